@@ -1,0 +1,60 @@
+# First Loyalty: two commands do everything.
+#   make book   build the student edition of the course book into _build/html
+#   make test   lint, type-check and run every test, browser tests included
+# Both create their own environment (.venv, from uv.lock) on first use.
+
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV ?= .venv
+BIN := $(VENV)/bin
+ROOT ?= .
+CHROMIUM ?= /usr/bin/chromium
+
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
+export UV_LINK_MODE := copy
+
+.PHONY: book test lint typecheck check chromium clean
+
+book: $(VENV)/.book-ready
+	$(BIN)/ethicskit check --root $(ROOT)
+	$(BIN)/jupyter-book build $(ROOT) -W -n --keep-going -q
+	@echo "Book built: open $(abspath $(ROOT))/_build/html/index.html"
+
+test: $(VENV)/.test-ready chromium
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy
+	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
+
+check: $(VENV)/.book-ready
+	$(BIN)/ethicskit check --root $(ROOT)
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+# --inexact keeps the test tools if `make test` installed them, so the two targets never undo each other.
+$(VENV)/.book-ready: $(UV) uv.lock pyproject.toml
+	$(UV) sync --frozen --inexact --python $(PYTHON)
+	@touch $@
+
+$(VENV)/.test-ready: $(UV) uv.lock pyproject.toml
+	$(UV) sync --frozen --extra test --python $(PYTHON)
+	@touch $@ $(VENV)/.book-ready
+
+chromium:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's chromium for the browser tests..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "The browser tests need Chromium at $(CHROMIUM): run 'sudo apt-get install chromium', or set CHROMIUM=/path/to/chromium."; \
+	    exit 1; \
+	  fi; \
+	fi
+
+clean:
+	rm -rf _build

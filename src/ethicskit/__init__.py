@@ -1,0 +1,1 @@
+"""First Loyalty course kit."""

@@ -1,0 +1,95 @@
+"""The catalogue: every code, case and dilemma of a kit, loaded once and checked as a whole."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .checks import check_catalog, check_file_identity
+from .loader import Loaded, load_file
+from .models import Case, Clause, CodeOfPractice, Dilemma, Section
+from .problems import Problem
+
+CODES_DIR = "codes_of_practice"
+CASES_DIR = "cases"
+DILEMMAS_DIR = "exercises/dilemmas"
+
+
+@dataclass
+class Catalog:
+    """All content of one kit, by id. Only files that validated are in it."""
+
+    root: Path
+    codes: dict[str, Loaded[CodeOfPractice]] = field(default_factory=dict)
+    cases: dict[str, Loaded[Case]] = field(default_factory=dict)
+    dilemmas: dict[str, Loaded[Dilemma]] = field(default_factory=dict)
+    unloadable: set[str] = field(default_factory=set)
+    """Stems of files that failed to load, so references to them are not reported twice."""
+
+    def content_files(self) -> list[Path]:
+        """Every content file the catalogue was read from, valid or not."""
+        return sorted(
+            file
+            for folder in (CODES_DIR, CASES_DIR, DILEMMAS_DIR)
+            for file in _yaml_files(self.root / folder)
+        )
+
+    def resolve(self, ref: str) -> tuple[CodeOfPractice, Section, Clause] | None:
+        """The code, section and clause a `code-id:clause-id` reference names, or None."""
+        code_id, _, clause_id = ref.partition(":")
+        loaded = self.codes.get(code_id)
+        if loaded is None:
+            return None
+        for section, clause in loaded.model.clauses():
+            if clause.id == clause_id:
+                return loaded.model, section, clause
+        return None
+
+    def current_codes(self) -> list[CodeOfPractice]:
+        """Codes in force, in id order."""
+        return [
+            loaded.model for _, loaded in sorted(self.codes.items()) if loaded.model.status.value == "current"
+        ]
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in {".yml", ".yaml"} and p.is_file())
+
+
+def _load_folder(
+    root: Path,
+    folder: str,
+    model: type[BaseModel],
+    into: dict[str, Loaded[BaseModel]],
+    unloadable: set[str],
+) -> list[Problem]:
+    problems: list[Problem] = []
+    loaded_files: list[tuple[Path, Loaded[BaseModel]]] = []
+    for file in _yaml_files(root / folder):
+        shown_as = file.relative_to(root).as_posix()
+        loaded, found = load_file(file, model, shown_as)
+        problems += found
+        if loaded is None:
+            unloadable.add(file.stem)
+        else:
+            loaded_files.append((file, loaded))
+    # A file whose name matches its id owns that id; a copy is the one reported.
+    loaded_files.sort(key=lambda item: (item[1].model.id != item[0].stem, item[0]))  # type: ignore[attr-defined]
+    for file, loaded in loaded_files:
+        problems += check_file_identity(loaded, file.stem, into)
+        into.setdefault(loaded.model.id, loaded)  # type: ignore[attr-defined]
+    return problems
+
+
+def load_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
+    """Load and check every content file under `root`. Bad content yields problems, never raises."""
+    catalog = Catalog(root=root)
+    problems = _load_folder(root, CODES_DIR, CodeOfPractice, catalog.codes, catalog.unloadable)  # type: ignore[arg-type]
+    problems += _load_folder(root, CASES_DIR, Case, catalog.cases, catalog.unloadable)  # type: ignore[arg-type]
+    problems += _load_folder(root, DILEMMAS_DIR, Dilemma, catalog.dilemmas, catalog.unloadable)  # type: ignore[arg-type]
+    problems += check_catalog(catalog)
+    return catalog, sorted(set(problems))

@@ -1,0 +1,203 @@
+"""Rules that span fields or files: identity, references, code structure and dilemma graphs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from .engine import check_graph
+from .loader import Loaded
+from .models import Case, CodeOfPractice, CodeStatus, Dilemma, Theme
+from .problems import Problem, ProblemCode
+from .yamlfile import Path_
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from .catalog import Catalog
+
+TODO = "TODO:"
+
+
+def check_file_identity(
+    loaded: Loaded[BaseModel], stem: str, seen: dict[str, Loaded[BaseModel]]
+) -> list[Problem]:
+    """The id must equal the file stem and be unique within its folder."""
+    problems = []
+    model_id: str = loaded.model.id  # type: ignore[attr-defined]
+    line = loaded.line("id")
+    if model_id != stem:
+        message = f"id '{model_id}' does not match the file name '{stem}'"
+        problems.append(Problem(loaded.path, line, ProblemCode.ID_MISMATCH, message))
+    other = seen.get(model_id)
+    if other is not None:
+        message = f"id '{model_id}' is already used by {other.path}"
+        problems.append(Problem(loaded.path, line, ProblemCode.DUPLICATE_ID, message))
+    return problems
+
+
+def check_catalog(catalog: Catalog) -> list[Problem]:
+    """Every rule that needs the whole catalogue."""
+    problems: list[Problem] = []
+    for group in (catalog.codes, catalog.cases, catalog.dilemmas):
+        for loaded in group.values():
+            problems += _check_todos(loaded)
+    for code in catalog.codes.values():
+        problems += _check_code(code, catalog)
+    problems += _check_theme_coverage(catalog)
+    for case in catalog.cases.values():
+        problems += _check_case(case, catalog)
+    for dilemma in catalog.dilemmas.values():
+        problems += _check_dilemma(dilemma, catalog)
+    return problems
+
+
+def _strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _strings(value, (*path, index))
+
+
+def _check_todos(loaded: Loaded[Any]) -> list[Problem]:
+    return [
+        Problem(
+            loaded.path,
+            loaded.lines.line_of(path),
+            ProblemCode.TODO_LEFT,
+            f"'{'.'.join(map(str, path))}' still holds a template placeholder ('{TODO}')",
+        )
+        for path, text in _strings(loaded.data)
+        if TODO in text
+    ]
+
+
+def check_ref(ref: str, where: Path_, loaded: Loaded[Any], catalog: Catalog) -> list[Problem]:
+    """A clause reference must name a known code and a clause that code has."""
+    code_id, _, clause_id = ref.partition(":")
+    line = loaded.lines.line_of(where)
+    code = catalog.codes.get(code_id)
+    if code is None and code_id in catalog.unloadable:
+        return []  # the code's own file is already reported
+    if code is None:
+        known = ", ".join(sorted(catalog.codes)) or "none"
+        message = f"code '{code_id}' in '{ref}' is not in codes_of_practice/ (known: {known})"
+        return [Problem(loaded.path, line, ProblemCode.UNKNOWN_CODE, message)]
+    if code.model.clause(clause_id) is None:
+        message = f"clause '{ref}' does not exist in {code.path}"
+        return [Problem(loaded.path, line, ProblemCode.UNKNOWN_CLAUSE, message)]
+    return []
+
+
+def _check_code(loaded: Loaded[CodeOfPractice], catalog: Catalog) -> list[Problem]:
+    code = loaded.model
+    problems: list[Problem] = []
+
+    def add(where: Path_, kind: ProblemCode, message: str) -> None:
+        problems.append(Problem(loaded.path, loaded.lines.line_of(where), kind, message))
+
+    try:
+        pattern = re.compile(code.clause_pattern)
+    except re.error as error:
+        add(
+            ("clause_pattern",),
+            ProblemCode.INVALID_VALUE,
+            f"'clause_pattern' is not a valid regular expression: {error}",
+        )
+        pattern = None
+    seen: dict[str, int | None] = {}
+    for s, section in enumerate(code.sections):
+        for c, clause in enumerate(section.clauses):
+            where: Path_ = ("sections", s, "clauses", c)
+            if pattern is not None and not pattern.fullmatch(clause.id):
+                add(
+                    (*where, "id"),
+                    ProblemCode.CLAUSE_PATTERN,
+                    f"clause id '{clause.id}' does not follow this code's numbering ({code.clause_pattern})",
+                )
+            if clause.id in seen:
+                add(
+                    (*where, "id"),
+                    ProblemCode.DUPLICATE_CLAUSE,
+                    f"clause id '{clause.id}' appears twice (first on line {seen[clause.id]})",
+                )
+            else:
+                seen[clause.id] = loaded.lines.line_of((*where, "id"))
+            if not clause.verified and clause.unverified_reason is None:
+                add(
+                    where,
+                    ProblemCode.MISSING_FIELD,
+                    f"clause '{clause.id}' is marked verified: false without an 'unverified_reason'",
+                )
+    if code.status is CodeStatus.SUPERSEDED:
+        if code.superseded_by is None or code.superseded_on is None:
+            add(
+                ("status",),
+                ProblemCode.SUCCESSOR,
+                "a superseded code needs 'superseded_by' and 'superseded_on'",
+            )
+        elif code.superseded_by not in catalog.codes and code.superseded_by not in catalog.unloadable:
+            add(
+                ("superseded_by",),
+                ProblemCode.SUCCESSOR,
+                f"'superseded_by' names '{code.superseded_by}', which is not in codes_of_practice/",
+            )
+    elif code.superseded_by is not None or code.superseded_on is not None:
+        add(
+            ("status",),
+            ProblemCode.SUCCESSOR,
+            "a current code cannot have 'superseded_by' or 'superseded_on'",
+        )
+    return problems
+
+
+def _check_theme_coverage(catalog: Catalog) -> list[Problem]:
+    current = [loaded for loaded in catalog.codes.values() if loaded.model.status is CodeStatus.CURRENT]
+    if not current:
+        return []
+    covered = {theme for loaded in current for _, clause in loaded.model.clauses() for theme in clause.themes}
+    first = sorted(current, key=lambda loaded: loaded.path)[0]
+    return [
+        Problem(
+            first.path,
+            None,
+            ProblemCode.THEME_UNCOVERED,
+            f"no clause of any current code carries the theme '{theme.value}'",
+        )
+        for theme in Theme
+        if theme not in covered
+    ]
+
+
+def _check_case(loaded: Loaded[Case], catalog: Catalog) -> list[Problem]:
+    problems: list[Problem] = []
+    for index, cited in enumerate(loaded.model.clauses):
+        problems += check_ref(cited.ref, ("clauses", index, "ref"), loaded, catalog)
+    return problems
+
+
+def _check_dilemma(loaded: Loaded[Dilemma], catalog: Catalog) -> list[Problem]:
+    dilemma = loaded.model
+    problems: list[Problem] = []
+
+    def add(where: Path_, kind: ProblemCode, message: str) -> None:
+        problems.append(Problem(loaded.path, loaded.lines.line_of(where), kind, message))
+
+    if dilemma.case not in catalog.cases and dilemma.case not in catalog.unloadable:
+        add(("case",), ProblemCode.UNKNOWN_CASE, f"case '{dilemma.case}' does not exist in cases/")
+    for n, node in enumerate(dilemma.nodes):
+        for c, choice in enumerate(node.choices):
+            for field in ("honours", "strains"):
+                for r, ref in enumerate(getattr(choice, field)):
+                    problems += check_ref(ref, ("nodes", n, "choices", c, field, r), loaded, catalog)
+    for e, ending in enumerate(dilemma.endings):
+        for r, ref in enumerate(ending.clauses):
+            problems += check_ref(ref, ("endings", e, "clauses", r), loaded, catalog)
+    for where, kind, message in check_graph(dilemma):
+        add(where, kind, message)
+    return problems

@@ -1,0 +1,430 @@
+"""The kit's content model: codes of practice, cases and dilemmas as typed, frozen pydantic models.
+
+Field-level rules live here; rules that need more than one field or more than one file live in
+`checks`. This module does no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import Enum, StrEnum
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
+
+# --- closed vocabularies ---------------------------------------------------------------------
+
+
+class Jurisdiction(StrEnum):
+    """Where a code applies or where a case is set."""
+
+    ENGLAND = "england"
+    SCOTLAND = "scotland"
+    WALES = "wales"
+    NORTHERN_IRELAND = "northern-ireland"
+    UK = "uk"
+    INTERNATIONAL = "international"
+    UNITED_STATES = "united-states"
+    EUROPE = "europe"
+
+
+class IssuerType(StrEnum):
+    """What kind of body issues a code, which decides what force it has."""
+
+    REGULATOR = "regulator"
+    PROFESSIONAL_BODY = "professional-body"
+    INTERNATIONAL_FEDERATION = "international-federation"
+    LEGAL_INSTRUMENT = "legal-instrument"
+
+
+class CodeStatus(StrEnum):
+    """Whether a code is in force today or kept for history."""
+
+    CURRENT = "current"
+    SUPERSEDED = "superseded"
+
+
+class Polarity(StrEnum):
+    """Whether a section lists things to do, or things the practitioner undertakes not to do."""
+
+    DO = "do"
+    DO_NOT = "do-not"
+
+
+class Theme(StrEnum):
+    """The kit's themes, shared by clauses, cases and dilemma choices."""
+
+    RAISING_CONCERNS = "raising-concerns"
+    CHALLENGING_EMPLOYER = "challenging-employer"
+    RECORDS = "records"
+    SUPERVISION_REFLECTION = "supervision-reflection"
+    PARTICIPATION_CONSENT = "participation-consent"
+    RELATIONSHIPS_TRUST = "relationships-trust"
+    USE_OF_POWER = "use-of-power"
+    CONFLICTS_OF_INTEREST = "conflicts-of-interest"
+    CONFIDENTIALITY = "confidentiality"
+    SOCIAL_JUSTICE_DISCRIMINATION = "social-justice-discrimination"
+    PROFESSIONAL_INTEGRITY = "professional-integrity"
+    WELLBEING_SELF_CARE = "wellbeing-self-care"
+    CONTINUING_DEVELOPMENT = "continuing-development"
+    HUMAN_RIGHTS = "human-rights"
+    SAFEGUARDING = "safeguarding"
+    COMPETENCE_ACCOUNTABILITY = "competence-accountability"
+    COLLABORATION = "collaboration"
+
+    @property
+    def label(self) -> str:
+        """The theme as a reader sees it."""
+        return THEME_LABELS[self]
+
+
+THEME_LABELS: dict[Theme, str] = {
+    Theme.RAISING_CONCERNS: "Raising concerns",
+    Theme.CHALLENGING_EMPLOYER: "Challenging the employer",
+    Theme.RECORDS: "Records",
+    Theme.SUPERVISION_REFLECTION: "Supervision and reflection",
+    Theme.PARTICIPATION_CONSENT: "Participation and consent",
+    Theme.RELATIONSHIPS_TRUST: "Relationships and trust",
+    Theme.USE_OF_POWER: "Use of power",
+    Theme.CONFLICTS_OF_INTEREST: "Conflicts of interest",
+    Theme.CONFIDENTIALITY: "Confidentiality",
+    Theme.SOCIAL_JUSTICE_DISCRIMINATION: "Social justice and discrimination",
+    Theme.PROFESSIONAL_INTEGRITY: "Professional identity and integrity",
+    Theme.WELLBEING_SELF_CARE: "Wellbeing and self-care",
+    Theme.CONTINUING_DEVELOPMENT: "Continuing development",
+    Theme.HUMAN_RIGHTS: "Human rights",
+    Theme.SAFEGUARDING: "Safeguarding",
+    Theme.COMPETENCE_ACCOUNTABILITY: "Competence and accountability",
+    Theme.COLLABORATION: "Working with others",
+}
+
+
+class ServiceType(StrEnum):
+    """The kind of service a case is set in."""
+
+    CHILDREN_AND_FAMILIES = "children-and-families"
+    ADULT_SOCIAL_CARE = "adult-social-care"
+    MENTAL_HEALTH = "mental-health"
+    MULTI_DISCIPLINARY = "multi-disciplinary"
+    HOSPITAL = "hospital"
+    LEARNING_DISABILITY = "learning-disability"
+    YOUTH_JUSTICE = "youth-justice"
+    FOSTERING_ADOPTION = "fostering-adoption"
+    SOCIAL_WORK_EDUCATION = "social-work-education"
+    OTHER = "other"
+
+
+class Experience(StrEnum):
+    """How far into their career the practitioner at the centre of a case is."""
+
+    STUDENT = "student"
+    NEWLY_QUALIFIED = "newly-qualified"
+    EXPERIENCED = "experienced"
+    SENIOR = "senior"
+    MANAGER = "manager"
+
+
+class NarrativeVoice(StrEnum):
+    """Whose voice tells the narrative."""
+
+    FIRST_PERSON = "first-person"
+    THIRD_PERSON = "third-person"
+
+
+class SensitiveTopic(StrEnum):
+    """Topics that need a content note and signposting before a reader meets them."""
+
+    SUICIDE = "suicide"
+    SELF_HARM = "self-harm"
+    ABUSE = "abuse"
+    DOMESTIC_ABUSE = "domestic-abuse"
+    DEATH = "death"
+    WORKPLACE_DISTRESS = "workplace-distress"
+
+
+class SourceKind(StrEnum):
+    """Where a case comes from."""
+
+    DIARY = "diary"
+    COMPOSITE = "composite"
+
+
+class Escalation(StrEnum):
+    """Routes a practitioner can take a concern along, from the most local to the most formal."""
+
+    SUPERVISION = "supervision"
+    LINE_MANAGER = "line-manager"
+    PRINCIPAL_SOCIAL_WORKER = "principal-social-worker"
+    UNION_OR_ASSOCIATION = "union-or-association"
+    WHISTLEBLOWING = "whistleblowing"
+    REGULATOR = "regulator"
+
+
+# --- text types --------------------------------------------------------------------------------
+
+_TAG = re.compile(r"</?\s*[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|<!--")
+
+
+def _plain(value: str) -> str:
+    """Reject markup: every output escapes text itself, so tags in content are always a mistake."""
+    found = _TAG.search(value)
+    if found:
+        raise PydanticCustomError("html_in_text", "contains the HTML tag {tag}", {"tag": found.group(0)[:40]})
+    return value
+
+
+Line = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=300),
+    AfterValidator(_plain),
+]
+"""One line of plain text: a title, a label, a question."""
+
+Prose = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=12000),
+    AfterValidator(_plain),
+]
+"""Plain text of one or more paragraphs separated by blank lines."""
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+"""Lower-case words joined by hyphens: the form of every id the kit mints itself."""
+
+ClauseRef = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*:[A-Za-z0-9]+([.\-][A-Za-z0-9]+)*$")
+]
+"""A reference to a clause, `code-id:clause-id`, e.g. `swe-2019:6.5`."""
+
+ClauseId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]+([.\-][A-Za-z0-9]+)*$")]
+"""A clause id exactly as its issuer numbers it, e.g. `3.10` or `P1-1`."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
+
+
+# --- codes of practice -------------------------------------------------------------------------
+
+
+class Clause(_Model):
+    """One numbered clause of a code, paraphrased in the kit's own words."""
+
+    id: ClauseId = Field(description="The clause number exactly as the issuer gives it.")
+    paraphrase: Annotated[Prose, StringConstraints(max_length=700)] = Field(
+        description="One or two sentences in the kit's own words."
+    )
+    themes: list[Theme] = Field(min_length=1, max_length=4)
+    verified: bool = Field(description="True when the paraphrase was checked against the official wording.")
+    unverified_reason: Line | None = None
+
+
+class Section(_Model):
+    """A section of a code, holding its clauses in the issuer's order."""
+
+    id: ClauseId
+    title: Line
+    polarity: Polarity = Polarity.DO
+    clauses: list[Clause] = Field(min_length=1)
+
+
+class CheckRecord(_Model):
+    """What a digest's paraphrases were checked against, and when."""
+
+    against: Prose
+    on: date
+    notes: Prose | None = None
+
+
+class CodeOfPractice(_Model):
+    """A digest of one code of practice, standard or charter, clause by clause."""
+
+    id: Slug
+    title: Line = Field(description="The official title, exactly as the issuer gives it.")
+    short_title: Line
+    issuer: Line
+    issuer_type: IssuerType
+    jurisdiction: Jurisdiction
+    binds: Prose = Field(description="Who issues the code and whom it binds, with what force.")
+    version: Line
+    in_force_from: date | None
+    status: CodeStatus
+    superseded_by: Slug | None = None
+    superseded_on: date | str | None = None
+    official_url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")]
+    clause_pattern: str = Field(description="A regular expression every clause id must match.")
+    checked: CheckRecord
+    sections: list[Section] = Field(min_length=1)
+
+    def clauses(self) -> list[tuple[Section, Clause]]:
+        """Every clause with its section, in document order."""
+        return [(section, clause) for section in self.sections for clause in section.clauses]
+
+    def clause(self, clause_id: str) -> Clause | None:
+        """The clause with this id, or None."""
+        for _, clause in self.clauses():
+            if clause.id == clause_id:
+                return clause
+        return None
+
+
+def clause_anchor(ref: str) -> str:
+    """The stable HTML anchor of a clause: `swe-2019:6.5` becomes `swe-2019-6-5`."""
+    return re.sub(r"[^a-z0-9]+", "-", ref.lower()).strip("-")
+
+
+# --- cases -------------------------------------------------------------------------------------
+
+
+class Setting(_Model):
+    """Where the case happens and who stands at its centre."""
+
+    service: ServiceType
+    jurisdiction: Jurisdiction
+    role: Line = Field(description="The practitioner's role, e.g. 'social worker in a community team'.")
+    experience: Experience
+
+
+class Tension(_Model):
+    """The conflict at the heart of a case, stated from both sides."""
+
+    agency_asks: Prose
+    codes_ask: Prose
+    people_affected: list[Line] = Field(min_length=1)
+
+
+class CitedClause(_Model):
+    """A clause that bears on a case, with why."""
+
+    ref: ClauseRef
+    rationale: Line
+
+
+class InstructorNotes(_Model):
+    """Guidance for the person running a session; shown only in the lecturer edition."""
+
+    how_to_run: Prose
+    likely_responses: Prose
+    what_the_codes_say: Prose
+    pitfalls: Prose
+
+
+class ContentNote(_Model):
+    """A warning shown before the case, with the topics it concerns."""
+
+    topics: list[SensitiveTopic] = Field(min_length=1)
+    note: Prose
+
+
+class Provenance(_Model):
+    """Where the case comes from. Kept as metadata, never in the narrative."""
+
+    kind: SourceKind
+    publication: Line | None = None
+    article_title: Line | None = None
+    year: int | None = Field(default=None, ge=1990, le=2100)
+    draws_on: list[Line] = Field(default_factory=list, description="The situations in the source used.")
+
+
+class Case(_Model):
+    """An anonymised practice scenario in which the agency's demand and the codes pull apart."""
+
+    id: Slug = Field(description="Equals the file name without '.yml'.")
+    title: Line
+    summary: Prose
+    setting: Setting
+    perspective: NarrativeVoice
+    narrative: Prose
+    tension: Tension
+    clauses: list[CitedClause] = Field(min_length=3)
+    themes: list[Theme] = Field(min_length=1)
+    questions: list[Line] = Field(min_length=4)
+    objectives: list[Line] = Field(min_length=1)
+    key_points: list[Line] = Field(min_length=1)
+    instructor_notes: InstructorNotes
+    duration_minutes: int = Field(ge=10, le=180, description="Suggested time to discuss the case.")
+    content_note: ContentNote | None = None
+    pseudonyms: list[Line] = Field(default_factory=list, description="Invented names used in the narrative.")
+    provenance: Provenance
+    anonymisation: list[Line] = Field(min_length=1, description="What was changed to prevent recognition.")
+
+
+# --- dilemmas ----------------------------------------------------------------------------------
+
+
+class Lean(int, Enum):
+    """How far a choice pulls towards (+) or away from (-) one side. Drawn, never scored."""
+
+    STRONGLY_AGAINST = -2
+    AGAINST = -1
+    NEUTRAL = 0
+    TOWARDS = 1
+    STRONGLY_TOWARDS = 2
+
+
+class PerspectiveView(_Model):
+    """What a choice means from one side."""
+
+    text: Line
+    lean: Lean
+
+
+class Perspectives(_Model):
+    """The three sides every choice is seen from."""
+
+    agency: PerspectiveView
+    profession: PerspectiveView
+    person: PerspectiveView
+
+
+class Choice(_Model):
+    """An option at a decision point."""
+
+    id: Slug
+    label: Line
+    leads_to: Slug
+    consequence: Prose
+    perspectives: Perspectives
+    honours: list[ClauseRef] = Field(default_factory=list)
+    strains: list[ClauseRef] = Field(default_factory=list)
+    themes: list[Theme] = Field(default_factory=list)
+    escalation: Escalation | None = None
+    when: list[Slug] = Field(
+        default_factory=list,
+        description="Offered only if every choice listed here was made earlier.",
+    )
+    facilitator_note: Prose | None = None
+
+
+class Node(_Model):
+    """A decision point: the situation and the choices open to the learner."""
+
+    id: Slug
+    situation: Prose
+    prompt: Line | None = None
+    choices: list[Choice] = Field(default_factory=list)
+    facilitator_note: Prose | None = None
+
+
+class Ending(_Model):
+    """Where a path through a dilemma ends, with a debrief that explains without shaming."""
+
+    id: Slug
+    title: Line
+    debrief: Prose
+    clauses: list[ClauseRef] = Field(default_factory=list)
+    reflection_prompt: Line
+    self_care: Prose | None = None
+
+
+class Dilemma(_Model):
+    """A branching rehearsal of a case's conflict."""
+
+    id: Slug
+    case: Slug
+    title: Line
+    summary: Prose
+    start: Slug
+    nodes: list[Node] = Field(min_length=1)
+    endings: list[Ending] = Field(min_length=1)

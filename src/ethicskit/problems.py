@@ -1,0 +1,110 @@
+"""Content problems as data: every check reports `Problem` records and never raises for bad content."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class ProblemCode(StrEnum):
+    """Every kind of content problem the checker can report, with the hint shown once per kind."""
+
+    YAML_SYNTAX = "yaml-syntax"
+    DUPLICATE_KEY = "duplicate-key"
+    EMPTY_FILE = "empty-file"
+    MISSING_FIELD = "missing-field"
+    UNKNOWN_FIELD = "unknown-field"
+    WRONG_TYPE = "wrong-type"
+    INVALID_VALUE = "invalid-value"
+    EMPTY_TEXT = "empty-text"
+    TEXT_TOO_LONG = "text-too-long"
+    TOO_FEW = "too-few"
+    HTML_IN_TEXT = "html-in-text"
+    ID_MISMATCH = "id-mismatch"
+    DUPLICATE_ID = "duplicate-id"
+    UNKNOWN_CODE = "unknown-code"
+    UNKNOWN_CLAUSE = "unknown-clause"
+    UNKNOWN_CASE = "unknown-case"
+    TODO_LEFT = "todo-left"
+    CLAUSE_PATTERN = "clause-pattern"
+    DUPLICATE_CLAUSE = "duplicate-clause"
+    SUCCESSOR = "successor"
+    THEME_UNCOVERED = "theme-uncovered"
+    UNKNOWN_TARGET = "unknown-target"
+    UNREACHABLE = "unreachable"
+    DEAD_END = "dead-end"
+
+    @property
+    def hint(self) -> str:
+        """How to fix this kind of problem, in one sentence."""
+        return _HINTS[self]
+
+
+_HINTS: dict[ProblemCode, str] = {
+    ProblemCode.YAML_SYNTAX: (
+        "Check the indentation near the line shown, and put text that contains ': ' or starts "
+        "with a quote inside a block ('key: >-' on its own line, the text indented below)."
+    ),
+    ProblemCode.DUPLICATE_KEY: "A key may appear once in each mapping; merge or rename the repeats.",
+    ProblemCode.EMPTY_FILE: "Start from a template: 'ethicskit new case SLUG' writes a complete one.",
+    ProblemCode.MISSING_FIELD: (
+        "Add the field; 'ethicskit new case SLUG' writes a template listing every field."
+    ),
+    ProblemCode.UNKNOWN_FIELD: (
+        "Fix the spelling or remove the field; 'ethicskit schema' writes JSON Schemas so your "
+        "editor can autocomplete field names."
+    ),
+    ProblemCode.WRONG_TYPE: (
+        'Give the value the shape the field expects; write ids such as "1.10" in quotes, '
+        "because unquoted 1.10 is read as the number 1.1."
+    ),
+    ProblemCode.INVALID_VALUE: "Use one of the allowed values listed in the message.",
+    ProblemCode.EMPTY_TEXT: "Write the text, or remove the field if it is optional.",
+    ProblemCode.TEXT_TOO_LONG: "Shorten the text to the limit given in the message.",
+    ProblemCode.TOO_FEW: "Add items until the field has the number the message asks for.",
+    ProblemCode.HTML_IN_TEXT: (
+        "Write plain text: the kit renders and escapes every field itself, so remove the tags."
+    ),
+    ProblemCode.ID_MISMATCH: "Make 'id' equal the file name without '.yml', or rename the file.",
+    ProblemCode.DUPLICATE_ID: "Give each file its own id; ids must be unique within a folder.",
+    ProblemCode.UNKNOWN_CODE: (
+        "Write clause references as 'code-id:clause-id'; list the codes with 'ethicskit clauses'."
+    ),
+    ProblemCode.UNKNOWN_CLAUSE: (
+        "Use the issuer's own clause number; list a code's clauses with 'ethicskit clauses CODE-ID'."
+    ),
+    ProblemCode.UNKNOWN_CASE: "Name a case by its id, the file name under cases/ without '.yml'.",
+    ProblemCode.TODO_LEFT: "Replace every 'TODO:' placeholder from the template with your own text.",
+    ProblemCode.CLAUSE_PATTERN: (
+        "Number clauses exactly as the issuer does; 'clause_pattern' states that numbering."
+    ),
+    ProblemCode.DUPLICATE_CLAUSE: "Each clause id may appear once in a code.",
+    ProblemCode.SUCCESSOR: (
+        "A superseded code names the digest that replaced it in 'superseded_by' and the date "
+        "in 'superseded_on'; a current code has neither."
+    ),
+    ProblemCode.THEME_UNCOVERED: (
+        "Tag at least one clause of a current code with the theme, or the comparison page "
+        "would show an empty row."
+    ),
+    ProblemCode.UNKNOWN_TARGET: "Point 'leads_to' at the id of a node or an ending in this dilemma.",
+    ProblemCode.UNREACHABLE: "Add a choice that leads to it, or remove it.",
+    ProblemCode.DEAD_END: "Give the node at least one choice, or turn it into an ending.",
+}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the content, located as precisely as the checker can."""
+
+    path: str
+    line: int | None
+    code: ProblemCode
+    message: str
+
+    def location(self) -> str:
+        """`path:line`, or just the path when no line is known."""
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+    def __str__(self) -> str:
+        return f"{self.location()}: {self.message} [{self.code.value}]"

@@ -1,0 +1,34 @@
+"""Sphinx extension: renders the kit's YAML content into the book.
+
+`setup()` reads as the extension's lifecycle, in Sphinx event order.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from . import assets, content, directives, nodes, references, roles
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("ethicskit_content_root", "", "env", [str])
+    app.add_config_value("ethicskit_edition", "student", "env", [str])
+    app.add_config_value("ethicskit_support_page", "book/support", "env", [str])
+    nodes.setup_nodes(app)
+    directives.setup_directives(app)
+    roles.setup_roles(app)
+    app.connect("builder-inited", content.load_content)  # 1: catalogue on the environment
+    app.connect("builder-inited", assets.add_static_assets)  # 2: HTML-only CSS and JS
+    app.connect("env-purge-doc", content.purge_doc)  # per changed page
+    app.connect("env-merge-info", content.merge_info)  # parallel reads
+    app.add_post_transform(references.ResolveClauseReferences)  # per page, after reading
+    # after every other handler has added its scripts
+    app.connect("html-page-context", assets.drop_duplicate_scripts, priority=1000)  # per page written
+    return {
+        "version": "0.1.0",
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,48 @@
+"""The extension's own docutils nodes and how they become HTML (other formats get plain text)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+
+class clause_ref(nodes.Inline, nodes.TextElement):  # type: ignore[misc]
+    """A `{clause}` reference waiting to be resolved into a link once every page has been read."""
+
+
+class clause_link(nodes.Inline, nodes.TextElement):  # type: ignore[misc]
+    """A resolved clause link; HTML shows the clause's paraphrase on hover and on focus."""
+
+
+def visit_clause_link_html(self: Any, node: clause_link) -> None:
+    tip_id = node["tip_id"]
+    self.body.append(
+        f'<span class="ek-clause">'
+        f'<a class="reference internal ek-clause-link" href="{self.attval(node["refuri"])}" '
+        f'aria-describedby="{tip_id}">{self.encode(node.astext())}</a>'
+        f'<span class="ek-tip" role="tooltip" id="{tip_id}">{self.encode(node["tip"])}</span>'
+        f"</span>"
+    )
+    raise nodes.SkipNode
+
+
+def visit_clause_link_text(self: Any, node: clause_link) -> None:
+    """Non-HTML builders: the link text alone."""
+
+
+def depart_clause_link_text(self: Any, node: clause_link) -> None:
+    """Nothing to close."""
+
+
+def setup_nodes(app: Sphinx) -> None:
+    plain = (visit_clause_link_text, depart_clause_link_text)
+    app.add_node(
+        clause_link,
+        html=(visit_clause_link_html, None),
+        latex=plain,
+        text=plain,
+        man=plain,
+        texinfo=plain,
+    )

@@ -1,0 +1,60 @@
+"""Resolve `{clause}` references into links to the clause's anchor on its code's page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+
+from ..models import clause_anchor
+from .content import catalog_of, code_pages
+from .nodes import clause_link, clause_ref
+
+logger = logging.getLogger(__name__)
+
+
+def clause_label(code_short_title: str, clause_id: str) -> str:
+    """How a cited clause reads in running text."""
+    return f"{code_short_title} {clause_id}"
+
+
+class ResolveClauseReferences(SphinxPostTransform):
+    """Turn every pending clause reference into a link with its paraphrase, or warn."""
+
+    default_priority = 10
+
+    def run(self, **kwargs: Any) -> None:
+        catalog = catalog_of(self.env)
+        pages = code_pages(self.env)
+        for number, node in enumerate(self.document.findall(clause_ref)):
+            ref = node["ref"]
+            found = catalog.resolve(ref)
+            if found is None:
+                logger.warning(
+                    f"clause '{ref}' is not in the catalogue; list clause ids with "
+                    f"'ethicskit clauses {ref.partition(':')[0]}' [unknown-clause]",
+                    location=node,
+                    type="ethicskit",
+                    subtype="unknown-clause",
+                )
+                node.replace_self(nodes.literal(ref, ref))
+                continue
+            code, _, clause = found
+            text = node.astext() if node["explicit"] else clause_label(code.short_title, clause.id)
+            page = pages.get(code.id)
+            if page is None:
+                logger.warning(
+                    f"clause '{ref}' is cited but no page shows the code '{code.id}'; add a "
+                    f"'{{code-of-practice}} {code.id}' directive to a page [no-code-page]",
+                    location=node,
+                    type="ethicskit",
+                    subtype="no-code-page",
+                )
+                node.replace_self(nodes.inline(text, text))
+                continue
+            uri = self.app.builder.get_relative_uri(self.env.docname, page) + "#" + clause_anchor(ref)
+            link = clause_link(text, text, refuri=uri, tip=clause.paraphrase, tip_id=f"ek-tip-{number}")
+            link.source, link.line = node.source, node.line
+            node.replace_self(link)

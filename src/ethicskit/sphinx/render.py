@@ -1,0 +1,263 @@
+"""Models to docutils nodes. Every text field is inserted as text, so nothing in content becomes markup."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from docutils import nodes
+from sphinx import addnodes
+
+from ..catalog import Catalog
+from ..models import Case, CodeOfPractice, CodeStatus, Polarity, Section, clause_anchor
+from .nodes import clause_ref
+
+ISSUER_NOTES = {
+    "regulator": (
+        "issued by a regulator: registration depends on meeting it, and a failure to do so "
+        "can be a question of fitness to practise"
+    ),
+    "professional-body": (
+        "issued by a professional association: it binds its members and guides the profession, "
+        "but it is not a condition of registration"
+    ),
+    "international-federation": (
+        "issued by the international federations of the profession: it defines social work "
+        "worldwide and grounds national codes, without binding anyone directly"
+    ),
+    "legal-instrument": "law: public authorities, and those working for them, must act compatibly with it",
+}
+
+
+def paragraphs(text: str, classes: Iterable[str] = ()) -> list[nodes.Node]:
+    """Plain text with blank-line-separated paragraphs, as paragraph nodes."""
+    return [
+        nodes.paragraph(block, block, classes=list(classes))
+        for block in (part.strip() for part in text.split("\n\n"))
+        if block
+    ]
+
+
+def section(ids: str, title: str, *children: nodes.Node, classes: Iterable[str] = ()) -> nodes.section:
+    """A section with an id and a title."""
+    node = nodes.section(ids=[ids], classes=list(classes))
+    node += nodes.title(title, title)
+    node.extend(children)
+    return node
+
+
+def bullets(items: Iterable[nodes.Node | str], enumerated: bool = False) -> nodes.Element:
+    """A bullet (or numbered) list of text or nodes."""
+    listing: nodes.Element = nodes.enumerated_list() if enumerated else nodes.bullet_list()
+    for item in items:
+        entry = nodes.list_item()
+        entry += nodes.paragraph(item, item) if isinstance(item, str) else item
+        listing += entry
+    return listing
+
+
+def field_list(rows: Iterable[tuple[str, nodes.Node | str]]) -> nodes.field_list:
+    """Label/value pairs, e.g. a case's setting."""
+    fields = nodes.field_list(classes=["ek-facts"])
+    for label, value in rows:
+        field = nodes.field()
+        field += nodes.field_name(label, label)
+        body = nodes.field_body()
+        if isinstance(value, str):
+            body += nodes.paragraph(value, value)
+        else:
+            body += nodes.paragraph("", "", value)
+        field += body
+        fields += field
+    return fields
+
+
+def doc_link(target: str, text: str) -> addnodes.pending_xref:
+    """A link to another page of the book, resolved (and checked) by Sphinx."""
+    xref = addnodes.pending_xref("", refdomain="std", reftype="doc", reftarget="/" + target, refexplicit=True)
+    xref += nodes.inline(text, text)
+    return xref  # type: ignore[no-any-return]
+
+
+def cite(ref: str) -> clause_ref:
+    """A clause reference node, resolved into a link later."""
+    return clause_ref("", "", ref=ref, explicit=False)
+
+
+def _label(value: str) -> str:
+    return value.replace("-", " ").capitalize()
+
+
+# --- codes -------------------------------------------------------------------------------------
+
+
+def render_code(code: CodeOfPractice, catalog: Catalog) -> list[nodes.Node]:
+    """A code's page body: status, who it binds, then every clause with its stable anchor."""
+    out: list[nodes.Node] = []
+    status_classes = ["ek-status", f"ek-status-{code.status.value}"]
+    banner = nodes.admonition(
+        classes=[*status_classes, "note" if code.status is CodeStatus.CURRENT else "warning"]
+    )
+    if code.status is CodeStatus.CURRENT:
+        heading = "Current"
+        body = f"In force from {code.in_force_from:%-d %B %Y}." if code.in_force_from else "In force."
+        banner += nodes.title(heading, heading)
+        banner += nodes.paragraph(body, body)
+    else:
+        heading = "Historical: no longer in force"
+        banner += nodes.title(heading, heading)
+        successor = catalog.codes[code.superseded_by].model if code.superseded_by else None
+        para = nodes.paragraph()
+        text = f"This code stopped applying in {code.superseded_on}. It was replaced by "
+        para += nodes.Text(text)
+        if successor is not None:
+            para += nodes.inline(successor.title, successor.title, classes=["ek-successor"])
+            para += nodes.Text(f" ({successor.issuer}).")
+        banner += para
+    out.append(banner)
+
+    facts = field_list(
+        [
+            ("Official title", code.title),
+            ("Issued by", f"{code.issuer} ({ISSUER_NOTES[code.issuer_type.value]})"),
+            ("Applies in", _label(code.jurisdiction.value)),
+            ("Edition", code.version),
+            ("Official text", _external(code.official_url)),
+        ]
+    )
+    out.append(facts)
+    out += paragraphs(code.binds, classes=["ek-binds"])
+    checked = f"Paraphrases checked against {code.checked.against} on {code.checked.on:%-d %B %Y}."
+    out.append(nodes.paragraph(checked, checked, classes=["ek-checked"]))
+    out.append(
+        nodes.paragraph(
+            "",
+            "Every clause below is a paraphrase in this kit's own words, not the official wording. "
+            "Read the official text before relying on a clause.",
+            classes=["ek-paraphrase-note"],
+        )
+    )
+    for code_section in code.sections:
+        out.append(_render_section(code, code_section))
+    return out
+
+
+def _external(url: str) -> nodes.reference:
+    return nodes.reference(url, url, refuri=url, classes=["ek-official"])
+
+
+def _render_section(code: CodeOfPractice, code_section: Section) -> nodes.section:
+    title = f"{code_section.id}. {code_section.title}" if code_section.id[0].isdigit() else code_section.title
+    sec = section(f"{code.id}-section-{clause_anchor(code_section.id)}", title, classes=["ek-code-section"])
+    if code_section.polarity is Polarity.DO_NOT:
+        sec["classes"].append("ek-do-not")
+        note = (
+            "Every clause in this section states something a practitioner undertakes NOT to do. "
+            "Each is marked 'Will not'."
+        )
+        sec += nodes.paragraph(note, note, classes=["ek-polarity-note"])
+    for clause in code_section.clauses:
+        anchor = clause_anchor(f"{code.id}:{clause.id}")
+        item = nodes.container(ids=[anchor], classes=["ek-clause-item"])
+        para = nodes.paragraph(classes=["ek-clause-text"])
+        para += nodes.strong(clause.id, clause.id, classes=["ek-clause-number"])
+        para += nodes.Text(" ")
+        if code_section.polarity is Polarity.DO_NOT:
+            para += nodes.strong("Will not:", "Will not:", classes=["ek-will-not"])
+            para += nodes.Text(" ")
+        para += nodes.Text(clause.paraphrase)
+        item += para
+        themes = ", ".join(theme.label for theme in clause.themes)
+        item += nodes.paragraph(themes, f"Themes: {themes}", classes=["ek-clause-themes"])
+        if not clause.verified:
+            note = f"Not checked against the official wording: {clause.unverified_reason}"
+            item += nodes.paragraph(note, note, classes=["ek-unverified"])
+        sec += item
+    return sec
+
+
+# --- cases -------------------------------------------------------------------------------------
+
+
+def render_case(case: Case, catalog: Catalog, edition: str, support_page: str) -> nodes.section:
+    """A whole case as one section: content note first, then the case, then questions."""
+    ident = f"case-{case.id}"
+    root = nodes.section(ids=[ident], classes=["ek-case"])
+    root += nodes.title(case.title, case.title)
+    if case.content_note is not None:
+        note = nodes.admonition(classes=["warning", "ek-content-note"])
+        note += nodes.title("Content note", "Content note")
+        note += paragraphs(case.content_note.note)
+        para = nodes.paragraph("", "If this touches your own experience, ")
+        para += doc_link(support_page, "support is listed here")
+        para += nodes.Text(". Take a break whenever you need one.")
+        note += para
+        root += note
+
+    root += paragraphs(case.summary, classes=["ek-summary"])
+    setting = case.setting
+    root += field_list(
+        [
+            ("Setting", _label(setting.service.value)),
+            ("Where", _label(setting.jurisdiction.value)),
+            ("Practitioner", f"{setting.role} ({_label(setting.experience.value).lower()})"),
+            ("Time to discuss", f"about {case.duration_minutes} minutes"),
+            ("Themes", ", ".join(theme.label for theme in case.themes)),
+        ]
+    )
+    root += section(f"{ident}-objectives", "What you will learn", bullets(case.objectives))
+    root += section(f"{ident}-narrative", "The case", *paragraphs(case.narrative, classes=["ek-narrative"]))
+    root += section(f"{ident}-tension", "Where the loyalties pull apart", *_tension(case))
+    clauses = []
+    for cited in case.clauses:
+        found = catalog.resolve(cited.ref)
+        entry = nodes.paragraph()
+        entry += cite(cited.ref)
+        if found is not None:
+            entry += nodes.Text(f": {found[2].paraphrase}")
+        why = nodes.paragraph("", f"Why it bears on this case: {cited.rationale}", classes=["ek-rationale"])
+        clauses.append(nodes.container("", entry, why, classes=["ek-cited"]))
+    root += section(f"{ident}-clauses", "What the codes say", bullets(clauses))
+    root += section(
+        f"{ident}-questions", "Questions for discussion", bullets(case.questions, enumerated=True)
+    )
+    root += section(f"{ident}-key-points", "Key points", bullets(case.key_points))
+    if edition == "lecturer":
+        notes_ = case.instructor_notes
+        parts = [
+            ("How to run it", notes_.how_to_run),
+            ("What students often say", notes_.likely_responses),
+            ("What the codes say", notes_.what_the_codes_say),
+            ("Pitfalls", notes_.pitfalls),
+        ]
+        box = nodes.container(classes=["ek-instructor"])
+        for heading, text in parts:
+            box += nodes.rubric(heading, heading)
+            box += paragraphs(text)
+        root += section(f"{ident}-instructor", "Notes for the lecturer", box, classes=["ek-instructor-notes"])
+    return root
+
+
+def _tension(case: Case) -> list[nodes.Node]:
+    table = nodes.table(classes=["ek-tension"])
+    group = nodes.tgroup(cols=2)
+    table += group
+    group += nodes.colspec(colwidth=1)
+    group += nodes.colspec(colwidth=1)
+    head = nodes.thead()
+    row = nodes.row()
+    for heading in ("The agency asks", "The codes ask"):
+        entry = nodes.entry()
+        entry += nodes.paragraph(heading, heading)
+        row += entry
+    head += row
+    group += head
+    body = nodes.tbody()
+    row = nodes.row()
+    for text in (case.tension.agency_asks, case.tension.codes_ask):
+        entry = nodes.entry()
+        entry += paragraphs(text)
+        row += entry
+    body += row
+    group += body
+    affected = nodes.paragraph("", "Who is affected:", classes=["ek-affected-label"])
+    return [table, affected, bullets(case.tension.people_affected)]

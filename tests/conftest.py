@@ -1,0 +1,87 @@
+"""Shared fixtures: the repository, a built copy of the real book, a local server, and Chromium."""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+# Chromium otherwise keeps trying to reach outside hosts, which would pollute the request log.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def build_book(source: Path, output: Path) -> subprocess.CompletedProcess[str]:
+    """Build a book strictly (warnings are errors) with its output under `output`; colours removed."""
+    result = subprocess.run(
+        [str(JUPYTER_BOOK), "build", str(source), "--path-output", str(output), "-W", "-n", "--keep-going"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    result.stdout, result.stderr = ANSI.sub("", result.stdout), ANSI.sub("", result.stderr)
+    return result
+
+
+@pytest.fixture(scope="session")
+def built_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real book, built once per test session; returns the folder holding index.html."""
+    output = tmp_path_factory.mktemp("book")
+    result = build_book(REPO, output)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    return output / "_build" / "html"
+
+
+def make_fixture_book(target: Path) -> Path:
+    """A small book made of the fixture content and fixture pages."""
+    shutil.copytree(FIXTURES / "book", target)
+    shutil.copytree(FIXTURES / "valid", target, dirs_exist_ok=True)
+    return target
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        """Keep the test output clean."""
+
+
+@pytest.fixture(scope="session")
+def book_server(built_book: Path) -> Iterator[str]:
+    """Serve the built book on 127.0.0.1; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(built_book))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    """Drive Debian's Chromium: this machine cannot download Playwright's own browsers."""
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}

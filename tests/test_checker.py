@@ -1,0 +1,344 @@
+"""The checker: valid content passes; each kind of broken content gets its exact, located message."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+
+from ethicskit.catalog import load_catalog
+
+FIXTURES = Path(__file__).parent / "fixtures" / "valid"
+
+
+class Broken(NamedTuple):
+    """A change to one fixture file and every problem the checker must report for it."""
+
+    name: str
+    file: str
+    old: str | None
+    new: str
+    expected: list[str]
+
+
+BROKEN = [
+    Broken(
+        "yaml-syntax",
+        "cases/demo-case.yml",
+        "setting:\n  service",
+        "setting:\n service",
+        ["cases/demo-case.yml:7: YAML syntax error: mapping values are not allowed here [yaml-syntax]"],
+    ),
+    Broken(
+        "unclosed-quote",
+        "cases/demo-case.yml",
+        'title: "A demonstration case"',
+        'title: "A demonstration case',
+        [
+            "cases/demo-case.yml:20: YAML syntax error: expected <block end>, but found '<scalar>' (in the part that starts on line 1) [yaml-syntax]"
+        ],
+    ),
+    Broken(
+        "duplicate-key",
+        "cases/demo-case.yml",
+        "perspective: third-person",
+        "perspective: third-person\nperspective: first-person",
+        ["cases/demo-case.yml:11: the key 'perspective' appears twice (first on line 10) [duplicate-key]"],
+    ),
+    Broken(
+        "empty-file",
+        "cases/demo-case.yml",
+        None,
+        "",
+        ["cases/demo-case.yml:1: the file is empty [empty-file]"],
+    ),
+    Broken(
+        "not-a-mapping",
+        "cases/demo-case.yml",
+        None,
+        "- just\n- a list\n",
+        ["cases/demo-case.yml:1: the file should hold a mapping of fields, not a list [wrong-type]"],
+    ),
+    Broken(
+        "missing-field",
+        "cases/demo-case.yml",
+        "perspective: third-person\n",
+        "",
+        ["cases/demo-case.yml:1: missing required field 'perspective' [missing-field]"],
+    ),
+    Broken(
+        "unknown-field",
+        "cases/demo-case.yml",
+        "narrative: |",
+        "narative: |",
+        [
+            "cases/demo-case.yml:1: missing required field 'narrative' [missing-field]",
+            "cases/demo-case.yml:11: unknown field 'narative' (did you mean 'narrative'?) [unknown-field]",
+        ],
+    ),
+    Broken(
+        "wrong-type-int",
+        "cases/demo-case.yml",
+        "duration_minutes: 30",
+        "duration_minutes: thirty",
+        ["cases/demo-case.yml:39: 'duration_minutes' should be a whole number, not 'thirty' [wrong-type]"],
+    ),
+    Broken(
+        "unquoted-clause-id",
+        "codes_of_practice/demo-standards.yml",
+        'id: "1.10"',
+        "id: 1.10",
+        [
+            "codes_of_practice/demo-standards.yml:30: 'sections.0.clauses.2.id' should be text, not the number 1.1 [wrong-type]"
+        ],
+    ),
+    Broken(
+        "bad-enum",
+        "cases/demo-case.yml",
+        "service: adult-social-care",
+        "service: social-care",
+        [
+            "cases/demo-case.yml:6: 'setting.service' cannot be 'social-care'; use one of: 'children-and-families', 'adult-social-care', 'mental-health', 'multi-disciplinary', 'hospital', 'learning-disability', 'youth-justice', 'fostering-adoption', 'social-work-education' or 'other' [invalid-value]"
+        ],
+    ),
+    Broken(
+        "empty-narrative",
+        "cases/demo-case.yml",
+        "narrative: |\n  The first paragraph of the fictional narrative.\n\n  The second paragraph, where the manager's instruction arrives.\n",
+        'narrative: ""\n',
+        ["cases/demo-case.yml:11: 'narrative' is empty [empty-text]"],
+    ),
+    Broken(
+        "html-in-summary",
+        "cases/demo-case.yml",
+        "A short fictional case used by the tests.",
+        "A short <b>fictional</b> case.",
+        ["cases/demo-case.yml:3: 'summary' contains the HTML tag <b> [html-in-text]"],
+    ),
+    Broken(
+        "script-in-question",
+        "cases/demo-case.yml",
+        "- What happened?",
+        "- What happened? <img src=x onerror=alert(1)>",
+        [
+            "cases/demo-case.yml:28: 'questions.0' contains the HTML tag <img src=x onerror=alert(1)> [html-in-text]"
+        ],
+    ),
+    Broken(
+        "too-few-questions",
+        "cases/demo-case.yml",
+        "  - Who is affected?\n  - What do the codes ask?\n",
+        "",
+        ["cases/demo-case.yml:27: 'questions' has 2 item(s); it needs at least 4 [too-few]"],
+    ),
+    Broken(
+        "id-mismatch",
+        "cases/demo-case.yml",
+        "id: demo-case",
+        "id: another-case",
+        [
+            "cases/demo-case.yml:1: id 'another-case' does not match the file name 'demo-case' [id-mismatch]",
+            "exercises/dilemmas/demo-dilemma.yml:2: case 'demo-case' does not exist in cases/ [unknown-case]",
+        ],
+    ),
+    Broken(
+        "bad-id-form",
+        "cases/demo-case.yml",
+        "id: demo-case",
+        "id: Demo_Case",
+        [
+            "cases/demo-case.yml:1: 'id' cannot be 'Demo_Case': use lower-case words joined by hyphens, e.g. 'after-the-inspection' [invalid-value]"
+        ],
+    ),
+    Broken(
+        "unknown-clause",
+        "cases/demo-case.yml",
+        'ref: "demo-standards:1.1"',
+        'ref: "demo-standards:7.1"',
+        [
+            "cases/demo-case.yml:20: clause 'demo-standards:7.1' does not exist in codes_of_practice/demo-standards.yml [unknown-clause]"
+        ],
+    ),
+    Broken(
+        "unknown-code",
+        "cases/demo-case.yml",
+        'ref: "demo-standards:1.1"',
+        'ref: "swe-2020:1.1"',
+        [
+            "cases/demo-case.yml:20: code 'swe-2020' in 'swe-2020:1.1' is not in codes_of_practice/ (known: demo-old, demo-standards) [unknown-code]"
+        ],
+    ),
+    Broken(
+        "malformed-ref",
+        "cases/demo-case.yml",
+        'ref: "demo-standards:1.1"',
+        'ref: "demo-standards 1.1"',
+        [
+            "cases/demo-case.yml:20: 'clauses.0.ref' cannot be 'demo-standards 1.1': write clause references as 'code-id:clause-id', e.g. 'swe-2019:6.5' [invalid-value]"
+        ],
+    ),
+    Broken(
+        "unknown-case",
+        "exercises/dilemmas/demo-dilemma.yml",
+        "case: demo-case",
+        "case: no-such-case",
+        [
+            "exercises/dilemmas/demo-dilemma.yml:2: case 'no-such-case' does not exist in cases/ [unknown-case]"
+        ],
+    ),
+    Broken(
+        "todo-left",
+        "cases/demo-case.yml",
+        "pitfalls: Do not let it become a debate about one manager.",
+        'pitfalls: "TODO: write the pitfalls"',
+        [
+            "cases/demo-case.yml:38: 'instructor_notes.pitfalls' still holds a template placeholder ('TODO:') [todo-left]"
+        ],
+    ),
+    Broken(
+        "clause-pattern",
+        "codes_of_practice/demo-standards.yml",
+        'id: "2.2"',
+        'id: "3.2"',
+        [
+            "codes_of_practice/demo-standards.yml:43: clause id '3.2' does not follow this code's numbering (^[1-2]\\.[0-9]{1,2}$) [clause-pattern]"
+        ],
+    ),
+    Broken(
+        "duplicate-clause",
+        "codes_of_practice/demo-standards.yml",
+        'id: "2.2"',
+        'id: "2.1"',
+        [
+            "codes_of_practice/demo-standards.yml:43: clause id '2.1' appears twice (first on line 39) [duplicate-clause]"
+        ],
+    ),
+    Broken(
+        "superseded-without-successor",
+        "codes_of_practice/demo-old.yml",
+        "superseded_by: demo-standards\n",
+        "",
+        [
+            "codes_of_practice/demo-old.yml:11: a superseded code needs 'superseded_by' and 'superseded_on' [successor]"
+        ],
+    ),
+    Broken(
+        "unverified-without-reason",
+        "codes_of_practice/demo-standards.yml",
+        '        unverified_reason: "fixture clause with no official wording"\n',
+        "",
+        [
+            "codes_of_practice/demo-standards.yml:30: clause '1.10' is marked verified: false without an 'unverified_reason' [missing-field]"
+        ],
+    ),
+    Broken(
+        "theme-uncovered",
+        "codes_of_practice/demo-standards.yml",
+        "themes: [confidentiality, records, safeguarding]",
+        "themes: [records, safeguarding]",
+        [
+            "codes_of_practice/demo-standards.yml: no clause of any current code carries the theme 'confidentiality' [theme-uncovered]"
+        ],
+    ),
+    Broken(
+        "dead-end",
+        "exercises/dilemmas/demo-dilemma.yml",
+        "    choices:\n      - id: apologise",
+        "    choices: []\n  - id: spare\n    situation: Spare.\n    choices:\n      - id: apologise",
+        [
+            "exercises/dilemmas/demo-dilemma.yml:30: node 'rushed' has no choices and is not an ending [dead-end]",
+            "exercises/dilemmas/demo-dilemma.yml:33: node 'spare' can never be reached from 'deadline' [unreachable]",
+            "exercises/dilemmas/demo-dilemma.yml:51: ending 'ending-reopen' can never be reached from 'deadline' [unreachable]",
+        ],
+    ),
+    Broken(
+        "unknown-target",
+        "exercises/dilemmas/demo-dilemma.yml",
+        "leads_to: ending-time",
+        "leads_to: ending-nowhere",
+        [
+            "exercises/dilemmas/demo-dilemma.yml:22: choice 'ask-for-time' leads to 'ending-nowhere', which is neither a node nor an ending [unknown-target]",
+            "exercises/dilemmas/demo-dilemma.yml:43: ending 'ending-time' can never be reached from 'deadline' [unreachable]",
+        ],
+    ),
+    Broken(
+        "unreachable",
+        "exercises/dilemmas/demo-dilemma.yml",
+        "leads_to: rushed",
+        "leads_to: ending-reopen",
+        [
+            "exercises/dilemmas/demo-dilemma.yml:30: node 'rushed' can never be reached from 'deadline' [unreachable]"
+        ],
+    ),
+]
+
+
+def break_fixture(tmp_path: Path, case: Broken) -> Path:
+    """Copy the valid fixtures and apply one breakage."""
+    root = tmp_path / "kit"
+    shutil.copytree(FIXTURES, root)
+    target = root / case.file
+    if case.old is None:
+        target.write_text(case.new, encoding="utf-8")
+    else:
+        text = target.read_text(encoding="utf-8")
+        assert case.old in text, "the fixture no longer contains the text this case changes"
+        target.write_text(text.replace(case.old, case.new, 1), encoding="utf-8")
+    return root
+
+
+def test_valid_fixtures_have_no_problems() -> None:
+    """The fixture catalogue loads completely and cleanly."""
+    catalog, problems = load_catalog(FIXTURES)
+    assert problems == []
+    assert sorted(catalog.codes) == ["demo-old", "demo-standards"]
+    assert sorted(catalog.cases) == ["demo-case"]
+    assert sorted(catalog.dilemmas) == ["demo-dilemma"]
+
+
+def test_the_table_covers_every_required_kind() -> None:
+    """At least twenty broken snippets, spanning the kinds of mistake authors make."""
+    assert len(BROKEN) >= 20
+    codes = {line.rsplit("[", 1)[1].rstrip("]") for case in BROKEN for line in case.expected}
+    required = {
+        "yaml-syntax",
+        "wrong-type",
+        "unknown-field",
+        "id-mismatch",
+        "unknown-clause",
+        "unknown-case",
+        "todo-left",
+        "empty-text",
+        "html-in-text",
+        "missing-field",
+        "dead-end",
+    }  # duplicate ids need two files: test_duplicate_ids_name_the_other_file
+    assert required <= codes
+
+
+@pytest.mark.parametrize("case", BROKEN, ids=[case.name for case in BROKEN])
+def test_broken_content_is_reported_exactly(tmp_path: Path, case: Broken) -> None:
+    """Each breakage yields exactly the expected messages, with file and line."""
+    _, problems = load_catalog(break_fixture(tmp_path, case))
+    assert [str(problem) for problem in problems] == case.expected
+
+
+def test_duplicate_ids_name_the_other_file(tmp_path: Path) -> None:
+    """Two files claiming one id: both the mismatch and the clash are reported."""
+    root = tmp_path / "kit"
+    shutil.copytree(FIXTURES, root)
+    shutil.copy(root / "cases" / "demo-case.yml", root / "cases" / "demo-case-copy.yml")
+    _, problems = load_catalog(root)
+    assert [str(problem) for problem in problems] == [
+        "cases/demo-case-copy.yml:1: id 'demo-case' is already used by cases/demo-case.yml [duplicate-id]",
+        "cases/demo-case-copy.yml:1: id 'demo-case' does not match the file name 'demo-case-copy' [id-mismatch]",
+    ]
+
+
+def test_yaml_one_point_one_booleans_are_not_keys(tmp_path: Path) -> None:
+    """A field called 'on' stays a field name instead of becoming the boolean true."""
+    catalog, problems = load_catalog(FIXTURES)
+    assert problems == []
+    assert str(catalog.codes["demo-standards"].model.checked.on) == "2026-11-24"

@@ -1,0 +1,141 @@
+"""The `ethicskit` command as a lecturer uses it, run as a real process."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import FIXTURES, REPO
+
+ETHICSKIT = Path(sys.executable).parent / "ethicskit"
+
+
+def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(ETHICSKIT), *args], capture_output=True, text=True, cwd=cwd, check=False)
+
+
+def test_check_passes_on_the_fixtures() -> None:
+    """Valid content: exit 0 and a one-line all-clear."""
+    result = run("check", "--root", str(FIXTURES / "valid"))
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.strip() == "All 4 content files are valid."
+
+
+def test_check_passes_on_the_real_content() -> None:
+    """The kit's own content is valid."""
+    result = run("check")
+    assert result.returncode == 0, result.stdout
+
+
+def test_check_reports_broken_content_without_a_traceback(tmp_path: Path) -> None:
+    """Broken content: exit 1, each problem located, a count, hints, and no Python traceback."""
+    root = tmp_path / "kit"
+    shutil.copytree(FIXTURES / "valid", root)
+    case = root / "cases" / "demo-case.yml"
+    text = case.read_text().replace('ref: "demo-standards:1.1"', 'ref: "demo-standards:7.1"')
+    case.write_text(text.replace("narrative: |", "narative: |"))
+    (root / "cases" / "broken.yml").write_text("id: broken\ntitle: [unclosed\n")
+    result = run("check", "--root", str(root))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stdout.splitlines() == [
+        "cases/broken.yml:3: YAML syntax error: expected ',' or ']', but got '<stream end>' "
+        "(in the part that starts on line 2) [yaml-syntax]",
+        "cases/demo-case.yml:1: missing required field 'narrative' [missing-field]",
+        "cases/demo-case.yml:11: unknown field 'narative' (did you mean 'narrative'?) [unknown-field]",
+        "",
+        "3 problems in 2 of 5 files.",
+        "",
+        "- missing-field: Add the field; 'ethicskit new case SLUG' writes a template listing every field.",
+        "- unknown-field: Fix the spelling or remove the field; 'ethicskit schema' writes JSON Schemas so "
+        "your editor can autocomplete field names.",
+        "- yaml-syntax: Check the indentation near the line shown, and put text that contains ': ' or "
+        "starts with a quote inside a block ('key: >-' on its own line, the text indented below).",
+    ]
+
+
+def test_check_json_output(tmp_path: Path) -> None:
+    """The JSON report carries the same problems for tools."""
+    root = tmp_path / "kit"
+    shutil.copytree(FIXTURES / "valid", root)
+    case = root / "cases" / "demo-case.yml"
+    case.write_text(case.read_text().replace("duration_minutes: 30", "duration_minutes: 500"))
+    result = run("check", "--root", str(root), "--format", "json")
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["files_checked"] == 4
+    assert [(p["path"], p["line"], p["code"]) for p in report["problems"]] == [
+        ("cases/demo-case.yml", 39, "invalid-value")
+    ]
+
+
+def test_new_case_writes_a_template_that_the_checker_flags(tmp_path: Path) -> None:
+    """`new case` copies the template with the id filled in; until edited, the TODOs are reported."""
+    root = tmp_path / "kit"
+    shutil.copytree(FIXTURES / "valid", root)
+    shutil.copytree(REPO / "templates", root / "templates")
+    result = run("new", "case", "late-visit", "--root", str(root))
+    assert result.returncode == 0, result.stderr
+    written = root / "cases" / "late-visit.yml"
+    assert "id: late-visit\n" in written.read_text()
+    check = run("check", "--root", str(root))
+    assert check.returncode == 1
+    lines = [line for line in check.stdout.splitlines() if line.startswith("cases/late-visit.yml")]
+    assert lines, check.stdout
+    assert all(line.endswith(("[todo-left]", "[unknown-code]")) for line in lines), lines
+
+
+def test_new_refuses_bad_slugs_and_existing_files(tmp_path: Path) -> None:
+    """Mistakes in `new` are one-line errors."""
+    root = tmp_path / "kit"
+    shutil.copytree(FIXTURES / "valid", root)
+    shutil.copytree(REPO / "templates", root / "templates")
+    bad = run("new", "case", "Late_Visit", "--root", str(root))
+    assert bad.returncode == 1
+    assert bad.stderr.strip() == (
+        "Error: 'Late_Visit' is not a valid id: use lower-case words joined by hyphens, e.g. 'late-visit'."
+    )
+    again = run("new", "case", "demo-case", "--root", str(root))
+    assert again.returncode == 1
+    assert "cases/demo-case.yml already exists" in again.stderr
+
+
+def test_new_dilemma_template_is_complete_once_filled(tmp_path: Path) -> None:
+    """Replacing the template's placeholders yields a dilemma the checker accepts."""
+    root = tmp_path / "kit"
+    shutil.copytree(FIXTURES / "valid", root)
+    shutil.copytree(REPO / "templates", root / "templates")
+    assert run("new", "dilemma", "friday", "--root", str(root)).returncode == 0
+    path = root / "exercises" / "dilemmas" / "friday.yml"
+    text = path.read_text().replace('"TODO-case-id"', "demo-case").replace("swe-2019:1.2", "demo-standards:1.1")
+    path.write_text(text.replace("TODO:", "Filled in:").replace('"TODO"', '"Filled in"'))
+    result = run("check", "--root", str(root))
+    assert result.returncode == 0, result.stdout
+
+
+def test_schema_writes_one_schema_per_content_type(tmp_path: Path) -> None:
+    """`schema` writes JSON Schemas an editor can use, matching the committed copies."""
+    result = run("schema", "-o", str(tmp_path))
+    assert result.returncode == 0
+    names = sorted(path.name for path in tmp_path.iterdir())
+    assert names == ["case.schema.json", "code-of-practice.schema.json", "dilemma.schema.json"]
+    case = json.loads((tmp_path / "case.schema.json").read_text())
+    assert "narrative" in case["required"]
+    for name in names:
+        committed = REPO / "schemas" / name
+        assert committed.read_text() == (tmp_path / name).read_text(), f"run 'ethicskit schema' ({name})"
+
+
+def test_clauses_lists_a_code(tmp_path: Path) -> None:
+    """`clauses CODE` lists every clause id with its polarity, so authors can find references."""
+    result = run("clauses", "demo-standards", "--root", str(FIXTURES / "valid"))
+    assert result.returncode == 0
+    ids = [line.split()[0] for line in result.stdout.splitlines()]
+    assert ids == [f"demo-standards:{n}" for n in ("1.1", "1.2", "1.10", "2.1", "2.2")]
+    assert "[do-not]" in result.stdout.splitlines()[3]
+    missing = run("clauses", "nope", "--root", str(FIXTURES / "valid"))
+    assert missing.returncode == 1
+    assert missing.stderr.strip() == "Error: no code 'nope' in codes_of_practice/ (known: demo-old, demo-standards)"

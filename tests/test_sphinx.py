@@ -1,0 +1,128 @@
+"""The Sphinx extension, exercised by building a small fixture book with Jupyter Book."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import build_book, make_fixture_book
+
+pytestmark = pytest.mark.build
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    book = make_fixture_book(tmp_path_factory.mktemp("fixture") / "book")
+    result = build_book(book, book)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return book / "_build" / "html"
+
+
+def soup(site: Path, page: str) -> BeautifulSoup:
+    return BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+
+
+def test_clause_role_links_to_the_clause_anchor_with_its_paraphrase(fixture_site: Path) -> None:
+    """`{clause}` becomes a numbered link to the clause's anchor, described by its paraphrase."""
+    page = soup(fixture_site, "index.html")
+    links = page.select("a.ek-clause-link")
+    assert [link.get_text() for link in links] == ["Demo standards 1.1", "the do-not clause"]
+    assert [link["href"] for link in links] == ["code.html#demo-standards-1-1", "code.html#demo-standards-2-1"]
+    tip = page.find(id=links[0]["aria-describedby"])
+    assert tip is not None and tip["role"] == "tooltip"
+    assert tip.get_text() == "Respect people's rights and views and involve them in decisions about their lives."
+
+
+def test_code_page_has_a_stable_anchor_per_clause_and_plain_polarity(fixture_site: Path) -> None:
+    """Every clause has its anchor; 'do-not' clauses say so in words, not only in style."""
+    page = soup(fixture_site, "code.html")
+    anchors = [item["id"] for item in page.select(".ek-clause-item")]
+    assert anchors == [f"demo-standards-{n}" for n in ("1-1", "1-2", "1-10", "2-1", "2-2")]
+    will_not = [item["id"] for item in page.select(".ek-clause-item") if item.select_one(".ek-will-not")]
+    assert will_not == ["demo-standards-2-1", "demo-standards-2-2"]
+    unverified = page.select_one("#demo-standards-1-10 .ek-unverified")
+    assert unverified is not None and "fixture clause with no official wording" in unverified.get_text()
+    assert page.select_one(".ek-status-current") is not None
+    assert page.select_one("a.ek-official")["href"] == "https://example.org/demo-standards"
+
+
+def test_superseded_code_shows_a_historical_banner_naming_its_successor(fixture_site: Path) -> None:
+    """A superseded code is labelled historical and names what replaced it."""
+    banner = soup(fixture_site, "old.html").select_one(".ek-status-superseded")
+    assert banner is not None
+    text = " ".join(banner.get_text().split())
+    assert text.startswith("Historical: no longer in force")
+    assert "replaced by Demonstration standards for testing (Test fixture issuer)" in text
+
+
+def test_case_renders_every_part_and_no_lecturer_text_in_the_student_edition(fixture_site: Path) -> None:
+    """The case section carries its parts in order; instructor notes are absent, not hidden."""
+    page = soup(fixture_site, "case.html")
+    case = page.select_one("section#case-demo-case")
+    assert case is not None
+    parts = [section["id"] for section in case.find_all("section")]
+    assert parts == [
+        "case-demo-case-objectives",
+        "case-demo-case-narrative",
+        "case-demo-case-tension",
+        "case-demo-case-clauses",
+        "case-demo-case-questions",
+        "case-demo-case-key-points",
+    ]
+    headers = [th.get_text(strip=True) for th in case.select("table.ek-tension th")]
+    assert headers == ["The agency asks", "The codes ask"]
+    assert len(case.select(".ek-cited a.ek-clause-link")) == 3
+    html = (fixture_site / "case.html").read_text()
+    assert "Read aloud, then pairs." not in html
+    assert "ek-instructor" not in html
+
+
+def test_lecturer_edition_includes_the_instructor_notes(tmp_path: Path) -> None:
+    """Setting the edition to 'lecturer' adds the notes in a marked container."""
+    book = make_fixture_book(tmp_path / "book")
+    config = book / "_config.yml"
+    config.write_text(config.read_text().replace("ethicskit_edition: student", "ethicskit_edition: lecturer"))
+    result = build_book(book, book)
+    assert result.returncode == 0, result.stdout[-3000:]
+    notes = soup(book / "_build" / "html", "case.html").select_one(".ek-instructor")
+    assert notes is not None
+    assert "Read aloud, then pairs." in notes.get_text()
+
+
+def test_content_problems_stop_the_build_with_the_checkers_message(tmp_path: Path) -> None:
+    """Bad content: the build reports file, line and problem, writes no pages and shows no traceback."""
+    book = make_fixture_book(tmp_path / "book")
+    case = book / "cases" / "demo-case.yml"
+    case.write_text(case.read_text().replace('ref: "demo-standards:1.1"', 'ref: "demo-standards:7.1"'))
+    result = build_book(book, book)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert (
+        "cases/demo-case.yml:20: WARNING: clause 'demo-standards:7.1' does not exist in "
+        "codes_of_practice/demo-standards.yml [unknown-clause]"
+    ) in output
+    assert "Traceback" not in output
+    assert not list((book / "_build" / "html").glob("*.html"))
+
+
+def test_unknown_clause_in_a_page_fails_the_strict_build(tmp_path: Path) -> None:
+    """A `{clause}` naming a clause that does not exist is a warning, so -W fails the build."""
+    book = make_fixture_book(tmp_path / "book")
+    (book / "index.md").write_text("# Fixture book\n\nSee {clause}`demo-standards:9.9`.\n")
+    result = build_book(book, book)
+    assert result.returncode != 0
+    assert re.search(r"index\.md:3: WARNING: clause 'demo-standards:9\.9' is not in the catalogue", result.stderr)
+
+
+def test_editing_one_case_rebuilds_only_its_pages(tmp_path: Path) -> None:
+    """A case's YAML is a dependency of the pages that embed it, and of no other page."""
+    book = make_fixture_book(tmp_path / "book")
+    assert build_book(book, book).returncode == 0
+    case = book / "cases" / "demo-case.yml"
+    case.write_text(case.read_text().replace("Read aloud, then pairs.", "Read aloud, then small groups."))
+    result = build_book(book, book)
+    assert result.returncode == 0
+    read = re.findall(r"^reading sources\.\.\. \[\s*\d+%\] (\S+)$", result.stdout, re.MULTILINE)
+    assert read == ["case"]
