@@ -110,7 +110,9 @@ def test_new_dilemma_template_is_complete_once_filled(tmp_path: Path) -> None:
     shutil.copytree(REPO / "templates", root / "templates")
     assert run("new", "dilemma", "friday", "--root", str(root)).returncode == 0
     path = root / "exercises" / "dilemmas" / "friday.yml"
-    text = path.read_text().replace('"TODO-case-id"', "demo-case").replace("swe-2019:1.2", "demo-standards:1.1")
+    text = (
+        path.read_text().replace('"TODO-case-id"', "demo-case").replace("swe-2019:1.2", "demo-standards:1.1")
+    )
     path.write_text(text.replace("TODO:", "Filled in:").replace('"TODO"', '"Filled in"'))
     result = run("check", "--root", str(root))
     assert result.returncode == 0, result.stdout
@@ -138,4 +140,7 @@ def test_clauses_lists_a_code(tmp_path: Path) -> None:
     assert "[do-not]" in result.stdout.splitlines()[3]
     missing = run("clauses", "nope", "--root", str(FIXTURES / "valid"))
     assert missing.returncode == 1
-    assert missing.stderr.strip() == "Error: no code 'nope' in codes_of_practice/ (known: demo-old, demo-standards)"
+    assert (
+        missing.stderr.strip()
+        == "Error: no code 'nope' in codes_of_practice/ (known: demo-old, demo-standards)"
+    )

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
 from conftest import build_book, make_fixture_book
 
 pytestmark = pytest.mark.build
@@ -29,10 +30,15 @@ def test_clause_role_links_to_the_clause_anchor_with_its_paraphrase(fixture_site
     page = soup(fixture_site, "index.html")
     links = page.select("a.ek-clause-link")
     assert [link.get_text() for link in links] == ["Demo standards 1.1", "the do-not clause"]
-    assert [link["href"] for link in links] == ["code.html#demo-standards-1-1", "code.html#demo-standards-2-1"]
+    assert [link["href"] for link in links] == [
+        "code.html#demo-standards-1-1",
+        "code.html#demo-standards-2-1",
+    ]
     tip = page.find(id=links[0]["aria-describedby"])
     assert tip is not None and tip["role"] == "tooltip"
-    assert tip.get_text() == "Respect people's rights and views and involve them in decisions about their lives."
+    assert (
+        tip.get_text() == "Respect people's rights and views and involve them in decisions about their lives."
+    )
 
 
 def test_code_page_has_a_stable_anchor_per_clause_and_plain_polarity(fixture_site: Path) -> None:
@@ -113,7 +119,9 @@ def test_unknown_clause_in_a_page_fails_the_strict_build(tmp_path: Path) -> None
     (book / "index.md").write_text("# Fixture book\n\nSee {clause}`demo-standards:9.9`.\n")
     result = build_book(book, book)
     assert result.returncode != 0
-    assert re.search(r"index\.md:3: WARNING: clause 'demo-standards:9\.9' is not in the catalogue", result.stderr)
+    assert re.search(
+        r"index\.md:3: WARNING: clause 'demo-standards:9\.9' is not in the catalogue", result.stderr
+    )
 
 
 def test_editing_one_case_rebuilds_only_its_pages(tmp_path: Path) -> None:
@@ -126,3 +134,67 @@ def test_editing_one_case_rebuilds_only_its_pages(tmp_path: Path) -> None:
     assert result.returncode == 0
     read = re.findall(r"^reading sources\.\.\. \[\s*\d+%\] (\S+)$", result.stdout, re.MULTILINE)
     assert read == ["case"]
+
+
+def test_each_clause_lists_where_it_is_used(fixture_site: Path) -> None:
+    """'Used in' is computed from the catalogue: cases, and dilemma choices and endings, linked."""
+    used = soup(fixture_site, "code.html").select_one("#demo-standards-1-1 .ek-used-in")
+    assert used is not None
+    assert " ".join(used.get_text().split()) == (
+        "Used in: case A demonstration case; strained by the choice “Close it by Friday” in The Friday "
+        "deadline; honoured by the choice “Ask for more time in supervision” in The Friday deadline; "
+        "the ending “Time to listen” in The Friday deadline"
+    )
+    hrefs = [link["href"] for link in used.select("a")]
+    assert hrefs == [
+        "case.html#case-demo-case",
+        "dilemma.html#dilemma-demo-dilemma-comply",
+        "dilemma.html#dilemma-demo-dilemma-ask-for-time",
+        "dilemma.html#dilemma-demo-dilemma-ending-time",
+    ]
+    assert soup(fixture_site, "code.html").select_one("#demo-standards-1-10 .ek-used-in") is None
+
+
+def test_dilemma_map_links_every_choice_to_where_it_leads(fixture_site: Path) -> None:
+    """Without JavaScript the dilemma is a linked map: each choice links to its node or ending."""
+    page = soup(fixture_site, "dilemma.html")
+    anchors = {tag["id"] for tag in page.find_all(id=True)}
+    for item in ("deadline", "rushed", "comply", "ask-for-time", "apologise", "ending-time", "ending-reopen"):
+        assert f"dilemma-demo-dilemma-{item}" in anchors
+    nexts = {choice["id"]: choice.select_one(".ek-next a")["href"] for choice in page.select(".ek-choice")}
+    assert nexts == {
+        "dilemma-demo-dilemma-comply": "#dilemma-demo-dilemma-rushed",
+        "dilemma-demo-dilemma-ask-for-time": "#dilemma-demo-dilemma-ending-time",
+        "dilemma-demo-dilemma-apologise": "#dilemma-demo-dilemma-ending-reopen",
+    }
+
+
+def test_codes_by_theme_lists_every_current_code_and_no_superseded_one(fixture_site: Path) -> None:
+    """The comparison page has a table per theme, generated from the data, current codes only."""
+    page = soup(fixture_site, "themes.html")
+    tables = page.select("section.ek-theme")
+    assert len(tables) == 17
+    confidentiality = page.select_one("section#theme-confidentiality table")
+    rows = [
+        [cell.get_text(" ", strip=True) for cell in row.select("td")]
+        for row in confidentiality.select("tbody tr")
+    ]
+    assert [row[:2] for row in rows] == [["England", "Demo standards"]]
+    assert "Demo standards 1.2" in rows[0][2]
+    article = page.select_one("article")
+    assert article is not None
+    assert "Old demo code" not in article.get_text()
+
+
+def test_changing_a_citation_also_rebuilds_the_cited_codes_page(tmp_path: Path) -> None:
+    """When a case cites a different clause, the code page's 'used in' lines are rebuilt too."""
+    book = make_fixture_book(tmp_path / "book")
+    assert build_book(book, book).returncode == 0
+    case = book / "cases" / "demo-case.yml"
+    case.write_text(case.read_text().replace('ref: "demo-standards:2.1"', 'ref: "demo-standards:1.2"'))
+    result = build_book(book, book)
+    assert result.returncode == 0
+    read = re.findall(r"^reading sources\.\.\. \[\s*\d+%\] (\S+)$", result.stdout, re.MULTILINE)
+    assert read == ["case", "code"]
+    used = soup(book / "_build" / "html", "code.html").select_one("#demo-standards-1-2 .ek-used-in")
+    assert used is not None and "A demonstration case" in used.get_text()

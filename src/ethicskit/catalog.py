@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -15,6 +17,28 @@ from .problems import Problem
 CODES_DIR = "codes_of_practice"
 CASES_DIR = "cases"
 DILEMMAS_DIR = "exercises/dilemmas"
+
+
+class Relation(StrEnum):
+    """How a piece of content bears on a clause."""
+
+    CITES = "cites"
+    HONOURS = "honours"
+    STRAINS = "strains"
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One place in the content that refers to a clause."""
+
+    kind: str
+    """'case', 'choice' or 'ending'."""
+    owner: str
+    """The id of the case or dilemma holding the reference."""
+    item: str
+    """The choice or ending id within a dilemma; the case id for a case."""
+    label: str
+    relation: Relation
 
 
 @dataclass
@@ -46,6 +70,31 @@ class Catalog:
             if clause.id == clause_id:
                 return loaded.model, section, clause
         return None
+
+    @cached_property
+    def citations(self) -> dict[str, list[Citation]]:
+        """Every clause reference in the cases and dilemmas, by `code-id:clause-id`."""
+        found: dict[str, list[Citation]] = {}
+        for case_id, loaded in sorted(self.cases.items()):
+            for cited in loaded.model.clauses:
+                citation = Citation("case", case_id, case_id, loaded.model.title, Relation.CITES)
+                found.setdefault(cited.ref, []).append(citation)
+        for dilemma_id, loaded_dilemma in sorted(self.dilemmas.items()):
+            dilemma = loaded_dilemma.model
+            for node in dilemma.nodes:
+                for choice in node.choices:
+                    for relation, refs in (
+                        (Relation.HONOURS, choice.honours),
+                        (Relation.STRAINS, choice.strains),
+                    ):
+                        for ref in refs:
+                            citation = Citation("choice", dilemma_id, choice.id, choice.label, relation)
+                            found.setdefault(ref, []).append(citation)
+            for ending in dilemma.endings:
+                for ref in ending.clauses:
+                    citation = Citation("ending", dilemma_id, ending.id, ending.title, Relation.CITES)
+                    found.setdefault(ref, []).append(citation)
+        return found
 
     def current_codes(self) -> list[CodeOfPractice]:
         """Codes in force, in id order."""

@@ -18,6 +18,13 @@ def check_graph(dilemma: Dilemma) -> Iterator[GraphProblem]:
         yield from _register(index, node.id, ("nodes", n, "id"))
     for e, ending in enumerate(dilemma.endings):
         yield from _register(index, ending.id, ("endings", e, "id"))
+    choice_ids: set[str] = set()
+    for n, node in enumerate(dilemma.nodes):
+        for c, choice in enumerate(node.choices):
+            if choice.id in choice_ids or choice.id in index:
+                where: Path_ = ("nodes", n, "choices", c, "id")
+                yield where, ProblemCode.DUPLICATE_ID, f"'{choice.id}' is used twice in this dilemma"
+            choice_ids.add(choice.id)
     node_ids = {node.id for node in dilemma.nodes}
     if dilemma.start not in node_ids:
         yield (

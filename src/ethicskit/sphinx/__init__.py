@@ -21,9 +21,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     roles.setup_roles(app)
     app.connect("builder-inited", content.load_content)  # 1: catalogue on the environment
     app.connect("builder-inited", assets.add_static_assets)  # 2: HTML-only CSS and JS
+    app.connect("env-get-outdated", content.outdated_code_pages)  # 3: code pages whose citations changed
     app.connect("env-purge-doc", content.purge_doc)  # per changed page
     app.connect("env-merge-info", content.merge_info)  # parallel reads
     app.add_post_transform(references.ResolveClauseReferences)  # per page, after reading
+    app.add_post_transform(references.ResolveCatalogReferences)
     # after every other handler has added its scripts
     app.connect("html-page-context", assets.drop_duplicate_scripts, priority=1000)  # per page written
     return {

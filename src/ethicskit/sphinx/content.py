@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -43,8 +44,37 @@ def load_content(app: Sphinx) -> None:
         raise SystemExit(1)
     env = app.env
     env.ethicskit_catalog = catalog  # type: ignore[attr-defined]
-    if not hasattr(env, "ethicskit_code_pages"):
-        env.ethicskit_code_pages = {}  # type: ignore[attr-defined]
+    # A code page's "used in" lines change only when the citations of its clauses change; remember
+    # which codes that happened to, so exactly their pages are read again.
+    signature = citation_signature(catalog)
+    previous: dict[str, str] = getattr(env, "ethicskit_citation_signature", {})
+    env.ethicskit_changed_codes = {  # type: ignore[attr-defined]
+        code_id
+        for code_id in signature.keys() | previous.keys()
+        if signature.get(code_id) != previous.get(code_id)
+    }
+    env.ethicskit_citation_signature = signature  # type: ignore[attr-defined]
+
+
+def citation_signature(catalog: Catalog) -> dict[str, str]:
+    """For each code, a digest of everything its pages show about where its clauses are used."""
+    by_code: dict[str, list[str]] = {}
+    for ref, citations in sorted(catalog.citations.items()):
+        by_code.setdefault(ref.partition(":")[0], []).append(repr((ref, citations)))
+    return {
+        code_id: hashlib.sha256("\n".join(lines).encode()).hexdigest() for code_id, lines in by_code.items()
+    }
+
+
+def outdated_code_pages(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Pages of codes whose clauses gained, lost or relabelled a citation since the last build."""
+    registry = pages(env)
+    changed_codes: set[str] = getattr(env, "ethicskit_changed_codes", set())
+    return sorted(
+        page for code_id in changed_codes if (page := registry.get(page_key("code", code_id))) is not None
+    )
 
 
 def catalog_of(env: BuildEnvironment) -> Catalog:
@@ -52,18 +82,23 @@ def catalog_of(env: BuildEnvironment) -> Catalog:
     return env.ethicskit_catalog  # type: ignore[attr-defined, no-any-return]
 
 
-def code_pages(env: BuildEnvironment) -> dict[str, str]:
-    """Which page shows each code in full: code id to docname."""
-    if not hasattr(env, "ethicskit_code_pages"):
-        env.ethicskit_code_pages = {}  # type: ignore[attr-defined]
-    return env.ethicskit_code_pages  # type: ignore[attr-defined, no-any-return]
+def page_key(kind: str, item_id: str) -> str:
+    """The registry key of a code, case or dilemma: e.g. 'case:checked-at-every-turn'."""
+    return f"{kind}:{item_id}"
+
+
+def pages(env: BuildEnvironment) -> dict[str, str]:
+    """Which page shows each code, case or dilemma in full: registry key to docname."""
+    if not hasattr(env, "ethicskit_pages"):
+        env.ethicskit_pages = {}  # type: ignore[attr-defined]
+    return env.ethicskit_pages  # type: ignore[attr-defined, no-any-return]
 
 
 def purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    pages = code_pages(env)
-    for code_id in [code_id for code_id, page in pages.items() if page == docname]:
-        del pages[code_id]
+    registry = pages(env)
+    for key in [key for key, page in registry.items() if page == docname]:
+        del registry[key]
 
 
 def merge_info(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
-    code_pages(env).update(code_pages(other))
+    pages(env).update(pages(other))

@@ -6,8 +6,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from .content import catalog_of, code_pages
-from .render import render_case, render_code
+from .content import catalog_of, page_key, pages
+from .render import render_case, render_code, render_codes_by_theme, render_dilemma
 
 
 class _CatalogDirective(SphinxDirective):
@@ -17,6 +17,15 @@ class _CatalogDirective(SphinxDirective):
     def _missing(self, kind: str, known: list[str]) -> list[nodes.Node]:
         listed = ", ".join(sorted(known)) or "none"
         raise self.error(f"no {kind} '{self.arguments[0]}' in the catalogue (known: {listed})")
+
+    def _claim_page(self, kind: str, item_id: str) -> None:
+        """Record this page as the one showing the item in full; links elsewhere point here."""
+        registry = pages(self.env)
+        key = page_key(kind, item_id)
+        other = registry.get(key)
+        if other is not None and other != self.env.docname:
+            raise self.error(f"the {kind} '{item_id}' is already shown in full on '{other}'")
+        registry[key] = self.env.docname
 
 
 class CaseDirective(_CatalogDirective):
@@ -32,6 +41,7 @@ class CaseDirective(_CatalogDirective):
             code = catalog.codes.get(cited.ref.partition(":")[0])
             if code is not None:
                 self.env.note_dependency(str(catalog.root / code.path))
+        self._claim_page("case", loaded.model.id)
         config = self.config
         return [render_case(loaded.model, catalog, config.ethicskit_edition, config.ethicskit_support_page)]
 
@@ -48,14 +58,37 @@ class CodeOfPracticeDirective(_CatalogDirective):
         if loaded is None:
             return self._missing("code of practice", list(catalog.codes))
         self.env.note_dependency(str(catalog.root / loaded.path))
-        pages = code_pages(self.env)
-        other = pages.get(loaded.model.id)
-        if other is not None and other != self.env.docname:
-            raise self.error(f"the code '{loaded.model.id}' is already shown in full on '{other}'")
-        pages[loaded.model.id] = self.env.docname
+        self._claim_page("code", loaded.model.id)
         return render_code(loaded.model, catalog)
+
+
+class DilemmaDirective(_CatalogDirective):
+    """Render a dilemma as a linked map of its decisions and endings: ```{dilemma} dilemma-id```."""
+
+    def run(self) -> list[nodes.Node]:
+        catalog = catalog_of(self.env)
+        loaded = catalog.dilemmas.get(self.arguments[0])
+        if loaded is None:
+            return self._missing("dilemma", list(catalog.dilemmas))
+        self.env.note_dependency(str(catalog.root / loaded.path))
+        self._claim_page("dilemma", loaded.model.id)
+        return [render_dilemma(loaded.model, catalog, self.config.ethicskit_edition)]
+
+
+class CodesByThemeDirective(SphinxDirective):
+    """For every theme, a table of the current codes' clauses side by side: ```{codes-by-theme}```."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        catalog = catalog_of(self.env)
+        for loaded in catalog.codes.values():
+            self.env.note_dependency(str(catalog.root / loaded.path))
+        return render_codes_by_theme(catalog)
 
 
 def setup_directives(app: Sphinx) -> None:
     app.add_directive("case", CaseDirective)
     app.add_directive("code-of-practice", CodeOfPracticeDirective)
+    app.add_directive("codes-by-theme", CodesByThemeDirective)
+    app.add_directive("dilemma", DilemmaDirective)

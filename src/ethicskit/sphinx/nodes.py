@@ -12,6 +12,10 @@ class clause_ref(nodes.Inline, nodes.TextElement):  # type: ignore[misc]
     """A `{clause}` reference waiting to be resolved into a link once every page has been read."""
 
 
+class catalog_ref(nodes.Inline, nodes.TextElement):  # type: ignore[misc]
+    """A link to the page showing a case, code or dilemma, resolved once every page has been read."""
+
+
 class clause_link(nodes.Inline, nodes.TextElement):  # type: ignore[misc]
     """A resolved clause link; HTML shows the clause's paraphrase on hover and on focus."""
 

@@ -9,8 +9,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from ..models import clause_anchor
-from .content import catalog_of, code_pages
-from .nodes import clause_link, clause_ref
+from .content import catalog_of, page_key, pages
+from .nodes import catalog_ref, clause_link, clause_ref
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +27,7 @@ class ResolveClauseReferences(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         catalog = catalog_of(self.env)
-        pages = code_pages(self.env)
+        registry = pages(self.env)
         for number, node in enumerate(self.document.findall(clause_ref)):
             ref = node["ref"]
             found = catalog.resolve(ref)
@@ -43,7 +43,7 @@ class ResolveClauseReferences(SphinxPostTransform):
                 continue
             code, _, clause = found
             text = node.astext() if node["explicit"] else clause_label(code.short_title, clause.id)
-            page = pages.get(code.id)
+            page = registry.get(page_key("code", code.id))
             if page is None:
                 logger.warning(
                     f"clause '{ref}' is cited but no page shows the code '{code.id}'; add a "
@@ -58,3 +58,32 @@ class ResolveClauseReferences(SphinxPostTransform):
             link = clause_link(text, text, refuri=uri, tip=clause.paraphrase, tip_id=f"ek-tip-{number}")
             link.source, link.line = node.source, node.line
             node.replace_self(link)
+
+
+class ResolveCatalogReferences(SphinxPostTransform):
+    """Turn links to cases, codes and dilemmas into links to the pages that show them, or warn."""
+
+    default_priority = 10
+
+    def run(self, **kwargs: Any) -> None:
+        registry = pages(self.env)
+        for node in list(self.document.findall(catalog_ref)):
+            key = node["key"]
+            page = registry.get(key)
+            text = node.astext()
+            if page is None:
+                kind, _, item_id = key.partition(":")
+                logger.warning(
+                    f"no page shows the {kind} '{item_id}'; add a '{{{kind}}} {item_id}' directive "
+                    "to a page listed in _toc.yml [no-page]",
+                    location=node,
+                    type="ethicskit",
+                    subtype="no-page",
+                )
+                node.replace_self(nodes.inline(text, text))
+                continue
+            uri = self.app.builder.get_relative_uri(self.env.docname, page)
+            if node.get("anchor"):
+                uri += "#" + node["anchor"]
+            reference = nodes.reference(text, text, refuri=uri, internal=True, classes=["ek-catalog-link"])
+            node.replace_self(reference)

@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from docutils import nodes
 from sphinx import addnodes
 
-from ..catalog import Catalog
-from ..models import Case, CodeOfPractice, CodeStatus, Polarity, Section, clause_anchor
-from .nodes import clause_ref
+from ..catalog import Catalog, Citation, Relation
+from ..models import Case, CodeOfPractice, CodeStatus, Dilemma, Lean, Polarity, Section, Theme, clause_anchor
+from .nodes import catalog_ref, clause_ref
 
 ISSUER_NOTES = {
     "regulator": (
@@ -83,6 +83,23 @@ def cite(ref: str) -> clause_ref:
     return clause_ref("", "", ref=ref, explicit=False)
 
 
+def link_to(kind: str, item_id: str, text: str, anchor: str = "") -> catalog_ref:
+    """A link to the page that shows a case, code or dilemma, resolved later."""
+    return catalog_ref(text, text, key=f"{kind}:{item_id}", anchor=anchor)
+
+
+JURISDICTION_ORDER = [
+    "england",
+    "scotland",
+    "wales",
+    "northern-ireland",
+    "uk",
+    "europe",
+    "international",
+    "united-states",
+]
+
+
 def _label(value: str) -> str:
     return value.replace("-", " ").capitalize()
 
@@ -137,7 +154,7 @@ def render_code(code: CodeOfPractice, catalog: Catalog) -> list[nodes.Node]:
         )
     )
     for code_section in code.sections:
-        out.append(_render_section(code, code_section))
+        out.append(_render_section(code, code_section, catalog))
     return out
 
 
@@ -145,7 +162,7 @@ def _external(url: str) -> nodes.reference:
     return nodes.reference(url, url, refuri=url, classes=["ek-official"])
 
 
-def _render_section(code: CodeOfPractice, code_section: Section) -> nodes.section:
+def _render_section(code: CodeOfPractice, code_section: Section, catalog: Catalog) -> nodes.section:
     title = f"{code_section.id}. {code_section.title}" if code_section.id[0].isdigit() else code_section.title
     sec = section(f"{code.id}-section-{clause_anchor(code_section.id)}", title, classes=["ek-code-section"])
     if code_section.polarity is Polarity.DO_NOT:
@@ -171,8 +188,73 @@ def _render_section(code: CodeOfPractice, code_section: Section) -> nodes.sectio
         if not clause.verified:
             note = f"Not checked against the official wording: {clause.unverified_reason}"
             item += nodes.paragraph(note, note, classes=["ek-unverified"])
+        citations = catalog.citations.get(f"{code.id}:{clause.id}", [])
+        if citations:
+            item += _used_in(citations, catalog)
         sec += item
     return sec
+
+
+def _used_in(citations: list[Citation], catalog: Catalog) -> nodes.paragraph:
+    para = nodes.paragraph("", "Used in: ", classes=["ek-used-in"])
+    for number, citation in enumerate(citations):
+        if number:
+            para += nodes.Text("; ")
+        if citation.kind == "case":
+            para += nodes.Text("case ")
+            para += link_to("case", citation.owner, citation.label, f"case-{citation.owner}")
+            continue
+        dilemma = catalog.dilemmas[citation.owner].model
+        if citation.kind == "choice":
+            verb = "honoured" if citation.relation is Relation.HONOURS else "strained"
+            para += nodes.Text(f"{verb} by the choice ")
+        else:
+            para += nodes.Text("the ending ")
+        para += link_to("dilemma", dilemma.id, f"“{citation.label}”", f"dilemma-{dilemma.id}-{citation.item}")
+        para += nodes.Text(f" in {dilemma.title}")
+    return para
+
+
+def render_codes_by_theme(catalog: Catalog) -> list[nodes.Node]:
+    """For each theme, the clauses of every current code that carry it, code by code."""
+    current = sorted(
+        catalog.current_codes(),
+        key=lambda code: (JURISDICTION_ORDER.index(code.jurisdiction.value), code.id),
+    )
+    out: list[nodes.Node] = []
+    for theme in Theme:
+        table = nodes.table(classes=["ek-theme-table"])
+        group = nodes.tgroup(cols=3)
+        table += group
+        for width in (1, 2, 6):
+            group += nodes.colspec(colwidth=width)
+        head = nodes.thead()
+        head += _row(["Jurisdiction", "Code", "Clauses"])
+        group += head
+        body = nodes.tbody()
+        for code in current:
+            clauses = [clause for _, clause in code.clauses() if theme in clause.themes]
+            if not clauses:
+                continue
+            items = []
+            for clause in clauses:
+                entry = nodes.paragraph()
+                entry += cite(f"{code.id}:{clause.id}")
+                entry += nodes.Text(f": {clause.paraphrase}")
+                items.append(entry)
+            body += _row([_label(code.jurisdiction.value), code.short_title, bullets(items)])
+        group += body
+        out.append(section(f"theme-{theme.value}", theme.label, table, classes=["ek-theme"]))
+    return out
+
+
+def _row(cells: list[str | nodes.Node]) -> nodes.row:
+    row = nodes.row()
+    for cell in cells:
+        entry = nodes.entry()
+        entry += nodes.paragraph(cell, cell) if isinstance(cell, str) else cell
+        row += entry
+    return row
 
 
 # --- cases -------------------------------------------------------------------------------------
@@ -261,3 +343,104 @@ def _tension(case: Case) -> list[nodes.Node]:
     group += body
     affected = nodes.paragraph("", "Who is affected:", classes=["ek-affected-label"])
     return [table, affected, bullets(case.tension.people_affected)]
+
+
+# --- dilemmas ----------------------------------------------------------------------------------
+
+LEAN_WORDS = {
+    Lean.STRONGLY_AGAINST: "pulls strongly away",
+    Lean.AGAINST: "pulls away",
+    Lean.NEUTRAL: "neutral",
+    Lean.TOWARDS: "pulls towards",
+    Lean.STRONGLY_TOWARDS: "pulls strongly towards",
+}
+
+
+def dilemma_anchor(dilemma_id: str, item_id: str) -> str:
+    """The anchor of a node, choice or ending of a dilemma."""
+    return f"dilemma-{dilemma_id}-{item_id}"
+
+
+def render_dilemma(dilemma: Dilemma, catalog: Catalog, edition: str) -> nodes.section:
+    """The whole graph as linked text: works without JavaScript and prints as a complete map."""
+    root = nodes.section(ids=[f"dilemma-{dilemma.id}"], classes=["ek-dilemma"])
+    root += nodes.title(dilemma.title, dilemma.title)
+    root += paragraphs(dilemma.summary, classes=["ek-summary"])
+    case = catalog.cases.get(dilemma.case)
+    if case is not None:
+        para = nodes.paragraph("", "Based on the case ")
+        para += link_to("case", case.model.id, case.model.title, f"case-{case.model.id}")
+        para += nodes.Text(".")
+        root += para
+    endings = {ending.id: ending for ending in dilemma.endings}
+    titles = {node.id: f"Decision {number}" for number, node in enumerate(dilemma.nodes, 1)}
+    titles.update({ending.id: f"Ending: {ending.title}" for ending in dilemma.endings})
+    for node in dilemma.nodes:
+        sec = section(dilemma_anchor(dilemma.id, node.id), titles[node.id], classes=["ek-node"])
+        sec += paragraphs(node.situation, classes=["ek-situation"])
+        if node.prompt:
+            sec += nodes.paragraph("", "", nodes.emphasis(node.prompt, node.prompt), classes=["ek-prompt"])
+        choices = []
+        for choice in node.choices:
+            item = nodes.container(ids=[dilemma_anchor(dilemma.id, choice.id)], classes=["ek-choice"])
+            label = nodes.paragraph(classes=["ek-choice-label"])
+            label += nodes.strong(choice.label, choice.label)
+            if choice.when:
+                needed = ", ".join(choice.when)
+                label += nodes.Text(f" (offered only after: {needed})")
+            item += label
+            item += paragraphs(choice.consequence, classes=["ek-consequence"])
+            views = [
+                (side, getattr(choice.perspectives, key))
+                for side, key in (
+                    ("The agency", "agency"),
+                    ("The profession", "profession"),
+                    ("The person", "person"),
+                )
+            ]
+            item += bullets([f"{side}: {view.text} ({LEAN_WORDS[view.lean]})" for side, view in views])
+            for heading, refs in (("Honours", choice.honours), ("Strains", choice.strains)):
+                if refs:
+                    para = nodes.paragraph("", f"{heading}: ", classes=["ek-choice-clauses"])
+                    for number, ref in enumerate(refs):
+                        if number:
+                            para += nodes.Text(", ")
+                        para += cite(ref)
+                    item += para
+            if choice.escalation is not None:
+                route = _label(choice.escalation.value)
+                item += nodes.paragraph("", f"Escalation route: {route}", classes=["ek-escalation"])
+            if edition == "lecturer" and choice.facilitator_note:
+                item += nodes.container("", *paragraphs(choice.facilitator_note), classes=["ek-instructor"])
+            go = nodes.paragraph("", "Then: ", classes=["ek-next"])
+            go += nodes.reference(
+                titles[choice.leads_to],
+                titles[choice.leads_to],
+                refid=dilemma_anchor(dilemma.id, choice.leads_to),
+            )
+            item += go
+            choices.append(item)
+        sec += bullets(choices)
+        if edition == "lecturer" and node.facilitator_note:
+            sec += nodes.container("", *paragraphs(node.facilitator_note), classes=["ek-instructor"])
+        root += sec
+    for ending in endings.values():
+        sec = section(dilemma_anchor(dilemma.id, ending.id), titles[ending.id], classes=["ek-ending"])
+        sec += paragraphs(ending.debrief, classes=["ek-debrief"])
+        if ending.clauses:
+            para = nodes.paragraph("", "Clauses: ", classes=["ek-ending-clauses"])
+            for number, ref in enumerate(ending.clauses):
+                if number:
+                    para += nodes.Text(", ")
+                para += cite(ref)
+            sec += para
+        sec += nodes.paragraph(
+            "", f"To reflect on: {ending.reflection_prompt}", classes=["ek-reflection-prompt"]
+        )
+        if ending.self_care:
+            box = nodes.admonition(classes=["note", "ek-self-care"])
+            box += nodes.title("Looking after yourself", "Looking after yourself")
+            box += paragraphs(ending.self_care)
+            sec += box
+        root += sec
+    return root

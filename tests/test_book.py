@@ -1,0 +1,70 @@
+"""The real book: builds strictly, and every case and clause in the catalogue has its anchor."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import REPO
+from ethicskit.catalog import load_catalog
+from ethicskit.models import clause_anchor
+
+pytestmark = pytest.mark.build
+
+
+def all_ids(site: Path) -> dict[str, set[str]]:
+    return {
+        path.relative_to(site).as_posix(): {
+            tag["id"] for tag in BeautifulSoup(path.read_text(), "html.parser").find_all(id=True)
+        }
+        for path in site.rglob("*.html")
+    }
+
+
+def test_every_case_and_every_clause_has_its_anchor(built_book: Path) -> None:
+    """Each case renders once as a section; each clause of each code has its stable anchor."""
+    catalog, problems = load_catalog(REPO)
+    assert problems == []
+    assert catalog.cases and catalog.codes
+    ids = all_ids(built_book)
+    for case_id in catalog.cases:
+        pages = [page for page, found in ids.items() if f"case-{case_id}" in found]
+        assert pages == [f"book/cases/{case_id}.html"], case_id
+    for code_id, loaded in catalog.codes.items():
+        page = ids[f"book/codes/{code_id}.html"]
+        for _, clause in loaded.model.clauses():
+            assert clause_anchor(f"{code_id}:{clause.id}") in page, (code_id, clause.id)
+
+
+def test_the_footer_states_both_licences(built_book: Path) -> None:
+    """Lecturers can see on every page what they may reuse."""
+    footer = BeautifulSoup((built_book / "book" / "intro.html").read_text(), "html.parser").find("footer")
+    assert footer is not None
+    text = " ".join(footer.get_text().split())
+    assert "CC BY 4.0" in text and "MIT licence" in text
+
+
+def test_make_book_stops_on_broken_content_before_building(tmp_path: Path) -> None:
+    """`make book` runs the checker first: broken content exits non-zero and builds nothing."""
+    root = tmp_path / "kit"
+    for name in ("_config.yml", "_toc.yml"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text((REPO / name).read_text())
+    for folder in ("book", "cases", "codes_of_practice"):
+        subprocess.run(["cp", "-r", str(REPO / folder), str(root / folder)], check=True)
+    case = next((root / "cases").glob("*.yml"))
+    case.write_text(case.read_text().replace("narrative:", "narrative_text:", 1))
+    result = subprocess.run(
+        ["make", "-s", "-C", str(REPO), "book", f"ROOT={root}"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert f"{case.relative_to(root).as_posix()}:" in result.stdout
+    assert "[unknown-field]" in result.stdout and "[missing-field]" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+    assert not (root / "_build").exists()

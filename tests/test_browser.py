@@ -1,0 +1,124 @@
+"""The built book as a person uses it, in headless Chromium: offline, error-free, keyboard-usable."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import ConsoleMessage, Page, expect
+
+pytestmark = pytest.mark.browser
+
+WCAG_A_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+CASE_PAGE = "book/cases/checked-at-every-turn.html"
+CODE_PAGE = "book/codes/swe-2019.html"
+
+
+class PageWatch:
+    """Records console errors, uncaught exceptions and every URL a page asks for."""
+
+    def __init__(self, page: Page) -> None:
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
+        page.on("request", lambda request: self.requests.append(request.url))
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.errors.append(f"console: {message.text}")
+
+    def foreign_requests(self, allowed_host: str | None) -> list[str]:
+        """Requests to any host other than the one serving the book (none at all under file://)."""
+        foreign = []
+        for url in self.requests:
+            parts = urlparse(url)
+            if parts.scheme in {"file", "data", "blob", "about"}:
+                continue
+            if allowed_host is not None and parts.netloc == allowed_host:
+                continue
+            foreign.append(url)
+        return foreign
+
+
+@pytest.fixture
+def watch(page: Page) -> Iterator[PageWatch]:
+    yield PageWatch(page)
+
+
+def every_page(site: Path) -> list[str]:
+    return sorted(
+        path.relative_to(site).as_posix()
+        for path in site.rglob("*.html")
+        if not path.relative_to(site).as_posix().startswith(("_", "genindex", "search"))
+    )
+
+
+def test_every_page_from_file_has_no_errors_and_no_requests_elsewhere(
+    page: Page, watch: PageWatch, built_book: Path
+) -> None:
+    """Opened straight from disk, every page loads without console errors or outside requests."""
+    pages = every_page(built_book)
+    assert CASE_PAGE in pages and CODE_PAGE in pages
+    for name in pages:
+        page.goto((built_book / name).as_uri())
+        page.wait_for_load_state("load")
+    assert watch.errors == []
+    assert watch.foreign_requests(None) == []
+
+
+def test_every_page_from_localhost_has_no_errors_and_no_requests_elsewhere(
+    page: Page, watch: PageWatch, built_book: Path, book_server: str
+) -> None:
+    """Served over HTTP, pages ask only the serving host for anything, and set no cookies."""
+    for name in every_page(built_book):
+        page.goto(f"{book_server}/{name}")
+        page.wait_for_load_state("load")
+    assert watch.errors == []
+    assert watch.foreign_requests(urlparse(book_server).netloc) == []
+    assert page.context.cookies() == []
+
+
+def test_reader_reaches_the_case_and_follows_a_clause_link(page: Page, book_server: str) -> None:
+    """From the landing page: open the case from the navigation, then follow a cited clause."""
+    page.goto(f"{book_server}/book/intro.html")
+    page.get_by_role("link", name="Checked at every turn").first.click()
+    expect(page).to_have_url(f"{book_server}/{CASE_PAGE}")
+    expect(page.get_by_role("heading", name="Checked at every turn", level=1)).to_be_visible()
+    link = page.locator("#case-checked-at-every-turn-clauses a.ek-clause-link").first
+    href = link.get_attribute("href")
+    assert href is not None and href.startswith("../codes/swe-2019.html#swe-2019-")
+    anchor = href.split("#", 1)[1]
+    link.click()
+    expect(page).to_have_url(f"{book_server}/{CODE_PAGE}#{anchor}")
+    target = page.locator(f"[id='{anchor}']")
+    expect(target).to_be_in_viewport()
+    assert target.evaluate("el => el.matches(':target')")
+
+
+def test_clause_paraphrase_shows_on_keyboard_focus_and_hides_on_escape(page: Page, book_server: str) -> None:
+    """A keyboard user tabbing onto a clause citation hears and sees its paraphrase; Escape hides it."""
+    page.goto(f"{book_server}/{CASE_PAGE}")
+    link = page.locator("a.ek-clause-link").first
+    tip = page.locator(f"[id='{link.get_attribute('aria-describedby')}']")
+    expect(tip).to_be_hidden()
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if link.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        pytest.fail("the first clause link could not be reached with Tab")
+    expect(tip).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(tip).to_be_hidden()
+
+
+@pytest.mark.parametrize("name", ["book/intro.html", CASE_PAGE, CODE_PAGE, "book/first-loyalty.html"])
+def test_pages_have_no_wcag_a_or_aa_violations(page: Page, built_book: Path, name: str) -> None:
+    """axe-core finds no WCAG 2.1 A or AA violation."""
+    page.goto((built_book / name).as_uri())
+    results = Axe().run(page, options=WCAG_A_AA)
+    assert results.violations_count == 0, results.generate_report()
