@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .anonymity import Guard
 from .checks import check_catalog, check_file_identity
 from .loader import Loaded, load_file
 from .models import Case, Clause, CodeOfPractice, Dilemma, Section
@@ -49,6 +50,8 @@ class Catalog:
     codes: dict[str, Loaded[CodeOfPractice]] = field(default_factory=dict)
     cases: dict[str, Loaded[Case]] = field(default_factory=dict)
     dilemmas: dict[str, Loaded[Dilemma]] = field(default_factory=dict)
+    guard: Guard = field(default_factory=Guard)
+    """The anonymity and originality guard, with the kit's registered sources."""
     unloadable: set[str] = field(default_factory=set)
     """Stems of files that failed to load, so references to them are not reported twice."""
 
@@ -136,7 +139,7 @@ def _load_folder(
 
 def load_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
     """Load and check every content file under `root`. Bad content yields problems, never raises."""
-    catalog = Catalog(root=root)
+    catalog = Catalog(root=root, guard=Guard.load(root))
     problems = _load_folder(root, CODES_DIR, CodeOfPractice, catalog.codes, catalog.unloadable)  # type: ignore[arg-type]
     problems += _load_folder(root, CASES_DIR, Case, catalog.cases, catalog.unloadable)  # type: ignore[arg-type]
     problems += _load_folder(root, DILEMMAS_DIR, Dilemma, catalog.dilemmas, catalog.unloadable)  # type: ignore[arg-type]

@@ -178,7 +178,15 @@ def _check_case(loaded: Loaded[Case], catalog: Catalog) -> list[Problem]:
     problems: list[Problem] = []
     for index, cited in enumerate(loaded.model.clauses):
         problems += check_ref(cited.ref, ("clauses", index, "ref"), loaded, catalog)
+    problems += _check_anonymity(loaded, loaded.model.pseudonyms, catalog)
     return problems
+
+
+def _check_anonymity(loaded: Loaded[Any], pseudonyms: list[str], catalog: Catalog) -> list[Problem]:
+    return [
+        Problem(loaded.path, loaded.lines.line_of(where), kind, message)
+        for where, kind, message in catalog.guard.scan(loaded.data, pseudonyms)
+    ]
 
 
 def _check_dilemma(loaded: Loaded[Dilemma], catalog: Catalog) -> list[Problem]:
@@ -188,8 +196,10 @@ def _check_dilemma(loaded: Loaded[Dilemma], catalog: Catalog) -> list[Problem]:
     def add(where: Path_, kind: ProblemCode, message: str) -> None:
         problems.append(Problem(loaded.path, loaded.lines.line_of(where), kind, message))
 
-    if dilemma.case not in catalog.cases and dilemma.case not in catalog.unloadable:
+    case = catalog.cases.get(dilemma.case)
+    if case is None and dilemma.case not in catalog.unloadable:
         add(("case",), ProblemCode.UNKNOWN_CASE, f"case '{dilemma.case}' does not exist in cases/")
+    problems += _check_anonymity(loaded, case.model.pseudonyms if case else [], catalog)
     for n, node in enumerate(dilemma.nodes):
         for c, choice in enumerate(node.choices):
             for field in ("honours", "strains"):

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import click
 
+from .anonymity import write_fingerprints
 from .catalog import load_catalog
 from .report import as_json, as_text
-from .scaffold import KINDS, ScaffoldError, new_content, write_schemas
+from .scaffold import KINDS, SLUG, ScaffoldError, new_content, write_schemas
 
 ROOT_OPTION = click.option(
     "--root",
@@ -62,6 +63,21 @@ def schema(output: Path) -> None:
     """Write JSON Schemas for the content files, for editor validation and autocompletion."""
     for path in write_schemas(output):
         click.echo(f"Wrote {path}")
+
+
+@main.command()
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--name", required=True, help="A short name for the source, e.g. 'diary-post-inspection'.")
+@ROOT_OPTION
+def fingerprint(source: Path, name: str, root: Path) -> None:
+    """Register a source text that content must not copy from.
+
+    Only hashes of its eight-word runs are written (to sources/NAME.fingerprints), never its text.
+    """
+    if not SLUG.fullmatch(name):
+        raise click.ClickException(f"'{name}' is not a valid name: use lower-case words joined by hyphens.")
+    path = write_fingerprints(source.read_text(encoding="utf-8"), name, root)
+    click.echo(f"Wrote {path}: 'ethicskit check' now reports any eight-word run copied from it.")
 
 
 @main.command()

@@ -33,6 +33,11 @@ class ProblemCode(StrEnum):
     UNKNOWN_TARGET = "unknown-target"
     UNREACHABLE = "unreachable"
     DEAD_END = "dead-end"
+    IDENTIFIER = "identifier"
+    EXACT_DATE = "exact-date"
+    NAMED_PERSON = "named-person"
+    UNDECLARED_NAME = "undeclared-name"
+    COPIED_TEXT = "copied-text"
 
     @property
     def hint(self) -> str:
@@ -90,6 +95,20 @@ _HINTS: dict[ProblemCode, str] = {
     ProblemCode.UNKNOWN_TARGET: "Point 'leads_to' at the id of a node or an ending in this dilemma.",
     ProblemCode.UNREACHABLE: "Add a choice that leads to it, or remove it.",
     ProblemCode.DEAD_END: "Give the node at least one choice, or turn it into an ending.",
+    ProblemCode.IDENTIFIER: (
+        "Remove contact details and reference numbers: cases must not identify anyone or anywhere."
+    ),
+    ProblemCode.EXACT_DATE: "Replace exact dates with relative ones ('last spring', 'three weeks later').",
+    ProblemCode.NAMED_PERSON: (
+        "Use an invented name and list it under 'pseudonyms', or refer to the person by role."
+    ),
+    ProblemCode.UNDECLARED_NAME: (
+        "If the name is invented, list it under 'pseudonyms'; if it is real, replace it with an "
+        "invented one or a description ('a large city', 'the council')."
+    ),
+    ProblemCode.COPIED_TEXT: (
+        "Rewrite the passage in your own words: no run of eight words may match a registered source."
+    ),
 }
 
 
