@@ -19,6 +19,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     nodes.setup_nodes(app)
     directives.setup_directives(app)
     roles.setup_roles(app)
+    app.connect("config-inited", assets.set_theme_defaults)  # 0: before the theme reads its context
     app.connect("builder-inited", content.load_content)  # 1: catalogue on the environment
     app.connect("builder-inited", assets.add_static_assets)  # 2: HTML-only CSS and JS
     app.connect("env-get-outdated", content.outdated_code_pages)  # 3: code pages whose citations changed

@@ -6,8 +6,20 @@ from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
 
 STATIC = Path(__file__).parent / "static"
+
+
+def set_theme_defaults(app: Sphinx, config: Config) -> None:
+    """Give the theme an explicit colour mode.
+
+    Without one, pydata-sphinx-theme reads an empty mode on a reader's first visit and logs
+    'Got invalid theme mode' as a console error.
+    """
+    context = dict(config.html_context or {})
+    context.setdefault("default_mode", "auto")
+    config.html_context = context
 
 
 def add_static_assets(app: Sphinx) -> None:
