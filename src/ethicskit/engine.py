@@ -1,60 +1,91 @@
-"""Dilemma graphs: structural validation now; sessions and path enumeration build on the same graph."""
+"""The dilemma engine: graph validation, play sessions and path enumeration, in pure Python.
+
+A learner's position is a *state*: the node they stand at and the set of choices made so far, since
+`when:` conditions make what is offered depend on the path taken. Validation explores every state a
+learner can reach, so a rule holds for every path, not only for the graph's shape.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
-from .models import Dilemma
+from .models import Choice, Dilemma, Ending, Node
 from .problems import ProblemCode
 from .yamlfile import Path_
 
 GraphProblem = tuple[Path_, ProblemCode, str]
+State = tuple[str, frozenset[str]]
+"""(node id, ids of the choices made to get there)."""
+
+MAX_STATES = 20_000
+"""A bound on exploration; real dilemmas have a few dozen states."""
+
+
+def available(node: Node, made: frozenset[str]) -> list[Choice]:
+    """The choices offered at a node, given the choices made earlier."""
+    return [choice for choice in node.choices if set(choice.when) <= made]
+
+
+@dataclass
+class _Exploration:
+    states: set[State] = field(default_factory=set)
+    edges: dict[State, list[State | str]] = field(default_factory=dict)
+    """Each state's successors: another state, or the id of the ending reached."""
+    made_on_arrival: dict[str, set[str]] = field(default_factory=dict)
+    truncated: bool = False
+
+
+def _explore(dilemma: Dilemma) -> _Exploration:
+    nodes = {node.id: node for node in dilemma.nodes}
+    endings = {ending.id for ending in dilemma.endings}
+    found = _Exploration()
+    todo: list[State] = [(dilemma.start, frozenset())]
+    while todo:
+        state = todo.pop()
+        if state in found.states:
+            continue
+        if len(found.states) >= MAX_STATES:
+            found.truncated = True
+            break
+        found.states.add(state)
+        node_id, made = state
+        found.made_on_arrival.setdefault(node_id, set()).update(made)
+        successors: list[State | str] = []
+        for choice in available(nodes[node_id], made):
+            if choice.leads_to in endings:
+                successors.append(choice.leads_to)
+            elif choice.leads_to in nodes:
+                nxt = (choice.leads_to, made | {choice.id})
+                successors.append(nxt)
+                todo.append(nxt)
+        found.edges[state] = successors
+    return found
 
 
 def check_graph(dilemma: Dilemma) -> Iterator[GraphProblem]:
-    """Ids unique, the start and every target exist, every node reachable, no node without a way on."""
+    """Every rule a dilemma must meet, each with where it is broken."""
     index: dict[str, Path_] = {}
+    structural: list[GraphProblem] = []
     for n, node in enumerate(dilemma.nodes):
-        yield from _register(index, node.id, ("nodes", n, "id"))
+        structural += _register(index, node.id, ("nodes", n, "id"))
     for e, ending in enumerate(dilemma.endings):
-        yield from _register(index, ending.id, ("endings", e, "id"))
-    choice_ids: set[str] = set()
+        structural += _register(index, ending.id, ("endings", e, "id"))
+    choice_ids: dict[str, Path_] = {}
     for n, node in enumerate(dilemma.nodes):
         for c, choice in enumerate(node.choices):
+            where: Path_ = ("nodes", n, "choices", c)
             if choice.id in choice_ids or choice.id in index:
-                where: Path_ = ("nodes", n, "choices", c, "id")
-                yield where, ProblemCode.DUPLICATE_ID, f"'{choice.id}' is used twice in this dilemma"
-            choice_ids.add(choice.id)
-    node_ids = {node.id for node in dilemma.nodes}
-    if dilemma.start not in node_ids:
-        yield (
-            ("start",),
-            ProblemCode.UNKNOWN_TARGET,
-            f"start node '{dilemma.start}' is not a node of this dilemma",
-        )
-    edges: dict[str, list[str]] = {}
-    for n, node in enumerate(dilemma.nodes):
-        if not node.choices:
-            yield (
-                ("nodes", n, "id"),
-                ProblemCode.DEAD_END,
-                f"node '{node.id}' has no choices and is not an ending",
-            )
-        for c, choice in enumerate(node.choices):
-            if choice.leads_to not in index:
-                target = choice.leads_to
-                message = f"choice '{choice.id}' leads to '{target}', which is neither a node nor an ending"
-                yield ("nodes", n, "choices", c, "leads_to"), ProblemCode.UNKNOWN_TARGET, message
-            edges.setdefault(node.id, []).append(choice.leads_to)
-    reached = _reachable(dilemma.start, edges)
-    for n, node in enumerate(dilemma.nodes):
-        if node.id not in reached and dilemma.start in node_ids:
-            message = f"node '{node.id}' can never be reached from '{dilemma.start}'"
-            yield ("nodes", n, "id"), ProblemCode.UNREACHABLE, message
-    for e, ending in enumerate(dilemma.endings):
-        if ending.id not in reached and dilemma.start in node_ids:
-            message = f"ending '{ending.id}' can never be reached from '{dilemma.start}'"
-            yield ("endings", e, "id"), ProblemCode.UNREACHABLE, message
+                message = f"'{choice.id}' is used twice in this dilemma"
+                structural.append(((*where, "id"), ProblemCode.DUPLICATE_ID, message))
+            choice_ids.setdefault(choice.id, where)
+    yield from _check_citations(dilemma)
+    targets = list(_check_targets(dilemma, index, choice_ids))
+    yield from structural + targets
+    blocking = {ProblemCode.UNKNOWN_TARGET, ProblemCode.DUPLICATE_ID}
+    if any(kind in blocking for _, kind, _ in structural + targets):
+        return  # paths cannot be followed through a graph with missing or ambiguous ids
+    yield from _check_paths(dilemma)
 
 
 def _register(index: dict[str, Path_], item_id: str, where: Path_) -> Iterator[GraphProblem]:
@@ -64,12 +95,209 @@ def _register(index: dict[str, Path_], item_id: str, where: Path_) -> Iterator[G
         index[item_id] = where
 
 
-def _reachable(start: str, edges: dict[str, list[str]]) -> set[str]:
-    seen = {start}
-    todo = [start]
-    while todo:
-        for target in edges.get(todo.pop(), []):
-            if target not in seen:
-                seen.add(target)
-                todo.append(target)
-    return seen
+def _check_citations(dilemma: Dilemma) -> Iterator[GraphProblem]:
+    for n, node in enumerate(dilemma.nodes):
+        for c, choice in enumerate(node.choices):
+            if not choice.honours and not choice.strains:
+                message = f"choice '{choice.id}' cites no clause; list what it honours or strains"
+                yield ("nodes", n, "choices", c, "id"), ProblemCode.UNCITED, message
+    for e, ending in enumerate(dilemma.endings):
+        if not ending.clauses:
+            yield ("endings", e, "id"), ProblemCode.UNCITED, f"ending '{ending.id}' cites no clause"
+
+
+def _check_targets(
+    dilemma: Dilemma, index: dict[str, Path_], choice_ids: dict[str, Path_]
+) -> Iterator[GraphProblem]:
+    node_ids = {node.id for node in dilemma.nodes}
+    if dilemma.start not in node_ids:
+        message = f"start node '{dilemma.start}' is not a node of this dilemma"
+        yield ("start",), ProblemCode.UNKNOWN_TARGET, message
+    for n, node in enumerate(dilemma.nodes):
+        if not node.choices:
+            message = f"node '{node.id}' has no choices and is not an ending"
+            yield ("nodes", n, "id"), ProblemCode.DEAD_END, message
+        for c, choice in enumerate(node.choices):
+            where: Path_ = ("nodes", n, "choices", c)
+            if choice.leads_to not in index:
+                target = choice.leads_to
+                message = f"choice '{choice.id}' leads to '{target}', which is neither a node nor an ending"
+                yield (*where, "leads_to"), ProblemCode.UNKNOWN_TARGET, message
+            for w, needed in enumerate(choice.when):
+                if needed not in choice_ids:
+                    message = (
+                        f"choice '{choice.id}' is offered only after '{needed}', which is not a choice here"
+                    )
+                    yield (*where, "when", w), ProblemCode.UNKNOWN_TARGET, message
+
+
+def _check_paths(dilemma: Dilemma) -> Iterator[GraphProblem]:
+    found = _explore(dilemma)
+    if found.truncated:
+        message = f"the dilemma has more than {MAX_STATES} distinct positions; simplify its loops"
+        yield ("nodes",), ProblemCode.ENDLESS_LOOP, message
+        return
+    reached_nodes = {node_id for node_id, _ in found.states}
+    reached_endings = {
+        target for successors in found.edges.values() for target in successors if isinstance(target, str)
+    }
+    nodes = {node.id: node for node in dilemma.nodes}
+    for n, node in enumerate(dilemma.nodes):
+        if node.id not in reached_nodes:
+            message = f"node '{node.id}' can never be reached from '{dilemma.start}'"
+            yield ("nodes", n, "id"), ProblemCode.UNREACHABLE, message
+            continue
+        arrivals = found.made_on_arrival[node.id]
+        for c, choice in enumerate(node.choices):
+            for w, needed in enumerate(choice.when):
+                if needed not in arrivals:
+                    message = (
+                        f"choice '{choice.id}' needs '{needed}' to have been chosen earlier, but no path "
+                        f"to '{node.id}' passes through it"
+                    )
+                    yield ("nodes", n, "choices", c, "when", w), ProblemCode.WHEN_ORDER, message
+    for e, ending in enumerate(dilemma.endings):
+        if ending.id not in reached_endings:
+            message = f"ending '{ending.id}' can never be reached from '{dilemma.start}'"
+            yield ("endings", e, "id"), ProblemCode.UNREACHABLE, message
+    stuck = sorted((state for state, successors in found.edges.items() if not successors), key=_state_key)
+    reported: set[str] = set()
+    for node_id, made in stuck:
+        if node_id in reported or not nodes[node_id].choices:
+            continue
+        reported.add(node_id)
+        n = [node.id for node in dilemma.nodes].index(node_id)
+        after = ", ".join(sorted(made)) or "no earlier choice"
+        message = (
+            f"node '{node_id}' offers no choice when reached after {after}: every choice has an unmet 'when'"
+        )
+        yield ("nodes", n, "id"), ProblemCode.DEAD_END, message
+    trapped = _states_without_exit(found)
+    for node_id in sorted({node_id for node_id, _ in trapped} - reported):
+        n = [node.id for node in dilemma.nodes].index(node_id)
+        message = f"from node '{node_id}' some paths loop for ever without reaching an ending"
+        yield ("nodes", n, "id"), ProblemCode.ENDLESS_LOOP, message
+
+
+def _state_key(state: State) -> tuple[str, list[str]]:
+    return state[0], sorted(state[1])
+
+
+def _states_without_exit(found: _Exploration) -> set[State]:
+    """States trapped in a loop: no ending and no dead end (reported separately) can be reached."""
+    can_leave: set[State] = {state for state, successors in found.edges.items() if not successors}
+    changed = True
+    while changed:
+        changed = False
+        for state, successors in found.edges.items():
+            if state in can_leave:
+                continue
+            if any(isinstance(target, str) or target in can_leave for target in successors):
+                can_leave.add(state)
+                changed = True
+    return set(found.edges) - can_leave
+
+
+# --- sessions ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Step:
+    """One decision taken: where, what was chosen, and what it cost each side."""
+
+    node: Node
+    choice: Choice
+
+
+class Session:
+    """One learner's play-through of a dilemma: choose, go back, restart, and read the path."""
+
+    def __init__(self, dilemma: Dilemma) -> None:
+        self.dilemma = dilemma
+        self._nodes = {node.id: node for node in dilemma.nodes}
+        self._endings = {ending.id: ending for ending in dilemma.endings}
+        self.steps: list[Step] = []
+
+    @property
+    def made(self) -> frozenset[str]:
+        """The ids of the choices made so far."""
+        return frozenset(step.choice.id for step in self.steps)
+
+    @property
+    def ending(self) -> Ending | None:
+        """The ending reached, or None while decisions remain."""
+        if self.steps and self.steps[-1].choice.leads_to in self._endings:
+            return self._endings[self.steps[-1].choice.leads_to]
+        return None
+
+    @property
+    def node(self) -> Node | None:
+        """The decision the learner faces now, or None once an ending is reached."""
+        if self.ending is not None:
+            return None
+        if not self.steps:
+            return self._nodes[self.dilemma.start]
+        return self._nodes[self.steps[-1].choice.leads_to]
+
+    def choices(self) -> list[Choice]:
+        """The choices offered now."""
+        node = self.node
+        return [] if node is None else available(node, self.made)
+
+    def choose(self, choice_id: str) -> Step:
+        """Take one of the choices offered now."""
+        for choice in self.choices():
+            if choice.id == choice_id:
+                node = self.node
+                assert node is not None
+                step = Step(node, choice)
+                self.steps.append(step)
+                return step
+        offered = ", ".join(choice.id for choice in self.choices()) or "none"
+        raise ValueError(f"'{choice_id}' is not offered here (offered: {offered})")
+
+    def back(self) -> None:
+        """Undo the last decision."""
+        if self.steps:
+            self.steps.pop()
+
+    def restart(self) -> None:
+        """Go back to the first decision."""
+        self.steps.clear()
+
+    @property
+    def history(self) -> list[str]:
+        """The ids of the choices made, in order."""
+        return [step.choice.id for step in self.steps]
+
+    def perspective_path(self) -> list[tuple[int, int, int]]:
+        """For each decision, how it leaned for (agency, profession, person). Drawn, never scored."""
+        return [
+            (
+                int(step.choice.perspectives.agency.lean),
+                int(step.choice.perspectives.profession.lean),
+                int(step.choice.perspectives.person.lean),
+            )
+            for step in self.steps
+        ]
+
+
+def enumerate_paths(dilemma: Dilemma, limit: int = 10_000) -> list[tuple[list[str], str]]:
+    """Every complete path as (choice ids, ending id), without revisiting a position."""
+    nodes = {node.id: node for node in dilemma.nodes}
+    endings = {ending.id for ending in dilemma.endings}
+    paths: list[tuple[list[str], str]] = []
+
+    def walk(node_id: str, made: frozenset[str], taken: list[str], seen: set[State]) -> None:
+        state = (node_id, made)
+        if state in seen or len(paths) >= limit:
+            return
+        for choice in available(nodes[node_id], made):
+            route = [*taken, choice.id]
+            if choice.leads_to in endings:
+                paths.append((route, choice.leads_to))
+            elif choice.leads_to in nodes:
+                walk(choice.leads_to, made | {choice.id}, route, seen | {state})
+
+    walk(dilemma.start, frozenset(), [], set())
+    return paths

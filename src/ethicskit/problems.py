@@ -33,6 +33,9 @@ class ProblemCode(StrEnum):
     UNKNOWN_TARGET = "unknown-target"
     UNREACHABLE = "unreachable"
     DEAD_END = "dead-end"
+    ENDLESS_LOOP = "endless-loop"
+    WHEN_ORDER = "when-order"
+    UNCITED = "uncited"
     IDENTIFIER = "identifier"
     EXACT_DATE = "exact-date"
     NAMED_PERSON = "named-person"
@@ -94,7 +97,12 @@ _HINTS: dict[ProblemCode, str] = {
     ),
     ProblemCode.UNKNOWN_TARGET: "Point 'leads_to' at the id of a node or an ending in this dilemma.",
     ProblemCode.UNREACHABLE: "Add a choice that leads to it, or remove it.",
-    ProblemCode.DEAD_END: "Give the node at least one choice, or turn it into an ending.",
+    ProblemCode.DEAD_END: ("Give the node a choice that is always offered, or turn it into an ending."),
+    ProblemCode.ENDLESS_LOOP: "Give every loop a choice that leads on towards an ending.",
+    ProblemCode.WHEN_ORDER: ("A 'when' can only name a choice that comes earlier on some path to this node."),
+    ProblemCode.UNCITED: (
+        "Cite at least one clause ('honours' or 'strains' on choices, 'clauses' on endings)."
+    ),
     ProblemCode.IDENTIFIER: (
         "Remove contact details and reference numbers: cases must not identify anyone or anywhere."
     ),

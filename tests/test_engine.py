@@ -1,0 +1,236 @@
+"""The dilemma engine: every graph rule with its exact message, sessions, and path enumeration."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from conftest import FIXTURES
+from ethicskit.engine import Session, check_graph, enumerate_paths
+from ethicskit.models import Dilemma
+
+BASE: dict[str, Any] = yaml.safe_load(
+    (FIXTURES / "valid" / "exercises" / "dilemmas" / "demo-dilemma.yml").read_text()
+)
+
+
+def perspectives() -> dict[str, Any]:
+    side = {"text": "Something happens.", "lean": 0}
+    return {"agency": dict(side), "profession": dict(side), "person": dict(side)}
+
+
+def choice(choice_id: str, leads_to: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "id": choice_id,
+        "label": f"Choose {choice_id}",
+        "leads_to": leads_to,
+        "consequence": "It happens.",
+        "perspectives": perspectives(),
+        "honours": ["demo-standards:1.1"],
+        **extra,
+    }
+
+
+def node(node_id: str, *choices: dict[str, Any]) -> dict[str, Any]:
+    return {"id": node_id, "situation": f"At {node_id}.", "choices": list(choices)}
+
+
+def ending(ending_id: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "id": ending_id,
+        "title": f"Ending {ending_id}",
+        "debrief": "What it meant.",
+        "clauses": ["demo-standards:1.1"],
+        "reflection_prompt": "What now?",
+        **extra,
+    }
+
+
+def dilemma(nodes: list[dict[str, Any]], endings: list[dict[str, Any]], start: str = "a") -> Dilemma:
+    data = copy.deepcopy(BASE)
+    data.update(start=start, nodes=nodes, endings=endings)
+    return Dilemma.model_validate(data)
+
+
+def messages(d: Dilemma) -> list[tuple[str, str, str]]:
+    return [(".".join(map(str, where)), kind.value, message) for where, kind, message in check_graph(d)]
+
+
+BROKEN = {
+    "unreachable node": (
+        [node("a", choice("go", "end")), node("island", choice("back", "end"))],
+        [ending("end")],
+        [("nodes.1.id", "unreachable", "node 'island' can never be reached from 'a'")],
+    ),
+    "dead end": (
+        [node("a", choice("go", "b")), node("b")],
+        [ending("end")],
+        [
+            ("nodes.1.id", "dead-end", "node 'b' has no choices and is not an ending"),
+            ("endings.0.id", "unreachable", "ending 'end' can never be reached from 'a'"),
+        ],
+    ),
+    "endless loop": (
+        [
+            node("a", choice("go", "b"), choice("stop", "end")),
+            node("b", choice("again", "c")),
+            node("c", choice("round", "b")),
+        ],
+        [ending("end")],
+        [
+            (
+                "nodes.1.id",
+                "endless-loop",
+                "from node 'b' some paths loop for ever without reaching an ending",
+            ),
+            (
+                "nodes.2.id",
+                "endless-loop",
+                "from node 'c' some paths loop for ever without reaching an ending",
+            ),
+        ],
+    ),
+    "when names an unknown choice": (
+        [node("a", choice("go", "end", when=["ghost"]), choice("plain", "end"))],
+        [ending("end")],
+        [
+            (
+                "nodes.0.choices.0.when.0",
+                "unknown-target",
+                "choice 'go' is offered only after 'ghost', which is not a choice here",
+            )
+        ],
+    ),
+    "when names a later choice": (
+        [
+            node("a", choice("early", "b", when=["late"]), choice("plain", "b")),
+            node("b", choice("late", "end")),
+        ],
+        [ending("end")],
+        [
+            (
+                "nodes.0.choices.0.when.0",
+                "when-order",
+                "choice 'early' needs 'late' to have been chosen earlier, "
+                "but no path to 'a' passes through it",
+            )
+        ],
+    ),
+    "a node that offers nothing on some paths": (
+        [node("a", choice("x", "b"), choice("y", "b")), node("b", choice("only-after-x", "end", when=["x"]))],
+        [ending("end")],
+        [
+            (
+                "nodes.1.id",
+                "dead-end",
+                "node 'b' offers no choice when reached after y: every choice has an unmet 'when'",
+            )
+        ],
+    ),
+    "uncited choice and ending": (
+        [node("a", choice("go", "end", honours=[]))],
+        [ending("end", clauses=[])],
+        [
+            (
+                "nodes.0.choices.0.id",
+                "uncited",
+                "choice 'go' cites no clause; list what it honours or strains",
+            ),
+            ("endings.0.id", "uncited", "ending 'end' cites no clause"),
+        ],
+    ),
+    "target that does not exist": (
+        [node("a", choice("go", "nowhere"))],
+        [ending("end")],
+        [
+            (
+                "nodes.0.choices.0.leads_to",
+                "unknown-target",
+                "choice 'go' leads to 'nowhere', which is neither a node nor an ending",
+            )
+        ],
+    ),
+    "duplicate ids": (
+        [node("a", choice("go", "end"), choice("go", "end"))],
+        [ending("end"), ending("a")],
+        [
+            ("endings.1.id", "duplicate-id", "'a' is used twice in this dilemma"),
+            ("nodes.0.choices.1.id", "duplicate-id", "'go' is used twice in this dilemma"),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(BROKEN))
+def test_broken_graph_is_reported_exactly(name: str) -> None:
+    """Each broken graph yields exactly its messages, located by path."""
+    nodes, endings, expected = BROKEN[name]
+    assert sorted(messages(dilemma(nodes, endings))) == sorted(expected)
+
+
+def test_ending_without_debrief_is_rejected_by_the_checker(tmp_path: Path) -> None:
+    """An ending must explain itself: an empty debrief is a located problem."""
+    import shutil
+
+    from ethicskit.catalog import load_catalog
+
+    root = tmp_path / "kit"
+    shutil.copytree(FIXTURES / "valid", root)
+    path = root / "exercises" / "dilemmas" / "demo-dilemma.yml"
+    path.write_text(
+        path.read_text().replace("debrief: Asking for time protected the assessment.", 'debrief: ""')
+    )
+    _, problems = load_catalog(root)
+    assert [str(p) for p in problems] == [
+        "exercises/dilemmas/demo-dilemma.yml:45: 'endings.0.debrief' is empty [empty-text]"
+    ]
+
+
+def test_the_fixture_dilemma_is_valid_and_its_paths_enumerate() -> None:
+    """The fixture has two complete paths, each ending where expected."""
+    d = Dilemma.model_validate(BASE)
+    assert messages(d) == []
+    assert enumerate_paths(d) == [
+        (["comply", "apologise"], "ending-reopen"),
+        (["ask-for-time"], "ending-time"),
+    ]
+
+
+def test_when_conditions_shape_the_paths() -> None:
+    """A choice offered only after an earlier one appears only on the paths through it."""
+    d = dilemma(
+        [
+            node("a", choice("cut-corners", "b"), choice("careful", "b")),
+            node("b", choice("own-up", "end-honest", when=["cut-corners"]), choice("carry-on", "end-quiet")),
+        ],
+        [ending("end-honest"), ending("end-quiet")],
+    )
+    assert messages(d) == []
+    assert sorted(enumerate_paths(d)) == [
+        (["careful", "carry-on"], "end-quiet"),
+        (["cut-corners", "carry-on"], "end-quiet"),
+        (["cut-corners", "own-up"], "end-honest"),
+    ]
+
+
+def test_a_session_chooses_goes_back_and_restarts() -> None:
+    """A session follows choices to an ending, can undo a step, and can start again."""
+    session = Session(Dilemma.model_validate(BASE))
+    assert session.node is not None and session.node.id == "deadline"
+    assert [c.id for c in session.choices()] == ["comply", "ask-for-time"]
+    session.choose("comply")
+    assert session.node is not None and session.node.id == "rushed"
+    session.choose("apologise")
+    assert session.node is None and session.ending is not None and session.ending.id == "ending-reopen"
+    assert session.history == ["comply", "apologise"]
+    assert session.perspective_path() == [(2, -1, -2), (-1, 1, 1)]
+    session.back()
+    assert session.ending is None and session.node is not None and session.node.id == "rushed"
+    session.restart()
+    assert session.history == [] and session.node is not None and session.node.id == "deadline"
+    with pytest.raises(ValueError, match="'apologise' is not offered here"):
+        session.choose("apologise")
