@@ -6,6 +6,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from ..export import dilemma_json
 from .content import catalog_of, page_key, pages
 from .render import render_case, render_code, render_codes_by_theme, render_dilemma
 
@@ -71,8 +72,21 @@ class DilemmaDirective(_CatalogDirective):
         if loaded is None:
             return self._missing("dilemma", list(catalog.dilemmas))
         self.env.note_dependency(str(catalog.root / loaded.path))
+        # The player shows clauses related by theme from every current code, not only cited ones.
+        for code in catalog.codes.values():
+            self.env.note_dependency(str(catalog.root / code.path))
         self._claim_page("dilemma", loaded.model.id)
-        return [render_dilemma(loaded.model, catalog, self.config.ethicskit_edition)]
+        section = render_dilemma(loaded.model, catalog, self.config.ethicskit_edition)
+        payload = dilemma_json(loaded.model, catalog)
+        section.insert(
+            1,
+            nodes.raw(
+                "",
+                f'<script type="application/json" class="ek-dilemma-data">{payload}</script>',
+                format="html",
+            ),
+        )
+        return [section]
 
 
 class CodesByThemeDirective(SphinxDirective):

@@ -1,0 +1,122 @@
+"""Dilemmas as versioned JSON for the browser player; the same export the tests play through."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .catalog import Catalog
+from .models import CodeStatus, Dilemma, Jurisdiction, Theme
+
+SCHEMA_VERSION = 1
+
+PLAYER_JURISDICTIONS: dict[str, tuple[str, set[Jurisdiction]]] = {
+    "england": ("England", {Jurisdiction.ENGLAND, Jurisdiction.UK}),
+    "scotland": ("Scotland", {Jurisdiction.SCOTLAND, Jurisdiction.UK}),
+    "wales": ("Wales", {Jurisdiction.WALES, Jurisdiction.UK}),
+    "northern-ireland": ("Northern Ireland", {Jurisdiction.NORTHERN_IRELAND, Jurisdiction.UK}),
+    "international": ("International", {Jurisdiction.INTERNATIONAL}),
+}
+"""The player's jurisdiction switch: each option and the codes it shows (UK-wide codes in every nation)."""
+
+
+def dilemma_refs(dilemma: Dilemma) -> set[str]:
+    """Every clause a dilemma cites."""
+    refs = {ref for ending in dilemma.endings for ref in ending.clauses}
+    for node in dilemma.nodes:
+        for choice in node.choices:
+            refs.update(choice.honours, choice.strains)
+    return refs
+
+
+def _clause_entry(catalog: Catalog, ref: str) -> dict[str, Any]:
+    found = catalog.resolve(ref)
+    assert found is not None, ref  # the checker guarantees every reference resolves
+    code, _, clause = found
+    return {
+        "code": code.short_title,
+        "id": clause.id,
+        "text": clause.paraphrase,
+        "themes": [theme.value for theme in clause.themes],
+        "jurisdiction": code.jurisdiction.value,
+        "current": code.status is CodeStatus.CURRENT,
+    }
+
+
+def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
+    """Everything the player needs: the graph, every cited clause, and clauses related by theme."""
+    cited: set[str] = set()
+    themes: set[Theme] = set()
+    nodes = []
+    for node in dilemma.nodes:
+        choices = []
+        for choice in node.choices:
+            cited.update(choice.honours, choice.strains)
+            choice_themes = set(choice.themes)
+            for ref in [*choice.honours, *choice.strains]:
+                resolved = catalog.resolve(ref)
+                if resolved is not None:
+                    choice_themes.update(resolved[2].themes)
+            themes.update(choice_themes)
+            choices.append(
+                {
+                    "id": choice.id,
+                    "label": choice.label,
+                    "to": choice.leads_to,
+                    "consequence": choice.consequence,
+                    "views": {
+                        side: {"text": view.text, "lean": int(view.lean)}
+                        for side, view in (
+                            ("agency", choice.perspectives.agency),
+                            ("profession", choice.perspectives.profession),
+                            ("person", choice.perspectives.person),
+                        )
+                    },
+                    "honours": choice.honours,
+                    "strains": choice.strains,
+                    "themes": sorted(theme.value for theme in choice_themes),
+                    "escalation": choice.escalation.value if choice.escalation else None,
+                    "when": choice.when,
+                }
+            )
+        nodes.append({"id": node.id, "situation": node.situation, "prompt": node.prompt, "choices": choices})
+    endings = []
+    for ending in dilemma.endings:
+        cited.update(ending.clauses)
+        endings.append(
+            {
+                "id": ending.id,
+                "title": ending.title,
+                "debrief": ending.debrief,
+                "clauses": ending.clauses,
+                "prompt": ending.reflection_prompt,
+                "selfCare": ending.self_care,
+            }
+        )
+    related = {
+        f"{code.id}:{clause.id}"
+        for code in catalog.current_codes()
+        for _, clause in code.clauses()
+        if themes & set(clause.themes)
+    }
+    clauses = {ref: _clause_entry(catalog, ref) for ref in sorted(cited | related)}
+    return {
+        "schema": SCHEMA_VERSION,
+        "id": dilemma.id,
+        "title": dilemma.title,
+        "start": dilemma.start,
+        "nodes": nodes,
+        "endings": endings,
+        "clauses": clauses,
+        "jurisdictions": [
+            {"id": key, "label": label, "codes": sorted(j.value for j in members)}
+            for key, (label, members) in PLAYER_JURISDICTIONS.items()
+        ],
+    }
+
+
+def dilemma_json(dilemma: Dilemma, catalog: Catalog) -> str:
+    """The payload as compact JSON, safe to embed in a `<script type="application/json">` element."""
+    text = json.dumps(dilemma_payload(dilemma, catalog), ensure_ascii=False, separators=(",", ":"))
+    # "</" would end the script element early; "<!--" would change how it is parsed.
+    return text.replace("</", "<\\/").replace("<!--", "<\\!--")
