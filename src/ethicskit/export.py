@@ -100,10 +100,13 @@ def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
         if themes & set(clause.themes)
     }
     clauses = {ref: _clause_entry(catalog, ref) for ref in sorted(cited | related)}
+    case = catalog.cases.get(dilemma.case)
+    setting = case.model.setting.jurisdiction.value if case else "international"
     return {
         "schema": SCHEMA_VERSION,
         "id": dilemma.id,
         "title": dilemma.title,
+        "jurisdiction": setting if setting in PLAYER_JURISDICTIONS else "international",
         "start": dilemma.start,
         "nodes": nodes,
         "endings": endings,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +23,29 @@ def set_theme_defaults(app: Sphinx, config: Config) -> None:
     config.html_context = context
 
 
+def compact(text: str, suffix: str) -> str:
+    """Drop comments and indentation; the sources stay readable and pages load less."""
+    if suffix == ".css":
+        text = re.sub(r"/\*.*?\*/", "", text, flags=re.DOTALL)
+    lines = (line.strip() for line in text.splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith("//")) + "\n"
+
+
 def add_static_assets(app: Sphinx) -> None:
     if app.builder.format != "html":
         return
-    app.config.html_static_path.append(str(STATIC))
+    served = Path(app.outdir).parent / ".ethicskit-static"
+    served.mkdir(parents=True, exist_ok=True)
+    for source in sorted(STATIC.iterdir()):
+        target = served / source.name
+        text = compact(source.read_text(encoding="utf-8"), source.suffix)
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
+    app.config.html_static_path.append(str(served))
     app.add_css_file("ethicskit.css")
+    app.add_css_file("dilemma-player.css")
     app.add_js_file("ethicskit.js", loading_method="defer")
+    app.add_js_file("dilemma-player.js", loading_method="defer")
 
 
 def drop_duplicate_scripts(

@@ -101,8 +101,22 @@ class CodesByThemeDirective(SphinxDirective):
         return render_codes_by_theme(catalog)
 
 
+class MyReflectionsDirective(SphinxDirective):
+    """The learner's saved reflections, listed and exported by the player's script: ```{my-reflections}```."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        note = (
+            "Your reflections appear here once JavaScript is on. They are kept only in this browser; "
+            "nothing is sent anywhere."
+        )
+        return [nodes.container("", nodes.paragraph(note, note), classes=["ek-my-reflections"])]
+
+
 def setup_directives(app: Sphinx) -> None:
     app.add_directive("case", CaseDirective)
     app.add_directive("code-of-practice", CodeOfPracticeDirective)
     app.add_directive("codes-by-theme", CodesByThemeDirective)
     app.add_directive("dilemma", DilemmaDirective)
+    app.add_directive("my-reflections", MyReflectionsDirective)

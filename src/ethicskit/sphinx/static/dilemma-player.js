@@ -1,0 +1,362 @@
+// @ts-check
+// First Loyalty dilemma player: turns a dilemma's linked map into one decision at a time.
+// No framework, no network. Reflections stay in this browser (localStorage) until exported.
+(function () {
+  "use strict";
+  var KEY = "first-loyalty/reflections/v1";
+  var JURISDICTION_KEY = "first-loyalty/jurisdiction";
+  // Older storage formats, newest first: [key, function turning its data into the current format].
+  var MIGRATIONS = [["first-loyalty/reflections", function (old) { return { version: 1, dilemmas: old || {} }; }]];
+  var LEAN = { "-2": "strongly against", "-1": "against", "0": "neutral", "1": "for", "2": "strongly for" };
+  var SIDES = [["agency", "The agency"], ["profession", "The profession"], ["person", "The person served"]];
+  var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+
+  // ---- storage ---------------------------------------------------------------------------------
+  function emptyStore() { return { version: 1, dilemmas: {} }; }
+  function loadStore() {
+    try {
+      var raw = localStorage.getItem(KEY);
+      if (raw) return JSON.parse(raw);
+      for (var i = 0; i < MIGRATIONS.length; i++) {
+        var old = localStorage.getItem(MIGRATIONS[i][0]);
+        if (old) { var store = MIGRATIONS[i][1](JSON.parse(old)); saveStore(store); return store; }
+      }
+    } catch (e) { /* unreadable storage: start afresh rather than fail */ }
+    return emptyStore();
+  }
+  function saveStore(store) {
+    try { localStorage.setItem(KEY, JSON.stringify(store)); return true; } catch (e) { return false; }
+  }
+  function today() { return new Date().toISOString().slice(0, 10); }
+
+  // ---- DOM helpers: every piece of content goes in as text, never as HTML ------------------------
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    for (var name in attrs || {}) {
+      if (name === "text") node.textContent = attrs[name];
+      else if (name.slice(0, 2) === "on") node.addEventListener(name.slice(2), attrs[name]);
+      else if (attrs[name] !== null && attrs[name] !== undefined) node.setAttribute(name, attrs[name]);
+    }
+    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
+    return node;
+  }
+  function paragraphs(text, cls) {
+    return String(text || "").split(/\n\s*\n/).filter(Boolean).map(function (p) { return el("p", { class: cls, text: p.trim() }); });
+  }
+  function clauseLabel(data, ref) { var c = data.clauses[ref]; return c ? c.code + " " + c.id : ref; }
+
+  var uid = 0;
+  /** @constructor */
+  function Player(root, data) {
+    this.root = root;
+    this.data = data;
+    this.nodes = {}; this.endings = {};
+    var self = this;
+    data.nodes.forEach(function (n) { self.nodes[n.id] = n; });
+    data.endings.forEach(function (e) { self.endings[e.id] = e; });
+    this.steps = [];
+    this.showingOutcome = false;
+    this.jurisdiction = localStorage.getItem(JURISDICTION_KEY) || data.jurisdiction || "england";
+    this.restore();
+    this.build();
+    this.render(false);
+  }
+
+  var P = Player.prototype;
+  P.entry = function (store) {
+    var entry = store.dilemmas[this.data.id];
+    if (!entry) entry = store.dilemmas[this.data.id] = { title: this.data.title, path: [], ending: null, reflections: {}, updated: today() };
+    return entry;
+  };
+
+  P.restore = function () {
+    var saved = loadStore().dilemmas[this.data.id];
+    if (!saved) return;
+    var node = this.data.start;
+    for (var i = 0; i < saved.path.length; i++) {
+      var choice = this.offered(node).filter(function (c) { return c.id === saved.path[i].choice; })[0];
+      if (!choice) break;
+      this.steps.push({ node: node, choice: choice });
+      node = choice.to;
+    }
+  };
+
+  P.made = function () { return this.steps.map(function (s) { return s.choice.id; }); };
+  P.offered = function (nodeId) {
+    var made = this.steps.map(function (s) { return s.choice.id; });
+    return this.nodes[nodeId].choices.filter(function (c) { return c.when.every(function (w) { return made.indexOf(w) >= 0; }); });
+  };
+  P.current = function () { return this.steps.length ? this.steps[this.steps.length - 1].choice.to : this.data.start; };
+
+  P.persist = function () {
+    var store = loadStore(), entry = this.entry(store), data = this.data;
+    entry.title = data.title;
+    entry.path = this.steps.map(function (s) {
+      return { node: s.node, choice: s.choice.id, label: s.choice.label, clauses: s.choice.honours.concat(s.choice.strains).map(function (r) { return clauseLabel(data, r); }) };
+    });
+    var end = this.endings[this.current()];
+    entry.ending = end ? { id: end.id, title: end.title, clauses: end.clauses.map(function (r) { return clauseLabel(data, r); }) } : null;
+    entry.updated = today();
+    saveStore(store);
+  };
+
+  P.build = function () {
+    var self = this, id = "ek-j-" + (++uid);
+    this.root.classList.add("ek-enhanced");
+    var select = el("select", { id: id, onchange: function () {
+      self.jurisdiction = select.value;
+      try { localStorage.setItem(JURISDICTION_KEY, select.value); } catch (e) { /* private mode */ }
+      self.render(false);
+    } }, this.data.jurisdictions.map(function (j) { return el("option", { value: j.id, text: j.label }); }));
+    select.value = this.jurisdiction;
+    this.live = el("div", { class: "ek-live", "aria-live": "polite", role: "status" });
+    this.stage = el("div", { class: "ek-stage" });
+    this.pathList = el("ol");
+    this.mapButton = el("button", { type: "button", class: "ek-btn", "aria-expanded": "false", text: "Show the whole map", onclick: function () {
+      var open = self.root.classList.toggle("ek-map-open");
+      self.mapButton.setAttribute("aria-expanded", String(open));
+      self.mapButton.textContent = open ? "Hide the whole map" : "Show the whole map";
+    } });
+    this.player = el("div", { class: "ek-player" }, [
+      el("div", { class: "ek-toolbar" }, [
+        el("label", { for: id, text: "Show the codes of: " }), select,
+        el("button", { type: "button", class: "ek-btn", text: "Back", onclick: function () { self.back(); } }),
+        el("button", { type: "button", class: "ek-btn", text: "Start again", onclick: function () { self.restart(); } }),
+        this.mapButton
+      ]),
+      this.live, this.stage,
+      el("section", { class: "ek-path", "aria-label": "Your path so far" }, [el("h2", { text: "Your path so far" }), this.pathList])
+    ]);
+    var anchor = this.root.querySelector(".ek-node");
+    this.root.insertBefore(this.player, anchor);
+  };
+
+  P.choose = function (choice) {
+    this.steps.push({ node: this.current(), choice: choice });
+    this.showingOutcome = true;
+    this.persist();
+    this.render(true, "You chose: " + choice.label + ". " + choice.consequence);
+  };
+  P.next = function () {
+    this.showingOutcome = false;
+    var end = this.endings[this.current()];
+    this.render(true, end ? "Ending: " + end.title : "Decision " + (this.steps.length + 1));
+  };
+  P.back = function () {
+    if (!this.steps.length) return;
+    this.steps.pop();
+    this.showingOutcome = false;
+    this.persist();
+    this.render(true, "Went back to decision " + (this.steps.length + 1));
+  };
+  P.restart = function () {
+    this.steps = [];
+    this.showingOutcome = false;
+    this.persist();
+    this.render(true, "Started again");
+  };
+
+  P.render = function (moveFocus, announce) {
+    var stage = this.stage, self = this;
+    stage.textContent = "";
+    var end = this.endings[this.current()];
+    var heading;
+    if (this.showingOutcome) heading = this.renderOutcome(this.steps[this.steps.length - 1].choice);
+    else if (end) heading = this.renderEnding(end);
+    else heading = this.renderNode(this.nodes[this.current()]);
+    this.pathList.textContent = "";
+    this.steps.forEach(function (s) { self.pathList.appendChild(el("li", { text: s.choice.label })); });
+    if (!this.steps.length) this.pathList.appendChild(el("li", { class: "ek-muted", text: "No decisions yet." }));
+    if (announce) this.live.textContent = announce;
+    if (moveFocus) {
+      heading.focus();
+      heading.scrollIntoView({ block: "start", behavior: reduceMotion ? "auto" : "smooth" });
+    }
+  };
+
+  P.heading = function (text) { var h = el("h2", { tabindex: "-1", class: "ek-step-heading", text: text }); this.stage.appendChild(h); return h; };
+  P.add = function (nodes) { var stage = this.stage; nodes.forEach(function (n) { stage.appendChild(n); }); };
+
+  P.reflection = function (key, prompt) {
+    var self = this, id = "ek-r-" + (++uid);
+    var store = loadStore(), saved = (store.dilemmas[this.data.id] || { reflections: {} }).reflections[key];
+    var status = el("p", { class: "ek-saved", "aria-live": "polite" });
+    var area = el("textarea", { id: id, rows: "4", oninput: function () {
+      var s = loadStore(), entry = self.entry(s);
+      entry.reflections[key] = { prompt: prompt, text: area.value, updated: today() };
+      entry.updated = today();
+      status.textContent = saveStore(s) ? "Saved on this device." : "Could not save: this browser is blocking storage.";
+    } });
+    area.value = saved ? saved.text : "";
+    return el("div", { class: "ek-reflection" }, [el("label", { for: id, text: prompt + " (your reflection, kept only on this device)" }), area, status]);
+  };
+
+  P.renderNode = function (node) {
+    var self = this;
+    var h = this.heading("Decision " + (this.steps.length + 1));
+    this.add(paragraphs(node.situation, "ek-situation"));
+    if (node.prompt) this.add([this.reflection(node.id, node.prompt)]);
+    var list = el("ul", { class: "ek-choices", "aria-label": "What do you do?" }, this.offered(node.id).map(function (choice) {
+      return el("li", {}, [el("button", { type: "button", class: "ek-btn ek-choice-btn", text: choice.label, onclick: function () { self.choose(choice); } })]);
+    }));
+    this.add([el("p", { class: "ek-ask", text: "What do you do?" }), list]);
+    return h;
+  };
+
+  P.views = function (choice) {
+    return el("ul", { class: "ek-views" }, SIDES.map(function (side) {
+      var v = choice.views[side[0]];
+      return el("li", { class: "ek-view" }, [
+        el("strong", { text: side[1] + ": " }), document.createTextNode(v.text + " "),
+        el("span", { class: "ek-lean ek-lean-" + (v.lean + 2), text: "(" + (v.lean > 0 ? "+" : "") + v.lean + ", " + LEAN[v.lean] + ")" })
+      ]);
+    }));
+  };
+
+  P.codes = function (choice) {
+    var data = this.data, j = this.jurisdiction;
+    var label = data.jurisdictions.filter(function (x) { return x.id === j; })[0] || data.jurisdictions[0];
+    function item(ref) { var c = data.clauses[ref]; return el("li", {}, [el("strong", { text: clauseLabel(data, ref) + ": " }), document.createTextNode(c ? c.text : "")]); }
+    var cited = choice.honours.concat(choice.strains);
+    var related = Object.keys(data.clauses).filter(function (ref) {
+      var c = data.clauses[ref];
+      return cited.indexOf(ref) < 0 && c.current && label.codes.indexOf(c.jurisdiction) >= 0 &&
+        c.themes.some(function (t) { return choice.themes.indexOf(t) >= 0; });
+    }).slice(0, 6);
+    var parts = [el("h3", { text: "What the codes say" })];
+    if (choice.honours.length) parts.push(el("p", { text: "This choice honours:" }), el("ul", {}, choice.honours.map(item)));
+    if (choice.strains.length) parts.push(el("p", { text: "This choice strains:" }), el("ul", {}, choice.strains.map(item)));
+    parts.push(el("p", { text: "Related by theme, " + label.label + ":" }));
+    parts.push(related.length ? el("ul", { class: "ek-related" }, related.map(item)) : el("p", { class: "ek-muted", text: "No other clause of these codes shares this choice's themes." }));
+    return el("section", { class: "ek-codes", "aria-label": "What the codes say" }, parts);
+  };
+
+  P.renderOutcome = function (choice) {
+    var self = this;
+    var h = this.heading("You chose: " + choice.label);
+    this.add(paragraphs(choice.consequence, "ek-consequence"));
+    this.add([el("h3", { text: "Seen from three sides" }), this.views(choice)]);
+    if (choice.escalation) this.add([el("p", { class: "ek-escalation", text: "Route taken: " + choice.escalation.replace(/-/g, " ") })]);
+    this.add([this.codes(choice)]);
+    this.add([el("button", { type: "button", class: "ek-btn ek-next-btn", text: this.endings[choice.to] ? "See where this ends" : "Continue", onclick: function () { self.next(); } })]);
+    return h;
+  };
+
+  P.summary = function () {
+    var rows = this.steps.map(function (s, i) {
+      return el("tr", {}, [el("th", { scope: "row", text: (i + 1) + ". " + s.choice.label })].concat(SIDES.map(function (side) {
+        var lean = s.choice.views[side[0]].lean;
+        return el("td", {}, [el("span", { class: "ek-bar ek-bar-" + (lean + 2), "aria-hidden": "true" }), document.createTextNode((lean > 0 ? "+" : "") + lean + " " + LEAN[lean])]);
+      })));
+    });
+    var head = el("tr", {}, [el("th", { scope: "col", text: "Decision" })].concat(SIDES.map(function (s) { return el("th", { scope: "col", text: s[1] }); })));
+    return el("table", { class: "ek-summary-table" }, [el("caption", { text: "How your path leaned, decision by decision (a picture, not a score)" }), el("thead", {}, [head]), el("tbody", {}, rows)]);
+  };
+
+  P.renderEnding = function (end) {
+    var data = this.data;
+    var h = this.heading("Ending: " + end.title);
+    this.add(paragraphs(end.debrief, "ek-debrief"));
+    if (end.clauses.length) this.add([el("p", { text: "Clauses to revisit: " + end.clauses.map(function (r) { return clauseLabel(data, r); }).join("; ") })]);
+    if (end.selfCare) this.add([el("aside", { class: "ek-self-care" }, [el("h3", { text: "Looking after yourself" })].concat(paragraphs(end.selfCare)))]);
+    this.add([this.summary(), this.reflection(end.id, end.prompt)]);
+    return h;
+  };
+
+  // ---- the "My reflections" page -------------------------------------------------------------------
+  function markdown(store) {
+    var out = ["# My reflections: First Loyalty", "", "Exported " + today() + ". Laid out as evidence for a CPD record or ASYE portfolio.", ""];
+    Object.keys(store.dilemmas).sort().forEach(function (id) {
+      var e = store.dilemmas[id];
+      out.push("## " + e.title, "", "- Date: " + e.updated, "- Dilemma: " + id);
+      out.push("- Path: " + (e.path.length ? e.path.map(function (p, i) { return (i + 1) + ". " + p.label; }).join(" → ") : "not started"));
+      if (e.ending) out.push("- Ending: " + e.ending.title);
+      var clauses = [];
+      e.path.forEach(function (p) { clauses = clauses.concat(p.clauses || []); });
+      if (e.ending) clauses = clauses.concat(e.ending.clauses || []);
+      out.push("- Clauses: " + (clauses.filter(function (c, i) { return clauses.indexOf(c) === i; }).join("; ") || "none"), "");
+      Object.keys(e.reflections).forEach(function (k) {
+        var r = e.reflections[k];
+        if (r.text) out.push("### " + r.prompt, "", r.text, "");
+      });
+    });
+    return out.join("\n");
+  }
+
+  function merge(store, incoming) {
+    Object.keys(incoming.dilemmas || {}).forEach(function (id) {
+      var theirs = incoming.dilemmas[id], mine = store.dilemmas[id];
+      if (!mine) { store.dilemmas[id] = theirs; return; }
+      Object.keys(theirs.reflections || {}).forEach(function (k) {
+        var a = mine.reflections[k], b = theirs.reflections[k];
+        if (!a) mine.reflections[k] = b;
+        else if (b && b.text && a.text.indexOf(b.text) < 0) a.text = a.text + "\n\n(imported) " + b.text;
+      });
+      if (theirs.updated > mine.updated && theirs.path.length) {
+        mine.earlierPaths = (mine.earlierPaths || []).concat([mine.path]);
+        mine.path = theirs.path; mine.ending = theirs.ending; mine.updated = theirs.updated;
+      }
+    });
+    return store;
+  }
+
+  function download(name, type, text) {
+    var a = el("a", { href: URL.createObjectURL(new Blob([text], { type: type })), download: name });
+    document.body.appendChild(a); a.click(); a.remove();
+  }
+
+  function reflectionsPage(root) {
+    var list = el("div", { class: "ek-reflection-list" }), status = el("p", { role: "status", class: "ek-saved" });
+    function show() {
+      var store = loadStore(), ids = Object.keys(store.dilemmas).sort();
+      list.textContent = "";
+      if (!ids.length) list.appendChild(el("p", { class: "ek-muted", text: "No reflections yet. Work through a dilemma and write at its prompts." }));
+      ids.forEach(function (id) {
+        var e = store.dilemmas[id];
+        var items = Object.keys(e.reflections).filter(function (k) { return e.reflections[k].text; }).map(function (k) {
+          return el("li", {}, [el("strong", { text: e.reflections[k].prompt }), el("p", { text: e.reflections[k].text })]);
+        });
+        list.appendChild(el("section", { class: "ek-reflection-entry" }, [
+          el("h2", { text: e.title }),
+          el("p", { text: "Path: " + (e.path.map(function (p) { return p.label; }).join(" → ") || "not started") + (e.ending ? " (ending: " + e.ending.title + ")" : "") }),
+          el("p", { class: "ek-muted", text: "Last updated " + e.updated }),
+          el("ul", {}, items)
+        ]));
+      });
+    }
+    var fileId = "ek-import-" + (++uid);
+    var input = el("input", { type: "file", id: fileId, accept: "application/json,.json", onchange: function () {
+      var file = input.files && input.files[0];
+      if (!file) return;
+      file.text().then(function (text) {
+        var incoming = JSON.parse(text);
+        saveStore(merge(loadStore(), incoming.version === 1 ? incoming : { dilemmas: incoming }));
+        status.textContent = "Imported and merged " + Object.keys(incoming.dilemmas || incoming).length + " dilemma(s).";
+        show();
+      }).catch(function () { status.textContent = "That file could not be read as exported reflections."; });
+    } });
+    root.textContent = "";
+    root.appendChild(el("div", { class: "ek-toolbar" }, [
+      el("button", { type: "button", class: "ek-btn", text: "Download as Markdown", onclick: function () { download("first-loyalty-reflections.md", "text/markdown", markdown(loadStore())); } }),
+      el("button", { type: "button", class: "ek-btn", text: "Download as JSON", onclick: function () { download("first-loyalty-reflections.json", "application/json", JSON.stringify(loadStore(), null, 2)); } }),
+      el("label", { for: fileId, text: "Import JSON: " }), input,
+      el("button", { type: "button", class: "ek-btn", text: "Clear all", onclick: function () {
+        if (window.confirm("Delete every reflection saved in this browser? This cannot be undone.")) { saveStore(emptyStore()); status.textContent = "All reflections deleted."; show(); }
+      } })
+    ]));
+    root.appendChild(status);
+    root.appendChild(list);
+    show();
+  }
+
+  function start() {
+    document.querySelectorAll(".ek-dilemma").forEach(function (root) {
+      var script = root.querySelector("script.ek-dilemma-data");
+      if (script) new Player(root, JSON.parse(script.textContent || "{}"));
+    });
+    document.querySelectorAll(".ek-my-reflections").forEach(reflectionsPage);
+  }
+  window.FirstLoyalty = { markdown: markdown, merge: merge, storageKey: KEY };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
