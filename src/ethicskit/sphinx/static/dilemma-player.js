@@ -197,7 +197,7 @@
     this.add(paragraphs(node.situation, "ek-situation"));
     if (node.prompt) this.add([this.reflection(node.id, node.prompt)]);
     var list = el("ul", { class: "ek-choices", "aria-label": "What do you do?" }, this.offered(node.id).map(function (choice) {
-      return el("li", {}, [el("button", { type: "button", class: "ek-btn ek-choice-btn", text: choice.label, onclick: function () { self.choose(choice); } })]);
+      return el("li", {}, [el("button", { type: "button", class: "ek-btn ek-choice-btn", onclick: function () { self.choose(choice); } }, [el("span", { "aria-hidden": "true", text: "→ " }), document.createTextNode(choice.label)])]);
     }));
     this.add([el("p", { class: "ek-ask", text: "What do you do?" }), list]);
     return h;

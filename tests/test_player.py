@@ -1,0 +1,238 @@
+"""The dilemma player and reflections page in Chromium, driven as a person would: keyboard only."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from conftest import FIXTURES, build_book, make_fixture_book
+from ethicskit.engine import Session, enumerate_paths
+from ethicskit.models import Dilemma
+from ethicskit.sphinx.assets import STATIC
+
+pytestmark = pytest.mark.browser
+
+WCAG_A_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+DILEMMA = Dilemma.model_validate(
+    yaml.safe_load((FIXTURES / "valid" / "exercises" / "dilemmas" / "demo-dilemma.yml").read_text())
+)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    book = make_fixture_book(tmp_path_factory.mktemp("player") / "book")
+    result = build_book(book, book)
+    assert result.returncode == 0, result.stdout[-3000:]
+    return book / "_build" / "html"
+
+
+@pytest.fixture
+def errors(page: Page) -> Iterator[list[str]]:
+    found: list[str] = []
+    page.on("console", lambda message: found.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: found.append(str(error)))
+    yield found
+
+
+def press_until_focused(page: Page, name: str, limit: int = 80) -> None:
+    """Tab forward until the button with this accessible name has focus, as a keyboard user would."""
+    target = page.get_by_role("button", name=name, exact=True)
+    for _ in range(limit):
+        if target.evaluate("el => el === document.activeElement"):
+            return
+        page.keyboard.press("Tab")
+    pytest.fail(f"could not reach '{name}' with the Tab key")
+
+
+def play_by_keyboard(page: Page, choices: list[str]) -> None:
+    labels = {choice.id: choice.label for node in DILEMMA.nodes for choice in node.choices}
+    for choice_id in choices:
+        press_until_focused(page, labels[choice_id])
+        page.keyboard.press("Enter")
+        expect(page.locator(".ek-step-heading")).to_be_focused()
+        expect(page.locator(".ek-live")).to_contain_text(f"You chose: {labels[choice_id]}")
+        press_until_focused(page, "Continue" if choice_id != choices[-1] else "See where this ends")
+        page.keyboard.press("Enter")
+        expect(page.locator(".ek-step-heading")).to_be_focused()
+
+
+@pytest.mark.parametrize(
+    ("choices", "ending"), enumerate_paths(DILEMMA), ids=lambda v: "-".join(v) if isinstance(v, list) else v
+)
+def test_every_ending_is_reached_by_keyboard_and_agrees_with_the_engine(
+    page: Page, site: Path, errors: list[str], choices: list[str], ending: str
+) -> None:
+    """Each path, played with Tab and Enter, reaches the engine's ending and shows its perspective path."""
+    page.goto((site / "dilemma.html").as_uri())
+    play_by_keyboard(page, choices)
+    title = next(e.title for e in DILEMMA.endings if e.id == ending)
+    expect(page.locator(".ek-step-heading")).to_have_text(f"Ending: {title}")
+    session = Session(DILEMMA)
+    for choice_id in choices:
+        session.choose(choice_id)
+    shown = [
+        [int(cell.split()[0]) for cell in row.locator("td").all_inner_texts()]
+        for row in page.locator(".ek-summary-table tbody tr").all()
+    ]
+    assert shown == [list(step) for step in session.perspective_path()]
+    assert errors == []
+
+
+def test_back_and_restart(page: Page, site: Path) -> None:
+    """Back undoes a decision; Start again returns to the first."""
+    page.goto((site / "dilemma.html").as_uri())
+    page.get_by_role("button", name="Close it by Friday").click()
+    page.get_by_role("button", name="Back").click()
+    expect(page.locator(".ek-step-heading")).to_have_text("Decision 1")
+    page.get_by_role("button", name="Close it by Friday").click()
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator(".ek-path li")).to_have_text(["Close it by Friday"])
+    page.get_by_role("button", name="Start again").click()
+    expect(page.locator(".ek-step-heading")).to_have_text("Decision 1")
+    expect(page.locator(".ek-path li")).to_have_text(["No decisions yet."])
+
+
+def test_codes_panel_follows_the_jurisdiction_switch(page: Page, site: Path) -> None:
+    """The codes panel lists the choice's cited clauses with their paraphrases."""
+    page.goto((site / "dilemma.html").as_uri())
+    page.get_by_role("button", name="Ask for more time in supervision").click()
+    panel = page.get_by_role("region", name="What the codes say")
+    expect(panel).to_contain_text("Demo standards 1.1: Respect people's rights")
+    expect(panel).to_contain_text("Related by theme, England:")
+    page.get_by_label("Show the codes of:").select_option("scotland")
+    expect(page.get_by_role("region", name="What the codes say")).to_contain_text(
+        "Related by theme, Scotland:"
+    )
+
+
+def test_reflections_survive_reload_export_and_import(page: Page, site: Path, tmp_path: Path) -> None:
+    """A reflection is saved as typed, survives a reload, exports as Markdown and JSON, and imports back."""
+    page.goto((site / "dilemma.html").as_uri())
+    page.get_by_role("button", name="Ask for more time in supervision").click()
+    page.get_by_role("button", name="See where this ends").click()
+    page.get_by_label("When have you asked for time?", exact=False).fill("Once, before a review; it helped.")
+    page.reload()
+    expect(page.get_by_label("When have you asked for time?", exact=False)).to_have_value(
+        "Once, before a review; it helped."
+    )
+
+    page.goto((site / "reflections.html").as_uri())
+    expect(page.locator(".ek-reflection-list")).to_contain_text("Path: Ask for more time in supervision")
+    with page.expect_download() as markdown:
+        page.get_by_role("button", name="Download as Markdown").click()
+    text = Path(markdown.value.path()).read_text()
+    assert "## The Friday deadline" in text
+    assert "- Path: 1. Ask for more time in supervision" in text
+    assert "- Ending: Time to listen" in text
+    assert "- Clauses: Demo standards 1.1; Demo standards 2.1" in text
+    assert "Once, before a review; it helped." in text
+    with page.expect_download() as exported:
+        page.get_by_role("button", name="Download as JSON").click()
+    saved = tmp_path / "reflections.json"
+    shutil.copy(exported.value.path(), saved)
+    assert json.loads(saved.read_text())["dilemmas"]["demo-dilemma"]["ending"]["id"] == "ending-time"
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Clear all").click()
+    expect(page.locator(".ek-reflection-list")).to_contain_text("No reflections yet.")
+    page.get_by_label("Import JSON:").set_input_files(str(saved))
+    expect(page.locator(".ek-reflection-list")).to_contain_text("Once, before a review; it helped.")
+
+
+def test_clear_asks_first_and_keeps_everything_if_cancelled(page: Page, site: Path) -> None:
+    """Dismissing the confirmation deletes nothing."""
+    page.goto((site / "dilemma.html").as_uri())
+    page.get_by_role("button", name="Close it by Friday").click()
+    page.goto((site / "reflections.html").as_uri())
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.get_by_role("button", name="Clear all").click()
+    expect(page.locator(".ek-reflection-list")).to_contain_text("Path: Close it by Friday")
+
+
+def test_content_is_inserted_as_text_never_as_html(page: Page, tmp_path: Path, errors: list[str]) -> None:
+    """A payload with markup in every text field shows the markup literally and runs nothing."""
+    evil = '<img src=x onerror="window.__pwned=1">'
+    views = {side: {"text": evil, "lean": 1} for side in ("agency", "profession", "person")}
+    payload = {
+        "schema": 1,
+        "id": "evil",
+        "title": evil,
+        "start": "n1",
+        "jurisdiction": "england",
+        "jurisdictions": [{"id": "england", "label": evil, "codes": ["england"]}],
+        "clauses": {
+            "x:1": {
+                "code": evil,
+                "id": "1",
+                "text": evil,
+                "themes": ["records"],
+                "jurisdiction": "england",
+                "current": True,
+            }
+        },
+        "nodes": [
+            {
+                "id": "n1",
+                "situation": evil,
+                "prompt": evil,
+                "choices": [
+                    {
+                        "id": "c1",
+                        "label": evil,
+                        "to": "e1",
+                        "consequence": evil,
+                        "views": views,
+                        "honours": ["x:1"],
+                        "strains": [],
+                        "themes": ["records"],
+                        "escalation": None,
+                        "when": [],
+                    }
+                ],
+            }
+        ],
+        "endings": [
+            {"id": "e1", "title": evil, "debrief": evil, "clauses": ["x:1"], "prompt": evil, "selfCare": evil}
+        ],
+    }
+    data = json.dumps(payload).replace("</", "<\\/")
+    player = (STATIC / "dilemma-player.js").read_text()
+    page_file = tmp_path / "evil.html"
+    page_file.write_text(
+        "<!doctype html><html lang='en'><head><title>t</title></head><body><main>"
+        "<section class='ek-dilemma'><h1>t</h1>"
+        f"<script type='application/json' class='ek-dilemma-data'>{data}</script>"
+        "<section class='ek-node'><h2>map</h2></section></section></main>"
+        f"<script>{player}</script></body></html>"
+    )
+    page.goto(page_file.as_uri())
+    expect(page.locator(".ek-situation")).to_have_text(evil)
+    page.locator(".ek-choice-btn").click()
+    expect(page.locator(".ek-consequence")).to_have_text(evil)
+    page.locator(".ek-next-btn").click()
+    expect(page.locator(".ek-debrief")).to_have_text(evil)
+    assert page.locator("img").count() == 0
+    assert page.evaluate("window.__pwned") is None
+    assert errors == []
+
+
+@pytest.mark.parametrize("name", ["dilemma.html", "reflections.html"])
+def test_player_pages_have_no_wcag_violations_before_and_after_playing(
+    page: Page, site: Path, name: str
+) -> None:
+    """axe-core finds no WCAG 2.1 A/AA violation, on arrival and at an ending."""
+    page.goto((site / name).as_uri())
+    if name == "dilemma.html":
+        page.get_by_role("button", name="Ask for more time in supervision").click()
+        results = Axe().run(page, options=WCAG_A_AA)
+        assert results.violations_count == 0, results.generate_report()
+        page.get_by_role("button", name="See where this ends").click()
+    results = Axe().run(page, options=WCAG_A_AA)
+    assert results.violations_count == 0, results.generate_report()
