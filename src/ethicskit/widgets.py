@@ -1,0 +1,246 @@
+"""The dilemma player for Jupyter: ipywidgets over the same engine and export as the browser player."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from typing import Any
+
+import ipywidgets as widgets
+
+from .catalog import Catalog
+from .engine import Session
+from .export import PLAYER_JURISDICTIONS, dilemma_payload
+from .models import Choice, Dilemma, Ending
+
+LEAN_WORDS = {-2: "strongly against", -1: "against", 0: "neutral", 1: "for", 2: "strongly for"}
+SIDES = (("agency", "The agency"), ("profession", "The profession"), ("person", "The person served"))
+
+
+def _html(*paragraphs: str, tag: str = "p") -> widgets.HTML:
+    """Text shown as HTML, escaped, so content can never become markup."""
+    return widgets.HTML("".join(f"<{tag}>{html.escape(p)}</{tag}>" for p in paragraphs if p))
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [part.strip() for part in text.split("\n\n") if part.strip()]
+
+
+class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
+    """Play a dilemma in a notebook: `DilemmaWidget(catalog.dilemmas["id"].model, catalog)`."""
+
+    def __init__(self, dilemma: Dilemma, catalog: Catalog, jurisdiction: str | None = None) -> None:
+        self.dilemma = dilemma
+        self.payload = dilemma_payload(dilemma, catalog)
+        self.session = Session(dilemma)
+        self.showing_outcome = False
+        self.reflections: dict[str, tuple[str, str]] = {}
+        """Reflections by prompt key: (prompt, text)."""
+        self.jurisdiction = widgets.Dropdown(
+            options=[(label, key) for key, (label, _) in PLAYER_JURISDICTIONS.items()],
+            value=jurisdiction or self.payload["jurisdiction"],
+            description="Codes of:",
+        )
+        self.back_button = widgets.Button(description="Back")
+        self.restart_button = widgets.Button(description="Start again")
+        self.export_button = widgets.Button(description="Reflections as Markdown")
+        self.export_area = widgets.Textarea(
+            layout=widgets.Layout(width="100%", height="12em", display="none")
+        )
+        self.stage = widgets.VBox()
+        self.path = widgets.HTML()
+        self.choice_buttons: list[widgets.Button] = []
+        self.next_button: widgets.Button | None = None
+        self.reflection_box: widgets.Textarea | None = None
+        self.jurisdiction.observe(lambda _: self.render(), names="value")
+        self.back_button.on_click(lambda _: self.back())
+        self.restart_button.on_click(lambda _: self.restart())
+        self.export_button.on_click(lambda _: self.show_export())
+        toolbar = widgets.HBox([self.jurisdiction, self.back_button, self.restart_button, self.export_button])
+        title = _html(dilemma.title, tag="h3")
+        super().__init__([title, toolbar, self.stage, self.path, self.export_area])
+        self.render()
+
+    # --- actions, the same as the browser player's ---
+
+    def choose(self, choice_id: str) -> None:
+        """Take a choice offered now and show its outcome."""
+        self.session.choose(choice_id)
+        self.showing_outcome = True
+        self.render()
+
+    def proceed(self) -> None:
+        """Move on from an outcome to the next decision or the ending."""
+        self.showing_outcome = False
+        self.render()
+
+    def back(self) -> None:
+        """Undo the last decision."""
+        self.session.back()
+        self.showing_outcome = False
+        self.render()
+
+    def restart(self) -> None:
+        """Return to the first decision."""
+        self.session.restart()
+        self.showing_outcome = False
+        self.render()
+
+    # --- rendering ---
+
+    def render(self) -> None:
+        """Redraw the current step."""
+        self.choice_buttons = []
+        self.next_button = None
+        self.reflection_box = None
+        children: list[widgets.Widget]
+        ending = self.session.ending
+        if self.showing_outcome:
+            children = self._outcome(self.session.steps[-1].choice)
+        elif ending is not None:
+            children = self._ending(ending)
+        else:
+            children = self._node()
+        self.stage.children = children
+        labels = [step.choice.label for step in self.session.steps]
+        self.path.value = (
+            "<p><strong>Your path so far:</strong> "
+            + (html.escape(" → ".join(labels)) if labels else "no decisions yet")
+            + "</p>"
+        )
+
+    def _reflection(self, key: str, prompt: str) -> widgets.Textarea:
+        box = widgets.Textarea(
+            value=self.reflections.get(key, (prompt, ""))[1],
+            placeholder="Your reflection",
+            description="",
+            layout=widgets.Layout(width="100%"),
+        )
+
+        def keep(change: dict[str, Any]) -> None:
+            self.reflections[key] = (prompt, change["new"])
+
+        box.observe(keep, names="value")
+        self.reflection_box = box
+        return box
+
+    def _node(self) -> list[widgets.Widget]:
+        node = self.session.node
+        assert node is not None
+        parts: list[widgets.Widget] = [_html(f"Decision {len(self.session.steps) + 1}", tag="h4")]
+        parts.append(_html(*_paragraphs(node.situation)))
+        if node.prompt:
+            parts += [_html(node.prompt, tag="em"), self._reflection(node.id, node.prompt)]
+        parts.append(_html("What do you do?"))
+        for choice in self.session.choices():
+            button = widgets.Button(description=choice.label, layout=widgets.Layout(width="auto"))
+            button.on_click(lambda _, chosen=choice.id: self.choose(chosen))
+            self.choice_buttons.append(button)
+            parts.append(button)
+        return parts
+
+    def _outcome(self, choice: Choice) -> list[widgets.Widget]:
+        parts: list[widgets.Widget] = [_html(f"You chose: {choice.label}", tag="h4")]
+        parts.append(_html(*_paragraphs(choice.consequence)))
+        views = [
+            f"{label}: {view.text} ({int(view.lean):+d}, {LEAN_WORDS[int(view.lean)]})"
+            for key, label in SIDES
+            for view in [getattr(choice.perspectives, key)]
+        ]
+        parts.append(_html(*views, tag="li"))
+        parts.append(self._codes(choice))
+        self.next_button = widgets.Button(
+            description="See where this ends"
+            if choice.leads_to in {e.id for e in self.dilemma.endings}
+            else "Continue"
+        )
+        self.next_button.on_click(lambda _: self.proceed())
+        parts.append(self.next_button)
+        return parts
+
+    def clause_lines(self, choice: Choice) -> list[str]:
+        """The codes panel as text: cited clauses, then clauses related by theme in the jurisdiction."""
+        clauses = self.payload["clauses"]
+        lines = [
+            f"Honours {clauses[r]['code']} {clauses[r]['id']}: {clauses[r]['text']}" for r in choice.honours
+        ]
+        lines += [
+            f"Strains {clauses[r]['code']} {clauses[r]['id']}: {clauses[r]['text']}" for r in choice.strains
+        ]
+        label, members = PLAYER_JURISDICTIONS[self.jurisdiction.value]
+        themes = {theme.value for theme in choice.themes}
+        for ref in [*choice.honours, *choice.strains]:
+            themes.update(clauses[ref]["themes"])
+        related = [
+            ref
+            for ref, clause in clauses.items()
+            if ref not in choice.honours + choice.strains
+            and clause["current"]
+            and clause["jurisdiction"] in {member.value for member in members}
+            and themes & set(clause["themes"])
+        ][:6]
+        lines.append(f"Related by theme, {label}:")
+        lines += [f"{clauses[r]['code']} {clauses[r]['id']}: {clauses[r]['text']}" for r in related] or [
+            "No other clause of these codes shares this choice's themes."
+        ]
+        return lines
+
+    def _codes(self, choice: Choice) -> widgets.VBox:
+        return widgets.VBox(
+            [_html("What the codes say", tag="h5"), _html(*self.clause_lines(choice), tag="li")]
+        )
+
+    def _ending(self, ending: Ending) -> list[widgets.Widget]:
+        parts: list[widgets.Widget] = [_html(f"Ending: {ending.title}", tag="h4")]
+        parts.append(_html(*_paragraphs(ending.debrief)))
+        if ending.self_care:
+            parts.append(_html("Looking after yourself: " + ending.self_care))
+        rows = [
+            f"{number}. {step.choice.label}: "
+            + "; ".join(
+                f"{label} {int(getattr(step.choice.perspectives, key).lean):+d}" for key, label in SIDES
+            )
+            for number, step in enumerate(self.session.steps, 1)
+        ]
+        parts.append(_html(*rows, tag="li"))
+        parts += [
+            _html(ending.reflection_prompt, tag="em"),
+            self._reflection(ending.id, ending.reflection_prompt),
+        ]
+        return parts
+
+    # --- export ---
+
+    def markdown(self) -> str:
+        """The path and reflections laid out as a CPD / ASYE record, as the browser player exports it."""
+        clauses = self.payload["clauses"]
+        path = " → ".join(f"{n}. {step.choice.label}" for n, step in enumerate(self.session.steps, 1))
+        cited: list[str] = []
+        for step in self.session.steps:
+            cited += [
+                f"{clauses[r]['code']} {clauses[r]['id']}" for r in step.choice.honours + step.choice.strains
+            ]
+        ending = self.session.ending
+        if ending is not None:
+            cited += [f"{clauses[r]['code']} {clauses[r]['id']}" for r in ending.clauses]
+        lines = [
+            "# My reflections: First Loyalty",
+            "",
+            f"## {self.dilemma.title}",
+            "",
+            f"- Date: {date.today().isoformat()}",
+            f"- Dilemma: {self.dilemma.id}",
+            f"- Path: {path or 'not started'}",
+        ]
+        if ending is not None:
+            lines.append(f"- Ending: {ending.title}")
+        lines += [f"- Clauses: {'; '.join(dict.fromkeys(cited)) or 'none'}", ""]
+        for prompt, text in self.reflections.values():
+            if text:
+                lines += [f"### {prompt}", "", text, ""]
+        return "\n".join(lines)
+
+    def show_export(self) -> None:
+        """Show the Markdown record so it can be copied into a portfolio."""
+        self.export_area.value = self.markdown()
+        self.export_area.layout.display = "block"

@@ -1,0 +1,87 @@
+"""The ipywidgets player, driven by clicking its buttons in Python; it must agree with the engine."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import FIXTURES
+from ethicskit.catalog import load_catalog
+from ethicskit.engine import Session, enumerate_paths
+from ethicskit.widgets import DilemmaWidget
+
+CATALOG, PROBLEMS = load_catalog(FIXTURES / "valid")
+DILEMMA = CATALOG.dilemmas["demo-dilemma"].model
+
+
+def click_choice(widget: DilemmaWidget, label: str) -> None:
+    [button] = [b for b in widget.choice_buttons if b.description == label]
+    button.click()
+
+
+def play(widget: DilemmaWidget, choices: list[str]) -> None:
+    labels = {c.id: c.label for n in DILEMMA.nodes for c in n.choices}
+    for choice_id in choices:
+        click_choice(widget, labels[choice_id])
+        assert widget.next_button is not None
+        widget.next_button.click()
+
+
+@pytest.mark.parametrize(("choices", "ending"), enumerate_paths(DILEMMA))
+def test_every_path_clicked_through_reaches_the_engines_ending(choices: list[str], ending: str) -> None:
+    """Clicking through each path gives the same ending and history as the engine."""
+    widget = DilemmaWidget(DILEMMA, CATALOG)
+    play(widget, choices)
+    session = Session(DILEMMA)
+    for choice_id in choices:
+        session.choose(choice_id)
+    assert widget.session.ending is not None and widget.session.ending.id == ending
+    assert widget.session.history == session.history
+    assert widget.session.perspective_path() == session.perspective_path()
+    assert f"Ending: {session.ending.title}" in widget.stage.children[0].value  # type: ignore[union-attr]
+
+
+def test_outcome_shows_consequence_perspectives_and_clauses() -> None:
+    """After a choice: its consequence, three perspectives and the codes panel."""
+    widget = DilemmaWidget(DILEMMA, CATALOG)
+    click_choice(widget, "Close it by Friday")
+    text = " ".join(getattr(child, "value", "") for child in widget.stage.children)
+    assert "The assessment is closed on time." in text
+    assert "The agency: The target is met. (+2, strongly for)" in text
+    assert "The person served: Their views are barely heard. (-2, strongly against)" in text
+    lines = widget.clause_lines(DILEMMA.nodes[0].choices[0])
+    assert lines[0].startswith("Strains Demo standards 1.1: Respect people")
+    assert "Related by theme, England:" in lines
+
+
+def test_jurisdiction_switch_changes_the_related_clauses() -> None:
+    """Choosing another jurisdiction relabels the related-by-theme list."""
+    widget = DilemmaWidget(DILEMMA, CATALOG)
+    widget.jurisdiction.value = "wales"
+    assert "Related by theme, Wales:" in widget.clause_lines(DILEMMA.nodes[0].choices[1])
+
+
+def test_back_restart_and_reflections_with_markdown_export() -> None:
+    """Back and Start again work; a typed reflection appears in the Markdown record."""
+    widget = DilemmaWidget(DILEMMA, CATALOG)
+    click_choice(widget, "Close it by Friday")
+    widget.back_button.click()
+    assert widget.session.history == [] and widget.choice_buttons
+    play(widget, ["ask-for-time"])
+    assert widget.reflection_box is not None
+    widget.reflection_box.value = "I asked for a week once; it changed the plan."
+    widget.export_button.click()
+    record = widget.export_area.value
+    assert "## The Friday deadline" in record
+    assert "- Path: 1. Ask for more time in supervision" in record
+    assert "- Ending: Time to listen" in record
+    assert "- Clauses: Demo standards 1.1; Demo standards 2.1" in record
+    assert "### When have you asked for time?" in record and "it changed the plan." in record
+    widget.restart_button.click()
+    assert widget.session.history == [] and widget.session.node is not None
+
+
+def test_text_is_escaped() -> None:
+    """Content is shown as text: the helper every HTML widget goes through escapes markup."""
+    from ethicskit.widgets import _html
+
+    assert _html("<img src=x onerror=alert(1)>").value == "<p>&lt;img src=x onerror=alert(1)&gt;</p>"
