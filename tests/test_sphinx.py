@@ -198,3 +198,17 @@ def test_changing_a_citation_also_rebuilds_the_cited_codes_page(tmp_path: Path) 
     assert read == ["case", "code"]
     used = soup(book / "_build" / "html", "code.html").select_one("#demo-standards-1-2 .ek-used-in")
     assert used is not None and "A demonstration case" in used.get_text()
+
+
+def test_case_indexes_are_generated_from_the_catalogue(fixture_site: Path) -> None:
+    """'Cases by theme' lists each case under its themes; 'cases by code' lists the clauses it cites."""
+    by_theme = soup(fixture_site, "cases-by-theme.html")
+    sections = [section["id"] for section in by_theme.select("article section section")]
+    assert sections == ["cases-theme-challenging-employer", "cases-theme-participation-consent"]
+    link = by_theme.select_one("#cases-theme-participation-consent a.ek-catalog-link")
+    assert link is not None and link["href"] == "case.html#case-demo-case"
+    by_code = soup(fixture_site, "cases-by-code.html")
+    codes = [section["id"] for section in by_code.select("article section section")]
+    assert codes == ["cases-code-demo-standards", "cases-code-demo-old"]
+    cited = [a.get_text() for a in by_code.select("#cases-code-demo-standards a.ek-clause-link")]
+    assert cited == ["Demo standards 1.1", "Demo standards 2.1"]

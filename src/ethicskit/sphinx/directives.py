@@ -8,7 +8,14 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..export import dilemma_json
 from .content import catalog_of, page_key, pages
-from .render import render_case, render_code, render_codes_by_theme, render_dilemma
+from .render import (
+    render_case,
+    render_cases_by_code,
+    render_cases_by_theme,
+    render_code,
+    render_codes_by_theme,
+    render_dilemma,
+)
 
 
 class _CatalogDirective(SphinxDirective):
@@ -101,6 +108,29 @@ class CodesByThemeDirective(SphinxDirective):
         return render_codes_by_theme(catalog)
 
 
+class _CaseIndexDirective(SphinxDirective):
+    has_content = False
+    renderer = staticmethod(render_cases_by_theme)
+
+    def run(self) -> list[nodes.Node]:
+        catalog = catalog_of(self.env)
+        for path in [loaded.path for loaded in catalog.cases.values()] + [
+            loaded.path for loaded in catalog.codes.values()
+        ]:
+            self.env.note_dependency(str(catalog.root / path))
+        return self.renderer(catalog)
+
+
+class CasesByThemeDirective(_CaseIndexDirective):
+    """Every theme with its cases: ```{cases-by-theme}```."""
+
+
+class CasesByCodeDirective(_CaseIndexDirective):
+    """Every code with the cases citing it: ```{cases-by-code}```."""
+
+    renderer = staticmethod(render_cases_by_code)
+
+
 class MyReflectionsDirective(SphinxDirective):
     """The learner's saved reflections, listed and exported by the player's script: ```{my-reflections}```."""
 
@@ -120,3 +150,5 @@ def setup_directives(app: Sphinx) -> None:
     app.add_directive("codes-by-theme", CodesByThemeDirective)
     app.add_directive("dilemma", DilemmaDirective)
     app.add_directive("my-reflections", MyReflectionsDirective)
+    app.add_directive("cases-by-theme", CasesByThemeDirective)
+    app.add_directive("cases-by-code", CasesByCodeDirective)

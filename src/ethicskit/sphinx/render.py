@@ -444,3 +444,56 @@ def render_dilemma(dilemma: Dilemma, catalog: Catalog, edition: str) -> nodes.se
             sec += box
         root += sec
     return root
+
+
+# --- case indexes ------------------------------------------------------------------------------
+
+
+def _case_item(case: Case, extra: str = "") -> nodes.paragraph:
+    para = nodes.paragraph()
+    para += link_to("case", case.id, case.title, f"case-{case.id}")
+    setting = f" ({_label(case.setting.jurisdiction.value)}, {_label(case.setting.service.value).lower()})"
+    para += nodes.Text(setting + (f": {extra}" if extra else ""))
+    return para
+
+
+def render_cases_by_theme(catalog: Catalog) -> list[nodes.Node]:
+    """Every theme with the cases that carry it."""
+    cases = [loaded.model for _, loaded in sorted(catalog.cases.items())]
+    out: list[nodes.Node] = []
+    for theme in Theme:
+        tagged = [case for case in cases if theme in case.themes]
+        if tagged:
+            items = [_case_item(case) for case in tagged]
+            out.append(section(f"cases-theme-{theme.value}", theme.label, bullets(items)))
+    return out
+
+
+def render_cases_by_code(catalog: Catalog) -> list[nodes.Node]:
+    """Every code with the cases citing it and the clauses they cite; current codes first."""
+    cases = [loaded.model for _, loaded in sorted(catalog.cases.items())]
+    codes = sorted(
+        (loaded.model for loaded in catalog.codes.values()),
+        key=lambda code: (
+            code.status is not CodeStatus.CURRENT,
+            JURISDICTION_ORDER.index(code.jurisdiction.value),
+            code.id,
+        ),
+    )
+    out: list[nodes.Node] = []
+    for code in codes:
+        items = []
+        for case in cases:
+            refs = [cited.ref for cited in case.clauses if cited.ref.partition(":")[0] == code.id]
+            if refs:
+                para = _case_item(case, "")
+                para += nodes.Text(": ")
+                for number, ref in enumerate(refs):
+                    if number:
+                        para += nodes.Text(", ")
+                    para += cite(ref)
+                items.append(para)
+        if items:
+            title = code.title if code.status is CodeStatus.CURRENT else f"{code.title} (historical)"
+            out.append(section(f"cases-code-{code.id}", f"{title}: {code.issuer}", bullets(items)))
+    return out
