@@ -187,7 +187,7 @@ def test_codes_by_theme_lists_every_current_code_and_no_superseded_one(fixture_s
 
 
 def test_changing_a_citation_also_rebuilds_the_cited_codes_page(tmp_path: Path) -> None:
-    """When a case cites a different clause, the code page's 'used in' lines are rebuilt too."""
+    """When a case cites a different clause, the code page and the case indexes are rebuilt too."""
     book = make_fixture_book(tmp_path / "book")
     assert build_book(book, book).returncode == 0
     case = book / "cases" / "demo-case.yml"
@@ -195,7 +195,7 @@ def test_changing_a_citation_also_rebuilds_the_cited_codes_page(tmp_path: Path) 
     result = build_book(book, book)
     assert result.returncode == 0
     read = re.findall(r"^reading sources\.\.\. \[\s*\d+%\] (\S+)$", result.stdout, re.MULTILINE)
-    assert read == ["case", "code"]
+    assert read == ["case", "cases-by-code", "cases-by-theme", "code"]
     used = soup(book / "_build" / "html", "code.html").select_one("#demo-standards-1-2 .ek-used-in")
     assert used is not None and "A demonstration case" in used.get_text()
 

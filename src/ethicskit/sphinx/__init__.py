@@ -22,7 +22,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", assets.set_theme_defaults)  # 0: before the theme reads its context
     app.connect("builder-inited", content.load_content)  # 1: catalogue on the environment
     app.connect("builder-inited", assets.add_static_assets)  # 2: HTML-only CSS and JS
-    app.connect("env-get-outdated", content.outdated_code_pages)  # 3: code pages whose citations changed
+    app.connect("env-get-outdated", content.outdated_pages)  # 3: generated lists that changed
     app.connect("env-purge-doc", content.purge_doc)  # per changed page
     app.connect("env-merge-info", content.merge_info)  # parallel reads
     app.add_post_transform(references.ResolveClauseReferences)  # per page, after reading

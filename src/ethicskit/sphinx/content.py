@@ -54,6 +54,31 @@ def load_content(app: Sphinx) -> None:
         if signature.get(code_id) != previous.get(code_id)
     }
     env.ethicskit_citation_signature = signature  # type: ignore[attr-defined]
+    index = case_index_signature(catalog)
+    env.ethicskit_case_index_changed = index != getattr(env, "ethicskit_case_index_signature", None)  # type: ignore[attr-defined]
+    env.ethicskit_case_index_signature = index  # type: ignore[attr-defined]
+
+
+def case_index_signature(catalog: Catalog) -> str:
+    """A digest of everything the case index pages show, so they rebuild only when it changes."""
+    shown = [
+        (
+            case_id,
+            case.model.title,
+            case.model.setting,
+            case.model.themes,
+            [c.ref for c in case.model.clauses],
+        )
+        for case_id, case in sorted(catalog.cases.items())
+    ]
+    return hashlib.sha256(repr(shown).encode()).hexdigest()
+
+
+def index_pages(env: BuildEnvironment) -> set[str]:
+    """Pages that list cases by theme or by code."""
+    if not hasattr(env, "ethicskit_index_pages"):
+        env.ethicskit_index_pages = set()  # type: ignore[attr-defined]
+    return env.ethicskit_index_pages  # type: ignore[attr-defined, no-any-return]
 
 
 def citation_signature(catalog: Catalog) -> dict[str, str]:
@@ -66,15 +91,17 @@ def citation_signature(catalog: Catalog) -> dict[str, str]:
     }
 
 
-def outdated_code_pages(
+def outdated_pages(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
-    """Pages of codes whose clauses gained, lost or relabelled a citation since the last build."""
+    """Pages whose generated lists changed: code pages whose clauses gained, lost or relabelled a
+    citation, and the case indexes when a case's title, setting, themes or citations changed."""
     registry = pages(env)
     changed_codes: set[str] = getattr(env, "ethicskit_changed_codes", set())
-    return sorted(
-        page for code_id in changed_codes if (page := registry.get(page_key("code", code_id))) is not None
-    )
+    outdated = {page for code_id in changed_codes if (page := registry.get(page_key("code", code_id)))}
+    if getattr(env, "ethicskit_case_index_changed", False):
+        outdated |= index_pages(env)
+    return sorted(outdated)
 
 
 def catalog_of(env: BuildEnvironment) -> Catalog:
@@ -95,6 +122,7 @@ def pages(env: BuildEnvironment) -> dict[str, str]:
 
 
 def purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    index_pages(env).discard(docname)
     registry = pages(env)
     for key in [key for key, page in registry.items() if page == docname]:
         del registry[key]
@@ -102,3 +130,4 @@ def purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
 
 def merge_info(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
     pages(env).update(pages(other))
+    index_pages(env).update(index_pages(other))

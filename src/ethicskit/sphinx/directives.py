@@ -7,7 +7,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ..export import dilemma_json
-from .content import catalog_of, page_key, pages
+from .content import catalog_of, index_pages, page_key, pages
 from .render import (
     render_case,
     render_cases_by_code,
@@ -114,10 +114,10 @@ class _CaseIndexDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         catalog = catalog_of(self.env)
-        for path in [loaded.path for loaded in catalog.cases.values()] + [
-            loaded.path for loaded in catalog.codes.values()
-        ]:
-            self.env.note_dependency(str(catalog.root / path))
+        for loaded in catalog.codes.values():
+            self.env.note_dependency(str(catalog.root / loaded.path))
+        # Cases are tracked by what the index shows of them, not by file (see content.outdated_pages).
+        index_pages(self.env).add(self.env.docname)
         return self.renderer(catalog)
 
 
