@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import html
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
 
-from .catalog import Catalog
+from .catalog import Catalog, load_catalog
 from .engine import Session
 from .export import PLAYER_JURISDICTIONS, dilemma_payload
 from .models import Choice, Dilemma, Ending
@@ -60,6 +61,31 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
         title = _html(dilemma.title, tag="h3")
         super().__init__([title, toolbar, self.stage, self.path, self.export_area])
         self.render()
+
+    @classmethod
+    def from_kit(cls, dilemma_id: str, start: Path | None = None) -> DilemmaWidget:
+        """Load the kit found in `start` or a folder above it, and play one of its dilemmas."""
+        folder = (start or Path.cwd()).resolve()
+        root = next((p for p in [folder, *folder.parents] if (p / "_config.yml").is_file()), None)
+        if root is None:
+            raise FileNotFoundError(f"no kit (a folder with _config.yml) at or above {folder}")
+        catalog, problems = load_catalog(root)
+        if problems:
+            raise ValueError(f"the kit's content has {len(problems)} problem(s); run 'ethicskit check'")
+        return cls(catalog.dilemmas[dilemma_id].model, catalog)
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+        """Add a static preview for pages read without a running kernel (the built book)."""
+        bundle: dict[str, Any] = super()._repr_mimebundle_(**kwargs)
+        node = self.dilemma.nodes[0]
+        choices = "".join(f"<li>{html.escape(choice.label)}</li>" for choice in node.choices)
+        bundle["text/html"] = (
+            f'<div class="ek-widget-preview"><p><strong>{html.escape(self.dilemma.title)}</strong></p>'
+            f"<p>{html.escape(_paragraphs(node.situation)[0])}</p><ul>{choices}</ul>"
+            "<p><em>A static preview: run this notebook in Jupyter to play the dilemma here, or play it "
+            "in the browser on its page in this book.</em></p></div>"
+        )
+        return bundle
 
     # --- actions, the same as the browser player's ---
 
