@@ -29,7 +29,7 @@ BROKEN = [
         "cases/demo-case.yml",
         "setting:\n  service",
         "setting:\n service",
-        ["cases/demo-case.yml:7: YAML syntax error: mapping values are not allowed here [yaml-syntax]"],
+        ["cases/demo-case.yml:7: YAML syntax error: mapping values are not allowed in this context [yaml-syntax]"],
     ),
     Broken(
         "unclosed-quote",
@@ -37,7 +37,7 @@ BROKEN = [
         'title: "A demonstration case"',
         'title: "A demonstration case',
         [
-            "cases/demo-case.yml:20: YAML syntax error: expected <block end>, but found '<scalar>' (in the part that starts on line 1) [yaml-syntax]"
+            "cases/demo-case.yml:20: YAML syntax error: did not find expected key (in the part that starts on line 1) [yaml-syntax]"
         ],
     ),
     Broken(

@@ -42,7 +42,7 @@ def test_check_reports_broken_content_without_a_traceback(tmp_path: Path) -> Non
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     assert result.stdout.splitlines() == [
-        "cases/broken.yml:3: YAML syntax error: expected ',' or ']', but got '<stream end>' "
+        "cases/broken.yml:3: YAML syntax error: did not find expected ',' or ']' "
         "(in the part that starts on line 2) [yaml-syntax]",
         "cases/demo-case.yml:1: missing required field 'narrative' [missing-field]",
         "cases/demo-case.yml:11: unknown field 'narative' (did you mean 'narrative'?) [unknown-field]",
