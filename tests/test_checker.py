@@ -29,7 +29,9 @@ BROKEN = [
         "cases/demo-case.yml",
         "setting:\n  service",
         "setting:\n service",
-        ["cases/demo-case.yml:7: YAML syntax error: mapping values are not allowed in this context [yaml-syntax]"],
+        [
+            "cases/demo-case.yml:7: YAML syntax error: mapping values are not allowed in this context [yaml-syntax]"
+        ],
     ),
     Broken(
         "unclosed-quote",
