@@ -41,7 +41,9 @@ def test_every_case_and_every_clause_has_its_anchor(built_book: Path) -> None:
 
 def test_the_footer_states_both_licences(built_book: Path) -> None:
     """Lecturers can see on every page what they may reuse."""
-    footer = BeautifulSoup((built_book / "book" / "intro.html").read_text(), "html.parser").find("footer")
+    footer = BeautifulSoup((built_book / "book" / "intro.html").read_text(), "html.parser").find(
+        "footer", class_="bd-footer-content"
+    )
     assert footer is not None
     text = " ".join(footer.get_text().split())
     assert "CC BY 4.0" in text and "MIT licence" in text

@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import ConsoleMessage, Page, expect
+from playwright.sync_api import ConsoleMessage, Page, Response, expect
 
 pytestmark = pytest.mark.browser
 
@@ -26,6 +26,11 @@ class PageWatch:
         page.on("console", self._console)
         page.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
         page.on("request", lambda request: self.requests.append(request.url))
+        page.on("response", self._response)
+
+    def _response(self, response: Response) -> None:
+        if response.status >= 400:
+            self.errors.append(f"HTTP {response.status}: {response.url}")
 
     def _console(self, message: ConsoleMessage) -> None:
         if message.type == "error":

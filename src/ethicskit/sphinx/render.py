@@ -143,7 +143,14 @@ def render_code(code: CodeOfPractice, catalog: Catalog) -> list[nodes.Node]:
     )
     out.append(facts)
     out += paragraphs(code.binds, classes=["ek-binds"])
-    checked = f"Paraphrases checked against {code.checked.against} on {code.checked.on:%-d %B %Y}."
+    clauses = [clause for code_section in code.sections for clause in code_section.clauses]
+    verified = sum(clause.verified for clause in clauses)
+    checked = (
+        f"Last checked on {code.checked.on:%-d %B %Y}, against: {code.checked.against.rstrip('.')}. "
+        f"{verified} of {len(clauses)} clauses have been compared with the official wording."
+    )
+    if code.checked.notes:
+        checked += f" {code.checked.notes}"
     out.append(nodes.paragraph(checked, checked, classes=["ek-checked"]))
     out.append(
         nodes.paragraph(
