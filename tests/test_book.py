@@ -70,3 +70,48 @@ def test_make_book_stops_on_broken_content_before_building(tmp_path: Path) -> No
     assert "[unknown-field]" in result.stdout and "[missing-field]" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
     assert not (root / "_build").exists()
+
+
+def test_social_work_england_has_all_fifty_standards_in_six_sections() -> None:
+    """The regulator's standards: sections 1 to 6 holding 7, 7, 15, 8, 6 and 7 standards."""
+    catalog, _ = load_catalog(REPO)
+    code = catalog.codes["swe-2019"].model
+    assert [(section.id, len(section.clauses)) for section in code.sections] == [
+        ("1", 7),
+        ("2", 7),
+        ("3", 15),
+        ("4", 8),
+        ("5", 6),
+        ("6", 7),
+    ]
+    assert [section.polarity.value for section in code.sections].count("do-not") == 1
+    assert code.sections[4].polarity.value == "do-not"
+
+
+def test_every_digest_lists_as_many_clauses_as_each_section_declares() -> None:
+    catalog, _ = load_catalog(REPO)
+    for code_id, loaded in catalog.codes.items():
+        assert loaded.model.gaps or all(section.clause_count for section in loaded.model.sections), code_id
+        for section in loaded.model.sections:
+            if section.clause_count is not None:
+                assert len(section.clauses) == section.clause_count, (code_id, section.id)
+
+
+def test_the_comparison_page_lists_every_current_code(built_book: Path) -> None:
+    catalog, _ = load_catalog(REPO)
+    page = (built_book / "book" / "codes" / "compared.html").read_text()
+    text = " ".join(BeautifulSoup(page, "html.parser").get_text().split())
+    for code in catalog.current_codes():
+        assert code.short_title in text, code.id
+
+
+def test_the_codes_index_links_every_code_and_says_how_far_it_is_checked(built_book: Path) -> None:
+    catalog, _ = load_catalog(REPO)
+    soup = BeautifulSoup((built_book / "book" / "codes" / "index.html").read_text(), "html.parser")
+    rows = soup.select("table.ek-codes-index tbody tr")
+    assert len(rows) == len(catalog.codes)
+    for code_id, loaded in catalog.codes.items():
+        clauses = [clause for _, clause in loaded.model.clauses()]
+        checked = f"{sum(clause.verified for clause in clauses)} of {len(clauses)} clauses"
+        row = next(row for row in rows if row.find("a", href=f"{code_id}.html"))
+        assert checked in row.get_text(), code_id

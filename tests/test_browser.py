@@ -104,6 +104,17 @@ def test_reader_reaches_the_case_and_follows_a_clause_link(page: Page, book_serv
     assert target.evaluate("el => el.matches(':target')")
 
 
+def test_a_clause_link_in_a_chapter_lands_on_the_visible_clause(page: Page, book_server: str) -> None:
+    """Reading the chapter, a student follows a citation and arrives at that clause on its code's page."""
+    page.goto(f"{book_server}/book/first-loyalty.html")
+    link = page.locator("article a.ek-clause-link", has_text="6.2").first
+    link.click()
+    expect(page).to_have_url(f"{book_server}/{CODE_PAGE}#swe-2019-6-2")
+    target = page.locator("[id='swe-2019-6-2']")
+    expect(target).to_be_in_viewport()
+    expect(target).to_contain_text("6.2")
+
+
 def test_clause_paraphrase_shows_on_keyboard_focus_and_hides_on_escape(page: Page, book_server: str) -> None:
     """A keyboard user tabbing onto a clause citation hears and sees its paraphrase; Escape hides it."""
     page.goto(f"{book_server}/{CASE_PAGE}")

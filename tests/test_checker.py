@@ -93,7 +93,7 @@ BROKEN = [
         'id: "1.10"',
         "id: 1.10",
         [
-            "codes_of_practice/demo-standards.yml:30: 'sections.0.clauses.2.id' should be text, not the number 1.1 [wrong-type]"
+            "codes_of_practice/demo-standards.yml:31: 'sections.0.clauses.2.id' should be text, not the number 1.1 [wrong-type]"
         ],
     ),
     Broken(
@@ -205,7 +205,7 @@ BROKEN = [
         'id: "2.2"',
         'id: "3.2"',
         [
-            "codes_of_practice/demo-standards.yml:43: clause id '3.2' does not follow this code's numbering (^[1-2]\\.[0-9]{1,2}$) [clause-pattern]"
+            "codes_of_practice/demo-standards.yml:45: clause id '3.2' does not follow this code's numbering (^[1-2]\\.[0-9]{1,2}$) [clause-pattern]"
         ],
     ),
     Broken(
@@ -214,7 +214,7 @@ BROKEN = [
         'id: "2.2"',
         'id: "2.1"',
         [
-            "codes_of_practice/demo-standards.yml:43: clause id '2.1' appears twice (first on line 39) [duplicate-clause]"
+            "codes_of_practice/demo-standards.yml:45: clause id '2.1' appears twice (first on line 41) [duplicate-clause]"
         ],
     ),
     Broken(
@@ -223,7 +223,7 @@ BROKEN = [
         "superseded_by: demo-standards\n",
         "",
         [
-            "codes_of_practice/demo-old.yml:11: a superseded code needs 'superseded_by' and 'superseded_on' [successor]"
+            "codes_of_practice/demo-old.yml:11: a superseded code needs 'superseded_by' (or 'successor') and 'superseded_on' [successor]"
         ],
     ),
     Broken(
@@ -232,7 +232,36 @@ BROKEN = [
         '        unverified_reason: "fixture clause with no official wording"\n',
         "",
         [
-            "codes_of_practice/demo-standards.yml:30: clause '1.10' is marked verified: false without an 'unverified_reason' [missing-field]"
+            "codes_of_practice/demo-standards.yml:31: clause '1.10' is marked verified: false without an 'unverified_reason' [missing-field]"
+        ],
+    ),
+    Broken(
+        "clause-count",
+        "codes_of_practice/demo-standards.yml",
+        "    clause_count: 3\n",
+        "    clause_count: 4\n",
+        [
+            "codes_of_practice/demo-standards.yml:21: section '1' declares 4 clauses but lists 3 [clause-count]"
+        ],
+    ),
+    Broken(
+        "one-code-only",
+        "cases/demo-case.yml",
+        '  - ref: "demo-old:honesty"',
+        '  - ref: "demo-standards:1.2"',
+        ["cases/demo-case.yml:19: the case cites clauses from 1 code; cite at least two codes [cited-codes]"],
+    ),
+    Broken(
+        "binding-code-missing",
+        "cases/demo-case.yml",
+        '  - ref: "demo-standards:1.1"\n    rationale: The person\'s views must shape the assessment.\n'
+        '  - ref: "demo-standards:2.1"',
+        '  - ref: "demo-old:honesty"\n    rationale: The person\'s views must shape the assessment.\n'
+        '  - ref: "demo-old:honesty"',
+        [
+            "cases/demo-case.yml:19: a case set in england must cite the code that binds its social workers "
+            "(demo-standards) [cited-codes]",
+            "cases/demo-case.yml:19: the case cites clauses from 1 code; cite at least two codes [cited-codes]",
         ],
     ),
     Broken(

@@ -65,6 +65,8 @@ _CAPITALISED_WORD = r"(?:[A-Z][A-Za-z'\u2019-]*[a-z][A-Za-z'\u2019-]*|[A-Z]{2,})
 _NAME_RUN = re.compile(rf"{_CAPITALISED_WORD}(?:[ \t]+{_CAPITALISED_WORD})*")
 """A capitalised word, or several in a row (a run such as 'Lakeside Court' is usually a name)."""
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+_CONTRACTION = re.compile(r"(n['\u2019]t|['\u2019](ll|re|ve|m|d))$", re.IGNORECASE)
+"""They'll, I'm, Don't: the stem is checked as an ordinary word."""
 _SENTENCE_END = re.compile(r"(^|[.!?:;\n]\s*|[\"\u201c\u2018(]\s*)$")
 
 ORDINARY_CAPITALS = set(
@@ -184,7 +186,7 @@ class Guard:
                 yield path, ProblemCode.EXACT_DATE, f"'{where}' contains an exact date ('{found}')"
         honorific_names = set()
         for match in _HONORIFIC.finditer(text):
-            surname = match.group(2)
+            surname = _POSSESSIVE.sub("", match.group(2))
             honorific_names.add(surname)
             if surname not in declared:
                 message = (
@@ -214,13 +216,15 @@ class Guard:
         yield from self._copied(path, text)
 
     def _looks_like_a_name(self, word: str, starts_sentence: bool) -> bool:
-        base = word
-        if base in self.ordinary_capitals:
-            return False
+        base = _CONTRACTION.sub("", word)
+        if base in self.ordinary_capitals or (base.endswith("s") and base[:-1] in self.ordinary_capitals):
+            return False  # 'Sundays', 'Mondays'
+
         if base.isupper() or not starts_sentence:
             # Mid-sentence, English capitalises little but names; acronyms often name organisations.
             return len(base) > 1
-        return not (base.lower() in self.ordinary_words or _is_word(base.lower()))
+        parts = base.lower().split("-")  # 'Relationship-based' is two ordinary words
+        return not all(part in self.ordinary_words or _is_word(part) for part in parts if part)
 
     def _copied(self, path: Path_, text: str) -> Iterator[Finding]:
         if not self.sources:

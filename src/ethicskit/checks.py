@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from .engine import check_graph
 from .loader import Loaded
-from .models import Case, CodeOfPractice, CodeStatus, Dilemma, Theme
+from .models import Case, CodeOfPractice, CodeStatus, Dilemma, IssuerType, Theme
 from .problems import Problem, ProblemCode
 from .yamlfile import Path_
 
@@ -112,6 +112,20 @@ def _check_code(loaded: Loaded[CodeOfPractice], catalog: Catalog) -> list[Proble
         pattern = None
     seen: dict[str, int | None] = {}
     for s, section in enumerate(code.sections):
+        if section.clause_count is None and code.gaps is None:
+            add(
+                ("sections", s, "clause_count"),
+                ProblemCode.CLAUSE_COUNT,
+                f"section '{section.id}' has no clause count; give the count, or say in 'gaps' why "
+                "the source could not be counted",
+            )
+        elif section.clause_count is not None and len(section.clauses) != section.clause_count:
+            add(
+                ("sections", s, "clause_count"),
+                ProblemCode.CLAUSE_COUNT,
+                f"section '{section.id}' declares {section.clause_count} clauses but lists "
+                f"{len(section.clauses)}",
+            )
         for c, clause in enumerate(section.clauses):
             where: Path_ = ("sections", s, "clauses", c)
             if pattern is not None and not pattern.fullmatch(clause.id):
@@ -135,19 +149,23 @@ def _check_code(loaded: Loaded[CodeOfPractice], catalog: Catalog) -> list[Proble
                     f"clause '{clause.id}' is marked verified: false without an 'unverified_reason'",
                 )
     if code.status is CodeStatus.SUPERSEDED:
-        if code.superseded_by is None or code.superseded_on is None:
+        if (code.superseded_by is None and code.successor is None) or code.superseded_on is None:
             add(
                 ("status",),
                 ProblemCode.SUCCESSOR,
-                "a superseded code needs 'superseded_by' and 'superseded_on'",
+                "a superseded code needs 'superseded_by' (or 'successor') and 'superseded_on'",
             )
-        elif code.superseded_by not in catalog.codes and code.superseded_by not in catalog.unloadable:
+        elif (
+            code.superseded_by is not None
+            and code.superseded_by not in catalog.codes
+            and code.superseded_by not in catalog.unloadable
+        ):
             add(
                 ("superseded_by",),
                 ProblemCode.SUCCESSOR,
                 f"'superseded_by' names '{code.superseded_by}', which is not in codes_of_practice/",
             )
-    elif code.superseded_by is not None or code.superseded_on is not None:
+    elif code.superseded_by is not None or code.superseded_on is not None or code.successor is not None:
         add(
             ("status",),
             ProblemCode.SUCCESSOR,
@@ -178,7 +196,43 @@ def _check_case(loaded: Loaded[Case], catalog: Catalog) -> list[Problem]:
     problems: list[Problem] = []
     for index, cited in enumerate(loaded.model.clauses):
         problems += check_ref(cited.ref, ("clauses", index, "ref"), loaded, catalog)
+    problems += _check_cited_codes(loaded, catalog)
     problems += _check_anonymity(loaded, loaded.model.pseudonyms, catalog)
+    return problems
+
+
+def _check_cited_codes(loaded: Loaded[Case], catalog: Catalog) -> list[Problem]:
+    """A case is read against at least two codes, always including its own jurisdiction's regulator."""
+    case = loaded.model
+    cited = {cited.ref.partition(":")[0] for cited in case.clauses}
+    binding = sorted(
+        code_id
+        for code_id, code in catalog.codes.items()
+        if code.model.status is CodeStatus.CURRENT
+        and code.model.issuer_type is IssuerType.REGULATOR
+        and code.model.jurisdiction.value == case.setting.jurisdiction.value
+    )
+    where = loaded.lines.line_of(("clauses",))
+    problems = []
+    if len(cited) < 2:
+        problems.append(
+            Problem(
+                loaded.path,
+                where,
+                ProblemCode.CITED_CODES,
+                f"the case cites clauses from {len(cited)} code; cite at least two codes",
+            )
+        )
+    if binding and not cited.intersection(binding):
+        problems.append(
+            Problem(
+                loaded.path,
+                where,
+                ProblemCode.CITED_CODES,
+                f"a case set in {case.setting.jurisdiction.value} must cite the code that binds its social "
+                f"workers ({' or '.join(binding)})",
+            )
+        )
     return problems
 
 

@@ -226,6 +226,13 @@ class Section(_Model):
     id: ClauseId
     title: Line
     polarity: Polarity = Polarity.DO
+    clause_count: int | None = Field(
+        ge=1,
+        description=(
+            "How many clauses the issuer's document has in this section, counted from the source; "
+            "null only when the source could not be read far enough to count them."
+        ),
+    )
     clauses: list[Clause] = Field(min_length=1)
 
 
@@ -252,9 +259,15 @@ class CodeOfPractice(_Model):
     status: CodeStatus
     superseded_by: Slug | None = None
     superseded_on: date | str | None = None
+    successor: Line | None = Field(
+        default=None, description="What replaced a superseded code, when the kit has no digest of it."
+    )
     official_url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")]
     clause_pattern: str = Field(description="A regular expression every clause id must match.")
     checked: CheckRecord
+    gaps: Prose | None = Field(
+        default=None, description="What of the official document this digest does not cover yet, and why."
+    )
     sections: list[Section] = Field(min_length=1)
 
     def clauses(self) -> list[tuple[Section, Clause]]:

@@ -29,6 +29,8 @@ class ProblemCode(StrEnum):
     CLAUSE_PATTERN = "clause-pattern"
     DUPLICATE_CLAUSE = "duplicate-clause"
     SUCCESSOR = "successor"
+    CLAUSE_COUNT = "clause-count"
+    CITED_CODES = "cited-codes"
     THEME_UNCOVERED = "theme-uncovered"
     UNKNOWN_TARGET = "unknown-target"
     UNREACHABLE = "unreachable"
@@ -88,8 +90,16 @@ _HINTS: dict[ProblemCode, str] = {
     ),
     ProblemCode.DUPLICATE_CLAUSE: "Each clause id may appear once in a code.",
     ProblemCode.SUCCESSOR: (
-        "A superseded code names the digest that replaced it in 'superseded_by' and the date "
-        "in 'superseded_on'; a current code has neither."
+        "A superseded code names the digest that replaced it in 'superseded_by' (or, if the kit has "
+        "none, describes it in 'successor') and gives the date in 'superseded_on'; a current code has none."
+    ),
+    ProblemCode.CLAUSE_COUNT: (
+        "Every clause the issuer's section has must be listed; add the missing ones (mark them "
+        "'verified: false' with a reason if you could not read their wording) or correct 'clause_count'."
+    ),
+    ProblemCode.CITED_CODES: (
+        "Cite clauses from at least two codes, one of them the code that binds social workers in "
+        "the case's jurisdiction; list a code's clauses with 'ethicskit clauses CODE-ID'."
     ),
     ProblemCode.THEME_UNCOVERED: (
         "Tag at least one clause of a current code with the theme, or the comparison page "

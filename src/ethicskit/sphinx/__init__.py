@@ -29,6 +29,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(references.ResolveCatalogReferences)
     # after every other handler has added its scripts
     app.connect("html-page-context", assets.drop_duplicate_scripts, priority=1000)  # per page written
+    app.connect("html-page-context", assets.label_navigation_toggles, priority=1000)
     return {
         "version": "0.1.0",
         "env_version": 1,

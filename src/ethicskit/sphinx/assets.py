@@ -1,7 +1,8 @@
-"""The extension's CSS and JS, added for HTML builds only, and a fix for duplicated theme scripts."""
+"""The extension's CSS and JS, for HTML builds only, and fixes for the theme's scripts and navigation."""
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from typing import Any
@@ -68,3 +69,34 @@ def drop_duplicate_scripts(
             seen.add(key)
             unique.append(script)
     context["script_files"] = unique
+
+
+_UNLABELLED_TOGGLE = re.compile(
+    r'(<a class="reference internal"[^>]*>((?:(?!<a[ >]).)*?)</a>\s*<details[^>]*>\s*)<summary>', re.S
+)
+
+
+def label_navigation_toggles(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Give each collapsible sidebar entry's toggle an accessible name.
+
+    The theme's toggles hold only an icon, so screen readers announce an unnamed control
+    (axe rule summary-name, WCAG 4.1.2).
+    """
+    generate = context.get("generate_toctree_html")
+    if generate is None:
+        return
+
+    def labelled(kind: str, *args: Any, **kwargs: Any) -> Any:
+        html = generate(kind, *args, **kwargs)
+        if kind != "sidebar":
+            return html
+        return _UNLABELLED_TOGGLE.sub(_with_label, str(html))
+
+    context["generate_toctree_html"] = labelled
+
+
+def _with_label(match: re.Match[str]) -> str:
+    title = html.unescape(re.sub(r"<[^>]+>", "", match.group(2))).strip()
+    return f'{match.group(1)}<summary aria-label="{html.escape(f"Pages under {title}", quote=True)}">'

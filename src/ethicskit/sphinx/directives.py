@@ -14,6 +14,7 @@ from .render import (
     render_cases_by_theme,
     render_code,
     render_codes_by_theme,
+    render_codes_index,
     render_dilemma,
 )
 
@@ -108,6 +109,18 @@ class CodesByThemeDirective(SphinxDirective):
         return render_codes_by_theme(catalog)
 
 
+class CodesIndexDirective(SphinxDirective):
+    """A table of every code in the kit: ```{codes-index}```."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        catalog = catalog_of(self.env)
+        for loaded in catalog.codes.values():
+            self.env.note_dependency(str(catalog.root / loaded.path))
+        return render_codes_index(catalog)
+
+
 class _CaseIndexDirective(SphinxDirective):
     has_content = False
     renderer = staticmethod(render_cases_by_theme)
@@ -148,6 +161,7 @@ def setup_directives(app: Sphinx) -> None:
     app.add_directive("case", CaseDirective)
     app.add_directive("code-of-practice", CodeOfPracticeDirective)
     app.add_directive("codes-by-theme", CodesByThemeDirective)
+    app.add_directive("codes-index", CodesIndexDirective)
     app.add_directive("dilemma", DilemmaDirective)
     app.add_directive("my-reflections", MyReflectionsDirective)
     app.add_directive("cases-by-theme", CasesByThemeDirective)

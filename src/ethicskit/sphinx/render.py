@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from datetime import date
 
 from docutils import nodes
 from sphinx import addnodes
@@ -100,8 +102,11 @@ JURISDICTION_ORDER = [
 ]
 
 
+PLACE_NAMES = {"uk": "UK", "united-states": "United States", "northern-ireland": "Northern Ireland"}
+
+
 def _label(value: str) -> str:
-    return value.replace("-", " ").capitalize()
+    return PLACE_NAMES.get(value, value.replace("-", " ").capitalize())
 
 
 # --- codes -------------------------------------------------------------------------------------
@@ -124,13 +129,21 @@ def render_code(code: CodeOfPractice, catalog: Catalog) -> list[nodes.Node]:
         banner += nodes.title(heading, heading)
         successor = catalog.codes[code.superseded_by].model if code.superseded_by else None
         para = nodes.paragraph()
-        text = f"This code stopped applying in {code.superseded_on}. It was replaced by "
-        para += nodes.Text(text)
+        para += nodes.Text(f"This code stopped applying {_when(code.superseded_on)}. It was replaced by ")
         if successor is not None:
-            para += nodes.inline(successor.title, successor.title, classes=["ek-successor"])
+            link = link_to("code", successor.id, successor.short_title)
+            link["classes"].append("ek-successor")
+            para += link
             para += nodes.Text(f" ({successor.issuer}).")
+        else:
+            para += nodes.Text(f"{code.successor}.")
         banner += para
     out.append(banner)
+    if code.gaps:
+        gap = nodes.admonition(classes=["warning", "ek-gaps"])
+        gap += nodes.title("What this digest leaves out", "What this digest leaves out")
+        gap += paragraphs(code.gaps)
+        out.append(gap)
 
     facts = field_list(
         [
@@ -165,13 +178,35 @@ def render_code(code: CodeOfPractice, catalog: Catalog) -> list[nodes.Node]:
     return out
 
 
+def _when(value: date | str | None) -> str:
+    """'on 2 December 2019', 'in July 2014' or 'in 2012', from a date or a partial ISO date."""
+    if isinstance(value, date):
+        return f"on {value:%-d %B %Y}"
+    if value and re.fullmatch(r"\d{4}-\d{2}", value):
+        return f"in {date.fromisoformat(value + '-01'):%B %Y}"
+    if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return f"on {date.fromisoformat(value):%-d %B %Y}"
+    return f"in {value}"
+
+
 def _external(url: str) -> nodes.reference:
     return nodes.reference(url, url, refuri=url, classes=["ek-official"])
 
 
 def _render_section(code: CodeOfPractice, code_section: Section, catalog: Catalog) -> nodes.section:
-    title = f"{code_section.id}. {code_section.title}" if code_section.id[0].isdigit() else code_section.title
+    if not code_section.id[0].isdigit():
+        title = code_section.title
+    elif "." in code_section.id:
+        title = f"{code_section.id} {code_section.title}"
+    else:
+        title = f"{code_section.id}. {code_section.title}"
     sec = section(f"{code.id}-section-{clause_anchor(code_section.id)}", title, classes=["ek-code-section"])
+    if code_section.clause_count is None:
+        note = (
+            "This section may have more clauses than are shown here: the official text could not be "
+            "read far enough to list them all."
+        )
+        sec += nodes.paragraph(note, note, classes=["ek-unverified", "ek-section-gap"])
     if code_section.polarity is Polarity.DO_NOT:
         sec["classes"].append("ek-do-not")
         note = (
@@ -253,6 +288,53 @@ def render_codes_by_theme(catalog: Catalog) -> list[nodes.Node]:
         group += body
         out.append(section(f"theme-{theme.value}", theme.label, table, classes=["ek-theme"]))
     return out
+
+
+ISSUER_KINDS = {
+    "regulator": "Regulator",
+    "professional-body": "Professional association",
+    "international-federation": "International federation",
+    "legal-instrument": "Law",
+}
+
+
+def render_codes_index(catalog: Catalog) -> list[nodes.Node]:
+    """Every code in the kit, current ones first: what kind of document it is and how far it is checked."""
+    codes = sorted(
+        (loaded.model for loaded in catalog.codes.values()),
+        key=lambda code: (
+            code.status is not CodeStatus.CURRENT,
+            JURISDICTION_ORDER.index(code.jurisdiction.value),
+            code.id,
+        ),
+    )
+    table = nodes.table(classes=["ek-codes-index"])
+    group = nodes.tgroup(cols=6)
+    table += group
+    for width in (4, 2, 2, 1, 2, 2):
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    head += _row(["Code", "Issued by", "Applies in", "Edition", "Status", "Checked"])
+    group += head
+    body = nodes.tbody()
+    for code in codes:
+        name = nodes.paragraph()
+        name += link_to("code", code.id, code.short_title)
+        clauses = [clause for _, clause in code.clauses()]
+        checked = sum(clause.verified for clause in clauses)
+        status = "Current" if code.status is CodeStatus.CURRENT else "Historical"
+        body += _row(
+            [
+                name,
+                ISSUER_KINDS[code.issuer_type.value],
+                _label(code.jurisdiction.value),
+                code.version,
+                status,
+                f"{checked} of {len(clauses)} clauses",
+            ]
+        )
+    group += body
+    return [table]
 
 
 def _row(cells: list[str | nodes.Node]) -> nodes.row:
