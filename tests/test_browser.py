@@ -138,3 +138,17 @@ def test_pages_have_no_wcag_a_or_aa_violations(page: Page, built_book: Path, nam
     page.goto((built_book / name).as_uri())
     results = Axe().run(page, options=WCAG_A_AA)
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_a_printed_case_is_a_clean_handout(page: Page, built_book: Path) -> None:
+    """Printing a case keeps the case and drops navigation, search, footers and tooltips."""
+    page.goto((built_book / CASE_PAGE).as_uri())
+    page.emulate_media(media="print")
+    for chrome in [".bd-header", ".bd-sidebar-primary", ".bd-sidebar-secondary", ".prev-next-footer", "#jb-print-toc"]:
+        for element in page.locator(chrome).all():
+            expect(element).to_be_hidden()
+    expect(page.locator("section#case-checked-at-every-turn")).to_be_visible()
+    expect(page.locator(".ek-tension")).to_be_visible()
+    expect(page.locator(".ek-tip").first).to_be_hidden()
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000

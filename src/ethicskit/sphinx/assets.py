@@ -32,10 +32,29 @@ def compact(text: str, suffix: str) -> str:
     return "\n".join(line for line in lines if line and not line.startswith("//")) + "\n"
 
 
+def served_static(app: Sphinx) -> Path:
+    return Path(app.outdir).parent / ".ethicskit-static"
+
+
+def refresh_static_assets(app: Sphinx, exception: Exception | None) -> None:
+    """Put the current CSS and JS in the output even when no page was rebuilt.
+
+    An incremental build that rewrites no page can leave older copies in `_static`, so a change
+    to the extension's styles would not show until the next clean build.
+    """
+    if exception is not None or app.builder.format != "html":
+        return
+    for source in sorted(served_static(app).iterdir()):
+        target = Path(app.outdir) / "_static" / source.name
+        text = source.read_text(encoding="utf-8")
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
+
+
 def add_static_assets(app: Sphinx) -> None:
     if app.builder.format != "html":
         return
-    served = Path(app.outdir).parent / ".ethicskit-static"
+    served = served_static(app)
     served.mkdir(parents=True, exist_ok=True)
     for source in sorted(STATIC.iterdir()):
         target = served / source.name
