@@ -361,7 +361,7 @@ def render_case(case: Case, catalog: Catalog, edition: str, support_page: str) -
         para = nodes.paragraph("", "If this touches your own experience, ")
         para += doc_link(support_page, "support is listed here")
         para += nodes.Text(
-            ". In the UK and Ireland, Samaritans answer at any hour on 116 123. "
+            ". In the UK, Samaritans answer at any hour, free, on 116 123. "
             "Take a break whenever you need one."
         )
         note += para
