@@ -85,3 +85,38 @@ def book_server(built_book: Path) -> Iterator[str]:
 def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
     """Drive Debian's Chromium: this machine cannot download Playwright's own browsers."""
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+WALKTHROUGHS = sorted((Path(__file__).parent / "walkthroughs").glob("*.yml"))
+"""One file per real dilemma: choice sequences with the ending and perspective path they must give."""
+
+
+def load_walkthroughs(path: Path) -> list[dict[str, Any]]:
+    import yaml
+
+    walks: list[dict[str, Any]] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return walks
+
+
+def press_until_focused(page: Any, name: str, limit: int = 80) -> None:
+    """Tab forward until the button with this accessible name has focus, as a keyboard user would."""
+    target = page.get_by_role("button", name=name, exact=True)
+    for _ in range(limit):
+        if target.evaluate("el => el === document.activeElement"):
+            return
+        page.keyboard.press("Tab")
+    pytest.fail(f"could not reach '{name}' with the Tab key")
+
+
+def play_choices_by_keyboard(page: Any, labels: dict[str, str], choices: list[str]) -> None:
+    """Make each choice with Tab and Enter, checking focus and the live announcement at every step."""
+    from playwright.sync_api import expect
+
+    for choice_id in choices:
+        press_until_focused(page, labels[choice_id])
+        page.keyboard.press("Enter")
+        expect(page.locator(".ek-step-heading")).to_be_focused()
+        expect(page.locator(".ek-live")).to_contain_text(f"You chose: {labels[choice_id]}")
+        press_until_focused(page, "Continue" if choice_id != choices[-1] else "See where this ends")
+        page.keyboard.press("Enter")
+        expect(page.locator(".ek-step-heading")).to_be_focused()

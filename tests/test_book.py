@@ -115,3 +115,24 @@ def test_the_codes_index_links_every_code_and_says_how_far_it_is_checked(built_b
         checked = f"{sum(clause.verified for clause in clauses)} of {len(clauses)} clauses"
         row = next(row for row in rows if row.find("a", href=f"{code_id}.html"))
         assert checked in row.get_text(), code_id
+
+
+def test_every_internal_link_and_anchor_resolves(built_book: Path) -> None:
+    """No page links to a missing page or to an anchor its target does not have."""
+    ids = all_ids(built_book)
+    broken = []
+    for page in sorted(built_book.rglob("*.html")):
+        soup = BeautifulSoup(page.read_text(), "html.parser")
+        for link in soup.find_all("a", href=True):
+            href = link["href"]
+            if href.startswith(("http://", "https://", "mailto:", "tel:", "javascript:")):
+                continue
+            target, _, anchor = href.partition("#")
+            resolved = (page.parent / target).resolve() if target else page
+            if not resolved.is_file():
+                broken.append(f"{page.relative_to(built_book)} -> {href}")
+                continue
+            page_ids = ids.get(resolved.relative_to(built_book).as_posix(), set())
+            if anchor and resolved.suffix == ".html" and anchor not in page_ids:
+                broken.append(f"{page.relative_to(built_book)} -> {href}")
+    assert broken == []

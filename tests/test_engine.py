@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import FIXTURES
+from conftest import FIXTURES, REPO, WALKTHROUGHS, load_walkthroughs
+from ethicskit.catalog import load_catalog
 from ethicskit.engine import Session, check_graph, enumerate_paths
 from ethicskit.models import Dilemma
 
@@ -234,3 +235,52 @@ def test_a_session_chooses_goes_back_and_restarts() -> None:
     assert session.history == [] and session.node is not None and session.node.id == "deadline"
     with pytest.raises(ValueError, match="'apologise' is not offered here"):
         session.choose("apologise")
+
+
+def test_every_real_dilemma_has_walkthroughs() -> None:
+    catalog, problems = load_catalog(REPO)
+    assert problems == []
+    assert {path.stem for path in WALKTHROUGHS} == set(catalog.dilemmas)
+
+
+@pytest.mark.parametrize("path", WALKTHROUGHS, ids=lambda path: path.stem)
+def test_walkthroughs_agree_with_the_engine(path: Path) -> None:
+    """Each recorded choice sequence reaches its ending with its perspective path; every ending is covered."""
+    catalog, _ = load_catalog(REPO)
+    dilemma = catalog.dilemmas[path.stem].model
+    walks = load_walkthroughs(path)
+    for walk in walks:
+        session = Session(dilemma)
+        for choice_id in walk["choices"]:
+            session.choose(choice_id)
+        assert session.ending is not None and session.ending.id == walk["ending"], walk
+        assert [list(step) for step in session.perspective_path()] == walk["perspectives"], walk
+    assert {walk["ending"] for walk in walks} == {ending.id for ending in dilemma.endings}
+
+
+@pytest.mark.parametrize("path", WALKTHROUGHS, ids=lambda path: path.stem)
+def test_real_dilemmas_have_the_shape_the_kit_promises(path: Path) -> None:
+    """At least three decisions on the longest path and at least three distinct endings."""
+    catalog, _ = load_catalog(REPO)
+    dilemma = catalog.dilemmas[path.stem].model
+    paths = enumerate_paths(dilemma)
+    assert max(len(choices) for choices, _ in paths) >= 3
+    assert len({ending for _, ending in paths}) >= 3
+
+
+def test_the_dilemmas_cover_every_nation_and_three_escalation_routes() -> None:
+    catalog, _ = load_catalog(REPO)
+    nations = {
+        catalog.cases[loaded.model.case].model.setting.jurisdiction.value
+        for loaded in catalog.dilemmas.values()
+    }
+    assert {"england", "scotland", "wales", "northern-ireland"} <= nations
+    full_routes = 0
+    for loaded in catalog.dilemmas.values():
+        for choices, _ in enumerate_paths(loaded.model):
+            by_id = {c.id: c for node in loaded.model.nodes for c in node.choices}
+            steps = {by_id[choice].escalation for choice in choices} - {None}
+            if len(steps) >= 3:
+                full_routes += 1
+                break
+    assert full_routes >= 3

@@ -12,7 +12,7 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from conftest import FIXTURES, build_book, make_fixture_book
+from conftest import FIXTURES, build_book, make_fixture_book, play_choices_by_keyboard
 from ethicskit.engine import Session, enumerate_paths
 from ethicskit.models import Dilemma
 from ethicskit.sphinx.assets import STATIC
@@ -41,26 +41,9 @@ def errors(page: Page) -> Iterator[list[str]]:
     yield found
 
 
-def press_until_focused(page: Page, name: str, limit: int = 80) -> None:
-    """Tab forward until the button with this accessible name has focus, as a keyboard user would."""
-    target = page.get_by_role("button", name=name, exact=True)
-    for _ in range(limit):
-        if target.evaluate("el => el === document.activeElement"):
-            return
-        page.keyboard.press("Tab")
-    pytest.fail(f"could not reach '{name}' with the Tab key")
-
-
 def play_by_keyboard(page: Page, choices: list[str]) -> None:
     labels = {choice.id: choice.label for node in DILEMMA.nodes for choice in node.choices}
-    for choice_id in choices:
-        press_until_focused(page, labels[choice_id])
-        page.keyboard.press("Enter")
-        expect(page.locator(".ek-step-heading")).to_be_focused()
-        expect(page.locator(".ek-live")).to_contain_text(f"You chose: {labels[choice_id]}")
-        press_until_focused(page, "Continue" if choice_id != choices[-1] else "See where this ends")
-        page.keyboard.press("Enter")
-        expect(page.locator(".ek-step-heading")).to_be_focused()
+    play_choices_by_keyboard(page, labels, choices)
 
 
 @pytest.mark.parametrize(
@@ -144,6 +127,14 @@ def test_reflections_survive_reload_export_and_import(page: Page, site: Path, tm
     expect(page.locator(".ek-reflection-list")).to_contain_text("No reflections yet.")
     page.get_by_label("Import JSON:").set_input_files(str(saved))
     expect(page.locator(".ek-reflection-list")).to_contain_text("Once, before a review; it helped.")
+
+    # Printed for supervision: the reflections, without the buttons and navigation around them.
+    page.emulate_media(media="print")
+    expect(page.locator(".ek-reflection-list")).to_contain_text("Once, before a review; it helped.")
+    expect(page.get_by_role("button", name="Download as Markdown")).to_be_hidden()
+    for chrome in page.locator(".bd-sidebar-primary, .bd-header").all():
+        expect(chrome).to_be_hidden()
+    assert page.pdf(format="A4").startswith(b"%PDF")
 
 
 def test_clear_asks_first_and_keeps_everything_if_cancelled(page: Page, site: Path) -> None:

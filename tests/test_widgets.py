@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, REPO, WALKTHROUGHS, load_walkthroughs
 from ethicskit.catalog import load_catalog
 from ethicskit.engine import Session, enumerate_paths
 from ethicskit.widgets import DilemmaWidget
@@ -85,3 +85,27 @@ def test_text_is_escaped() -> None:
     from ethicskit.widgets import _html
 
     assert _html("<img src=x onerror=alert(1)>").value == "<p>&lt;img src=x onerror=alert(1)&gt;</p>"
+
+
+REAL_CATALOG, _ = load_catalog(REPO)
+REAL_WALKS = [(path.stem, walk) for path in WALKTHROUGHS for walk in load_walkthroughs(path)]
+
+
+@pytest.mark.parametrize(
+    ("dilemma_id", "walk"), REAL_WALKS, ids=[f"{d}-{w['ending']}-{len(w['choices'])}" for d, w in REAL_WALKS]
+)
+def test_every_real_walkthrough_clicked_through_the_widget(dilemma_id: str, walk: dict[str, object]) -> None:
+    """The Jupyter widget, clicked through, reaches the recorded ending with the recorded perspectives."""
+    dilemma = REAL_CATALOG.dilemmas[dilemma_id].model
+    labels = {c.id: c.label for n in dilemma.nodes for c in n.choices}
+    widget = DilemmaWidget(dilemma, REAL_CATALOG)
+    choices = walk["choices"]
+    assert isinstance(choices, list)
+    for choice_id in choices:
+        [button] = [b for b in widget.choice_buttons if b.description == labels[choice_id]]
+        button.click()
+        assert widget.next_button is not None
+        widget.next_button.click()
+    assert widget.session.ending is not None and widget.session.ending.id == walk["ending"]
+    assert [list(step) for step in widget.session.perspective_path()] == walk["perspectives"]
+    assert f"Ending: {widget.session.ending.title}" in widget.stage.children[0].value  # type: ignore[attr-defined]

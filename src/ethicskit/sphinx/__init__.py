@@ -30,6 +30,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # after every other handler has added its scripts
     app.connect("html-page-context", assets.drop_duplicate_scripts, priority=1000)  # per page written
     app.connect("html-page-context", assets.label_navigation_toggles, priority=1000)
+    app.connect("html-page-context", assets.plain_citation_lists, priority=1000)
     app.connect("build-finished", assets.refresh_static_assets)  # last: current CSS and JS in _static
     return {
         "version": "0.1.0",

@@ -84,7 +84,9 @@ class DilemmaDirective(_CatalogDirective):
         for code in catalog.codes.values():
             self.env.note_dependency(str(catalog.root / code.path))
         self._claim_page("dilemma", loaded.model.id)
-        section = render_dilemma(loaded.model, catalog, self.config.ethicskit_edition)
+        section = render_dilemma(
+            loaded.model, catalog, self.config.ethicskit_edition, self.config.ethicskit_support_page
+        )
         payload = dilemma_json(loaded.model, catalog)
         section.insert(
             1,

@@ -349,23 +349,28 @@ def _row(cells: list[str | nodes.Node]) -> nodes.row:
 # --- cases -------------------------------------------------------------------------------------
 
 
+def content_note(case: Case, support_page: str) -> nodes.admonition:
+    """What a reader will meet, and where to find support, before the case or its dilemma."""
+    assert case.content_note is not None
+    note = nodes.admonition(classes=["warning", "ek-content-note"])
+    note += nodes.title("Content note", "Content note")
+    note += paragraphs(case.content_note.note)
+    para = nodes.paragraph("", "If this touches your own experience, ")
+    para += doc_link(support_page, "support is listed here")
+    para += nodes.Text(
+        ". In the UK, Samaritans answer at any hour, free, on 116 123. Take a break whenever you need one."
+    )
+    note += para
+    return note
+
+
 def render_case(case: Case, catalog: Catalog, edition: str, support_page: str) -> nodes.section:
     """A whole case as one section: content note first, then the case, then questions."""
     ident = f"case-{case.id}"
     root = nodes.section(ids=[ident], classes=["ek-case"])
     root += nodes.title(case.title, case.title)
     if case.content_note is not None:
-        note = nodes.admonition(classes=["warning", "ek-content-note"])
-        note += nodes.title("Content note", "Content note")
-        note += paragraphs(case.content_note.note)
-        para = nodes.paragraph("", "If this touches your own experience, ")
-        para += doc_link(support_page, "support is listed here")
-        para += nodes.Text(
-            ". In the UK, Samaritans answer at any hour, free, on 116 123. "
-            "Take a break whenever you need one."
-        )
-        note += para
-        root += note
+        root += content_note(case, support_page)
 
     root += paragraphs(case.summary, classes=["ek-summary"])
     setting = case.setting
@@ -453,12 +458,14 @@ def dilemma_anchor(dilemma_id: str, item_id: str) -> str:
     return f"dilemma-{dilemma_id}-{item_id}"
 
 
-def render_dilemma(dilemma: Dilemma, catalog: Catalog, edition: str) -> nodes.section:
+def render_dilemma(dilemma: Dilemma, catalog: Catalog, edition: str, support_page: str) -> nodes.section:
     """The whole graph as linked text: works without JavaScript and prints as a complete map."""
     root = nodes.section(ids=[f"dilemma-{dilemma.id}"], classes=["ek-dilemma"])
     root += nodes.title(dilemma.title, dilemma.title)
-    root += paragraphs(dilemma.summary, classes=["ek-summary"])
     case = catalog.cases.get(dilemma.case)
+    if case is not None and case.model.content_note is not None:
+        root += content_note(case.model, support_page)
+    root += paragraphs(dilemma.summary, classes=["ek-summary"])
     if case is not None:
         para = nodes.paragraph("", "Based on the case ")
         para += link_to("case", case.model.id, case.model.title, f"case-{case.model.id}")
