@@ -16,18 +16,22 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 export UV_LINK_MODE := copy
 
-.PHONY: book test lint typecheck check chromium clean
+.PHONY: book test bench lint typecheck check chromium clean
 
 book: $(VENV)/.book-ready
 	$(BIN)/ethicskit check --root $(ROOT)
 	$(BIN)/jupyter-book build $(ROOT) -W -n --keep-going -q
 	@echo "Book built: open $(abspath $(ROOT))/_build/html/index.html"
 
-test: $(VENV)/.test-ready chromium
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+test: $(VENV)/.test-ready chromium node_modules/.ready
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
+
+# Speed and size against same-run baselines; prints a Markdown table (BENCH_RUNS=3 by default).
+bench: $(VENV)/.test-ready chromium
+	CHROMIUM=$(CHROMIUM) $(BIN)/python bench/run.py
 
 check: $(VENV)/.book-ready
 	$(BIN)/ethicskit check --root $(ROOT)
@@ -44,6 +48,18 @@ $(VENV)/.book-ready: $(UV) uv.lock pyproject.toml
 $(VENV)/.test-ready: $(UV) uv.lock pyproject.toml
 	$(UV) sync --frozen --extra test --python $(PYTHON)
 	@touch $@ $(VENV)/.book-ready
+
+# The Nu HTML Checker (npm vnu-jar, run with Java) validates every built page in the tests.
+node_modules/.ready: package.json package-lock.json
+	@command -v java >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's Java runtime for the HTML checker..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	  else \
+	    echo "The HTML checker needs Java: run 'sudo apt-get install default-jre-headless'."; exit 1; \
+	  fi; }
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
 
 chromium:
 	@if [ ! -x "$(CHROMIUM)" ]; then \

@@ -136,3 +136,41 @@ def test_every_internal_link_and_anchor_resolves(built_book: Path) -> None:
             if anchor and resolved.suffix == ".html" and anchor not in page_ids:
                 broken.append(f"{page.relative_to(built_book)} -> {href}")
     assert broken == []
+
+
+VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def test_every_page_is_valid_html(built_book: Path) -> None:
+    """The Nu HTML Checker finds no error on any page (the root only redirects, so it is left out)."""
+    pages = [
+        str(path)
+        for path in sorted(built_book.rglob("*.html"))
+        if path.relative_to(built_book).parts[0] != "_static" and path != built_book / "index.html"
+    ]
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "gnu", *pages],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-5000:]
+
+
+def test_two_clean_builds_are_identical(built_book: Path, tmp_path: Path) -> None:
+    """Building the same commit twice gives byte-identical files, so a build can be checked and cached."""
+    from conftest import build_book
+
+    second = tmp_path / "again"
+    result = build_book(REPO, second)
+    assert result.returncode == 0, result.stdout[-3000:]
+    second_site = second / "_build" / "html"
+    first_files = {p.relative_to(built_book) for p in built_book.rglob("*") if p.is_file()}
+    second_files = {p.relative_to(second_site) for p in second_site.rglob("*") if p.is_file()}
+    assert first_files == second_files
+    differing = [
+        str(name)
+        for name in sorted(first_files)
+        if (built_book / name).read_bytes() != (second_site / name).read_bytes()
+    ]
+    assert differing == []

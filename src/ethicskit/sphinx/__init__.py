@@ -20,6 +20,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     directives.setup_directives(app)
     roles.setup_roles(app)
     app.connect("config-inited", assets.set_theme_defaults)  # 0: before the theme reads its context
+    app.connect("config-inited", assets.use_light_theme_assets)
     app.connect("builder-inited", content.load_content)  # 1: catalogue on the environment
     app.connect("builder-inited", assets.add_static_assets)  # 2: HTML-only CSS and JS
     app.connect("env-get-outdated", content.outdated_pages)  # 3: generated lists that changed
@@ -31,6 +32,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", assets.drop_duplicate_scripts, priority=1000)  # per page written
     app.connect("html-page-context", assets.label_navigation_toggles, priority=1000)
     app.connect("html-page-context", assets.plain_citation_lists, priority=1000)
+    app.connect("html-page-context", assets.drop_unused_assets, priority=1000)
     app.connect("build-finished", assets.refresh_static_assets)  # last: current CSS and JS in _static
     return {
         "version": "0.1.0",

@@ -11,6 +11,37 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 STATIC = Path(__file__).parent / "static"
+TEMPLATES = Path(__file__).parent / "templates"
+
+# Assets the book never uses, added by extensions Jupyter Book always loads.
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+UNUSED_ASSETS = ("sphinx-design.min.css", "design-tabs.js", "sphinx-thebe.js", "sphinx-thebe.css")
+
+
+def use_light_theme_assets(app: Sphinx, config: Config) -> None:
+    """Put the extension's templates first, so the theme's pages load no icon-font script."""
+    config.templates_path = [str(TEMPLATES), *config.templates_path]
+
+
+def drop_unused_assets(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Leave out CSS and JS a page does not use; notebook styles stay only on notebook pages."""
+    notebook = doctree is not None and any(
+        "cell" in node.get("classes", []) for node in doctree.findall(lambda n: hasattr(n, "get"))
+    )
+
+    def used(asset: Any) -> bool:
+        if getattr(asset, "attributes", {}).get("type") == WIDGET_STATE:
+            return False  # no widget JavaScript is loaded, and its random ids would make builds differ
+        name = Path(str(getattr(asset, "filename", asset) or "")).name
+        if name.startswith(UNUSED_ASSETS):
+            return False
+        return notebook or not name.startswith("mystnb.")
+
+    for key in ("css_files", "script_files"):
+        if key in context:
+            context[key] = [asset for asset in context[key] if used(asset)]
 
 
 def set_theme_defaults(app: Sphinx, config: Config) -> None:
