@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -195,3 +196,15 @@ def test_every_ending_of_every_dilemma_plays_by_keyboard_as_the_walkthrough_says
     assert shown == walk["perspectives"]
     assert watch.errors == []
     assert watch.foreign_requests(urlparse(book_server).netloc) == []
+
+
+def test_search_finds_a_case_from_any_page(page: Page, book_server: str) -> None:
+    """The search box (opened with its keyboard shortcut) leads to results, with no index loaded up front."""
+    page.goto(f"{book_server}/book/intro.html")
+    page.keyboard.press("Control+k")
+    field = page.locator("input[name='q']:visible").first
+    expect(field).to_be_focused()
+    field.fill("inspection improvement plan")
+    field.press("Enter")
+    expect(page).to_have_url(re.compile(r"search\.html\?q=inspection"))
+    expect(page.locator("#search-results")).to_contain_text("Checked at every turn", timeout=10_000)
