@@ -298,9 +298,9 @@ ISSUER_KINDS = {
 }
 
 
-def render_codes_index(catalog: Catalog) -> list[nodes.Node]:
-    """Every code in the kit, current ones first: what kind of document it is and how far it is checked."""
-    codes = sorted(
+def codes_in_reading_order(catalog: Catalog) -> list[CodeOfPractice]:
+    """Current codes before historical ones; within each, by nation as the UK reader meets them."""
+    return sorted(
         (loaded.model for loaded in catalog.codes.values()),
         key=lambda code: (
             code.status is not CodeStatus.CURRENT,
@@ -308,6 +308,11 @@ def render_codes_index(catalog: Catalog) -> list[nodes.Node]:
             code.id,
         ),
     )
+
+
+def render_codes_index(catalog: Catalog) -> list[nodes.Node]:
+    """Every code in the kit, current ones first: what kind of document it is and how far it is checked."""
+    codes = codes_in_reading_order(catalog)
     table = nodes.table(classes=["ek-codes-index"])
     group = nodes.tgroup(cols=6)
     table += group
@@ -571,14 +576,7 @@ def render_cases_by_theme(catalog: Catalog) -> list[nodes.Node]:
 def render_cases_by_code(catalog: Catalog) -> list[nodes.Node]:
     """Every code with the cases citing it and the clauses they cite; current codes first."""
     cases = [loaded.model for _, loaded in sorted(catalog.cases.items())]
-    codes = sorted(
-        (loaded.model for loaded in catalog.codes.values()),
-        key=lambda code: (
-            code.status is not CodeStatus.CURRENT,
-            JURISDICTION_ORDER.index(code.jurisdiction.value),
-            code.id,
-        ),
-    )
+    codes = codes_in_reading_order(catalog)
     out: list[nodes.Node] = []
     for code in codes:
         items = []
