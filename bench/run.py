@@ -262,8 +262,25 @@ def fmt(seconds: float) -> str:
     return f"{seconds:.2f} s"
 
 
+class Table:
+    """Prints each row as soon as it is measured, so a long run shows its progress."""
+
+    def __init__(self) -> None:
+        print(
+            f"First Loyalty benchmark — {platform.node()}, {platform.machine()}, {os.cpu_count()} cores, "
+            f"Python {platform.python_version()}, median of {RUNS} runs\n",
+            flush=True,
+        )
+        print("| measure | value | target | met |\n| --- | --- | --- | --- |", flush=True)
+
+    def append(self, row: Row) -> None:
+        measure, value, target, met = row
+        mark = "" if met is None else ("yes" if met else "**no**")
+        print(f"| {measure} | {value} | {target} | {mark} |", flush=True)
+
+
 def main() -> None:
-    rows: list[Row] = []
+    rows = Table()
     with tempfile.TemporaryDirectory(prefix="first-loyalty-bench-") as scratch:
         root = Path(scratch)
         kit = copy_kit(root / "kit")
@@ -326,16 +343,6 @@ def main() -> None:
                 abs(growth - 1) <= 0.2,
             )
         )
-
-    print(
-        f"First Loyalty benchmark — {platform.node()}, {platform.machine()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}, median of {RUNS} runs\n"
-    )
-    print("| measure | value | target | met |")
-    print("| --- | --- | --- | --- |")
-    for measure, value, target, met in rows:
-        mark = "" if met is None else ("yes" if met else "**no**")
-        print(f"| {measure} | {value} | {target} | {mark} |")
 
 
 if __name__ == "__main__":
