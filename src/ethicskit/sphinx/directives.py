@@ -99,28 +99,27 @@ class DilemmaDirective(_CatalogDirective):
         return [section]
 
 
-class CodesByThemeDirective(SphinxDirective):
+class _CodesTableDirective(SphinxDirective):
+    """A page built from every code digest, rebuilt whenever any digest changes."""
+
+    has_content = False
+    renderer = staticmethod(render_codes_by_theme)
+
+    def run(self) -> list[nodes.Node]:
+        catalog = catalog_of(self.env)
+        for loaded in catalog.codes.values():
+            self.env.note_dependency(str(catalog.root / loaded.path))
+        return self.renderer(catalog)
+
+
+class CodesByThemeDirective(_CodesTableDirective):
     """For every theme, a table of the current codes' clauses side by side: ```{codes-by-theme}```."""
 
-    has_content = False
 
-    def run(self) -> list[nodes.Node]:
-        catalog = catalog_of(self.env)
-        for loaded in catalog.codes.values():
-            self.env.note_dependency(str(catalog.root / loaded.path))
-        return render_codes_by_theme(catalog)
-
-
-class CodesIndexDirective(SphinxDirective):
+class CodesIndexDirective(_CodesTableDirective):
     """A table of every code in the kit: ```{codes-index}```."""
 
-    has_content = False
-
-    def run(self) -> list[nodes.Node]:
-        catalog = catalog_of(self.env)
-        for loaded in catalog.codes.values():
-            self.env.note_dependency(str(catalog.root / loaded.path))
-        return render_codes_index(catalog)
+    renderer = staticmethod(render_codes_index)
 
 
 class _CaseIndexDirective(SphinxDirective):

@@ -156,7 +156,7 @@ def render_code(code: CodeOfPractice, catalog: Catalog) -> list[nodes.Node]:
     )
     out.append(facts)
     out += paragraphs(code.binds, classes=["ek-binds"])
-    clauses = [clause for code_section in code.sections for clause in code_section.clauses]
+    clauses = [clause for _, clause in code.clauses()]
     verified = sum(clause.verified for clause in clauses)
     checked = (
         f"Last checked on {code.checked.on:%-d %B %Y}, against: {code.checked.against.rstrip('.')}. "
