@@ -1,5 +1,6 @@
 # First Loyalty: two commands do everything.
 #   make book   build the student edition of the course book into _build/html
+#   (make lecturer builds the lecturer edition into _build/lecturer/html)
 #   make test   lint, type-check and run every test, browser tests included
 # Both create their own environment (.venv, from uv.lock) on first use.
 
@@ -16,12 +17,18 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 export UV_LINK_MODE := copy
 
-.PHONY: book test bench lint typecheck check chromium clean
+.PHONY: book lecturer test bench lint typecheck check chromium clean
 
 book: $(VENV)/.book-ready
 	$(BIN)/ethicskit check --root $(ROOT)
 	$(BIN)/jupyter-book build $(ROOT) -W -n --keep-going -q
 	@echo "Book built: open $(abspath $(ROOT))/_build/html/index.html"
+
+# The same source with every teaching note; its own output folder, so neither build undoes the other.
+lecturer: $(VENV)/.book-ready
+	$(BIN)/ethicskit check --root $(ROOT)
+	ETHICSKIT_EDITION=lecturer $(BIN)/jupyter-book build $(ROOT) --path-output $(ROOT)/_build/lecturer -W -n --keep-going -q
+	@echo "Lecturer edition built: open $(abspath $(ROOT))/_build/lecturer/_build/html/index.html"
 
 test: $(VENV)/.test-ready chromium node_modules/.ready
 	$(BIN)/ruff check src tests bench

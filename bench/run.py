@@ -37,6 +37,9 @@ PAGE_TYPES = {
     "code": "book/codes/swe-2019.html",
     "dilemma": "book/dilemmas/checked-at-every-turn.html",
     "reflections": "book/reflections.html",
+    "seminar": "book/seminars/speaking-up.html",
+    "worksheet": "book/worksheet.html",
+    "room tally": "book/tally.html",
 }
 
 Row = tuple[str, str, str, bool | None]
@@ -138,27 +141,29 @@ def incremental(kit: Path) -> tuple[float, float, list[str]]:
 
 
 def scaled_kit(target: Path, count: int) -> Path:
-    """The kit with `count` generated cases (and as many dilemmas), each with its own page."""
+    """The kit with `count` generated cases (and as many dilemmas), each with its own page, listed in
+    the table of contents under the cases and dilemmas chapters as a lecturer would add them."""
     kit = copy_kit(target)
     cases = sorted((REPO / "cases").glob("*.yml"))
     dilemmas = {path.stem: path for path in (REPO / "exercises" / "dilemmas").glob("*.yml")}
     toc = yaml.safe_load((kit / "_toc.yml").read_text())
-    generated = []
+    chapters = {chapter["file"]: chapter for part in toc["parts"] for chapter in part["chapters"]}
+    case_pages = chapters["book/cases/index"]["sections"]
+    dilemma_pages = chapters["book/dilemmas/index"]["sections"]
     for number in range(count):
         template = cases[number % len(cases)]
         new_id = f"scale-{number:04d}-{template.stem}"
         text = template.read_text().replace(f"id: {template.stem}\n", f"id: {new_id}\n", 1)
         (kit / "cases" / f"{new_id}.yml").write_text(text)
         (kit / "book" / "cases" / f"{new_id}.md").write_text(f"```{{case}} {new_id}\n```\n")
-        generated.append({"file": f"book/cases/{new_id}"})
+        case_pages.append({"file": f"book/cases/{new_id}"})
         if template.stem in dilemmas:
             dilemma = dilemmas[template.stem].read_text()
             dilemma = dilemma.replace(f"id: {template.stem}\n", f"id: {new_id}\n", 1)
             dilemma = dilemma.replace(f"case: {template.stem}\n", f"case: {new_id}\n", 1)
             (kit / "exercises" / "dilemmas" / f"{new_id}.yml").write_text(dilemma)
             (kit / "book" / "dilemmas" / f"{new_id}.md").write_text(f"```{{dilemma}} {new_id}\n```\n")
-            generated.append({"file": f"book/dilemmas/{new_id}"})
-    toc["parts"].append({"caption": "Generated", "chapters": generated})
+            dilemma_pages.append({"file": f"book/dilemmas/{new_id}"})
     (kit / "_toc.yml").write_text(yaml.safe_dump(toc, sort_keys=False))
     return kit
 

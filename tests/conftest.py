@@ -36,13 +36,17 @@ CHROMIUM_ARGS = [
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
-def build_book(source: Path, output: Path) -> subprocess.CompletedProcess[str]:
-    """Build a book strictly (warnings are errors) with its output under `output`; colours removed."""
+def build_book(source: Path, output: Path, edition: str = "student") -> subprocess.CompletedProcess[str]:
+    """Build a book strictly (warnings are errors) with its output under `output`; colours removed.
+
+    The edition is chosen as `make lecturer` chooses it, through ETHICSKIT_EDITION.
+    """
     result = subprocess.run(
         [str(JUPYTER_BOOK), "build", str(source), "--path-output", str(output), "-W", "-n", "--keep-going"],
         capture_output=True,
         text=True,
         check=False,
+        env={**os.environ, "ETHICSKIT_EDITION": edition},
     )
     result.stdout, result.stderr = ANSI.sub("", result.stdout), ANSI.sub("", result.stderr)
     return result
@@ -53,6 +57,15 @@ def built_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real book, built once per test session; returns the folder holding index.html."""
     output = tmp_path_factory.mktemp("book")
     result = build_book(REPO, output)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    return output / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def built_lecturer_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real book's lecturer edition, built once per test session."""
+    output = tmp_path_factory.mktemp("lecturer")
+    result = build_book(REPO, output, edition="lecturer")
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
     return output / "_build" / "html"
 

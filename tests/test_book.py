@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -174,3 +175,51 @@ def test_two_clean_builds_are_identical(built_book: Path, tmp_path: Path) -> Non
         if (built_book / name).read_bytes() != (second_site / name).read_bytes()
     ]
     assert differing == []
+
+
+def _plain(text: str) -> str:
+    """Text as a reader sees it, with typographic quotes made straight and spaces collapsed."""
+    for curly, straight in (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"')):
+        text = text.replace(curly, straight)
+    return " ".join(text.split())
+
+
+def _lecturer_only_texts() -> list[str]:
+    catalog, _ = load_catalog(REPO)
+    texts = []
+    for case in catalog.cases.values():
+        notes = case.model.instructor_notes
+        texts += [notes.how_to_run, notes.likely_responses, notes.pitfalls]
+    for dilemma in catalog.dilemmas.values():
+        texts += [node.facilitator_note for node in dilemma.model.nodes if node.facilitator_note]
+    for seminar in catalog.seminars.values():
+        plan = seminar.model
+        texts += [plan.facilitation_notes, plan.debrief, plan.variations.online, plan.variations.large_group]
+        texts += [activity.what_happens for activity in plan.timeline]
+    return [_plain(text.split("\n\n")[0])[:80] for text in texts]
+
+
+def test_the_student_edition_holds_no_lecturer_text_and_the_lecturer_edition_holds_all(
+    built_book: Path, built_lecturer_book: Path
+) -> None:
+    """One source, two builds: each teaching note is absent from the student HTML, present in the other."""
+    needles = _lecturer_only_texts()
+    assert len(needles) > 150
+    student = " ".join(
+        _plain(BeautifulSoup(p.read_text(), "html.parser").get_text(" ")) for p in built_book.rglob("*.html")
+    )
+    lecturer = " ".join(
+        _plain(BeautifulSoup(p.read_text(), "html.parser").get_text(" "))
+        for p in built_lecturer_book.rglob("*.html")
+    )
+    assert [needle for needle in needles if needle in student] == []
+    assert [needle for needle in needles if needle not in lecturer] == []
+    assert "Map of every branch" not in student and "Map of every branch" in lecturer
+
+
+def test_every_bibliography_entry_is_cited_and_listed_once(built_book: Path) -> None:
+    """The references page lists exactly the entries in references.bib: none uncited, none missing."""
+    keys = re.findall(r"^@\w+\{([^,]+),", (REPO / "book" / "references.bib").read_text(), re.MULTILINE)
+    page = BeautifulSoup((built_book / "book" / "references.html").read_text(), "html.parser")
+    assert len(keys) == len(set(keys))
+    assert len(page.select(".citation-list > div")) == len(keys)

@@ -93,9 +93,11 @@ def test_every_page_from_localhost_has_no_errors_and_no_requests_elsewhere(
 
 
 def test_reader_reaches_the_case_and_follows_a_clause_link(page: Page, book_server: str) -> None:
-    """From the landing page: open the case from the navigation, then follow a cited clause."""
+    """From the landing page: take the students' route to its first case, then follow a cited clause."""
     page.goto(f"{book_server}/book/intro.html")
-    page.get_by_role("link", name="Checked at every turn").first.click()
+    page.locator("article").get_by_role("link", name="Students", exact=True).click()
+    expect(page.get_by_role("heading", name="Route for students", level=1)).to_be_visible()
+    page.locator("article").get_by_role("link", name="Checked at every turn").first.click()
     expect(page).to_have_url(f"{book_server}/{CASE_PAGE}")
     expect(page.get_by_role("heading", name="Checked at every turn", level=1)).to_be_visible()
     link = page.locator("#case-checked-at-every-turn-clauses a.ek-clause-link").first

@@ -143,6 +143,7 @@ BROKEN = [
         [
             "cases/demo-case.yml:1: id 'another-case' does not match the file name 'demo-case' [id-mismatch]",
             "exercises/dilemmas/demo-dilemma.yml:2: case 'demo-case' does not exist in cases/ [unknown-case]",
+            "exercises/seminars/demo-seminar.yml:15: case 'demo-case' does not exist in cases/ [unknown-case]",
         ],
     ),
     Broken(
@@ -169,7 +170,7 @@ BROKEN = [
         'ref: "demo-standards:1.1"',
         'ref: "swe-2020:1.1"',
         [
-            "cases/demo-case.yml:20: code 'swe-2020' in 'swe-2020:1.1' is not in codes_of_practice/ (known: demo-old, demo-standards) [unknown-code]"
+            "cases/demo-case.yml:20: code 'swe-2020' in 'swe-2020:1.1' is not in codes_of_practice/ (known: demo-old, demo-standards, pcf) [unknown-code]"
         ],
     ),
     Broken(
@@ -281,7 +282,7 @@ BROKEN = [
         [
             "exercises/dilemmas/demo-dilemma.yml:30: node 'rushed' has no choices and is not an ending [dead-end]",
             "exercises/dilemmas/demo-dilemma.yml:33: node 'spare' can never be reached from 'deadline' [unreachable]",
-            "exercises/dilemmas/demo-dilemma.yml:51: ending 'ending-reopen' can never be reached from 'deadline' [unreachable]",
+            "exercises/dilemmas/demo-dilemma.yml:52: ending 'ending-reopen' can never be reached from 'deadline' [unreachable]",
         ],
     ),
     Broken(
@@ -323,9 +324,10 @@ def test_valid_fixtures_have_no_problems() -> None:
     """The fixture catalogue loads completely and cleanly."""
     catalog, problems = load_catalog(FIXTURES)
     assert problems == []
-    assert sorted(catalog.codes) == ["demo-old", "demo-standards"]
+    assert sorted(catalog.codes) == ["demo-old", "demo-standards", "pcf"]
     assert sorted(catalog.cases) == ["demo-case"]
     assert sorted(catalog.dilemmas) == ["demo-dilemma"]
+    assert sorted(catalog.seminars) == ["demo-seminar"]
 
 
 def test_the_table_covers_every_required_kind() -> None:

@@ -21,7 +21,7 @@ def test_check_passes_on_the_fixtures() -> None:
     """Valid content: exit 0 and a one-line all-clear."""
     result = run("check", "--root", str(FIXTURES / "valid"))
     assert result.returncode == 0, result.stdout
-    assert result.stdout.strip() == "All 4 content files are valid."
+    assert result.stdout.strip() == "All 6 content files are valid."
 
 
 def test_check_passes_on_the_real_content() -> None:
@@ -47,7 +47,7 @@ def test_check_reports_broken_content_without_a_traceback(tmp_path: Path) -> Non
         "cases/demo-case.yml:1: missing required field 'narrative' [missing-field]",
         "cases/demo-case.yml:11: unknown field 'narative' (did you mean 'narrative'?) [unknown-field]",
         "",
-        "3 problems in 2 of 5 files.",
+        "3 problems in 2 of 7 files.",
         "",
         "- missing-field: Add the field; 'ethicskit new case SLUG' writes a template listing every field.",
         "- unknown-field: Fix the spelling or remove the field; 'ethicskit schema' writes JSON Schemas so "
@@ -66,7 +66,7 @@ def test_check_json_output(tmp_path: Path) -> None:
     result = run("check", "--root", str(root), "--format", "json")
     assert result.returncode == 1
     report = json.loads(result.stdout)
-    assert report["files_checked"] == 4
+    assert report["files_checked"] == 6
     assert [(p["path"], p["line"], p["code"]) for p in report["problems"]] == [
         ("cases/demo-case.yml", 39, "invalid-value")
     ]
@@ -124,7 +124,12 @@ def test_schema_writes_one_schema_per_content_type(tmp_path: Path) -> None:
     result = run("schema", "-o", str(tmp_path))
     assert result.returncode == 0
     names = sorted(path.name for path in tmp_path.iterdir())
-    assert names == ["case.schema.json", "code-of-practice.schema.json", "dilemma.schema.json"]
+    assert names == [
+        "case.schema.json",
+        "code-of-practice.schema.json",
+        "dilemma.schema.json",
+        "seminar.schema.json",
+    ]
     case = json.loads((tmp_path / "case.schema.json").read_text())
     assert "narrative" in case["required"]
     for name in names:
@@ -143,5 +148,5 @@ def test_clauses_lists_a_code(tmp_path: Path) -> None:
     assert missing.returncode == 1
     assert (
         missing.stderr.strip()
-        == "Error: no code 'nope' in codes_of_practice/ (known: demo-old, demo-standards)"
+        == "Error: no code 'nope' in codes_of_practice/ (known: demo-old, demo-standards, pcf)"
     )

@@ -11,7 +11,7 @@ import yaml
 
 from conftest import FIXTURES, REPO, WALKTHROUGHS, load_walkthroughs
 from ethicskit.catalog import load_catalog
-from ethicskit.engine import Session, check_graph, enumerate_paths
+from ethicskit.engine import Branch, Session, branch_map, check_graph, enumerate_paths
 from ethicskit.models import Dilemma
 
 BASE: dict[str, Any] = yaml.safe_load(
@@ -187,7 +187,7 @@ def test_ending_without_debrief_is_rejected_by_the_checker(tmp_path: Path) -> No
     )
     _, problems = load_catalog(root)
     assert [str(p) for p in problems] == [
-        "exercises/dilemmas/demo-dilemma.yml:45: 'endings.0.debrief' is empty [empty-text]"
+        "exercises/dilemmas/demo-dilemma.yml:46: 'endings.0.debrief' is empty [empty-text]"
     ]
 
 
@@ -284,3 +284,37 @@ def test_the_dilemmas_cover_every_nation_and_three_escalation_routes() -> None:
                 full_routes += 1
                 break
     assert full_routes >= 3
+
+
+def _flatten(branches: tuple[Branch, ...]) -> list[Branch]:
+    out = []
+    for branch in branches:
+        out.append(branch)
+        out += _flatten(branch.expanded or ())
+    return out
+
+
+def test_the_branch_map_shows_every_choice_of_every_real_dilemma_exactly_once() -> None:
+    """Lecturers' all-branches map: each choice once, each decision expanded once, endings never."""
+    catalog, _ = load_catalog(REPO)
+    for dilemma_id, loaded in catalog.dilemmas.items():
+        dilemma = loaded.model
+        mapped = _flatten(branch_map(dilemma))
+        choices = [choice.id for node in dilemma.nodes for choice in node.choices]
+        assert sorted(branch.choice.id for branch in mapped) == sorted(choices), dilemma_id
+        expanded = [branch.target for branch in mapped if branch.expanded is not None]
+        assert len(expanded) == len(set(expanded)) == len(dilemma.nodes) - 1, dilemma_id
+        endings = {ending.id for ending in dilemma.endings}
+        assert not any(branch.expanded for branch in mapped if branch.target in endings)
+
+
+def test_every_decision_of_every_real_dilemma_has_a_facilitator_note() -> None:
+    """The lecturer edition promises a note on every node."""
+    catalog, _ = load_catalog(REPO)
+    missing = [
+        f"{dilemma_id}:{node.id}"
+        for dilemma_id, loaded in catalog.dilemmas.items()
+        for node in loaded.model.nodes
+        if not node.facilitator_note
+    ]
+    assert missing == []

@@ -12,7 +12,7 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from conftest import FIXTURES, build_book, make_fixture_book, play_choices_by_keyboard
+from conftest import FIXTURES, build_book, make_fixture_book, play_choices_by_keyboard, press_until_focused
 from ethicskit.engine import Session, enumerate_paths
 from ethicskit.models import Dilemma
 from ethicskit.sphinx.assets import STATIC
@@ -227,3 +227,99 @@ def test_player_pages_have_no_wcag_violations_before_and_after_playing(
         page.get_by_role("button", name="See where this ends").click()
     results = Axe().run(page, options=WCAG_A_AA)
     assert results.violations_count == 0, results.generate_report()
+
+
+def tab_to(page: Page, target: object, limit: int = 120) -> None:
+    """Tab forward until the given locator has focus."""
+    for _ in range(limit):
+        if target.evaluate("el => el === document.activeElement"):  # type: ignore[attr-defined]
+            return
+        page.keyboard.press("Tab")
+    pytest.fail("could not reach the field with the Tab key")
+
+
+def test_worksheet_is_filled_by_keyboard_saved_and_exported_with_reflections(
+    page: Page, site: Path, errors: list[str]
+) -> None:
+    """A case's worksheet: typed by keyboard, kept across a reload, listed and exported with reflections."""
+    page.goto((site / "worksheet.html").as_uri() + "?case=demo-case")
+    working_on = page.get_by_label("Working on:")
+    expect(working_on).to_have_value("demo-case")
+    facts = page.get_by_role("group", name="1. The facts").get_by_label("Your answer")
+    tab_to(page, facts)
+    page.keyboard.type("The review is due on Friday.")
+    for label, text in (
+        ("For the agency", "The figure is met."),
+        ("For the person who uses services", "Not heard."),
+    ):
+        tab_to(page, page.get_by_label(label))
+        page.keyboard.type(text)
+    expect(page.locator(".ek-worksheet .ek-saved")).to_have_text("Saved on this device.")
+    # Without preloading, axe reads styles in place instead of fetching them, which file:// forbids.
+    results = Axe().run(page, options={**WCAG_A_AA, "preload": False})
+    assert results.violations_count == 0, results.generate_report()
+
+    page.reload()
+    expect(facts).to_have_value("The review is due on Friday.")
+    working_on.select_option("own-situation")
+    expect(facts).to_have_value("")
+
+    page.goto((site / "reflections.html").as_uri())
+    expect(page.locator(".ek-reflection-list")).to_contain_text("Worksheet: A demonstration case")
+    with page.expect_download() as markdown:
+        page.get_by_role("button", name="Download as Markdown").click()
+    text = Path(markdown.value.path()).read_text()
+    assert "## Worksheet: A demonstration case" in text
+    assert "### The facts\n\nThe review is due on Friday." in text
+    assert "### Consequences: For the person who uses services\n\nNot heard." in text
+    with page.expect_download() as record:
+        page.get_by_role("button", name="Download as CPD record").click()
+    cpd = Path(record.value.path()).read_text()
+    assert "ethical-reasoning worksheet on \u201cA demonstration case\u201d" in cpd
+    assert "- Consequences: For the agency: The figure is met." in cpd
+    assert "- How this will change my practice: To complete" in cpd
+    assert errors == []
+
+
+def test_room_tally_counts_hands_imports_paths_and_exports_csv(
+    page: Page, site: Path, tmp_path: Path, errors: list[str]
+) -> None:
+    """The lecturer reveals choices, types the show of hands, adds students' files and saves a CSV."""
+    page.goto((site / "tally.html").as_uri() + "?dilemma=demo-dilemma")
+    expect(page.get_by_label("Dilemma:")).to_have_value("demo-dilemma")
+    expect(page.get_by_role("heading", name="Decision 1")).to_be_visible()
+    expect(page.get_by_label("Close it by Friday")).to_have_count(0)  # choices stay hidden until revealed
+    press_until_focused(page, "Reveal the choices")
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("Close it by Friday")).to_be_focused()
+    page.keyboard.press("Control+a")
+    page.keyboard.type("7")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Control+a")
+    page.keyboard.type("3")
+    table = page.locator(".ek-tally-table")
+    expect(table).to_contain_text("How the room chose at Decision 1 (10 in all)")
+    expect(table.locator("tr", has_text="Close it by Friday")).to_contain_text("770%")
+    # Without preloading, axe reads styles in place instead of fetching them, which file:// forbids.
+    results = Axe().run(page, options={**WCAG_A_AA, "preload": False})
+    assert results.violations_count == 0, results.generate_report()
+
+    page.reload()
+    page.get_by_role("button", name="Reveal the choices").click()
+    expect(page.get_by_label("Close it by Friday")).to_have_value("7")
+    student = tmp_path / "student.json"
+    path = [{"node": "deadline", "choice": "comply"}, {"node": "rushed", "choice": "apologise"}]
+    student.write_text(json.dumps({"version": 1, "dilemmas": {"demo-dilemma": {"path": path}}}))
+    page.get_by_label("Import students' exported paths (JSON):").set_input_files(str(student))
+    expect(page.locator(".ek-room-tally .ek-live")).to_have_text(
+        "Added the paths of 1 of 1 file(s) for this dilemma."
+    )
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download tally as CSV").click()
+    rows = Path(download.value.path()).read_text().splitlines()
+    assert rows[0] == "dilemma,decision,decision_title,choice,choice_label,count"
+    assert "demo-dilemma,deadline,Decision 1,comply,Close it by Friday,8" in rows
+    assert "demo-dilemma,rushed,Decision 2,apologise,Apologise and reopen the assessment,1" in rows
+    page.get_by_role("button", name="Go on with: Close it by Friday").click()
+    expect(page.get_by_role("heading", name="Decision 2")).to_be_focused()
+    assert errors == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -86,16 +87,70 @@ def test_case_renders_every_part_and_no_lecturer_text_in_the_student_edition(fix
     assert "ek-instructor" not in html
 
 
-def test_lecturer_edition_includes_the_instructor_notes(tmp_path: Path) -> None:
-    """Setting the edition to 'lecturer' adds the notes in a marked container."""
-    book = make_fixture_book(tmp_path / "book")
-    config = book / "_config.yml"
-    config.write_text(config.read_text().replace("ethicskit_edition: student", "ethicskit_edition: lecturer"))
-    result = build_book(book, book)
-    assert result.returncode == 0, result.stdout[-3000:]
-    notes = soup(book / "_build" / "html", "case.html").select_one(".ek-instructor")
-    assert notes is not None
-    assert "Read aloud, then pairs." in notes.get_text()
+LECTURER_ONLY = [
+    "Read aloud, then pairs.",
+    "Ask the room whether an apology alone is enough.",
+    "Lecturer-only fixture",
+    "Fixture step one happens here.",
+    "Map of every branch",
+    "Lecturer edition:",
+]
+
+
+@pytest.fixture(scope="module")
+def lecturer_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    book = make_fixture_book(tmp_path_factory.mktemp("lecturer") / "book")
+    result = build_book(book, book, edition="lecturer")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return book / "_build" / "html"
+
+
+def test_student_edition_holds_no_lecturer_text_on_any_page(fixture_site: Path) -> None:
+    """Lecturer material is left out of the student build, not hidden in it."""
+    for page in fixture_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for text in LECTURER_ONLY:
+            assert text not in html, f"{text!r} in {page.name}"
+
+
+def test_lecturer_edition_adds_every_kind_of_teaching_note(lecturer_site: Path) -> None:
+    """The same source built as the lecturer edition has case notes, node notes, seminar notes and a map."""
+    notes = soup(lecturer_site, "case.html").select_one(".ek-instructor")
+    assert notes is not None and "Read aloud, then pairs." in notes.get_text()
+    dilemma = soup(lecturer_site, "dilemma.html")
+    assert (
+        "Ask the room whether an apology alone is enough."
+        in dilemma.select_one("#dilemma-demo-dilemma-rushed").get_text()
+    )
+    seminar = soup(lecturer_site, "seminar.html").get_text()
+    for text in (
+        "Lecturer-only fixture facilitation text.",
+        "Lecturer-only fixture debrief text.",
+        "Lecturer-only fixture online text.",
+        "Lecturer-only fixture large-group text.",
+        "Fixture step one happens here.",
+    ):
+        assert text in seminar
+    banner = soup(lecturer_site, "index.html").select_one(".bd-header-announcement")
+    assert banner is not None and "Lecturer edition" in banner.get_text()
+
+
+def test_branch_map_follows_every_choice_and_refers_back_to_decisions_already_mapped(
+    lecturer_site: Path,
+) -> None:
+    """The all-branches map nests each choice under its decision, with a link to where it leads."""
+    section = soup(lecturer_site, "dilemma.html").select_one("#dilemma-demo-dilemma-map")
+    assert section is not None
+    rows = [" ".join(p.get_text().split()) for p in section.select(".ek-branch > p")]
+    labels = [row.split(" → ")[0] for row in rows]
+    assert labels == [
+        "Close it by Friday",
+        "Apologise and reopen the assessment",
+        "Ask for more time in supervision",
+    ]
+    assert rows[1].endswith("→ Ending: Put right late")
+    targets = {a["href"] for a in section.select(".ek-branch a")}
+    assert "#dilemma-demo-dilemma-rushed" in targets
 
 
 def test_content_problems_stop_the_build_with_the_checkers_message(tmp_path: Path) -> None:
@@ -213,3 +268,81 @@ def test_case_indexes_are_generated_from_the_catalogue(fixture_site: Path) -> No
     assert codes == ["cases-code-demo-standards", "cases-code-demo-old"]
     cited = [a.get_text() for a in by_code.select("#cases-code-demo-standards a.ek-clause-link")]
     assert cited == ["Demo standards 1.1", "Demo standards 2.1"]
+
+
+def test_key_points_page_collects_each_chapters_points_under_a_link_to_it(fixture_site: Path) -> None:
+    """Chapters open with objectives and close with key points; one page gathers the points in order."""
+    chapter = soup(fixture_site, "chapter.html")
+    assert chapter.select_one(".ek-objectives .admonition-title").get_text() == "In this chapter you will"
+    assert chapter.select_one(".ek-key-points .admonition-title").get_text() == "Key points"
+    page = soup(fixture_site, "key-points.html")
+    heading = page.select_one("#key-points-chapter a")
+    assert (
+        heading is not None
+        and heading["href"] == "chapter.html"
+        and heading.get_text() == "A fixture chapter"
+    )
+    points = [li.get_text(strip=True) for li in page.select("#key-points-chapter li")]
+    assert points == ["The first fixture point.", "The second fixture point."]
+
+
+def test_seminar_page_shows_outcomes_mapped_to_clauses_and_a_timed_outline(fixture_site: Path) -> None:
+    """Students see outcomes, preparation, materials, the outline with its minutes, rules, care, follow-up."""
+    page = soup(fixture_site, "seminar.html")
+    outcome = page.select(".ek-outcome")[1]
+    assert [a.get_text() for a in outcome.select("a.ek-clause-link")] == [
+        "Demo capabilities 1",
+        "Demo capabilities 6",
+        "Demo standards 2.1",
+    ]
+    rows = [
+        [cell.get_text(strip=True) for cell in row.select("td")]
+        for row in page.select(".ek-timeline tbody tr")
+    ]
+    assert rows == [
+        ["0\N{EN DASH}10 min", "Welcome and ground rules"],
+        ["10\N{EN DASH}35 min", "Play the dilemma in groups"],
+        ["35\N{EN DASH}50 min", "Whole-group debrief"],
+    ]
+    materials = {
+        a.get_text(): a["href"] for a in page.select("#seminar-demo-seminar-materials a.ek-catalog-link")
+    }
+    assert materials == {
+        "A demonstration case": "case.html#case-demo-case",
+        "The Friday deadline": "dilemma.html#dilemma-demo-dilemma",
+        "ethical-reasoning worksheet": "worksheet.html",
+    }
+    index = soup(fixture_site, "seminars.html").select_one(".ek-seminars-index tbody tr")
+    assert index is not None and index.select_one("a")["href"] == "seminar.html#seminar-demo-seminar"
+
+
+def _sidebar_links(site: Path, page: str) -> set[str]:
+    nav = soup(site, page).select_one("nav.bd-docs-nav")
+    assert nav is not None
+    return {a["href"] for a in nav.select("a")}
+
+
+def test_a_chapter_with_more_pages_than_the_limit_leaves_them_out_of_the_sidebar(tmp_path: Path) -> None:
+    """Large kits list chapters only in the sidebar, so pages stay light and builds grow linearly."""
+    book = make_fixture_book(tmp_path / "book")
+    toc = book / "_toc.yml"
+    text = toc.read_text().replace("  - file: seminar\n", "").replace("  - file: worksheet\n", "")
+    text = text.replace(
+        "  - file: seminars\n",
+        "  - file: seminars\n    sections:\n      - file: seminar\n      - file: worksheet\n",
+    )
+    toc.write_text(text)
+    assert build_book(book, book).returncode == 0
+    assert "seminar.html" in _sidebar_links(book / "_build" / "html", "index.html")
+    config = book / "_config.yml"
+    config.write_text(
+        config.read_text().replace(
+            "    ethicskit_edition: student\n",
+            "    ethicskit_edition: student\n    ethicskit_nav_section_limit: 1\n",
+        )
+    )
+    shutil.rmtree(book / "_build")
+    result = build_book(book, book)
+    assert result.returncode == 0, result.stdout[-2000:]
+    links = _sidebar_links(book / "_build" / "html", "index.html")
+    assert "seminars.html" in links and "seminar.html" not in links

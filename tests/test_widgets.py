@@ -7,7 +7,8 @@ import pytest
 from conftest import FIXTURES, REPO, WALKTHROUGHS, load_walkthroughs
 from ethicskit.catalog import load_catalog
 from ethicskit.engine import Session, enumerate_paths
-from ethicskit.widgets import DilemmaWidget
+from ethicskit.widgets import OWN_SITUATION, DilemmaWidget, WorksheetWidget
+from ethicskit.worksheet import STEPS, field_ids
 
 CATALOG, PROBLEMS = load_catalog(FIXTURES / "valid")
 DILEMMA = CATALOG.dilemmas["demo-dilemma"].model
@@ -109,3 +110,26 @@ def test_every_real_walkthrough_clicked_through_the_widget(dilemma_id: str, walk
     assert widget.session.ending is not None and widget.session.ending.id == walk["ending"]
     assert [list(step) for step in widget.session.perspective_path()] == walk["perspectives"]
     assert f"Ending: {widget.session.ending.title}" in widget.stage.children[0].value  # type: ignore[attr-defined]
+
+
+def test_worksheet_widget_keeps_answers_per_case_and_exports_them_as_markdown() -> None:
+    """Filled in field by field, switched between cases, exported with every step in order."""
+    catalog, _ = load_catalog(FIXTURES / "valid")
+    sheet = WorksheetWidget(catalog, "demo-case")
+    assert list(sheet.fields) == field_ids()
+    sheet.fields["facts"].value = "The review is due on Friday."
+    sheet.fields["consequences-person"].value = "Not heard."
+    sheet.case.value = OWN_SITUATION
+    assert sheet.fields["facts"].value == ""
+    sheet.fields["facts"].value = "My own facts."
+    sheet.case.value = "demo-case"
+    assert sheet.fields["facts"].value == "The review is due on Friday."
+    sheet.export_button.click()
+    text = sheet.export_area.value
+    assert text.startswith("## Worksheet: A demonstration case")
+    assert "### The facts\n\nThe review is due on Friday." in text
+    assert "**For the person who uses services:** Not heard." in text
+    assert "### Decision\n\n(not written)" in text
+    assert [line for line in text.splitlines() if line.startswith("### ")] == [
+        f"### {step.title}" for step in STEPS
+    ]

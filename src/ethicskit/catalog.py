@@ -1,4 +1,4 @@
-"""The catalogue: every code, case and dilemma of a kit, loaded once and checked as a whole."""
+"""The catalogue: every code, case, dilemma and seminar plan of a kit, loaded once and checked as a whole."""
 
 from __future__ import annotations
 
@@ -12,12 +12,13 @@ from pydantic import BaseModel
 from .anonymity import Guard
 from .checks import check_catalog, check_file_identity
 from .loader import Loaded, load_file
-from .models import Case, Clause, CodeOfPractice, Dilemma, Section
+from .models import Case, Clause, CodeOfPractice, Dilemma, Section, Seminar
 from .problems import Problem
 
 CODES_DIR = "codes_of_practice"
 CASES_DIR = "cases"
 DILEMMAS_DIR = "exercises/dilemmas"
+SEMINARS_DIR = "exercises/seminars"
 
 
 class Relation(StrEnum):
@@ -50,6 +51,7 @@ class Catalog:
     codes: dict[str, Loaded[CodeOfPractice]] = field(default_factory=dict)
     cases: dict[str, Loaded[Case]] = field(default_factory=dict)
     dilemmas: dict[str, Loaded[Dilemma]] = field(default_factory=dict)
+    seminars: dict[str, Loaded[Seminar]] = field(default_factory=dict)
     guard: Guard = field(default_factory=Guard)
     """The anonymity and originality guard, with the kit's registered sources."""
     unloadable: set[str] = field(default_factory=set)
@@ -59,7 +61,7 @@ class Catalog:
         """Every content file the catalogue was read from, valid or not."""
         return sorted(
             file
-            for folder in (CODES_DIR, CASES_DIR, DILEMMAS_DIR)
+            for folder in (CODES_DIR, CASES_DIR, DILEMMAS_DIR, SEMINARS_DIR)
             for file in _yaml_files(self.root / folder)
         )
 
@@ -143,5 +145,6 @@ def load_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
     problems = _load_folder(root, CODES_DIR, CodeOfPractice, catalog.codes, catalog.unloadable)  # type: ignore[arg-type]
     problems += _load_folder(root, CASES_DIR, Case, catalog.cases, catalog.unloadable)  # type: ignore[arg-type]
     problems += _load_folder(root, DILEMMAS_DIR, Dilemma, catalog.dilemmas, catalog.unloadable)  # type: ignore[arg-type]
+    problems += _load_folder(root, SEMINARS_DIR, Seminar, catalog.seminars, catalog.unloadable)  # type: ignore[arg-type]
     problems += check_catalog(catalog)
     return catalog, sorted(set(problems))

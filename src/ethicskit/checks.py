@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from .engine import check_graph
 from .loader import Loaded
-from .models import Case, CodeOfPractice, CodeStatus, Dilemma, IssuerType, Theme
+from .models import Case, CodeOfPractice, CodeStatus, Dilemma, IssuerType, Seminar, Theme
 from .problems import Problem, ProblemCode
 from .yamlfile import Path_
 
@@ -40,7 +40,7 @@ def check_file_identity(
 def check_catalog(catalog: Catalog) -> list[Problem]:
     """Every rule that needs the whole catalogue."""
     problems: list[Problem] = []
-    for group in (catalog.codes, catalog.cases, catalog.dilemmas):
+    for group in (catalog.codes, catalog.cases, catalog.dilemmas, catalog.seminars):
         for loaded in group.values():
             problems += _check_todos(loaded)
     for code in catalog.codes.values():
@@ -50,6 +50,8 @@ def check_catalog(catalog: Catalog) -> list[Problem]:
         problems += _check_case(case, catalog)
     for dilemma in catalog.dilemmas.values():
         problems += _check_dilemma(dilemma, catalog)
+    for seminar in catalog.seminars.values():
+        problems += _check_seminar(seminar, catalog)
     return problems
 
 
@@ -175,6 +177,8 @@ def _check_code(loaded: Loaded[CodeOfPractice], catalog: Catalog) -> list[Proble
 
 
 def _check_theme_coverage(catalog: Catalog) -> list[Problem]:
+    if any((catalog.root / "codes_of_practice" / f"{stem}.yml").is_file() for stem in catalog.unloadable):
+        return []  # a code that failed to load may cover the theme; its own problems come first
     current = [loaded for loaded in catalog.codes.values() if loaded.model.status is CodeStatus.CURRENT]
     if not current:
         return []
@@ -197,6 +201,13 @@ def _check_case(loaded: Loaded[Case], catalog: Catalog) -> list[Problem]:
     for index, cited in enumerate(loaded.model.clauses):
         problems += check_ref(cited.ref, ("clauses", index, "ref"), loaded, catalog)
     problems += _check_cited_codes(loaded, catalog)
+    for index, ref in enumerate(loaded.model.supervision.pcf):
+        where = ("supervision", "pcf", index)
+        if ref.partition(":")[0] != "pcf":
+            message = f"'{ref}' under 'supervision.pcf' should be a PCF domain, e.g. 'pcf:6'"
+            problems.append(Problem(loaded.path, loaded.line(*where), ProblemCode.WRONG_CODE, message))
+        else:
+            problems += check_ref(ref, where, loaded, catalog)
     problems += _check_anonymity(loaded, loaded.model.pseudonyms, catalog)
     return problems
 
@@ -264,4 +275,55 @@ def _check_dilemma(loaded: Loaded[Dilemma], catalog: Catalog) -> list[Problem]:
             problems += check_ref(ref, ("endings", e, "clauses", r), loaded, catalog)
     for where, kind, message in check_graph(dilemma):
         add(where, kind, message)
+    return problems
+
+
+def _check_seminar(loaded: Loaded[Seminar], catalog: Catalog) -> list[Problem]:
+    """Materials must exist, outcomes must map to the PCF and a regulator's current standards, and the
+    timeline must fill the session."""
+    seminar = loaded.model
+    problems: list[Problem] = []
+
+    def add(where: Path_, kind: ProblemCode, message: str) -> None:
+        problems.append(Problem(loaded.path, loaded.line(*where), kind, message))
+
+    for index, outcome in enumerate(seminar.learning_outcomes):
+        for number, ref in enumerate(outcome.pcf):
+            where = ("learning_outcomes", index, "pcf", number)
+            if ref.partition(":")[0] != "pcf":
+                add(
+                    where, ProblemCode.WRONG_CODE, f"'{ref}' under 'pcf' should be a PCF domain, e.g. 'pcf:6'"
+                )
+            else:
+                problems += check_ref(ref, where, loaded, catalog)
+        for number, ref in enumerate(outcome.standards):
+            where = ("learning_outcomes", index, "standards", number)
+            code = catalog.codes.get(ref.partition(":")[0])
+            if code is not None and not (
+                code.model.issuer_type is IssuerType.REGULATOR and code.model.status is CodeStatus.CURRENT
+            ):
+                message = f"'{ref}' under 'standards' should be a clause of a regulator's current standards"
+                add(where, ProblemCode.WRONG_CODE, message)
+            else:
+                problems += check_ref(ref, where, loaded, catalog)
+    for number, case_id in enumerate(seminar.materials.cases):
+        if case_id not in catalog.cases and case_id not in catalog.unloadable:
+            add(
+                ("materials", "cases", number),
+                ProblemCode.UNKNOWN_CASE,
+                f"case '{case_id}' does not exist in cases/",
+            )
+    for number, dilemma_id in enumerate(seminar.materials.dilemmas):
+        if dilemma_id not in catalog.dilemmas and dilemma_id not in catalog.unloadable:
+            message = f"dilemma '{dilemma_id}' does not exist in exercises/dilemmas/"
+            add(("materials", "dilemmas", number), ProblemCode.UNKNOWN_DILEMMA, message)
+    total = sum(activity.minutes for activity in seminar.timeline)
+    if total != seminar.duration_minutes:
+        gap = seminar.duration_minutes - total
+        fix = f"add {gap} minutes" if gap > 0 else f"take {-gap} minutes off"
+        message = (
+            f"the timeline adds up to {total} minutes but the session lasts {seminar.duration_minutes}: "
+            f"{fix} across the activities"
+        )
+        add(("timeline",), ProblemCode.TIMING, message)
     return problems

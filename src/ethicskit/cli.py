@@ -8,7 +8,10 @@ from pathlib import Path
 import click
 
 from .anonymity import write_fingerprints
-from .catalog import load_catalog
+from .catalog import Catalog, load_catalog
+from .documents import handout as handout_document
+from .documents import standalone_dilemma
+from .printing import PrintError, print_pdf
 from .report import as_json, as_text
 from .scaffold import KINDS, SLUG, ScaffoldError, new_content, write_schemas
 
@@ -42,7 +45,7 @@ def check(root: Path, fmt: str) -> None:
 @click.argument("slug")
 @ROOT_OPTION
 def new(kind: str, slug: str, root: Path) -> None:
-    """Start a new case or dilemma from its template, e.g. `ethicskit new case late-visit`."""
+    """Start a new case, dilemma or seminar plan from its template, e.g. `ethicskit new case late-visit`."""
     try:
         path = new_content(root, kind, slug)
     except ScaffoldError as error:
@@ -97,3 +100,74 @@ def clauses(code_id: str | None, root: Path) -> None:
         raise click.ClickException(f"no code '{code_id}' in codes_of_practice/ (known: {known})")
     for section, clause in chosen.model.clauses():
         click.echo(f"{code_id}:{clause.id:10} [{section.polarity.value}] {clause.paraphrase}")
+
+
+HANDOUT_KINDS = {"case": "cases", "dilemma": "dilemmas", "seminar": "seminars"}
+
+
+def _valid_catalog(root: Path) -> Catalog:
+    """The catalogue, or a clear error: handouts are only made from content that passes the check."""
+    catalog, problems = load_catalog(root)
+    if problems:
+        raise click.ClickException(
+            f"{len(problems)} content problem(s); run 'ethicskit check' and fix them before printing"
+        )
+    return catalog
+
+
+def _item(catalog: Catalog, kind: str, item_id: str) -> None:
+    group = getattr(catalog, HANDOUT_KINDS[kind])
+    if item_id not in group:
+        known = ", ".join(sorted(group)) or "none"
+        raise click.ClickException(f"no {kind} '{item_id}' (known: {known})")
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(sorted(HANDOUT_KINDS)))
+@click.argument("item_id", metavar="ID")
+@click.option(
+    "--lecturer", is_flag=True, help="Include the lecturer's notes (never give this copy to students)."
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The PDF to write."
+)
+@ROOT_OPTION
+def handout(kind: str, item_id: str, lecturer: bool, output: Path, root: Path) -> None:
+    """Print an A4 PDF: a case sheet, a dilemma's map of every branch, or a seminar pack.
+
+    e.g. `ethicskit handout seminar speaking-up --lecturer -o speaking-up.pdf`
+    """
+    catalog = _valid_catalog(root)
+    _item(catalog, kind, item_id)
+    title, html = handout_document(kind, item_id, catalog, lecturer)
+    try:
+        print_pdf(html, output)
+    except PrintError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Wrote {output}: {title}" + (" (lecturer's copy)" if lecturer else ""))
+
+
+@main.group()
+def export() -> None:
+    """Export content as files that work on their own."""
+
+
+@export.command("dilemma")
+@click.argument("dilemma_id", metavar="ID")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The HTML file to write.",
+)
+@ROOT_OPTION
+def export_dilemma(dilemma_id: str, output: Path, root: Path) -> None:
+    """Write one self-contained HTML file with the player, reflections and export, for a VLE or an iframe."""
+    catalog = _valid_catalog(root)
+    _item(catalog, "dilemma", dilemma_id)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(standalone_dilemma(catalog.dilemmas[dilemma_id].model, catalog), encoding="utf-8")
+    click.echo(
+        f"Wrote {output}: open it in a browser, or upload it to your VLE; it loads nothing from elsewhere."
+    )

@@ -301,3 +301,36 @@ def enumerate_paths(dilemma: Dilemma, limit: int = 10_000) -> list[tuple[list[st
 
     walk(dilemma.start, frozenset(), [], set())
     return paths
+
+
+@dataclass(frozen=True)
+class Branch:
+    """One choice in the all-branches map and what follows it."""
+
+    choice: Choice
+    target: str
+    """The id of the node or ending the choice leads to."""
+    expanded: tuple[Branch, ...] | None
+    """The target's own branches the first time it appears; None where it was mapped earlier or ends."""
+
+
+def branch_map(dilemma: Dilemma) -> tuple[Branch, ...]:
+    """Every choice from the start, depth first; a node reached again is referred back to, not repeated.
+
+    Conditional choices (`when`) are all shown, so the map covers every branch the player can offer.
+    """
+    nodes = {node.id: node for node in dilemma.nodes}
+    mapped: set[str] = {dilemma.start}
+
+    def branches(node_id: str) -> tuple[Branch, ...]:
+        out = []
+        for choice in nodes[node_id].choices:
+            target = choice.leads_to
+            expanded = None
+            if target in nodes and target not in mapped:
+                mapped.add(target)
+                expanded = branches(target)
+            out.append(Branch(choice, target, expanded))
+        return tuple(out)
+
+    return branches(dilemma.start)

@@ -120,6 +120,38 @@ def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
 
 def dilemma_json(dilemma: Dilemma, catalog: Catalog) -> str:
     """The payload as compact JSON, safe to embed in a `<script type="application/json">` element."""
-    text = json.dumps(dilemma_payload(dilemma, catalog), ensure_ascii=False, separators=(",", ":"))
+    return script_safe(
+        json.dumps(dilemma_payload(dilemma, catalog), ensure_ascii=False, separators=(",", ":"))
+    )
+
+
+def script_safe(text: str) -> str:
+    """JSON made safe to embed in a `<script type="application/json">` element."""
     # "</" would end the script element early; "<!--" would change how it is parsed.
     return text.replace("</", "<\\/").replace("<!--", "<\\!--")
+
+
+def tally_payload(catalog: Catalog) -> list[dict[str, Any]]:
+    """Every dilemma's decisions, choices and endings, for the room-tally projector view."""
+    out = []
+    for dilemma_id, loaded in sorted(catalog.dilemmas.items(), key=lambda item: item[1].model.title):
+        dilemma = loaded.model
+        out.append(
+            {
+                "id": dilemma_id,
+                "title": dilemma.title,
+                "start": dilemma.start,
+                "nodes": [
+                    {
+                        "id": node.id,
+                        "title": f"Decision {number}",
+                        "situation": node.situation,
+                        "prompt": node.prompt,
+                        "choices": [{"id": c.id, "label": c.label, "to": c.leads_to} for c in node.choices],
+                    }
+                    for number, node in enumerate(dilemma.nodes, 1)
+                ],
+                "endings": [{"id": e.id, "title": e.title} for e in dilemma.endings],
+            }
+        )
+    return out

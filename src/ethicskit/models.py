@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import Enum, StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
@@ -330,6 +330,14 @@ class ContentNote(_Model):
     note: Prose
 
 
+class SupervisionPreparation(_Model):
+    """How a newly qualified social worker can use the case: the PCF domains it evidences at ASYE
+    level, and questions to take to supervision."""
+
+    pcf: list[ClauseRef] = Field(min_length=1, description="PCF domains, e.g. 'pcf:6'.")
+    prompts: list[Line] = Field(min_length=3, description="Questions to prepare before supervision.")
+
+
 class Provenance(_Model):
     """Where the case comes from. Kept as metadata, never in the narrative."""
 
@@ -356,6 +364,7 @@ class Case(_Model):
     objectives: list[Line] = Field(min_length=1)
     key_points: list[Line] = Field(min_length=1)
     instructor_notes: InstructorNotes
+    supervision: SupervisionPreparation
     duration_minutes: int = Field(ge=10, le=180, description="Suggested time to discuss the case.")
     content_note: ContentNote | None = None
     pseudonyms: list[Line] = Field(default_factory=list, description="Invented names used in the narrative.")
@@ -417,7 +426,9 @@ class Node(_Model):
     situation: Prose
     prompt: Line | None = None
     choices: list[Choice] = Field(default_factory=list)
-    facilitator_note: Prose | None = None
+    facilitator_note: Prose | None = Field(
+        default=None, description="Lecturer edition: what the decision tests."
+    )
 
 
 class Ending(_Model):
@@ -441,3 +452,84 @@ class Dilemma(_Model):
     start: Slug
     nodes: list[Node] = Field(min_length=1)
     endings: list[Ending] = Field(min_length=1)
+
+
+# --- seminar plans -----------------------------------------------------------------------------
+
+
+class Audience(StrEnum):
+    """Who a seminar plan is written for."""
+
+    QUALIFYING_YEAR_1 = "qualifying-year-1"
+    QUALIFYING_YEAR_2 = "qualifying-year-2"
+    QUALIFYING_YEAR_3 = "qualifying-year-3"
+    POSTGRADUATE = "postgraduate"
+    ASYE = "asye"
+
+    @property
+    def label(self) -> str:
+        """The audience as a reader sees it."""
+        return AUDIENCE_LABELS[self]
+
+
+AUDIENCE_LABELS: dict[Audience, str] = {
+    Audience.QUALIFYING_YEAR_1: "Qualifying degree, year 1",
+    Audience.QUALIFYING_YEAR_2: "Qualifying degree, year 2",
+    Audience.QUALIFYING_YEAR_3: "Qualifying degree, year 3",
+    Audience.POSTGRADUATE: "Postgraduate qualifying programme",
+    Audience.ASYE: "Assessed and Supported Year in Employment (ASYE)",
+}
+
+
+class LearningOutcome(_Model):
+    """What participants can do after the session, mapped to the PCF and the SWE standards."""
+
+    outcome: Line = Field(description="Starts with a verb, e.g. 'Explain why ...'.")
+    pcf: list[ClauseRef] = Field(min_length=1, description="PCF domains, e.g. 'pcf:6'.")
+    standards: list[ClauseRef] = Field(min_length=1, description="e.g. 'swe-2019:6.2'.")
+
+
+class Materials(_Model):
+    """What the session uses from the kit, and anything else to bring."""
+
+    cases: list[Slug] = Field(default_factory=list)
+    dilemmas: list[Slug] = Field(default_factory=list)
+    worksheet: bool = Field(default=False, description="Whether the ethical-reasoning worksheet is used.")
+    other: list[Line] = Field(default_factory=list)
+
+
+class Activity(_Model):
+    """One step of a session's timeline."""
+
+    minutes: int = Field(ge=1, le=120)
+    title: Line
+    what_happens: Prose
+
+
+class Variations(_Model):
+    """How to run the session in other settings."""
+
+    online: Prose
+    large_group: Prose
+
+
+class Seminar(_Model):
+    """A plan for one taught session built from the kit's cases, dilemmas and worksheet."""
+
+    id: Slug = Field(description="Equals the file name without '.yml'.")
+    title: Line
+    summary: Prose
+    audience: list[Audience] = Field(min_length=1)
+    duration_minutes: Literal[50, 90, 120] = Field(
+        description="50, 90 or 120; the timeline's minutes must add up to it."
+    )
+    learning_outcomes: list[LearningOutcome] = Field(min_length=2)
+    preparation: Prose = Field(description="What students do before the session.")
+    materials: Materials
+    timeline: list[Activity] = Field(min_length=3)
+    ground_rules: list[Line] = Field(min_length=3)
+    care: Prose = Field(description="Care arrangements for distressing material.")
+    follow_up: Prose = Field(description="A follow-up or assessment task.")
+    facilitation_notes: Prose = Field(description="Shown only in the lecturer edition.")
+    debrief: Prose = Field(description="How to close the session; lecturer edition only.")
+    variations: Variations = Field(description="Lecturer edition only.")

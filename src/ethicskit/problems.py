@@ -43,6 +43,9 @@ class ProblemCode(StrEnum):
     NAMED_PERSON = "named-person"
     UNDECLARED_NAME = "undeclared-name"
     COPIED_TEXT = "copied-text"
+    UNKNOWN_DILEMMA = "unknown-dilemma"
+    TIMING = "timing"
+    WRONG_CODE = "wrong-code"
 
     @property
     def hint(self) -> str:
@@ -126,6 +129,16 @@ _HINTS: dict[ProblemCode, str] = {
     ),
     ProblemCode.COPIED_TEXT: (
         "Rewrite the passage in your own words: no run of eight words may match a registered source."
+    ),
+    ProblemCode.UNKNOWN_DILEMMA: (
+        "Name a dilemma by its id, the file name under exercises/dilemmas/ without '.yml'."
+    ),
+    ProblemCode.TIMING: (
+        "Change the activities' minutes (or 'duration_minutes') so the timeline fills the session exactly."
+    ),
+    ProblemCode.WRONG_CODE: (
+        "Map to the code the field names: PCF domains under 'pcf' ('pcf:6'), and the regulator's "
+        "current standards under 'standards' (for England 'swe-2019:6.2', for Scotland 'sssc:3.3')."
     ),
 }
 

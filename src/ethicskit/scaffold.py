@@ -8,18 +8,20 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .catalog import CASES_DIR, DILEMMAS_DIR
-from .models import Case, CodeOfPractice, Dilemma
+from .catalog import CASES_DIR, DILEMMAS_DIR, SEMINARS_DIR
+from .models import Case, CodeOfPractice, Dilemma, Seminar
 
 KINDS: dict[str, tuple[str, str]] = {
     "case": ("case.yml", CASES_DIR),
     "dilemma": ("dilemma.yml", DILEMMAS_DIR),
+    "seminar": ("seminar.yml", SEMINARS_DIR),
 }
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "case": Case,
     "dilemma": Dilemma,
     "code-of-practice": CodeOfPractice,
+    "seminar": Seminar,
 }
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

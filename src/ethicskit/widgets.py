@@ -9,6 +9,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from . import worksheet
 from .catalog import Catalog, load_catalog
 from .engine import Session
 from .export import PLAYER_JURISDICTIONS, dilemma_payload
@@ -25,6 +26,18 @@ def _html(*paragraphs: str, tag: str = "p") -> widgets.HTML:
 
 def _paragraphs(text: str) -> list[str]:
     return [part.strip() for part in text.split("\n\n") if part.strip()]
+
+
+def kit_catalog(start: Path | None = None) -> Catalog:
+    """The checked catalogue of the kit found in `start` (default: here) or a folder above it."""
+    folder = (start or Path.cwd()).resolve()
+    root = next((p for p in [folder, *folder.parents] if (p / "_config.yml").is_file()), None)
+    if root is None:
+        raise FileNotFoundError(f"no kit (a folder with _config.yml) at or above {folder}")
+    catalog, problems = load_catalog(root)
+    if problems:
+        raise ValueError(f"the kit's content has {len(problems)} problem(s); run 'ethicskit check'")
+    return catalog
 
 
 class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
@@ -65,13 +78,7 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
     @classmethod
     def from_kit(cls, dilemma_id: str, start: Path | None = None) -> DilemmaWidget:
         """Load the kit found in `start` or a folder above it, and play one of its dilemmas."""
-        folder = (start or Path.cwd()).resolve()
-        root = next((p for p in [folder, *folder.parents] if (p / "_config.yml").is_file()), None)
-        if root is None:
-            raise FileNotFoundError(f"no kit (a folder with _config.yml) at or above {folder}")
-        catalog, problems = load_catalog(root)
-        if problems:
-            raise ValueError(f"the kit's content has {len(problems)} problem(s); run 'ethicskit check'")
+        catalog = kit_catalog(start)
         return cls(catalog.dilemmas[dilemma_id].model, catalog)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
@@ -270,3 +277,78 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
         """Show the Markdown record so it can be copied into a portfolio."""
         self.export_area.value = self.markdown()
         self.export_area.layout.display = "block"
+
+
+OWN_SITUATION = "own-situation"
+
+
+class WorksheetWidget(widgets.VBox):  # type: ignore[misc]
+    """The ethical-reasoning worksheet as a form: `WorksheetWidget(catalog, case_id=None)`.
+
+    The same steps as the book's worksheet; `markdown()` gives the same layout as its export.
+    """
+
+    def __init__(self, catalog: Catalog, case_id: str | None = None) -> None:
+        options = [("A situation of my own", OWN_SITUATION)] + [
+            (loaded.model.title, key) for key, loaded in sorted(catalog.cases.items())
+        ]
+        self.titles = dict((value, label) for label, value in options)
+        self.case = widgets.Dropdown(
+            options=options, value=case_id or OWN_SITUATION, description="Working on:"
+        )
+        self.fields: dict[str, widgets.Textarea] = {}
+        self.sheets: dict[str, dict[str, str]] = {}
+        """Answers kept per case while the notebook runs, so switching case does not lose them."""
+        parts: list[widgets.Widget] = [self.case]
+        for number, step in enumerate(worksheet.STEPS, 1):
+            parts.append(_html(f"{number}. {step.title}", tag="h3"))
+            parts.append(_html(step.guidance))
+            for field_id, label in step.fields:
+                area = widgets.Textarea(
+                    description=label if len(step.fields) > 1 else "",
+                    layout=widgets.Layout(width="100%", height="5em"),
+                )
+                self.fields[field_id] = area
+                parts.append(area)
+        self.export_button = widgets.Button(description="Worksheet as Markdown")
+        self.export_area = widgets.Textarea(
+            layout=widgets.Layout(width="100%", height="12em", display="none")
+        )
+        self.export_button.on_click(lambda _: self.show_export())
+        self.case.observe(self._switch, names="value")
+        self._showing = self.case.value
+        super().__init__([*parts, self.export_button, self.export_area])
+
+    @classmethod
+    def from_kit(cls, case_id: str | None = None, start: Path | None = None) -> WorksheetWidget:
+        return cls(kit_catalog(start), case_id)
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+        """A static preview for pages read without a running kernel (the built book)."""
+        bundle: dict[str, Any] = super()._repr_mimebundle_(**kwargs)
+        steps = "".join(f"<li>{html.escape(step.title)}</li>" for step in worksheet.STEPS)
+        bundle["text/html"] = (
+            f'<div class="ek-widget-preview"><p><strong>Worksheet: '
+            f"{html.escape(self.titles[self.case.value])}</strong></p><ol>{steps}</ol>"
+            "<p><em>A static preview: run this notebook in Jupyter to fill in "
+            "the worksheet here, or use the worksheet page of this book.</em></p></div>"
+        )
+        return bundle
+
+    @property
+    def answers(self) -> dict[str, str]:
+        return {field_id: area.value for field_id, area in self.fields.items()}
+
+    def _switch(self, change: dict[str, Any]) -> None:
+        self.sheets[self._showing] = self.answers
+        self._showing = change["new"]
+        kept = self.sheets.get(self._showing, {})
+        for field_id, area in self.fields.items():
+            area.value = kept.get(field_id, "")
+
+    def markdown(self) -> str:
+        return worksheet.as_markdown(self.titles[self.case.value], self.answers, date.today().isoformat())
+
+    def show_export(self) -> None:
+        self.export_area.value = self.markdown()
+        self.export_area.layout.display = None

@@ -9,17 +9,20 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import assets, content, directives, nodes, references, roles
+from . import assets, chapters, content, directives, edition, nodes, references, roles
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("ethicskit_content_root", "", "env", [str])
     app.add_config_value("ethicskit_edition", "student", "env", [str])
     app.add_config_value("ethicskit_support_page", "book/support", "env", [str])
+    app.add_config_value("ethicskit_nav_section_limit", 60, "html", [int])
     nodes.setup_nodes(app)
     directives.setup_directives(app)
     roles.setup_roles(app)
-    app.connect("config-inited", assets.set_theme_defaults)  # 0: before the theme reads its context
+    chapters.setup_chapters(app)
+    app.connect("config-inited", edition.choose_edition)  # 0: before the theme reads its options
+    app.connect("config-inited", assets.set_theme_defaults)
     app.connect("config-inited", assets.use_light_theme_assets)
     app.connect("builder-inited", content.load_content)  # 1: catalogue on the environment
     app.connect("builder-inited", assets.add_static_assets)  # 2: HTML-only CSS and JS
@@ -33,6 +36,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", assets.label_navigation_toggles, priority=1000)
     app.connect("html-page-context", assets.plain_citation_lists, priority=1000)
     app.connect("html-page-context", assets.drop_unused_assets, priority=1000)
+    app.connect("html-page-context", assets.limit_navigation_in_large_kits)
     app.connect("build-finished", assets.refresh_static_assets)  # last: current CSS and JS in _static
     return {
         "version": "0.1.0",

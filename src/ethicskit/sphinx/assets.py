@@ -16,6 +16,12 @@ TEMPLATES = Path(__file__).parent / "templates"
 # Assets the book never uses, added by extensions Jupyter Book always loads.
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 UNUSED_ASSETS = ("sphinx-design.min.css", "design-tabs.js", "sphinx-thebe.js", "sphinx-thebe.css")
+PAGE_SCRIPTS = {
+    "worksheet.js": "ek-worksheet",
+    "reflections.js": "ek-my-reflections",
+    "tally.js": "ek-room-tally",
+}
+"""Scripts needed only on pages holding an element with the given class."""
 
 
 def use_light_theme_assets(app: Sphinx, config: Config) -> None:
@@ -27,9 +33,12 @@ def drop_unused_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """Leave out CSS and JS a page does not use; notebook styles stay only on notebook pages."""
-    notebook = doctree is not None and any(
-        "cell" in node.get("classes", []) for node in doctree.findall(lambda n: hasattr(n, "get"))
+    classes = (
+        {name for node in doctree.findall(lambda n: hasattr(n, "get")) for name in node.get("classes", [])}
+        if doctree is not None
+        else set()
     )
+    notebook = "cell" in classes
 
     def used(asset: Any) -> bool:
         if getattr(asset, "attributes", {}).get("type") == WIDGET_STATE:
@@ -37,6 +46,8 @@ def drop_unused_assets(
         name = Path(str(getattr(asset, "filename", asset) or "")).name
         if name.startswith(UNUSED_ASSETS):
             return False
+        if name in PAGE_SCRIPTS:
+            return PAGE_SCRIPTS[name] in classes  # scripts for one kind of page load only there
         return notebook or not name.startswith("mystnb.")
 
     for key in ("css_files", "script_files"):
@@ -97,6 +108,9 @@ def add_static_assets(app: Sphinx) -> None:
     app.add_css_file("dilemma-player.css")
     app.add_js_file("ethicskit.js", loading_method="defer")
     app.add_js_file("dilemma-player.js", loading_method="defer")
+    app.add_js_file("worksheet.js", loading_method="defer")
+    app.add_js_file("reflections.js", loading_method="defer")
+    app.add_js_file("tally.js", loading_method="defer")
 
 
 def drop_duplicate_scripts(
@@ -166,3 +180,18 @@ def plain_citation_lists(
     if body and "citation-list" in body:
         body = body.replace('<div role="list" class="citation-list">', '<div class="citation-list">')
         context["body"] = body.replace(' role="doc-biblioentry"', "")
+
+
+def limit_navigation_in_large_kits(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """In a kit with a chapter of many pages, the sidebar lists chapters only.
+
+    The theme writes the whole navigation into every page, so a sidebar listing each of a thousand
+    cases makes the build grow with the square of the number of pages, and every page heavier. Past
+    `ethicskit_nav_section_limit` pages in one chapter, each chapter's own page lists its pages instead.
+    """
+    limit = app.config.ethicskit_nav_section_limit
+    chapters = (pages for doc, pages in app.env.toctree_includes.items() if doc != app.config.root_doc)
+    if limit and max(map(len, chapters), default=0) > limit:
+        context["theme_max_navbar_depth"] = 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -54,14 +55,18 @@ def load_content(app: Sphinx) -> None:
         if signature.get(code_id) != previous.get(code_id)
     }
     env.ethicskit_citation_signature = signature  # type: ignore[attr-defined]
-    index = case_index_signature(catalog)
-    env.ethicskit_case_index_changed = index != getattr(env, "ethicskit_case_index_signature", None)  # type: ignore[attr-defined]
-    env.ethicskit_case_index_signature = index  # type: ignore[attr-defined]
+    signatures = {kind: digest(shown(catalog)) for kind, shown in VIEWS.items()}
+    previous_views: dict[str, str] = getattr(env, "ethicskit_view_signatures", {})
+    env.ethicskit_changed_views = {kind for kind in VIEWS if signatures[kind] != previous_views.get(kind)}  # type: ignore[attr-defined]
+    env.ethicskit_view_signatures = signatures  # type: ignore[attr-defined]
 
 
-def case_index_signature(catalog: Catalog) -> str:
-    """A digest of everything the case index pages show, so they rebuild only when it changes."""
-    shown = [
+def digest(shown: object) -> str:
+    return hashlib.sha256(repr(shown).encode()).hexdigest()
+
+
+VIEWS: dict[str, Callable[[Catalog], object]] = {
+    "case-index": lambda catalog: [
         (
             case_id,
             case.model.title,
@@ -70,15 +75,37 @@ def case_index_signature(catalog: Catalog) -> str:
             [c.ref for c in case.model.clauses],
         )
         for case_id, case in sorted(catalog.cases.items())
-    ]
-    return hashlib.sha256(repr(shown).encode()).hexdigest()
+    ],
+    "titles": lambda catalog: (
+        [(case_id, case.model.title) for case_id, case in sorted(catalog.cases.items())],
+        [(dilemma_id, d.model.title) for dilemma_id, d in sorted(catalog.dilemmas.items())],
+    ),
+    "supervision": lambda catalog: (
+        [
+            (case_id, case.model.title, case.model.supervision)
+            for case_id, case in sorted(catalog.cases.items())
+        ],
+        [(dilemma_id, d.model.case, d.model.title) for dilemma_id, d in sorted(catalog.dilemmas.items())],
+    ),
+}
+"""What each kind of generated page shows of the cases and dilemmas. A page that tracks a view is read
+again when what the view shows changes, not whenever any file behind it changes."""
+
+
+def track_view(env: BuildEnvironment, docname: str, view: str) -> None:
+    """Read this page again whenever the view changes."""
+    tracked(env).setdefault(view, set()).add(docname)
+
+
+def tracked(env: BuildEnvironment) -> dict[str, set[str]]:
+    if not hasattr(env, "ethicskit_tracked_views"):
+        env.ethicskit_tracked_views = {}  # type: ignore[attr-defined]
+    return env.ethicskit_tracked_views  # type: ignore[attr-defined, no-any-return]
 
 
 def index_pages(env: BuildEnvironment) -> set[str]:
     """Pages that list cases by theme or by code."""
-    if not hasattr(env, "ethicskit_index_pages"):
-        env.ethicskit_index_pages = set()  # type: ignore[attr-defined]
-    return env.ethicskit_index_pages  # type: ignore[attr-defined, no-any-return]
+    return tracked(env).setdefault("case-index", set())
 
 
 def citation_signature(catalog: Catalog) -> dict[str, str]:
@@ -99,8 +126,8 @@ def outdated_pages(
     registry = pages(env)
     changed_codes: set[str] = getattr(env, "ethicskit_changed_codes", set())
     outdated = {page for code_id in changed_codes if (page := registry.get(page_key("code", code_id)))}
-    if getattr(env, "ethicskit_case_index_changed", False):
-        outdated |= index_pages(env)
+    for view in getattr(env, "ethicskit_changed_views", set()):
+        outdated |= tracked(env).get(view, set())
     return sorted(outdated)
 
 
@@ -122,7 +149,8 @@ def pages(env: BuildEnvironment) -> dict[str, str]:
 
 
 def purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    index_pages(env).discard(docname)
+    for pages_ in tracked(env).values():
+        pages_.discard(docname)
     registry = pages(env)
     for key in [key for key, page in registry.items() if page == docname]:
         del registry[key]
@@ -130,4 +158,5 @@ def purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
 
 def merge_info(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
     pages(env).update(pages(other))
-    index_pages(env).update(index_pages(other))
+    for view, pages_ in tracked(other).items():
+        tracked(env).setdefault(view, set()).update(pages_)

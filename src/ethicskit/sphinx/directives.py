@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
+
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from ..export import dilemma_json
-from .content import catalog_of, index_pages, page_key, pages
+from .. import worksheet
+from ..export import dilemma_json, script_safe, tally_payload
+from .content import catalog_of, index_pages, page_key, pages, track_view
+from .edition import is_lecturer
 from .render import (
     render_case,
     render_cases_by_code,
@@ -17,6 +21,8 @@ from .render import (
     render_codes_index,
     render_dilemma,
 )
+from .seminars import render_seminar, render_seminars_index
+from .supervision import render_supervision_map
 
 
 class _CatalogDirective(SphinxDirective):
@@ -99,6 +105,102 @@ class DilemmaDirective(_CatalogDirective):
         return [section]
 
 
+class WorksheetDirective(_CatalogDirective):
+    """The ethical-reasoning worksheet: printable as it stands, a saving form once JavaScript runs."""
+
+    required_arguments = 0
+
+    def run(self) -> list[nodes.Node]:
+        catalog = catalog_of(self.env)
+        self._claim_page("worksheet", "worksheet")
+        track_view(self.env, self.env.docname, "titles")
+        cases = [
+            {"id": case_id, "title": loaded.model.title} for case_id, loaded in sorted(catalog.cases.items())
+        ]
+        payload = script_safe(
+            json.dumps({"steps": worksheet.as_payload(), "cases": cases}, ensure_ascii=False)
+        )
+        data = nodes.raw(
+            "", f'<script type="application/json" class="ek-worksheet-data">{payload}</script>', format="html"
+        )
+        root = nodes.container("", data, classes=["ek-worksheet"])
+        for number, step in enumerate(worksheet.STEPS, 1):
+            box = nodes.container(classes=["ek-worksheet-step"])
+            box += nodes.rubric(f"{number}. {step.title}", f"{number}. {step.title}")
+            box += nodes.paragraph(step.guidance, step.guidance, classes=["ek-guidance"])
+            for _, label in step.fields:
+                if len(step.fields) > 1:
+                    box += nodes.paragraph(label, label, classes=["ek-field-label"])
+                box += nodes.container(classes=["ek-write-here"])
+            root += box
+        return [root]
+
+
+class SupervisionMapDirective(SphinxDirective):
+    """Every case with its PCF domains and supervision questions: ```{supervision-map}```."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        catalog = catalog_of(self.env)
+        for loaded in catalog.codes.values():
+            self.env.note_dependency(str(catalog.root / loaded.path))
+        track_view(self.env, self.env.docname, "supervision")
+        return render_supervision_map(catalog)
+
+
+class RoomTallyDirective(SphinxDirective):
+    """A projector view that tallies how a seminar room chose at each decision: ```{room-tally}```."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        catalog = catalog_of(self.env)
+        for loaded in catalog.dilemmas.values():
+            self.env.note_dependency(str(catalog.root / loaded.path))
+        payload = script_safe(json.dumps(tally_payload(catalog), ensure_ascii=False, separators=(",", ":")))
+        note = "The room tally needs JavaScript. Each dilemma's page shows all its decisions without it."
+        return [
+            nodes.container(
+                "",
+                nodes.raw(
+                    "",
+                    f'<script type="application/json" class="ek-tally-data">{payload}</script>',
+                    format="html",
+                ),
+                nodes.paragraph(note, note, classes=["ek-muted"]),
+                classes=["ek-room-tally"],
+            )
+        ]
+
+
+class SeminarDirective(_CatalogDirective):
+    """Render a seminar plan: ```{seminar} seminar-id```."""
+
+    def run(self) -> list[nodes.Node]:
+        catalog = catalog_of(self.env)
+        loaded = catalog.seminars.get(self.arguments[0])
+        if loaded is None:
+            return self._missing("seminar plan", list(catalog.seminars))
+        self.env.note_dependency(str(catalog.root / loaded.path))
+        self._claim_page("seminar", loaded.model.id)
+        track_view(self.env, self.env.docname, "titles")
+        return [render_seminar(loaded.model, catalog, is_lecturer(self.config))]
+
+
+class SeminarsIndexDirective(SphinxDirective):
+    """A table of every seminar plan: ```{seminars-index}```."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        catalog = catalog_of(self.env)
+        for loaded in catalog.seminars.values():
+            self.env.note_dependency(str(catalog.root / loaded.path))
+        track_view(self.env, self.env.docname, "titles")
+        return render_seminars_index(catalog)
+
+
 class _CodesTableDirective(SphinxDirective):
     """A page built from every code digest, rebuilt whenever any digest changes."""
 
@@ -165,5 +267,10 @@ def setup_directives(app: Sphinx) -> None:
     app.add_directive("codes-index", CodesIndexDirective)
     app.add_directive("dilemma", DilemmaDirective)
     app.add_directive("my-reflections", MyReflectionsDirective)
+    app.add_directive("seminar", SeminarDirective)
+    app.add_directive("room-tally", RoomTallyDirective)
+    app.add_directive("supervision-map", SupervisionMapDirective)
+    app.add_directive("worksheet", WorksheetDirective)
+    app.add_directive("seminars-index", SeminarsIndexDirective)
     app.add_directive("cases-by-theme", CasesByThemeDirective)
     app.add_directive("cases-by-code", CasesByCodeDirective)

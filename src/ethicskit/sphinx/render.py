@@ -10,6 +10,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from ..catalog import Catalog, Citation, Relation
+from ..engine import Branch, branch_map
 from ..models import Case, CodeOfPractice, CodeStatus, Dilemma, Lean, Polarity, Section, Theme, clause_anchor
 from .nodes import catalog_ref, clause_ref
 
@@ -479,6 +480,9 @@ def render_dilemma(dilemma: Dilemma, catalog: Catalog, edition: str, support_pag
     endings = {ending.id: ending for ending in dilemma.endings}
     titles = {node.id: f"Decision {number}" for number, node in enumerate(dilemma.nodes, 1)}
     titles.update({ending.id: f"Ending: {ending.title}" for ending in dilemma.endings})
+    labels = {choice.id: choice.label for node in dilemma.nodes for choice in node.choices}
+    if edition == "lecturer":
+        root += render_branch_map(dilemma, titles)
     for node in dilemma.nodes:
         sec = section(dilemma_anchor(dilemma.id, node.id), titles[node.id], classes=["ek-node"])
         sec += paragraphs(node.situation, classes=["ek-situation"])
@@ -490,7 +494,7 @@ def render_dilemma(dilemma: Dilemma, catalog: Catalog, edition: str, support_pag
             label = nodes.paragraph(classes=["ek-choice-label"])
             label += nodes.strong(choice.label, choice.label)
             if choice.when:
-                needed = ", ".join(choice.when)
+                needed = "; ".join(labels[w] for w in choice.when)
                 label += nodes.Text(f" (offered only after: {needed})")
             item += label
             item += paragraphs(choice.consequence, classes=["ek-consequence"])
@@ -548,6 +552,49 @@ def render_dilemma(dilemma: Dilemma, catalog: Catalog, edition: str, support_pag
             sec += box
         root += sec
     return root
+
+
+def render_branch_map(dilemma: Dilemma, titles: dict[str, str]) -> nodes.section:
+    """Every branch at a glance, for the lecturer: each choice and where it leads, nested."""
+    start = titles[dilemma.start]
+    decisions = {node.id for node in dilemma.nodes}
+    labels = {choice.id: choice.label for node in dilemma.nodes for choice in node.choices}
+
+    def listing(branches: tuple[Branch, ...]) -> nodes.Element:
+        items = []
+        for branch in branches:
+            item = nodes.container(classes=["ek-branch"])
+            para = nodes.paragraph()
+            para += nodes.strong(branch.choice.label, branch.choice.label)
+            if branch.choice.when:
+                needed = "; ".join(
+                    f"\N{LEFT DOUBLE QUOTATION MARK}{labels[w]}\N{RIGHT DOUBLE QUOTATION MARK}"
+                    for w in branch.choice.when
+                )
+                para += nodes.Text(f" (only after: {needed})")
+            para += nodes.Text(" \N{RIGHTWARDS ARROW} ")
+            target = titles[branch.target]
+            para += nodes.reference(target, target, refid=dilemma_anchor(dilemma.id, branch.target))
+            if branch.expanded is None and branch.target in decisions:
+                para += nodes.Text(" (mapped above)")
+            item += para
+            if branch.expanded:
+                item += listing(branch.expanded)
+            items.append(item)
+        return bullets(items)
+
+    intro = nodes.paragraph(
+        "",
+        f"From {start}, every choice and where it leads. A decision reached by more "
+        "than one route is mapped the first time and referred to after that.",
+    )
+    return section(
+        f"dilemma-{dilemma.id}-map",
+        "Map of every branch",
+        intro,
+        listing(branch_map(dilemma)),
+        classes=["ek-branch-map", "ek-instructor-notes"],
+    )
 
 
 # --- case indexes ------------------------------------------------------------------------------

@@ -263,100 +263,14 @@
     return h;
   };
 
-  // ---- the "My reflections" page -------------------------------------------------------------------
-  function markdown(store) {
-    var out = ["# My reflections: First Loyalty", "", "Exported " + today() + ". Laid out as evidence for a CPD record or ASYE portfolio.", ""];
-    Object.keys(store.dilemmas).sort().forEach(function (id) {
-      var e = store.dilemmas[id];
-      out.push("## " + e.title, "", "- Date: " + e.updated, "- Dilemma: " + id);
-      out.push("- Path: " + (e.path.length ? e.path.map(function (p, i) { return (i + 1) + ". " + p.label; }).join(" → ") : "not started"));
-      if (e.ending) out.push("- Ending: " + e.ending.title);
-      var clauses = [];
-      e.path.forEach(function (p) { clauses = clauses.concat(p.clauses || []); });
-      if (e.ending) clauses = clauses.concat(e.ending.clauses || []);
-      out.push("- Clauses: " + (clauses.filter(function (c, i) { return clauses.indexOf(c) === i; }).join("; ") || "none"), "");
-      Object.keys(e.reflections).forEach(function (k) {
-        var r = e.reflections[k];
-        if (r.text) out.push("### " + r.prompt, "", r.text, "");
-      });
-    });
-    return out.join("\n");
-  }
-
-  function merge(store, incoming) {
-    Object.keys(incoming.dilemmas || {}).forEach(function (id) {
-      var theirs = incoming.dilemmas[id], mine = store.dilemmas[id];
-      if (!mine) { store.dilemmas[id] = theirs; return; }
-      Object.keys(theirs.reflections || {}).forEach(function (k) {
-        var a = mine.reflections[k], b = theirs.reflections[k];
-        if (!a) mine.reflections[k] = b;
-        else if (b && b.text && a.text.indexOf(b.text) < 0) a.text = a.text + "\n\n(imported) " + b.text;
-      });
-      if (theirs.updated > mine.updated && theirs.path.length) {
-        mine.earlierPaths = (mine.earlierPaths || []).concat([mine.path]);
-        mine.path = theirs.path; mine.ending = theirs.ending; mine.updated = theirs.updated;
-      }
-    });
-    return store;
-  }
-
-  function download(name, type, text) {
-    var a = el("a", { href: URL.createObjectURL(new Blob([text], { type: type })), download: name });
-    document.body.appendChild(a); a.click(); a.remove();
-  }
-
-  function reflectionsPage(root) {
-    var list = el("div", { class: "ek-reflection-list" }), status = el("p", { role: "status", class: "ek-saved" });
-    function show() {
-      var store = loadStore(), ids = Object.keys(store.dilemmas).sort();
-      list.textContent = "";
-      if (!ids.length) list.appendChild(el("p", { class: "ek-muted", text: "No reflections yet. Work through a dilemma and write at its prompts." }));
-      ids.forEach(function (id) {
-        var e = store.dilemmas[id];
-        var items = Object.keys(e.reflections).filter(function (k) { return e.reflections[k].text; }).map(function (k) {
-          return el("li", {}, [el("strong", { text: e.reflections[k].prompt }), el("p", { text: e.reflections[k].text })]);
-        });
-        list.appendChild(el("section", { class: "ek-reflection-entry" }, [
-          el("h2", { text: e.title }),
-          el("p", { text: "Path: " + (e.path.map(function (p) { return p.label; }).join(" → ") || "not started") + (e.ending ? " (ending: " + e.ending.title + ")" : "") }),
-          el("p", { class: "ek-muted", text: "Last updated " + e.updated }),
-          el("ul", {}, items)
-        ]));
-      });
-    }
-    var fileId = "ek-import-" + (++uid);
-    var input = el("input", { type: "file", id: fileId, accept: "application/json,.json", onchange: function () {
-      var file = input.files && input.files[0];
-      if (!file) return;
-      file.text().then(function (text) {
-        var incoming = JSON.parse(text);
-        saveStore(merge(loadStore(), incoming.version === 1 ? incoming : { dilemmas: incoming }));
-        status.textContent = "Imported and merged " + Object.keys(incoming.dilemmas || incoming).length + " dilemma(s).";
-        show();
-      }).catch(function () { status.textContent = "That file could not be read as exported reflections."; });
-    } });
-    root.textContent = "";
-    root.appendChild(el("div", { class: "ek-toolbar" }, [
-      el("button", { type: "button", class: "ek-btn", text: "Download as Markdown", onclick: function () { download("first-loyalty-reflections.md", "text/markdown", markdown(loadStore())); } }),
-      el("button", { type: "button", class: "ek-btn", text: "Download as JSON", onclick: function () { download("first-loyalty-reflections.json", "application/json", JSON.stringify(loadStore(), null, 2)); } }),
-      el("label", { for: fileId, text: "Import JSON: " }), input,
-      el("button", { type: "button", class: "ek-btn", text: "Clear all", onclick: function () {
-        if (window.confirm("Delete every reflection saved in this browser? This cannot be undone.")) { saveStore(emptyStore()); status.textContent = "All reflections deleted."; show(); }
-      } })
-    ]));
-    root.appendChild(status);
-    root.appendChild(list);
-    show();
-  }
-
   function start() {
     document.querySelectorAll(".ek-dilemma").forEach(function (root) {
       var script = root.querySelector("script.ek-dilemma-data");
       if (script) new Player(root, JSON.parse(script.textContent || "{}"));
     });
-    document.querySelectorAll(".ek-my-reflections").forEach(reflectionsPage);
   }
-  window.FirstLoyalty = { markdown: markdown, merge: merge, storageKey: KEY };
+  // Shared with the worksheet and the reflections page, which load after this script.
+  window.FirstLoyalty = { storageKey: KEY, load: loadStore, save: saveStore, empty: emptyStore, today: today, el: el };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

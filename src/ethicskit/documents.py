@@ -1,0 +1,327 @@
+"""Cases, dilemmas and seminar plans as standalone HTML: printed handouts and single-file dilemmas.
+
+Everything is built from the validated models, and every piece of content is escaped, so nothing in a
+YAML file can become markup.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from importlib.resources import files
+
+from .catalog import Catalog
+from .engine import Branch, branch_map
+from .export import dilemma_json
+from .models import Case, Dilemma, Seminar
+
+LEANS = {
+    -2: "pulls strongly away",
+    -1: "pulls away",
+    0: "neutral",
+    1: "pulls towards",
+    2: "pulls strongly towards",
+}
+SIDES = (("agency", "The agency"), ("profession", "The profession"), ("person", "The person"))
+SIGNPOST = (
+    "If this raises something difficult for you, stop and talk to someone you trust. In the UK and "
+    "Ireland, Samaritans answer at any hour on 116 123."
+)
+
+
+def paras(text: str, cls: str = "") -> str:
+    attr = f' class="{cls}"' if cls else ""
+    return "".join(f"<p{attr}>{escape(part.strip())}</p>" for part in text.split("\n\n") if part.strip())
+
+
+def items(values: list[str], ordered: bool = False) -> str:
+    tag = "ol" if ordered else "ul"
+    return f"<{tag}>" + "".join(f"<li>{escape(value)}</li>" for value in values) + f"</{tag}>"
+
+
+def clause_text(catalog: Catalog, ref: str) -> str:
+    found = catalog.resolve(ref)
+    if found is None:
+        return escape(ref)
+    code, _, clause = found
+    return f"<strong>{escape(code.short_title)} {escape(clause.id)}</strong>: {escape(clause.paraphrase)}"
+
+
+def clause_label(catalog: Catalog, ref: str) -> str:
+    found = catalog.resolve(ref)
+    return f"{found[0].short_title} {found[2].id}" if found else ref
+
+
+def content_note(case: Case) -> str:
+    if case.content_note is None:
+        return ""
+    return (
+        '<aside class="content-note"><h2>Content note</h2>'
+        f"{paras(case.content_note.note)}<p>{escape(SIGNPOST)}</p></aside>"
+    )
+
+
+# --- cases -------------------------------------------------------------------------------------
+
+
+def case_sheet(case: Case, catalog: Catalog, lecturer: bool, level: int = 1) -> str:
+    """A case as a handout: the case, the tension, the clauses, questions and key points."""
+    h, h2 = f"h{level}", f"h{level + 1}"
+    setting = case.setting
+    facts = [
+        ("Setting", setting.service.value.replace("-", " ").capitalize()),
+        ("Where", setting.jurisdiction.value.replace("-", " ").title()),
+        ("Practitioner", setting.role),
+        ("Time to discuss", f"about {case.duration_minutes} minutes"),
+    ]
+    out = [
+        f'<section class="case"><{h}>{escape(case.title)}</{h}>',
+        content_note(case),
+        paras(case.summary, "summary"),
+    ]
+    out.append("<dl>" + "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in facts) + "</dl>")
+    out.append(f"<{h2}>What you will learn</{h2}>{items(case.objectives)}")
+    out.append(f"<{h2}>The case</{h2}>{paras(case.narrative)}")
+    out.append(
+        f"<{h2}>Where the loyalties pull apart</{h2}><table><thead><tr><th>The agency asks</th>"
+        f"<th>The codes ask</th></tr></thead><tbody><tr><td>{paras(case.tension.agency_asks)}</td>"
+        f"<td>{paras(case.tension.codes_ask)}</td></tr></tbody></table>"
+        f"<p>Who is affected:</p>{items(case.tension.people_affected)}"
+    )
+    cited = "".join(
+        f"<li>{clause_text(catalog, c.ref)}<br><em>Why it bears on this case:</em> {escape(c.rationale)}</li>"
+        for c in case.clauses
+    )
+    out.append(f"<{h2}>What the codes say</{h2}><ul>{cited}</ul>")
+    out.append(f"<{h2}>Questions for discussion</{h2}>{items(case.questions, ordered=True)}")
+    out.append(f"<{h2}>Key points</{h2}>{items(case.key_points)}")
+    if lecturer:
+        notes = case.instructor_notes
+        out.append(
+            f'<section class="lecturer"><{h2}>Notes for the lecturer</{h2}>'
+            f"<p><strong>How to run it.</strong></p>{paras(notes.how_to_run)}"
+            f"<p><strong>What students often say.</strong></p>{paras(notes.likely_responses)}"
+            f"<p><strong>What the codes say.</strong></p>{paras(notes.what_the_codes_say)}"
+            f"<p><strong>Pitfalls.</strong></p>{paras(notes.pitfalls)}</section>"
+        )
+    out.append("</section>")
+    return "".join(out)
+
+
+# --- dilemmas ----------------------------------------------------------------------------------
+
+
+def _titles(dilemma: Dilemma) -> dict[str, str]:
+    titles = {node.id: f"Decision {number}" for number, node in enumerate(dilemma.nodes, 1)}
+    titles.update({ending.id: f"Ending: {ending.title}" for ending in dilemma.endings})
+    return titles
+
+
+def branch_list(dilemma: Dilemma) -> str:
+    """The all-branches map as nested lists, each choice with where it leads."""
+    titles = _titles(dilemma)
+    decisions = {node.id for node in dilemma.nodes}
+    labels = {choice.id: choice.label for node in dilemma.nodes for choice in node.choices}
+
+    def listing(branches: tuple[Branch, ...]) -> str:
+        rows = []
+        for branch in branches:
+            needed = "; ".join(f"\u201c{labels[w]}\u201d" for w in branch.choice.when)
+            when = f" (only after: {escape(needed)})" if needed else ""
+            again = " (mapped above)" if branch.expanded is None and branch.target in decisions else ""
+            target = f'<a href="#dilemma-{dilemma.id}-{branch.target}">{escape(titles[branch.target])}</a>'
+            inner = listing(branch.expanded) if branch.expanded else ""
+            rows.append(
+                f"<li><strong>{escape(branch.choice.label)}</strong>{when} → {target}{again}{inner}</li>"
+            )
+        return "<ul>" + "".join(rows) + "</ul>"
+
+    return f"<p>From {escape(titles[dilemma.start])}:</p>" + listing(branch_map(dilemma))
+
+
+def dilemma_map(dilemma: Dilemma, catalog: Catalog, lecturer: bool, level: int = 2) -> str:
+    """Every decision and ending, linked, in the classes the browser player reads."""
+    h = f"h{level}"
+    titles = _titles(dilemma)
+    out = []
+    for node in dilemma.nodes:
+        out.append(
+            f'<section class="ek-node" id="dilemma-{dilemma.id}-{node.id}"><{h}>{titles[node.id]}</{h}>'
+        )
+        out.append(paras(node.situation, "ek-situation"))
+        if node.prompt:
+            out.append(f'<p class="ek-prompt"><em>{escape(node.prompt)}</em></p>')
+        out.append("<ul>")
+        for choice in node.choices:
+            views = "".join(
+                f"<li>{side}: {escape(getattr(choice.perspectives, key).text)} "
+                f"({LEANS[int(getattr(choice.perspectives, key).lean)]})</li>"
+                for key, side in SIDES
+            )
+            refs = ""
+            for heading, group in (("Honours", choice.honours), ("Strains", choice.strains)):
+                if group:
+                    refs += f"<p>{heading}: {escape('; '.join(clause_label(catalog, r) for r in group))}</p>"
+            note = paras(choice.facilitator_note, "lecturer") if lecturer and choice.facilitator_note else ""
+            out.append(
+                f'<li class="ek-choice" id="dilemma-{dilemma.id}-{choice.id}">'
+                f"<p><strong>{escape(choice.label)}"
+                f"</strong></p>{paras(choice.consequence)}<ul>{views}</ul>{refs}{note}"
+                f'<p>Then: <a href="#dilemma-{dilemma.id}-{choice.leads_to}">'
+                f"{titles[choice.leads_to]}</a></p></li>"
+            )
+        out.append("</ul>")
+        if lecturer and node.facilitator_note:
+            out.append(
+                '<div class="lecturer"><p><strong>Facilitator note.</strong></p>'
+                f"{paras(node.facilitator_note)}</div>"
+            )
+        out.append("</section>")
+    for ending in dilemma.endings:
+        out.append(
+            f'<section class="ek-ending" id="dilemma-{dilemma.id}-{ending.id}">'
+            f"<{h}>{escape(titles[ending.id])}</{h}>"
+        )
+        out.append(paras(ending.debrief))
+        if ending.clauses:
+            out.append(
+                f"<p>Clauses: {escape('; '.join(clause_label(catalog, r) for r in ending.clauses))}</p>"
+            )
+        out.append(f"<p><em>To reflect on:</em> {escape(ending.reflection_prompt)}</p>")
+        if ending.self_care:
+            out.append(
+                '<aside class="self-care"><p><strong>Looking after yourself.</strong></p>'
+                f"{paras(ending.self_care)}</aside>"
+            )
+        out.append("</section>")
+    return "".join(out)
+
+
+def dilemma_sheet(dilemma: Dilemma, catalog: Catalog, lecturer: bool, level: int = 1) -> str:
+    """A dilemma as a handout: the map of every branch, discussion questions, then each decision."""
+    h, h2 = f"h{level}", f"h{level + 1}"
+    case = catalog.cases[dilemma.case].model
+    out = [f'<section class="dilemma"><{h}>{escape(dilemma.title)}</{h}>', content_note(case)]
+    out.append(paras(dilemma.summary, "summary"))
+    out.append(f"<p>Based on the case <em>{escape(case.title)}</em>.</p>")
+    out.append(f"<{h2}>Map of every branch</{h2}>{branch_list(dilemma)}")
+    out.append(f"<{h2}>Questions for discussion</{h2}>{items(case.questions, ordered=True)}")
+    out.append(
+        f"<{h2}>Decisions and endings</{h2}>{dilemma_map(dilemma, catalog, lecturer, level + 2)}</section>"
+    )
+    return "".join(out)
+
+
+# --- seminar plans -----------------------------------------------------------------------------
+
+
+def seminar_plan(seminar: Seminar, catalog: Catalog, lecturer: bool) -> str:
+    """A seminar plan; the lecturer's version adds what happens in each activity and the notes."""
+    out = [f'<section class="seminar"><h1>{escape(seminar.title)}</h1>{paras(seminar.summary, "summary")}']
+    audience = "; ".join(a.label for a in seminar.audience)
+    out.append(
+        f"<dl><dt>For</dt><dd>{escape(audience)}</dd>"
+        f"<dt>Length</dt><dd>{seminar.duration_minutes} minutes</dd></dl>"
+    )
+    outcomes = "".join(
+        f"<li>{escape(o.outcome)}<br>"
+        f"<em>PCF:</em> {escape('; '.join(clause_label(catalog, r) for r in o.pcf))}. "
+        f"<em>Standards:</em> {escape('; '.join(clause_label(catalog, r) for r in o.standards))}.</li>"
+        for o in seminar.learning_outcomes
+    )
+    out.append(f"<h2>Learning outcomes</h2><ul>{outcomes}</ul>")
+    out.append(f"<h2>Before the session</h2>{paras(seminar.preparation)}")
+    materials = [f"Case: {catalog.cases[c].model.title}" for c in seminar.materials.cases]
+    materials += [f"Dilemma: {catalog.dilemmas[d].model.title}" for d in seminar.materials.dilemmas]
+    if seminar.materials.worksheet:
+        materials.append("The ethical-reasoning worksheet")
+    out.append(f"<h2>Materials</h2>{items(materials + list(seminar.materials.other))}")
+    rows, start = [], 0
+    for activity in seminar.timeline:
+        detail = f"<td>{paras(activity.what_happens)}</td>" if lecturer else ""
+        rows.append(
+            f"<tr><td>{start}\N{EN DASH}{start + activity.minutes} min</td>"
+            f"<td>{escape(activity.title)}</td>{detail}</tr>"
+        )
+        start += activity.minutes
+    head = "<th>When</th><th>Activity</th>" + ("<th>What happens</th>" if lecturer else "")
+    out.append(
+        f"<h2>How the session runs</h2><table><thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+    out.append(f"<h2>Ground rules</h2>{items(list(seminar.ground_rules))}")
+    out.append(
+        f"<h2>Looking after yourself and each other</h2>{paras(seminar.care)}<p>{escape(SIGNPOST)}</p>"
+    )
+    out.append(f"<h2>After the session</h2>{paras(seminar.follow_up)}")
+    if lecturer:
+        out.append(
+            f'<section class="lecturer"><h2>Facilitation notes</h2>{paras(seminar.facilitation_notes)}'
+            f"<h2>Debrief</h2>{paras(seminar.debrief)}"
+            f"<h2>Running it online</h2>{paras(seminar.variations.online)}"
+            f"<h2>Running it with a large group</h2>{paras(seminar.variations.large_group)}</section>"
+        )
+    out.append("</section>")
+    return "".join(out)
+
+
+def seminar_pack(seminar: Seminar, catalog: Catalog, lecturer: bool) -> str:
+    """The plan, then each case sheet and each dilemma's map with its questions, one per page."""
+    parts = [seminar_plan(seminar, catalog, lecturer)]
+    parts += [case_sheet(catalog.cases[c].model, catalog, lecturer) for c in seminar.materials.cases]
+    parts += [dilemma_sheet(catalog.dilemmas[d].model, catalog, lecturer) for d in seminar.materials.dilemmas]
+    return '<div class="page-break"></div>'.join(parts)
+
+
+# --- whole documents ---------------------------------------------------------------------------
+
+
+def static_text(name: str) -> str:
+    return files("ethicskit.sphinx").joinpath("static", name).read_text(encoding="utf-8")
+
+
+def document(title: str, body: str, edition: str, extra_head: str = "", extra_body: str = "") -> str:
+    """A complete, self-contained HTML document: styles inline, nothing loaded from anywhere."""
+    return (
+        '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(title)}</title><style>{static_text('handout.css')}</style>{extra_head}</head>"
+        f"<body><main>{body}</main><footer><p>First Loyalty, {escape(edition)}. Teaching content CC BY 4.0; "
+        "paraphrases of codes are the kit's own words, and the official texts belong to their issuers."
+        f"</p></footer>{extra_body}</body></html>"
+    )
+
+
+def handout(kind: str, item_id: str, catalog: Catalog, lecturer: bool) -> tuple[str, str]:
+    """(title, HTML document) for `ethicskit handout`. Raises KeyError for an unknown id."""
+    edition = "lecturer's handout" if lecturer else "handout"
+    if kind == "case":
+        case = catalog.cases[item_id].model
+        return case.title, document(case.title, case_sheet(case, catalog, lecturer), edition)
+    if kind == "dilemma":
+        dilemma = catalog.dilemmas[item_id].model
+        return dilemma.title, document(dilemma.title, dilemma_sheet(dilemma, catalog, lecturer), edition)
+    seminar = catalog.seminars[item_id].model
+    return seminar.title, document(
+        seminar.title, seminar_pack(seminar, catalog, lecturer), f"seminar pack, {edition}"
+    )
+
+
+def standalone_dilemma(dilemma: Dilemma, catalog: Catalog) -> str:
+    """One HTML file with the player, its data, reflections and export, for a VLE or an iframe."""
+    case = catalog.cases[dilemma.case].model
+    data = dilemma_json(dilemma, catalog)
+    body = (
+        f'<section class="ek-dilemma" id="dilemma-{dilemma.id}"><h1>{escape(dilemma.title)}</h1>'
+        f"{content_note(case)}{paras(dilemma.summary, 'summary')}"
+        f'<script type="application/json" class="ek-dilemma-data">{data}</script>'
+        f"{dilemma_map(dilemma, catalog, lecturer=False)}</section>"
+        '<section class="reflections"><h2>Your reflections</h2><p>What you write is kept only in this '
+        "browser. Download it to keep a copy or to hand it in.</p>"
+        '<div class="ek-my-reflections"><p>Your reflections appear here once JavaScript is on.</p></div>'
+        "</section>"
+    )
+    styles = f"<style>{static_text('dilemma-player.css')}</style>"
+    scripts = "".join(
+        f"<script>{static_text(name)}</script>" for name in ("dilemma-player.js", "reflections.js")
+    )
+    return document(dilemma.title, body, "single-file dilemma", styles, scripts)

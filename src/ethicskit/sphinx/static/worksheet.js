@@ -1,0 +1,85 @@
+// @ts-check
+// First Loyalty ethical-reasoning worksheet: the printable worksheet becomes a form that saves as you
+// type. Answers join the dilemma reflections in this browser's storage and are exported with them.
+(function () {
+  "use strict";
+  var OWN = "own-situation";
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    for (var name in attrs || {}) {
+      if (name === "text") node.textContent = attrs[name];
+      else if (name.slice(0, 2) === "on") node.addEventListener(name.slice(2), attrs[name]);
+      else if (attrs[name] !== null && attrs[name] !== undefined) node.setAttribute(name, attrs[name]);
+    }
+    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
+    return node;
+  }
+
+  function Worksheet(root, data, store) {
+    var titles = {};
+    titles[OWN] = "A situation of my own";
+    data.cases.forEach(function (c) { titles[c.id] = c.title; });
+    var wanted = new URLSearchParams(window.location.search).get("case");
+    var current = wanted && titles[wanted] ? wanted : OWN;
+    var status = el("p", { class: "ek-saved", "aria-live": "polite" });
+    var areas = {};
+    // [heading, answer id] pairs, saved with the answers so the reflections page can lay them out.
+    var labels = [];
+    data.steps.forEach(function (step) {
+      step.fields.forEach(function (f) { labels.push([step.fields.length > 1 ? step.title + ": " + f.label : step.title, f.id]); });
+    });
+
+    function entry(s) {
+      s.worksheets = s.worksheets || {};
+      if (!s.worksheets[current]) s.worksheets[current] = { title: titles[current], answers: {}, updated: store.today() };
+      return s.worksheets[current];
+    }
+    function fill() {
+      var saved = (store.load().worksheets || {})[current];
+      Object.keys(areas).forEach(function (id) { areas[id].value = saved && saved.answers[id] ? saved.answers[id] : ""; });
+      status.textContent = saved ? "Loaded your saved worksheet for this case." : "";
+    }
+    function save() {
+      var s = store.load(), e = entry(s);
+      Object.keys(areas).forEach(function (id) { e.answers[id] = areas[id].value; });
+      e.updated = store.today();
+      e.steps = labels;
+      status.textContent = store.save(s) ? "Saved on this device." : "Could not save: this browser is blocking storage.";
+    }
+
+    var select = el("select", { id: "ek-ws-case", onchange: function () { current = select.value; fill(); } },
+      [el("option", { value: OWN, text: titles[OWN] })].concat(data.cases.map(function (c) { return el("option", { value: c.id, text: c.title }); })));
+    select.value = current;
+    var form = el("form", { class: "ek-worksheet-form", onsubmit: function (event) { event.preventDefault(); } }, [
+      el("div", { class: "ek-toolbar" }, [el("label", { for: "ek-ws-case", text: "Working on: " }), select])
+    ]);
+    data.steps.forEach(function (step, index) {
+      var group = el("fieldset", { class: "ek-worksheet-step" }, [
+        el("legend", { text: (index + 1) + ". " + step.title }),
+        el("p", { class: "ek-guidance", id: "ek-ws-help-" + step.id, text: step.guidance })
+      ]);
+      step.fields.forEach(function (field) {
+        var id = "ek-ws-" + field.id;
+        areas[field.id] = el("textarea", { id: id, rows: "4", "aria-describedby": "ek-ws-help-" + step.id, oninput: save });
+        group.appendChild(el("label", { for: id, text: step.fields.length > 1 ? field.label : "Your answer" }));
+        group.appendChild(areas[field.id]);
+      });
+      form.appendChild(group);
+    });
+    form.appendChild(status);
+    root.querySelectorAll(".ek-worksheet-step").forEach(function (n) { n.remove(); });
+    root.appendChild(form);
+    fill();
+  }
+
+  function start() {
+    var store = window.FirstLoyalty;
+    document.querySelectorAll(".ek-worksheet").forEach(function (root) {
+      var script = root.querySelector("script.ek-worksheet-data");
+      if (script && store) new Worksheet(root, JSON.parse(script.textContent || "{}"), store);
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -1,0 +1,129 @@
+"""Printed handouts and single-file dilemmas, made by the `ethicskit` command and opened as a reader would."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, Request, expect
+from pypdf import PdfReader
+
+from conftest import CHROMIUM, FIXTURES, play_choices_by_keyboard
+from test_player import DILEMMA, WCAG_A_AA
+
+pytestmark = pytest.mark.browser
+
+ETHICSKIT = Path(sys.executable).parent / "ethicskit"
+ROOT = FIXTURES / "valid"
+
+
+def ethicskit(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(ETHICSKIT), *args, "--root", str(ROOT)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PATH": "/usr/bin:/bin", "CHROMIUM": CHROMIUM},
+    )
+
+
+def pdf_text(path: Path) -> str:
+    reader = PdfReader(path)
+    assert reader.pages[0].mediabox.width == pytest.approx(595, abs=2)  # A4, in points
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    return unicodedata.normalize("NFKC", text)  # any ligature the font still forms becomes its letters
+
+
+CASE_SECTIONS = [
+    "A demonstration case",
+    "What you will learn",
+    "The case",
+    "Where the loyalties pull apart",
+    "What the codes say",
+    "Questions for discussion",
+    "Key points",
+]
+DILEMMA_SECTIONS = [
+    "The Friday deadline",
+    "Map of every branch",
+    "Questions for discussion",
+    "Decision 1",
+    "Decision 2",
+    "Ending: Time to listen",
+    "Ending: Put right late",
+]
+SEMINAR_SECTIONS = [
+    "Demo seminar on deadlines",
+    "Learning outcomes",
+    "Before the session",
+    "Materials",
+    "How the session runs",
+    "Ground rules",
+    "Looking after yourself and each other",
+    "After the session",
+    "A demonstration case",
+    "The Friday deadline",
+    "Map of every branch",
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "item", "sections", "lecturer_text"),
+    [
+        ("case", "demo-case", CASE_SECTIONS, "Read aloud, then pairs."),
+        ("dilemma", "demo-dilemma", DILEMMA_SECTIONS, "Ask the room whether an apology alone is enough."),
+        ("seminar", "demo-seminar", SEMINAR_SECTIONS, "Lecturer-only fixture facilitation text."),
+    ],
+)
+def test_handout_is_an_a4_pdf_with_its_title_and_sections_and_notes_only_for_the_lecturer(
+    tmp_path: Path, kind: str, item: str, sections: list[str], lecturer_text: str
+) -> None:
+    student, lecturer = tmp_path / "student.pdf", tmp_path / "lecturer.pdf"
+    result = ethicskit("handout", kind, item, "-o", str(student))
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(student)
+    assert text.startswith(sections[0])
+    missing = [section for section in sections if section not in text]
+    assert missing == []
+    assert lecturer_text not in text
+    result = ethicskit("handout", kind, item, "--lecturer", "-o", str(lecturer))
+    assert result.returncode == 0, result.stderr
+    assert lecturer_text in pdf_text(lecturer)
+
+
+def test_handout_of_an_unknown_item_names_the_known_ones(tmp_path: Path) -> None:
+    result = ethicskit("handout", "case", "no-such-case", "-o", str(tmp_path / "x.pdf"))
+    assert result.returncode == 1
+    assert "no case 'no-such-case' (known: demo-case)" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "x.pdf").exists()
+
+
+def test_exported_dilemma_plays_from_file_by_keyboard_and_exports_reflections(
+    page: Page, tmp_path: Path
+) -> None:
+    """One file: the player, reflections and export work from file:// and nothing else is requested."""
+    exported = tmp_path / "dilemma.html"
+    result = ethicskit("export", "dilemma", "demo-dilemma", "-o", str(exported))
+    assert result.returncode == 0, result.stderr
+    requests: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda request: requests.append(request.url) if isinstance(request, Request) else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.goto(exported.as_uri())
+    labels = {choice.id: choice.label for node in DILEMMA.nodes for choice in node.choices}
+    play_choices_by_keyboard(page, labels, ["ask-for-time"])
+    page.get_by_label("When have you asked for time?", exact=False).fill("Before a review.")
+    results = Axe().run(page, options={**WCAG_A_AA, "preload": False})
+    assert results.violations_count == 0, results.generate_report()
+    page.reload()
+    expect(page.locator(".ek-reflection-list")).to_contain_text("Before a review.")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download as Markdown").click()
+    assert "Before a review." in Path(download.value.path()).read_text()
+    assert [url for url in requests if url != exported.as_uri()] == []
+    assert errors == []
