@@ -9,7 +9,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import assets, chapters, content, directives, edition, nodes, references, roles
+from . import assets, chapters, content, directives, downloads, edition, nodes, references, roles
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -37,10 +37,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", assets.plain_citation_lists, priority=1000)
     app.connect("html-page-context", assets.drop_unused_assets, priority=1000)
     app.connect("html-page-context", assets.limit_navigation_in_large_kits)
+    app.connect("build-finished", downloads.write_downloads)
     app.connect("build-finished", assets.refresh_static_assets)  # last: current CSS and JS in _static
     return {
         "version": "0.1.0",
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -11,6 +11,7 @@ from sphinx.util.docutils import SphinxDirective
 from .. import worksheet
 from ..export import dilemma_json, script_safe, tally_payload
 from .content import catalog_of, index_pages, page_key, pages, track_view
+from .downloads import dilemma_file, pack_file, relative
 from .edition import is_lecturer
 from .render import (
     render_case,
@@ -94,6 +95,19 @@ class DilemmaDirective(_CatalogDirective):
             loaded.model, catalog, self.config.ethicskit_edition, self.config.ethicskit_support_page
         )
         payload = dilemma_json(loaded.model, catalog)
+        single = nodes.paragraph("", "", classes=["ek-download"])
+        label = "This dilemma as a single file"
+        single += nodes.reference(
+            label, label, refuri=relative(self.env.docname, dilemma_file(loaded.model.id))
+        )
+        single += nodes.Text(
+            ": the player, reflections and export in one page that works offline, to upload to a VLE."
+        )
+        first_part = next(
+            (index for index, child in enumerate(section.children) if isinstance(child, nodes.section)),
+            len(section.children),
+        )
+        section.insert(first_part, single)
         section.insert(
             1,
             nodes.raw(
@@ -185,7 +199,9 @@ class SeminarDirective(_CatalogDirective):
         self.env.note_dependency(str(catalog.root / loaded.path))
         self._claim_page("seminar", loaded.model.id)
         track_view(self.env, self.env.docname, "titles")
-        return [render_seminar(loaded.model, catalog, is_lecturer(self.config))]
+        lecturer = is_lecturer(self.config)
+        pack = relative(self.env.docname, pack_file(loaded.model.id)) if lecturer else None
+        return [render_seminar(loaded.model, catalog, lecturer, pack)]
 
 
 class SeminarsIndexDirective(SphinxDirective):

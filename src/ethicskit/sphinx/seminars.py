@@ -73,12 +73,19 @@ def _timeline(seminar: Seminar, lecturer: bool) -> nodes.table:
     return table
 
 
-def render_seminar(seminar: Seminar, catalog: Catalog, lecturer: bool) -> nodes.section:
+def render_seminar(seminar: Seminar, catalog: Catalog, lecturer: bool, pack_uri: str | None) -> nodes.section:
     """A seminar plan; lecturer-only fields are left out of the student edition's doctree entirely."""
     ident = f"seminar-{seminar.id}"
     root = nodes.section(ids=[ident], classes=["ek-seminar"])
     root += nodes.title(seminar.title, seminar.title)
     root += paragraphs(seminar.summary, classes=["ek-summary"])
+    pack = nodes.paragraph("", "", classes=["ek-download"])
+    label = "Printable seminar pack" + (" (lecturer's copy)" if lecturer else "")
+    pack += nodes.reference(label, label, refuri=pack_uri)
+    pack += nodes.Text(
+        ": the plan, its cases and its dilemmas on one print-ready page. Print it, or save it as PDF."
+    )
+    root += pack
     root += field_list(
         [
             ("For", "; ".join(audience.label for audience in seminar.audience)),
