@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from conftest import REPO
@@ -118,8 +119,15 @@ def test_the_codes_index_links_every_code_and_says_how_far_it_is_checked(built_b
         assert checked in row.get_text(), code_id
 
 
-def test_every_internal_link_and_anchor_resolves(built_book: Path) -> None:
-    """No page links to a missing page or to an anchor its target does not have."""
+EDITIONS = pytest.mark.parametrize(
+    "edition", ["built_book", "built_lecturer_book"], ids=["student", "lecturer"]
+)
+
+
+@EDITIONS
+def test_every_internal_link_and_anchor_resolves(edition: str, request: pytest.FixtureRequest) -> None:
+    """No page of either edition links to a missing page or to an anchor its target does not have."""
+    built_book: Path = request.getfixturevalue(edition)
     ids = all_ids(built_book)
     broken = []
     for page in sorted(built_book.rglob("*.html")):
@@ -142,8 +150,10 @@ def test_every_internal_link_and_anchor_resolves(built_book: Path) -> None:
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
-def test_every_page_is_valid_html(built_book: Path) -> None:
-    """The Nu HTML Checker finds no error on any page (the root only redirects, so it is left out)."""
+@EDITIONS
+def test_every_page_is_valid_html(edition: str, request: pytest.FixtureRequest) -> None:
+    """The Nu HTML Checker finds no error on any page of either edition (the root only redirects)."""
+    built_book: Path = request.getfixturevalue(edition)
     pages = [
         str(path)
         for path in sorted(built_book.rglob("*.html"))
@@ -223,3 +233,22 @@ def test_every_bibliography_entry_is_cited_and_listed_once(built_book: Path) -> 
     page = BeautifulSoup((built_book / "book" / "references.html").read_text(), "html.parser")
     assert len(keys) == len(set(keys))
     assert len(page.select(".citation-list > div")) == len(keys)
+
+
+def test_every_chapter_opens_with_objectives_and_closes_with_key_points(built_book: Path) -> None:
+    """The chapters of 'Understanding first loyalty': objectives first, key points last, all collected."""
+    toc = yaml.safe_load((REPO / "_toc.yml").read_text())
+    part = next(part for part in toc["parts"] if part["caption"] == "Understanding first loyalty")
+    chapters = [chapter["file"] for chapter in part["chapters"]]
+    assert len(chapters) >= 8
+    collected = BeautifulSoup((built_book / "book" / "key-points.html").read_text(), "html.parser")
+    for name in chapters:
+        article = BeautifulSoup((built_book / f"{name}.html").read_text(), "html.parser").select_one(
+            "article"
+        )
+        boxes = article.select(".admonition")
+        assert "ek-objectives" in boxes[0]["class"], name
+        assert "ek-key-points" in boxes[-1]["class"], name
+        assert not boxes[-1].find_next_sibling(["p", "section", "div", "ul"]), name
+        heading = collected.select_one(f"a[href='{name.split('/')[-1]}.html']")
+        assert heading is not None, name

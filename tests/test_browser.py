@@ -139,8 +139,12 @@ def test_clause_paraphrase_shows_on_keyboard_focus_and_hides_on_escape(page: Pag
     expect(tip).to_be_hidden()
 
 
-def test_every_page_has_no_wcag_a_or_aa_violations(page: Page, built_book: Path) -> None:
-    """axe-core finds no WCAG 2.1 A or AA violation on any page of the book."""
+@pytest.mark.parametrize("edition", ["built_book", "built_lecturer_book"], ids=["student", "lecturer"])
+def test_every_page_has_no_wcag_a_or_aa_violations(
+    page: Page, edition: str, request: pytest.FixtureRequest
+) -> None:
+    """axe-core finds no WCAG 2.1 A or AA violation on any page of either edition."""
+    built_book: Path = request.getfixturevalue(edition)
     reports = []
     axe = Axe()
     for name in every_page(built_book):

@@ -284,6 +284,8 @@ def document(title: str, body: str, edition: str, extra_head: str = "", extra_bo
     return (
         '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        # An empty icon: otherwise a browser asks the server for /favicon.ico, which a VLE may not have.
+        '<link rel="icon" href="data:,">'
         f"<title>{escape(title)}</title><style>{static_text('handout.css')}</style>{extra_head}</head>"
         f"<body><main>{body}</main><footer><p>First Loyalty, {escape(edition)}. Teaching content CC BY 4.0; "
         "paraphrases of codes are the kit's own words, and the official texts belong to their issuers."
