@@ -344,5 +344,17 @@ def test_a_chapter_with_more_pages_than_the_limit_leaves_them_out_of_the_sidebar
     shutil.rmtree(book / "_build")
     result = build_book(book, book)
     assert result.returncode == 0, result.stdout[-2000:]
-    links = _sidebar_links(book / "_build" / "html", "index.html")
+    site = book / "_build" / "html"
+    links = _sidebar_links(site, "index.html")
     assert "seminars.html" in links and "seminar.html" not in links
+    # The sidebar is made once and marked per page: the page's chapter, or the chapter itself.
+    for page, current in (
+        ("seminar.html", "seminars.html"),
+        ("worksheet.html", "seminars.html"),
+        ("seminars.html", "#"),
+        ("case.html", "#"),
+    ):
+        marked = soup(site, page).select("nav.bd-docs-nav li.toctree-l1.current.active > a")
+        assert [a["href"] for a in marked] == [current], page
+    assert soup(site, "case.html").select_one("nav.bd-docs-nav a.current")["href"] == "#"
+    assert "case.html" in _sidebar_links(site, "seminar.html")

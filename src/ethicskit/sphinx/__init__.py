@@ -9,7 +9,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import assets, chapters, content, directives, downloads, edition, nodes, references, roles
+from . import assets, chapters, content, directives, downloads, edition, navigation, nodes, references, roles
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -33,10 +33,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(references.ResolveCatalogReferences)
     # after every other handler has added its scripts
     app.connect("html-page-context", assets.drop_duplicate_scripts, priority=1000)  # per page written
-    app.connect("html-page-context", assets.label_navigation_toggles, priority=1000)
+    app.connect("html-page-context", navigation.sidebar_per_page, priority=1000)
     app.connect("html-page-context", assets.plain_citation_lists, priority=1000)
     app.connect("html-page-context", assets.drop_unused_assets, priority=1000)
-    app.connect("html-page-context", assets.limit_navigation_in_large_kits)
     app.connect("build-finished", downloads.write_downloads)
     app.connect("build-finished", assets.refresh_static_assets)  # last: current CSS and JS in _static
     return {

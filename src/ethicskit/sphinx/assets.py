@@ -1,8 +1,7 @@
-"""The extension's CSS and JS, for HTML builds only, and fixes for the theme's scripts and navigation."""
+"""The extension's CSS and JS, for HTML builds only, and fixes for the theme's scripts."""
 
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 from typing import Any
@@ -135,39 +134,6 @@ def drop_duplicate_scripts(
     context["script_files"] = unique
 
 
-_UNLABELLED_TOGGLE = re.compile(
-    r'(<a class="[^"]*\breference internal\b[^"]*"[^>]*>'  # a sidebar entry's link,
-    r"((?:(?!<a[ >]).)*?)</a>\s*<details[^>]*>\s*)<summary>",  # then its unlabelled toggle
-    re.S,
-)
-
-
-def label_navigation_toggles(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    """Give each collapsible sidebar entry's toggle an accessible name.
-
-    The theme's toggles hold only an icon, so screen readers announce an unnamed control
-    (axe rule summary-name, WCAG 4.1.2).
-    """
-    generate = context.get("generate_toctree_html")
-    if generate is None:
-        return
-
-    def labelled(kind: str, *args: Any, **kwargs: Any) -> Any:
-        html = generate(kind, *args, **kwargs)
-        if kind != "sidebar":
-            return html
-        return _UNLABELLED_TOGGLE.sub(_with_label, str(html))
-
-    context["generate_toctree_html"] = labelled
-
-
-def _with_label(match: re.Match[str]) -> str:
-    title = html.unescape(re.sub(r"<[^>]+>", "", match.group(2))).strip()
-    return f'{match.group(1)}<summary aria-label="{html.escape(f"Pages under {title}", quote=True)}">'
-
-
 def plain_citation_lists(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
@@ -180,18 +146,3 @@ def plain_citation_lists(
     if body and "citation-list" in body:
         body = body.replace('<div role="list" class="citation-list">', '<div class="citation-list">')
         context["body"] = body.replace(' role="doc-biblioentry"', "")
-
-
-def limit_navigation_in_large_kits(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    """In a kit with a chapter of many pages, the sidebar lists chapters only.
-
-    The theme writes the whole navigation into every page, so a sidebar listing each of a thousand
-    cases makes the build grow with the square of the number of pages, and every page heavier. Past
-    `ethicskit_nav_section_limit` pages in one chapter, each chapter's own page lists its pages instead.
-    """
-    limit = app.config.ethicskit_nav_section_limit
-    chapters = (pages for doc, pages in app.env.toctree_includes.items() if doc != app.config.root_doc)
-    if limit and max(map(len, chapters), default=0) > limit:
-        context["theme_max_navbar_depth"] = 1

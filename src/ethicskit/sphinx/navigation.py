@@ -1,0 +1,107 @@
+"""The sidebar navigation the theme writes into every page: accessible toggles, and for large kits a
+chapters-only sidebar made once per folder instead of once per page."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from typing import Any
+
+from sphinx.application import Sphinx
+
+_UNLABELLED_TOGGLE = re.compile(
+    r'(<a class="[^"]*\breference internal\b[^"]*"[^>]*>'  # a sidebar entry's link,
+    r"((?:(?!<a[ >]).)*?)</a>\s*<details[^>]*>\s*)<summary>",  # then its unlabelled toggle
+    re.S,
+)
+_CURRENT_PART = '<ul class="current nav bd-sidenav">'
+_PART = '<ul class="nav bd-sidenav">'
+_CURRENT_ITEM = '<li class="toctree-l1 current active">'
+_ITEM = '<li class="toctree-l1">'
+_CURRENT_LINK = '<a class="current reference internal" href="#">'
+
+
+def _with_label(match: re.Match[str]) -> str:
+    title = html.unescape(re.sub(r"<[^>]+>", "", match.group(2))).strip()
+    return f'{match.group(1)}<summary aria-label="{html.escape(f"Pages under {title}", quote=True)}">'
+
+
+def is_large(app: Sphinx) -> bool:
+    """Whether any chapter holds more pages than `ethicskit_nav_section_limit`."""
+    limit = app.config.ethicskit_nav_section_limit
+    chapters = (pages for doc, pages in app.env.toctree_includes.items() if doc != app.config.root_doc)
+    return bool(limit) and max(map(len, chapters), default=0) > limit
+
+
+def chapter_of(app: Sphinx, pagename: str) -> str | None:
+    """The top-level chapter a page belongs to (itself, if it is one); None for the root."""
+    root = app.config.root_doc
+    parents: dict[str, str] = app.builder.__dict__.get("ethicskit_parents") or {
+        child: parent for parent, children in app.env.toctree_includes.items() for child in children
+    }
+    app.builder.__dict__["ethicskit_parents"] = parents
+    page = pagename
+    while parents.get(page) not in (None, root):
+        page = parents[page]
+    return page if parents.get(page) == root else None
+
+
+def sidebar_per_page(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Wrap the theme's sidebar: label its toggles, and in large kits reuse one sidebar per folder.
+
+    The theme's toggles hold only an icon, so screen readers announce an unnamed control (axe rule
+    summary-name, WCAG 4.1.2). In a large kit the sidebar lists chapters only, but the theme still
+    resolves the whole table of contents for every page, which makes the build grow with the square of
+    the number of pages; there, the sidebar is made once for each folder (its links are relative) and
+    only the current chapter is marked per page.
+    """
+    generate = context.get("generate_toctree_html")
+    if generate is None:
+        return
+    large = is_large(app)
+    if large:
+        context["theme_max_navbar_depth"] = 1
+    made: dict[tuple[str, str], str] = app.builder.__dict__.setdefault("ethicskit_sidebars", {})
+
+    def sidebar(kind: str, *args: Any, **kwargs: Any) -> Any:
+        if kind != "sidebar":
+            return generate(kind, *args, **kwargs)
+        if not large:
+            return _UNLABELLED_TOGGLE.sub(_with_label, str(generate(kind, *args, **kwargs)))
+        key = (posixpath.dirname(pagename), repr((args, sorted(kwargs.items()))))
+        if key not in made:
+            made[key] = _unmarked(app, pagename, str(generate(kind, *args, **kwargs)))
+        return _UNLABELLED_TOGGLE.sub(_with_label, _marked(app, pagename, made[key]))
+
+    context["generate_toctree_html"] = sidebar
+
+
+def _unmarked(app: Sphinx, pagename: str, sidebar: str) -> str:
+    """The sidebar as it would be on a page of no chapter."""
+    own = posixpath.basename(app.builder.get_target_uri(pagename))
+    sidebar = sidebar.replace(_CURRENT_LINK, f'<a class="reference internal" href="{own}">')
+    return sidebar.replace(_CURRENT_ITEM, _ITEM).replace(_CURRENT_PART, _PART)
+
+
+def _marked(app: Sphinx, pagename: str, sidebar: str) -> str:
+    """Mark the page's chapter, and its part, as the theme would."""
+    chapter = chapter_of(app, pagename)
+    if chapter is None:
+        return sidebar
+    if chapter == pagename:
+        href = posixpath.basename(app.builder.get_target_uri(pagename))
+    else:
+        href = app.builder.get_relative_uri(pagename, chapter)
+    link = f'<a class="reference internal" href="{html.escape(href, quote=True)}">'
+    at = sidebar.find(_ITEM + link)
+    if at < 0:
+        return sidebar
+    here = _CURRENT_LINK if chapter == pagename else link
+    sidebar = sidebar[:at] + _CURRENT_ITEM + here + sidebar[at + len(_ITEM + link) :]
+    part = sidebar.rfind(_PART, 0, at)
+    if part >= 0:
+        sidebar = sidebar[:part] + _CURRENT_PART + sidebar[part + len(_PART) :]
+    return sidebar
