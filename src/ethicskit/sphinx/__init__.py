@@ -33,6 +33,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(references.ResolveCatalogReferences)
     # after every other handler has added its scripts
     app.connect("html-page-context", assets.drop_duplicate_scripts, priority=1000)  # per page written
+    app.connect("html-page-context", navigation.hold_back_sidebar_nav, priority=400)  # before the theme's
     app.connect("html-page-context", navigation.sidebar_per_page, priority=1000)
     app.connect("html-page-context", assets.plain_citation_lists, priority=1000)
     app.connect("html-page-context", assets.drop_unused_assets, priority=1000)

@@ -20,6 +20,22 @@ _PART = '<ul class="nav bd-sidenav">'
 _CURRENT_ITEM = '<li class="toctree-l1 current active">'
 _ITEM = '<li class="toctree-l1">'
 _CURRENT_LINK = '<a class="current reference internal" href="#">'
+NAV_TEMPLATE = "sbt-sidebar-nav.html"
+
+
+def hold_back_sidebar_nav(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Keep the navigation out of the theme's check for empty sidebar templates.
+
+    The theme renders every sidebar template once per page only to see whether it is empty, so the
+    navigation, never empty, would resolve the table of contents twice for every page.
+    `sidebar_per_page` puts it back afterwards.
+    """
+    sidebars = context.get("sidebars")
+    if isinstance(sidebars, list) and NAV_TEMPLATE in sidebars:
+        context["ethicskit_nav_at"] = sidebars.index(NAV_TEMPLATE)
+        context["sidebars"] = [name for name in sidebars if name != NAV_TEMPLATE]
 
 
 def _with_label(match: re.Match[str]) -> str:
@@ -58,6 +74,11 @@ def sidebar_per_page(
     the number of pages; there, the sidebar is made once for each folder (its links are relative) and
     only the current chapter is marked per page.
     """
+    at = context.pop("ethicskit_nav_at", None)
+    if at is not None:
+        sidebars = list(context.get("sidebars") or [])
+        sidebars.insert(min(at, len(sidebars)), NAV_TEMPLATE)
+        context["sidebars"] = sidebars
     generate = context.get("generate_toctree_html")
     if generate is None:
         return
@@ -66,14 +87,16 @@ def sidebar_per_page(
         context["theme_max_navbar_depth"] = 1
     made: dict[tuple[str, str], str] = app.builder.__dict__.setdefault("ethicskit_sidebars", {})
 
-    def sidebar(kind: str, *args: Any, **kwargs: Any) -> Any:
+    def sidebar(*args: Any, **kwargs: Any) -> Any:
+        # Passed on exactly as the template calls it, so the theme's own per-page cache can answer.
+        kind = kwargs.get("kind", args[0] if args else "")
         if kind != "sidebar":
-            return generate(kind, *args, **kwargs)
+            return generate(*args, **kwargs)
         if not large:
-            return _UNLABELLED_TOGGLE.sub(_with_label, str(generate(kind, *args, **kwargs)))
+            return _UNLABELLED_TOGGLE.sub(_with_label, str(generate(*args, **kwargs)))
         key = (posixpath.dirname(pagename), repr((args, sorted(kwargs.items()))))
         if key not in made:
-            made[key] = _unmarked(app, pagename, str(generate(kind, *args, **kwargs)))
+            made[key] = _unmarked(app, pagename, str(generate(*args, **kwargs)))
         return _UNLABELLED_TOGGLE.sub(_with_label, _marked(app, pagename, made[key]))
 
     context["generate_toctree_html"] = sidebar
