@@ -6,16 +6,7 @@
   "use strict";
   var KEY = "first-loyalty/tally/v1";
 
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    for (var name in attrs || {}) {
-      if (name === "text") node.textContent = attrs[name];
-      else if (name.slice(0, 2) === "on") node.addEventListener(name.slice(2), attrs[name]);
-      else if (attrs[name] !== null && attrs[name] !== undefined) node.setAttribute(name, attrs[name]);
-    }
-    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
-    return node;
-  }
+  var el; // the player's DOM helper, which puts every piece of content in as text
   function load() { try { return JSON.parse(localStorage.getItem(KEY) || "{}"); } catch (e) { return {}; } }
   function save(all) { try { localStorage.setItem(KEY, JSON.stringify(all)); return true; } catch (e) { return false; } }
   function csvCell(value) { var s = String(value); return /[",\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s; }
@@ -166,6 +157,8 @@
   }
 
   function start() {
+    if (!window.FirstLoyalty) return;
+    el = window.FirstLoyalty.el;
     document.querySelectorAll(".ek-room-tally").forEach(function (root) {
       var script = root.querySelector("script.ek-tally-data");
       var data = script ? JSON.parse(script.textContent || "[]") : [];

@@ -5,16 +5,7 @@
   "use strict";
   var OWN = "own-situation";
 
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    for (var name in attrs || {}) {
-      if (name === "text") node.textContent = attrs[name];
-      else if (name.slice(0, 2) === "on") node.addEventListener(name.slice(2), attrs[name]);
-      else if (attrs[name] !== null && attrs[name] !== undefined) node.setAttribute(name, attrs[name]);
-    }
-    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
-    return node;
-  }
+  var el; // the player's DOM helper, which puts every piece of content in as text
 
   function Worksheet(root, data, store) {
     var titles = {};
@@ -75,6 +66,7 @@
 
   function start() {
     var store = window.FirstLoyalty;
+    if (store) el = store.el;
     document.querySelectorAll(".ek-worksheet").forEach(function (root) {
       var script = root.querySelector("script.ek-worksheet-data");
       if (script && store) new Worksheet(root, JSON.parse(script.textContent || "{}"), store);
