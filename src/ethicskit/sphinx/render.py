@@ -266,15 +266,7 @@ def render_codes_by_theme(catalog: Catalog) -> list[nodes.Node]:
     )
     out: list[nodes.Node] = []
     for theme in Theme:
-        table = nodes.table(classes=["ek-theme-table"])
-        group = nodes.tgroup(cols=3)
-        table += group
-        for width in (1, 2, 6):
-            group += nodes.colspec(colwidth=width)
-        head = nodes.thead()
-        head += _row(["Jurisdiction", "Code", "Clauses"])
-        group += head
-        body = nodes.tbody()
+        table, body = table_with_head("ek-theme-table", ["Jurisdiction", "Code", "Clauses"], (1, 2, 6))
         for code in current:
             clauses = [clause for _, clause in code.clauses() if theme in clause.themes]
             if not clauses:
@@ -285,8 +277,7 @@ def render_codes_by_theme(catalog: Catalog) -> list[nodes.Node]:
                 entry += cite(f"{code.id}:{clause.id}")
                 entry += nodes.Text(f": {clause.paraphrase}")
                 items.append(entry)
-            body += _row([_label(code.jurisdiction.value), code.short_title, bullets(items)])
-        group += body
+            body += row([_label(code.jurisdiction.value), code.short_title, bullets(items)])
         out.append(section(f"theme-{theme.value}", theme.label, table, classes=["ek-theme"]))
     return out
 
@@ -314,22 +305,15 @@ def codes_in_reading_order(catalog: Catalog) -> list[CodeOfPractice]:
 def render_codes_index(catalog: Catalog) -> list[nodes.Node]:
     """Every code in the kit, current ones first: what kind of document it is and how far it is checked."""
     codes = codes_in_reading_order(catalog)
-    table = nodes.table(classes=["ek-codes-index"])
-    group = nodes.tgroup(cols=6)
-    table += group
-    for width in (4, 2, 2, 1, 2, 2):
-        group += nodes.colspec(colwidth=width)
-    head = nodes.thead()
-    head += _row(["Code", "Issued by", "Applies in", "Edition", "Status", "Checked"])
-    group += head
-    body = nodes.tbody()
+    headings = ["Code", "Issued by", "Applies in", "Edition", "Status", "Checked"]
+    table, body = table_with_head("ek-codes-index", headings, (4, 2, 2, 1, 2, 2))
     for code in codes:
         name = nodes.paragraph()
         name += link_to("code", code.id, code.short_title)
         clauses = [clause for _, clause in code.clauses()]
         checked = sum(clause.verified for clause in clauses)
         status = "Current" if code.status is CodeStatus.CURRENT else "Historical"
-        body += _row(
+        body += row(
             [
                 name,
                 ISSUER_KINDS[code.issuer_type.value],
@@ -339,17 +323,34 @@ def render_codes_index(catalog: Catalog) -> list[nodes.Node]:
                 f"{checked} of {len(clauses)} clauses",
             ]
         )
-    group += body
     return [table]
 
 
-def _row(cells: list[str | nodes.Node]) -> nodes.row:
-    row = nodes.row()
+def row(cells: Iterable[str | nodes.Node]) -> nodes.row:
+    """A table row; text cells become paragraphs, nodes go in as they are."""
+    built = nodes.row()
     for cell in cells:
         entry = nodes.entry()
         entry += nodes.paragraph(cell, cell) if isinstance(cell, str) else cell
-        row += entry
-    return row
+        built += entry
+    return built
+
+
+def table_with_head(
+    css_class: str, headings: list[str], widths: Iterable[int]
+) -> tuple[nodes.table, nodes.tbody]:
+    """A table with its heading row; returns the table and the body to add rows to."""
+    table = nodes.table(classes=[css_class])
+    group = nodes.tgroup(cols=len(headings))
+    table += group
+    for width in widths:
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    head += row(headings)
+    group += head
+    body = nodes.tbody()
+    group += body
+    return table, body
 
 
 # --- cases -------------------------------------------------------------------------------------

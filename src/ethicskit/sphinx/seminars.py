@@ -6,7 +6,7 @@ from docutils import nodes
 
 from ..catalog import Catalog
 from ..models import Seminar
-from .render import bullets, cite, field_list, link_to, paragraphs, section
+from .render import bullets, cite, field_list, link_to, paragraphs, row, section, table_with_head
 
 
 def minutes(count: int) -> str:
@@ -46,30 +46,15 @@ def _materials(seminar: Seminar, catalog: Catalog) -> list[nodes.Node]:
 def _timeline(seminar: Seminar, lecturer: bool) -> nodes.table:
     """Start and end minute of each activity; the lecturer edition adds what happens in it."""
     headings = ["When", "Activity"] + (["What happens"] if lecturer else [])
-    table = nodes.table(classes=["ek-timeline"])
-    group = nodes.tgroup(cols=len(headings))
-    table += group
-    for width in (1, 2, 5)[: len(headings)]:
-        group += nodes.colspec(colwidth=width)
-    head = nodes.thead()
-    row = nodes.row()
-    for heading in headings:
-        row += nodes.entry("", nodes.paragraph(heading, heading))
-    head += row
-    group += head
-    body = nodes.tbody()
+    table, body = table_with_head("ek-timeline", headings, (1, 2, 5)[: len(headings)])
     start = 0
     for activity in seminar.timeline:
         end = start + activity.minutes
-        row = nodes.row()
-        when = f"{start}\N{EN DASH}{end} min"
-        row += nodes.entry("", nodes.paragraph(when, when))
-        row += nodes.entry("", nodes.paragraph(activity.title, activity.title))
+        cells: list[str | nodes.Node] = [f"{start}\N{EN DASH}{end} min", activity.title]
         if lecturer:
-            row += nodes.entry("", *paragraphs(activity.what_happens))
-        body += row
+            cells.append(nodes.container("", *paragraphs(activity.what_happens)))
+        body += row(cells)
         start = end
-    group += body
     return table
 
 
@@ -118,37 +103,17 @@ def render_seminar(seminar: Seminar, catalog: Catalog, lecturer: bool, pack_uri:
 
 def render_seminars_index(catalog: Catalog) -> list[nodes.Node]:
     """A table of every seminar plan: title, who it is for, length and what it uses."""
-    table = nodes.table(classes=["ek-seminars-index"])
-    headings = ["Seminar", "For", "Length", "Uses"]
-    group = nodes.tgroup(cols=len(headings))
-    table += group
-    for width in (3, 3, 1, 4):
-        group += nodes.colspec(colwidth=width)
-    head = nodes.thead()
-    row = nodes.row()
-    for heading in headings:
-        row += nodes.entry("", nodes.paragraph(heading, heading))
-    head += row
-    group += head
-    body = nodes.tbody()
+    table, body = table_with_head("ek-seminars-index", ["Seminar", "For", "Length", "Uses"], (3, 3, 1, 4))
     for _, loaded in sorted(catalog.seminars.items(), key=lambda item: item[1].model.title):
         seminar = loaded.model
-        row = nodes.row()
         title = nodes.paragraph()
         title += link_to("seminar", seminar.id, seminar.title, f"seminar-{seminar.id}")
-        row += nodes.entry("", title)
-        audience = "; ".join(item.label for item in seminar.audience)
-        row += nodes.entry("", nodes.paragraph(audience, audience))
-        length = minutes(seminar.duration_minutes)
-        row += nodes.entry("", nodes.paragraph(length, length))
         uses = [catalog.cases[case_id].model.title for case_id in seminar.materials.cases]
         uses += [f"dilemma: {catalog.dilemmas[d].model.title}" for d in seminar.materials.dilemmas]
         if seminar.materials.worksheet:
             uses.append("worksheet")
-        text = "; ".join(uses)
-        row += nodes.entry("", nodes.paragraph(text, text))
-        body += row
-    group += body
+        audience = "; ".join(item.label for item in seminar.audience)
+        body += row([title, audience, minutes(seminar.duration_minutes), "; ".join(uses)])
     if not catalog.seminars:
         return [nodes.paragraph(text="No seminar plans yet: add one under exercises/seminars/.")]
     return [table]
