@@ -395,11 +395,11 @@ def render_case(case: Case, catalog: Catalog, edition: str, support_page: str) -
     root += section(f"{ident}-tension", "Where the loyalties pull apart", *_tension(case))
     clauses = []
     for cited in case.clauses:
-        found = catalog.resolve(cited.ref)
+        found = catalog.cited(cited.ref)
         entry = nodes.paragraph()
         entry += cite(cited.ref)
         if found is not None:
-            entry += nodes.Text(f": {found[2].paraphrase}")
+            entry += nodes.Text(f": {found.text}")
         why = nodes.paragraph("", f"Why it bears on this case: {cited.rationale}", classes=["ek-rationale"])
         clauses.append(nodes.container("", entry, why, classes=["ek-cited"]))
     root += section(f"{ident}-clauses", "What the codes say", bullets(clauses))
