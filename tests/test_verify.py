@@ -10,9 +10,11 @@ import hashlib
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import yaml
+
 from conftest import FIXTURES
 
 ETHICSKIT = Path(sys.executable).parent / "ethicskit"
@@ -175,7 +177,7 @@ def test_record_marks_found_clauses_and_keeps_the_rest_of_the_file(tmp_path: Pat
         "id": "demo-standards-2024",
         "title": "Demonstration Standards for Testing (2024)",
         "official": True,
-        "seen_on": __import__("datetime").date(2024, 3, 1),
+        "seen_on": date(2024, 3, 1),
         "sha256": hashlib.sha256(pdf.read_bytes()).hexdigest(),
     }
     # Only the lines concerned changed: every other line of the file is still there, in order.
