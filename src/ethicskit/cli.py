@@ -101,12 +101,21 @@ def clauses(code_id: str | None, root: Path) -> None:
     if code_id is None:
         for loaded in sorted(catalog.codes.values(), key=lambda item: item.model.id):
             code = loaded.model
-            click.echo(f"{code.id:24} {code.status.value:10} {code.title} ({code.issuer}, {code.version})")
+            scope = " [document only]" if code.document_level else ""
+            click.echo(
+                f"{code.id:24} {code.status.value:10} {code.title} ({code.issuer}, {code.version}){scope}"
+            )
         return
     chosen = catalog.codes.get(code_id)
     if chosen is None:
         known = ", ".join(sorted(catalog.codes)) or "none"
         raise click.ClickException(f"no code '{code_id}' in codes_of_practice/ (known: {known})")
+    if chosen.model.document_level:
+        click.echo(
+            f"'{code_id}' is described as a document: the kit does not yet digest its clauses, so cite it "
+            f"as a whole ('{code_id}'). Official text: {chosen.model.official_url}"
+        )
+        return
     for section, clause in chosen.model.clauses():
         click.echo(f"{code_id}:{clause.id:10} [{section.polarity.value}] {clause.paraphrase}")
 
