@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import FIXTURES
+from conftest import FIXTURES, REPO
 
 ETHICSKIT = Path(sys.executable).parent / "ethicskit"
 
@@ -40,7 +40,7 @@ SAMPLE_LINES = [
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(ETHICSKIT), *args], capture_output=True, text=True, check=False)
+    return subprocess.run([str(ETHICSKIT), *args], capture_output=True, text=True, check=False, cwd=REPO)
 
 
 def write_pdf(path: Path, lines: list[str], title: str) -> None:
@@ -259,3 +259,19 @@ def test_verify_explains_bad_input_without_a_traceback(tmp_path: Path) -> None:
     unknown = run("verify", "no-such-code", str(broken), "--root", str(root))
     assert unknown.returncode == 1
     assert "no code 'no-such-code'" in unknown.stderr
+
+
+def test_clauses_and_new_code_for_digests(tmp_path: Path) -> None:
+    """`clauses` says a document-level digest has none to list; `new code` starts a digest to fill in."""
+    root = kit(tmp_path)
+    shutil.copytree(REPO / "templates", root / "templates")
+    listed = run("clauses", "niscc")
+    assert listed.returncode == 0, listed.stderr
+    assert "described as a document" in listed.stdout
+    assert "cite it as a whole ('niscc')" in listed.stdout
+    assert "[document only]" in run("clauses").stdout
+    started = run("new", "code", "demo-next", "--root", str(root))
+    assert started.returncode == 0, started.stderr
+    check = run("check", "--root", str(root))
+    assert check.returncode == 1
+    assert "codes_of_practice/demo-next.yml:5: 'title' still holds a template placeholder" in check.stdout

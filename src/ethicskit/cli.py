@@ -205,7 +205,7 @@ def verify(
         click.echo("Nothing recorded: no clause was found with its meaning confirmed.")
         return
     when = seen_on.date() if seen_on else (text.dated or date.today())
-    new_id = source_id(text.title, source)
+    new_id = source_id(source)
     taken = {existing.id for existing in code.checked.sources}
     base, suffix = new_id, 2
     while new_id in taken:

@@ -242,7 +242,7 @@ def _best_elsewhere(clause_id: str, paraphrase: str, passages: dict[str, str]) -
 # --- recording ---------------------------------------------------------------------------------
 
 
-def source_id(title: str, path: Path) -> str:
+def source_id(path: Path) -> str:
     """A slug for a source, from its file name."""
     slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")[:60].strip("-")
     return slug or "source"
