@@ -535,3 +535,14 @@ def test_a_code_digest_that_copies_a_registered_source_is_reported(tmp_path: Pat
         "codes_of_practice/demo-standards.yml:28: 'sections.0.clauses.1.paraphrase' shares the 8-word run "
         "'the coffee went round twice before the manager' with the source 'own-official-wording' [copied-text]"
     ]
+
+
+def test_the_kit_registers_the_official_wording_its_digests_were_compared_with() -> None:
+    """The wording of every code compared is registered (as fingerprints only) for the copied-text check."""
+    from ethicskit.anonymity import load_sources
+
+    repo = Path(__file__).parent.parent
+    names = {source.name: source for source in load_sources(repo)}
+    for code in ("swe-2019", "basw-2021", "ifsw-ethics-2018", "gscc-2002", "sssc", "scw", "niscc"):
+        source = names.get(f"official-wording-{code}")
+        assert source is not None and len(source.hashes) > 100, code
