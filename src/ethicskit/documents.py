@@ -13,6 +13,7 @@ from .catalog import Catalog
 from .engine import Branch, branch_map
 from .export import dilemma_json
 from .models import Case, Dilemma, Seminar
+from .signposting import SIGNPOST
 
 LEANS = {
     -2: "pulls strongly away",
@@ -22,10 +23,6 @@ LEANS = {
     2: "pulls strongly towards",
 }
 SIDES = (("agency", "The agency"), ("profession", "The profession"), ("person", "The person"))
-SIGNPOST = (
-    "If this raises something difficult for you, stop and talk to someone you trust. In the UK and "
-    "Ireland, Samaritans answer at any hour on 116 123."
-)
 
 
 def paras(text: str, cls: str = "") -> str:
