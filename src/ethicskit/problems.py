@@ -46,6 +46,7 @@ class ProblemCode(StrEnum):
     UNKNOWN_DILEMMA = "unknown-dilemma"
     TIMING = "timing"
     WRONG_CODE = "wrong-code"
+    ONE_SIDED = "one-sided"
 
     @property
     def hint(self) -> str:
@@ -140,7 +141,19 @@ _HINTS: dict[ProblemCode, str] = {
         "Map to the code the field names: PCF domains under 'pcf' ('pcf:6'), and the regulator's "
         "current standards under 'standards' (for England 'swe-2019:6.2', for Scotland 'sssc:3.3')."
     ),
+    ProblemCode.ONE_SIDED: (
+        "Change the story so each side's lean follows from what happens: let an option cost the "
+        "person too, give the agency's request a decision where it is right, and make escalation "
+        "cost something; 'ethicskit stats' shows each dilemma's figures."
+    ),
 }
+
+
+class Severity(StrEnum):
+    """An error makes the content invalid; a warning is reported but builds and checks still pass."""
+
+    ERROR = "error"
+    WARNING = "warning"
 
 
 @dataclass(frozen=True, order=True)
@@ -151,10 +164,12 @@ class Problem:
     line: int | None
     code: ProblemCode
     message: str
+    severity: Severity = Severity.ERROR
 
     def location(self) -> str:
         """`path:line`, or just the path when no line is known."""
         return f"{self.path}:{self.line}" if self.line else self.path
 
     def __str__(self) -> str:
-        return f"{self.location()}: {self.message} [{self.code.value}]"
+        shown = "warning: " if self.severity is Severity.WARNING else ""
+        return f"{self.location()}: {shown}{self.message} [{self.code.value}]"
