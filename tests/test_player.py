@@ -68,6 +68,83 @@ def test_every_ending_is_reached_by_keyboard_and_agrees_with_the_engine(
     assert errors == []
 
 
+def test_verdicts_are_held_back_until_the_ending_by_default(
+    page: Page, site: Path, errors: list[str]
+) -> None:
+    """After a choice the learner reads what happened, not the leans; the ending shows each side's view."""
+    page.goto((site / "dilemma.html").as_uri())
+    switch = page.get_by_role("button", name="Projection mode: each side's view at every step")
+    expect(switch).to_have_attribute("aria-pressed", "false")
+    press_until_focused(page, "Close it by Friday")
+    page.keyboard.press("Enter")
+    stage = page.locator(".ek-stage")
+    expect(stage.locator(".ek-consequence")).to_be_visible()
+    expect(stage.locator(".ek-views")).to_have_count(0)
+    expect(stage).not_to_contain_text("The target is met.")  # the agency's view of this choice
+    expect(stage).not_to_contain_text("strongly")
+    expect(stage).not_to_contain_text("This choice honours")
+    expect(stage.locator(".ek-verdicts-later")).to_contain_text("shown at the end")
+    # The cited clause is still there to weigh, without saying which way it cuts.
+    expect(page.get_by_role("region", name="What the codes say")).to_contain_text("Demo standards 1.1")
+    press_until_focused(page, "Continue")
+    page.keyboard.press("Enter")
+    press_until_focused(page, "Apologise and reopen the assessment")
+    page.keyboard.press("Enter")
+    expect(stage.locator(".ek-views")).to_have_count(0)
+    press_until_focused(page, "See where this ends")
+    page.keyboard.press("Enter")
+    rows = page.locator(".ek-summary-table tbody tr")
+    expect(rows).to_have_count(2)
+    first = rows.nth(0)
+    expect(first.locator("th")).to_contain_text("1. Close it by Friday")
+    expect(first.locator("td").nth(0)).to_contain_text("+2 strongly for")
+    expect(first.locator("td").nth(0)).to_contain_text("The target is met.")
+    expect(first.locator("td").nth(2)).to_contain_text("-2 strongly against")
+    expect(first.locator("td").nth(2)).to_contain_text("Their views are barely heard.")
+    expect(page.locator(".ek-summary-table caption")).to_have_text(
+        "How each side saw your path, decision by decision (a picture, not a score)"
+    )
+    assert errors == []
+
+
+def test_projection_mode_shows_each_sides_view_at_every_step_by_keyboard(
+    page: Page, site: Path, errors: list[str]
+) -> None:
+    """The lecturer's switch, pressed by keyboard, shows the leans after each choice and can be undone."""
+    page.goto((site / "dilemma.html").as_uri())
+    press_until_focused(page, "Projection mode: each side's view at every step")
+    page.keyboard.press("Enter")
+    switch = page.get_by_role("button", name="Projection mode: each side's view at every step")
+    expect(switch).to_have_attribute("aria-pressed", "true")
+    expect(page.locator(".ek-live")).to_have_text(
+        "Projection mode on: each side's view is shown after every choice."
+    )
+    press_until_focused(page, "Close it by Friday")
+    page.keyboard.press("Enter")
+    views = page.locator(".ek-stage .ek-views")
+    expect(views).to_contain_text("The agency: The target is met. (+2, strongly for)")
+    expect(page.get_by_role("region", name="What the codes say")).to_contain_text("This choice")
+    # Switched off again on the outcome, the same step redraws without the leans.
+    press_until_focused(page, "Projection mode: each side's view at every step")
+    page.keyboard.press("Space")
+    expect(switch).to_have_attribute("aria-pressed", "false")
+    expect(views).to_have_count(0)
+    assert errors == []
+
+
+def test_projection_mode_can_be_set_in_the_address(page: Page, site: Path) -> None:
+    """?projection=on opens the player with the switch pressed, for a lecturer's bookmarked link."""
+    page.goto((site / "dilemma.html").as_uri() + "?projection=on")
+    switch = page.get_by_role("button", name="Projection mode: each side's view at every step")
+    expect(switch).to_have_attribute("aria-pressed", "true")
+    page.get_by_role("button", name="Ask for more time in supervision").click()
+    expect(page.locator(".ek-stage .ek-views")).to_contain_text(
+        "The person served: They are heard properly. (+2"
+    )
+    page.goto((site / "dilemma.html").as_uri())
+    expect(switch).to_have_attribute("aria-pressed", "false")
+
+
 def test_back_and_restart(page: Page, site: Path) -> None:
     """Back undoes a decision; Start again returns to the first."""
     page.goto((site / "dilemma.html").as_uri())
