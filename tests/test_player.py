@@ -291,6 +291,72 @@ def test_content_is_inserted_as_text_never_as_html(page: Page, tmp_path: Path, e
     assert errors == []
 
 
+def test_related_by_theme_lists_the_binding_standards_first(page: Page, tmp_path: Path) -> None:
+    """Clauses from the nation's regulator lead the list even when other codes' ids sort before them."""
+
+    def clause(code: str, binding: bool) -> dict[str, object]:
+        return {
+            "code": code,
+            "id": "1",
+            "text": f"{code} text.",
+            "themes": ["records"],
+            "jurisdiction": "england",
+            "current": True,
+            "binding": binding,
+        }
+
+    views = {side: {"text": "Seen.", "lean": 0} for side in ("agency", "profession", "person")}
+    clauses = {f"a-body-{n}:1": clause(f"Body {n}", False) for n in range(7)}
+    clauses["z-regulator:1"] = clause("Regulator", True)
+    clauses["cited:1"] = clause("Cited", False)
+    payload = {
+        "schema": 1,
+        "id": "order",
+        "title": "Order",
+        "start": "n1",
+        "jurisdiction": "england",
+        "jurisdictions": [{"id": "england", "label": "England", "codes": ["england", "uk"]}],
+        "clauses": clauses,
+        "nodes": [
+            {
+                "id": "n1",
+                "situation": "A situation.",
+                "prompt": None,
+                "choices": [
+                    {
+                        "id": "c1",
+                        "label": "Choose",
+                        "to": "e1",
+                        "consequence": "It happens.",
+                        "views": views,
+                        "honours": ["cited:1"],
+                        "strains": [],
+                        "themes": ["records"],
+                        "escalation": None,
+                        "when": [],
+                    }
+                ],
+            }
+        ],
+        "endings": [{"id": "e1", "title": "End", "debrief": "Done.", "clauses": [], "prompt": "Why?"}],
+    }
+    player = (STATIC / "dilemma-player.js").read_text()
+    page_file = tmp_path / "order.html"
+    page_file.write_text(
+        "<!doctype html><html lang='en'><head><title>t</title></head><body><main>"
+        "<section class='ek-dilemma'><h1>t</h1>"
+        f"<script type='application/json' class='ek-dilemma-data'>{json.dumps(payload)}</script>"
+        "<section class='ek-node'><h2>map</h2></section></section></main>"
+        f"<script>{player}</script></body></html>"
+    )
+    page.goto(page_file.as_uri())
+    page.get_by_role("button", name="Choose").click()
+    related = page.locator(".ek-related li")
+    expect(related).to_have_count(6)
+    expect(related.first).to_contain_text("Regulator 1:")
+    expect(related.nth(1)).to_contain_text("Body 0 1:")
+
+
 @pytest.mark.parametrize("name", ["dilemma.html", "reflections.html"])
 def test_player_pages_have_no_wcag_violations_before_and_after_playing(
     page: Page, site: Path, name: str

@@ -79,6 +79,11 @@ def test_case_renders_every_part_and_no_lecturer_text_in_the_student_edition(fix
         "case-demo-case-questions",
         "case-demo-case-key-points",
     ]
+    # The key points come after the questions, folded, so a student reading alone meets the questions first.
+    folded = case.select_one("#case-demo-case-key-points details.ek-folded")
+    assert folded is not None and folded.get("open") is None
+    assert folded.select_one("summary").get_text().startswith("Show the key points")
+    assert folded.select("li")
     headers = [th.get_text(strip=True) for th in case.select("table.ek-tension th")]
     assert headers == ["The agency asks", "The codes ask"]
     assert len(case.select(".ek-cited a.ek-clause-link")) == 3

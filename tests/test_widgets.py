@@ -169,3 +169,17 @@ def test_worksheet_widget_keeps_answers_per_case_and_exports_them_as_markdown() 
     assert [line for line in text.splitlines() if line.startswith("### ")] == [
         f"### {step.title}" for step in STEPS
     ]
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "binding"),
+    [("england", "Social Work England professional standards"), ("scotland", "SSSC Codes of Practice")],
+)
+def test_related_by_theme_lists_the_nations_binding_standards_first(jurisdiction: str, binding: str) -> None:
+    """The regulator's standards for the chosen nation lead the related clauses, ahead of BASW and the PCF."""
+    dilemma = REAL_CATALOG.dilemmas["booked-without-asking"].model
+    widget = DilemmaWidget(dilemma, REAL_CATALOG, jurisdiction=jurisdiction)
+    choice = dilemma.nodes[0].choices[0]
+    lines = widget.clause_lines(choice)
+    related = lines[lines.index(f"Related by theme, {jurisdiction.capitalize()}:") + 1 :]
+    assert related[0].startswith(binding)

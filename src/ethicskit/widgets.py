@@ -238,14 +238,17 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
         themes = {theme.value for theme in choice.themes}
         for ref in [*choice.honours, *choice.strains]:
             themes.update(clauses[ref]["themes"])
-        related = [
-            ref
-            for ref, clause in clauses.items()
-            if ref not in choice.honours + choice.strains
-            and clause["current"]
-            and clause["jurisdiction"] in {member.value for member in members}
-            and themes & set(clause["themes"])
-        ][:6]
+        related = sorted(
+            (
+                ref
+                for ref, clause in clauses.items()
+                if ref not in choice.honours + choice.strains
+                and clause["current"]
+                and clause["jurisdiction"] in {member.value for member in members}
+                and themes & set(clause["themes"])
+            ),
+            key=lambda ref: not clauses[ref]["binding"],  # the nation's binding standards first
+        )[:6]
         lines.append(f"Related by theme, {label}:")
         lines += [f"{clauses[r]['code']} {clauses[r]['id']}: {clauses[r]['text']}" for r in related] or [
             "No other clause of these codes shares this choice's themes."

@@ -13,7 +13,7 @@ from ..balance import AGENCY_PERSON_MIN, FREE_ANSWER_MAX, UNIQUELY_BEST_MAX, dil
 from ..catalog import Catalog, Citation, Relation
 from ..engine import Branch, branch_map
 from ..models import Case, CodeOfPractice, CodeStatus, Dilemma, Lean, Polarity, Section, Theme, clause_anchor
-from .nodes import catalog_ref, clause_ref
+from .nodes import catalog_ref, clause_ref, folded
 
 ISSUER_NOTES = {
     "regulator": (
@@ -407,7 +407,13 @@ def render_case(case: Case, catalog: Catalog, edition: str, support_page: str) -
     root += section(
         f"{ident}-questions", "Questions for discussion", bullets(case.questions, enumerated=True)
     )
-    root += section(f"{ident}-key-points", "Key points", bullets(case.key_points))
+    # Folded, after the questions: a student reading alone meets the questions before the conclusions.
+    key_points = folded(
+        "",
+        bullets(case.key_points),
+        summary="Show the key points (after you have thought about the questions)",
+    )
+    root += section(f"{ident}-key-points", "Key points", key_points)
     if edition == "lecturer":
         notes_ = case.instructor_notes
         parts = [

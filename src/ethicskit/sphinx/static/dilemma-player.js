@@ -237,7 +237,10 @@
       var c = data.clauses[ref];
       return cited.indexOf(ref) < 0 && c.current && label.codes.indexOf(c.jurisdiction) >= 0 &&
         c.themes.some(function (t) { return choice.themes.indexOf(t) >= 0; });
-    }).slice(0, 6);
+    });
+    // The standards that bind a social worker in the chosen nation (a regulator's) come first.
+    related = related.filter(function (ref) { return data.clauses[ref].binding; })
+      .concat(related.filter(function (ref) { return !data.clauses[ref].binding; })).slice(0, 6);
     var parts = [el("h3", { text: "What the codes say" })];
     if (!this.projection) {
       // Which clauses a choice honours and which it strains is a verdict too: until the end, the learner
