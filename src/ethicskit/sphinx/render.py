@@ -13,6 +13,7 @@ from ..balance import AGENCY_PERSON_MIN, FREE_ANSWER_MAX, UNIQUELY_BEST_MAX, dil
 from ..catalog import Catalog, Citation, Relation
 from ..engine import Branch, branch_map
 from ..models import Case, CodeOfPractice, CodeStatus, Dilemma, Lean, Polarity, Section, Theme, clause_anchor
+from ..signposting import SIGNPOST
 from .nodes import catalog_ref, clause_ref, folded
 
 ISSUER_NOTES = {
@@ -363,12 +364,10 @@ def content_note(case: Case, support_page: str) -> nodes.admonition:
     note = nodes.admonition(classes=["warning", "ek-content-note"])
     note += nodes.title("Content note", "Content note")
     note += paragraphs(case.content_note.note)
-    para = nodes.paragraph("", "If this touches your own experience, ")
-    para += doc_link(support_page, "support is listed here")
-    para += nodes.Text(
-        ". In the UK, Samaritans answer at any hour, free, on 116 123. Take a break whenever you need one."
-    )
-    note += para
+    note += nodes.paragraph(SIGNPOST, SIGNPOST, classes=["ek-signpost"])
+    more = nodes.paragraph()
+    more += doc_link(support_page, "More support, including support connected with work and study")
+    note += more
     return note
 
 
