@@ -42,18 +42,18 @@ def test_check_reports_broken_content_without_a_traceback(tmp_path: Path) -> Non
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     assert result.stdout.splitlines() == [
-        "cases/broken.yml:3: YAML syntax error: did not find expected ',' or ']' "
-        "(in the part that starts on line 2) [yaml-syntax]",
+        "cases/broken.yml:2: the '[' opened on this line is not closed; YAML fails on line 3 "
+        "[unclosed-bracket]",
         "cases/demo-case.yml:1: missing required field 'narrative' [missing-field]",
         "cases/demo-case.yml:11: unknown field 'narative' (did you mean 'narrative'?) [unknown-field]",
         "",
         "3 problems in 2 of 7 files.",
         "",
         "- missing-field: Add the field; 'ethicskit new case SLUG' writes a template listing every field.",
+        "- unclosed-bracket: Close the bracket on the same line ('[' with ']', '{' with '}'), or write a "
+        "list one item per line, each starting with '- '.",
         "- unknown-field: Fix the spelling or remove the field; 'ethicskit schema' writes JSON Schemas so "
         "your editor can autocomplete field names.",
-        "- yaml-syntax: Check the indentation near the line shown, and put text that contains ': ' or "
-        "starts with a quote inside a block ('key: >-' on its own line, the text indented below).",
     ]
 
 

@@ -48,6 +48,7 @@ class ProblemCode(StrEnum):
     WRONG_CODE = "wrong-code"
     YAML_TAB = "yaml-tab"
     UNCLOSED_QUOTE = "unclosed-quote"
+    UNCLOSED_BRACKET = "unclosed-bracket"
     ENCODING = "encoding"
     YAML_ALIAS = "yaml-alias"
     UNSAFE_TAG = "unsafe-tag"
@@ -157,6 +158,10 @@ _HINTS: dict[ProblemCode, str] = {
     ProblemCode.UNCLOSED_QUOTE: (
         "Close the quote on the same line, or drop the quotes and put long text in a block "
         "('key: >-' on its own line, the text indented below)."
+    ),
+    ProblemCode.UNCLOSED_BRACKET: (
+        "Close the bracket on the same line ('[' with ']', '{' with '}'), or write a list one item "
+        "per line, each starting with '- '."
     ),
     ProblemCode.ENCODING: (
         "Save the file as UTF-8 (in most editors: 'Save with encoding' or 'Save as', then UTF-8), "

@@ -191,8 +191,7 @@ def _build(loader: yaml.SafeLoader, file: str, problems: list[Problem]) -> tuple
             check_anchor(event)
             check_tag(event.tag, line)
             if len(stack) >= MAX_DEPTH:
-                message = f"the content is nested more than {MAX_DEPTH} levels deep here"
-                raise _Refused(Problem(file, line, ProblemCode.TOO_DEEP, message))
+                raise _Refused(Problem(file, line, ProblemCode.TOO_DEEP, _too_deep()))
             bad_key = expecting_key()
             parent = stack[-1] if stack else None
             if parent is None:
@@ -215,6 +214,10 @@ def _build(loader: yaml.SafeLoader, file: str, problems: list[Problem]) -> tuple
                 message = "a second document starts here ('---'); a content file holds one document"
                 raise _Refused(Problem(file, line, ProblemCode.YAML_SYNTAX, message))
     return result, lines, documents > 0 and () in lines.lines
+
+
+def _too_deep() -> str:
+    return f"the content is nested more than {MAX_DEPTH} levels deep here"
 
 
 def _line_text(text: str, line: int) -> str:
@@ -253,6 +256,8 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Proble
     if mark is None:
         message = f"YAML syntax error: {error.problem or error.context}"
         return Problem(path, None, ProblemCode.YAML_SYNTAX, message)
+    if "nesting depth" in (error.problem or ""):  # libyaml's own limit, met while scanning ahead
+        return Problem(path, mark.line + 1, ProblemCode.TOO_DEEP, _too_deep())
     line_text = _line_text(text, mark.line)
     indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
     if "\t" in indent or line_text[mark.column : mark.column + 1] == "\t":
@@ -266,8 +271,13 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Proble
         if quote_line != mark.line:
             message += f"; YAML reads on and fails on line {mark.line + 1}"
         return Problem(path, quote_line + 1, ProblemCode.UNCLOSED_QUOTE, message)
-    message = f"YAML syntax error: {error.problem or error.context}"
     context = error.context_mark
+    opened = {"flow sequence": "[", "flow mapping": "{"}
+    for kind, sign in opened.items():
+        if context is not None and kind in (error.context or "") and context.line != mark.line:
+            message = f"the '{sign}' opened on this line is not closed; YAML fails on line {mark.line + 1}"
+            return Problem(path, context.line + 1, ProblemCode.UNCLOSED_BRACKET, message)
+    message = f"YAML syntax error: {error.problem or error.context}"
     if context is not None and context.line != mark.line:
         message += f" (in the part that starts on line {context.line + 1})"
     return Problem(path, mark.line + 1, ProblemCode.YAML_SYNTAX, message)
