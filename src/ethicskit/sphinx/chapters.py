@@ -35,7 +35,7 @@ class _ListBox(SphinxDirective):
             problem = markup_problem(text)
             if problem is not None:
                 # Reported like content files: the same rule for every text the kit shows.
-                where = self.content_offset + offset + 1
+                where = self.lineno + 1 + offset  # the fence's line, then the lines of its body
                 raise self.error(f"'{self.name}' line {where}: {problem[1]}; write plain Markdown text")
         parsed = self.parse_content_to_nodes()
         if not any(isinstance(node, nodes.bullet_list) for node in parsed):
