@@ -166,6 +166,7 @@ ROWS = [
     Row("date-as-a-question", edit(CASE, "  - Who is affected?", "  - 2024-05-01"), f"{CASE}:29", "unquoted-value", "date"),
     Row("impossible-date", edit(CODE, "in_force_from: 2024-01-01", "in_force_from: 2024-13-45"), f"{CODE}:11", "unquoted-value", "date"),
     Row("number-beyond-reason", edit(CASE, "duration_minutes: 30", "duration_minutes: " + "9" * 5000), f"{CASE}:39", "unquoted-value", "number"),
+    Row("unquoted-no-as-a-jurisdiction", edit(CASE, "jurisdiction: england", "jurisdiction: no"), f"{CASE}:7", "unquoted-value", "quotes"),
     Row("empty-list-item", edit(CASE, "key_points: [A deadline is not a reason.]", "key_points:\n  -\n"), f"{CASE}:34", "wrong-type", "shape"),
     # --- dilemma ids ----------------------------------------------------------------------------------
     Row("duplicate-node-id", edit(DILEMMA, "  - id: rushed", "  - id: deadline"), f"{DILEMMA}:30", "duplicate-node", "its own id"),

@@ -103,6 +103,9 @@ def _problem_for(error: ErrorDetails, path: str, lines: LineMap) -> Problem:
         expected = _TYPE_WORDS[kind]
         message = f"'{where}' should be {expected}, not {_describe(value)}"
         return Problem(path, line, ProblemCode.WRONG_TYPE, message)
+    if kind == "enum" and raw is not None:
+        message = f"'{where}' cannot be the unquoted {raw}, which YAML reads as {_describe(value)}"
+        return Problem(path, line, ProblemCode.UNQUOTED_VALUE, message)
     if kind == "enum":
         message = f"'{where}' cannot be {_describe(value)}; use one of: {ctx.get('expected')}"
         return Problem(path, line, ProblemCode.INVALID_VALUE, message)

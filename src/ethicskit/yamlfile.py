@@ -235,14 +235,18 @@ def _line_text(text: str, line: int) -> str:
 _QUOTE_START = re.compile(r"""^\s*(?:-\s+)*(?:[^\s#'"][^:#]*:\s+)?(?P<quote>["'])""")
 
 
+_QUOTE_SCAN = 200
+"""How far into a line a quoted value may start: it bounds the pattern's work on a hostile long line."""
+
+
 def _unclosed_quote(text: str, last_line: int) -> int | None:
     """The 0-based line, at or before `last_line`, of a quoted value that is not closed on its own line."""
     for number, line_text in enumerate(text.split("\n", last_line + 1)[: last_line + 1]):
-        found = _QUOTE_START.match(line_text)
+        found = _QUOTE_START.match(line_text[:_QUOTE_SCAN])
         if not found:
             continue
         quote = found.group("quote")
-        rest = line_text[found.end() :]
+        rest = line_text[found.end() :]  # the whole rest of the line: the quote may close far along
         escapes = ("\\\\", '\\"') if quote == '"' else ("''",)
         for escape in escapes:
             rest = rest.replace(escape, "")
@@ -265,7 +269,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Proble
         return Problem(path, mark.line + 1, ProblemCode.YAML_TAB, message)
     quote_line = _unclosed_quote(text, mark.line)
     if quote_line is not None:
-        quote = _QUOTE_START.match(_line_text(text, quote_line))
+        quote = _QUOTE_START.match(_line_text(text, quote_line)[:_QUOTE_SCAN])
         sign = quote.group("quote") if quote else '"'
         message = f"the quote ({sign}) opened on this line is not closed on it"
         if quote_line != mark.line:
