@@ -23,6 +23,7 @@ from click.testing import CliRunner
 from conftest import FIXTURES, REPO
 from ethicskit.catalog import load_catalog
 from ethicskit.cli import main
+from ethicskit.loader import MAX_FILE_BYTES, read_text
 from ethicskit.problems import ProblemCode
 
 VALID = FIXTURES / "valid"
@@ -302,6 +303,7 @@ PEAK = """
 import atexit, resource, sys
 atexit.register(lambda: print("peak-kib", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr))
 from ethicskit.cli import main
+from ethicskit.loader import MAX_FILE_BYTES, read_text
 sys.argv = ["ethicskit", "check", "--root", sys.argv[1]]
 main()
 """
@@ -380,3 +382,29 @@ def test_hostile_files_cost_bounded_memory(tmp_path: Path, baseline_kib: int, ki
     assert out.splitlines()[0] == expected
     assert all(line.startswith(CASE) for line in out.split("\n\n")[0].splitlines()), out
     assert peak - baseline_kib < 64 * 1024, f"{kind}: peak {peak} KiB against {baseline_kib} KiB"
+
+
+def test_the_size_limit_is_exact_and_an_unreadable_file_is_a_problem(tmp_path: Path) -> None:
+    """A file of exactly 1 MiB is read; one byte more is refused; a missing file is reported, not raised."""
+    file = tmp_path / "x.yml"
+    file.write_bytes(b"# " + b"x" * (MAX_FILE_BYTES - 3) + b"\n")
+    assert file.stat().st_size == MAX_FILE_BYTES
+    text, problems = read_text(file, "cases/x.yml")
+    assert text is not None and problems == []
+    file.write_bytes(file.read_bytes() + b"\n")
+    text, problems = read_text(file, "cases/x.yml")
+    assert text is None and [p.code for p in problems] == [ProblemCode.FILE_TOO_LARGE]
+    text, problems = read_text(tmp_path / "gone.yml", "cases/gone.yml")
+    assert text is None and [p.code for p in problems] == [ProblemCode.UNREADABLE]
+
+
+def test_a_refused_tag_never_runs(tmp_path: Path) -> None:
+    """The unsafe tag is refused before anything is constructed: the command it names does not run."""
+    marker = tmp_path / "ran"
+    root = make_kit(
+        tmp_path,
+        edit(CASE, "role: social worker", f"role: !!python/object/apply:os.system ['touch {marker}']"),
+    )
+    _, problems = load_catalog(root)
+    assert [problem.code for problem in problems] == [ProblemCode.UNSAFE_TAG]
+    assert not marker.exists()
