@@ -199,7 +199,8 @@ def _build(loader: yaml.SafeLoader, file: str, problems: list[Problem]) -> tuple
             elif isinstance(parent.container, list):
                 where = (*parent.path, len(parent.container))
             else:
-                where = (*parent.path, parent.key) if parent.key is not _DISCARD else (*parent.path, "?")
+                unusable = parent.key is None or parent.key is _DISCARD  # a key, or a refused key's value
+                where = (*parent.path, "?") if unusable else (*parent.path, parent.key)
             container: dict[Any, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
             stack.append(_Frame(container, where, line=line, bad_key=bad_key))
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
