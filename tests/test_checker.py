@@ -39,7 +39,7 @@ BROKEN = [
         'title: "A demonstration case"',
         'title: "A demonstration case',
         [
-            "cases/demo-case.yml:20: YAML syntax error: did not find expected key (in the part that starts on line 1) [yaml-syntax]"
+            'cases/demo-case.yml:2: the quote (") opened on this line is not closed on it; YAML reads on and fails on line 20 [unclosed-quote]'
         ],
     ),
     Broken(
@@ -93,7 +93,7 @@ BROKEN = [
         'id: "1.10"',
         "id: 1.10",
         [
-            "codes_of_practice/demo-standards.yml:31: 'sections.0.clauses.2.id' should be text, not the number 1.1 [wrong-type]"
+            "codes_of_practice/demo-standards.yml:31: 'sections.0.clauses.2.id' should be text, but the unquoted 1.10 is read as the number 1.1 [unquoted-value]"
         ],
     ),
     Broken(

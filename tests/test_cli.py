@@ -99,8 +99,8 @@ def test_check_reports_broken_content_without_a_traceback(tmp_path: Path) -> Non
     assert "Traceback" not in result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert lines[:6] == [
-        "cases/broken.yml:3: YAML syntax error: did not find expected ',' or ']' "
-        "(in the part that starts on line 2) [yaml-syntax]",
+        "cases/broken.yml:2: the '[' opened on this line is not closed; YAML fails on line 3 "
+        "[unclosed-bracket]",
         "cases/demo-case.yml:1: missing required field 'narrative' [missing-field]",
         "cases/demo-case.yml:11: unknown field 'narative' (did you mean 'narrative'?) [unknown-field]",
         "",
@@ -112,10 +112,10 @@ def test_check_reports_broken_content_without_a_traceback(tmp_path: Path) -> Non
     assert [line for line in lines if line.startswith("- ")] == [
         "- missing-field: Add the field; 'ethicskit new case SLUG' writes a template listing every field.",
         f"- one-sided: {ProblemCode.ONE_SIDED.hint}",
+        "- unclosed-bracket: Close the bracket on the same line ('[' with ']', '{' with '}'), or write a "
+        "list one item per line, each starting with '- '.",
         "- unknown-field: Fix the spelling or remove the field; 'ethicskit schema' writes JSON Schemas so "
         "your editor can autocomplete field names.",
-        "- yaml-syntax: Check the indentation near the line shown, and put text that contains ': ' or "
-        "starts with a quote inside a block ('key: >-' on its own line, the text indented below).",
     ]
 
 

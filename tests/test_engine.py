@@ -159,8 +159,8 @@ BROKEN = {
         [node("a", choice("go", "end"), choice("go", "end"))],
         [ending("end"), ending("a")],
         [
-            ("endings.1.id", "duplicate-id", "'a' is used twice in this dilemma"),
-            ("nodes.0.choices.1.id", "duplicate-id", "'go' is used twice in this dilemma"),
+            ("endings.1.id", "duplicate-node", "'a' is used twice in this dilemma"),
+            ("nodes.0.choices.1.id", "duplicate-node", "'go' is used twice in this dilemma"),
         ],
     ),
 }

@@ -388,3 +388,22 @@ def test_a_chapter_with_more_pages_than_the_limit_leaves_them_out_of_the_sidebar
         assert [a["href"] for a in marked] == [current], page
     assert soup(site, "case.html").select_one("nav.bd-docs-nav a.current")["href"] == "#"
     assert "case.html" in _sidebar_links(site, "seminar.html")
+
+
+def test_chapter_directives_refuse_markup_and_script_links(tmp_path: Path) -> None:
+    """Text given to the objectives and key-points boxes follows the content files' rule: no HTML and no
+    javascript:, data: or vbscript: links; each is an error at its line and the strict build fails."""
+    book = make_fixture_book(tmp_path / "book")
+    chapter = book / "chapter.md"
+    text = chapter.read_text()
+    text = text.replace("- apply the fixture.", "- apply the [fixture](javascript:alert(1)).")
+    text = text.replace("- The second fixture point.", "- The second <b>fixture</b> point.")
+    chapter.write_text(text)
+    result = build_book(book, book)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert re.search(
+        r"chapter\.md:\d+: ERROR: 'objectives' line 5: contains a link to a 'javascript:' address", output
+    )
+    assert re.search(r"chapter\.md:\d+: ERROR: 'key-points' line 12: contains the HTML tag <b>", output)
+    assert "Traceback" not in output

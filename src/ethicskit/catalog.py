@@ -11,14 +11,12 @@ from pydantic import BaseModel
 
 from .anonymity import Guard
 from .checks import check_catalog, check_file_identity
+from .files import CASES_DIR, CODES_DIR, DILEMMAS_DIR, SEMINARS_DIR, find_content
 from .loader import Loaded, load_file
 from .models import Case, Clause, CodeOfPractice, Dilemma, Section, Seminar, Theme
 from .problems import Problem
 
-CODES_DIR = "codes_of_practice"
-CASES_DIR = "cases"
-DILEMMAS_DIR = "exercises/dilemmas"
-SEMINARS_DIR = "exercises/seminars"
+__all__ = ["CASES_DIR", "CODES_DIR", "DILEMMAS_DIR", "SEMINARS_DIR", "Catalog", "load_catalog"]
 
 
 class Relation(StrEnum):
@@ -87,11 +85,8 @@ class Catalog:
 
     def content_files(self) -> list[Path]:
         """Every content file the catalogue was read from, valid or not."""
-        return sorted(
-            file
-            for folder in (CODES_DIR, CASES_DIR, DILEMMAS_DIR, SEMINARS_DIR)
-            for file in _yaml_files(self.root / folder)
-        )
+        files, _ = find_content(self.root)
+        return sorted(file for folder in files.values() for file in folder)
 
     def resolve(self, ref: str) -> tuple[CodeOfPractice, Section, Clause] | None:
         """The code, section and clause a `code-id:clause-id` reference names, or None."""
@@ -147,22 +142,16 @@ class Catalog:
         ]
 
 
-def _yaml_files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix in {".yml", ".yaml"} and p.is_file())
-
-
 def _load_folder(
     root: Path,
-    folder: str,
+    files: list[Path],
     model: type[BaseModel],
     into: dict[str, Loaded[BaseModel]],
     unloadable: set[str],
 ) -> list[Problem]:
     problems: list[Problem] = []
     loaded_files: list[tuple[Path, Loaded[BaseModel]]] = []
-    for file in _yaml_files(root / folder):
+    for file in files:
         shown_as = file.relative_to(root).as_posix()
         loaded, found = load_file(file, model, shown_as)
         problems += found
@@ -181,9 +170,10 @@ def _load_folder(
 def load_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
     """Load and check every content file under `root`. Bad content yields problems, never raises."""
     catalog = Catalog(root=root, guard=Guard.load(root))
-    problems = _load_folder(root, CODES_DIR, CodeOfPractice, catalog.codes, catalog.unloadable)  # type: ignore[arg-type]
-    problems += _load_folder(root, CASES_DIR, Case, catalog.cases, catalog.unloadable)  # type: ignore[arg-type]
-    problems += _load_folder(root, DILEMMAS_DIR, Dilemma, catalog.dilemmas, catalog.unloadable)  # type: ignore[arg-type]
-    problems += _load_folder(root, SEMINARS_DIR, Seminar, catalog.seminars, catalog.unloadable)  # type: ignore[arg-type]
+    files, problems = find_content(root)
+    problems += _load_folder(root, files[CODES_DIR], CodeOfPractice, catalog.codes, catalog.unloadable)  # type: ignore[arg-type]
+    problems += _load_folder(root, files[CASES_DIR], Case, catalog.cases, catalog.unloadable)  # type: ignore[arg-type]
+    problems += _load_folder(root, files[DILEMMAS_DIR], Dilemma, catalog.dilemmas, catalog.unloadable)  # type: ignore[arg-type]
+    problems += _load_folder(root, files[SEMINARS_DIR], Seminar, catalog.seminars, catalog.unloadable)  # type: ignore[arg-type]
     problems += check_catalog(catalog)
     return catalog, sorted(set(problems))

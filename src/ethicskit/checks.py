@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from .catalog import Catalog
 
 TODO = "TODO:"
+_NEEDS_PSEUDONYMS = {ProblemCode.UNDECLARED_NAME, ProblemCode.NAMED_PERSON}
 
 
 def check_file_identity(
@@ -340,7 +341,12 @@ def _check_dilemma(loaded: Loaded[Dilemma], catalog: Catalog) -> list[Problem]:
     case = catalog.cases.get(dilemma.case)
     if case is None and dilemma.case not in catalog.unloadable:
         add(("case",), ProblemCode.UNKNOWN_CASE, f"case '{dilemma.case}' does not exist in cases/")
-    problems += _check_anonymity(loaded, case.model.pseudonyms if case else [], catalog)
+    names = _check_anonymity(loaded, case.model.pseudonyms if case else [], catalog)
+    if case is None:
+        # Without its case the dilemma's pseudonyms are unknown: a name check would only report the
+        # case's own invented names. The case's problem is reported against the case itself.
+        names = [problem for problem in names if problem.code not in _NEEDS_PSEUDONYMS]
+    problems += names
     for n, node in enumerate(dilemma.nodes):
         for c, choice in enumerate(node.choices):
             for field in ("honours", "strains"):

@@ -186,11 +186,44 @@ class Escalation(StrEnum):
 _TAG = re.compile(r"</?\s*[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|<!--")
 
 
-def _plain(value: str) -> str:
-    """Reject markup: every output escapes text itself, so tags in content are always a mistake."""
+_ENTITY = re.compile(r"&(#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def _scheme(name: str) -> str:
+    # Browsers ignore whitespace and control characters inside a link's scheme, so 'java script:' counts.
+    return r"[\s\x00-\x1f]*".join(name)
+
+
+_UNSAFE_LINK = re.compile(
+    r"(?:\]\s*\(\s*<?|^\s{0,3}\[[^\]]*\]:\s*<?|<)\s*(?P<scheme>"
+    + "|".join(_scheme(name) for name in ("javascript", "vbscript", "data"))
+    + r")[\s\x00-\x1f]*:",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def markup_problem(value: str) -> tuple[str, str] | None:
+    """Why `value` is not plain text, as (kind, message): an HTML tag or character reference, or a
+    link whose target runs code or embeds data. None for plain text."""
     found = _TAG.search(value)
     if found:
-        raise PydanticCustomError("html_in_text", "contains the HTML tag {tag}", {"tag": found.group(0)[:40]})
+        return "html_in_text", f"contains the HTML tag {found.group(0)[:40]}"
+    found = _ENTITY.search(value)
+    if found:
+        return "html_in_text", f"contains the HTML character reference {found.group(0)[:40]}"
+    found = _UNSAFE_LINK.search(value)
+    if found:
+        scheme = re.sub(r"[\s\x00-\x1f]", "", found.group("scheme")).lower()
+        return "unsafe_link", f"contains a link to a '{scheme}:' address"
+    return None
+
+
+def _plain(value: str) -> str:
+    """Reject markup: every output escapes text itself, so tags in content are always a mistake, and a
+    link that runs code is never content."""
+    problem = markup_problem(value)
+    if problem is not None:
+        raise PydanticCustomError(problem[0], problem[1].replace("{", "{{").replace("}", "}}"))
     return value
 
 

@@ -12,20 +12,77 @@
   var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
   // ---- storage ---------------------------------------------------------------------------------
-  function emptyStore() { return { version: 1, dilemmas: {} }; }
-  function loadStore() {
-    try {
-      var raw = localStorage.getItem(KEY);
-      if (raw) return JSON.parse(raw);
-      for (var i = 0; i < MIGRATIONS.length; i++) {
-        var old = localStorage.getItem(MIGRATIONS[i][0]);
-        if (old) { var store = MIGRATIONS[i][1](JSON.parse(old)); saveStore(store); return store; }
-      }
-    } catch (e) { /* unreadable storage: start afresh rather than fail */ }
-    return emptyStore();
+  // Nothing already stored is ever lost: a store this script cannot read (damaged, or written by a
+  // newer version) is left exactly as it is and every write is refused with a message saying why,
+  // until the reader downloads it or chooses "Clear all". A failed write always says so.
+  var FORMAT = 1;
+  function emptyStore() { return { version: FORMAT, dilemmas: {} }; }
+  function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
+  function isText(value) { return typeof value === "string"; }
+  function validDilemma(e) {
+    return isObject(e) && isText(e.title) && isText(e.updated) && Array.isArray(e.path) && isObject(e.reflections) &&
+      e.path.every(function (p) { return isObject(p) && isText(p.label); }) &&
+      Object.keys(e.reflections).every(function (k) { var r = e.reflections[k]; return isObject(r) && isText(r.prompt) && isText(r.text); });
   }
+  function validWorksheet(w) {
+    return isObject(w) && isText(w.title) && isText(w.updated) && isObject(w.answers) &&
+      Object.keys(w.answers).every(function (k) { return isText(w.answers[k]); });
+  }
+  /** Why `data` is not a store this script can use: "future", "foreign" or "" when it is one. */
+  function storeProblem(data) {
+    if (!isObject(data)) return "foreign";
+    if (typeof data.version === "number" && data.version > FORMAT) return "future";
+    if (data.version !== FORMAT || !isObject(data.dilemmas)) return "foreign";
+    if (!Object.keys(data.dilemmas).every(function (id) { return validDilemma(data.dilemmas[id]); })) return "foreign";
+    if (data.worksheets !== undefined && !(isObject(data.worksheets) &&
+      Object.keys(data.worksheets).every(function (id) { return validWorksheet(data.worksheets[id]); }))) return "foreign";
+    return "";
+  }
+  var STORE_PROBLEMS = {
+    blocked: "This browser is blocking storage for this site (private browsing or a site setting), so nothing can be saved here.",
+    damaged: "The reflections stored in this browser are damaged and cannot be read. They are left exactly as they are: download them as they are from My reflections to keep them; 'Clear all' there starts afresh.",
+    future: "The reflections stored in this browser were saved by a newer version of First Loyalty. They are left exactly as they are: open them with that version, or download them as they are from My reflections.",
+    foreign: "The storage this page uses holds data that is not First Loyalty reflections. It is left exactly as it is: download it as it is from My reflections to keep it; 'Clear all' there starts afresh."
+  };
+  /** What is stored: { store, problem } where problem is "" or a key of STORE_PROBLEMS. */
+  function readStore() {
+    var raw;
+    try { raw = localStorage.getItem(KEY); } catch (e) { return { store: emptyStore(), problem: "blocked", raw: null }; }
+    if (raw === null) {
+      for (var i = 0; i < MIGRATIONS.length; i++) {
+        var old = null;
+        try { old = localStorage.getItem(MIGRATIONS[i][0]); } catch (e) { /* blocked: handled above */ }
+        if (!old) continue;
+        try {
+          var migrated = MIGRATIONS[i][1](JSON.parse(old));
+          if (!storeProblem(migrated)) { writeRaw(JSON.stringify(migrated)); return { store: migrated, problem: "", raw: null }; }
+        } catch (e) { /* an old store that cannot be read stays where it is */ }
+      }
+      return { store: emptyStore(), problem: "", raw: null };
+    }
+    var data;
+    try { data = JSON.parse(raw); } catch (e) { return { store: emptyStore(), problem: "damaged", raw: raw }; }
+    var problem = storeProblem(data);
+    return problem ? { store: emptyStore(), problem: problem, raw: raw } : { store: data, problem: "", raw: raw };
+  }
+  function loadStore() { return readStore().store; }
+  function writeRaw(text) {
+    try { localStorage.setItem(KEY, text); return ""; } catch (e) {
+      var full = e && (e.name === "QuotaExceededError" || e.name === "NS_ERROR_DOM_QUOTA_REACHED" || e.code === 22);
+      return full
+        ? "Not saved: this browser's storage for this site is full. Download your reflections as JSON from My reflections to keep them safe, then free some space."
+        : "Not saved: " + STORE_PROBLEMS.blocked;
+    }
+  }
+  /** Save `store`; "" when saved, otherwise a message saying why nothing was written. */
   function saveStore(store) {
-    try { localStorage.setItem(KEY, JSON.stringify(store)); return true; } catch (e) { return false; }
+    var problem = readStore().problem;
+    if (problem) return "Not saved. " + STORE_PROBLEMS[problem];
+    return writeRaw(JSON.stringify(store));
+  }
+  /** Delete every stored reflection: the one write allowed over a store that cannot be read. */
+  function clearStore() {
+    try { localStorage.removeItem(KEY); return ""; } catch (e) { return "Not cleared: " + STORE_PROBLEMS.blocked; }
   }
   function today() { return new Date().toISOString().slice(0, 10); }
 
@@ -66,7 +123,9 @@
     this.steps = [];
     this.showingOutcome = false;
     this.projection = projectionRequested();
-    this.jurisdiction = localStorage.getItem(JURISDICTION_KEY) || data.jurisdiction || "england";
+    var chosen = null;
+    try { chosen = localStorage.getItem(JURISDICTION_KEY); } catch (e) { /* storage blocked: use the default */ }
+    this.jurisdiction = chosen || data.jurisdiction || "england";
     this.restore();
     this.build();
     this.render(false);
@@ -107,7 +166,8 @@
     var end = this.endings[this.current()];
     entry.ending = end ? { id: end.id, title: end.title, clauses: end.clauses.map(function (r) { return clauseLabel(data, r); }) } : null;
     entry.updated = today();
-    saveStore(store);
+    var failed = saveStore(store);
+    if (this.notice) this.notice.textContent = failed ? failed.replace(/^Not saved[.:] ?/, "Your path is not saved: ") : "";
   };
 
   P.build = function () {
@@ -120,6 +180,8 @@
     } }, this.data.jurisdictions.map(function (j) { return el("option", { value: j.id, text: j.label }); }));
     select.value = this.jurisdiction;
     this.live = el("div", { class: "ek-live", "aria-live": "polite", role: "status" });
+    var problem = readStore().problem;
+    this.notice = el("p", { class: "ek-store-notice", role: "alert", text: problem ? STORE_PROBLEMS[problem] : "" });
     this.stage = el("div", { class: "ek-stage" });
     this.pathList = el("ol");
     this.mapButton = el("button", { type: "button", class: "ek-btn", "aria-expanded": "false", text: "Show the whole map", onclick: function () {
@@ -139,7 +201,7 @@
         el("button", { type: "button", class: "ek-btn", text: "Start again", onclick: function () { self.restart(); } }),
         this.mapButton, this.projectionButton
       ]),
-      this.live, this.stage,
+      this.notice, this.live, this.stage,
       el("section", { class: "ek-path", "aria-label": "Your path so far" }, [el("h2", { text: "Your path so far" }), this.pathList])
     ]);
     var anchor = this.root.querySelector(".ek-node");
@@ -193,16 +255,31 @@
   P.add = function (nodes) { var stage = this.stage; nodes.forEach(function (n) { stage.appendChild(n); }); };
 
   P.reflection = function (key, prompt) {
-    var self = this, id = "ek-r-" + (++uid);
-    var store = loadStore(), saved = (store.dilemmas[this.data.id] || { reflections: {} }).reflections[key];
+    var self = this, id = "ek-r-" + (++uid), dilemmaId = this.data.id;
+    function storedText() { var e = loadStore().dilemmas[dilemmaId]; return e && e.reflections[key] ? e.reflections[key].text : ""; }
+    // `base` is the text this tab last read or wrote. If the stored text has moved on since (another
+    // tab wrote it), this tab does not write over it: it says so and keeps its own text on screen.
+    var base = storedText();
     var status = el("p", { class: "ek-saved", "aria-live": "polite" });
     var area = el("textarea", { id: id, rows: "4", oninput: function () {
-      var s = loadStore(), entry = self.entry(s);
+      var s = loadStore(), entry = self.entry(s), stored = entry.reflections[key] ? entry.reflections[key].text : "";
+      if (stored !== base) {
+        status.textContent = "Not saved: this reflection was changed in another tab or window, and that text is kept. Copy yours, then reload the page to see both.";
+        return;
+      }
       entry.reflections[key] = { prompt: prompt, text: area.value, updated: today() };
       entry.updated = today();
-      status.textContent = saveStore(s) ? "Saved on this device." : "Could not save: this browser is blocking storage.";
+      var failed = saveStore(s);
+      if (!failed) base = area.value;
+      status.textContent = failed || "Saved on this device.";
     } });
-    area.value = saved ? saved.text : "";
+    area.value = base;
+    // Another tab saved: show its text here too, unless this tab holds unsaved words of its own.
+    window.addEventListener("storage", function follow(event) {
+      if (!area.isConnected) { window.removeEventListener("storage", follow); return; }
+      if (event.key !== KEY || area.value !== base) return;
+      base = area.value = storedText();
+    });
     return el("div", { class: "ek-reflection" }, [el("label", { for: id, text: prompt + " (your reflection, kept only on this device)" }), area, status]);
   };
 
@@ -308,7 +385,11 @@
     });
   }
   // Shared with the worksheet and the reflections page, which load after this script.
-  window.FirstLoyalty = { storageKey: KEY, load: loadStore, save: saveStore, empty: emptyStore, today: today, el: el };
+  window.FirstLoyalty = {
+    storageKey: KEY, format: FORMAT, load: loadStore, read: readStore, save: saveStore, clear: clearStore,
+    empty: emptyStore, problem: storeProblem, problems: STORE_PROBLEMS, validDilemma: validDilemma,
+    validWorksheet: validWorksheet, today: today, el: el
+  };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();
