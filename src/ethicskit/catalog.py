@@ -1,4 +1,5 @@
-"""The catalogue: every code, case, dilemma and seminar plan of a kit, loaded once and checked as a whole."""
+"""The catalogue: every code, statute digest, case, dilemma and seminar plan of a kit, loaded once and
+checked as a whole."""
 
 from __future__ import annotations
 
@@ -12,10 +13,22 @@ from pydantic import BaseModel
 from .anonymity import Guard
 from .checks import check_catalog, check_file_identity
 from .loader import Loaded, load_file
-from .models import Case, Clause, CodeOfPractice, Dilemma, Section, Seminar
+from .models import (
+    Case,
+    Clause,
+    CodeOfPractice,
+    Dilemma,
+    Instrument,
+    LawRelation,
+    Provision,
+    Section,
+    Seminar,
+    provision_key,
+)
 from .problems import Problem
 
 CODES_DIR = "codes_of_practice"
+LAW_DIR = "law"
 CASES_DIR = "cases"
 DILEMMAS_DIR = "exercises/dilemmas"
 SEMINARS_DIR = "exercises/seminars"
@@ -27,6 +40,20 @@ class Relation(StrEnum):
     CITES = "cites"
     HONOURS = "honours"
     STRAINS = "strains"
+    UNLAWFUL = "unlawful"
+
+
+LAW_RELATIONS = {
+    LawRelation.HONOURS: Relation.HONOURS,
+    LawRelation.STRAINS: Relation.STRAINS,
+    LawRelation.UNLAWFUL: Relation.UNLAWFUL,
+}
+
+
+def law_key(ref: str) -> str:
+    """A provision reference in the form the catalogue indexes it: `care-act-2014:42`."""
+    instrument_id, _, number = ref.partition(":")
+    return f"{instrument_id}:{provision_key(number)}"
 
 
 @dataclass(frozen=True)
@@ -49,6 +76,7 @@ class Catalog:
 
     root: Path
     codes: dict[str, Loaded[CodeOfPractice]] = field(default_factory=dict)
+    laws: dict[str, Loaded[Instrument]] = field(default_factory=dict)
     cases: dict[str, Loaded[Case]] = field(default_factory=dict)
     dilemmas: dict[str, Loaded[Dilemma]] = field(default_factory=dict)
     seminars: dict[str, Loaded[Seminar]] = field(default_factory=dict)
@@ -61,7 +89,7 @@ class Catalog:
         """Every content file the catalogue was read from, valid or not."""
         return sorted(
             file
-            for folder in (CODES_DIR, CASES_DIR, DILEMMAS_DIR, SEMINARS_DIR)
+            for folder in (CODES_DIR, LAW_DIR, CASES_DIR, DILEMMAS_DIR, SEMINARS_DIR)
             for file in _yaml_files(self.root / folder)
         )
 
@@ -75,6 +103,38 @@ class Catalog:
             if clause.id == clause_id:
                 return loaded.model, section, clause
         return None
+
+    def resolve_law(self, ref: str) -> tuple[Instrument, Provision] | None:
+        """The instrument and provision an `instrument-id:number` reference names, or None."""
+        instrument_id, _, number = ref.partition(":")
+        loaded = self.laws.get(instrument_id)
+        if loaded is None:
+            return None
+        provision = loaded.model.provision(number)
+        return None if provision is None else (loaded.model, provision)
+
+    @cached_property
+    def law_citations(self) -> dict[str, list[Citation]]:
+        """Every provision reference in the cases and dilemmas, by `law_key`."""
+        found: dict[str, list[Citation]] = {}
+        for case_id, loaded in sorted(self.cases.items()):
+            for cited in loaded.model.law.provisions if loaded.model.law else []:
+                citation = Citation("case", case_id, case_id, loaded.model.title, Relation.CITES)
+                found.setdefault(law_key(cited.ref), []).append(citation)
+        for dilemma_id, loaded_dilemma in sorted(self.dilemmas.items()):
+            dilemma = loaded_dilemma.model
+            for node in dilemma.nodes:
+                for choice in node.choices:
+                    for law in choice.law:
+                        relation = LAW_RELATIONS[law.relation]
+                        citation = Citation("choice", dilemma_id, choice.id, choice.label, relation)
+                        found.setdefault(law_key(law.ref), []).append(citation)
+            for ending in dilemma.endings:
+                for law in ending.law:
+                    relation = LAW_RELATIONS[law.relation]
+                    citation = Citation("ending", dilemma_id, ending.id, ending.title, relation)
+                    found.setdefault(law_key(law.ref), []).append(citation)
+        return found
 
     @cached_property
     def citations(self) -> dict[str, list[Citation]]:
@@ -143,6 +203,7 @@ def load_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
     """Load and check every content file under `root`. Bad content yields problems, never raises."""
     catalog = Catalog(root=root, guard=Guard.load(root))
     problems = _load_folder(root, CODES_DIR, CodeOfPractice, catalog.codes, catalog.unloadable)  # type: ignore[arg-type]
+    problems += _load_folder(root, LAW_DIR, Instrument, catalog.laws, catalog.unloadable)  # type: ignore[arg-type]
     problems += _load_folder(root, CASES_DIR, Case, catalog.cases, catalog.unloadable)  # type: ignore[arg-type]
     problems += _load_folder(root, DILEMMAS_DIR, Dilemma, catalog.dilemmas, catalog.unloadable)  # type: ignore[arg-type]
     problems += _load_folder(root, SEMINARS_DIR, Seminar, catalog.seminars, catalog.unloadable)  # type: ignore[arg-type]

@@ -46,6 +46,15 @@ class ProblemCode(StrEnum):
     UNKNOWN_DILEMMA = "unknown-dilemma"
     TIMING = "timing"
     WRONG_CODE = "wrong-code"
+    UNKNOWN_LAW = "unknown-law"
+    UNKNOWN_PROVISION = "unknown-provision"
+    PROVISION_NUMBER = "provision-number"
+    DUPLICATE_PROVISION = "duplicate-provision"
+    VERIFICATION = "verification"
+    OFFICIAL_URL = "official-url"
+    WRONG_NATION = "wrong-nation"
+    CITED_LAW = "cited-law"
+    UNLAWFUL_UNSAID = "unlawful-unsaid"
 
     @property
     def hint(self) -> str:
@@ -139,6 +148,38 @@ _HINTS: dict[ProblemCode, str] = {
     ProblemCode.WRONG_CODE: (
         "Map to the code the field names: PCF domains under 'pcf' ('pcf:6'), and the regulator's "
         "current standards under 'standards' (for England 'swe-2019:6.2', for Scotland 'sssc:3.3')."
+    ),
+    ProblemCode.UNKNOWN_LAW: (
+        "Write provision references as 'instrument-id:number', e.g. 'care-act-2014:42'; the instrument "
+        "ids are the file names under law/; list them with 'ethicskit law'."
+    ),
+    ProblemCode.UNKNOWN_PROVISION: (
+        "Cite a provision the digest lists, numbered as the instrument numbers it; list them with "
+        "'ethicskit law INSTRUMENT-ID', or add the provision to the digest after reading its text."
+    ),
+    ProblemCode.PROVISION_NUMBER: (
+        "Number the provision exactly as legislation.gov.uk prints it for its unit: section '42', "
+        "subsection '42(1)', article 'Article 66', regulation '5', 'Schedule 1 paragraph 2'."
+    ),
+    ProblemCode.DUPLICATE_PROVISION: "Each provision may appear once in a digest; merge the repeats.",
+    ProblemCode.VERIFICATION: (
+        "Give each provision either 'verified' (what you read it against, and when) or 'unverified' "
+        "(why its text could not be read), never both and never neither."
+    ),
+    ProblemCode.OFFICIAL_URL: (
+        "Link legislation to its page on https://www.legislation.gov.uk/, the official home of UK statutes."
+    ),
+    ProblemCode.WRONG_NATION: (
+        "Cite the law of the nation the case is set in (its 'setting.jurisdiction'); an instrument's "
+        "'nations' lists where it applies. Find the nation's counterpart provision."
+    ),
+    ProblemCode.CITED_LAW: (
+        "Cite at least two provisions of the case's nation under 'law.provisions': the duties and powers "
+        "that apply to the situation."
+    ),
+    ProblemCode.UNLAWFUL_UNSAID: (
+        "A choice or ending marked 'unlawful' must say so to the learner: write 'unlawful' (and why) in "
+        "the choice's consequence or the ending's debrief."
     ),
 }
 
