@@ -355,6 +355,8 @@ BROKEN = [
         'number: "s.2(1)"',
         [
             "cases/demo-case.yml:53: provision 'demo-act:2(1)' is not in law/demo-act.yml [unknown-provision]",
+            "exercises/dilemmas/demo-dilemma.yml:56: provision 'demo-act:2(1)' is not in law/demo-act.yml "
+            "[unknown-provision]",
             "law/demo-act.yml:23: 's.2(1)' is not how a subsection is numbered [provision-number]",
         ],
     ),
@@ -375,6 +377,8 @@ BROKEN = [
         'number: "1"\n    unit: section',
         [
             "cases/demo-case.yml:53: provision 'demo-act:2(1)' is not in law/demo-act.yml [unknown-provision]",
+            "exercises/dilemmas/demo-dilemma.yml:56: provision 'demo-act:2(1)' is not in law/demo-act.yml "
+            "[unknown-provision]",
             "law/demo-act.yml:23: provision '1' appears twice (first on line 13) [duplicate-provision]",
         ],
     ),
@@ -403,6 +407,34 @@ BROKEN = [
         "nations: [england, uk]",
         [
             "law/demo-act.yml:6: 'nations.1' cannot be 'uk'; use one of: 'england', 'scotland', 'wales' or 'northern-ireland' [invalid-value]"
+        ],
+    ),
+    Broken(
+        "unlawful-unsaid",
+        "exercises/dilemmas/demo-dilemma.yml",
+        '        strains: ["demo-standards:1.1"]\n',
+        '        strains: ["demo-standards:1.1"]\n        law: [{ref: "demo-act:1", relation: unlawful}]\n',
+        [
+            "exercises/dilemmas/demo-dilemma.yml:20: 'nodes.0.choices.0' is marked unlawful under demo-act:1 "
+            "but does not say 'unlawful' to the learner [unlawful-unsaid]"
+        ],
+    ),
+    Broken(
+        "unlawful-said",
+        "exercises/dilemmas/demo-dilemma.yml",
+        "        consequence: The assessment is closed on time.\n",
+        "        consequence: The assessment is closed on time, which is unlawful.\n"
+        '        law: [{ref: "demo-act:1", relation: unlawful}]\n',
+        [],
+    ),
+    Broken(
+        "dilemma-law-of-another-nation",
+        "exercises/dilemmas/demo-dilemma.yml",
+        '{ref: "demo-act:1", relation: honours}',
+        '{ref: "demo-scottish-act:4", relation: honours}',
+        [
+            "exercises/dilemmas/demo-dilemma.yml:55: 'demo-scottish-act:4' is cited for england, but "
+            "Demonstration (Scotland) Act 2099 applies in scotland only [wrong-nation]"
         ],
     ),
 ]

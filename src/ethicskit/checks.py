@@ -202,7 +202,8 @@ LEGISLATION_UNITS = {
     InstrumentKind.ASP: {"section", "subsection", "schedule-paragraph"},
     InstrumentKind.MEASURE: {"section", "subsection", "schedule-paragraph"},
     InstrumentKind.ORDER: {"article", "schedule-paragraph"},
-    InstrumentKind.REGULATIONS: {"regulation", "schedule-paragraph"},
+    # Retained EU regulations, such as the UK GDPR, keep their articles.
+    InstrumentKind.REGULATIONS: {"regulation", "article", "schedule-paragraph"},
 }
 """How each kind of legislation numbers its provisions: Acts have sections, Orders articles,
 Regulations regulations; guidance and policy documents number paragraphs and chapters their own way."""
@@ -218,11 +219,18 @@ def _check_instrument(loaded: Loaded[Instrument]) -> list[Problem]:
         problems.append(Problem(loaded.path, loaded.lines.line_of(where), kind, message))
 
     legislation = instrument.kind.is_legislation
-    if legislation and not instrument.official_url.startswith(LEGISLATION_SITE):
+    if legislation and not (instrument.official_url or "").startswith(LEGISLATION_SITE):
         add(
             ("official_url",),
             ProblemCode.OFFICIAL_URL,
             f"'official_url' of a {instrument.kind.value} must be on {LEGISLATION_SITE}",
+        )
+    if legislation and not instrument.provisions:
+        add(
+            ("provisions",),
+            ProblemCode.TOO_FEW,
+            f"a digest of a {instrument.kind.value} lists at least one provision; only guidance and "
+            "policy documents may be given as a whole",
         )
     if (instrument.kind is InstrumentKind.POLICY) != (instrument.status is InstrumentStatus.POLICY):
         add(

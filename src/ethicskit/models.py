@@ -345,7 +345,7 @@ PROVISION_NUMBERS: dict[ProvisionUnit, str] = {
     ProvisionUnit.REGULATION: r"\d+[A-Z]*(\([0-9]+[A-Z]*\))?(\([a-z]+\))?",
     ProvisionUnit.SCHEDULE_PARAGRAPH: r"Schedule \d+[A-Z]* paragraph \d+[A-Z]*(\([0-9]+\))?(\([a-z]+\))?",
     ProvisionUnit.PARAGRAPH: r"[0-9]+[A-Za-z]*(\.[0-9]+[A-Za-z]*)*",
-    ProvisionUnit.CHAPTER: r"[0-9]+[A-Za-z]*(\.[0-9]+[A-Za-z]*)*",
+    ProvisionUnit.CHAPTER: r"((Chapter|Part) )?[0-9]+[A-Za-z]*(\.[0-9]+[A-Za-z]*)*",
 }
 """The form a provision's number takes for each unit, exactly as legislation prints it: section "42",
 subsection "42(1)", "Article 66", "Schedule 1 paragraph 2"; guidance paragraphs "14.7"."""
@@ -379,12 +379,19 @@ class LawTopic(StrEnum):
     @property
     def label(self) -> str:
         """The topic as a reader sees it."""
-        return self.value.replace("-", " ").capitalize()
+        return TOPIC_LABELS.get(self, self.value.replace("-", " ").capitalize())
 
     @property
     def theme(self) -> Theme | None:
         """The kit theme the topic belongs to, so the law can stand beside the codes theme by theme."""
         return TOPIC_THEMES[self]
+
+
+TOPIC_LABELS: dict[LawTopic, str] = {
+    LawTopic.ADULT_CARE_SUPPORT: "Adult care and support",
+    LawTopic.CHILDREN_IN_NEED: "Children in need",
+    LawTopic.REGULATION_INSPECTION: "Regulation and inspection",
+}
 
 
 TOPIC_THEMES: dict[LawTopic, Theme | None] = {
@@ -459,10 +466,16 @@ class Instrument(_Model):
     nations: list[Nation] = Field(min_length=1, description="Where the provisions apply for social care.")
     extent_note: Prose
     year: int = Field(ge=1900, le=2100)
-    official_url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")]
+    official_url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] | None = Field(
+        description="Required for legislation; null for a guidance or policy document whose address "
+        "could not be confirmed."
+    )
     status: InstrumentStatus
     status_note: Prose | None = None
-    provisions: list[Provision] = Field(min_length=1)
+    provisions: list[Provision] = Field(
+        default_factory=list,
+        description="At least one for legislation; a guidance or policy document may be cited as a whole.",
+    )
 
     def provision(self, number: str) -> Provision | None:
         """The provision with this number (spacing and letter case aside), or None."""
