@@ -437,6 +437,26 @@ BROKEN = [
             "Demonstration (Scotland) Act 2099 applies in scotland only [wrong-nation]"
         ],
     ),
+    Broken(
+        "provision-of-another-nation",
+        "law/demo-act.yml",
+        "nations: [england]\n",
+        "nations: [england, wales]\n",
+        [],
+    ),
+    Broken(
+        "provision-narrower-than-its-act",
+        "law/demo-act.yml",
+        "    unit: section\n",
+        "    unit: section\n    nations: [wales]\n",
+        [
+            "cases/demo-case.yml:51: 'demo-act:1' is cited for england, but this provision of Demonstration Act "
+            "2099 applies in wales only [wrong-nation]",
+            "exercises/dilemmas/demo-dilemma.yml:55: 'demo-act:1' is cited for england, but this provision of "
+            "Demonstration Act 2099 applies in wales only [wrong-nation]",
+            "law/demo-act.yml:15: provision '1' lists wales, where the instrument does not apply [wrong-nation]",
+        ],
+    ),
 ]
 
 

@@ -285,6 +285,14 @@ def _check_instrument(loaded: Loaded[Instrument]) -> list[Problem]:
                 ProblemCode.VERIFICATION,
                 f"provision '{provision.number}' has {state} 'unverified'; give exactly one",
             )
+        outside = sorted(n.value for n in provision.nations or [] if n not in instrument.nations)
+        if outside:
+            add(
+                (*where, "nations"),
+                ProblemCode.WRONG_NATION,
+                f"provision '{provision.number}' lists {', '.join(outside)}, "
+                "where the instrument does not apply",
+            )
         if legislation and provision.url is not None and not provision.url.startswith(LEGISLATION_SITE):
             add(
                 (*where, "url"),
@@ -308,15 +316,18 @@ def check_law_ref(
         known = ", ".join(sorted(catalog.laws)) or "none"
         message = f"instrument '{instrument_id}' in '{ref}' is not in law/ (known: {known})"
         return [Problem(loaded.path, line, ProblemCode.UNKNOWN_LAW, message)]
-    if instrument.model.provision(number) is None:
+    provision = instrument.model.provision(number)
+    if provision is None:
         message = f"provision '{ref}' is not in {instrument.path}"
         return [Problem(loaded.path, line, ProblemCode.UNKNOWN_PROVISION, message)]
-    nations = {n.value for n in instrument.model.nations}
+    nations = {n.value for n in instrument.model.nations_of(provision)}
     if nation in {n.value for n in Nation} and nation not in nations:
-        message = (
-            f"'{ref}' is cited for {nation}, but {instrument.model.title} applies in "
-            f"{', '.join(sorted(nations))} only"
+        what = (
+            instrument.model.title
+            if provision.nations is None
+            else f"this provision of {instrument.model.title}"
         )
+        message = f"'{ref}' is cited for {nation}, but {what} applies in {', '.join(sorted(nations))} only"
         return [Problem(loaded.path, line, ProblemCode.WRONG_NATION, message)]
     return []
 

@@ -447,6 +447,11 @@ class Provision(_Model):
         description="What the duty or power is, whose it is and what triggers it, in the kit's own words."
     )
     themes: list[LawTopic] = Field(min_length=1, max_length=5)
+    nations: list[Nation] | None = Field(
+        default=None,
+        description="Only where this provision applies in fewer nations than the instrument, e.g. a Part "
+        "of an England and Wales Act replaced in Wales.",
+    )
     url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] | None = None
     verified: ProvisionCheck | None = Field(
         default=None, description="Only when the provision's own text was read."
@@ -476,6 +481,10 @@ class Instrument(_Model):
         default_factory=list,
         description="At least one for legislation; a guidance or policy document may be cited as a whole.",
     )
+
+    def nations_of(self, provision: Provision) -> list[Nation]:
+        """Where a provision applies: its own list if it has one, else the instrument's."""
+        return provision.nations if provision.nations is not None else self.nations
 
     def provision(self, number: str) -> Provision | None:
         """The provision with this number (spacing and letter case aside), or None."""

@@ -471,6 +471,10 @@ def render_instrument(instrument: Instrument, catalog: Catalog) -> list[nodes.No
         item += para
         topics = ", ".join(topic.label for topic in provision.themes)
         item += nodes.paragraph(topics, f"Topics: {topics}", classes=["ek-clause-themes"])
+        if provision.nations is not None:
+            where = ", ".join(_label(nation.value) for nation in provision.nations)
+            note = f"This provision applies in {where} only."
+            item += nodes.paragraph(note, note, classes=["ek-provision-nations"])
         if provision.url:
             link = nodes.paragraph("", "Official text: ", classes=["ek-provision-url"])
             link += _external(provision.url)
