@@ -336,6 +336,7 @@ BROKEN = [
         "law:\n",
         "law_and_duties:\n",
         [
+            "cases/demo-case.yml:1: missing required field 'law' [missing-field]",
             "cases/demo-case.yml:49: unknown field 'law_and_duties' [unknown-field]",
         ],
     ),

@@ -118,7 +118,7 @@ class Catalog:
         """Every provision reference in the cases and dilemmas, by `law_key`."""
         found: dict[str, list[Citation]] = {}
         for case_id, loaded in sorted(self.cases.items()):
-            for cited in loaded.model.law.provisions if loaded.model.law else []:
+            for cited in loaded.model.law.provisions:
                 citation = Citation("case", case_id, case_id, loaded.model.title, Relation.CITES)
                 found.setdefault(law_key(cited.ref), []).append(citation)
         for dilemma_id, loaded_dilemma in sorted(self.dilemmas.items()):

@@ -335,8 +335,6 @@ def check_law_ref(
 def _check_case_law(loaded: Loaded[Case], catalog: Catalog) -> list[Problem]:
     """A case's 'Law and duties' cites at least two provisions of its own nation's law."""
     case = loaded.model
-    if case.law is None:
-        return []
     nation = case.setting.jurisdiction.value
     problems: list[Problem] = []
     resolving = 0

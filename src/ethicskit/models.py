@@ -605,9 +605,7 @@ class Case(_Model):
     questions: list[Line] = Field(min_length=4)
     objectives: list[Line] = Field(min_length=1)
     key_points: list[Line] = Field(min_length=1)
-    law: CaseLaw | None = Field(
-        default=None, description="Law and duties: the provisions of the case's nation that apply."
-    )
+    law: CaseLaw = Field(description="Law and duties: the provisions of the case's nation that apply.")
     instructor_notes: InstructorNotes
     supervision: SupervisionPreparation
     duration_minutes: int = Field(ge=10, le=180, description="Suggested time to discuss the case.")

@@ -59,7 +59,7 @@ class CaseDirective(_CatalogDirective):
             code = catalog.codes.get(cited.ref.partition(":")[0])
             if code is not None:
                 self.env.note_dependency(str(catalog.root / code.path))
-        for provision in loaded.model.law.provisions if loaded.model.law else []:
+        for provision in loaded.model.law.provisions:
             law = catalog.laws.get(provision.ref.partition(":")[0])
             if law is not None:
                 self.env.note_dependency(str(catalog.root / law.path))

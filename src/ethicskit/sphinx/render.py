@@ -627,8 +627,7 @@ def render_case(case: Case, catalog: Catalog, edition: str, support_page: str) -
         why = nodes.paragraph("", f"Why it bears on this case: {cited.rationale}", classes=["ek-rationale"])
         clauses.append(nodes.container("", entry, why, classes=["ek-cited"]))
     root += section(f"{ident}-clauses", "What the codes say", bullets(clauses))
-    if case.law is not None:
-        root += render_case_law(case, catalog)
+    root += render_case_law(case, catalog)
     root += section(
         f"{ident}-questions", "Questions for discussion", bullets(case.questions, enumerated=True)
     )
@@ -651,7 +650,6 @@ def render_case(case: Case, catalog: Catalog, edition: str, support_page: str) -
 
 def render_case_law(case: Case, catalog: Catalog) -> nodes.section:
     """Law and duties: the provisions of the case's nation, what they settle, where discretion begins."""
-    assert case.law is not None
     ident = f"case-{case.id}-law"
     intro = (
         f"The law that applies in {_label(case.setting.jurisdiction.value)}, in this kit's own words: "
