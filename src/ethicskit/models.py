@@ -159,7 +159,11 @@ class Escalation(StrEnum):
     PRINCIPAL_SOCIAL_WORKER = "principal-social-worker"
     UNION_OR_ASSOCIATION = "union-or-association"
     WHISTLEBLOWING = "whistleblowing"
+    INSPECTORATE = "inspectorate"
+    """The body that inspects services, e.g. the Care Inspectorate in Scotland or Care Inspectorate Wales."""
     REGULATOR = "regulator"
+    """The body that registers and regulates the workforce: Social Work England, the SSSC, Social Care Wales,
+    NISCC. A concern about a service goes to the inspectorate; one about a practitioner, to the regulator."""
 
 
 # --- text types --------------------------------------------------------------------------------
