@@ -282,7 +282,7 @@ BROKEN = [
         [
             "exercises/dilemmas/demo-dilemma.yml:30: node 'rushed' has no choices and is not an ending [dead-end]",
             "exercises/dilemmas/demo-dilemma.yml:33: node 'spare' can never be reached from 'deadline' [unreachable]",
-            "exercises/dilemmas/demo-dilemma.yml:52: ending 'ending-reopen' can never be reached from 'deadline' [unreachable]",
+            "exercises/dilemmas/demo-dilemma.yml:53: ending 'ending-reopen' can never be reached from 'deadline' [unreachable]",
         ],
     ),
     Broken(
@@ -356,7 +356,7 @@ BROKEN = [
         'number: "s.2(1)"',
         [
             "cases/demo-case.yml:53: provision 'demo-act:2(1)' is not in law/demo-act.yml [unknown-provision]",
-            "exercises/dilemmas/demo-dilemma.yml:56: provision 'demo-act:2(1)' is not in law/demo-act.yml "
+            "exercises/dilemmas/demo-dilemma.yml:57: provision 'demo-act:2(1)' is not in law/demo-act.yml "
             "[unknown-provision]",
             "law/demo-act.yml:23: 's.2(1)' is not how a subsection is numbered [provision-number]",
         ],
@@ -378,7 +378,7 @@ BROKEN = [
         'number: "1"\n    unit: section',
         [
             "cases/demo-case.yml:53: provision 'demo-act:2(1)' is not in law/demo-act.yml [unknown-provision]",
-            "exercises/dilemmas/demo-dilemma.yml:56: provision 'demo-act:2(1)' is not in law/demo-act.yml "
+            "exercises/dilemmas/demo-dilemma.yml:57: provision 'demo-act:2(1)' is not in law/demo-act.yml "
             "[unknown-provision]",
             "law/demo-act.yml:23: provision '1' appears twice (first on line 13) [duplicate-provision]",
         ],
@@ -434,7 +434,7 @@ BROKEN = [
         '{ref: "demo-act:1", relation: honours}',
         '{ref: "demo-scottish-act:4", relation: honours}',
         [
-            "exercises/dilemmas/demo-dilemma.yml:55: 'demo-scottish-act:4' is cited for england, but "
+            "exercises/dilemmas/demo-dilemma.yml:42: 'demo-scottish-act:4' is cited for england, but "
             "Demonstration (Scotland) Act 2099 applies in scotland only [wrong-nation]"
         ],
     ),
@@ -453,7 +453,9 @@ BROKEN = [
         [
             "cases/demo-case.yml:51: 'demo-act:1' is cited for england, but this provision of Demonstration Act "
             "2099 applies in wales only [wrong-nation]",
-            "exercises/dilemmas/demo-dilemma.yml:55: 'demo-act:1' is cited for england, but this provision of "
+            "exercises/dilemmas/demo-dilemma.yml:42: 'demo-act:1' is cited for england, but this provision of "
+            "Demonstration Act 2099 applies in wales only [wrong-nation]",
+            "exercises/dilemmas/demo-dilemma.yml:56: 'demo-act:1' is cited for england, but this provision of "
             "Demonstration Act 2099 applies in wales only [wrong-nation]",
             "law/demo-act.yml:15: provision '1' lists wales, where the instrument does not apply [wrong-nation]",
         ],

@@ -44,6 +44,10 @@ CASE_SECTIONS = [
     "The case",
     "Where the loyalties pull apart",
     "What the codes say",
+    "Law and duties",
+    "Demonstration Act 2099, s 2(1) (Enquiries)",
+    "What the law already settles",
+    "Where discretion begins",
     "Questions for discussion",
     "Key points",
 ]
@@ -55,6 +59,7 @@ DILEMMA_SECTIONS = [
     "Decision 2",
     "Ending: Time to listen",
     "Ending: Put right late",
+    "Strains in law: Demonstration Act 2099, s 2(1)",
 ]
 SEMINAR_SECTIONS = [
     "Demo seminar on deadlines",

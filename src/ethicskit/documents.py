@@ -12,7 +12,7 @@ from importlib.resources import files
 from .catalog import Catalog
 from .engine import Branch, branch_map
 from .export import dilemma_json
-from .models import Case, Dilemma, Seminar
+from .models import Case, Dilemma, LawCitation, Seminar, law_label
 
 LEANS = {
     -2: "pulls strongly away",
@@ -49,6 +49,37 @@ def clause_text(catalog: Catalog, ref: str) -> str:
 def clause_label(catalog: Catalog, ref: str) -> str:
     found = catalog.resolve(ref)
     return f"{found[0].short_title} {found[2].id}" if found else ref
+
+
+def law_text(catalog: Catalog, ref: str) -> str:
+    """A cited provision with its heading and paraphrase, marked when it was not checked."""
+    found = catalog.resolve_law(ref)
+    if found is None:
+        return escape(ref)
+    instrument, provision = found
+    unchecked = "" if provision.verified else " <em>(not yet checked against the official text)</em>"
+    return (
+        f"<strong>{escape(law_label(instrument, provision))}</strong> ({escape(provision.heading)}): "
+        f"{escape(provision.paraphrase)}{unchecked}"
+    )
+
+
+def law_citations(catalog: Catalog, citations: list[LawCitation]) -> str:
+    """A choice's or ending's provisions, by how it stands to each."""
+    out = ""
+    for relation, heading in (
+        ("honours", "Honours in law"),
+        ("strains", "Strains in law"),
+        ("unlawful", "Unlawful under"),
+    ):
+        refs = [law.ref for law in citations if law.relation.value == relation]
+        if refs:
+            labels = []
+            for ref in refs:
+                found = catalog.resolve_law(ref)
+                labels.append(law_label(*found) if found else ref)
+            out += f"<p>{heading}: {escape('; '.join(labels))}</p>"
+    return out
 
 
 def content_note(case: Case) -> str:
@@ -92,6 +123,15 @@ def case_sheet(case: Case, catalog: Catalog, lecturer: bool, level: int = 1) -> 
         for c in case.clauses
     )
     out.append(f"<{h2}>What the codes say</{h2}><ul>{cited}</ul>")
+    provisions = "".join(
+        f"<li>{law_text(catalog, p.ref)}<br><em>Here:</em> {escape(p.rationale)}</li>"
+        for p in case.law.provisions
+    )
+    out.append(
+        f"<{h2}>Law and duties</{h2}><ul>{provisions}</ul>"
+        f"<p><strong>What the law already settles.</strong></p>{paras(case.law.settles)}"
+        f"<p><strong>Where discretion begins.</strong></p>{paras(case.law.discretion)}"
+    )
     out.append(f"<{h2}>Questions for discussion</{h2}>{items(case.questions, ordered=True)}")
     out.append(f"<{h2}>Key points</{h2}>{items(case.key_points)}")
     if lecturer:
@@ -161,6 +201,7 @@ def dilemma_map(dilemma: Dilemma, catalog: Catalog, lecturer: bool, level: int =
             for heading, group in (("Honours", choice.honours), ("Strains", choice.strains)):
                 if group:
                     refs += f"<p>{heading}: {escape('; '.join(clause_label(catalog, r) for r in group))}</p>"
+            refs += law_citations(catalog, choice.law)
             note = paras(choice.facilitator_note, "lecturer") if lecturer and choice.facilitator_note else ""
             out.append(
                 f'<li class="ek-choice" id="dilemma-{dilemma.id}-{choice.id}">'
@@ -186,6 +227,7 @@ def dilemma_map(dilemma: Dilemma, catalog: Catalog, lecturer: bool, level: int =
             out.append(
                 f"<p>Clauses: {escape('; '.join(clause_label(catalog, r) for r in ending.clauses))}</p>"
             )
+        out.append(law_citations(catalog, ending.law))
         out.append(f"<p><em>To reflect on:</em> {escape(ending.reflection_prompt)}</p>")
         if ending.self_care:
             out.append(

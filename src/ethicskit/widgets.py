@@ -192,7 +192,8 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
         return parts
 
     def clause_lines(self, choice: Choice) -> list[str]:
-        """The codes panel as text: cited clauses, then clauses related by theme in the jurisdiction."""
+        """The codes and law panel as text: cited clauses, cited provisions of law, then clauses related by
+        theme in the jurisdiction."""
         clauses = self.payload["clauses"]
         lines = [
             f"Honours {clauses[r]['code']} {clauses[r]['id']}: {clauses[r]['text']}" for r in choice.honours
@@ -212,6 +213,17 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
             and clause["jurisdiction"] in {member.value for member in members}
             and themes & set(clause["themes"])
         ][:6]
+        provisions = self.payload["provisions"]
+        for relation, heading in (
+            ("honours", "Honours in law"),
+            ("strains", "Strains in law"),
+            ("unlawful", "Would be unlawful under"),
+        ):
+            lines += [
+                f"{heading} {provisions[law.ref]['label']}: {provisions[law.ref]['text']}"
+                for law in choice.law
+                if law.relation.value == relation
+            ]
         lines.append(f"Related by theme, {label}:")
         lines += [f"{clauses[r]['code']} {clauses[r]['id']}: {clauses[r]['text']}" for r in related] or [
             "No other clause of these codes shares this choice's themes."
@@ -220,12 +232,25 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
 
     def _codes(self, choice: Choice) -> widgets.VBox:
         return widgets.VBox(
-            [_html("What the codes say", tag="h5"), _html(*self.clause_lines(choice), tag="li")]
+            [_html("What the codes and the law say", tag="h5"), _html(*self.clause_lines(choice), tag="li")]
         )
 
     def _ending(self, ending: Ending) -> list[widgets.Widget]:
         parts: list[widgets.Widget] = [_html(f"Ending: {ending.title}", tag="h4")]
         parts.append(_html(*_paragraphs(ending.debrief)))
+        if ending.law:
+            provisions = self.payload["provisions"]
+            parts.append(_html("What the law says", tag="h5"))
+            parts.append(
+                _html(
+                    *(
+                        f"{law.relation.value.capitalize()}: {provisions[law.ref]['label']}: "
+                        f"{provisions[law.ref]['text']}"
+                        for law in ending.law
+                    ),
+                    tag="li",
+                )
+            )
         if ending.self_care:
             parts.append(_html("Looking after yourself: " + ending.self_care))
         rows = [
