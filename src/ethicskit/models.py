@@ -470,6 +470,9 @@ class Instrument(_Model):
 
     id: Slug
     title: Line = Field(description="The official short title exactly.")
+    short_title: Line | None = Field(
+        default=None, description="How running text names it when the official title is long, e.g. 'UK GDPR'."
+    )
     citation: Line = Field(description="Chapter, asp, SI or NI number as legislation.gov.uk shows it.")
     kind: InstrumentKind
     nations: list[Nation] = Field(min_length=1, description="Where the provisions apply for social care.")
@@ -513,7 +516,7 @@ def law_label(instrument: Instrument, provision: Provision) -> str:
         ProvisionUnit.PARAGRAPH: "para ",
         ProvisionUnit.CHAPTER: "chapter ",
     }.get(provision.unit, "")
-    return f"{instrument.title}, {prefix}{provision.number}"
+    return f"{instrument.short_title or instrument.title}, {prefix}{provision.number}"
 
 
 # --- cases -------------------------------------------------------------------------------------

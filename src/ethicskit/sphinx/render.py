@@ -307,7 +307,7 @@ def render_codes_by_theme(catalog: Catalog) -> list[nodes.Node]:
                     entry += cite_law(f"{law.id}:{provision.number}")
                     entry += nodes.Text(f": {provision.paraphrase}")
                     items.append(entry)
-                body += row([nations_label(law), f"{law.title} (law)", bullets(items)])
+                body += row([nations_label(law), f"{law.short_title or law.title} (law)", bullets(items)])
         out.append(section(f"theme-{theme.value}", theme.label, table, classes=["ek-theme"]))
     return out
 
