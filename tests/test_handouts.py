@@ -72,6 +72,9 @@ SEMINAR_SECTIONS = [
     "After the session",
     "A demonstration case",
     "The Friday deadline",
+    "The ethical-reasoning worksheet",
+    "What the law says",
+    "What does the law require, permit or forbid here, and whose duty is it?",
 ]
 
 

@@ -14,6 +14,7 @@ from .engine import Branch, branch_map
 from .export import dilemma_json
 from .models import Case, Dilemma, LawCitation, Seminar, law_label
 from .signposting import SIGNPOST
+from .worksheet import STEPS
 
 LEANS = {
     -2: "pulls strongly away",
@@ -309,15 +310,32 @@ def seminar_plan(seminar: Seminar, catalog: Catalog, lecturer: bool) -> str:
     return "".join(out)
 
 
+def worksheet_sheet() -> str:
+    """The ethical-reasoning worksheet on paper: every step with its guidance and room to write."""
+    steps = []
+    for number, step in enumerate(STEPS, 1):
+        labels = "".join(
+            f"<p><em>{escape(label)}</em></p><div class='write-here'></div>" if len(step.fields) > 1 else ""
+            for _, label in step.fields
+        )
+        space = labels or "<div class='write-here'></div>"
+        steps.append(f"<h2>{number}. {escape(step.title)}</h2><p>{escape(step.guidance)}</p>{space}")
+    return (
+        '<section class="worksheet"><h1>The ethical-reasoning worksheet</h1>' + "".join(steps) + "</section>"
+    )
+
+
 def seminar_pack(seminar: Seminar, catalog: Catalog, lecturer: bool) -> str:
     """The plan, then each case sheet and each dilemma with its questions, one per page; the lecturer's
-    pack adds each dilemma's map of every branch."""
+    pack adds each dilemma's map of every branch; the worksheet closes the pack when the session uses it."""
     parts = [seminar_plan(seminar, catalog, lecturer)]
     parts += [case_sheet(catalog.cases[c].model, catalog, lecturer) for c in seminar.materials.cases]
     parts += [
         dilemma_sheet(catalog.dilemmas[d].model, catalog, lecturer, with_map=lecturer)
         for d in seminar.materials.dilemmas
     ]
+    if seminar.materials.worksheet:
+        parts.append(worksheet_sheet())
     return '<div class="page-break"></div>'.join(parts)
 
 
