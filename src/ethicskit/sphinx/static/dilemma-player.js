@@ -60,7 +60,7 @@
     });
     return parts;
   }
-  function clauseLabel(data, ref) { var c = data.clauses[ref]; return c ? c.code + " " + c.id : ref; }
+  function clauseLabel(data, ref) { var c = data.clauses[ref]; return c ? (c.id ? c.code + " " + c.id : c.code) : ref; }
 
   var uid = 0;
   /** @constructor */
