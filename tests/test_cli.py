@@ -23,7 +23,7 @@ def test_check_passes_on_the_fixtures() -> None:
     result = run("check", "--root", str(FIXTURES / "valid"))
     assert result.returncode == 0, result.stdout
     lines = result.stdout.splitlines()
-    assert lines[0] == "All 6 content files are valid."
+    assert lines[0] == "All 8 content files are valid."
     warning = lines[2]
     assert warning.startswith("exercises/dilemmas/demo-dilemma.yml:1: warning: one-sided dilemma: ")
     # One decision (the other node has a single choice): the leans are hand-checked in test_stats_json.
@@ -104,7 +104,7 @@ def test_check_reports_broken_content_without_a_traceback(tmp_path: Path) -> Non
         "cases/demo-case.yml:1: missing required field 'narrative' [missing-field]",
         "cases/demo-case.yml:11: unknown field 'narative' (did you mean 'narrative'?) [unknown-field]",
         "",
-        "3 problems in 2 of 7 files.",
+        "3 problems in 2 of 9 files.",
         "",
     ]
     # The dilemma's balance warning follows the errors; then one hint per kind, errors and warnings alike.
@@ -128,7 +128,7 @@ def test_check_json_output(tmp_path: Path) -> None:
     result = run("check", "--root", str(root), "--format", "json")
     assert result.returncode == 1
     report = json.loads(result.stdout)
-    assert report["files_checked"] == 6
+    assert report["files_checked"] == 8
     assert [(p["path"], p["line"], p["code"]) for p in report["problems"]] == [
         ("cases/demo-case.yml", 39, "invalid-value")
     ]
@@ -147,8 +147,11 @@ def test_new_case_writes_a_template_that_the_checker_flags(tmp_path: Path) -> No
     assert check.returncode == 1
     lines = [line for line in check.stdout.splitlines() if line.startswith("cases/late-visit.yml")]
     assert lines, check.stdout
-    # The fixture kit has none of the real codes the template cites, so those references are reported too.
-    assert all(line.endswith(("[todo-left]", "[unknown-code]", "[cited-codes]")) for line in lines), lines
+    # The fixture kit has none of the real codes or statutes the template cites, so those references are
+    # reported too.
+    assert all(
+        line.endswith(("[todo-left]", "[unknown-code]", "[cited-codes]", "[unknown-law]")) for line in lines
+    ), lines
 
 
 def test_new_refuses_bad_slugs_and_existing_files(tmp_path: Path) -> None:
@@ -190,13 +193,33 @@ def test_schema_writes_one_schema_per_content_type(tmp_path: Path) -> None:
         "case.schema.json",
         "code-of-practice.schema.json",
         "dilemma.schema.json",
+        "law.schema.json",
         "seminar.schema.json",
     ]
     case = json.loads((tmp_path / "case.schema.json").read_text())
     assert "narrative" in case["required"]
+    assert "law" in case["required"]
+    law = json.loads((tmp_path / "law.schema.json").read_text())
+    assert {"nations", "official_url", "status", "kind"} <= set(law["required"])
     for name in names:
         committed = REPO / "schemas" / name
         assert committed.read_text() == (tmp_path / name).read_text(), f"run 'ethicskit schema' ({name})"
+
+
+def test_law_lists_instruments_and_provisions() -> None:
+    """`law` lists the statute digests, and `law ID` each provision with whether it was verified."""
+    listing = run("law", "--root", str(FIXTURES / "valid"))
+    assert listing.returncode == 0
+    assert [line.split()[0] for line in listing.stdout.splitlines()] == ["demo-act", "demo-scottish-act"]
+    one = run("law", "demo-act", "--root", str(FIXTURES / "valid"))
+    assert one.stdout.splitlines() == [
+        "demo-act:1            [verified] Duty to assess",
+        "demo-act:2(1)         [UNVERIFIED] Enquiries",
+    ]
+    missing = run("law", "nope", "--root", str(FIXTURES / "valid"))
+    assert missing.returncode == 1
+    known = "demo-act, demo-scottish-act"
+    assert missing.stderr.strip() == f"Error: no instrument 'nope' in law/ (known: {known})"
 
 
 def test_clauses_lists_a_code(tmp_path: Path) -> None:

@@ -187,7 +187,7 @@ def test_ending_without_debrief_is_rejected_by_the_checker(tmp_path: Path) -> No
     )
     _, problems = load_catalog(root)
     assert [str(p) for p in problems] == [
-        "exercises/dilemmas/demo-dilemma.yml:46: 'endings.0.debrief' is empty [empty-text]"
+        "exercises/dilemmas/demo-dilemma.yml:47: 'endings.0.debrief' is empty [empty-text]"
     ]
 
 

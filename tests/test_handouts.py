@@ -44,6 +44,10 @@ CASE_SECTIONS = [
     "The case",
     "Where the loyalties pull apart",
     "What the codes say",
+    "Law and duties",
+    "Demonstration Act 2099, s 2(1) (Enquiries)",
+    "What the law already settles",
+    "Where discretion begins",
     "Questions for discussion",
     "Key points",
 ]
@@ -55,6 +59,7 @@ DILEMMA_SECTIONS = [
     "Decision 2",
     "Ending: Time to listen",
     "Ending: Put right late",
+    "Strains in law: Demonstration Act 2099, s 2(1)",
 ]
 SEMINAR_SECTIONS = [
     "Demo seminar on deadlines",
@@ -67,6 +72,9 @@ SEMINAR_SECTIONS = [
     "After the session",
     "A demonstration case",
     "The Friday deadline",
+    "The ethical-reasoning worksheet",
+    "What the law says",
+    "What does the law require, permit or forbid here, and whose duty is it?",
 ]
 
 

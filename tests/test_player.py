@@ -163,13 +163,29 @@ def test_codes_panel_follows_the_jurisdiction_switch(page: Page, site: Path) -> 
     """The codes panel lists the choice's cited clauses with their paraphrases."""
     page.goto((site / "dilemma.html").as_uri())
     page.get_by_role("button", name="Ask for more time in supervision").click()
-    panel = page.get_by_role("region", name="What the codes say")
+    panel = page.get_by_role("region", name="What the codes and the law say")
     expect(panel).to_contain_text("Demo standards 1.1: Respect people's rights")
     expect(panel).to_contain_text("Related by theme, England:")
     page.get_by_label("Show the codes of:").select_option("scotland")
-    expect(page.get_by_role("region", name="What the codes say")).to_contain_text(
+    expect(page.get_by_role("region", name="What the codes and the law say")).to_contain_text(
         "Related by theme, Scotland:"
     )
+
+
+def test_panel_shows_the_law_a_choice_and_an_ending_cite(page: Page, site: Path) -> None:
+    """A choice's provisions appear under the codes, by relation; an ending's in its own region, with an
+    unchecked provision marked as such."""
+    page.goto((site / "dilemma.html").as_uri())
+    page.get_by_role("button", name="Close it by Friday").click()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="Apologise and reopen the assessment").click()
+    panel = page.get_by_role("region", name="What the codes and the law say")
+    expect(panel).to_contain_text("This choice honours in law:")
+    expect(panel).to_contain_text("Demonstration Act 2099, s 1: Duty to assess. The invented council")
+    page.get_by_role("button", name="See where this ends").click()
+    law = page.get_by_role("region", name="What the law says")
+    expect(law).to_contain_text("This ending strains in law:")
+    expect(law).to_contain_text("(Not yet checked against the official text.)")
 
 
 def test_reflections_survive_reload_export_and_import(page: Page, site: Path, tmp_path: Path) -> None:

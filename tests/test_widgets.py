@@ -7,6 +7,8 @@ import pytest
 from conftest import FIXTURES, REPO, WALKTHROUGHS, load_walkthroughs
 from ethicskit.catalog import load_catalog
 from ethicskit.engine import Session, enumerate_paths
+from ethicskit.export import dilemma_payload
+from ethicskit.models import LawCitation, LawRelation
 from ethicskit.widgets import OWN_SITUATION, DilemmaWidget, WorksheetWidget
 from ethicskit.worksheet import STEPS, field_ids
 
@@ -88,6 +90,36 @@ def test_projection_mode_shows_each_sides_view_after_every_choice() -> None:
     text = " ".join(getattr(child, "value", "") for child in widget.stage.children)
     assert "The target is met." not in text
     assert DilemmaWidget(DILEMMA, CATALOG, projection=True).projection.value is True
+
+
+def test_codes_and_law_panel_lists_the_provisions_a_choice_cites() -> None:
+    """The panel is headed for the codes and the law, and a choice's provisions follow its clauses."""
+    widget = DilemmaWidget(DILEMMA, CATALOG)
+    apologise = DILEMMA.nodes[1].choices[0]
+    lines = widget.clause_lines(apologise)
+    assert lines[1].startswith("Honours in law Demonstration Act 2099, s 1: The invented council must look")
+    click_choice(widget, "Close it by Friday")
+    panels = [child for child in widget.stage.children if hasattr(child, "children")]
+    headings = [getattr(panel.children[0], "value", "") for panel in panels]
+    assert "<h5>What the codes and the law say</h5>" in headings
+
+
+def test_a_choice_marked_unlawful_says_so_with_its_provision() -> None:
+    """The export carries each provision with its relation; the panel names the law a choice would break."""
+    first = DILEMMA.nodes[0]
+    law = [LawCitation(ref="demo-act:2(1)", relation=LawRelation.UNLAWFUL)]
+    unlawful = first.choices[0].model_copy(update={"law": law})
+    node = first.model_copy(update={"choices": [unlawful, *first.choices[1:]]})
+    dilemma = DILEMMA.model_copy(update={"nodes": [node, *DILEMMA.nodes[1:]]})
+    payload = dilemma_payload(dilemma, CATALOG)
+    assert payload["nodes"][0]["choices"][0]["law"] == [{"ref": "demo-act:2(1)", "relation": "unlawful"}]
+    assert payload["provisions"]["demo-act:2(1)"]["label"] == "Demonstration Act 2099, s 2(1)"
+    assert payload["provisions"]["demo-act:2(1)"]["verified"] is False
+    lines = DilemmaWidget(dilemma, CATALOG).clause_lines(unlawful)
+    assert (
+        "Would be unlawful under Demonstration Act 2099, s 2(1): The invented council must make enquiries"
+        in " ".join(lines)
+    )
 
 
 def test_jurisdiction_switch_changes_the_related_clauses() -> None:

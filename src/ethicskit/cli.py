@@ -44,7 +44,7 @@ def main() -> None:
 @ROOT_OPTION
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def check(root: Path, fmt: str) -> None:
-    """Check every code, case and dilemma; exit 1 if anything is wrong.
+    """Check every code, statute digest, case and dilemma; exit 1 if anything is wrong.
 
     One-sided dilemmas are reported as warnings, which do not change the exit status.
     """
@@ -141,6 +141,27 @@ def clauses(code_id: str | None, root: Path) -> None:
         return
     for section, clause in chosen.model.clauses():
         click.echo(f"{code_id}:{clause.id:10} [{section.polarity.value}] {clause.paraphrase}")
+
+
+@main.command()
+@click.argument("instrument_id", required=False)
+@ROOT_OPTION
+def law(instrument_id: str | None, root: Path) -> None:
+    """List the statute digests, or the provisions of one, e.g. `ethicskit law care-act-2014`."""
+    catalog, _ = load_catalog(root)
+    if instrument_id is None:
+        for loaded in sorted(catalog.laws.values(), key=lambda item: item.model.id):
+            instrument = loaded.model
+            nations = ", ".join(nation.value for nation in instrument.nations)
+            click.echo(f"{instrument.id:48} {instrument.title} ({nations})")
+        return
+    chosen = catalog.laws.get(instrument_id)
+    if chosen is None:
+        known = ", ".join(sorted(catalog.laws)) or "none"
+        raise click.ClickException(f"no instrument '{instrument_id}' in law/ (known: {known})")
+    for provision in chosen.model.provisions:
+        state = "verified" if provision.verified else "UNVERIFIED"
+        click.echo(f"{instrument_id}:{provision.number:12} [{state}] {provision.heading}")
 
 
 @main.command()

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from .catalog import Catalog
-from .models import CodeStatus, Dilemma, IssuerType, Jurisdiction, Theme
+from .models import CodeStatus, Dilemma, IssuerType, Jurisdiction, LawCitation, Theme, law_label
 
 SCHEMA_VERSION = 1
 
@@ -46,15 +46,34 @@ def _clause_entry(catalog: Catalog, ref: str) -> dict[str, Any]:
     }
 
 
+def _law_refs(citations: list[LawCitation]) -> list[dict[str, str]]:
+    return [{"ref": law.ref, "relation": law.relation.value} for law in citations]
+
+
+def _provision_entry(catalog: Catalog, ref: str) -> dict[str, Any]:
+    found = catalog.resolve_law(ref)
+    assert found is not None, ref  # the checker guarantees every reference resolves
+    instrument, provision = found
+    return {
+        "label": law_label(instrument, provision),
+        "heading": provision.heading,
+        "text": provision.paraphrase,
+        "verified": provision.verified is not None,
+    }
+
+
 def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
-    """Everything the player needs: the graph, every cited clause, and clauses related by theme."""
+    """Everything the player needs: the graph, every cited clause and provision of law, and clauses
+    related by theme."""
     cited: set[str] = set()
+    law_cited: set[str] = set()
     themes: set[Theme] = set()
     nodes = []
     for node in dilemma.nodes:
         choices = []
         for choice in node.choices:
             cited.update(choice.honours, choice.strains)
+            law_cited.update(law.ref for law in choice.law)
             choice_themes = set(choice.themes)
             for ref in [*choice.honours, *choice.strains]:
                 resolved = catalog.cited(ref)
@@ -77,6 +96,7 @@ def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
                     },
                     "honours": choice.honours,
                     "strains": choice.strains,
+                    "law": _law_refs(choice.law),
                     "themes": sorted(theme.value for theme in choice_themes),
                     "escalation": choice.escalation.value if choice.escalation else None,
                     "when": choice.when,
@@ -86,12 +106,14 @@ def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
     endings = []
     for ending in dilemma.endings:
         cited.update(ending.clauses)
+        law_cited.update(law.ref for law in ending.law)
         endings.append(
             {
                 "id": ending.id,
                 "title": ending.title,
                 "debrief": ending.debrief,
                 "clauses": ending.clauses,
+                "law": _law_refs(ending.law),
                 "prompt": ending.reflection_prompt,
                 "selfCare": ending.self_care,
             }
@@ -114,6 +136,7 @@ def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
         "nodes": nodes,
         "endings": endings,
         "clauses": clauses,
+        "provisions": {ref: _provision_entry(catalog, ref) for ref in sorted(law_cited)},
         "jurisdictions": [
             {"id": key, "label": label, "codes": sorted(j.value for j in members)}
             for key, (label, members) in PLAYER_JURISDICTIONS.items()

@@ -15,13 +15,14 @@ from pathlib import Path
 from .problems import Problem, ProblemCode
 
 CODES_DIR = "codes_of_practice"
+LAW_DIR = "law"
 CASES_DIR = "cases"
 DILEMMAS_DIR = "exercises/dilemmas"
 SEMINARS_DIR = "exercises/seminars"
-CONTENT_DIRS = (CODES_DIR, CASES_DIR, DILEMMAS_DIR, SEMINARS_DIR)
+CONTENT_DIRS = (CODES_DIR, LAW_DIR, CASES_DIR, DILEMMAS_DIR, SEMINARS_DIR)
 
-_TOP_NAMES = {"codes_of_practice", "cases", "exercises"}
-_LOOK_ALIKES = {"codesofpractice": CODES_DIR, "case": CASES_DIR, "exercise": "exercises"}
+_TOP_NAMES = {"codes_of_practice", "law", "cases", "exercises"}
+_LOOK_ALIKES = {"codesofpractice": CODES_DIR, "case": CASES_DIR, "exercise": "exercises", "law": LAW_DIR}
 _LOOK_ALIKES |= {"dilemma": DILEMMAS_DIR, "seminar": SEMINARS_DIR}
 _SKIPPED = {"_build", "node_modules", "__pycache__"}
 

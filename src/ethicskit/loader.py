@@ -124,6 +124,12 @@ def _problem_for(error: ErrorDetails, path: str, lines: LineMap) -> Problem:
         return Problem(path, line, ProblemCode.HTML_IN_TEXT, f"'{where}' {error['msg']}")
     if kind == "unsafe_link":
         return Problem(path, line, ProblemCode.UNSAFE_LINK, f"'{where}' {error['msg']}")
+    if kind == "string_pattern_mismatch" and loc[-1] == "ref" and "law" in loc:
+        message = (
+            f"'{where}' cannot be {_describe(value)}: write provision references as "
+            "'instrument-id:number', e.g. 'care-act-2014:42'"
+        )
+        return Problem(path, line, ProblemCode.INVALID_VALUE, message)
     if kind == "string_pattern_mismatch":
         message = f"'{where}' cannot be {_describe(value)}: {_PATTERN_WORDS.get(loc[-1], 'wrong form')}"
         return Problem(path, line, ProblemCode.INVALID_VALUE, message)
@@ -134,6 +140,8 @@ _PATTERN_WORDS: dict[str | int, str] = {
     "id": "use lower-case words joined by hyphens, e.g. 'after-the-inspection'",
     "ref": "write clause references as 'code-id:clause-id', e.g. 'swe-2019:6.5'",
     "official_url": "give the full https:// address of the official text",
+    "url": "give the full https:// address of the provision's official text",
+    "number": "write the number as the instrument prints it, e.g. '42', '42(1)' or 'Article 66'",
 }
 for _name in ("case", "start", "leads_to", "superseded_by"):
     _PATTERN_WORDS[_name] = "use the lower-case, hyphenated id it refers to"

@@ -60,6 +60,15 @@ class ProblemCode(StrEnum):
     SYMLINK = "symlink"
     STRAY_FILE = "stray-file"
     UNREADABLE = "unreadable"
+    UNKNOWN_LAW = "unknown-law"
+    UNKNOWN_PROVISION = "unknown-provision"
+    PROVISION_NUMBER = "provision-number"
+    DUPLICATE_PROVISION = "duplicate-provision"
+    VERIFICATION = "verification"
+    OFFICIAL_URL = "official-url"
+    WRONG_NATION = "wrong-nation"
+    CITED_LAW = "cited-law"
+    UNLAWFUL_UNSAID = "unlawful-unsaid"
     WHOLE_CODE = "whole-code"
     COVERAGE = "coverage"
     UNKNOWN_SOURCE = "unknown-source"
@@ -204,10 +213,42 @@ _HINTS: dict[ProblemCode, str] = {
         "files git publishes, so a fresh clone builds the same site."
     ),
     ProblemCode.STRAY_FILE: (
-        "Move the file into its content folder (cases/, exercises/dilemmas/, exercises/seminars/ or "
-        "codes_of_practice/) with a '.yml' ending, or delete it; the kit reads no other YAML there."
+        "Move the file into its content folder (cases/, exercises/dilemmas/, exercises/seminars/, law/ "
+        "or codes_of_practice/) with a '.yml' ending, or delete it; the kit reads no other YAML there."
     ),
     ProblemCode.UNREADABLE: "Check that the file exists and that you may read it.",
+    ProblemCode.UNKNOWN_LAW: (
+        "Write provision references as 'instrument-id:number', e.g. 'care-act-2014:42'; the instrument "
+        "ids are the file names under law/; list them with 'ethicskit law'."
+    ),
+    ProblemCode.UNKNOWN_PROVISION: (
+        "Cite a provision the digest lists, numbered as the instrument numbers it; list them with "
+        "'ethicskit law INSTRUMENT-ID', or add the provision to the digest after reading its text."
+    ),
+    ProblemCode.PROVISION_NUMBER: (
+        "Number the provision exactly as legislation.gov.uk prints it for its unit: section '42', "
+        "subsection '42(1)', article 'Article 66', regulation '5', 'Schedule 1 paragraph 2'."
+    ),
+    ProblemCode.DUPLICATE_PROVISION: "Each provision may appear once in a digest; merge the repeats.",
+    ProblemCode.VERIFICATION: (
+        "Give each provision either 'verified' (what you read it against, and when) or 'unverified' "
+        "(why its text could not be read), never both and never neither."
+    ),
+    ProblemCode.OFFICIAL_URL: (
+        "Link legislation to its page on https://www.legislation.gov.uk/, the official home of UK statutes."
+    ),
+    ProblemCode.WRONG_NATION: (
+        "Cite the law of the nation the case is set in (its 'setting.jurisdiction'); an instrument's "
+        "'nations' lists where it applies. Find the nation's counterpart provision."
+    ),
+    ProblemCode.CITED_LAW: (
+        "Cite at least two provisions of the case's nation under 'law.provisions': the duties and powers "
+        "that apply to the situation."
+    ),
+    ProblemCode.UNLAWFUL_UNSAID: (
+        "A choice or ending marked 'unlawful' must say so to the learner: write 'unlawful' (and why) in "
+        "the choice's consequence or the ending's debrief."
+    ),
     ProblemCode.WHOLE_CODE: (
         "Cite a code as a whole ('niscc') only when its digest covers the document alone "
         "('coverage: document'); otherwise cite a clause, 'code-id:clause-id'."

@@ -214,10 +214,11 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
         return parts
 
     def clause_lines(self, choice: Choice) -> list[str]:
-        """The codes panel as text: cited clauses, then clauses related by theme in the jurisdiction.
+        """The codes and law panel as text: cited clauses, cited provisions of law, then clauses related by
+        theme in the jurisdiction.
 
-        Outside projection mode the cited clauses are listed in clause order without saying which the
-        choice honours and which it strains: that is a verdict, shown at the ending.
+        Outside projection mode the cited clauses and provisions are listed in order without saying which
+        the choice honours, strains or would break: that is a verdict, shown at the ending.
         """
         clauses = self.payload["clauses"]
         if self.projection.value:
@@ -243,6 +244,23 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
             ),
             key=lambda ref: not clauses[ref]["binding"],  # the nation's binding standards first
         )[:6]
+        provisions = self.payload["provisions"]
+        if self.projection.value:
+            for relation, heading in (
+                ("honours", "Honours in law"),
+                ("strains", "Strains in law"),
+                ("unlawful", "Would be unlawful under"),
+            ):
+                lines += [
+                    f"{heading} {provisions[law.ref]['label']}: {provisions[law.ref]['text']}"
+                    for law in choice.law
+                    if law.relation.value == relation
+                ]
+        else:
+            lines += [
+                f"{provisions[ref]['label']}: {provisions[ref]['text']}"
+                for ref in sorted(law.ref for law in choice.law)
+            ]
         lines.append(f"Related by theme, {label}:")
         lines += [f"{clauses[r]['label']}: {clauses[r]['text']}" for r in related] or [
             "No other clause of these codes shares this choice's themes."
@@ -251,12 +269,25 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
 
     def _codes(self, choice: Choice) -> widgets.VBox:
         return widgets.VBox(
-            [_html("What the codes say", tag="h5"), _html(*self.clause_lines(choice), tag="li")]
+            [_html("What the codes and the law say", tag="h5"), _html(*self.clause_lines(choice), tag="li")]
         )
 
     def _ending(self, ending: Ending) -> list[widgets.Widget]:
         parts: list[widgets.Widget] = [_html(f"Ending: {ending.title}", tag="h4")]
         parts.append(_html(*_paragraphs(ending.debrief)))
+        if ending.law:
+            provisions = self.payload["provisions"]
+            parts.append(_html("What the law says", tag="h5"))
+            parts.append(
+                _html(
+                    *(
+                        f"{law.relation.value.capitalize()}: {provisions[law.ref]['label']}: "
+                        f"{provisions[law.ref]['text']}"
+                        for law in ending.law
+                    ),
+                    tag="li",
+                )
+            )
         if ending.self_care:
             parts.append(_html("Looking after yourself: " + ending.self_care))
         parts.append(_html("How each side saw your path, decision by decision (a picture, not a score)"))

@@ -12,6 +12,10 @@ class clause_ref(nodes.Inline, nodes.TextElement):  # type: ignore[misc]
     """A `{clause}` reference waiting to be resolved into a link once every page has been read."""
 
 
+class law_ref(nodes.Inline, nodes.TextElement):  # type: ignore[misc]
+    """A `{law}` reference waiting to be resolved into a link to the provision's anchor."""
+
+
 class catalog_ref(nodes.Inline, nodes.TextElement):  # type: ignore[misc]
     """A link to the page showing a case, code or dilemma, resolved once every page has been read."""
 

@@ -100,6 +100,30 @@
   function paragraphs(text, cls) {
     return String(text || "").split(/\n\s*\n/).filter(Boolean).map(function (p) { return el("p", { class: cls, text: p.trim() }); });
   }
+  var PANEL = "What the codes and the law say";
+  var LAW_RELATIONS = [["honours", " honours in law:"], ["strains", " strains in law:"], ["unlawful", " would be unlawful under:"]];
+  // The provisions of law a choice or ending cites. `grouped` says whether the law is honoured, strained or broken; outside projection mode that is a
+  // verdict kept for the ending, so the provisions are listed without it.
+  function lawParts(data, cited, who, grouped) {
+    function provision(ref) {
+      var p = (data.provisions || {})[ref];
+      var text = p ? p.heading + ". " + p.text + (p.verified ? "" : " (Not yet checked against the official text.)") : "";
+      return el("li", {}, [el("strong", { text: (p ? p.label : ref) + ": " }), document.createTextNode(text)]);
+    }
+    if (!grouped) {
+      if (!cited.length) return [];
+      var refs = cited.map(function (law) { return law.ref; }).sort();
+      return [el("p", { text: "Law that bears on this choice (what it means for the choice is shown at the end):" }), el("ul", { class: "ek-law" }, refs.map(provision))];
+    }
+    var parts = [];
+    LAW_RELATIONS.forEach(function (relation) {
+      var refs = cited.filter(function (law) { return law.relation === relation[0]; }).map(function (law) { return law.ref; });
+      if (!refs.length) return;
+      parts.push(el("p", { class: "ek-law-" + relation[0], text: who + relation[1] }));
+      parts.push(el("ul", { class: "ek-law" }, refs.map(provision)));
+    });
+    return parts;
+  }
   function clauseLabel(data, ref) { var c = data.clauses[ref]; return c ? (c.id ? c.code + " " + c.id : c.code) : ref; }
 
   // Projection mode: the lecturer's switch that shows each side's view after every choice. Off by
@@ -318,18 +342,20 @@
     // The standards that bind a social worker in the chosen nation (a regulator's) come first.
     related = related.filter(function (ref) { return data.clauses[ref].binding; })
       .concat(related.filter(function (ref) { return !data.clauses[ref].binding; })).slice(0, 6);
-    var parts = [el("h3", { text: "What the codes say" })];
+    var parts = [el("h3", { text: PANEL })];
     if (!this.projection) {
       // Which clauses a choice honours and which it strains is a verdict too: until the end, the learner
       // sees the clauses that bear on the choice and weighs them.
       parts.push(el("p", { text: "Clauses that bear on this choice (whether it honours or strains each is shown at the end):" }), el("ul", {}, cited.slice().sort().map(item)));
+      parts = parts.concat(lawParts(data, choice.law || [], "This choice", false));
     } else {
       if (choice.honours.length) parts.push(el("p", { text: "This choice honours:" }), el("ul", {}, choice.honours.map(item)));
       if (choice.strains.length) parts.push(el("p", { text: "This choice strains:" }), el("ul", {}, choice.strains.map(item)));
+      parts = parts.concat(lawParts(data, choice.law || [], "This choice", true));
     }
     parts.push(el("p", { text: "Related by theme, " + label.label + ":" }));
     parts.push(related.length ? el("ul", { class: "ek-related" }, related.map(item)) : el("p", { class: "ek-muted", text: "No other clause of these codes shares this choice's themes." }));
-    return el("section", { class: "ek-codes", "aria-label": "What the codes say" }, parts);
+    return el("section", { class: "ek-codes", "aria-label": PANEL }, parts);
   };
 
   P.renderOutcome = function (choice) {
@@ -373,6 +399,7 @@
     var h = this.heading("Ending: " + end.title);
     this.add(paragraphs(end.debrief, "ek-debrief"));
     if (end.clauses.length) this.add([el("p", { text: "Clauses to revisit: " + end.clauses.map(function (r) { return clauseLabel(data, r); }).join("; ") })]);
+    if (end.law && end.law.length) this.add([el("section", { class: "ek-codes ek-ending-law", "aria-label": "What the law says" }, lawParts(data, end.law, "This ending", true))]);
     if (end.selfCare) this.add([el("aside", { class: "ek-self-care" }, [el("h3", { text: "Looking after yourself" })].concat(paragraphs(end.selfCare)))]);
     this.add([this.summary(), this.reflection(end.id, end.prompt)]);
     return h;
