@@ -303,6 +303,125 @@ BROKEN = [
             "exercises/dilemmas/demo-dilemma.yml:30: node 'rushed' can never be reached from 'deadline' [unreachable]"
         ],
     ),
+    Broken(
+        "rubric-missing-band",
+        "exercises/seminars/demo-seminar.yml",
+        "        third: Fixture L5 third on the standards.\n",
+        "",
+        [
+            "exercises/seminars/demo-seminar.yml:62: missing required field 'assessment.rubric.0.level_5.third' [missing-field]",
+        ],
+    ),
+    Broken(
+        "rubric-band-of-another-level",
+        "exercises/seminars/demo-seminar.yml",
+        "        merit: Fixture L7 merit on the law.",
+        "        upper-second: Fixture L7 merit on the law.",
+        [
+            "exercises/seminars/demo-seminar.yml:94: missing required field 'assessment.rubric.1.level_7.merit' [missing-field]",
+            "exercises/seminars/demo-seminar.yml:96: unknown field 'assessment.rubric.1.level_7.upper-second' (not a band at Level 7, whose bands are: distinction, merit, pass, fail) [unknown-field]",
+        ],
+    ),
+    Broken(
+        "rubric-without-law",
+        "exercises/seminars/demo-seminar.yml",
+        "      aspect: law",
+        "      aspect: task",
+        [
+            "exercises/seminars/demo-seminar.yml:58: the rubric has no criterion for: law [rubric]",
+        ],
+    ),
+    Broken(
+        "rubric-weights",
+        "exercises/seminars/demo-seminar.yml",
+        "      weight: 30\n      level_5:\n        first: Fixture L5 first on the law.",
+        "      weight: 20\n      level_5:\n        first: Fixture L5 first on the law.",
+        [
+            "exercises/seminars/demo-seminar.yml:58: the rubric's weights add up to 90, not 100 [rubric]",
+        ],
+    ),
+    Broken(
+        "exemplar-band-of-another-level",
+        "exercises/seminars/demo-seminar.yml",
+        "      band: upper-second",
+        "      band: merit",
+        [
+            "exercises/seminars/demo-seminar.yml:121: 'merit' is not a band at Level 6 (bands: first, upper-second, lower-second, third, fail) [exemplar]",
+        ],
+    ),
+    Broken(
+        "exemplar-mark-outside-band",
+        "exercises/seminars/demo-seminar.yml",
+        "      mark: 64",
+        "      mark: 72",
+        [
+            "exercises/seminars/demo-seminar.yml:122: the mark 72 is outside the band it is given: Upper second (60\N{EN DASH}69) [exemplar]",
+        ],
+    ),
+    Broken(
+        "exemplar-comment-missing",
+        "exercises/seminars/demo-seminar.yml",
+        "        - criterion: Reflection\n          comment: Lecturer-only fixture comment on reflection.\n",
+        "",
+        [
+            "exercises/seminars/demo-seminar.yml:125: the marker's comments leave out: Reflection [exemplar]",
+        ],
+    ),
+    Broken(
+        "exemplar-unknown-clause",
+        "exercises/seminars/demo-seminar.yml",
+        'cites: ["demo-standards:1.1"]',
+        'cites: ["demo-standards:9.9"]',
+        [
+            "exercises/seminars/demo-seminar.yml:124: clause 'demo-standards:9.9' does not exist in codes_of_practice/demo-standards.yml [unknown-clause]",
+        ],
+    ),
+    Broken(
+        "unknown-reading",
+        "exercises/seminars/demo-seminar.yml",
+        "    - key: example2020deadlines",
+        "    - key: example2020deadline",
+        [
+            "exercises/seminars/demo-seminar.yml:52: 'example2020deadline' is not a key in book/references.bib (did you mean 'example2020deadlines'?) [unknown-reference]",
+        ],
+    ),
+    Broken(
+        "duplicate-reading",
+        "exercises/seminars/demo-seminar.yml",
+        "    - key: sample2019listening",
+        "    - key: example2020deadlines",
+        [
+            "exercises/seminars/demo-seminar.yml:55: 'example2020deadlines' is already on the reading list under 'essential' [reading-list]",
+        ],
+    ),
+    Broken(
+        "long-plan-without-break",
+        "exercises/seminars/demo-seminar.yml",
+        "duration_minutes: 50",
+        "duration_minutes: 120",
+        [
+            "exercises/seminars/demo-seminar.yml:19: the session lasts 120 minutes but its timeline has no break; sessions longer than 90 minutes need one [no-break]",
+            "exercises/seminars/demo-seminar.yml:19: the timeline adds up to 50 minutes but the session lasts 120: add 70 minutes across the activities [timing]",
+        ],
+    ),
+    Broken(
+        "break-at-the-end",
+        "exercises/seminars/demo-seminar.yml",
+        "    what_happens: Fixture step three happens here.",
+        "    what_happens: Fixture step three happens here.\n    kind: break",
+        [
+            "exercises/seminars/demo-seminar.yml:26: a break at the start or the end of a session is not a break; put it between two activities [no-break]",
+        ],
+    ),
+    Broken(
+        "expert-unknown-activity",
+        "exercises/seminars/demo-seminar.yml",
+        "  during: Play the dilemma in groups",
+        "  during: Playing the dilemma",
+        [
+            "exercises/seminars/demo-seminar.yml:46: 'expert_by_experience.during' names 'Playing the dilemma', which is not an activity of the timeline (activities: Welcome and ground rules; Play the dilemma in groups; Whole-group debrief) [unknown-activity]",
+        ],
+    ),
 ]
 
 
@@ -346,6 +465,12 @@ def test_the_table_covers_every_required_kind() -> None:
         "html-in-text",
         "missing-field",
         "dead-end",
+        "no-break",
+        "rubric",
+        "exemplar",
+        "unknown-reference",
+        "reading-list",
+        "unknown-activity",
     }  # duplicate ids need two files: test_duplicate_ids_name_the_other_file
     assert required <= codes
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .anonymity import Guard
+from .bibliography import Bibliography, load_bibliography
 from .checks import check_catalog, check_file_identity
 from .loader import Loaded, load_file
 from .models import Case, Clause, CodeOfPractice, Dilemma, Section, Seminar
@@ -56,6 +57,8 @@ class Catalog:
     """The anonymity and originality guard, with the kit's registered sources."""
     unloadable: set[str] = field(default_factory=set)
     """Stems of files that failed to load, so references to them are not reported twice."""
+    bibliography: Bibliography = field(default_factory=lambda: Bibliography("", readable=False, missing=True))
+    """The book's bibliography, which reading lists cite by key."""
 
     def content_files(self) -> list[Path]:
         """Every content file the catalogue was read from, valid or not."""
@@ -141,8 +144,9 @@ def _load_folder(
 
 def load_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
     """Load and check every content file under `root`. Bad content yields problems, never raises."""
-    catalog = Catalog(root=root, guard=Guard.load(root))
-    problems = _load_folder(root, CODES_DIR, CodeOfPractice, catalog.codes, catalog.unloadable)  # type: ignore[arg-type]
+    bibliography, problems = load_bibliography(root)
+    catalog = Catalog(root=root, guard=Guard.load(root), bibliography=bibliography)
+    problems += _load_folder(root, CODES_DIR, CodeOfPractice, catalog.codes, catalog.unloadable)  # type: ignore[arg-type]
     problems += _load_folder(root, CASES_DIR, Case, catalog.cases, catalog.unloadable)  # type: ignore[arg-type]
     problems += _load_folder(root, DILEMMAS_DIR, Dilemma, catalog.dilemmas, catalog.unloadable)  # type: ignore[arg-type]
     problems += _load_folder(root, SEMINARS_DIR, Seminar, catalog.seminars, catalog.unloadable)  # type: ignore[arg-type]

@@ -46,6 +46,13 @@ class ProblemCode(StrEnum):
     UNKNOWN_DILEMMA = "unknown-dilemma"
     TIMING = "timing"
     WRONG_CODE = "wrong-code"
+    NO_BREAK = "no-break"
+    UNKNOWN_ACTIVITY = "unknown-activity"
+    RUBRIC = "rubric"
+    EXEMPLAR = "exemplar"
+    UNKNOWN_REFERENCE = "unknown-reference"
+    READING_LIST = "reading-list"
+    BIBLIOGRAPHY = "bibliography"
 
     @property
     def hint(self) -> str:
@@ -139,6 +146,30 @@ _HINTS: dict[ProblemCode, str] = {
     ProblemCode.WRONG_CODE: (
         "Map to the code the field names: PCF domains under 'pcf' ('pcf:6'), and the regulator's "
         "current standards under 'standards' (for England 'swe-2019:6.2', for Scotland 'sssc:3.3')."
+    ),
+    ProblemCode.NO_BREAK: (
+        "Give a session longer than 90 minutes a break of at least 10 minutes between two activities "
+        "('kind: break'), taking the time from the activities around it."
+    ),
+    ProblemCode.UNKNOWN_ACTIVITY: (
+        "Copy the title of the timeline activity the expert by experience contributes to into 'during'."
+    ),
+    ProblemCode.RUBRIC: (
+        "Give the rubric one criterion each for the codes, the law and reflection ('aspect'), with "
+        "weights adding up to 100; 'ethicskit new seminar SLUG' writes a complete example."
+    ),
+    ProblemCode.EXEMPLAR: (
+        "Use a band of the exemplar's level (5 and 6: first to fail; 7: distinction to fail), a mark "
+        "inside that band, and one marker's comment for each criterion, named as in the rubric."
+    ),
+    ProblemCode.UNKNOWN_REFERENCE: (
+        "Name an entry of book/references.bib by its key (the word after '@book{'); add the entry "
+        "there first if it is new, with its ISBN or DOI."
+    ),
+    ProblemCode.READING_LIST: "List each reference once, under 'essential' or under 'further'.",
+    ProblemCode.BIBLIOGRAPHY: (
+        "Fix the BibTeX near the entry named in the message: every entry needs a unique key and "
+        "balanced braces."
     ),
 }
 
