@@ -499,3 +499,30 @@ def test_yaml_one_point_one_booleans_are_not_keys(tmp_path: Path) -> None:
     catalog, problems = load_catalog(FIXTURES)
     assert problems == []
     assert str(catalog.codes["demo-standards"].model.checked.on) == "2026-11-24"
+
+
+def test_a_broken_or_missing_bibliography_is_reported_once(tmp_path: Path) -> None:
+    """Unbalanced BibTeX is one located problem, not a traceback; without the file, reading keys are reported."""
+    root = tmp_path / "kit"
+    shutil.copytree(FIXTURES, root)
+    bib = root / "book" / "references.bib"
+    bib.write_text("@book{broken,\n  title = {No closing brace,\n", encoding="utf-8")
+    _, problems = load_catalog(root)
+    assert [(problem.path, problem.code.value) for problem in problems] == [
+        ("book/references.bib", "bibliography")
+    ]
+    assert problems[0].message.startswith("the bibliography could not be read:")
+    bib.unlink()
+    _, problems = load_catalog(root)
+    assert [str(problem) for problem in problems] == [
+        "exercises/seminars/demo-seminar.yml:52: 'example2020deadlines' cannot be checked: the kit has no book/references.bib [unknown-reference]",
+        "exercises/seminars/demo-seminar.yml:55: 'sample2019listening' cannot be checked: the kit has no book/references.bib [unknown-reference]",
+    ]
+
+
+def test_a_reading_list_entry_is_formatted_from_the_bibliography() -> None:
+    """Reading lists print the entry as the references page would, not the bare key."""
+    catalog, _ = load_catalog(FIXTURES)
+    assert catalog.bibliography.entries["sample2019listening"] == (
+        "Ben Sample. Listening under a deadline. Journal of Fixture Studies, 3(1):1\N{EN DASH}10, 2019."
+    )

@@ -128,7 +128,7 @@ def test_seminar_pack_shows_the_rubric_to_everyone_and_the_exemplar_only_to_the_
     assert "Lecturer-only fixture" not in text and "Exemplar" not in text
     notes = lecturer.select_one("section.lecturer").get_text(" ")
     for shown in (
-        "Exemplar at Level 6: 64, upper second",
+        "Exemplar at Level 6, marked 64 (upper second)",
         "Lecturer-only fixture exemplar answer.",
         "Demo standards 1.1",
         "Lecturer-only fixture comment on the law.",

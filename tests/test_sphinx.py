@@ -205,7 +205,7 @@ def test_lecturer_edition_adds_every_kind_of_teaching_note(lecturer_site: Path) 
     assert (
         exemplar.find(["h2", "h3", "h4"])
         .get_text(strip=True)
-        .startswith("Exemplar at Level 6: 64, upper second")
+        .startswith("Exemplar at Level 6, marked 64 (upper second)")
     )
     assert [a.get_text() for a in exemplar.select("a.ek-clause-link")] == ["Demo standards 1.1"]
     banner = soup(lecturer_site, "index.html").select_one(".bd-header-announcement")

@@ -326,7 +326,7 @@ def exemplars(seminar: Seminar, catalog: Catalog) -> str:
         )
         cited = "; ".join(clause_label(catalog, ref) for ref in exemplar.cites)
         out.append(
-            f"<h3>Exemplar at Level {exemplar.level}: {exemplar.mark}, {escape(band)}</h3>"
+            f"<h3>Exemplar at Level {exemplar.level}, marked {exemplar.mark} ({escape(band)})</h3>"
             f'<div class="exemplar">{paras(exemplar.answer)}</div><p><em>Cites:</em> {escape(cited)}.</p>'
             f"<p><strong>Marker's comments</strong></p><ul>{comments}</ul>"
             f"<p><strong>Feedforward</strong></p>{paras(exemplar.feedforward)}"

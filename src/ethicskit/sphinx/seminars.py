@@ -128,7 +128,7 @@ def _exemplars(seminar: Seminar, ident: str) -> list[nodes.Node]:
     out: list[nodes.Node] = []
     for number, exemplar in enumerate(seminar.assessment.exemplars, start=1):
         band = BANDS[exemplar.level][exemplar.band][0]
-        title = f"Exemplar at Level {exemplar.level}: {exemplar.mark}, {band.split(' (')[0].lower()}"
+        title = f"Exemplar at Level {exemplar.level}, marked {exemplar.mark} ({band.split(' (')[0].lower()})"
         part = section(f"{ident}-exemplar-{number}", title, classes=["ek-exemplar"])
         answer = nodes.container("", *paragraphs(exemplar.answer), classes=["ek-exemplar-answer"])
         part += answer
