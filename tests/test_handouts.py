@@ -74,7 +74,6 @@ SEMINAR_SECTIONS = [
     "Level 7",
     "A demonstration case",
     "The Friday deadline",
-    "Map of every branch",
 ]
 
 
@@ -136,6 +135,15 @@ def test_seminar_pack_shows_the_rubric_to_everyone_and_the_exemplar_only_to_the_
         "Lecturer-only fixture expert contribution.",
     ):
         assert shown in notes
+
+
+def test_only_the_lecturers_seminar_pack_maps_every_branch_of_its_dilemmas(tmp_path: Path) -> None:
+    """The students' pack leaves the map out, as the student edition does; the lecturer's keeps it."""
+    for flags, expected in (((), False), (("--lecturer",), True)):
+        pdf = tmp_path / f"pack{len(flags)}.pdf"
+        result = ethicskit("handout", "seminar", "demo-seminar", *flags, "-o", str(pdf))
+        assert result.returncode == 0, result.stderr
+        assert ("Map of every branch" in pdf_text(pdf)) is expected
 
 
 def test_handout_of_an_unknown_item_names_the_known_ones(tmp_path: Path) -> None:
