@@ -526,3 +526,28 @@ def test_a_reading_list_entry_is_formatted_from_the_bibliography() -> None:
     assert catalog.bibliography.entries["sample2019listening"] == (
         "Ben Sample. Listening under a deadline. Journal of Fixture Studies, 3(1):1\N{EN DASH}10, 2019."
     )
+
+
+def test_chapter_reading_lists_name_real_chapters_and_real_references(tmp_path: Path) -> None:
+    """book/reading-lists.yml is checked like a seminar's list, and each chapter it names must exist."""
+    root = tmp_path / "kit"
+    shutil.copytree(FIXTURES, root)
+    (root / "book" / "ethics.md").write_text("# Ethics\n", encoding="utf-8")
+    (root / "book" / "reading-lists.yml").write_text(
+        "chapters:\n"
+        "  book/ethics:\n"
+        "    essential:\n"
+        "      - key: example2020deadlines\n"
+        "        why: The fixture book.\n"
+        "  book/missing:\n"
+        "    essential:\n"
+        "      - key: sample2019listenin\n"
+        "        why: A misspelt key.\n",
+        encoding="utf-8",
+    )
+    catalog, problems = load_catalog(root)
+    assert catalog.chapter_reading is not None
+    assert [str(problem) for problem in problems] == [
+        "book/reading-lists.yml:6: there is no chapter book/missing.md for the reading list 'book/missing' [unknown-chapter]",
+        "book/reading-lists.yml:8: 'sample2019listenin' is not a key in book/references.bib (did you mean 'sample2019listening'?) [unknown-reference]",
+    ]

@@ -431,3 +431,14 @@ def test_a_chapter_with_more_pages_than_the_limit_leaves_them_out_of_the_sidebar
         assert [a["href"] for a in marked] == [current], page
     assert soup(site, "case.html").select_one("nav.bd-docs-nav a.current")["href"] == "#"
     assert "case.html" in _sidebar_links(site, "seminar.html")
+
+
+def test_a_chapter_shows_its_reading_list_from_data(fixture_site: Path) -> None:
+    """{reading-list} prints the chapter's entries from the bibliography, after its objectives."""
+    page = soup(fixture_site, "chapter.html")
+    box = page.select_one(".ek-reading-list")
+    assert box is not None
+    assert box.find_previous_sibling(class_="ek-objectives") is not None
+    text = " ".join(box.get_text(" ").split())
+    assert text.startswith("Reading for this chapter Essential Ben Sample. Listening under a deadline.")
+    assert "Fixture reason to read the article with the chapter." in text

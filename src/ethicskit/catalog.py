@@ -13,13 +13,15 @@ from .anonymity import Guard
 from .bibliography import Bibliography, load_bibliography
 from .checks import check_catalog, check_file_identity
 from .loader import Loaded, load_file
-from .models import Case, Clause, CodeOfPractice, Dilemma, Section, Seminar
+from .models import Case, ChapterReading, Clause, CodeOfPractice, Dilemma, Section, Seminar
 from .problems import Problem
 
 CODES_DIR = "codes_of_practice"
 CASES_DIR = "cases"
 DILEMMAS_DIR = "exercises/dilemmas"
 SEMINARS_DIR = "exercises/seminars"
+CHAPTER_READING = "book/reading-lists.yml"
+"""Reading lists for the book's chapters; optional."""
 
 
 class Relation(StrEnum):
@@ -59,6 +61,8 @@ class Catalog:
     """Stems of files that failed to load, so references to them are not reported twice."""
     bibliography: Bibliography = field(default_factory=lambda: Bibliography("", readable=False, missing=True))
     """The book's bibliography, which reading lists cite by key."""
+    chapter_reading: Loaded[ChapterReading] | None = None
+    """The chapters' reading lists, when the kit has them and they validated."""
 
     def content_files(self) -> list[Path]:
         """Every content file the catalogue was read from, valid or not."""
@@ -150,5 +154,8 @@ def load_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
     problems += _load_folder(root, CASES_DIR, Case, catalog.cases, catalog.unloadable)  # type: ignore[arg-type]
     problems += _load_folder(root, DILEMMAS_DIR, Dilemma, catalog.dilemmas, catalog.unloadable)  # type: ignore[arg-type]
     problems += _load_folder(root, SEMINARS_DIR, Seminar, catalog.seminars, catalog.unloadable)  # type: ignore[arg-type]
+    if (root / CHAPTER_READING).is_file():
+        catalog.chapter_reading, found = load_file(root / CHAPTER_READING, ChapterReading, CHAPTER_READING)
+        problems += found
     problems += check_catalog(catalog)
     return catalog, sorted(set(problems))

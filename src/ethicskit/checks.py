@@ -19,6 +19,7 @@ from .models import (
     CodeStatus,
     Dilemma,
     IssuerType,
+    ReadingList,
     Seminar,
     Theme,
 )
@@ -65,6 +66,7 @@ def check_catalog(catalog: Catalog) -> list[Problem]:
         problems += _check_dilemma(dilemma, catalog)
     for seminar in catalog.seminars.values():
         problems += _check_seminar(seminar, catalog)
+    problems += check_chapter_reading(catalog)
     return problems
 
 
@@ -386,13 +388,35 @@ def _check_expert_slot(loaded: Loaded[Seminar]) -> list[Problem]:
 
 
 def _check_reading(loaded: Loaded[Seminar], catalog: Catalog) -> list[Problem]:
+    return check_reading_list(loaded, loaded.model.reading, ("reading",), catalog)
+
+
+def check_chapter_reading(catalog: Catalog) -> list[Problem]:
+    """Each chapter named has a file under book/, and its reading list cites the bibliography."""
+    loaded = catalog.chapter_reading
+    if loaded is None:
+        return []
+    problems: list[Problem] = []
+    for stem, reading in loaded.model.chapters.items():
+        if not (catalog.root / f"{stem}.md").is_file():
+            message = f"there is no chapter {stem}.md for the reading list '{stem}'"
+            problems.append(
+                Problem(loaded.path, loaded.line("chapters", stem), ProblemCode.UNKNOWN_CHAPTER, message)
+            )
+        problems += check_reading_list(loaded, reading, ("chapters", stem), catalog)
+    return problems
+
+
+def check_reading_list(
+    loaded: Loaded[Any], reading_list: ReadingList, at: Path_, catalog: Catalog
+) -> list[Problem]:
     """Every reading names an entry of the bibliography, once."""
     problems: list[Problem] = []
     bibliography = catalog.bibliography
     seen: dict[str, str] = {}
     for part in ("essential", "further"):
-        for index, reading in enumerate(getattr(loaded.model.reading, part)):
-            line = loaded.line("reading", part, index, "key")
+        for index, reading in enumerate(getattr(reading_list, part)):
+            line = loaded.lines.line_of((*at, part, index, "key"))
             if reading.key in seen:
                 message = f"'{reading.key}' is already on the reading list under '{seen[reading.key]}'"
                 problems.append(Problem(loaded.path, line, ProblemCode.READING_LIST, message))

@@ -563,6 +563,16 @@ class ReadingList(_Model):
     further: list[Reading] = Field(default_factory=list, max_length=8)
 
 
+DocName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*$")]
+"""A page of the book as Sphinx names it: its path from the kit's root without '.md', e.g. 'book/voices'."""
+
+
+class ChapterReading(_Model):
+    """Reading lists for the book's chapters, by page, e.g. 'book/first-loyalty'."""
+
+    chapters: dict[DocName, ReadingList] = Field(min_length=1)
+
+
 # Marks are banded the way UK degree marking is: classification bands at Levels 5 and 6, where a
 # pass starts at 40, and the masters bands at Level 7, where a pass starts at 50. Markers, external
 # examiners and students already read work against these bands, so a rubric in them fits a module

@@ -53,6 +53,7 @@ class ProblemCode(StrEnum):
     UNKNOWN_REFERENCE = "unknown-reference"
     READING_LIST = "reading-list"
     BIBLIOGRAPHY = "bibliography"
+    UNKNOWN_CHAPTER = "unknown-chapter"
 
     @property
     def hint(self) -> str:
@@ -167,6 +168,9 @@ _HINTS: dict[ProblemCode, str] = {
         "there first if it is new, with its ISBN or DOI."
     ),
     ProblemCode.READING_LIST: "List each reference once, under 'essential' or under 'further'.",
+    ProblemCode.UNKNOWN_CHAPTER: (
+        "Name a chapter by its path from the kit's root without '.md', e.g. 'book/first-loyalty'."
+    ),
     ProblemCode.BIBLIOGRAPHY: (
         "Fix the BibTeX near the entry named in the message: every entry needs a unique key and "
         "balanced braces."

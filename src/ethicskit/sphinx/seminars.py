@@ -5,7 +5,7 @@ from __future__ import annotations
 from docutils import nodes
 
 from ..catalog import Catalog
-from ..models import BANDS, ActivityKind, Assessment, Seminar
+from ..models import BANDS, ActivityKind, Assessment, ReadingList, Seminar
 from .render import bullets, cite, field_list, link_to, paragraphs, row, section, table_with_head
 
 
@@ -62,9 +62,13 @@ def _timeline(seminar: Seminar, lecturer: bool) -> nodes.table:
 
 
 def _reading(seminar: Seminar, catalog: Catalog) -> list[nodes.Node]:
+    return reading_nodes(seminar.reading, catalog)
+
+
+def reading_nodes(reading_list: ReadingList, catalog: Catalog) -> list[nodes.Node]:
     """Essential then further reading, each entry formatted from the bibliography with why to read it."""
     out: list[nodes.Node] = []
-    for heading, readings in (("Essential", seminar.reading.essential), ("Further", seminar.reading.further)):
+    for heading, readings in (("Essential", reading_list.essential), ("Further", reading_list.further)):
         if not readings:
             continue
         out.append(nodes.paragraph("", "", nodes.strong(heading, heading)))
