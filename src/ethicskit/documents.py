@@ -36,16 +36,15 @@ def items(values: list[str], ordered: bool = False) -> str:
 
 
 def clause_text(catalog: Catalog, ref: str) -> str:
-    found = catalog.resolve(ref)
+    found = catalog.cited(ref)
     if found is None:
         return escape(ref)
-    code, _, clause = found
-    return f"<strong>{escape(code.short_title)} {escape(clause.id)}</strong>: {escape(clause.paraphrase)}"
+    return f"<strong>{escape(found.label)}</strong>: {escape(found.text)}"
 
 
 def clause_label(catalog: Catalog, ref: str) -> str:
-    found = catalog.resolve(ref)
-    return f"{found[0].short_title} {found[2].id}" if found else ref
+    found = catalog.cited(ref)
+    return found.label if found else ref
 
 
 def content_note(case: Case) -> str:

@@ -54,6 +54,9 @@ class ProblemCode(StrEnum):
     READING_LIST = "reading-list"
     BIBLIOGRAPHY = "bibliography"
     UNKNOWN_CHAPTER = "unknown-chapter"
+    WHOLE_CODE = "whole-code"
+    COVERAGE = "coverage"
+    UNKNOWN_SOURCE = "unknown-source"
 
     @property
     def hint(self) -> str:
@@ -110,7 +113,8 @@ _HINTS: dict[ProblemCode, str] = {
     ),
     ProblemCode.CITED_CODES: (
         "Cite clauses from at least two codes, one of them the code that binds social workers in "
-        "the case's jurisdiction; list a code's clauses with 'ethicskit clauses CODE-ID'."
+        "the case's jurisdiction (as a whole, e.g. 'niscc', if the kit digests only the document); "
+        "list the codes and their clauses with 'ethicskit clauses'."
     ),
     ProblemCode.THEME_UNCOVERED: (
         "Tag at least one clause of a current code with the theme, or the comparison page "
@@ -174,6 +178,18 @@ _HINTS: dict[ProblemCode, str] = {
     ProblemCode.BIBLIOGRAPHY: (
         "Fix the BibTeX near the entry named in the message: every entry needs a unique key and "
         "balanced braces."
+    ),
+    ProblemCode.WHOLE_CODE: (
+        "Cite a code as a whole ('niscc') only when its digest covers the document alone "
+        "('coverage: document'); otherwise cite a clause, 'code-id:clause-id'."
+    ),
+    ProblemCode.COVERAGE: (
+        "A clause-by-clause digest lists its 'sections' and gives a 'clause_pattern'; a digest with "
+        "'coverage: document' lists no sections and describes the document under 'structure'."
+    ),
+    ProblemCode.UNKNOWN_SOURCE: (
+        "Name in 'verified_against' the id of a source listed under 'checked.sources', and only on a "
+        "clause marked 'verified: true'."
     ),
 }
 
