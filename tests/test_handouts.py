@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Page, Request, expect
 from pypdf import PdfReader
 
-from conftest import CHROMIUM, FIXTURES, play_choices_by_keyboard
+from conftest import CHROMIUM, FIXTURES, press_until_focused
 from ethicskit.catalog import load_catalog
 from ethicskit.documents import handout
 from test_player import DILEMMA, WCAG_A_AA
@@ -167,7 +167,14 @@ def test_exported_dilemma_plays_from_file_by_keyboard_and_exports_reflections(
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.goto(exported.as_uri())
     labels = {choice.id: choice.label for node in DILEMMA.nodes for choice in node.choices}
-    play_choices_by_keyboard(page, labels, ["ask-for-time"])
+    press_until_focused(page, labels["ask-for-time"])
+    page.keyboard.press("Enter")
+    # The exported player holds each side's view back until the ending, as the book's does.
+    expect(page.locator(".ek-consequence")).to_be_visible()
+    expect(page.locator(".ek-stage .ek-views")).to_have_count(0)
+    press_until_focused(page, "See where this ends")
+    page.keyboard.press("Enter")
+    expect(page.locator(".ek-summary-table")).to_contain_text("They are heard properly.")
     page.get_by_label("When have you asked for time?", exact=False).fill("Before a review.")
     results = Axe().run(page, options={**WCAG_A_AA, "preload": False})
     assert results.violations_count == 0, results.generate_report()

@@ -68,6 +68,83 @@ def test_every_ending_is_reached_by_keyboard_and_agrees_with_the_engine(
     assert errors == []
 
 
+def test_verdicts_are_held_back_until_the_ending_by_default(
+    page: Page, site: Path, errors: list[str]
+) -> None:
+    """After a choice the learner reads what happened, not the leans; the ending shows each side's view."""
+    page.goto((site / "dilemma.html").as_uri())
+    switch = page.get_by_role("button", name="Projection mode: each side's view at every step")
+    expect(switch).to_have_attribute("aria-pressed", "false")
+    press_until_focused(page, "Close it by Friday")
+    page.keyboard.press("Enter")
+    stage = page.locator(".ek-stage")
+    expect(stage.locator(".ek-consequence")).to_be_visible()
+    expect(stage.locator(".ek-views")).to_have_count(0)
+    expect(stage).not_to_contain_text("The target is met.")  # the agency's view of this choice
+    expect(stage).not_to_contain_text("strongly")
+    expect(stage).not_to_contain_text("This choice honours")
+    expect(stage.locator(".ek-verdicts-later")).to_contain_text("shown at the end")
+    # The cited clause is still there to weigh, without saying which way it cuts.
+    expect(page.get_by_role("region", name="What the codes say")).to_contain_text("Demo standards 1.1")
+    press_until_focused(page, "Continue")
+    page.keyboard.press("Enter")
+    press_until_focused(page, "Apologise and reopen the assessment")
+    page.keyboard.press("Enter")
+    expect(stage.locator(".ek-views")).to_have_count(0)
+    press_until_focused(page, "See where this ends")
+    page.keyboard.press("Enter")
+    rows = page.locator(".ek-summary-table tbody tr")
+    expect(rows).to_have_count(2)
+    first = rows.nth(0)
+    expect(first.locator("th")).to_contain_text("1. Close it by Friday")
+    expect(first.locator("td").nth(0)).to_contain_text("+2 strongly for")
+    expect(first.locator("td").nth(0)).to_contain_text("The target is met.")
+    expect(first.locator("td").nth(2)).to_contain_text("-2 strongly against")
+    expect(first.locator("td").nth(2)).to_contain_text("Their views are barely heard.")
+    expect(page.locator(".ek-summary-table caption")).to_have_text(
+        "How each side saw your path, decision by decision (a picture, not a score)"
+    )
+    assert errors == []
+
+
+def test_projection_mode_shows_each_sides_view_at_every_step_by_keyboard(
+    page: Page, site: Path, errors: list[str]
+) -> None:
+    """The lecturer's switch, pressed by keyboard, shows the leans after each choice and can be undone."""
+    page.goto((site / "dilemma.html").as_uri())
+    press_until_focused(page, "Projection mode: each side's view at every step")
+    page.keyboard.press("Enter")
+    switch = page.get_by_role("button", name="Projection mode: each side's view at every step")
+    expect(switch).to_have_attribute("aria-pressed", "true")
+    expect(page.locator(".ek-live")).to_have_text(
+        "Projection mode on: each side's view is shown after every choice."
+    )
+    press_until_focused(page, "Close it by Friday")
+    page.keyboard.press("Enter")
+    views = page.locator(".ek-stage .ek-views")
+    expect(views).to_contain_text("The agency: The target is met. (+2, strongly for)")
+    expect(page.get_by_role("region", name="What the codes say")).to_contain_text("This choice")
+    # Switched off again on the outcome, the same step redraws without the leans.
+    press_until_focused(page, "Projection mode: each side's view at every step")
+    page.keyboard.press("Space")
+    expect(switch).to_have_attribute("aria-pressed", "false")
+    expect(views).to_have_count(0)
+    assert errors == []
+
+
+def test_projection_mode_can_be_set_in_the_address(page: Page, site: Path) -> None:
+    """?projection=on opens the player with the switch pressed, for a lecturer's bookmarked link."""
+    page.goto((site / "dilemma.html").as_uri() + "?projection=on")
+    switch = page.get_by_role("button", name="Projection mode: each side's view at every step")
+    expect(switch).to_have_attribute("aria-pressed", "true")
+    page.get_by_role("button", name="Ask for more time in supervision").click()
+    expect(page.locator(".ek-stage .ek-views")).to_contain_text(
+        "The person served: They are heard properly. (+2"
+    )
+    page.goto((site / "dilemma.html").as_uri())
+    expect(switch).to_have_attribute("aria-pressed", "false")
+
+
 def test_back_and_restart(page: Page, site: Path) -> None:
     """Back undoes a decision; Start again returns to the first."""
     page.goto((site / "dilemma.html").as_uri())
@@ -212,6 +289,72 @@ def test_content_is_inserted_as_text_never_as_html(page: Page, tmp_path: Path, e
     assert page.locator("img").count() == 0
     assert page.evaluate("window.__pwned") is None
     assert errors == []
+
+
+def test_related_by_theme_lists_the_binding_standards_first(page: Page, tmp_path: Path) -> None:
+    """Clauses from the nation's regulator lead the list even when other codes' ids sort before them."""
+
+    def clause(code: str, binding: bool) -> dict[str, object]:
+        return {
+            "code": code,
+            "id": "1",
+            "text": f"{code} text.",
+            "themes": ["records"],
+            "jurisdiction": "england",
+            "current": True,
+            "binding": binding,
+        }
+
+    views = {side: {"text": "Seen.", "lean": 0} for side in ("agency", "profession", "person")}
+    clauses = {f"a-body-{n}:1": clause(f"Body {n}", False) for n in range(7)}
+    clauses["z-regulator:1"] = clause("Regulator", True)
+    clauses["cited:1"] = clause("Cited", False)
+    payload = {
+        "schema": 1,
+        "id": "order",
+        "title": "Order",
+        "start": "n1",
+        "jurisdiction": "england",
+        "jurisdictions": [{"id": "england", "label": "England", "codes": ["england", "uk"]}],
+        "clauses": clauses,
+        "nodes": [
+            {
+                "id": "n1",
+                "situation": "A situation.",
+                "prompt": None,
+                "choices": [
+                    {
+                        "id": "c1",
+                        "label": "Choose",
+                        "to": "e1",
+                        "consequence": "It happens.",
+                        "views": views,
+                        "honours": ["cited:1"],
+                        "strains": [],
+                        "themes": ["records"],
+                        "escalation": None,
+                        "when": [],
+                    }
+                ],
+            }
+        ],
+        "endings": [{"id": "e1", "title": "End", "debrief": "Done.", "clauses": [], "prompt": "Why?"}],
+    }
+    player = (STATIC / "dilemma-player.js").read_text()
+    page_file = tmp_path / "order.html"
+    page_file.write_text(
+        "<!doctype html><html lang='en'><head><title>t</title></head><body><main>"
+        "<section class='ek-dilemma'><h1>t</h1>"
+        f"<script type='application/json' class='ek-dilemma-data'>{json.dumps(payload)}</script>"
+        "<section class='ek-node'><h2>map</h2></section></section></main>"
+        f"<script>{player}</script></body></html>"
+    )
+    page.goto(page_file.as_uri())
+    page.get_by_role("button", name="Choose").click()
+    related = page.locator(".ek-related li")
+    expect(related).to_have_count(6)
+    expect(related.first).to_contain_text("Regulator 1:")
+    expect(related.nth(1)).to_contain_text("Body 0 1:")
 
 
 @pytest.mark.parametrize("name", ["dilemma.html", "reflections.html"])

@@ -79,6 +79,11 @@ def test_case_renders_every_part_and_no_lecturer_text_in_the_student_edition(fix
         "case-demo-case-questions",
         "case-demo-case-key-points",
     ]
+    # The key points come after the questions, folded, so a student reading alone meets the questions first.
+    folded = case.select_one("#case-demo-case-key-points details.ek-folded")
+    assert folded is not None and folded.get("open") is None
+    assert folded.select_one("summary").get_text().startswith("Show the key points")
+    assert folded.select("li")
     headers = [th.get_text(strip=True) for th in case.select("table.ek-tension th")]
     assert headers == ["The agency asks", "The codes ask"]
     assert len(case.select(".ek-cited a.ek-clause-link")) == 3
@@ -99,7 +104,8 @@ LECTURER_ONLY = [
     "Lecturer-only fixture expert contribution.",
     "Exemplar answers with marker's comments",
     "Marker's comments",
-    "Map of every branch",
+    "How balanced this dilemma is",
+    "ek-balance",
 ]
 
 
@@ -206,6 +212,29 @@ def test_lecturer_edition_adds_every_kind_of_teaching_note(lecturer_site: Path) 
     assert [a.get_text() for a in exemplar.select("a.ek-clause-link")] == ["Demo standards 1.1"]
     banner = soup(lecturer_site, "index.html").select_one(".bd-header-announcement")
     assert banner is not None and "Lecturer edition" in banner.get_text()
+
+
+def test_lecturer_edition_shows_the_dilemmas_balance_figures(lecturer_site: Path) -> None:
+    """The fixture dilemma's figures, as worked out by hand in test_cli's test_stats_json test."""
+    section = soup(lecturer_site, "dilemma.html").select_one("#dilemma-demo-dilemma-balance")
+    assert section is not None
+    rows = {
+        cells[0]: cells[1:]
+        for cells in (
+            [" ".join(td.get_text().split()) for td in tr.select("td")] for tr in section.select("tbody tr")
+        )
+    }
+    assert rows["Decisions with a free answer"] == ["1 of 1", "at most 50%"]
+    assert rows["Decisions with a uniquely best option for profession and person"][0] == "1 of 1"
+    assert rows["Correlation of agency and person leans"] == [
+        "\N{MINUS SIGN}0.97",
+        "at least \N{MINUS SIGN}0.3",
+    ]
+    assert rows["Choices where the professional option costs the person"][0] == "0"
+    assert rows["Escalation choices (routes)"][0] == "1 of 3 (supervision 1)"
+    verdict = section.select_one(".ek-one-sided")
+    assert verdict is not None
+    assert "no decision where the agency\N{RIGHT SINGLE QUOTATION MARK}s request" in verdict.get_text()
 
 
 def test_branch_map_follows_every_choice_and_refers_back_to_decisions_already_mapped(

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from .catalog import Catalog
-from .models import CodeStatus, Dilemma, Jurisdiction, Theme
+from .models import CodeStatus, Dilemma, IssuerType, Jurisdiction, Theme
 
 SCHEMA_VERSION = 1
 
@@ -41,6 +41,8 @@ def _clause_entry(catalog: Catalog, ref: str) -> dict[str, Any]:
         "themes": [theme.value for theme in found.themes],
         "jurisdiction": code.jurisdiction.value,
         "current": code.status is CodeStatus.CURRENT,
+        # A regulator's standards bind every social worker in its nation; the player lists them first.
+        "binding": code.issuer_type is IssuerType.REGULATOR,
     }
 
 

@@ -161,13 +161,23 @@ class SourceKind(StrEnum):
 
 
 class Escalation(StrEnum):
-    """Routes a practitioner can take a concern along, from the most local to the most formal."""
+    """Routes a practitioner can take a concern along, from the most local to the most formal.
 
+    Not a ladder to climb: settling a concern informally, or accepting a decision while recording
+    disagreement, are routes in their own right, and a person served may take theirs (an advocate,
+    a complaint, the ombudsman) with the practitioner's support.
+    """
+
+    INFORMAL_RESOLUTION = "informal-resolution"
     SUPERVISION = "supervision"
     LINE_MANAGER = "line-manager"
+    RECORDED_DISAGREEMENT = "recorded-disagreement"
     PRINCIPAL_SOCIAL_WORKER = "principal-social-worker"
     UNION_OR_ASSOCIATION = "union-or-association"
+    ADVOCATE = "advocate"
+    COMPLAINT = "complaint"
     WHISTLEBLOWING = "whistleblowing"
+    OMBUDSMAN = "ombudsman"
     REGULATOR = "regulator"
 
 

@@ -57,6 +57,7 @@ class ProblemCode(StrEnum):
     WHOLE_CODE = "whole-code"
     COVERAGE = "coverage"
     UNKNOWN_SOURCE = "unknown-source"
+    ONE_SIDED = "one-sided"
 
     @property
     def hint(self) -> str:
@@ -191,7 +192,19 @@ _HINTS: dict[ProblemCode, str] = {
         "Name in 'verified_against' the id of a source listed under 'checked.sources', and only on a "
         "clause marked 'verified: true'."
     ),
+    ProblemCode.ONE_SIDED: (
+        "Change the story so each side's lean follows from what happens: let an option cost the "
+        "person too, give the agency's request a decision where it is right, and make escalation "
+        "cost something; 'ethicskit stats' shows each dilemma's figures."
+    ),
 }
+
+
+class Severity(StrEnum):
+    """An error makes the content invalid; a warning is reported but builds and checks still pass."""
+
+    ERROR = "error"
+    WARNING = "warning"
 
 
 @dataclass(frozen=True, order=True)
@@ -202,10 +215,12 @@ class Problem:
     line: int | None
     code: ProblemCode
     message: str
+    severity: Severity = Severity.ERROR
 
     def location(self) -> str:
         """`path:line`, or just the path when no line is known."""
         return f"{self.path}:{self.line}" if self.line else self.path
 
     def __str__(self) -> str:
-        return f"{self.location()}: {self.message} [{self.code.value}]"
+        shown = "warning: " if self.severity is Severity.WARNING else ""
+        return f"{self.location()}: {shown}{self.message} [{self.code.value}]"

@@ -9,11 +9,12 @@ from datetime import date
 from docutils import nodes
 from sphinx import addnodes
 
+from ..balance import AGENCY_PERSON_MIN, FREE_ANSWER_MAX, UNIQUELY_BEST_MAX, dilemma_balance
 from ..catalog import Catalog, Citation, Relation
 from ..engine import Branch, branch_map
 from ..models import Case, CodeOfPractice, CodeStatus, Dilemma, Lean, Polarity, Section, Theme, clause_anchor
 from ..signposting import SIGNPOST
-from .nodes import catalog_ref, clause_ref
+from .nodes import catalog_ref, clause_ref, folded
 
 ISSUER_NOTES = {
     "regulator": (
@@ -511,7 +512,13 @@ def render_case(case: Case, catalog: Catalog, edition: str, support_page: str) -
     root += section(
         f"{ident}-questions", "Questions for discussion", bullets(case.questions, enumerated=True)
     )
-    root += section(f"{ident}-key-points", "Key points", bullets(case.key_points))
+    # Folded, after the questions: a student reading alone meets the questions before the conclusions.
+    key_points = folded(
+        "",
+        bullets(case.key_points),
+        summary="Show the key points (after you have thought about the questions)",
+    )
+    root += section(f"{ident}-key-points", "Key points", key_points)
     if edition == "lecturer":
         notes_ = case.instructor_notes
         parts = [
@@ -589,6 +596,7 @@ def render_dilemma(dilemma: Dilemma, catalog: Catalog, edition: str, support_pag
     labels = {choice.id: choice.label for node in dilemma.nodes for choice in node.choices}
     if edition == "lecturer":
         root += render_branch_map(dilemma, titles)
+        root += render_balance(dilemma)
     for node in dilemma.nodes:
         sec = section(dilemma_anchor(dilemma.id, node.id), titles[node.id], classes=["ek-node"])
         sec += paragraphs(node.situation, classes=["ek-situation"])
@@ -658,6 +666,79 @@ def render_dilemma(dilemma: Dilemma, catalog: Catalog, edition: str, support_pag
             sec += box
         root += sec
     return root
+
+
+def _r(value: float | None) -> str:
+    return (
+        "undefined (a side never varies)" if value is None else f"{value:+.2f}".replace("-", "\N{MINUS SIGN}")
+    )
+
+
+def render_balance(dilemma: Dilemma) -> nodes.section:
+    """The dilemma's balance figures for the lecturer (the measures are defined in `ethicskit.balance`)."""
+    figures = dilemma_balance(dilemma)
+    decisions = figures.decisions
+    routes = ", ".join(
+        f"{route.replace('-', ' ')} {count}" for route, count in figures.escalation_routes.items()
+    )
+    rows = [
+        (
+            "Decisions with a free answer",
+            f"{figures.free_answer} of {decisions}",
+            f"at most {FREE_ANSWER_MAX:.0%}",
+        ),
+        (
+            "Decisions with a uniquely best option for profession and person",
+            f"{figures.uniquely_best} of {decisions}",
+            f"at most {UNIQUELY_BEST_MAX:.0%}",
+        ),
+        (
+            "Correlation of agency and person leans",
+            _r(figures.agency_person),
+            f"at least {AGENCY_PERSON_MIN:+.1f}".replace("-", "\N{MINUS SIGN}"),
+        ),
+        ("Correlation of agency and profession leans", _r(figures.agency_profession), ""),
+        ("Correlation of profession and person leans", _r(figures.profession_person), ""),
+        (
+            "Choices where the professional option costs the person",
+            str(figures.costs_the_person),
+            "at least 1",
+        ),
+        ("Decisions where the agency's request is the right call", str(figures.agency_right), "at least 1"),
+        (
+            "Escalation choices (routes)",
+            f"{figures.escalations} of {figures.choices}" + (f" ({routes})" if routes else ""),
+            "varied routes",
+        ),
+        (
+            "Escalation choices the profession leans strongly towards",
+            str(figures.escalation_profession_strong),
+            "",
+        ),
+    ]
+    table, body = table_with_head("ek-balance-figures", ["Measure", "This dilemma", "Target"], (3, 2, 1))
+    for cells in rows:
+        body += row(list(cells))
+    intro = nodes.paragraph(
+        "",
+        "Computed from the leans of every choice, as 'ethicskit stats' reports them. Students do not "
+        "see these figures; a free answer is a decision where one option is at least as good as every "
+        "other for both the profession and the person.",
+    )
+    missed = figures.one_sided()
+    verdict = (
+        nodes.paragraph("", "Misses: " + "; ".join(missed) + ".", classes=["ek-one-sided"])
+        if missed
+        else nodes.paragraph("", "Meets every balance target.", classes=["ek-balanced"])
+    )
+    return section(
+        f"dilemma-{dilemma.id}-balance",
+        "How balanced this dilemma is",
+        intro,
+        table,
+        verdict,
+        classes=["ek-balance", "ek-instructor-notes"],
+    )
 
 
 def render_branch_map(dilemma: Dilemma, titles: dict[str, str]) -> nodes.section:

@@ -45,6 +45,15 @@
   }
   function clauseLabel(data, ref) { var c = data.clauses[ref]; return c ? (c.id ? c.code + " " + c.id : c.code) : ref; }
 
+  // Projection mode: the lecturer's switch that shows each side's view after every choice. Off by
+  // default, so a learner judges a choice before seeing how the agency, the profession and the person
+  // saw it; on with ?projection=on in the address, or the toolbar's switch. Never remembered, so a
+  // shared computer does not keep a lecturer's setting for the next student.
+  function projectionRequested() {
+    try { return /^(on|1|true)$/.test(new URLSearchParams(window.location.search).get("projection") || ""); }
+    catch (e) { return false; }
+  }
+
   var uid = 0;
   /** @constructor */
   function Player(root, data) {
@@ -56,6 +65,7 @@
     data.endings.forEach(function (e) { self.endings[e.id] = e; });
     this.steps = [];
     this.showingOutcome = false;
+    this.projection = projectionRequested();
     this.jurisdiction = localStorage.getItem(JURISDICTION_KEY) || data.jurisdiction || "england";
     this.restore();
     this.build();
@@ -117,12 +127,17 @@
       self.mapButton.setAttribute("aria-expanded", String(open));
       self.mapButton.textContent = open ? "Hide the whole map" : "Show the whole map";
     } });
+    this.projectionButton = el("button", { type: "button", class: "ek-btn ek-projection-btn", "aria-pressed": String(this.projection), text: "Projection mode: each side's view at every step", onclick: function () {
+      self.projection = !self.projection;
+      self.projectionButton.setAttribute("aria-pressed", String(self.projection));
+      self.render(false, self.projection ? "Projection mode on: each side's view is shown after every choice." : "Projection mode off: each side's view is shown at the end.");
+    } });
     this.player = el("div", { class: "ek-player" }, [
       el("div", { class: "ek-toolbar" }, [
         el("label", { for: id, text: "Show the codes of: " }), select,
         el("button", { type: "button", class: "ek-btn", text: "Back", onclick: function () { self.back(); } }),
         el("button", { type: "button", class: "ek-btn", text: "Start again", onclick: function () { self.restart(); } }),
-        this.mapButton
+        this.mapButton, this.projectionButton
       ]),
       this.live, this.stage,
       el("section", { class: "ek-path", "aria-label": "Your path so far" }, [el("h2", { text: "Your path so far" }), this.pathList])
@@ -222,10 +237,19 @@
       var c = data.clauses[ref];
       return cited.indexOf(ref) < 0 && c.current && label.codes.indexOf(c.jurisdiction) >= 0 &&
         c.themes.some(function (t) { return choice.themes.indexOf(t) >= 0; });
-    }).slice(0, 6);
+    });
+    // The standards that bind a social worker in the chosen nation (a regulator's) come first.
+    related = related.filter(function (ref) { return data.clauses[ref].binding; })
+      .concat(related.filter(function (ref) { return !data.clauses[ref].binding; })).slice(0, 6);
     var parts = [el("h3", { text: "What the codes say" })];
-    if (choice.honours.length) parts.push(el("p", { text: "This choice honours:" }), el("ul", {}, choice.honours.map(item)));
-    if (choice.strains.length) parts.push(el("p", { text: "This choice strains:" }), el("ul", {}, choice.strains.map(item)));
+    if (!this.projection) {
+      // Which clauses a choice honours and which it strains is a verdict too: until the end, the learner
+      // sees the clauses that bear on the choice and weighs them.
+      parts.push(el("p", { text: "Clauses that bear on this choice (whether it honours or strains each is shown at the end):" }), el("ul", {}, cited.slice().sort().map(item)));
+    } else {
+      if (choice.honours.length) parts.push(el("p", { text: "This choice honours:" }), el("ul", {}, choice.honours.map(item)));
+      if (choice.strains.length) parts.push(el("p", { text: "This choice strains:" }), el("ul", {}, choice.strains.map(item)));
+    }
     parts.push(el("p", { text: "Related by theme, " + label.label + ":" }));
     parts.push(related.length ? el("ul", { class: "ek-related" }, related.map(item)) : el("p", { class: "ek-muted", text: "No other clause of these codes shares this choice's themes." }));
     return el("section", { class: "ek-codes", "aria-label": "What the codes say" }, parts);
@@ -235,22 +259,36 @@
     var self = this;
     var h = this.heading("You chose: " + choice.label);
     this.add(paragraphs(choice.consequence, "ek-consequence"));
-    this.add([el("h3", { text: "Seen from three sides" }), this.views(choice)]);
+    if (this.projection) this.add([el("h3", { text: "Seen from three sides" }), this.views(choice)]);
+    else this.add([el("p", { class: "ek-verdicts-later", text: "How the agency, the profession and the person saw this choice is shown at the end of the dilemma. Before you go on: how do you think each of them sees it?" })]);
     if (choice.escalation) this.add([el("p", { class: "ek-escalation", text: "Route taken: " + choice.escalation.replace(/-/g, " ") })]);
     this.add([this.codes(choice)]);
     this.add([el("button", { type: "button", class: "ek-btn ek-next-btn", text: this.endings[choice.to] ? "See where this ends" : "Continue", onclick: function () { self.next(); } })]);
     return h;
   };
 
+  // The ending's path summary: how each side saw every choice on the path, with the clauses each
+  // choice honours and strains, so the verdicts held back along the way are all read together here.
   P.summary = function () {
+    var data = this.data;
+    function refs(list) { return list.map(function (r) { return clauseLabel(data, r); }).join("; "); }
     var rows = this.steps.map(function (s, i) {
-      return el("tr", {}, [el("th", { scope: "row", text: (i + 1) + ". " + s.choice.label })].concat(SIDES.map(function (side) {
-        var lean = s.choice.views[side[0]].lean;
-        return el("td", {}, [el("span", { class: "ek-bar ek-bar-" + (lean + 2), "aria-hidden": "true" }), document.createTextNode((lean > 0 ? "+" : "") + lean + " " + LEAN[lean])]);
+      var codes = [];
+      if (s.choice.honours.length) codes.push("honours " + refs(s.choice.honours));
+      if (s.choice.strains.length) codes.push("strains " + refs(s.choice.strains));
+      var label = el("th", { scope: "row" }, [document.createTextNode((i + 1) + ". " + s.choice.label)]);
+      if (codes.length) label.appendChild(el("span", { class: "ek-summary-codes", text: "It " + codes.join("; it ") + "." }));
+      return el("tr", {}, [label].concat(SIDES.map(function (side) {
+        var view = s.choice.views[side[0]], lean = view.lean;
+        return el("td", {}, [
+          el("span", { class: "ek-bar ek-bar-" + (lean + 2), "aria-hidden": "true" }),
+          el("span", { class: "ek-summary-lean", text: (lean > 0 ? "+" : "") + lean + " " + LEAN[lean] }),
+          el("span", { class: "ek-summary-view", text: view.text })
+        ]);
       })));
     });
     var head = el("tr", {}, [el("th", { scope: "col", text: "Decision" })].concat(SIDES.map(function (s) { return el("th", { scope: "col", text: s[1] }); })));
-    return el("table", { class: "ek-summary-table" }, [el("caption", { text: "How your path leaned, decision by decision (a picture, not a score)" }), el("thead", {}, [head]), el("tbody", {}, rows)]);
+    return el("table", { class: "ek-summary-table" }, [el("caption", { text: "How each side saw your path, decision by decision (a picture, not a score)" }), el("thead", {}, [head]), el("tbody", {}, rows)]);
   };
 
   P.renderEnding = function (end) {
