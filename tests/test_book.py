@@ -241,6 +241,11 @@ def _lecturer_only_texts() -> list[str]:
         plan = seminar.model
         texts += [plan.facilitation_notes, plan.debrief, plan.variations.online, plan.variations.large_group]
         texts += [activity.what_happens for activity in plan.timeline]
+        expert = plan.expert_by_experience
+        texts += [expert.contribution, expert.arranging, expert.if_unavailable]
+        for exemplar in plan.assessment.exemplars:
+            texts += [exemplar.answer, exemplar.feedforward]
+            texts += [comment.comment for comment in exemplar.comments]
     return [_plain(text.split("\n\n")[0])[:80] for text in texts]
 
 

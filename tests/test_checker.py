@@ -460,6 +460,125 @@ BROKEN = [
             "law/demo-act.yml:15: provision '1' lists wales, where the instrument does not apply [wrong-nation]",
         ],
     ),
+    Broken(
+        "rubric-missing-band",
+        "exercises/seminars/demo-seminar.yml",
+        "        third: Fixture L5 third on the standards.\n",
+        "",
+        [
+            "exercises/seminars/demo-seminar.yml:62: missing required field 'assessment.rubric.0.level_5.third' [missing-field]",
+        ],
+    ),
+    Broken(
+        "rubric-band-of-another-level",
+        "exercises/seminars/demo-seminar.yml",
+        "        merit: Fixture L7 merit on the law.",
+        "        upper-second: Fixture L7 merit on the law.",
+        [
+            "exercises/seminars/demo-seminar.yml:94: missing required field 'assessment.rubric.1.level_7.merit' [missing-field]",
+            "exercises/seminars/demo-seminar.yml:96: unknown field 'assessment.rubric.1.level_7.upper-second' (not a band at Level 7, whose bands are: distinction, merit, pass, fail) [unknown-field]",
+        ],
+    ),
+    Broken(
+        "rubric-without-law",
+        "exercises/seminars/demo-seminar.yml",
+        "      aspect: law",
+        "      aspect: task",
+        [
+            "exercises/seminars/demo-seminar.yml:58: the rubric has no criterion for: law [rubric]",
+        ],
+    ),
+    Broken(
+        "rubric-weights",
+        "exercises/seminars/demo-seminar.yml",
+        "      weight: 30\n      level_5:\n        first: Fixture L5 first on the law.",
+        "      weight: 20\n      level_5:\n        first: Fixture L5 first on the law.",
+        [
+            "exercises/seminars/demo-seminar.yml:58: the rubric's weights add up to 90, not 100 [rubric]",
+        ],
+    ),
+    Broken(
+        "exemplar-band-of-another-level",
+        "exercises/seminars/demo-seminar.yml",
+        "      band: upper-second",
+        "      band: merit",
+        [
+            "exercises/seminars/demo-seminar.yml:121: 'merit' is not a band at Level 6 (bands: first, upper-second, lower-second, third, fail) [exemplar]",
+        ],
+    ),
+    Broken(
+        "exemplar-mark-outside-band",
+        "exercises/seminars/demo-seminar.yml",
+        "      mark: 64",
+        "      mark: 72",
+        [
+            "exercises/seminars/demo-seminar.yml:122: the mark 72 is outside the band it is given: Upper second (60\N{EN DASH}69) [exemplar]",
+        ],
+    ),
+    Broken(
+        "exemplar-comment-missing",
+        "exercises/seminars/demo-seminar.yml",
+        "        - criterion: Reflection\n          comment: Lecturer-only fixture comment on reflection.\n",
+        "",
+        [
+            "exercises/seminars/demo-seminar.yml:125: the marker's comments leave out: Reflection [exemplar]",
+        ],
+    ),
+    Broken(
+        "exemplar-unknown-clause",
+        "exercises/seminars/demo-seminar.yml",
+        'cites: ["demo-standards:1.1"]',
+        'cites: ["demo-standards:9.9"]',
+        [
+            "exercises/seminars/demo-seminar.yml:124: clause 'demo-standards:9.9' does not exist in codes_of_practice/demo-standards.yml [unknown-clause]",
+        ],
+    ),
+    Broken(
+        "unknown-reading",
+        "exercises/seminars/demo-seminar.yml",
+        "    - key: example2020deadlines",
+        "    - key: example2020deadline",
+        [
+            "exercises/seminars/demo-seminar.yml:52: 'example2020deadline' is not a key in book/references.bib (did you mean 'example2020deadlines'?) [unknown-reference]",
+        ],
+    ),
+    Broken(
+        "duplicate-reading",
+        "exercises/seminars/demo-seminar.yml",
+        "    - key: sample2019listening",
+        "    - key: example2020deadlines",
+        [
+            "exercises/seminars/demo-seminar.yml:55: 'example2020deadlines' is already on the reading list under 'essential' [reading-list]",
+        ],
+    ),
+    Broken(
+        "long-plan-without-break",
+        "exercises/seminars/demo-seminar.yml",
+        "duration_minutes: 50",
+        "duration_minutes: 120",
+        [
+            "exercises/seminars/demo-seminar.yml:19: the session lasts 120 minutes but its timeline has no break; sessions longer than 90 minutes need one [no-break]",
+            "exercises/seminars/demo-seminar.yml:19: the timeline adds up to 50 minutes but the session lasts 120: add 70 minutes across the activities [timing]",
+        ],
+    ),
+    Broken(
+        "break-at-the-end",
+        "exercises/seminars/demo-seminar.yml",
+        "    what_happens: Fixture step three happens here.",
+        "    what_happens: Fixture step three happens here.\n    kind: break",
+        [
+            "exercises/seminars/demo-seminar.yml:26: a break at the start or the end of a session is not a break; put it between two activities [no-break]",
+        ],
+    ),
+    Broken(
+        "expert-unknown-activity",
+        "exercises/seminars/demo-seminar.yml",
+        "  during: Play the dilemma in groups",
+        "  during: Playing the dilemma",
+        [
+            "exercises/seminars/demo-seminar.yml:46: 'expert_by_experience.during' names 'Playing the dilemma', which is not an activity of the timeline (activities: Welcome and ground rules; Play the dilemma in groups; Whole-group debrief) [unknown-activity]",
+        ],
+    ),
 ]
 
 
@@ -504,6 +623,12 @@ def test_the_table_covers_every_required_kind() -> None:
         "html-in-text",
         "missing-field",
         "dead-end",
+        "no-break",
+        "rubric",
+        "exemplar",
+        "unknown-reference",
+        "reading-list",
+        "unknown-activity",
     }  # duplicate ids need two files: test_duplicate_ids_name_the_other_file
     assert required <= codes
 
@@ -532,6 +657,58 @@ def test_yaml_one_point_one_booleans_are_not_keys(tmp_path: Path) -> None:
     catalog, problems = load_catalog(FIXTURES)
     assert problems == []
     assert str(catalog.codes["demo-standards"].model.checked.on) == "2026-11-24"
+
+
+def test_a_broken_or_missing_bibliography_is_reported_once(tmp_path: Path) -> None:
+    """Unbalanced BibTeX is one located problem, not a traceback; without the file, reading keys are reported."""
+    root = tmp_path / "kit"
+    shutil.copytree(FIXTURES, root)
+    bib = root / "book" / "references.bib"
+    bib.write_text("@book{broken,\n  title = {No closing brace,\n", encoding="utf-8")
+    _, problems = load_catalog(root)
+    assert [(problem.path, problem.code.value) for problem in problems] == [
+        ("book/references.bib", "bibliography")
+    ]
+    assert problems[0].message.startswith("the bibliography could not be read:")
+    bib.unlink()
+    _, problems = load_catalog(root)
+    assert [str(problem) for problem in problems] == [
+        "exercises/seminars/demo-seminar.yml:52: 'example2020deadlines' cannot be checked: the kit has no book/references.bib [unknown-reference]",
+        "exercises/seminars/demo-seminar.yml:55: 'sample2019listening' cannot be checked: the kit has no book/references.bib [unknown-reference]",
+    ]
+
+
+def test_a_reading_list_entry_is_formatted_from_the_bibliography() -> None:
+    """Reading lists print the entry as the references page would, not the bare key."""
+    catalog, _ = load_catalog(FIXTURES)
+    assert catalog.bibliography.entries["sample2019listening"] == (
+        "Ben Sample. Listening under a deadline. Journal of Fixture Studies, 3(1):1\N{EN DASH}10, 2019."
+    )
+
+
+def test_chapter_reading_lists_name_real_chapters_and_real_references(tmp_path: Path) -> None:
+    """book/reading-lists.yml is checked like a seminar's list, and each chapter it names must exist."""
+    root = tmp_path / "kit"
+    shutil.copytree(FIXTURES, root)
+    (root / "book" / "ethics.md").write_text("# Ethics\n", encoding="utf-8")
+    (root / "book" / "reading-lists.yml").write_text(
+        "chapters:\n"
+        "  book/ethics:\n"
+        "    essential:\n"
+        "      - key: example2020deadlines\n"
+        "        why: The fixture book.\n"
+        "  book/missing:\n"
+        "    essential:\n"
+        "      - key: sample2019listenin\n"
+        "        why: A misspelt key.\n",
+        encoding="utf-8",
+    )
+    catalog, problems = load_catalog(root)
+    assert catalog.chapter_reading is not None
+    assert [str(problem) for problem in problems] == [
+        "book/reading-lists.yml:6: there is no chapter book/missing.md for the reading list 'book/missing' [unknown-chapter]",
+        "book/reading-lists.yml:8: 'sample2019listenin' is not a key in book/references.bib (did you mean 'sample2019listening'?) [unknown-reference]",
+    ]
 
 
 # --- document-level digests and whole-code citations ------------------------------------------

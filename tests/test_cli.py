@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -235,3 +236,17 @@ def test_clauses_lists_a_code(tmp_path: Path) -> None:
         missing.stderr.strip()
         == "Error: no code 'nope' in codes_of_practice/ (known: demo-old, demo-standards, pcf)"
     )
+
+
+def test_new_seminar_template_is_complete_once_filled(tmp_path: Path) -> None:
+    """The seminar template, rubric and exemplar included, passes the checker once filled in."""
+    root = tmp_path / "kit"
+    shutil.copytree(FIXTURES / "valid", root)
+    shutil.copytree(REPO / "templates", root / "templates")
+    assert run("new", "seminar", "first-week", "--root", str(root)).returncode == 0
+    path = root / "exercises" / "seminars" / "first-week.yml"
+    text = re.sub(r"swe-2019:[0-9.]+", "demo-standards:1.1", path.read_text())
+    text = text.replace("banks2021ethics", "example2020deadlines")
+    path.write_text(text.replace("TODO:", "Filled in:").replace('"TODO"', '"Filled in"'))
+    result = run("check", "--root", str(root))
+    assert result.returncode == 0, result.stdout

@@ -9,10 +9,13 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from bs4 import BeautifulSoup
 from playwright.sync_api import Page, Request, expect
 from pypdf import PdfReader
 
 from conftest import CHROMIUM, FIXTURES, press_until_focused
+from ethicskit.catalog import load_catalog
+from ethicskit.documents import handout
 from test_player import DILEMMA, WCAG_A_AA
 
 pytestmark = pytest.mark.browser
@@ -70,6 +73,10 @@ SEMINAR_SECTIONS = [
     "Ground rules",
     "Looking after yourself and each other",
     "After the session",
+    "Reading",
+    "Making the session work for everyone",
+    "How the task is marked",
+    "Level 7",
     "A demonstration case",
     "The Friday deadline",
     "The ethical-reasoning worksheet",
@@ -100,6 +107,42 @@ def test_handout_is_an_a4_pdf_with_its_title_and_sections_and_notes_only_for_the
     result = ethicskit("handout", kind, item, "--lecturer", "-o", str(lecturer))
     assert result.returncode == 0, result.stderr
     assert lecturer_text in pdf_text(lecturer)
+
+
+def test_seminar_pack_shows_the_rubric_to_everyone_and_the_exemplar_only_to_the_lecturer() -> None:
+    """Students get the rubric, reading and inclusion notes; exemplars and the expert slot are not theirs."""
+    catalog, problems = load_catalog(ROOT)
+    assert problems == []
+    student = BeautifulSoup(handout("seminar", "demo-seminar", catalog, lecturer=False)[1], "html.parser")
+    lecturer = BeautifulSoup(handout("seminar", "demo-seminar", catalog, lecturer=True)[1], "html.parser")
+    tables = student.select("table.rubric")
+    assert len(tables) == 3
+    assert [th.get_text() for th in tables[2].select("thead th")] == [
+        "Criterion",
+        "Distinction (70 and above)",
+        "Merit (60\N{EN DASH}69)",
+        "Pass (50\N{EN DASH}59)",
+        "Fail (below 50)",
+    ]
+    assert [th.get_text() for th in tables[0].select("tbody th[scope=row]")] == [
+        "Use of the standards (40%)",
+        "Use of the law (30%)",
+        "Reflection (30%)",
+    ]
+    text = student.get_text(" ")
+    assert "Ada Example. Deadlines and Voices in Fixture Practice." in text
+    assert "Fixture note for neurodivergent students." in text
+    assert "Lecturer-only fixture" not in text and "Exemplar" not in text
+    notes = lecturer.select_one("section.lecturer").get_text(" ")
+    for shown in (
+        "Exemplar at Level 6, marked 64 (upper second)",
+        "Lecturer-only fixture exemplar answer.",
+        "Demo standards 1.1",
+        "Lecturer-only fixture comment on the law.",
+        "Lecturer-only fixture feedforward.",
+        "Lecturer-only fixture expert contribution.",
+    ):
+        assert shown in notes
 
 
 def test_only_the_lecturers_seminar_pack_maps_every_branch_of_its_dilemmas(tmp_path: Path) -> None:

@@ -154,8 +154,13 @@ LECTURER_ONLY = [
     "Ask the room whether an apology alone is enough.",
     "Lecturer-only fixture",
     "Fixture step one happens here.",
-    "Map of every branch",
     "Lecturer edition:",
+    "Lecturer-only fixture exemplar answer.",
+    "Lecturer-only fixture comment on the standards.",
+    "Lecturer-only fixture feedforward.",
+    "Lecturer-only fixture expert contribution.",
+    "Exemplar answers with marker's comments",
+    "Marker's comments",
     "How balanced this dilemma is",
     "ek-balance",
 ]
@@ -177,6 +182,60 @@ def test_student_edition_holds_no_lecturer_text_on_any_page(fixture_site: Path) 
             assert text not in html, f"{text!r} in {page.name}"
 
 
+def test_student_edition_shows_the_rubric_reading_and_inclusion_notes_but_no_exemplar(
+    fixture_site: Path,
+) -> None:
+    """Students see how the task is marked at each level, what to read and how the session adapts."""
+    page = soup(fixture_site, "seminar.html")
+    rubric = page.select_one("#seminar-demo-seminar-rubric")
+    assert rubric is not None
+    tables = rubric.select("table.ek-rubric")
+    assert len(tables) == 3
+    heads = [[th.get_text(" ", strip=True) for th in table.select("thead th")] for table in tables]
+    assert (
+        heads[0]
+        == heads[1]
+        == [
+            "Criterion",
+            "First (70 and above)",
+            "Upper second (60\N{EN DASH}69)",
+            "Lower second (50\N{EN DASH}59)",
+            "Third (40\N{EN DASH}49)",
+            "Fail (below 40)",
+        ]
+    )
+    assert heads[2] == [
+        "Criterion",
+        "Distinction (70 and above)",
+        "Merit (60\N{EN DASH}69)",
+        "Pass (50\N{EN DASH}59)",
+        "Fail (below 50)",
+    ]
+    rows = [
+        [cell.get_text(" ", strip=True) for cell in tr.find_all(["th", "td"])]
+        for tr in tables[2].select("tbody tr")
+    ]
+    assert rows[1] == [
+        "Use of the law (30%)",
+        "Fixture L7 distinction on the law.",
+        "Fixture L7 merit on the law.",
+        "Fixture L7 pass on the law.",
+        "Fixture L7 fail on the law.",
+    ]
+    assert all(tr.find("th") is not None for tr in tables[0].select("tbody tr")), "criteria head their rows"
+    text = page.get_text(" ")
+    for shown in (
+        "Fixture alternative to the reading, for every edition.",
+        "Fixture note for students without placement experience.",
+        "Fixture note for students with English as an additional language.",
+        "Fixture note for neurodivergent students.",
+        "Ada Example. Deadlines and Voices in Fixture Practice. Fixture Press, Nowhere, 2020.",
+        "Fixture reason to read the article.",
+    ):
+        assert shown in text
+    assert page.select_one("#seminar-demo-seminar-exemplars") is None
+
+
 def test_lecturer_edition_adds_every_kind_of_teaching_note(lecturer_site: Path) -> None:
     """The same source built as the lecturer edition has case notes, node notes, seminar notes and a map."""
     notes = soup(lecturer_site, "case.html").select_one(".ek-instructor")
@@ -193,8 +252,21 @@ def test_lecturer_edition_adds_every_kind_of_teaching_note(lecturer_site: Path) 
         "Lecturer-only fixture online text.",
         "Lecturer-only fixture large-group text.",
         "Fixture step one happens here.",
+        "Lecturer-only fixture exemplar answer.",
+        "Lecturer-only fixture comment on reflection.",
+        "Lecturer-only fixture feedforward.",
+        "Lecturer-only fixture expert contribution.",
+        "Lecturer-only fixture fallback without an expert.",
     ):
         assert text in seminar
+    exemplar = soup(lecturer_site, "seminar.html").select_one("#seminar-demo-seminar-exemplar-1")
+    assert exemplar is not None
+    assert (
+        exemplar.find(["h2", "h3", "h4"])
+        .get_text(strip=True)
+        .startswith("Exemplar at Level 6, marked 64 (upper second)")
+    )
+    assert [a.get_text() for a in exemplar.select("a.ek-clause-link")] == ["Demo standards 1.1"]
     banner = soup(lecturer_site, "index.html").select_one(".bd-header-announcement")
     assert banner is not None and "Lecturer edition" in banner.get_text()
 
@@ -464,3 +536,14 @@ def test_chapter_directives_refuse_markup_and_script_links(tmp_path: Path) -> No
     )
     assert re.search(r"chapter\.md:\d+: ERROR: 'key-points' line 12: contains the HTML tag <b>", output)
     assert "Traceback" not in output
+
+
+def test_a_chapter_shows_its_reading_list_from_data(fixture_site: Path) -> None:
+    """{reading-list} prints the chapter's entries from the bibliography, after its objectives."""
+    page = soup(fixture_site, "chapter.html")
+    box = page.select_one(".ek-reading-list")
+    assert box is not None
+    assert box.find_previous_sibling(class_="ek-objectives") is not None
+    text = " ".join(box.get_text(" ").split())
+    assert text.startswith("Reading for this chapter Essential Ben Sample. Listening under a deadline.")
+    assert "Fixture reason to read the article with the chapter." in text

@@ -11,11 +11,13 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .anonymity import Guard
+from .bibliography import Bibliography, load_bibliography
 from .checks import check_catalog, check_file_identity
 from .files import CASES_DIR, CODES_DIR, DILEMMAS_DIR, LAW_DIR, SEMINARS_DIR, find_content
 from .loader import Loaded, load_file
 from .models import (
     Case,
+    ChapterReading,
     Clause,
     CodeOfPractice,
     Dilemma,
@@ -30,6 +32,8 @@ from .models import (
 from .problems import Problem
 
 __all__ = ["CASES_DIR", "CODES_DIR", "DILEMMAS_DIR", "LAW_DIR", "SEMINARS_DIR", "Catalog", "load_catalog"]
+CHAPTER_READING = "book/reading-lists.yml"
+"""Reading lists for the book's chapters; optional."""
 
 
 class Relation(StrEnum):
@@ -110,6 +114,10 @@ class Catalog:
     """The anonymity and originality guard, with the kit's registered sources."""
     unloadable: set[str] = field(default_factory=set)
     """Stems of files that failed to load, so references to them are not reported twice."""
+    bibliography: Bibliography = field(default_factory=lambda: Bibliography("", readable=False, missing=True))
+    """The book's bibliography, which reading lists cite by key."""
+    chapter_reading: Loaded[ChapterReading] | None = None
+    """The chapters' reading lists, when the kit has them and they validated."""
 
     def content_files(self) -> list[Path]:
         """Every content file the catalogue was read from, valid or not."""
@@ -229,12 +237,17 @@ def _load_folder(
 
 def load_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
     """Load and check every content file under `root`. Bad content yields problems, never raises."""
-    catalog = Catalog(root=root, guard=Guard.load(root))
-    files, problems = find_content(root)
+    bibliography, problems = load_bibliography(root)
+    catalog = Catalog(root=root, guard=Guard.load(root), bibliography=bibliography)
+    files, found_problems = find_content(root)
+    problems += found_problems
     problems += _load_folder(root, files[CODES_DIR], CodeOfPractice, catalog.codes, catalog.unloadable)  # type: ignore[arg-type]
     problems += _load_folder(root, files[LAW_DIR], Instrument, catalog.laws, catalog.unloadable)  # type: ignore[arg-type]
     problems += _load_folder(root, files[CASES_DIR], Case, catalog.cases, catalog.unloadable)  # type: ignore[arg-type]
     problems += _load_folder(root, files[DILEMMAS_DIR], Dilemma, catalog.dilemmas, catalog.unloadable)  # type: ignore[arg-type]
     problems += _load_folder(root, files[SEMINARS_DIR], Seminar, catalog.seminars, catalog.unloadable)  # type: ignore[arg-type]
+    if (root / CHAPTER_READING).is_file():
+        catalog.chapter_reading, found = load_file(root / CHAPTER_READING, ChapterReading, CHAPTER_READING)
+        problems += found
     problems += check_catalog(catalog)
     return catalog, sorted(set(problems))

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from .bibliography import BIBLIOGRAPHY
 from .engine import check_graph
 from .loader import Loaded
 from .models import (
+    BANDS,
     PROVISION_NUMBERS,
+    ActivityKind,
+    Aspect,
     Case,
     CodeOfPractice,
     CodeStatus,
@@ -21,6 +26,7 @@ from .models import (
     LawCitation,
     LawRelation,
     Nation,
+    ReadingList,
     Seminar,
     Theme,
     clause_anchor,
@@ -72,6 +78,7 @@ def check_catalog(catalog: Catalog) -> list[Problem]:
         problems += _check_dilemma(dilemma, catalog)
     for seminar in catalog.seminars.values():
         problems += _check_seminar(seminar, catalog)
+    problems += check_chapter_reading(catalog)
     return problems
 
 
@@ -612,4 +619,151 @@ def _check_seminar(loaded: Loaded[Seminar], catalog: Catalog) -> list[Problem]:
             f"{fix} across the activities"
         )
         add(("timeline",), ProblemCode.TIMING, message)
+    problems += _check_breaks(loaded)
+    problems += _check_expert_slot(loaded)
+    problems += _check_reading(loaded, catalog)
+    problems += _check_assessment(loaded, catalog)
+    return problems
+
+
+LONGEST_WITHOUT_BREAK = 90
+"""Minutes of teaching after which a session needs a break: attention and access needs both say so."""
+
+
+def _check_breaks(loaded: Loaded[Seminar]) -> list[Problem]:
+    """A session longer than 90 minutes has a break, and a break sits between two activities."""
+    seminar = loaded.model
+    breaks = [index for index, step in enumerate(seminar.timeline) if step.kind is ActivityKind.BREAK]
+    problems = []
+    if seminar.duration_minutes > LONGEST_WITHOUT_BREAK and not breaks:
+        message = (
+            f"the session lasts {seminar.duration_minutes} minutes but its timeline has no break; "
+            f"sessions longer than {LONGEST_WITHOUT_BREAK} minutes need one"
+        )
+        problems.append(Problem(loaded.path, loaded.line("timeline"), ProblemCode.NO_BREAK, message))
+    for index in breaks:
+        if index in (0, len(seminar.timeline) - 1):
+            message = (
+                "a break at the start or the end of a session is not a break; put it between two activities"
+            )
+            problems.append(
+                Problem(loaded.path, loaded.line("timeline", index), ProblemCode.NO_BREAK, message)
+            )
+    return problems
+
+
+def _check_expert_slot(loaded: Loaded[Seminar]) -> list[Problem]:
+    seminar = loaded.model
+    titles = [step.title for step in seminar.timeline if step.kind is ActivityKind.ACTIVITY]
+    if seminar.expert_by_experience.during in titles:
+        return []
+    message = (
+        f"'expert_by_experience.during' names '{seminar.expert_by_experience.during}', which is not an "
+        f"activity of the timeline (activities: {'; '.join(titles)})"
+    )
+    line = loaded.line("expert_by_experience", "during")
+    return [Problem(loaded.path, line, ProblemCode.UNKNOWN_ACTIVITY, message)]
+
+
+def _check_reading(loaded: Loaded[Seminar], catalog: Catalog) -> list[Problem]:
+    return check_reading_list(loaded, loaded.model.reading, ("reading",), catalog)
+
+
+def check_chapter_reading(catalog: Catalog) -> list[Problem]:
+    """Each chapter named has a file under book/, and its reading list cites the bibliography."""
+    loaded = catalog.chapter_reading
+    if loaded is None:
+        return []
+    problems: list[Problem] = []
+    for stem, reading in loaded.model.chapters.items():
+        if not (catalog.root / f"{stem}.md").is_file():
+            message = f"there is no chapter {stem}.md for the reading list '{stem}'"
+            problems.append(
+                Problem(loaded.path, loaded.line("chapters", stem), ProblemCode.UNKNOWN_CHAPTER, message)
+            )
+        problems += check_reading_list(loaded, reading, ("chapters", stem), catalog)
+    return problems
+
+
+def check_reading_list(
+    loaded: Loaded[Any], reading_list: ReadingList, at: Path_, catalog: Catalog
+) -> list[Problem]:
+    """Every reading names an entry of the bibliography, once."""
+    problems: list[Problem] = []
+    bibliography = catalog.bibliography
+    seen: dict[str, str] = {}
+    for part in ("essential", "further"):
+        for index, reading in enumerate(getattr(reading_list, part)):
+            line = loaded.lines.line_of((*at, part, index, "key"))
+            if reading.key in seen:
+                message = f"'{reading.key}' is already on the reading list under '{seen[reading.key]}'"
+                problems.append(Problem(loaded.path, line, ProblemCode.READING_LIST, message))
+                continue
+            seen[reading.key] = part
+            if bibliography.readable and reading.key not in bibliography.entries:
+                close = difflib.get_close_matches(reading.key, bibliography.entries, n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                message = f"'{reading.key}' is not a key in {bibliography.path}{hint}"
+                problems.append(Problem(loaded.path, line, ProblemCode.UNKNOWN_REFERENCE, message))
+            elif bibliography.missing:
+                message = f"'{reading.key}' cannot be checked: the kit has no {BIBLIOGRAPHY}"
+                problems.append(Problem(loaded.path, line, ProblemCode.UNKNOWN_REFERENCE, message))
+    return problems
+
+
+REQUIRED_ASPECTS = (Aspect.CODES, Aspect.LAW, Aspect.REFLECTION)
+
+
+def _check_assessment(loaded: Loaded[Seminar], catalog: Catalog) -> list[Problem]:
+    """The rubric assesses the codes, the law and reflection with weights that add up to 100; each
+    exemplar sits in a band of its level, with a mark in that band and a comment on every criterion."""
+    assessment = loaded.model.assessment
+    problems: list[Problem] = []
+
+    def add(where: Path_, kind: ProblemCode, message: str) -> None:
+        problems.append(Problem(loaded.path, loaded.line(*where), kind, message))
+
+    aspects = {criterion.aspect for criterion in assessment.rubric}
+    missing = [aspect.value for aspect in REQUIRED_ASPECTS if aspect not in aspects]
+    if missing:
+        add(
+            ("assessment", "rubric"),
+            ProblemCode.RUBRIC,
+            f"the rubric has no criterion for: {', '.join(missing)}",
+        )
+    total = sum(criterion.weight for criterion in assessment.rubric)
+    if total != 100:
+        add(("assessment", "rubric"), ProblemCode.RUBRIC, f"the rubric's weights add up to {total}, not 100")
+    names = [criterion.criterion for criterion in assessment.rubric]
+    for index, name in enumerate(names):
+        if name in names[:index]:
+            message = f"two criteria are called '{name}'"
+            add(("assessment", "rubric", index, "criterion"), ProblemCode.RUBRIC, message)
+    for e, exemplar in enumerate(assessment.exemplars):
+        where: Path_ = ("assessment", "exemplars", e)
+        bands = BANDS[exemplar.level]
+        if exemplar.band not in bands:
+            allowed = ", ".join(band.value for band in bands)
+            message = f"'{exemplar.band.value}' is not a band at Level {exemplar.level} (bands: {allowed})"
+            add((*where, "band"), ProblemCode.EXEMPLAR, message)
+        else:
+            label, low, high = bands[exemplar.band]
+            if not low <= exemplar.mark <= high:
+                message = f"the mark {exemplar.mark} is outside the band it is given: {label}"
+                add((*where, "mark"), ProblemCode.EXEMPLAR, message)
+        commented = [comment.criterion for comment in exemplar.comments]
+        for c, name in enumerate(commented):
+            if name not in names:
+                message = (
+                    f"the comment is on '{name}', which is not a criterion of the rubric ({'; '.join(names)})"
+                )
+                add((*where, "comments", c, "criterion"), ProblemCode.EXEMPLAR, message)
+            elif name in commented[:c]:
+                add((*where, "comments", c, "criterion"), ProblemCode.EXEMPLAR, f"two comments on '{name}'")
+        uncommented = [name for name in names if name not in commented]
+        if uncommented:
+            message = f"the marker's comments leave out: {'; '.join(uncommented)}"
+            add((*where, "comments"), ProblemCode.EXEMPLAR, message)
+        for r, ref in enumerate(exemplar.cites):
+            problems += check_ref(ref, (*where, "cites", r), loaded, catalog)
     return problems

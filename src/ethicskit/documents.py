@@ -12,7 +12,7 @@ from importlib.resources import files
 from .catalog import Catalog
 from .engine import Branch, branch_map
 from .export import dilemma_json
-from .models import Case, Dilemma, LawCitation, Seminar, law_label
+from .models import BANDS, ActivityKind, Case, Dilemma, LawCitation, Seminar, law_label
 from .signposting import SIGNPOST
 from .worksheet import STEPS
 
@@ -274,7 +274,12 @@ def seminar_plan(seminar: Seminar, catalog: Catalog, lecturer: bool) -> str:
         for o in seminar.learning_outcomes
     )
     out.append(f"<h2>Learning outcomes</h2><ul>{outcomes}</ul>")
-    out.append(f"<h2>Before the session</h2>{paras(seminar.preparation)}")
+    out.append(
+        f"<h2>Before the session</h2>{paras(seminar.preparation)}"
+        f"<p><strong>If the reading does not work for you</strong></p>"
+        f"{paras(seminar.inclusion.pre_reading_alternative)}"
+    )
+    out.append(reading_list(seminar, catalog))
     materials = [f"Case: {catalog.cases[c].model.title}" for c in seminar.materials.cases]
     materials += [f"Dilemma: {catalog.dilemmas[d].model.title}" for d in seminar.materials.dilemmas]
     if seminar.materials.worksheet:
@@ -283,8 +288,9 @@ def seminar_plan(seminar: Seminar, catalog: Catalog, lecturer: bool) -> str:
     rows, start = [], 0
     for activity in seminar.timeline:
         detail = f"<td>{paras(activity.what_happens)}</td>" if lecturer else ""
+        marked = ' class="break"' if activity.kind is ActivityKind.BREAK else ""
         rows.append(
-            f"<tr><td>{start}\N{EN DASH}{start + activity.minutes} min</td>"
+            f"<tr{marked}><td>{start}\N{EN DASH}{start + activity.minutes} min</td>"
             f"<td>{escape(activity.title)}</td>{detail}</tr>"
         )
         start += activity.minutes
@@ -293,17 +299,31 @@ def seminar_plan(seminar: Seminar, catalog: Catalog, lecturer: bool) -> str:
         f"<h2>How the session runs</h2><table><thead><tr>{head}</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
+    inclusion = seminar.inclusion
+    out.append(
+        "<h2>Making the session work for everyone</h2>"
+        f"<p><strong>Without placement experience yet</strong></p>{paras(inclusion.without_placement)}"
+        f"<p><strong>English as an additional language</strong></p>"
+        f"{paras(inclusion.english_additional_language)}"
+        f"<p><strong>Neurodivergent students</strong></p>{paras(inclusion.neurodivergent)}"
+    )
     out.append(f"<h2>Ground rules</h2>{items(list(seminar.ground_rules))}")
     out.append(
         f"<h2>Looking after yourself and each other</h2>{paras(seminar.care)}<p>{escape(SIGNPOST)}</p>"
     )
-    out.append(f"<h2>After the session</h2>{paras(seminar.follow_up)}")
+    out.append(f"<h2>After the session</h2>{paras(seminar.follow_up)}{rubric(seminar)}")
     if lecturer:
+        expert = seminar.expert_by_experience
         out.append(
             f'<section class="lecturer"><h2>Facilitation notes</h2>{paras(seminar.facilitation_notes)}'
             f"<h2>Debrief</h2>{paras(seminar.debrief)}"
             f"<h2>Running it online</h2>{paras(seminar.variations.online)}"
-            f"<h2>Running it with a large group</h2>{paras(seminar.variations.large_group)}</section>"
+            f"<h2>Running it with a large group</h2>{paras(seminar.variations.large_group)}"
+            f"<h2>An expert by experience</h2><p>During: {escape(expert.during)}.</p>"
+            f"{paras(expert.contribution)}"
+            f"<p><strong>Arranging it</strong></p>{paras(expert.arranging)}"
+            f"<p><strong>If nobody is available</strong></p>{paras(expert.if_unavailable)}"
+            f"{exemplars(seminar, catalog)}</section>"
         )
     out.append("</section>")
     return "".join(out)
@@ -322,6 +342,59 @@ def worksheet_sheet() -> str:
     return (
         '<section class="worksheet"><h1>The ethical-reasoning worksheet</h1>' + "".join(steps) + "</section>"
     )
+
+
+def reading_list(seminar: Seminar, catalog: Catalog) -> str:
+    """Essential and further reading, formatted from the bibliography, each with why to read it."""
+    out = ["<h2>Reading</h2>"]
+    for heading, readings in (("Essential", seminar.reading.essential), ("Further", seminar.reading.further)):
+        if readings:
+            found = catalog.bibliography.entries
+            entries = "".join(
+                f"<li>{escape(found.get(r.key, r.key))}<br><em>{escape(r.why)}</em></li>" for r in readings
+            )
+            out.append(f"<h3>{heading}</h3><ul>{entries}</ul>")
+    return "".join(out)
+
+
+def rubric(seminar: Seminar) -> str:
+    """The follow-up task's rubric: one table per FHEQ level, criteria down the side, bands across."""
+    out = [
+        "<h3>How the task is marked</h3><p>The same criteria apply at each level; what each band asks "
+        "for rises with the level. Levels 5 and 6 use degree classification bands (a pass starts at 40), "
+        "Level 7 masters bands (a pass starts at 50).</p>"
+    ]
+    for level in (5, 6, 7):
+        head = "".join(f'<th scope="col">{escape(label)}</th>' for label, _, _ in BANDS[level].values())
+        rows = "".join(
+            f'<tr><th scope="row">{escape(c.criterion)} ({c.weight}%)</th>'
+            + "".join(f"<td>{escape(text)}</td>" for text in c.at(level).values())
+            + "</tr>"
+            for c in seminar.assessment.rubric
+        )
+        out.append(
+            f'<h4>Level {level}</h4><table class="rubric"><thead><tr><th scope="col">Criterion</th>{head}'
+            f"</tr></thead><tbody>{rows}</tbody></table>"
+        )
+    return "".join(out)
+
+
+def exemplars(seminar: Seminar, catalog: Catalog) -> str:
+    """Marked exemplar answers, for the lecturer's copy only."""
+    out = ["<h2>Exemplar answers with marker's comments</h2>"]
+    for exemplar in seminar.assessment.exemplars:
+        band = BANDS[exemplar.level][exemplar.band][0].split(" (")[0].lower()
+        comments = "".join(
+            f"<li><strong>{escape(c.criterion)}</strong>: {escape(c.comment)}</li>" for c in exemplar.comments
+        )
+        cited = "; ".join(clause_label(catalog, ref) for ref in exemplar.cites)
+        out.append(
+            f"<h3>Exemplar at Level {exemplar.level}, marked {exemplar.mark} ({escape(band)})</h3>"
+            f'<div class="exemplar">{paras(exemplar.answer)}</div><p><em>Cites:</em> {escape(cited)}.</p>'
+            f"<p><strong>Marker's comments</strong></p><ul>{comments}</ul>"
+            f"<p><strong>Feedforward</strong></p>{paras(exemplar.feedforward)}"
+        )
+    return "".join(out)
 
 
 def seminar_pack(seminar: Seminar, catalog: Catalog, lecturer: bool) -> str:

@@ -37,10 +37,13 @@ def _all_field_names() -> set[str]:
     for value in vars(models).values():
         if isinstance(value, type) and issubclass(value, BaseModel) and value is not BaseModel:
             names.update(value.model_fields)
+            # YAML spells some fields differently from Python ('upper-second'); suggest the YAML spelling.
+            names.update(info.alias for info in value.model_fields.values() if info.alias)
     return names
 
 
 _FIELD_NAMES = _all_field_names()
+_RUBRIC_LEVELS = {"level_5": 5, "level_6": 6, "level_7": 7}
 
 _TYPE_WORDS = {
     "string_type": "text",
@@ -93,7 +96,11 @@ def _problem_for(error: ErrorDetails, path: str, lines: LineMap) -> Problem:
     if kind == "extra_forbidden":
         name = str(loc[-1])
         close = difflib.get_close_matches(name, _FIELD_NAMES, n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        hint = f" (did you mean '{close[0]}'?)" if close and close[0] != name else ""
+        level = next((str(part) for part in loc if str(part) in _RUBRIC_LEVELS), None)
+        if level is not None and name in {band.value for band in models.Band}:
+            bands = ", ".join(band.value for band in models.BANDS[_RUBRIC_LEVELS[level]])
+            hint = f" (not a band at Level {_RUBRIC_LEVELS[level]}, whose bands are: {bands})"
         return Problem(path, line, ProblemCode.UNKNOWN_FIELD, f"unknown field '{where}'{hint}")
     raw = lines.unquoted.get(loc)
     if kind == "string_type" and raw is not None:

@@ -870,12 +870,20 @@ class Materials(_Model):
     other: list[Line] = Field(default_factory=list)
 
 
+class ActivityKind(StrEnum):
+    """Whether a step of the timeline is teaching or a break."""
+
+    ACTIVITY = "activity"
+    BREAK = "break"
+
+
 class Activity(_Model):
     """One step of a session's timeline."""
 
     minutes: int = Field(ge=1, le=120)
     title: Line
     what_happens: Prose
+    kind: ActivityKind = ActivityKind.ACTIVITY
 
 
 class Variations(_Model):
@@ -883,6 +891,192 @@ class Variations(_Model):
 
     online: Prose
     large_group: Prose
+
+
+class Inclusion(_Model):
+    """How the plan works for students the default design can leave out; shown in every edition."""
+
+    pre_reading_alternative: Prose = Field(
+        description="Another way into the session for those who cannot read beforehand."
+    )
+    without_placement: Prose = Field(
+        description="For students who have no placement or practice experience yet."
+    )
+    english_additional_language: Prose = Field(
+        description="For students with English as an additional language."
+    )
+    neurodivergent: Prose = Field(description="For neurodivergent students.")
+
+
+class ExpertByExperience(_Model):
+    """Where someone with lived experience of services contributes, and how to arrange it fairly."""
+
+    during: Line = Field(description="The title of the timeline activity the contribution belongs to.")
+    contribution: Prose
+    arranging: Prose = Field(description="Invitation, preparation, payment and support afterwards.")
+    if_unavailable: Prose
+
+
+BibKey = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_:.-]*$", max_length=80)]
+"""The key of an entry in the book's bibliography, book/references.bib."""
+
+
+class Reading(_Model):
+    """One item of a reading list: a bibliography entry and why it is on the list."""
+
+    key: BibKey
+    why: Line
+
+
+class ReadingList(_Model):
+    """What to read for a session: essential items first, further ones for those who want more."""
+
+    essential: list[Reading] = Field(min_length=1, max_length=4)
+    further: list[Reading] = Field(default_factory=list, max_length=8)
+
+
+DocName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*$")]
+"""A page of the book as Sphinx names it: its path from the kit's root without '.md', e.g. 'book/voices'."""
+
+
+class ChapterReading(_Model):
+    """Reading lists for the book's chapters, by page, e.g. 'book/first-loyalty'."""
+
+    chapters: dict[DocName, ReadingList] = Field(min_length=1)
+
+
+# Marks are banded the way UK degree marking is: classification bands at Levels 5 and 6, where a
+# pass starts at 40, and the masters bands at Level 7, where a pass starts at 50. Markers, external
+# examiners and students already read work against these bands, so a rubric in them fits a module
+# handbook without translation.
+
+
+class Band(StrEnum):
+    """A marking band; which bands apply depends on the FHEQ level."""
+
+    FIRST = "first"
+    UPPER_SECOND = "upper-second"
+    LOWER_SECOND = "lower-second"
+    THIRD = "third"
+    DISTINCTION = "distinction"
+    MERIT = "merit"
+    PASS = "pass"
+    FAIL = "fail"
+
+
+FheqLevel = Literal[5, 6, 7]
+
+BANDS: dict[int, dict[Band, tuple[str, int, int]]] = {
+    level: {
+        Band.FIRST: ("First (70 and above)", 70, 100),
+        Band.UPPER_SECOND: ("Upper second (60\N{EN DASH}69)", 60, 69),
+        Band.LOWER_SECOND: ("Lower second (50\N{EN DASH}59)", 50, 59),
+        Band.THIRD: ("Third (40\N{EN DASH}49)", 40, 49),
+        Band.FAIL: ("Fail (below 40)", 0, 39),
+    }
+    for level in (5, 6)
+} | {
+    7: {
+        Band.DISTINCTION: ("Distinction (70 and above)", 70, 100),
+        Band.MERIT: ("Merit (60\N{EN DASH}69)", 60, 69),
+        Band.PASS: ("Pass (50\N{EN DASH}59)", 50, 59),
+        Band.FAIL: ("Fail (below 50)", 0, 49),
+    }
+}
+"""Each level's bands, best first, with the label a reader sees and the marks each covers."""
+
+Descriptor = Annotated[Prose, StringConstraints(max_length=400)]
+
+
+class UndergraduateBands(_Model):
+    """What work in each classification band does for one criterion (Levels 5 and 6)."""
+
+    first: Descriptor
+    upper_second: Descriptor = Field(alias="upper-second")
+    lower_second: Descriptor = Field(alias="lower-second")
+    third: Descriptor
+    fail: Descriptor
+
+    def by_band(self) -> dict[Band, str]:
+        """The descriptors in band order, best first."""
+        return {
+            Band.FIRST: self.first,
+            Band.UPPER_SECOND: self.upper_second,
+            Band.LOWER_SECOND: self.lower_second,
+            Band.THIRD: self.third,
+            Band.FAIL: self.fail,
+        }
+
+
+class MastersBands(_Model):
+    """What work in each masters band does for one criterion (Level 7)."""
+
+    distinction: Descriptor
+    merit: Descriptor
+    pass_: Descriptor = Field(alias="pass")
+    fail: Descriptor
+
+    def by_band(self) -> dict[Band, str]:
+        """The descriptors in band order, best first."""
+        return {
+            Band.DISTINCTION: self.distinction,
+            Band.MERIT: self.merit,
+            Band.PASS: self.pass_,
+            Band.FAIL: self.fail,
+        }
+
+
+class Aspect(StrEnum):
+    """What a criterion assesses; every rubric must assess the codes, the law and reflection."""
+
+    TASK = "task"
+    CODES = "codes"
+    LAW = "law"
+    REFLECTION = "reflection"
+    COMMUNICATION = "communication"
+
+
+class Criterion(_Model):
+    """One row of a rubric, described at each FHEQ level and in each of that level's bands."""
+
+    criterion: Line = Field(description="What is assessed, e.g. 'Use of the professional standards'.")
+    aspect: Aspect
+    weight: int = Field(ge=5, le=60, description="Per cent of the mark; a rubric's weights add up to 100.")
+    level_5: UndergraduateBands
+    level_6: UndergraduateBands
+    level_7: MastersBands
+
+    def at(self, level: int) -> dict[Band, str]:
+        """The descriptors at one FHEQ level, best band first."""
+        if level == 7:
+            return self.level_7.by_band()
+        return (self.level_5 if level == 5 else self.level_6).by_band()
+
+
+class MarkerComment(_Model):
+    """A marker's comment on one criterion of an exemplar."""
+
+    criterion: Line = Field(description="The rubric criterion the comment is about, exactly as named there.")
+    comment: Prose
+
+
+class Exemplar(_Model):
+    """A model answer to the follow-up task at one level, marked as a marker would mark it."""
+
+    level: FheqLevel
+    band: Band
+    mark: int = Field(ge=0, le=100)
+    answer: Prose
+    cites: list[ClauseRef] = Field(min_length=1, description="Every clause the answer cites by number.")
+    comments: list[MarkerComment] = Field(min_length=1)
+    feedforward: Prose = Field(description="What the writer should do next time.")
+
+
+class Assessment(_Model):
+    """How the follow-up task is marked: a rubric at FHEQ Levels 5, 6 and 7, and marked exemplars."""
+
+    rubric: list[Criterion] = Field(min_length=3, max_length=6)
+    exemplars: list[Exemplar] = Field(min_length=1)
 
 
 class Seminar(_Model):
@@ -905,3 +1099,9 @@ class Seminar(_Model):
     facilitation_notes: Prose = Field(description="Shown only in the lecturer edition.")
     debrief: Prose = Field(description="How to close the session; lecturer edition only.")
     variations: Variations = Field(description="Lecturer edition only.")
+    inclusion: Inclusion
+    expert_by_experience: ExpertByExperience = Field(description="Lecturer edition only.")
+    reading: ReadingList
+    assessment: Assessment = Field(
+        description="The follow-up task's rubric (every edition) and exemplars (lecturer edition only)."
+    )

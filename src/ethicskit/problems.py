@@ -69,6 +69,14 @@ class ProblemCode(StrEnum):
     WRONG_NATION = "wrong-nation"
     CITED_LAW = "cited-law"
     UNLAWFUL_UNSAID = "unlawful-unsaid"
+    NO_BREAK = "no-break"
+    UNKNOWN_ACTIVITY = "unknown-activity"
+    RUBRIC = "rubric"
+    EXEMPLAR = "exemplar"
+    UNKNOWN_REFERENCE = "unknown-reference"
+    READING_LIST = "reading-list"
+    BIBLIOGRAPHY = "bibliography"
+    UNKNOWN_CHAPTER = "unknown-chapter"
     WHOLE_CODE = "whole-code"
     COVERAGE = "coverage"
     UNKNOWN_SOURCE = "unknown-source"
@@ -248,6 +256,33 @@ _HINTS: dict[ProblemCode, str] = {
     ProblemCode.UNLAWFUL_UNSAID: (
         "A choice or ending marked 'unlawful' must say so to the learner: write 'unlawful' (and why) in "
         "the choice's consequence or the ending's debrief."
+    ),
+    ProblemCode.NO_BREAK: (
+        "Give a session longer than 90 minutes a break of at least 10 minutes between two activities "
+        "('kind: break'), taking the time from the activities around it."
+    ),
+    ProblemCode.UNKNOWN_ACTIVITY: (
+        "Copy the title of the timeline activity the expert by experience contributes to into 'during'."
+    ),
+    ProblemCode.RUBRIC: (
+        "Give the rubric one criterion each for the codes, the law and reflection ('aspect'), with "
+        "weights adding up to 100; 'ethicskit new seminar SLUG' writes a complete example."
+    ),
+    ProblemCode.EXEMPLAR: (
+        "Use a band of the exemplar's level (5 and 6: first to fail; 7: distinction to fail), a mark "
+        "inside that band, and one marker's comment for each criterion, named as in the rubric."
+    ),
+    ProblemCode.UNKNOWN_REFERENCE: (
+        "Name an entry of book/references.bib by its key (the word after '@book{'); add the entry "
+        "there first if it is new, with its ISBN or DOI."
+    ),
+    ProblemCode.READING_LIST: "List each reference once, under 'essential' or under 'further'.",
+    ProblemCode.UNKNOWN_CHAPTER: (
+        "Name a chapter by its path from the kit's root without '.md', e.g. 'book/first-loyalty'."
+    ),
+    ProblemCode.BIBLIOGRAPHY: (
+        "Fix the BibTeX near the entry named in the message: every entry needs a unique key and "
+        "balanced braces."
     ),
     ProblemCode.WHOLE_CODE: (
         "Cite a code as a whole ('niscc') only when its digest covers the document alone "

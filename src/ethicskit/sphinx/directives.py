@@ -9,6 +9,8 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from .. import worksheet
+from ..bibliography import BIBLIOGRAPHY
+from ..catalog import CHAPTER_READING
 from ..export import dilemma_json, script_safe, tally_payload
 from ..signposting import EMERGENCY, SUPPORT_LINES
 from .content import catalog_of, index_pages, page_key, pages, track_view
@@ -25,7 +27,7 @@ from .render import (
     render_instrument,
     render_law_index,
 )
-from .seminars import render_seminar, render_seminars_index
+from .seminars import reading_nodes, render_seminar, render_seminars_index
 from .supervision import render_supervision_map
 
 
@@ -234,11 +236,34 @@ class SeminarDirective(_CatalogDirective):
         if loaded is None:
             return self._missing("seminar plan", list(catalog.seminars))
         self.env.note_dependency(str(catalog.root / loaded.path))
+        self.env.note_dependency(str(catalog.root / BIBLIOGRAPHY))
         self._claim_page("seminar", loaded.model.id)
         track_view(self.env, self.env.docname, "titles")
         lecturer = is_lecturer(self.config)
         pack = relative(self.env.docname, pack_file(loaded.model.id))
         return [render_seminar(loaded.model, catalog, lecturer, pack)]
+
+
+class ReadingListDirective(SphinxDirective):
+    """The chapter's essential and further reading, from book/reading-lists.yml: ```{reading-list}```."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        catalog = catalog_of(self.env)
+        self.env.note_dependency(str(catalog.root / CHAPTER_READING))
+        self.env.note_dependency(str(catalog.root / BIBLIOGRAPHY))
+        page = self.env.docname
+        lists = catalog.chapter_reading.model.chapters if catalog.chapter_reading else {}
+        if page not in lists:
+            raise self.error(
+                f"no reading list for the chapter '{page}': add it under 'chapters' in {CHAPTER_READING}"
+            )
+        title = "Reading for this chapter"
+        box = nodes.container("", classes=["ek-reading-list"])
+        box += nodes.rubric(title, title)
+        box += reading_nodes(lists[page], catalog)
+        return [box]
 
 
 class SeminarsIndexDirective(SphinxDirective):
@@ -343,5 +368,6 @@ def setup_directives(app: Sphinx) -> None:
     app.add_directive("supervision-map", SupervisionMapDirective)
     app.add_directive("worksheet", WorksheetDirective)
     app.add_directive("seminars-index", SeminarsIndexDirective)
+    app.add_directive("reading-list", ReadingListDirective)
     app.add_directive("cases-by-theme", CasesByThemeDirective)
     app.add_directive("cases-by-code", CasesByCodeDirective)
