@@ -285,7 +285,7 @@ def test_harmless_variations_are_accepted(tmp_path: Path, setup: Setup) -> None:
 def test_a_broken_case_does_not_bury_its_dilemma_in_name_reports(tmp_path: Path) -> None:
     """Breaking a real case whose dilemma uses its pseudonyms reports the case, and only the case."""
     root = tmp_path / "kit"
-    for folder in ("cases", "exercises", "codes_of_practice", "law", "sources"):
+    for folder in ("book", "cases", "exercises", "codes_of_practice", "law", "sources"):
         if (REPO / folder).is_dir():
             shutil.copytree(REPO / folder, root / folder)
     case = root / "cases" / "within-the-hour.yml"
