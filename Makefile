@@ -12,33 +12,34 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 ROOT ?= .
 CHROMIUM ?= /usr/bin/chromium
+DOT ?= /usr/bin/dot
 
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 export UV_LINK_MODE := copy
 
-.PHONY: book lecturer test bench lint typecheck check chromium clean
+.PHONY: book lecturer test bench lint typecheck check chromium graphviz clean
 
-book: $(VENV)/.book-ready
+book: $(VENV)/.book-ready graphviz
 	$(BIN)/ethicskit check --root $(ROOT)
-	$(BIN)/jupyter-book build $(ROOT) -W -n --keep-going -q
+	GRAPHVIZ_DOT=$(DOT) $(BIN)/jupyter-book build $(ROOT) -W -n --keep-going -q
 	@echo "Book built: open $(abspath $(ROOT))/_build/html/index.html"
 
 # The same source with every teaching note; its own output folder, so neither build undoes the other.
-lecturer: $(VENV)/.book-ready
+lecturer: $(VENV)/.book-ready graphviz
 	$(BIN)/ethicskit check --root $(ROOT)
-	ETHICSKIT_EDITION=lecturer $(BIN)/jupyter-book build $(ROOT) --path-output $(ROOT)/_build/lecturer -W -n --keep-going -q
+	GRAPHVIZ_DOT=$(DOT) ETHICSKIT_EDITION=lecturer $(BIN)/jupyter-book build $(ROOT) --path-output $(ROOT)/_build/lecturer -W -n --keep-going -q
 	@echo "Lecturer edition built: open $(abspath $(ROOT))/_build/lecturer/_build/html/index.html"
 
-test: $(VENV)/.test-ready chromium node_modules/.ready
+test: $(VENV)/.test-ready chromium graphviz node_modules/.ready
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
-	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
+	CHROMIUM=$(CHROMIUM) GRAPHVIZ_DOT=$(DOT) $(BIN)/pytest
 
 # Speed and size against same-run baselines; prints a Markdown table (BENCH_RUNS=3 by default).
-bench: $(VENV)/.test-ready chromium
-	CHROMIUM=$(CHROMIUM) $(BIN)/python bench/run.py
+bench: $(VENV)/.test-ready chromium graphviz
+	CHROMIUM=$(CHROMIUM) GRAPHVIZ_DOT=$(DOT) $(BIN)/python bench/run.py
 
 check: $(VENV)/.book-ready
 	$(BIN)/ethicskit check --root $(ROOT)
@@ -75,6 +76,18 @@ chromium:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else \
 	    echo "The browser tests need Chromium at $(CHROMIUM): run 'sudo apt-get install chromium', or set CHROMIUM=/path/to/chromium."; \
+	    exit 1; \
+	  fi; \
+	fi
+
+# Graphviz's dot lays out each dilemma's diagram when the book and the handouts are built.
+graphviz:
+	@if [ ! -x "$(DOT)" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's graphviz for the dilemma diagrams..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; \
+	  else \
+	    echo "The dilemma diagrams need Graphviz's dot at $(DOT): run 'sudo apt-get install graphviz', or set DOT=/path/to/dot."; \
 	    exit 1; \
 	  fi; \
 	fi

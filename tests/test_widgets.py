@@ -73,7 +73,7 @@ def test_back_restart_and_reflections_with_markdown_export() -> None:
     widget.export_button.click()
     record = widget.export_area.value
     assert "## The Friday deadline" in record
-    assert "- Path: 1. Ask for more time in supervision" in record
+    assert "- Path: Decision 1: Ask for more time in supervision" in record
     assert "- Ending: Time to listen" in record
     assert "- Clauses: Demo standards 1.1; Demo standards 2.1" in record
     assert "### When have you asked for time?" in record and "it changed the plan." in record

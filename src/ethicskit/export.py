@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from .catalog import Catalog
+from .engine import decision_numbers, decision_title, ending_title, numbered_nodes
 from .models import CodeStatus, Dilemma, Jurisdiction, Theme
 
 SCHEMA_VERSION = 1
@@ -48,7 +49,8 @@ def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
     cited: set[str] = set()
     themes: set[Theme] = set()
     nodes = []
-    for node in dilemma.nodes:
+    numbers = decision_numbers(dilemma)
+    for node in numbered_nodes(dilemma):
         choices = []
         for choice in node.choices:
             cited.update(choice.honours, choice.strains)
@@ -79,7 +81,16 @@ def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
                     "when": choice.when,
                 }
             )
-        nodes.append({"id": node.id, "situation": node.situation, "prompt": node.prompt, "choices": choices})
+        nodes.append(
+            {
+                "id": node.id,
+                "number": numbers[node.id],
+                "title": decision_title(numbers[node.id]),
+                "situation": node.situation,
+                "prompt": node.prompt,
+                "choices": choices,
+            }
+        )
     endings = []
     for ending in dilemma.endings:
         cited.update(ending.clauses)
@@ -87,6 +98,7 @@ def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
             {
                 "id": ending.id,
                 "title": ending.title,
+                "heading": ending_title(ending),
                 "debrief": ending.debrief,
                 "clauses": ending.clauses,
                 "prompt": ending.reflection_prompt,
@@ -136,6 +148,7 @@ def tally_payload(catalog: Catalog) -> list[dict[str, Any]]:
     out = []
     for dilemma_id, loaded in sorted(catalog.dilemmas.items(), key=lambda item: item[1].model.title):
         dilemma = loaded.model
+        numbers = decision_numbers(dilemma)
         out.append(
             {
                 "id": dilemma_id,
@@ -144,12 +157,13 @@ def tally_payload(catalog: Catalog) -> list[dict[str, Any]]:
                 "nodes": [
                     {
                         "id": node.id,
-                        "title": f"Decision {number}",
+                        "number": numbers[node.id],
+                        "title": decision_title(numbers[node.id]),
                         "situation": node.situation,
                         "prompt": node.prompt,
                         "choices": [{"id": c.id, "label": c.label, "to": c.leads_to} for c in node.choices],
                     }
-                    for number, node in enumerate(dilemma.nodes, 1)
+                    for node in numbered_nodes(dilemma)
                 ],
                 "endings": [{"id": e.id, "title": e.title} for e in dilemma.endings],
             }

@@ -9,6 +9,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from .. import worksheet
+from ..diagram import DiagramError
 from ..export import dilemma_json, script_safe, tally_payload
 from .content import catalog_of, index_pages, page_key, pages, track_view
 from .downloads import dilemma_file, pack_file, relative
@@ -21,6 +22,7 @@ from .render import (
     render_codes_by_theme,
     render_codes_index,
     render_dilemma,
+    render_dilemmas_index,
 )
 from .seminars import render_seminar, render_seminars_index
 from .supervision import render_supervision_map
@@ -91,9 +93,12 @@ class DilemmaDirective(_CatalogDirective):
         for code in catalog.codes.values():
             self.env.note_dependency(str(catalog.root / code.path))
         self._claim_page("dilemma", loaded.model.id)
-        section = render_dilemma(
-            loaded.model, catalog, self.config.ethicskit_edition, self.config.ethicskit_support_page
-        )
+        try:
+            section = render_dilemma(
+                loaded.model, catalog, self.config.ethicskit_edition, self.config.ethicskit_support_page
+            )
+        except DiagramError as error:
+            raise self.error(str(error)) from None
         payload = dilemma_json(loaded.model, catalog)
         single = nodes.paragraph("", "", classes=["ek-download"])
         label = "This dilemma as a single file"
@@ -117,6 +122,23 @@ class DilemmaDirective(_CatalogDirective):
             ),
         )
         return [section]
+
+
+class DilemmasIndexDirective(SphinxDirective):
+    """Every dilemma, and in the lecturer edition each one's diagram: ```{dilemmas-index}```."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        catalog = catalog_of(self.env)
+        paths = [loaded.path for loaded in catalog.dilemmas.values()]
+        paths += [loaded.path for loaded in catalog.cases.values()]
+        for path in paths:
+            self.env.note_dependency(str(catalog.root / path))
+        try:
+            return render_dilemmas_index(catalog, self.config.ethicskit_edition)
+        except DiagramError as error:
+            raise self.error(str(error)) from None
 
 
 class WorksheetDirective(_CatalogDirective):
@@ -282,6 +304,7 @@ def setup_directives(app: Sphinx) -> None:
     app.add_directive("codes-by-theme", CodesByThemeDirective)
     app.add_directive("codes-index", CodesIndexDirective)
     app.add_directive("dilemma", DilemmaDirective)
+    app.add_directive("dilemmas-index", DilemmasIndexDirective)
     app.add_directive("my-reflections", MyReflectionsDirective)
     app.add_directive("seminar", SeminarDirective)
     app.add_directive("room-tally", RoomTallyDirective)
