@@ -202,6 +202,7 @@ PRINTED = [
     ("seminar", "demo-seminar"),
     ("case", "demo-case"),
     *(("dilemma", d) for d in ("booked-without-asking", "the-scrutiny-panel")),
+    ("seminar", "speaking-up"),
 ]
 
 
