@@ -59,38 +59,18 @@ $(VENV)/.test-ready: $(UV) uv.lock pyproject.toml
 
 # The Nu HTML Checker (npm vnu-jar, run with Java) validates every built page in the tests.
 node_modules/.ready: package.json package-lock.json
-	@command -v java >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Installing Debian's Java runtime for the HTML checker..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
-	  else \
-	    echo "The HTML checker needs Java: run 'sudo apt-get install default-jre-headless'."; exit 1; \
-	  fi; }
+	@tools/debian-packages.sh openjdk-17-jre-headless
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $@
 
+# Debian's chromium, at the version pinned in debian-packages.txt, unless CHROMIUM names another browser.
 chromium:
-	@if [ ! -x "$(CHROMIUM)" ]; then \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Installing Debian's chromium for the browser tests..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else \
-	    echo "The browser tests need Chromium at $(CHROMIUM): run 'sudo apt-get install chromium', or set CHROMIUM=/path/to/chromium."; \
-	    exit 1; \
-	  fi; \
-	fi
+	@if [ ! -x "$(CHROMIUM)" ]; then tools/debian-packages.sh chromium; fi
 
-# Graphviz's dot lays out each dilemma's diagram when the book and the handouts are built.
+# Debian's graphviz, at the version pinned in debian-packages.txt, unless DOT names another dot: it lays
+# out each dilemma's diagram when the book and the handouts are built.
 graphviz:
-	@if [ ! -x "$(DOT)" ]; then \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Installing Debian's graphviz for the dilemma diagrams..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; \
-	  else \
-	    echo "The dilemma diagrams need Graphviz's dot at $(DOT): run 'sudo apt-get install graphviz', or set DOT=/path/to/dot."; \
-	    exit 1; \
-	  fi; \
-	fi
+	@if [ ! -x "$(DOT)" ]; then tools/debian-packages.sh graphviz; fi
 
 clean:
 	rm -rf _build

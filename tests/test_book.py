@@ -12,7 +12,9 @@ from bs4 import BeautifulSoup
 
 from conftest import REPO
 from ethicskit.catalog import load_catalog
+from ethicskit.documents import handout, standalone_dilemma
 from ethicskit.models import clause_anchor
+from ethicskit.signposting import SIGNPOST, SUPPORT_LINES
 
 pytestmark = pytest.mark.build
 
@@ -252,3 +254,51 @@ def test_every_chapter_opens_with_objectives_and_closes_with_key_points(built_bo
         assert not boxes[-1].find_next_sibling(["p", "section", "div", "ul"]), name
         heading = collected.select_one(f"a[href='{name.split('/')[-1]}.html']")
         assert heading is not None, name
+
+
+@pytest.mark.parametrize("edition", ["student", "lecturer"])
+def test_no_link_leads_nowhere_and_every_seminar_pack_exists(
+    edition: str, built_book: Path, built_lecturer_book: Path
+) -> None:
+    """No kit page links to "#" alone, and each seminar page's pack link opens a pack of its edition."""
+    site = built_book if edition == "student" else built_lecturer_book
+    catalog, _ = load_catalog(REPO)
+    for path in site.rglob("*.html"):
+        soup = BeautifulSoup(path.read_text(), "html.parser")
+        dead = [a.get_text() for a in soup.select("main a") if a.get("href") in ("#", "")]
+        assert not dead, (path.relative_to(site).as_posix(), dead)
+    for seminar_id, loaded in catalog.seminars.items():
+        page = BeautifulSoup((site / "book" / "seminars" / f"{seminar_id}.html").read_text(), "html.parser")
+        link = page.select_one(".ek-download a")
+        assert link is not None, seminar_id
+        pack = (site / "book" / "seminars" / link["href"]).resolve()
+        text = BeautifulSoup(pack.read_text(), "html.parser").get_text()
+        assert loaded.model.title in text
+        assert ("Facilitation notes" in text) == (edition == "lecturer"), (seminar_id, edition)
+
+
+def test_every_content_note_carries_the_same_signposting_on_screen_on_paper_and_in_a_single_file(
+    built_book: Path,
+) -> None:
+    """One signposting text: case page, handout, single-file dilemma and support page agree."""
+
+    catalog, _ = load_catalog(REPO)
+    noted = [case_id for case_id, loaded in catalog.cases.items() if loaded.model.content_note]
+    assert noted
+    for case_id in noted:
+        page = BeautifulSoup((built_book / "book" / "cases" / f"{case_id}.html").read_text(), "html.parser")
+        note = page.select_one(".ek-content-note .ek-signpost")
+        assert note is not None and " ".join(note.get_text().split()) == SIGNPOST, case_id
+        sheet = BeautifulSoup(handout("case", case_id, catalog, lecturer=False)[1], "html.parser")
+        assert SIGNPOST in " ".join(sheet.get_text().split()), case_id
+    for loaded in catalog.dilemmas.values():
+        if catalog.cases[loaded.model.case].model.content_note:
+            single = BeautifulSoup(standalone_dilemma(loaded.model, catalog), "html.parser")
+            assert SIGNPOST in " ".join(single.get_text().split()), loaded.model.id
+    support = " ".join(
+        BeautifulSoup((built_book / "book" / "support.html").read_text(), "html.parser").get_text().split()
+    )
+    for line in SUPPORT_LINES:
+        assert line.name in support and line.how in support and line.when in support
+        number = re.search(r"\d[\d ]+\d", line.how)
+        assert number is not None and number.group() in SIGNPOST, line.name  # the short text names every line

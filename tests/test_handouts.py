@@ -69,7 +69,6 @@ SEMINAR_SECTIONS = [
     "After the session",
     "A demonstration case",
     "The Friday deadline",
-    "Map of every branch",
 ]
 
 
@@ -95,6 +94,15 @@ def test_handout_is_an_a4_pdf_with_its_title_and_sections_and_notes_only_for_the
     result = ethicskit("handout", kind, item, "--lecturer", "-o", str(lecturer))
     assert result.returncode == 0, result.stderr
     assert lecturer_text in pdf_text(lecturer)
+
+
+def test_only_the_lecturers_seminar_pack_maps_every_branch_of_its_dilemmas(tmp_path: Path) -> None:
+    """The students' pack leaves the map out, as the student edition does; the lecturer's keeps it."""
+    for flags, expected in (((), False), (("--lecturer",), True)):
+        pdf = tmp_path / f"pack{len(flags)}.pdf"
+        result = ethicskit("handout", "seminar", "demo-seminar", *flags, "-o", str(pdf))
+        assert result.returncode == 0, result.stderr
+        assert ("Map of every branch" in pdf_text(pdf)) is expected
 
 
 def test_handout_of_an_unknown_item_names_the_known_ones(tmp_path: Path) -> None:

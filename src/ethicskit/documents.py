@@ -15,6 +15,7 @@ from .engine import Branch, branch_map, numbered_nodes
 from .engine import titles as _titles
 from .export import dilemma_json
 from .models import Case, Dilemma, Seminar
+from .signposting import SIGNPOST
 
 LEANS = {
     -2: "pulls strongly away",
@@ -24,10 +25,6 @@ LEANS = {
     2: "pulls strongly towards",
 }
 SIDES = (("agency", "The agency"), ("profession", "The profession"), ("person", "The person"))
-SIGNPOST = (
-    "If this raises something difficult for you, stop and talk to someone you trust. In the UK and "
-    "Ireland, Samaritans answer at any hour on 116 123."
-)
 
 
 def paras(text: str, cls: str = "") -> str:
@@ -226,16 +223,22 @@ def dilemma_map(dilemma: Dilemma, catalog: Catalog, lecturer: bool, level: int =
     return "".join(out)
 
 
-def dilemma_sheet(dilemma: Dilemma, catalog: Catalog, lecturer: bool, level: int = 1) -> str:
-    """A dilemma as a handout: the map of every branch, discussion questions, then each decision."""
+def dilemma_sheet(
+    dilemma: Dilemma, catalog: Catalog, lecturer: bool, level: int = 1, with_map: bool = True
+) -> str:
+    """A dilemma as a handout: the map of every branch, discussion questions, then each decision.
+
+    The students' seminar pack leaves the map out (`with_map=False`), as the student edition does:
+    seen before playing, it shows every route at once."""
     h, h2 = f"h{level}", f"h{level + 1}"
     case = catalog.cases[dilemma.case].model
     out = [f'<section class="dilemma"><{h}>{escape(dilemma.title)}</{h}>', content_note(case)]
     out.append(paras(dilemma.summary, "summary"))
     out.append(f"<p>Based on the case <em>{escape(case.title)}</em>.</p>")
-    heading = f"<{h2}>Map of every branch</{h2}>"
-    out.append(diagram_block(dilemma, heading, "Each box is numbered as in the decisions below."))
-    out.append(f'<{h2} id="dilemma-{dilemma.id}-map-text">Map as text</{h2}>{branch_list(dilemma)}')
+    if with_map:
+        heading = f"<{h2}>Map of every branch</{h2}>"
+        out.append(diagram_block(dilemma, heading, "Each box is numbered as in the decisions below."))
+        out.append(f'<{h2} id="dilemma-{dilemma.id}-map-text">Map as text</{h2}>{branch_list(dilemma)}')
     out.append(f"<{h2}>Questions for discussion</{h2}>{items(case.questions, ordered=True)}")
     out.append(
         f"<{h2}>Decisions and endings</{h2}>{dilemma_map(dilemma, catalog, lecturer, level + 2)}</section>"
@@ -297,10 +300,14 @@ def seminar_plan(seminar: Seminar, catalog: Catalog, lecturer: bool) -> str:
 
 
 def seminar_pack(seminar: Seminar, catalog: Catalog, lecturer: bool) -> str:
-    """The plan, then each case sheet and each dilemma's map with its questions, one per page."""
+    """The plan, then each case sheet and each dilemma with its questions, one per page; the lecturer's
+    pack adds each dilemma's map of every branch."""
     parts = [seminar_plan(seminar, catalog, lecturer)]
     parts += [case_sheet(catalog.cases[c].model, catalog, lecturer) for c in seminar.materials.cases]
-    parts += [dilemma_sheet(catalog.dilemmas[d].model, catalog, lecturer) for d in seminar.materials.dilemmas]
+    parts += [
+        dilemma_sheet(catalog.dilemmas[d].model, catalog, lecturer, with_map=lecturer)
+        for d in seminar.materials.dilemmas
+    ]
     return '<div class="page-break"></div>'.join(parts)
 
 

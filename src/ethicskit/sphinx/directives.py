@@ -11,6 +11,7 @@ from sphinx.util.docutils import SphinxDirective
 from .. import worksheet
 from ..diagram import DiagramError
 from ..export import dilemma_json, script_safe, tally_payload
+from ..signposting import EMERGENCY, SUPPORT_LINES
 from .content import catalog_of, index_pages, page_key, pages, track_view
 from .downloads import dilemma_file, pack_file, relative
 from .edition import is_lecturer
@@ -222,7 +223,7 @@ class SeminarDirective(_CatalogDirective):
         self._claim_page("seminar", loaded.model.id)
         track_view(self.env, self.env.docname, "titles")
         lecturer = is_lecturer(self.config)
-        pack = relative(self.env.docname, pack_file(loaded.model.id)) if lecturer else None
+        pack = relative(self.env.docname, pack_file(loaded.model.id))
         return [render_seminar(loaded.model, catalog, lecturer, pack)]
 
 
@@ -298,7 +299,22 @@ class MyReflectionsDirective(SphinxDirective):
         return [nodes.container("", nodes.paragraph(note, note), classes=["ek-my-reflections"])]
 
 
+class SupportLinesDirective(SphinxDirective):
+    """The support lines every content note points to, from the one list in `ethicskit.signposting`."""
+
+    def run(self) -> list[nodes.Node]:
+        items = nodes.bullet_list(classes=["ek-support-lines"])
+        for line in SUPPORT_LINES:
+            para = nodes.paragraph()
+            para += nodes.strong(line.name, line.name)
+            para += nodes.Text(f" ({line.where}): {line.how}, {line.when}.")
+            items += nodes.list_item("", para)
+        emergency = nodes.paragraph(EMERGENCY, EMERGENCY)
+        return [items, emergency]
+
+
 def setup_directives(app: Sphinx) -> None:
+    app.add_directive("support-lines", SupportLinesDirective)
     app.add_directive("case", CaseDirective)
     app.add_directive("code-of-practice", CodeOfPracticeDirective)
     app.add_directive("codes-by-theme", CodesByThemeDirective)

@@ -1,5 +1,6 @@
 """Files the built site offers for download, made from the same models as its pages: a single-file
-player for each dilemma, and in the lecturer edition a print-ready pack for each seminar plan."""
+player for each dilemma, and a print-ready pack for each seminar plan in the edition being built (the
+student pack leaves out every lecturer-only note, like the student pages)."""
 
 from __future__ import annotations
 
@@ -33,9 +34,8 @@ def write_downloads(app: Sphinx, exception: Exception | None) -> None:
     catalog = catalog_of(app.env)
     lecturer = is_lecturer(app.config)
     files: dict[str, str] = {}
-    if lecturer:
-        for seminar_id in catalog.seminars:
-            files[pack_file(seminar_id)] = handout("seminar", seminar_id, catalog, lecturer=True)[1]
+    for seminar_id in catalog.seminars:
+        files[pack_file(seminar_id)] = handout("seminar", seminar_id, catalog, lecturer=lecturer)[1]
     for dilemma_id, loaded in catalog.dilemmas.items():
         files[dilemma_file(dilemma_id)] = standalone_dilemma(loaded.model, catalog)
     for name, text in sorted(files.items()):

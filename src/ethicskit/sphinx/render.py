@@ -14,6 +14,7 @@ from ..diagram import LEGEND, caption_id, diagram_classes, diagram_html
 from ..engine import Branch, branch_map, numbered_nodes
 from ..engine import titles as dilemma_titles
 from ..models import Case, CodeOfPractice, CodeStatus, Dilemma, Lean, Polarity, Section, Theme, clause_anchor
+from ..signposting import SIGNPOST
 from .nodes import catalog_ref, clause_ref
 
 ISSUER_NOTES = {
@@ -364,12 +365,10 @@ def content_note(case: Case, support_page: str) -> nodes.admonition:
     note = nodes.admonition(classes=["warning", "ek-content-note"])
     note += nodes.title("Content note", "Content note")
     note += paragraphs(case.content_note.note)
-    para = nodes.paragraph("", "If this touches your own experience, ")
-    para += doc_link(support_page, "support is listed here")
-    para += nodes.Text(
-        ". In the UK, Samaritans answer at any hour, free, on 116 123. Take a break whenever you need one."
-    )
-    note += para
+    note += nodes.paragraph(SIGNPOST, SIGNPOST, classes=["ek-signpost"])
+    more = nodes.paragraph()
+    more += doc_link(support_page, "More support, including support connected with work and study")
+    note += more
     return note
 
 

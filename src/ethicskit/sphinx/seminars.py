@@ -58,7 +58,7 @@ def _timeline(seminar: Seminar, lecturer: bool) -> nodes.table:
     return table
 
 
-def render_seminar(seminar: Seminar, catalog: Catalog, lecturer: bool, pack_uri: str | None) -> nodes.section:
+def render_seminar(seminar: Seminar, catalog: Catalog, lecturer: bool, pack_uri: str) -> nodes.section:
     """A seminar plan; lecturer-only fields are left out of the student edition's doctree entirely."""
     ident = f"seminar-{seminar.id}"
     root = nodes.section(ids=[ident], classes=["ek-seminar"])
