@@ -45,11 +45,6 @@ def clause_text(catalog: Catalog, ref: str) -> str:
     return f"<strong>{escape(code.short_title)} {escape(clause.id)}</strong>: {escape(clause.paraphrase)}"
 
 
-def clause_label(catalog: Catalog, ref: str) -> str:
-    found = catalog.resolve(ref)
-    return f"{found[0].short_title} {found[2].id}" if found else ref
-
-
 def content_note(case: Case) -> str:
     if case.content_note is None:
         return ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from html import escape
 from pathlib import Path
 
@@ -56,6 +57,13 @@ def print_pdf(html: str, output: Path, title: str = "", timeout: float = 120) ->
     Chromium's own footer is used (through Playwright), so the page numbers are the printed pages'.
     Any request leaving the document (there should be none) is refused, so printing is offline.
     """
+    # Playwright's synchronous API refuses to run where an event loop is running (a Jupyter kernel,
+    # for one), so the printing always happens in a thread of its own.
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        worker.submit(_print_pdf, html, output, title, timeout).result()
+
+
+def _print_pdf(html: str, output: Path, title: str, timeout: float) -> None:
     chromium = find_chromium()
     try:
         from playwright.sync_api import Error as PlaywrightError
