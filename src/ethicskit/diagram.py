@@ -75,10 +75,10 @@ def dot_source(dilemma: Dilemma) -> str:
     numbers = decision_numbers(dilemma)
     lines = [
         f"digraph {_quote(dilemma.id)} {{",
-        f"  graph [id={_quote(map_id(dilemma.id, 'graph'))}, rankdir=TB, newrank=true, nodesep=0.25, "
-        f'ranksep=0.3, fontname="{FONT}", fontsize=15, pad=0.1];',
+        f"  graph [id={_quote(map_id(dilemma.id, 'graph'))}, rankdir=TB, newrank=true, nodesep=0.12, "
+        f'ranksep=0.2, fontname="{FONT}", fontsize=15, pad=0.1];',
         f'  node [fontname="{FONT}", fontsize=16, shape=box, color="#000000", fontcolor="#000000", '
-        'fillcolor="#ffffff", penwidth=1.5, margin="0.15,0.08"];',
+        'fillcolor="#ffffff", penwidth=1.5, margin="0.1,0.05"];',
         f'  edge [fontname="{FONT}", fontsize=14, color="#000000", fontcolor="#000000", penwidth=1.5, '
         "arrowsize=0.9];",
     ]
@@ -101,7 +101,7 @@ def dot_source(dilemma: Dilemma) -> str:
     lines.append("  }")
     for node in sorted(dilemma.nodes, key=lambda node: numbers[node.id]):
         for choice in node.choices:
-            label = _wrap(choice.label, 20)
+            label = _wrap(choice.label, 18)
             style = "solid"
             width = 1.5
             if choice.escalation is not None:
@@ -196,9 +196,11 @@ def is_wide(dilemma: Dilemma) -> bool:
     return min(PORTRAIT[0] / width, PORTRAIT[1] / height) < min(LANDSCAPE[0] / width, LANDSCAPE[1] / height)
 
 
-PORTRAIT = (680.0, 900.0)
-LANDSCAPE = (1000.0, 560.0)
-"""Room for a diagram on an A4 page, in CSS pixels, below its heading and above its caption."""
+PORTRAIT = (673.0, 839.0)
+LANDSCAPE = (1017.0, 548.0)
+"""Room for a diagram on an A4 page, in CSS pixels, below its heading and above its caption: the
+page's width inside its margins, and the largest height handout.css allows (222 mm, or 145 mm on a
+landscape page)."""
 
 LEGEND = (
     "Decisions are rounded boxes, numbered as everywhere else; endings are double-bordered boxes, "
