@@ -102,6 +102,7 @@ def test_every_digest_lists_as_many_clauses_as_each_section_declares() -> None:
 
 
 def test_the_comparison_page_lists_every_current_code(built_book: Path) -> None:
+    """Every current code is named on the comparison page, in a table or as a document-only code."""
     catalog, _ = load_catalog(REPO)
     page = (built_book / "book" / "codes" / "compared.html").read_text()
     text = " ".join(BeautifulSoup(page, "html.parser").get_text().split())
@@ -110,15 +111,44 @@ def test_the_comparison_page_lists_every_current_code(built_book: Path) -> None:
 
 
 def test_the_codes_index_links_every_code_and_says_how_far_it_is_checked(built_book: Path) -> None:
+    """Each code's row says how much the kit covers: the document only, or clauses digested and verified."""
     catalog, _ = load_catalog(REPO)
     soup = BeautifulSoup((built_book / "book" / "codes" / "index.html").read_text(), "html.parser")
     rows = soup.select("table.ek-codes-index tbody tr")
     assert len(rows) == len(catalog.codes)
     for code_id, loaded in catalog.codes.items():
-        clauses = [clause for _, clause in loaded.model.clauses()]
-        checked = f"{sum(clause.verified for clause in clauses)} of {len(clauses)} clauses"
+        code = loaded.model
         row = next(row for row in rows if row.find("a", href=f"{code_id}.html"))
-        assert checked in row.get_text(), code_id
+        text = " ".join(row.get_text().split())
+        if code.document_level:
+            assert "Document only: clauses not yet digested" in text, code_id
+            continue
+        clauses = [clause for _, clause in code.clauses()]
+        assert f"{len(clauses)} clauses digested" in text, code_id
+        assert f"{sum(clause.verified for clause in clauses)} verified" in text, code_id
+
+
+def test_document_level_codes_say_plainly_that_their_clauses_are_not_digested(built_book: Path) -> None:
+    """The Northern Ireland and 2026 Welsh codes: facts, a plain notice, the official link, no clauses,
+    and the cases that cite them as a whole; the comparison page names them as missing from its tables."""
+    catalog, _ = load_catalog(REPO)
+    for code_id, case_id in (("niscc", "the-tracker-on-the-phone"), ("scw-2026", "within-the-hour")):
+        code = catalog.codes[code_id].model
+        assert code.document_level and not code.sections
+        soup = BeautifulSoup((built_book / "book" / "codes" / f"{code_id}.html").read_text(), "html.parser")
+        notice = soup.select_one(".ek-document-only")
+        assert notice is not None, code_id
+        assert "does not yet give this code clause by clause" in " ".join(notice.get_text().split())
+        assert notice.find("a", href=code.official_url) is not None
+        assert not soup.select(".ek-clause-item")
+        used = soup.select_one(".ek-used-in")
+        assert used is not None and used.find("a", href=re.compile(rf"cases/{case_id}\.html")), code_id
+        case_page = (built_book / "book" / "cases" / f"{case_id}.html").read_text()
+        assert f"{code_id}.html" in case_page
+    compared = BeautifulSoup((built_book / "book" / "codes" / "compared.html").read_text(), "html.parser")
+    note = compared.select_one(".ek-document-only-note")
+    assert note is not None
+    assert {a["href"] for a in note.find_all("a")} == {"niscc.html", "scw-2026.html"}
 
 
 EDITIONS = pytest.mark.parametrize(

@@ -374,3 +374,175 @@ def test_yaml_one_point_one_booleans_are_not_keys(tmp_path: Path) -> None:
     catalog, problems = load_catalog(FIXTURES)
     assert problems == []
     assert str(catalog.codes["demo-standards"].model.checked.on) == "2026-11-24"
+
+
+# --- document-level digests and whole-code citations ------------------------------------------
+
+WHOLE_CODE = """id: demo-whole
+title: "Whole demonstration standards"
+short_title: "Whole demo standards"
+issuer: "Test fixture regulator"
+issuer_type: regulator
+jurisdiction: wales
+binds: >-
+  A made-up code that the kit describes only as a document.
+version: "2026"
+in_force_from: 2026-07-01
+status: current
+official_url: "https://example.org/demo-whole"
+coverage: document
+structure: >-
+  Described by the fixture only as a document in several parts.
+checked:
+  against: "the fixture itself"
+  on: 2026-12-01
+"""
+
+
+def kit_with_whole_code(tmp_path: Path, code: str = WHOLE_CODE) -> Path:
+    root = tmp_path / "kit"
+    shutil.copytree(FIXTURES, root)
+    (root / "codes_of_practice" / "demo-whole.yml").write_text(code, encoding="utf-8")
+    return root
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problems_of(root: Path) -> list[str]:
+    return [str(problem) for problem in load_catalog(root)[1]]
+
+
+def test_a_document_level_digest_loads_and_can_be_cited_as_a_whole(tmp_path: Path) -> None:
+    """A digest with no clauses, cited as a whole by a case and an ending, is valid."""
+    root = kit_with_whole_code(tmp_path)
+    case = root / "cases" / "demo-case.yml"
+    replace_in(case, "jurisdiction: england", "jurisdiction: wales")
+    replace_in(
+        case,
+        '  - ref: "demo-old:honesty"',
+        '  - ref: "demo-whole"\n    rationale: The code binds the practitioner as a whole.\n  - ref: "demo-old:honesty"',
+    )
+    dilemma = root / "exercises" / "dilemmas" / "demo-dilemma.yml"
+    replace_in(dilemma, 'clauses: ["demo-old:honesty"]', 'clauses: ["demo-old:honesty", "demo-whole"]')
+    catalog, problems = load_catalog(root)
+    assert [str(problem) for problem in problems] == []
+    cited = catalog.cited("demo-whole")
+    assert cited is not None and cited.clause is None
+    assert cited.label == "Whole demo standards"
+    assert [c.kind for c in catalog.citations["demo-whole"]] == ["case", "ending"]
+
+
+def test_a_case_must_cite_its_nations_binding_code_even_when_it_is_document_level(tmp_path: Path) -> None:
+    """A Welsh case that does not cite the Welsh regulator's code (here document-level) is reported."""
+    root = kit_with_whole_code(tmp_path)
+    replace_in(root / "cases" / "demo-case.yml", "jurisdiction: england", "jurisdiction: wales")
+    assert problems_of(root) == [
+        "cases/demo-case.yml:19: a case set in wales must cite the code that binds its social workers "
+        "(demo-whole) [cited-codes]"
+    ]
+
+
+def test_whole_code_citations_only_for_document_level_digests(tmp_path: Path) -> None:
+    """A clause-by-clause digest is cited by clause; a document-level one only as a whole."""
+    root = kit_with_whole_code(tmp_path)
+    case = root / "cases" / "demo-case.yml"
+    replace_in(case, 'ref: "demo-standards:2.1"', 'ref: "demo-standards"')
+    replace_in(case, 'ref: "demo-old:honesty"', 'ref: "demo-whole:1.1"')
+    assert problems_of(root) == [
+        "cases/demo-case.yml:22: 'demo-standards' cites the whole of 'demo-standards', whose digest lists its "
+        "clauses: cite the clause that bears on it, e.g. 'demo-standards:1.1' [whole-code]",
+        "cases/demo-case.yml:24: 'demo-whole:1.1' names a clause, but the digest of 'demo-whole' covers the "
+        "document, not its clauses: cite it as a whole, 'demo-whole' [whole-code]",
+    ]
+
+
+def test_coverage_must_match_what_the_digest_lists(tmp_path: Path) -> None:
+    """A document-level digest lists no sections and describes its structure; a clause digest needs both
+    sections and a clause pattern."""
+    with_sections = WHOLE_CODE.replace(
+        "structure: >-\n  Described by the fixture only as a document in several parts.\n", ""
+    ) + (
+        'sections:\n  - id: "1"\n    title: "One"\n    clause_count: 1\n    clauses:\n'
+        '      - id: "1.1"\n        paraphrase: A clause.\n        themes: [records]\n        verified: true\n'
+    )
+    root = kit_with_whole_code(tmp_path, with_sections)
+    replace_in(
+        root / "codes_of_practice" / "demo-old.yml",
+        "clause_pattern: '^[a-z]+$'\n",
+        "",
+    )
+    assert problems_of(root) == [
+        "codes_of_practice/demo-old.yml:1: a clause-by-clause digest needs a 'clause_pattern' [coverage]",
+        "codes_of_practice/demo-whole.yml:13: a digest with 'coverage: document' needs 'structure': how the "
+        "document is organised, as far as it has been confirmed [coverage]",
+        "codes_of_practice/demo-whole.yml:17: a digest with 'coverage: document' lists no 'sections' [coverage]",
+    ]
+
+
+def test_a_verified_clause_names_a_listed_source(tmp_path: Path) -> None:
+    """'verified_against' must name an entry of 'checked.sources', and only on a verified clause."""
+    root = tmp_path / "kit"
+    shutil.copytree(FIXTURES, root)
+    code = root / "codes_of_practice" / "demo-standards.yml"
+    replace_in(
+        code,
+        "  on: 2026-11-24\n",
+        '  on: 2026-11-24\n  sources:\n    - id: demo-page\n      title: "Demo page"\n      official: true\n',
+    )
+    replace_in(
+        code, "        verified: true\n", "        verified: true\n        verified_against: demo-page\n"
+    )
+    assert problems_of(root) == []
+    replace_in(code, "verified_against: demo-page", "verified_against: elsewhere")
+    replace_in(
+        code,
+        '        unverified_reason: "fixture clause with no official wording"',
+        '        unverified_reason: "fixture clause with no official wording"\n        verified_against: demo-page',
+    )
+    assert problems_of(root) == [
+        "codes_of_practice/demo-standards.yml:31: clause '1.1' is verified against 'elsewhere', which is not "
+        "listed under 'checked.sources' (listed: demo-page) [unknown-source]",
+        "codes_of_practice/demo-standards.yml:41: clause '1.10' names a source in 'verified_against' but is "
+        "marked verified: false [unknown-source]",
+    ]
+
+
+def test_a_code_digest_that_copies_a_registered_source_is_reported(tmp_path: Path) -> None:
+    """Official wording registered as fingerprints catches a paraphrase that copies eight words of it;
+    the document's own title, quoted exactly, is not counted."""
+    from ethicskit.anonymity import write_fingerprints
+
+    root = tmp_path / "kit"
+    shutil.copytree(FIXTURES, root)
+    own = (Path(__file__).parent / "fixtures" / "sources" / "own-source.txt").read_text(encoding="utf-8")
+    write_fingerprints(own, "own-official-wording", root)
+    code = root / "codes_of_practice" / "demo-standards.yml"
+    replace_in(
+        code,
+        "paraphrase: Keep information private and share it only with consent or lawful reason.",
+        "paraphrase: Keep information private; the coffee went round twice before the manager spoke.",
+    )
+    replace_in(
+        code,
+        'title: "Demonstration standards for testing"',
+        'title: "The duty team met at half past eight, as it always did"',
+    )
+    assert problems_of(root) == [
+        "codes_of_practice/demo-standards.yml:28: 'sections.0.clauses.1.paraphrase' shares the 8-word run "
+        "'the coffee went round twice before the manager' with the source 'own-official-wording' [copied-text]"
+    ]
+
+
+def test_the_kit_registers_the_official_wording_its_digests_were_compared_with() -> None:
+    """The wording of every code compared is registered (as fingerprints only) for the copied-text check."""
+    from ethicskit.anonymity import load_sources
+
+    repo = Path(__file__).parent.parent
+    names = {source.name: source for source in load_sources(repo)}
+    for code in ("swe-2019", "basw-2021", "ifsw-ethics-2018", "gscc-2002", "sssc", "scw", "niscc"):
+        source = names.get(f"official-wording-{code}")
+        assert source is not None and len(source.hashes) > 100, code

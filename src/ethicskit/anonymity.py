@@ -171,6 +171,11 @@ class Guard:
         for path, text in _texts(data):
             yield from self._scan_text(path, text, declared)
 
+    def copied(self, data: Any, exempt: frozenset[str] = frozenset()) -> Iterator[Finding]:
+        """Every run copied from a registered source, in any text of `data` outside the `exempt` keys."""
+        for path, text in _texts(data, exempt=EXEMPT_FIELDS | exempt):
+            yield from self._copied(path, text)
+
     def _scan_text(self, path: Path_, text: str, declared: set[str]) -> Iterator[Finding]:
         where = ".".join(map(str, path))
         taken: list[tuple[int, int]] = []  # an email's domain is not also a web address
@@ -248,16 +253,18 @@ def _name_message(where: str, name: str) -> str:
     )
 
 
-def _texts(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+def _texts(
+    data: Any, path: Path_ = (), exempt: frozenset[str] | set[str] = EXEMPT_FIELDS
+) -> Iterator[tuple[Path_, str]]:
     if isinstance(data, str):
         yield path, data
     elif isinstance(data, dict):
         for key, value in data.items():
-            if key not in EXEMPT_FIELDS:
-                yield from _texts(value, (*path, key))
+            if key not in exempt:
+                yield from _texts(value, (*path, key), exempt)
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            yield from _texts(value, (*path, index))
+            yield from _texts(value, (*path, index), exempt)
 
 
 _SUFFIXES = [

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from .anonymity import Guard
 from .checks import check_catalog, check_file_identity
 from .loader import Loaded, load_file
-from .models import Case, Clause, CodeOfPractice, Dilemma, Section, Seminar
+from .models import Case, Clause, CodeOfPractice, Dilemma, Section, Seminar, Theme
 from .problems import Problem
 
 CODES_DIR = "codes_of_practice"
@@ -41,6 +41,34 @@ class Citation:
     """The choice or ending id within a dilemma; the case id for a case."""
     label: str
     relation: Relation
+
+
+@dataclass(frozen=True)
+class Cited:
+    """What a reference names: one clause of a code, or (for a document-level digest) the code as a whole."""
+
+    code: CodeOfPractice
+    clause: Clause | None
+
+    @property
+    def label(self) -> str:
+        """How the reference reads in running text: 'Social Work England professional standards 6.5'."""
+        return self.code.short_title if self.clause is None else f"{self.code.short_title} {self.clause.id}"
+
+    @property
+    def text(self) -> str:
+        """The clause's paraphrase, or what a whole-code citation stands for."""
+        if self.clause is not None:
+            return self.clause.paraphrase
+        return (
+            f"The code as a whole ({self.code.version}). This kit does not yet digest its clauses: "
+            "read the official text for what it asks."
+        )
+
+    @property
+    def themes(self) -> list[Theme]:
+        """The clause's themes; a whole code carries none of its own."""
+        return list(self.clause.themes) if self.clause is not None else []
 
 
 @dataclass
@@ -75,6 +103,17 @@ class Catalog:
             if clause.id == clause_id:
                 return loaded.model, section, clause
         return None
+
+    def cited(self, ref: str) -> Cited | None:
+        """What a reference names, a clause or a document-level code as a whole; None if it names nothing."""
+        code_id, _, clause_id = ref.partition(":")
+        loaded = self.codes.get(code_id)
+        if loaded is None:
+            return None
+        if not clause_id:
+            return Cited(loaded.model, None) if loaded.model.document_level else None
+        found = self.resolve(ref)
+        return Cited(found[0], found[2]) if found else None
 
     @cached_property
     def citations(self) -> dict[str, list[Citation]]:

@@ -90,10 +90,57 @@ def check_ref(ref: str, where: Path_, loaded: Loaded[Any], catalog: Catalog) -> 
         known = ", ".join(sorted(catalog.codes)) or "none"
         message = f"code '{code_id}' in '{ref}' is not in codes_of_practice/ (known: {known})"
         return [Problem(loaded.path, line, ProblemCode.UNKNOWN_CODE, message)]
+    if code.model.document_level:
+        if clause_id:
+            message = (
+                f"'{ref}' names a clause, but the digest of '{code_id}' covers the document, not its "
+                f"clauses: cite it as a whole, '{code_id}'"
+            )
+            return [Problem(loaded.path, line, ProblemCode.WHOLE_CODE, message)]
+        return []
+    if not clause_id:
+        message = (
+            f"'{ref}' cites the whole of '{code_id}', whose digest lists its clauses: cite the clause "
+            f"that bears on it, e.g. '{code_id}:{code.model.clauses()[0][1].id}'"
+        )
+        return [Problem(loaded.path, line, ProblemCode.WHOLE_CODE, message)]
     if code.model.clause(clause_id) is None:
         message = f"clause '{ref}' does not exist in {code.path}"
         return [Problem(loaded.path, line, ProblemCode.UNKNOWN_CLAUSE, message)]
     return []
+
+
+def _check_coverage(loaded: Loaded[CodeOfPractice]) -> list[Problem]:
+    """A clause digest has sections and a numbering; a document-level digest has neither, but a structure."""
+    code = loaded.model
+
+    def problem(where: Path_, message: str) -> Problem:
+        return Problem(loaded.path, loaded.lines.line_of(where), ProblemCode.COVERAGE, message)
+
+    if code.document_level:
+        found = []
+        if code.sections:
+            found.append(problem(("sections",), "a digest with 'coverage: document' lists no 'sections'"))
+        if code.structure is None:
+            found.append(
+                problem(
+                    ("coverage",),
+                    "a digest with 'coverage: document' needs 'structure': how the document is "
+                    "organised, as far as it has been confirmed",
+                )
+            )
+        return found
+    found = []
+    if not code.sections:
+        found.append(
+            problem(
+                ("id",),
+                "the digest lists no 'sections'; list its clauses, or declare 'coverage: document'",
+            )
+        )
+    if code.clause_pattern is None:
+        found.append(problem(("id",), "a clause-by-clause digest needs a 'clause_pattern'"))
+    return found
 
 
 def _check_code(loaded: Loaded[CodeOfPractice], catalog: Catalog) -> list[Problem]:
@@ -103,15 +150,17 @@ def _check_code(loaded: Loaded[CodeOfPractice], catalog: Catalog) -> list[Proble
     def add(where: Path_, kind: ProblemCode, message: str) -> None:
         problems.append(Problem(loaded.path, loaded.lines.line_of(where), kind, message))
 
+    problems += _check_coverage(loaded)
+    pattern = None
     try:
-        pattern = re.compile(code.clause_pattern)
+        if code.clause_pattern is not None:
+            pattern = re.compile(code.clause_pattern)
     except re.error as error:
         add(
             ("clause_pattern",),
             ProblemCode.INVALID_VALUE,
             f"'clause_pattern' is not a valid regular expression: {error}",
         )
-        pattern = None
     seen: dict[str, int | None] = {}
     for s, section in enumerate(code.sections):
         if section.clause_count is None and code.gaps is None:
@@ -150,6 +199,22 @@ def _check_code(loaded: Loaded[CodeOfPractice], catalog: Catalog) -> list[Proble
                     ProblemCode.MISSING_FIELD,
                     f"clause '{clause.id}' is marked verified: false without an 'unverified_reason'",
                 )
+            if clause.verified_against is not None:
+                if not clause.verified:
+                    add(
+                        (*where, "verified_against"),
+                        ProblemCode.UNKNOWN_SOURCE,
+                        f"clause '{clause.id}' names a source in 'verified_against' but is marked "
+                        "verified: false",
+                    )
+                elif code.checked.source(clause.verified_against) is None:
+                    known = ", ".join(source.id for source in code.checked.sources) or "none"
+                    add(
+                        (*where, "verified_against"),
+                        ProblemCode.UNKNOWN_SOURCE,
+                        f"clause '{clause.id}' is verified against '{clause.verified_against}', which "
+                        f"is not listed under 'checked.sources' (listed: {known})",
+                    )
     if code.status is CodeStatus.SUPERSEDED:
         if (code.superseded_by is None and code.successor is None) or code.superseded_on is None:
             add(
@@ -173,7 +238,18 @@ def _check_code(loaded: Loaded[CodeOfPractice], catalog: Catalog) -> list[Proble
             ProblemCode.SUCCESSOR,
             "a current code cannot have 'superseded_by' or 'superseded_on'",
         )
+    problems += [
+        Problem(loaded.path, loaded.lines.line_of(where), kind, message)
+        for where, kind, message in catalog.guard.copied(loaded.data, CODE_METADATA)
+    ]
     return problems
+
+
+CODE_METADATA = frozenset(
+    {"id", "title", "short_title", "issuer", "official_url", "clause_pattern", "version", "sources"}
+)
+"""Fields of a digest that name the document or its sources rather than paraphrase it: titles are quoted
+exactly, so only the rest is checked for copied wording."""
 
 
 def _check_theme_coverage(catalog: Catalog) -> list[Problem]:

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import sys
+import tempfile
+from collections import Counter
+from dataclasses import replace
+from datetime import date, datetime
 from pathlib import Path
 
 import click
@@ -12,9 +16,14 @@ from .catalog import Catalog, load_catalog
 from .diagram import DiagramError
 from .documents import handout as handout_document
 from .documents import standalone_dilemma
+from .loader import load_file
+from .models import CodeOfPractice
 from .printing import PrintError, print_pdf
+from .problems import Problem
 from .report import as_json, as_text
 from .scaffold import KINDS, SLUG, ScaffoldError, new_content, write_schemas
+from .verify import Outcome, SourceError, compare, document_numbers, read_source, source_id
+from .verify import record as record_verification
 
 ROOT_OPTION = click.option(
     "--root",
@@ -46,7 +55,7 @@ def check(root: Path, fmt: str) -> None:
 @click.argument("slug")
 @ROOT_OPTION
 def new(kind: str, slug: str, root: Path) -> None:
-    """Start a new case, dilemma or seminar plan from its template, e.g. `ethicskit new case late-visit`."""
+    """Start a case, dilemma, seminar plan or code digest from its template: `ethicskit new case x`."""
     try:
         path = new_content(root, kind, slug)
     except ScaffoldError as error:
@@ -93,14 +102,125 @@ def clauses(code_id: str | None, root: Path) -> None:
     if code_id is None:
         for loaded in sorted(catalog.codes.values(), key=lambda item: item.model.id):
             code = loaded.model
-            click.echo(f"{code.id:24} {code.status.value:10} {code.title} ({code.issuer}, {code.version})")
+            scope = " [document only]" if code.document_level else ""
+            click.echo(
+                f"{code.id:24} {code.status.value:10} {code.title} ({code.issuer}, {code.version}){scope}"
+            )
         return
     chosen = catalog.codes.get(code_id)
     if chosen is None:
         known = ", ".join(sorted(catalog.codes)) or "none"
         raise click.ClickException(f"no code '{code_id}' in codes_of_practice/ (known: {known})")
+    if chosen.model.document_level:
+        click.echo(
+            f"'{code_id}' is described as a document: the kit does not yet digest its clauses, so cite it "
+            f"as a whole ('{code_id}'). Official text: {chosen.model.official_url}"
+        )
+        return
     for section, clause in chosen.model.clauses():
         click.echo(f"{code_id}:{clause.id:10} [{section.polarity.value}] {clause.paraphrase}")
+
+
+@main.command()
+@click.argument("code_id")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--record",
+    is_flag=True,
+    help="Mark the clauses found verified against this source, and list the source under 'checked.sources'.",
+)
+@click.option(
+    "--secondary",
+    is_flag=True,
+    help="With --record: the source is a copy or quotation, not the issuer's own document.",
+)
+@click.option(
+    "--title", "title", default=None, help="With --record: the source's title, if not the document's."
+)
+@click.option(
+    "--date",
+    "seen_on",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="With --record: the source's date (YYYY-MM-DD); by default its own date, else today.",
+)
+@ROOT_OPTION
+def verify(
+    code_id: str,
+    source: Path,
+    record: bool,
+    secondary: bool,
+    title: str | None,
+    seen_on: datetime | None,
+    root: Path,
+) -> None:
+    """Check a digest against the official document (PDF, HTML or text), clause by clause.
+
+    e.g. `ethicskit verify swe-2019 professional-standards.pdf`. Each clause is found, not found,
+    numbered differently, of doubtful meaning, or too close to the official wording. With --record,
+    the clauses found are marked verified against the source (its title, date and SHA-256).
+    """
+    catalog, _ = load_catalog(root)
+    loaded = catalog.codes.get(code_id)
+    if loaded is None:
+        known = ", ".join(sorted(catalog.codes)) or "none"
+        raise click.ClickException(f"no code '{code_id}' in codes_of_practice/ (known: {known})")
+    code = loaded.model
+    try:
+        text = read_source(source)
+    except SourceError as error:
+        raise click.ClickException(str(error)) from None
+    if title:
+        text = replace(text, title=title)
+    click.echo(f"Source: {text.title} (SHA-256 {text.sha256[:16]}...)")
+    if code.document_level:
+        numbers = list(document_numbers(text))
+        click.echo(
+            f"'{code_id}' is described as a document, without clauses: there is nothing to compare yet. "
+            f"The source has {len(numbers)} numbered passage(s):"
+        )
+        for number, words in numbers:
+            click.echo(f"  {number:10} {words} words")
+        click.echo(
+            "To digest its clauses, start from 'ethicskit new code NEW-ID', paraphrase each clause in your "
+            "own words under the issuer's number, then run this command on the new digest."
+        )
+        if record:
+            raise click.ClickException("--record needs a digest that lists clauses; there is nothing to mark")
+        return
+    results = compare(code, text)
+    width = max(len(result.clause_id) for result in results)
+    for result in results:
+        detail = f": {result.detail}" if result.detail else ""
+        click.echo(
+            f"  {result.clause_id:{width}}  {result.outcome.value} (overlap {result.overlap:.2f}){detail}"
+        )
+    counts = Counter(result.outcome for result in results)
+    click.echo(
+        ", ".join(f"{counts[outcome]} {outcome.value}" for outcome in Outcome if counts[outcome]) + "."
+    )
+    if not record:
+        return
+    confirmed = [result.clause_id for result in results if result.outcome is Outcome.FOUND]
+    if not confirmed:
+        click.echo("Nothing recorded: no clause was found with its meaning confirmed.")
+        return
+    when = seen_on.date() if seen_on else (text.dated or date.today())
+    new_id = source_id(source)
+    taken = {existing.id for existing in code.checked.sources}
+    base, suffix = new_id, 2
+    while new_id in taken:
+        new_id, suffix = f"{base}-{suffix}", suffix + 1
+    path = root / loaded.path
+    original = path.read_text(encoding="utf-8")
+    updated = record_verification(original, code, confirmed, text, new_id, not secondary, when)
+    _, problems = parse_and_validate(updated, loaded.path)
+    if problems:
+        raise click.ClickException(
+            f"recording would leave {loaded.path} invalid ({problems[0]}); nothing was written"
+        )
+    path.write_text(updated, encoding="utf-8")
+    click.echo(f"Recorded {len(confirmed)} clause(s) as verified against '{new_id}' in {loaded.path}.")
 
 
 HANDOUT_KINDS = {"case": "cases", "dilemma": "dilemmas", "seminar": "seminars"}
@@ -176,3 +296,12 @@ def export_dilemma(dilemma_id: str, output: Path, root: Path) -> None:
     click.echo(
         f"Wrote {output}: open it in a browser, or upload it to your VLE; it loads nothing from elsewhere."
     )
+
+
+def parse_and_validate(text: str, shown_as: str) -> tuple[CodeOfPractice | None, list[Problem]]:
+    """Validate a digest's text before it is written back, so a failed edit never reaches the file."""
+    with tempfile.TemporaryDirectory() as folder:
+        draft = Path(folder) / "draft.yml"
+        draft.write_text(text, encoding="utf-8")
+        loaded, problems = load_file(draft, CodeOfPractice, shown_as)
+    return (loaded.model if loaded else None), problems

@@ -38,11 +38,10 @@ def items(values: list[str], ordered: bool = False) -> str:
 
 
 def clause_text(catalog: Catalog, ref: str) -> str:
-    found = catalog.resolve(ref)
+    found = catalog.cited(ref)
     if found is None:
         return escape(ref)
-    code, _, clause = found
-    return f"<strong>{escape(code.short_title)} {escape(clause.id)}</strong>: {escape(clause.paraphrase)}"
+    return f"<strong>{escape(found.label)}</strong>: {escape(found.text)}"
 
 
 def content_note(case: Case) -> str:

@@ -31,14 +31,15 @@ def dilemma_refs(dilemma: Dilemma) -> set[str]:
 
 
 def _clause_entry(catalog: Catalog, ref: str) -> dict[str, Any]:
-    found = catalog.resolve(ref)
+    found = catalog.cited(ref)
     assert found is not None, ref  # the checker guarantees every reference resolves
-    code, _, clause = found
+    code = found.code
     return {
         "code": code.short_title,
-        "id": clause.id,
-        "text": clause.paraphrase,
-        "themes": [theme.value for theme in clause.themes],
+        "id": found.clause.id if found.clause else "",
+        "label": found.label,
+        "text": found.text,
+        "themes": [theme.value for theme in found.themes],
         "jurisdiction": code.jurisdiction.value,
         "current": code.status is CodeStatus.CURRENT,
     }
@@ -56,9 +57,9 @@ def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
             cited.update(choice.honours, choice.strains)
             choice_themes = set(choice.themes)
             for ref in [*choice.honours, *choice.strains]:
-                resolved = catalog.resolve(ref)
+                resolved = catalog.cited(ref)
                 if resolved is not None:
-                    choice_themes.update(resolved[2].themes)
+                    choice_themes.update(resolved.themes)
             themes.update(choice_themes)
             choices.append(
                 {

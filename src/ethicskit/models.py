@@ -46,6 +46,15 @@ class CodeStatus(StrEnum):
     SUPERSEDED = "superseded"
 
 
+class Coverage(StrEnum):
+    """How far a digest goes into its document."""
+
+    CLAUSES = "clauses"
+    """Every clause paraphrased, with the issuer's numbering."""
+    DOCUMENT = "document"
+    """The document's facts only (title, issuer, dates, status, structure): no clause list yet."""
+
+
 class Polarity(StrEnum):
     """Whether a section lists things to do, or things the practitioner undertakes not to do."""
 
@@ -193,9 +202,10 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max
 """Lower-case words joined by hyphens: the form of every id the kit mints itself."""
 
 ClauseRef = Annotated[
-    str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*:[A-Za-z0-9]+([.\-][A-Za-z0-9]+)*$")
+    str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*(:[A-Za-z0-9]+([.\-][A-Za-z0-9]+)*)?$")
 ]
-"""A reference to a clause, `code-id:clause-id`, e.g. `swe-2019:6.5`."""
+"""A reference to a clause, `code-id:clause-id`, e.g. `swe-2019:6.5`; or, for a digest that covers
+only the document, to the code as a whole: `niscc`."""
 
 ClauseId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]+([.\-][A-Za-z0-9]+)*$")]
 """A clause id exactly as its issuer numbers it, e.g. `3.10` or `P1-1`."""
@@ -217,6 +227,10 @@ class Clause(_Model):
     )
     themes: list[Theme] = Field(min_length=1, max_length=4)
     verified: bool = Field(description="True when the paraphrase was checked against the official wording.")
+    verified_against: Slug | None = Field(
+        default=None,
+        description="The id of the 'checked.sources' entry that confirmed this clause's number and meaning.",
+    )
     unverified_reason: Line | None = None
 
 
@@ -236,12 +250,40 @@ class Section(_Model):
     clauses: list[Clause] = Field(min_length=1)
 
 
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+
+class CheckSource(_Model):
+    """One text a digest was compared with: the issuer's own page or document, or a third party quoting it."""
+
+    id: Slug
+    title: Line = Field(description="What the source is, e.g. the page's or document's title.")
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    official: bool = Field(
+        description="True for the issuer's own page or document; false for a copy or quotation."
+    )
+    seen_on: date | None = Field(
+        default=None, description="When it was read, or its own date if that is all known."
+    )
+    sha256: Sha256 | None = Field(
+        default=None, description="The SHA-256 of the file compared, when it was a file."
+    )
+    notes: Line | None = None
+
+
 class CheckRecord(_Model):
     """What a digest's paraphrases were checked against, and when."""
 
     against: Prose
     on: date
     notes: Prose | None = None
+    sources: list[CheckSource] = Field(
+        default_factory=list, description="The sources named by clauses' 'verified_against'."
+    )
+
+    def source(self, source_id: str) -> CheckSource | None:
+        """The source with this id, or None."""
+        return next((source for source in self.sources if source.id == source_id), None)
 
 
 class CodeOfPractice(_Model):
@@ -263,12 +305,30 @@ class CodeOfPractice(_Model):
         default=None, description="What replaced a superseded code, when the kit has no digest of it."
     )
     official_url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")]
-    clause_pattern: str = Field(description="A regular expression every clause id must match.")
+    coverage: Coverage = Field(
+        default=Coverage.CLAUSES,
+        description="'clauses' for a clause-by-clause digest; 'document' for the document's facts only.",
+    )
+    clause_pattern: str | None = Field(
+        default=None,
+        description="A regular expression every clause id must match; required when clauses are listed.",
+    )
+    structure: Prose | None = Field(
+        default=None,
+        description="A document-level digest: how the document is organised, as far as confirmed.",
+    )
     checked: CheckRecord
     gaps: Prose | None = Field(
         default=None, description="What of the official document this digest does not cover yet, and why."
     )
-    sections: list[Section] = Field(min_length=1)
+    sections: list[Section] = Field(
+        default_factory=list, description="The clauses, section by section; none in a document-level digest."
+    )
+
+    @property
+    def document_level(self) -> bool:
+        """True when the digest describes the document and lists none of its clauses."""
+        return self.coverage is Coverage.DOCUMENT
 
     def clauses(self) -> list[tuple[Section, Clause]]:
         """Every clause with its section, in document order."""

@@ -46,6 +46,9 @@ class ProblemCode(StrEnum):
     UNKNOWN_DILEMMA = "unknown-dilemma"
     TIMING = "timing"
     WRONG_CODE = "wrong-code"
+    WHOLE_CODE = "whole-code"
+    COVERAGE = "coverage"
+    UNKNOWN_SOURCE = "unknown-source"
 
     @property
     def hint(self) -> str:
@@ -102,7 +105,8 @@ _HINTS: dict[ProblemCode, str] = {
     ),
     ProblemCode.CITED_CODES: (
         "Cite clauses from at least two codes, one of them the code that binds social workers in "
-        "the case's jurisdiction; list a code's clauses with 'ethicskit clauses CODE-ID'."
+        "the case's jurisdiction (as a whole, e.g. 'niscc', if the kit digests only the document); "
+        "list the codes and their clauses with 'ethicskit clauses'."
     ),
     ProblemCode.THEME_UNCOVERED: (
         "Tag at least one clause of a current code with the theme, or the comparison page "
@@ -139,6 +143,18 @@ _HINTS: dict[ProblemCode, str] = {
     ProblemCode.WRONG_CODE: (
         "Map to the code the field names: PCF domains under 'pcf' ('pcf:6'), and the regulator's "
         "current standards under 'standards' (for England 'swe-2019:6.2', for Scotland 'sssc:3.3')."
+    ),
+    ProblemCode.WHOLE_CODE: (
+        "Cite a code as a whole ('niscc') only when its digest covers the document alone "
+        "('coverage: document'); otherwise cite a clause, 'code-id:clause-id'."
+    ),
+    ProblemCode.COVERAGE: (
+        "A clause-by-clause digest lists its 'sections' and gives a 'clause_pattern'; a digest with "
+        "'coverage: document' lists no sections and describes the document under 'structure'."
+    ),
+    ProblemCode.UNKNOWN_SOURCE: (
+        "Name in 'verified_against' the id of a source listed under 'checked.sources', and only on a "
+        "clause marked 'verified: true'."
     ),
 }
 

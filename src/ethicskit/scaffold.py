@@ -8,13 +8,14 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .catalog import CASES_DIR, DILEMMAS_DIR, SEMINARS_DIR
+from .catalog import CASES_DIR, CODES_DIR, DILEMMAS_DIR, SEMINARS_DIR
 from .models import Case, CodeOfPractice, Dilemma, Seminar
 
 KINDS: dict[str, tuple[str, str]] = {
     "case": ("case.yml", CASES_DIR),
     "dilemma": ("dilemma.yml", DILEMMAS_DIR),
     "seminar": ("seminar.yml", SEMINARS_DIR),
+    "code": ("code.yml", CODES_DIR),
 }
 
 SCHEMAS: dict[str, type[BaseModel]] = {

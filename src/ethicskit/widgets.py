@@ -196,12 +196,8 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
     def clause_lines(self, choice: Choice) -> list[str]:
         """The codes panel as text: cited clauses, then clauses related by theme in the jurisdiction."""
         clauses = self.payload["clauses"]
-        lines = [
-            f"Honours {clauses[r]['code']} {clauses[r]['id']}: {clauses[r]['text']}" for r in choice.honours
-        ]
-        lines += [
-            f"Strains {clauses[r]['code']} {clauses[r]['id']}: {clauses[r]['text']}" for r in choice.strains
-        ]
+        lines = [f"Honours {clauses[r]['label']}: {clauses[r]['text']}" for r in choice.honours]
+        lines += [f"Strains {clauses[r]['label']}: {clauses[r]['text']}" for r in choice.strains]
         label, members = PLAYER_JURISDICTIONS[self.jurisdiction.value]
         themes = {theme.value for theme in choice.themes}
         for ref in [*choice.honours, *choice.strains]:
@@ -215,7 +211,7 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
             and themes & set(clause["themes"])
         ][:6]
         lines.append(f"Related by theme, {label}:")
-        lines += [f"{clauses[r]['code']} {clauses[r]['id']}: {clauses[r]['text']}" for r in related] or [
+        lines += [f"{clauses[r]['label']}: {clauses[r]['text']}" for r in related] or [
             "No other clause of these codes shares this choice's themes."
         ]
         return lines
@@ -252,12 +248,10 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
         path = " → ".join(f"{self.titles[step.node.id]}: {step.choice.label}" for step in self.session.steps)
         cited: list[str] = []
         for step in self.session.steps:
-            cited += [
-                f"{clauses[r]['code']} {clauses[r]['id']}" for r in step.choice.honours + step.choice.strains
-            ]
+            cited += [f"{clauses[r]['label']}" for r in step.choice.honours + step.choice.strains]
         ending = self.session.ending
         if ending is not None:
-            cited += [f"{clauses[r]['code']} {clauses[r]['id']}" for r in ending.clauses]
+            cited += [f"{clauses[r]['label']}" for r in ending.clauses]
         lines = [
             "# My reflections: First Loyalty",
             "",

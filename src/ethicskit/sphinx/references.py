@@ -15,11 +15,6 @@ from .nodes import catalog_ref, clause_link, clause_ref
 logger = logging.getLogger(__name__)
 
 
-def clause_label(code_short_title: str, clause_id: str) -> str:
-    """How a cited clause reads in running text."""
-    return f"{code_short_title} {clause_id}"
-
-
 class ResolveClauseReferences(SphinxPostTransform):
     """Turn every pending clause reference into a link with its paraphrase, or warn."""
 
@@ -30,7 +25,7 @@ class ResolveClauseReferences(SphinxPostTransform):
         registry = pages(self.env)
         for number, node in enumerate(self.document.findall(clause_ref)):
             ref = node["ref"]
-            found = catalog.resolve(ref)
+            found = catalog.cited(ref)
             if found is None:
                 logger.warning(
                     f"clause '{ref}' is not in the catalogue; list clause ids with "
@@ -41,8 +36,8 @@ class ResolveClauseReferences(SphinxPostTransform):
                 )
                 node.replace_self(nodes.literal(ref, ref))
                 continue
-            code, _, clause = found
-            text = node.astext() if node["explicit"] else clause_label(code.short_title, clause.id)
+            code = found.code
+            text = node.astext() if node["explicit"] else found.label
             page = registry.get(page_key("code", code.id))
             if page is None:
                 logger.warning(
@@ -54,8 +49,10 @@ class ResolveClauseReferences(SphinxPostTransform):
                 )
                 node.replace_self(nodes.inline(text, text))
                 continue
-            uri = self.app.builder.get_relative_uri(self.env.docname, page) + "#" + clause_anchor(ref)
-            link = clause_link(text, text, refuri=uri, tip=clause.paraphrase, tip_id=f"ek-tip-{number}")
+            uri = self.app.builder.get_relative_uri(self.env.docname, page)
+            if found.clause is not None:
+                uri += "#" + clause_anchor(ref)
+            link = clause_link(text, text, refuri=uri, tip=found.text, tip_id=f"ek-tip-{number}")
             link.source, link.line = node.source, node.line
             node.replace_self(link)
 

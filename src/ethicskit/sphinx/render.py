@@ -149,6 +149,9 @@ def render_code(code: CodeOfPractice, catalog: Catalog) -> list[nodes.Node]:
         gap += paragraphs(code.gaps)
         out.append(gap)
 
+    if code.document_level:
+        out += _render_document(code, catalog)
+        return out
     facts = field_list(
         [
             ("Official title", code.title),
@@ -169,6 +172,8 @@ def render_code(code: CodeOfPractice, catalog: Catalog) -> list[nodes.Node]:
     if code.checked.notes:
         checked += f" {code.checked.notes}"
     out.append(nodes.paragraph(checked, checked, classes=["ek-checked"]))
+    if code.checked.sources:
+        out.append(_sources(code))
     out.append(
         nodes.paragraph(
             "",
@@ -180,6 +185,78 @@ def render_code(code: CodeOfPractice, catalog: Catalog) -> list[nodes.Node]:
     for code_section in code.sections:
         out.append(_render_section(code, code_section, catalog))
     return out
+
+
+def _render_document(code: CodeOfPractice, catalog: Catalog) -> list[nodes.Node]:
+    """A document-level digest: the document's facts, a plain warning that its clauses are not digested,
+    and where it is cited as a whole."""
+    out: list[nodes.Node] = []
+    notice = nodes.admonition(classes=["warning", "ek-document-only"])
+    heading = "Described as a document: its clauses are not digested yet"
+    notice += nodes.title(heading, heading)
+    para = nodes.paragraph()
+    para += nodes.Text(
+        "This kit does not yet give this code clause by clause: no clause is listed or paraphrased here, "
+        "because its numbered wording could not be read in an official or faithful copy. Read the "
+        "official text for what it asks: "
+    )
+    para += _external(code.official_url)
+    para += nodes.Text(".")
+    notice += para
+    out.append(notice)
+    in_force = f"{code.in_force_from:%-d %B %Y}" if code.in_force_from else "not confirmed"
+    out.append(
+        field_list(
+            [
+                ("Official title", code.title),
+                ("Issued by", f"{code.issuer} ({ISSUER_NOTES[code.issuer_type.value]})"),
+                ("Applies in", _label(code.jurisdiction.value)),
+                ("Edition", code.version),
+                ("In force from", in_force),
+                ("Official text", _external(code.official_url)),
+            ]
+        )
+    )
+    out += paragraphs(code.binds, classes=["ek-binds"])
+    if code.structure:
+        out.append(
+            section(f"{code.id}-structure", "How the document is organised", *paragraphs(code.structure))
+        )
+    checked = (
+        f"Facts last checked on {code.checked.on:%-d %B %Y}, against: {code.checked.against.rstrip('.')}."
+    )
+    if code.checked.notes:
+        checked += f" {code.checked.notes}"
+    out.append(nodes.paragraph(checked, checked, classes=["ek-checked"]))
+    if code.checked.sources:
+        out.append(_sources(code))
+    citations = catalog.citations.get(code.id, [])
+    if citations:
+        out.append(_used_in(citations, catalog))
+    return out
+
+
+def _sources(code: CodeOfPractice) -> nodes.Element:
+    """The sources a digest was compared with, each marked as the issuer's own or a copy."""
+    items = []
+    for source in code.checked.sources:
+        entry = nodes.paragraph(ids=[f"{code.id}-source-{source.id}"])
+        kind = "the issuer's own" if source.official else "a copy or quotation, not the issuer's own"
+        if source.url:
+            entry += nodes.reference(source.title, source.title, refuri=source.url, classes=["ek-source"])
+        else:
+            entry += nodes.Text(source.title)
+        extra = f" ({kind}"
+        if source.seen_on:
+            extra += f"; dated {source.seen_on:%-d %B %Y}"
+        if source.sha256:
+            extra += f"; file SHA-256 {source.sha256[:12]}…"
+        extra += ")."
+        if source.notes:
+            extra += f" {source.notes}"
+        entry += nodes.Text(extra)
+        items.append(entry)
+    return section(f"{code.id}-sources", "Sources compared", bullets(items), classes=["ek-sources"])
 
 
 def _when(value: date | str | None) -> str:
@@ -234,6 +311,12 @@ def _render_section(code: CodeOfPractice, code_section: Section, catalog: Catalo
         if not clause.verified:
             note = f"Not checked against the official wording: {clause.unverified_reason}"
             item += nodes.paragraph(note, note, classes=["ek-unverified"])
+        elif clause.verified_against:
+            source = code.checked.source(clause.verified_against)
+            if source is not None:
+                kind = "the issuer's own" if source.official else "a copy or quotation"
+                note = f"Number and meaning checked against: {source.title} ({kind})."
+                item += nodes.paragraph(note, note, classes=["ek-verified-source"])
         citations = catalog.citations.get(f"{code.id}:{clause.id}", [])
         if citations:
             item += _used_in(citations, catalog)
@@ -268,6 +351,20 @@ def render_codes_by_theme(catalog: Catalog) -> list[nodes.Node]:
         key=lambda code: (JURISDICTION_ORDER.index(code.jurisdiction.value), code.id),
     )
     out: list[nodes.Node] = []
+    whole = [code for code in current if code.document_level]
+    if whole:
+        para = nodes.paragraph(classes=["ek-document-only-note"])
+        para += nodes.Text(
+            "Not in these tables, because the kit describes them only as documents and does not yet "
+            "digest their clauses: "
+        )
+        for number, code in enumerate(whole):
+            if number:
+                para += nodes.Text("; ")
+            para += link_to("code", code.id, code.short_title)
+            para += nodes.Text(f" ({_label(code.jurisdiction.value)})")
+        para += nodes.Text(". Read their official texts for what they say on each theme.")
+        out.append(para)
     for theme in Theme:
         table, body = table_with_head("ek-theme-table", ["Jurisdiction", "Code", "Clauses"], (1, 2, 6))
         for code in current:
@@ -308,13 +405,11 @@ def codes_in_reading_order(catalog: Catalog) -> list[CodeOfPractice]:
 def render_codes_index(catalog: Catalog) -> list[nodes.Node]:
     """Every code in the kit, current ones first: what kind of document it is and how far it is checked."""
     codes = codes_in_reading_order(catalog)
-    headings = ["Code", "Issued by", "Applies in", "Edition", "Status", "Checked"]
-    table, body = table_with_head("ek-codes-index", headings, (4, 2, 2, 1, 2, 2))
+    headings = ["Code", "Issued by", "Applies in", "Edition", "Status", "Coverage"]
+    table, body = table_with_head("ek-codes-index", headings, (4, 2, 2, 1, 2, 3))
     for code in codes:
         name = nodes.paragraph()
         name += link_to("code", code.id, code.short_title)
-        clauses = [clause for _, clause in code.clauses()]
-        checked = sum(clause.verified for clause in clauses)
         status = "Current" if code.status is CodeStatus.CURRENT else "Historical"
         body += row(
             [
@@ -323,10 +418,21 @@ def render_codes_index(catalog: Catalog) -> list[nodes.Node]:
                 _label(code.jurisdiction.value),
                 code.version,
                 status,
-                f"{checked} of {len(clauses)} clauses",
+                coverage(code),
             ]
         )
     return [table]
+
+
+def coverage(code: CodeOfPractice) -> str:
+    """How much of a code the kit covers, said plainly: 'document only', or clauses digested and verified."""
+    if code.document_level:
+        return "Document only: clauses not yet digested"
+    clauses = [clause for _, clause in code.clauses()]
+    verified = sum(clause.verified for clause in clauses)
+    counted = all(section.clause_count is not None for section in code.sections)
+    digested = f"{len(clauses)} clauses digested" + ("" if counted and not code.gaps else " (not all)")
+    return f"{digested}; {verified} verified"
 
 
 def row(cells: Iterable[str | nodes.Node]) -> nodes.row:
@@ -396,11 +502,11 @@ def render_case(case: Case, catalog: Catalog, edition: str, support_page: str) -
     root += section(f"{ident}-tension", "Where the loyalties pull apart", *_tension(case))
     clauses = []
     for cited in case.clauses:
-        found = catalog.resolve(cited.ref)
+        found = catalog.cited(cited.ref)
         entry = nodes.paragraph()
         entry += cite(cited.ref)
         if found is not None:
-            entry += nodes.Text(f": {found[2].paraphrase}")
+            entry += nodes.Text(f": {found.text}")
         why = nodes.paragraph("", f"Why it bears on this case: {cited.rationale}", classes=["ek-rationale"])
         clauses.append(nodes.container("", entry, why, classes=["ek-cited"]))
     root += section(f"{ident}-clauses", "What the codes say", bullets(clauses))

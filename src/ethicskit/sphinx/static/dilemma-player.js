@@ -43,7 +43,7 @@
   function paragraphs(text, cls) {
     return String(text || "").split(/\n\s*\n/).filter(Boolean).map(function (p) { return el("p", { class: cls, text: p.trim() }); });
   }
-  function clauseLabel(data, ref) { var c = data.clauses[ref]; return c ? c.code + " " + c.id : ref; }
+  function clauseLabel(data, ref) { var c = data.clauses[ref]; return c ? (c.id ? c.code + " " + c.id : c.code) : ref; }
 
   var uid = 0;
   /** @constructor */
