@@ -30,7 +30,7 @@ BIN = Path(sys.executable).parent
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 SCALES = [int(n) for n in os.environ.get("BENCH_SCALES", "100,1000").split(",")]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CONTENT = ["_config.yml", "_toc.yml", "book", "cases", "codes_of_practice", "exercises", "sources"]
+CONTENT = ["_config.yml", "_toc.yml", "book", "cases", "codes_of_practice", "law", "exercises", "sources"]
 PAGE_TYPES = {
     "chapter": "book/first-loyalty.html",
     "case": "book/cases/checked-at-every-turn.html",
@@ -97,7 +97,7 @@ def plain_twin(kit: Path, target: Path) -> Path:
             # A notebook is content, not a kit directive: the twin executes it too, over the same data.
             (target / f"{name}.md").parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(source, target / f"{name}.md")
-            for folder in ("codes_of_practice", "cases", "exercises", "sources"):
+            for folder in ("codes_of_practice", "law", "cases", "exercises", "sources"):
                 if not (target / folder).exists():
                     shutil.copytree(kit / folder, target / folder)
             continue
@@ -174,6 +174,7 @@ def check_against_yaml(kit: Path) -> tuple[float, float, int]:
 
     files = [
         *kit.glob("codes_of_practice/*.yml"),
+        *kit.glob("law/*.yml"),
         *kit.glob("cases/*.yml"),
         *kit.glob("exercises/dilemmas/*.yml"),
     ]

@@ -11,6 +11,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import REPO
+from ethicskit.balance import dilemma_balance
 from ethicskit.catalog import load_catalog
 from ethicskit.documents import handout, standalone_dilemma
 from ethicskit.models import clause_anchor
@@ -234,6 +235,8 @@ def _lecturer_only_texts() -> list[str]:
         texts += [notes.how_to_run, notes.likely_responses, notes.pitfalls]
     for dilemma in catalog.dilemmas.values():
         texts += [node.facilitator_note for node in dilemma.model.nodes if node.facilitator_note]
+        figures = dilemma_balance(dilemma.model)
+        texts.append(f"Decisions with a free answer {figures.free_answer} of {figures.decisions}")
     for seminar in catalog.seminars.values():
         plan = seminar.model
         texts += [plan.facilitation_notes, plan.debrief, plan.variations.online, plan.variations.large_group]
@@ -257,6 +260,7 @@ def test_the_student_edition_holds_no_lecturer_text_and_the_lecturer_edition_hol
     assert [needle for needle in needles if needle in student] == []
     assert [needle for needle in needles if needle not in lecturer] == []
     assert "Map of every branch" not in student and "Map of every branch" in lecturer
+    assert "How balanced this dilemma is" not in student and "How balanced this dilemma is" in lecturer
 
 
 def test_every_bibliography_entry_is_cited_and_listed_once(built_book: Path) -> None:

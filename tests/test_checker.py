@@ -39,7 +39,7 @@ BROKEN = [
         'title: "A demonstration case"',
         'title: "A demonstration case',
         [
-            "cases/demo-case.yml:20: YAML syntax error: did not find expected key (in the part that starts on line 1) [yaml-syntax]"
+            'cases/demo-case.yml:2: the quote (") opened on this line is not closed on it; YAML reads on and fails on line 20 [unclosed-quote]'
         ],
     ),
     Broken(
@@ -93,7 +93,7 @@ BROKEN = [
         'id: "1.10"',
         "id: 1.10",
         [
-            "codes_of_practice/demo-standards.yml:31: 'sections.0.clauses.2.id' should be text, not the number 1.1 [wrong-type]"
+            "codes_of_practice/demo-standards.yml:31: 'sections.0.clauses.2.id' should be text, but the unquoted 1.10 is read as the number 1.1 [unquoted-value]"
         ],
     ),
     Broken(
@@ -282,7 +282,7 @@ BROKEN = [
         [
             "exercises/dilemmas/demo-dilemma.yml:30: node 'rushed' has no choices and is not an ending [dead-end]",
             "exercises/dilemmas/demo-dilemma.yml:33: node 'spare' can never be reached from 'deadline' [unreachable]",
-            "exercises/dilemmas/demo-dilemma.yml:52: ending 'ending-reopen' can never be reached from 'deadline' [unreachable]",
+            "exercises/dilemmas/demo-dilemma.yml:53: ending 'ending-reopen' can never be reached from 'deadline' [unreachable]",
         ],
     ),
     Broken(
@@ -301,6 +301,163 @@ BROKEN = [
         "leads_to: ending-reopen",
         [
             "exercises/dilemmas/demo-dilemma.yml:30: node 'rushed' can never be reached from 'deadline' [unreachable]"
+        ],
+    ),
+    Broken(
+        "unknown-provision",
+        "cases/demo-case.yml",
+        'ref: "demo-act:2(1)"',
+        'ref: "demo-act:3"',
+        [
+            "cases/demo-case.yml:53: provision 'demo-act:3' is not in law/demo-act.yml [unknown-provision]",
+        ],
+    ),
+    Broken(
+        "unknown-instrument",
+        "cases/demo-case.yml",
+        'ref: "demo-act:1"',
+        'ref: "care-act-2014:42"',
+        [
+            "cases/demo-case.yml:51: instrument 'care-act-2014' in 'care-act-2014:42' is not in law/ (known: demo-act, demo-scottish-act) [unknown-law]",
+        ],
+    ),
+    Broken(
+        "law-of-another-nation",
+        "cases/demo-case.yml",
+        'ref: "demo-act:1"',
+        'ref: "demo-scottish-act:4"',
+        [
+            "cases/demo-case.yml:51: 'demo-scottish-act:4' is cited for england, but Demonstration (Scotland) Act 2099 applies in scotland only [wrong-nation]",
+        ],
+    ),
+    Broken(
+        "law-section-missing",
+        "cases/demo-case.yml",
+        "law:\n",
+        "law_and_duties:\n",
+        [
+            "cases/demo-case.yml:1: missing required field 'law' [missing-field]",
+            "cases/demo-case.yml:49: unknown field 'law_and_duties' [unknown-field]",
+        ],
+    ),
+    Broken(
+        "malformed-law-ref",
+        "cases/demo-case.yml",
+        'ref: "demo-act:1"',
+        'ref: "Demo Act s1"',
+        [
+            "cases/demo-case.yml:51: 'law.provisions.0.ref' cannot be 'Demo Act s1': write provision references as 'instrument-id:number', e.g. 'care-act-2014:42' [invalid-value]"
+        ],
+    ),
+    Broken(
+        "provision-numbering",
+        "law/demo-act.yml",
+        'number: "2(1)"',
+        'number: "s.2(1)"',
+        [
+            "cases/demo-case.yml:53: provision 'demo-act:2(1)' is not in law/demo-act.yml [unknown-provision]",
+            "exercises/dilemmas/demo-dilemma.yml:57: provision 'demo-act:2(1)' is not in law/demo-act.yml "
+            "[unknown-provision]",
+            "law/demo-act.yml:23: 's.2(1)' is not how a subsection is numbered [provision-number]",
+        ],
+    ),
+    Broken(
+        "provision-unit-for-kind",
+        "law/demo-act.yml",
+        "unit: section",
+        "unit: article",
+        [
+            "law/demo-act.yml:14: provisions of kind 'act' are numbered as schedule-paragraph, section, "
+            "subsection, not as 'article' [provision-number]"
+        ],
+    ),
+    Broken(
+        "duplicate-provision",
+        "law/demo-act.yml",
+        'number: "2(1)"\n    unit: subsection',
+        'number: "1"\n    unit: section',
+        [
+            "cases/demo-case.yml:53: provision 'demo-act:2(1)' is not in law/demo-act.yml [unknown-provision]",
+            "exercises/dilemmas/demo-dilemma.yml:57: provision 'demo-act:2(1)' is not in law/demo-act.yml "
+            "[unknown-provision]",
+            "law/demo-act.yml:23: provision '1' appears twice (first on line 13) [duplicate-provision]",
+        ],
+    ),
+    Broken(
+        "neither-verified-nor-unverified",
+        "law/demo-act.yml",
+        '    unverified: "Invented for the tests; there is no official text to read."\n',
+        "",
+        [
+            "law/demo-act.yml:23: provision '2(1)' has neither 'verified' nor 'unverified'; give exactly one [verification]"
+        ],
+    ),
+    Broken(
+        "url-off-legislation-site",
+        "law/demo-act.yml",
+        'official_url: "https://www.legislation.gov.uk/ukpga/2099/1/contents"',
+        'official_url: "https://example.org/demo-act"',
+        [
+            "law/demo-act.yml:10: 'official_url' of a act must be on https://www.legislation.gov.uk/ [official-url]"
+        ],
+    ),
+    Broken(
+        "unknown-nation",
+        "law/demo-act.yml",
+        "nations: [england]",
+        "nations: [england, uk]",
+        [
+            "law/demo-act.yml:6: 'nations.1' cannot be 'uk'; use one of: 'england', 'scotland', 'wales' or 'northern-ireland' [invalid-value]"
+        ],
+    ),
+    Broken(
+        "unlawful-unsaid",
+        "exercises/dilemmas/demo-dilemma.yml",
+        '        strains: ["demo-standards:1.1"]\n',
+        '        strains: ["demo-standards:1.1"]\n        law: [{ref: "demo-act:1", relation: unlawful}]\n',
+        [
+            "exercises/dilemmas/demo-dilemma.yml:20: 'nodes.0.choices.0' is marked unlawful under demo-act:1 "
+            "but does not say 'unlawful' to the learner [unlawful-unsaid]"
+        ],
+    ),
+    Broken(
+        "unlawful-said",
+        "exercises/dilemmas/demo-dilemma.yml",
+        "        consequence: The assessment is closed on time.\n",
+        "        consequence: The assessment is closed on time, which is unlawful.\n"
+        '        law: [{ref: "demo-act:1", relation: unlawful}]\n',
+        [],
+    ),
+    Broken(
+        "dilemma-law-of-another-nation",
+        "exercises/dilemmas/demo-dilemma.yml",
+        '{ref: "demo-act:1", relation: honours}',
+        '{ref: "demo-scottish-act:4", relation: honours}',
+        [
+            "exercises/dilemmas/demo-dilemma.yml:42: 'demo-scottish-act:4' is cited for england, but "
+            "Demonstration (Scotland) Act 2099 applies in scotland only [wrong-nation]"
+        ],
+    ),
+    Broken(
+        "provision-of-another-nation",
+        "law/demo-act.yml",
+        "nations: [england]\n",
+        "nations: [england, wales]\n",
+        [],
+    ),
+    Broken(
+        "provision-narrower-than-its-act",
+        "law/demo-act.yml",
+        "    unit: section\n",
+        "    unit: section\n    nations: [wales]\n",
+        [
+            "cases/demo-case.yml:51: 'demo-act:1' is cited for england, but this provision of Demonstration Act "
+            "2099 applies in wales only [wrong-nation]",
+            "exercises/dilemmas/demo-dilemma.yml:42: 'demo-act:1' is cited for england, but this provision of "
+            "Demonstration Act 2099 applies in wales only [wrong-nation]",
+            "exercises/dilemmas/demo-dilemma.yml:56: 'demo-act:1' is cited for england, but this provision of "
+            "Demonstration Act 2099 applies in wales only [wrong-nation]",
+            "law/demo-act.yml:15: provision '1' lists wales, where the instrument does not apply [wrong-nation]",
         ],
     ),
 ]
@@ -328,6 +485,7 @@ def test_valid_fixtures_have_no_problems() -> None:
     assert sorted(catalog.cases) == ["demo-case"]
     assert sorted(catalog.dilemmas) == ["demo-dilemma"]
     assert sorted(catalog.seminars) == ["demo-seminar"]
+    assert sorted(catalog.laws) == ["demo-act", "demo-scottish-act"]
 
 
 def test_the_table_covers_every_required_kind() -> None:
@@ -403,6 +561,8 @@ def kit_with_whole_code(tmp_path: Path, code: str = WHOLE_CODE) -> Path:
     root = tmp_path / "kit"
     shutil.copytree(FIXTURES, root)
     (root / "codes_of_practice" / "demo-whole.yml").write_text(code, encoding="utf-8")
+    # These tests move the demo case to Wales; its law section must then cite law that applies there.
+    replace_in(root / "law" / "demo-act.yml", "nations: [england]", "nations: [england, wales]")
     return root
 
 

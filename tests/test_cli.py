@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from conftest import FIXTURES, REPO
+from ethicskit.problems import ProblemCode
 
 ETHICSKIT = Path(sys.executable).parent / "ethicskit"
 
@@ -18,10 +19,65 @@ def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
 
 
 def test_check_passes_on_the_fixtures() -> None:
-    """Valid content: exit 0 and a one-line all-clear."""
+    """Valid content: exit 0 and an all-clear; the one-sided fixture dilemma is a warning, not an error."""
     result = run("check", "--root", str(FIXTURES / "valid"))
     assert result.returncode == 0, result.stdout
-    assert result.stdout.strip() == "All 6 content files are valid."
+    lines = result.stdout.splitlines()
+    assert lines[0] == "All 8 content files are valid."
+    warning = lines[2]
+    assert warning.startswith("exercises/dilemmas/demo-dilemma.yml:1: warning: one-sided dilemma: ")
+    # One decision (the other node has a single choice): the leans are hand-checked in test_stats_json.
+    assert "1 of 1 decisions have a free answer" in warning
+    assert "agency and person leans correlate -0.97" in warning
+    assert warning.endswith("[one-sided]")
+    assert lines[4] == "1 warning."
+    assert lines[6].startswith("- one-sided: ")
+
+
+def test_check_json_lists_warnings_apart_from_problems() -> None:
+    result = run("check", "--root", str(FIXTURES / "valid"), "--format", "json")
+    assert result.returncode == 0
+    report = json.loads(result.stdout)
+    assert report["problems"] == []
+    assert [(w["path"], w["line"], w["code"], w["severity"]) for w in report["warnings"]] == [
+        ("exercises/dilemmas/demo-dilemma.yml", 1, "one-sided", "warning")
+    ]
+
+
+def test_stats_json_on_the_fixture_dilemma() -> None:
+    """The fixture's leans (agency, profession, person): comply (2,-1,-2), ask-for-time (-1,2,2) with
+    supervision, apologise (-1,1,1) alone at its node.
+
+    Agency mean 0, person mean 1/3: products -4-2-1 = -7; squares 6 and 9 - 1/3 = 26/3, so
+    r = -7 / sqrt(52) = -0.97. Profession -1,2,1 (mean 2/3) and person: 2+4+1 - 3*(2/3)*(1/3) = 19/3
+    over sqrt((6 - 4/3) * 26/3): r = 1.00 when rounded.
+    """
+    result = run("stats", "--root", str(FIXTURES / "valid"), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    (dilemma,) = report["dilemmas"]
+    assert dilemma["dilemma"] == "demo-dilemma"
+    assert report["kit"]["dilemma"] is None
+    for figures in (dilemma, report["kit"]):
+        assert (figures["decisions"], figures["choices"]) == (1, 3)
+        assert (figures["free_answer"], figures["uniquely_best"], figures["agency_right"]) == (1, 1, 0)
+        assert figures["costs_the_person"] == 0
+        assert figures["correlations"]["agency_person"] == round(-7 / 52**0.5, 2)
+        assert figures["correlations"]["profession_person"] == 1.0
+        assert figures["escalation"]["routes"] == {"supervision": 1}
+        assert figures["escalation"]["share"] == 0.333
+        assert figures["escalation"]["profession_strongly_towards"] == 1
+        assert len(figures["one_sided"]) == 5
+
+
+def test_stats_table_on_the_real_content() -> None:
+    """The kit's own dilemmas each get a row, then a row for the whole kit."""
+    result = run("stats")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    dilemmas = sorted(path.stem for path in (REPO / "exercises" / "dilemmas").glob("*.yml"))
+    assert [line.split()[0] for line in lines[2 : 2 + len(dilemmas)]] == dilemmas
+    assert lines[3 + len(dilemmas)].startswith("whole kit")
 
 
 def test_check_passes_on_the_real_content() -> None:
@@ -41,19 +97,25 @@ def test_check_reports_broken_content_without_a_traceback(tmp_path: Path) -> Non
     result = run("check", "--root", str(root))
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
-    assert result.stdout.splitlines() == [
-        "cases/broken.yml:3: YAML syntax error: did not find expected ',' or ']' "
-        "(in the part that starts on line 2) [yaml-syntax]",
+    lines = result.stdout.splitlines()
+    assert lines[:6] == [
+        "cases/broken.yml:2: the '[' opened on this line is not closed; YAML fails on line 3 "
+        "[unclosed-bracket]",
         "cases/demo-case.yml:1: missing required field 'narrative' [missing-field]",
         "cases/demo-case.yml:11: unknown field 'narative' (did you mean 'narrative'?) [unknown-field]",
         "",
-        "3 problems in 2 of 7 files.",
+        "3 problems in 2 of 9 files.",
         "",
+    ]
+    # The dilemma's balance warning follows the errors; then one hint per kind, errors and warnings alike.
+    assert lines[6].startswith("exercises/dilemmas/demo-dilemma.yml:1: warning: one-sided dilemma:")
+    assert [line for line in lines if line.startswith("- ")] == [
         "- missing-field: Add the field; 'ethicskit new case SLUG' writes a template listing every field.",
+        f"- one-sided: {ProblemCode.ONE_SIDED.hint}",
+        "- unclosed-bracket: Close the bracket on the same line ('[' with ']', '{' with '}'), or write a "
+        "list one item per line, each starting with '- '.",
         "- unknown-field: Fix the spelling or remove the field; 'ethicskit schema' writes JSON Schemas so "
         "your editor can autocomplete field names.",
-        "- yaml-syntax: Check the indentation near the line shown, and put text that contains ': ' or "
-        "starts with a quote inside a block ('key: >-' on its own line, the text indented below).",
     ]
 
 
@@ -66,7 +128,7 @@ def test_check_json_output(tmp_path: Path) -> None:
     result = run("check", "--root", str(root), "--format", "json")
     assert result.returncode == 1
     report = json.loads(result.stdout)
-    assert report["files_checked"] == 6
+    assert report["files_checked"] == 8
     assert [(p["path"], p["line"], p["code"]) for p in report["problems"]] == [
         ("cases/demo-case.yml", 39, "invalid-value")
     ]
@@ -85,8 +147,11 @@ def test_new_case_writes_a_template_that_the_checker_flags(tmp_path: Path) -> No
     assert check.returncode == 1
     lines = [line for line in check.stdout.splitlines() if line.startswith("cases/late-visit.yml")]
     assert lines, check.stdout
-    # The fixture kit has none of the real codes the template cites, so those references are reported too.
-    assert all(line.endswith(("[todo-left]", "[unknown-code]", "[cited-codes]")) for line in lines), lines
+    # The fixture kit has none of the real codes or statutes the template cites, so those references are
+    # reported too.
+    assert all(
+        line.endswith(("[todo-left]", "[unknown-code]", "[cited-codes]", "[unknown-law]")) for line in lines
+    ), lines
 
 
 def test_new_refuses_bad_slugs_and_existing_files(tmp_path: Path) -> None:
@@ -128,13 +193,33 @@ def test_schema_writes_one_schema_per_content_type(tmp_path: Path) -> None:
         "case.schema.json",
         "code-of-practice.schema.json",
         "dilemma.schema.json",
+        "law.schema.json",
         "seminar.schema.json",
     ]
     case = json.loads((tmp_path / "case.schema.json").read_text())
     assert "narrative" in case["required"]
+    assert "law" in case["required"]
+    law = json.loads((tmp_path / "law.schema.json").read_text())
+    assert {"nations", "official_url", "status", "kind"} <= set(law["required"])
     for name in names:
         committed = REPO / "schemas" / name
         assert committed.read_text() == (tmp_path / name).read_text(), f"run 'ethicskit schema' ({name})"
+
+
+def test_law_lists_instruments_and_provisions() -> None:
+    """`law` lists the statute digests, and `law ID` each provision with whether it was verified."""
+    listing = run("law", "--root", str(FIXTURES / "valid"))
+    assert listing.returncode == 0
+    assert [line.split()[0] for line in listing.stdout.splitlines()] == ["demo-act", "demo-scottish-act"]
+    one = run("law", "demo-act", "--root", str(FIXTURES / "valid"))
+    assert one.stdout.splitlines() == [
+        "demo-act:1            [verified] Duty to assess",
+        "demo-act:2(1)         [UNVERIFIED] Enquiries",
+    ]
+    missing = run("law", "nope", "--root", str(FIXTURES / "valid"))
+    assert missing.returncode == 1
+    known = "demo-act, demo-scottish-act"
+    assert missing.stderr.strip() == f"Error: no instrument 'nope' in law/ (known: {known})"
 
 
 def test_clauses_lists_a_code(tmp_path: Path) -> None:

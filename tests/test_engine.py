@@ -159,8 +159,8 @@ BROKEN = {
         [node("a", choice("go", "end"), choice("go", "end"))],
         [ending("end"), ending("a")],
         [
-            ("endings.1.id", "duplicate-id", "'a' is used twice in this dilemma"),
-            ("nodes.0.choices.1.id", "duplicate-id", "'go' is used twice in this dilemma"),
+            ("endings.1.id", "duplicate-node", "'a' is used twice in this dilemma"),
+            ("nodes.0.choices.1.id", "duplicate-node", "'go' is used twice in this dilemma"),
         ],
     ),
 }
@@ -187,7 +187,7 @@ def test_ending_without_debrief_is_rejected_by_the_checker(tmp_path: Path) -> No
     )
     _, problems = load_catalog(root)
     assert [str(p) for p in problems] == [
-        "exercises/dilemmas/demo-dilemma.yml:46: 'endings.0.debrief' is empty [empty-text]"
+        "exercises/dilemmas/demo-dilemma.yml:47: 'endings.0.debrief' is empty [empty-text]"
     ]
 
 

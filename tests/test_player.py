@@ -70,6 +70,83 @@ def test_every_ending_is_reached_by_keyboard_and_agrees_with_the_engine(
     assert errors == []
 
 
+def test_verdicts_are_held_back_until_the_ending_by_default(
+    page: Page, site: Path, errors: list[str]
+) -> None:
+    """After a choice the learner reads what happened, not the leans; the ending shows each side's view."""
+    page.goto((site / "dilemma.html").as_uri())
+    switch = page.get_by_role("button", name="Projection mode: each side's view at every step")
+    expect(switch).to_have_attribute("aria-pressed", "false")
+    press_until_focused(page, "Close it by Friday")
+    page.keyboard.press("Enter")
+    stage = page.locator(".ek-stage")
+    expect(stage.locator(".ek-consequence")).to_be_visible()
+    expect(stage.locator(".ek-views")).to_have_count(0)
+    expect(stage).not_to_contain_text("The target is met.")  # the agency's view of this choice
+    expect(stage).not_to_contain_text("strongly")
+    expect(stage).not_to_contain_text("This choice honours")
+    expect(stage.locator(".ek-verdicts-later")).to_contain_text("shown at the end")
+    # The cited clause is still there to weigh, without saying which way it cuts.
+    expect(page.get_by_role("region", name="What the codes say")).to_contain_text("Demo standards 1.1")
+    press_until_focused(page, "Continue")
+    page.keyboard.press("Enter")
+    press_until_focused(page, "Apologise and reopen the assessment")
+    page.keyboard.press("Enter")
+    expect(stage.locator(".ek-views")).to_have_count(0)
+    press_until_focused(page, "See where this ends")
+    page.keyboard.press("Enter")
+    rows = page.locator(".ek-summary-table tbody tr")
+    expect(rows).to_have_count(2)
+    first = rows.nth(0)
+    expect(first.locator("th")).to_contain_text("Decision 1: Close it by Friday")
+    expect(first.locator("td").nth(0)).to_contain_text("+2 strongly for")
+    expect(first.locator("td").nth(0)).to_contain_text("The target is met.")
+    expect(first.locator("td").nth(2)).to_contain_text("-2 strongly against")
+    expect(first.locator("td").nth(2)).to_contain_text("Their views are barely heard.")
+    expect(page.locator(".ek-summary-table caption")).to_have_text(
+        "How each side saw your path, decision by decision (a picture, not a score)"
+    )
+    assert errors == []
+
+
+def test_projection_mode_shows_each_sides_view_at_every_step_by_keyboard(
+    page: Page, site: Path, errors: list[str]
+) -> None:
+    """The lecturer's switch, pressed by keyboard, shows the leans after each choice and can be undone."""
+    page.goto((site / "dilemma.html").as_uri())
+    press_until_focused(page, "Projection mode: each side's view at every step")
+    page.keyboard.press("Enter")
+    switch = page.get_by_role("button", name="Projection mode: each side's view at every step")
+    expect(switch).to_have_attribute("aria-pressed", "true")
+    expect(page.locator(".ek-live")).to_have_text(
+        "Projection mode on: each side's view is shown after every choice."
+    )
+    press_until_focused(page, "Close it by Friday")
+    page.keyboard.press("Enter")
+    views = page.locator(".ek-stage .ek-views")
+    expect(views).to_contain_text("The agency: The target is met. (+2, strongly for)")
+    expect(page.get_by_role("region", name="What the codes say")).to_contain_text("This choice")
+    # Switched off again on the outcome, the same step redraws without the leans.
+    press_until_focused(page, "Projection mode: each side's view at every step")
+    page.keyboard.press("Space")
+    expect(switch).to_have_attribute("aria-pressed", "false")
+    expect(views).to_have_count(0)
+    assert errors == []
+
+
+def test_projection_mode_can_be_set_in_the_address(page: Page, site: Path) -> None:
+    """?projection=on opens the player with the switch pressed, for a lecturer's bookmarked link."""
+    page.goto((site / "dilemma.html").as_uri() + "?projection=on")
+    switch = page.get_by_role("button", name="Projection mode: each side's view at every step")
+    expect(switch).to_have_attribute("aria-pressed", "true")
+    page.get_by_role("button", name="Ask for more time in supervision").click()
+    expect(page.locator(".ek-stage .ek-views")).to_contain_text(
+        "The person served: They are heard properly. (+2"
+    )
+    page.goto((site / "dilemma.html").as_uri())
+    expect(switch).to_have_attribute("aria-pressed", "false")
+
+
 def test_back_and_restart(page: Page, site: Path) -> None:
     """Back undoes a decision; Start again returns to the first."""
     page.goto((site / "dilemma.html").as_uri())
@@ -88,13 +165,29 @@ def test_codes_panel_follows_the_jurisdiction_switch(page: Page, site: Path) -> 
     """The codes panel lists the choice's cited clauses with their paraphrases."""
     page.goto((site / "dilemma.html").as_uri())
     page.get_by_role("button", name="Ask for more time in supervision").click()
-    panel = page.get_by_role("region", name="What the codes say")
+    panel = page.get_by_role("region", name="What the codes and the law say")
     expect(panel).to_contain_text("Demo standards 1.1: Respect people's rights")
     expect(panel).to_contain_text("Related by theme, England:")
     page.get_by_label("Show the codes of:").select_option("scotland")
-    expect(page.get_by_role("region", name="What the codes say")).to_contain_text(
+    expect(page.get_by_role("region", name="What the codes and the law say")).to_contain_text(
         "Related by theme, Scotland:"
     )
+
+
+def test_panel_shows_the_law_a_choice_and_an_ending_cite(page: Page, site: Path) -> None:
+    """A choice's provisions appear under the codes, by relation; an ending's in its own region, with an
+    unchecked provision marked as such."""
+    page.goto((site / "dilemma.html").as_uri())
+    page.get_by_role("button", name="Close it by Friday").click()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="Apologise and reopen the assessment").click()
+    panel = page.get_by_role("region", name="What the codes and the law say")
+    expect(panel).to_contain_text("This choice honours in law:")
+    expect(panel).to_contain_text("Demonstration Act 2099, s 1: Duty to assess. The invented council")
+    page.get_by_role("button", name="See where this ends").click()
+    law = page.get_by_role("region", name="What the law says")
+    expect(law).to_contain_text("This ending strains in law:")
+    expect(law).to_contain_text("(Not yet checked against the official text.)")
 
 
 def test_reflections_survive_reload_export_and_import(page: Page, site: Path, tmp_path: Path) -> None:
@@ -224,6 +317,72 @@ def test_content_is_inserted_as_text_never_as_html(page: Page, tmp_path: Path, e
     assert page.locator("img").count() == 0
     assert page.evaluate("window.__pwned") is None
     assert errors == []
+
+
+def test_related_by_theme_lists_the_binding_standards_first(page: Page, tmp_path: Path) -> None:
+    """Clauses from the nation's regulator lead the list even when other codes' ids sort before them."""
+
+    def clause(code: str, binding: bool) -> dict[str, object]:
+        return {
+            "code": code,
+            "id": "1",
+            "text": f"{code} text.",
+            "themes": ["records"],
+            "jurisdiction": "england",
+            "current": True,
+            "binding": binding,
+        }
+
+    views = {side: {"text": "Seen.", "lean": 0} for side in ("agency", "profession", "person")}
+    clauses = {f"a-body-{n}:1": clause(f"Body {n}", False) for n in range(7)}
+    clauses["z-regulator:1"] = clause("Regulator", True)
+    clauses["cited:1"] = clause("Cited", False)
+    payload = {
+        "schema": 1,
+        "id": "order",
+        "title": "Order",
+        "start": "n1",
+        "jurisdiction": "england",
+        "jurisdictions": [{"id": "england", "label": "England", "codes": ["england", "uk"]}],
+        "clauses": clauses,
+        "nodes": [
+            {
+                "id": "n1",
+                "situation": "A situation.",
+                "prompt": None,
+                "choices": [
+                    {
+                        "id": "c1",
+                        "label": "Choose",
+                        "to": "e1",
+                        "consequence": "It happens.",
+                        "views": views,
+                        "honours": ["cited:1"],
+                        "strains": [],
+                        "themes": ["records"],
+                        "escalation": None,
+                        "when": [],
+                    }
+                ],
+            }
+        ],
+        "endings": [{"id": "e1", "title": "End", "debrief": "Done.", "clauses": [], "prompt": "Why?"}],
+    }
+    player = (STATIC / "dilemma-player.js").read_text()
+    page_file = tmp_path / "order.html"
+    page_file.write_text(
+        "<!doctype html><html lang='en'><head><title>t</title></head><body><main>"
+        "<section class='ek-dilemma'><h1>t</h1>"
+        f"<script type='application/json' class='ek-dilemma-data'>{json.dumps(payload)}</script>"
+        "<section class='ek-node'><h2>map</h2></section></section></main>"
+        f"<script>{player}</script></body></html>"
+    )
+    page.goto(page_file.as_uri())
+    page.get_by_role("button", name="Choose").click()
+    related = page.locator(".ek-related li")
+    expect(related).to_have_count(6)
+    expect(related.first).to_contain_text("Regulator 1:")
+    expect(related.nth(1)).to_contain_text("Body 0 1:")
 
 
 @pytest.mark.parametrize("name", ["dilemma.html", "reflections.html"])
@@ -421,4 +580,228 @@ def test_room_tally_counts_hands_imports_paths_and_exports_csv(
     assert "demo-dilemma,rushed,Decision 2,apologise,Apologise and reopen the assessment,1" in rows
     page.get_by_role("button", name="Go on with: Close it by Friday").click()
     expect(page.get_by_role("heading", name="Decision 2")).to_be_focused()
+    assert errors == []
+
+
+# --- the reflections store loses nothing ------------------------------------------------------------
+
+STORE_KEY = "first-loyalty/reflections/v1"
+PROMPT = "What do you do? (your reflection, kept only on this device)"
+
+
+def stored(page: Page) -> str | None:
+    return page.evaluate("key => localStorage.getItem(key)", STORE_KEY)
+
+
+def put(page: Page, raw: str) -> None:
+    page.evaluate("([key, raw]) => localStorage.setItem(key, raw)", [STORE_KEY, raw])
+
+
+def saved_reflection(text: str, key: str = "deadline") -> dict[str, object]:
+    reflection = {"prompt": "What do you do?", "text": text, "updated": "2026-01-05"}
+    entry = {"title": "The Friday deadline", "path": [], "ending": None, "updated": "2026-01-05"}
+    return {"version": 1, "dilemmas": {"demo-dilemma": {**entry, "reflections": {key: reflection}}}}
+
+
+@pytest.mark.parametrize(
+    ("raw", "words"),
+    [
+        ('{"version": 1, "dilemmas": {"demo-dilemma": ', "damaged"),
+        ('{"version": 7, "dilemmas": {}, "journal": []}', "newer version"),
+        ('{"theme": "dark", "fontSize": 18}', "not First Loyalty reflections"),
+        ('{"version": 1, "dilemmas": {"demo-dilemma": {"title": 3}}}', "not First Loyalty reflections"),
+    ],
+    ids=["damaged", "future-version", "foreign", "wrong-shape"],
+)
+def test_a_store_that_cannot_be_read_is_kept_and_explained(
+    page: Page, site: Path, errors: list[str], raw: str, words: str
+) -> None:
+    """The player and the reflections page say what is wrong; no write touches the stored data until the
+    reader downloads it as it is and chooses Clear all."""
+    page.goto((site / "dilemma.html").as_uri())
+    put(page, raw)
+    page.reload()
+    expect(page.locator(".ek-dilemma .ek-store-notice")).to_contain_text(words)
+    page.get_by_label(PROMPT).fill("A thought that cannot be saved here.")
+    expect(page.locator(".ek-reflection .ek-saved")).to_contain_text("Not saved.")
+    page.get_by_role("button", name="Close it by Friday").click()
+    assert stored(page) == raw
+
+    page.goto((site / "reflections.html").as_uri())
+    expect(page.locator(".ek-my-reflections .ek-store-notice")).to_contain_text(words)
+    with page.expect_download() as kept:
+        page.get_by_role("button", name="Download the stored data as it is").click()
+    assert Path(kept.value.path()).read_text() == raw
+    assert stored(page) == raw
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Clear all").click()
+    expect(page.locator(".ek-my-reflections .ek-store-notice")).to_be_empty()
+    assert stored(page) is None
+    assert errors == []
+
+
+def _write_import(tmp_path: Path, kind: str) -> Path:
+    file = tmp_path / f"{kind}.json"
+    if kind == "malformed":
+        file.write_text('{"version": 1, "dilemmas": {', encoding="utf-8")
+    elif kind == "oversized":
+        file.write_text(json.dumps(saved_reflection("x" * (5 * 1024 * 1024 + 1024))), encoding="utf-8")
+    elif kind == "future-version":
+        file.write_text(json.dumps({**saved_reflection("From a later kit."), "version": 2}), encoding="utf-8")
+    elif kind == "markup":
+        file.write_text(json.dumps(saved_reflection('<img src="x" onerror="alert(1)">')), encoding="utf-8")
+    elif kind == "script-link":
+        file.write_text(json.dumps(saved_reflection("See [this](javascript:alert(1)).")), encoding="utf-8")
+    else:
+        file.write_text(json.dumps([1, 2, 3]), encoding="utf-8")
+    return file
+
+
+@pytest.mark.parametrize(
+    ("kind", "words"),
+    [
+        ("malformed", "not valid JSON"),
+        ("oversized", "larger than 5 MB"),
+        ("future-version", "newer version of First Loyalty (format 2"),
+        ("markup", "HTML or a script link (in dilemmas.demo-dilemma.reflections.deadline.text)"),
+        ("script-link", "HTML or a script link"),
+        ("foreign", "not an export of First Loyalty reflections"),
+    ],
+)
+def test_a_bad_import_file_changes_nothing(
+    page: Page, site: Path, tmp_path: Path, errors: list[str], kind: str, words: str
+) -> None:
+    """Each bad import file gets its own message, and the reflections already stored stay as they were."""
+    page.goto((site / "reflections.html").as_uri())
+    before = json.dumps(saved_reflection("Kept through every import."))
+    put(page, before)
+    page.reload()
+    page.get_by_label("Import JSON:").set_input_files(str(_write_import(tmp_path, kind)))
+    status = page.locator(".ek-my-reflections [role=status]")
+    # A large file takes a moment to hand to the page on a busy machine.
+    expect(status).to_contain_text(words, timeout=20_000)
+    expect(status).to_contain_text("Nothing was imported")
+    assert stored(page) == before
+    expect(page.locator(".ek-reflection-list")).to_contain_text("Kept through every import.")
+    assert errors == []
+
+
+def test_an_import_merges_and_overwrites_nothing(page: Page, site: Path, tmp_path: Path) -> None:
+    """Reflections and worksheet answers on both sides are all kept; a newer path keeps the older one."""
+    page.goto((site / "reflections.html").as_uri())
+    mine = saved_reflection("Written on this computer.")
+    mine["worksheets"] = {
+        "demo-case": {
+            "title": "A demonstration case",
+            "answers": {"facts": "My facts."},
+            "updated": "2026-01-05",
+        }
+    }
+    put(page, json.dumps(mine))
+    theirs = saved_reflection("Written on the library computer.")
+    theirs["dilemmas"]["demo-dilemma"]["updated"] = "2026-02-01"  # type: ignore[index]
+    theirs["dilemmas"]["demo-dilemma"]["path"] = [{"label": "Close it by Friday", "choice": "comply"}]  # type: ignore[index]
+    theirs["worksheets"] = {
+        "demo-case": {
+            "title": "A demonstration case",
+            "answers": {"facts": "Their facts.", "options": "Their options."},
+            "updated": "2026-02-01",
+        }
+    }
+    file = tmp_path / "theirs.json"
+    file.write_text(json.dumps(theirs), encoding="utf-8")
+    page.reload()
+    page.get_by_label("Import JSON:").set_input_files(str(file))
+    expect(page.locator(".ek-my-reflections [role=status]")).to_contain_text(
+        "nothing already here was overwritten"
+    )
+    merged = json.loads(stored(page) or "{}")
+    entry = merged["dilemmas"]["demo-dilemma"]
+    assert entry["reflections"]["deadline"]["text"] == (
+        "Written on this computer.\n\n(imported) Written on the library computer."
+    )
+    assert entry["path"][0]["label"] == "Close it by Friday"
+    assert entry["earlierPaths"] == [[]]
+    assert merged["worksheets"]["demo-case"]["answers"] == {
+        "facts": "My facts.\n\n(imported) Their facts.",
+        "options": "Their options.",
+    }
+
+
+FULL_STORAGE = """
+(() => {
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (key, value) {
+    if (String(key).startsWith("first-loyalty/reflections")) {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    }
+    return setItem.call(this, key, value);
+  };
+})();
+"""
+
+
+def test_a_full_storage_quota_says_so_and_keeps_what_is_stored(
+    page: Page, site: Path, tmp_path: Path, errors: list[str]
+) -> None:
+    """When the browser refuses to store more, the player, the worksheet and an import each say so, and
+    what was stored before is untouched."""
+    page.goto((site / "dilemma.html").as_uri())
+    before = json.dumps(saved_reflection("Saved before the storage filled up."))
+    put(page, before)
+    page.add_init_script(FULL_STORAGE)
+    page.reload()
+    expect(page.get_by_label(PROMPT)).to_have_value("Saved before the storage filled up.")
+    page.get_by_label(PROMPT).fill("Saved before the storage filled up, and more.")
+    expect(page.locator(".ek-reflection .ek-saved")).to_contain_text("storage for this site is full")
+    page.get_by_role("button", name="Close it by Friday").click()
+    expect(page.locator(".ek-dilemma .ek-store-notice")).to_contain_text("Your path is not saved")
+    assert stored(page) == before
+
+    page.goto((site / "worksheet.html").as_uri() + "?case=demo-case")
+    page.get_by_role("group", name="1. The facts").get_by_label("Your answer").fill("Due on Friday.")
+    expect(page.locator(".ek-worksheet .ek-saved")).to_contain_text("storage for this site is full")
+
+    page.goto((site / "reflections.html").as_uri())
+    file = tmp_path / "more.json"
+    file.write_text(
+        json.dumps(saved_reflection("From another computer.", key="ending-time")), encoding="utf-8"
+    )
+    page.get_by_label("Import JSON:").set_input_files(str(file))
+    expect(page.locator(".ek-my-reflections [role=status]")).to_contain_text("Nothing was imported")
+    expect(page.locator(".ek-my-reflections [role=status]")).to_contain_text("full")
+    assert stored(page) == before
+    assert errors == []
+
+
+def test_two_tabs_writing_at_once_lose_nothing(page: Page, site: Path, errors: list[str]) -> None:
+    """Two tabs on one dilemma and one worksheet: each tab's words are kept, a tab shows what the other
+    saved, and a tab that would write over newer text from elsewhere says so instead."""
+    other = page.context.new_page()
+    for tab in (page, other):
+        tab.goto((site / "dilemma.html").as_uri())
+    page.get_by_label(PROMPT).fill("Written in the first tab.")
+    expect(other.get_by_label(PROMPT)).to_have_value("Written in the first tab.")
+    other.get_by_label(PROMPT).fill("Written in the first tab, then the second.")
+    expect(page.get_by_label(PROMPT)).to_have_value("Written in the first tab, then the second.")
+
+    # A write from elsewhere that this tab has not heard of yet: the tab does not write over it.
+    elsewhere = saved_reflection("Written in a third window.")
+    other.evaluate("([key, raw]) => localStorage.setItem(key, raw)", [STORE_KEY, json.dumps(elsewhere)])
+    other.get_by_label(PROMPT).fill("The second tab again.")
+    expect(other.locator(".ek-reflection .ek-saved")).to_contain_text("changed in another tab")
+    assert json.loads(stored(page) or "{}") == elsewhere
+
+    # Two tabs filling different answers of one worksheet: both answers are stored.
+    for tab in (page, other):
+        tab.goto((site / "worksheet.html").as_uri() + "?case=demo-case")
+    page.get_by_role("group", name="1. The facts").get_by_label("Your answer").fill(
+        "Facts from the first tab."
+    )
+    other.get_by_label("For the agency").fill("Agency view from the second tab.")
+    expect(other.locator(".ek-worksheet .ek-saved")).to_have_text("Saved on this device.")
+    answers = json.loads(stored(page) or "{}")["worksheets"]["demo-case"]["answers"]
+    assert answers["facts"] == "Facts from the first tab."
+    assert "Agency view from the second tab." in answers.values()
+    other.close()
     assert errors == []

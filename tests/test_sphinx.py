@@ -42,6 +42,54 @@ def test_clause_role_links_to_the_clause_anchor_with_its_paraphrase(fixture_site
     )
 
 
+def test_law_role_links_to_the_provision_anchor_with_its_paraphrase(fixture_site: Path) -> None:
+    """`{law}` becomes a link to the provision's anchor, described by its heading and paraphrase on hover
+    and on keyboard focus, like a clause."""
+    page = soup(fixture_site, "law.html")
+    links = page.select("p a.ek-clause-link")[:2]
+    assert [link.get_text() for link in links] == [
+        "Demonstration Act 2099, s 2(1)",
+        "the duty to look into risk",
+    ]
+    assert [link["href"] for link in links] == ["#demo-act-2-1", "#demo-act-2-1"]
+    tip = page.find(id=links[0]["aria-describedby"])
+    assert tip is not None and tip["role"] == "tooltip"
+    assert tip.get_text().startswith("Enquiries: The invented council must make enquiries")
+    assert tip.get_text().endswith("(Not yet checked against the official text.)")
+
+
+def test_law_page_has_an_anchor_per_provision_marks_the_unverified_and_lists_uses(
+    fixture_site: Path,
+) -> None:
+    """Each provision has its anchor; an unverified one says so in words; 'used in' names the case and
+    the dilemma's ending with how it stands to the provision."""
+    page = soup(fixture_site, "law.html")
+    items = page.select(".ek-provision")
+    assert [item["id"] for item in items] == ["demo-act-1", "demo-act-2-1"]
+    assert items[0].select_one(".ek-verified") is not None and items[0].select_one(".ek-unverified") is None
+    unverified = items[1].select_one(".ek-unverified")
+    assert unverified is not None
+    assert unverified.get_text() == (
+        "Not checked against the official text: Invented for the tests; there is no official text to read."
+    )
+    used = " ".join(items[1].select_one(".ek-used-in").get_text().split())
+    assert used == (
+        "Used in: case A demonstration case; strained by the ending “Put right late” in The Friday deadline"
+    )
+    index = [" ".join(row.get_text().split()) for row in page.select("#law-england tbody tr")]
+    assert index == ["Demonstration Act 2099 Act of the UK Parliament In force 1 of 2 provisions"]
+    assert page.select("#law-scotland tbody tr")[0].get_text().startswith("Demonstration (Scotland)")
+
+
+def test_unknown_provision_in_a_page_fails_the_strict_build(tmp_path: Path) -> None:
+    """A `{law}` naming a provision the digests do not have is a located warning, so -W fails the build."""
+    book = make_fixture_book(tmp_path / "book")
+    (book / "index.md").write_text("# Fixture book\n\nSee {law}`demo-act:99`.\n")
+    result = build_book(book, book)
+    assert result.returncode != 0
+    assert re.search(r"index\.md:3: WARNING: provision 'demo-act:99' is not in law/", result.stderr)
+
+
 def test_code_page_has_a_stable_anchor_per_clause_and_plain_polarity(fixture_site: Path) -> None:
     """Every clause has its anchor; 'do-not' clauses say so in words, not only in style."""
     page = soup(fixture_site, "code.html")
@@ -76,12 +124,26 @@ def test_case_renders_every_part_and_no_lecturer_text_in_the_student_edition(fix
         "case-demo-case-narrative",
         "case-demo-case-tension",
         "case-demo-case-clauses",
+        "case-demo-case-law",
+        "case-demo-case-law-settles",
+        "case-demo-case-law-discretion",
         "case-demo-case-questions",
         "case-demo-case-key-points",
     ]
+    # The key points come after the questions, folded, so a student reading alone meets the questions first.
+    folded = case.select_one("#case-demo-case-key-points details.ek-folded")
+    assert folded is not None and folded.get("open") is None
+    assert folded.select_one("summary").get_text().startswith("Show the key points")
+    assert folded.select("li")
     headers = [th.get_text(strip=True) for th in case.select("table.ek-tension th")]
     assert headers == ["The agency asks", "The codes ask"]
-    assert len(case.select(".ek-cited a.ek-clause-link")) == 3
+    assert len(case.select(".ek-cited:not(.ek-cited-law) a.ek-clause-link")) == 3
+    law = case.select_one("#case-demo-case-law")
+    assert law is not None and law.select_one("h2, h3").get_text().startswith("Law and duties")
+    links = [a["href"] for a in law.select(".ek-cited-law a.ek-clause-link")]
+    assert links == ["law.html#demo-act-1", "law.html#demo-act-2-1"]
+    # The second provision was never read against an official text, and the case says so.
+    assert "not yet checked against the official text" in law.select(".ek-cited-law")[1].get_text()
     html = (fixture_site / "case.html").read_text()
     assert "Read aloud, then pairs." not in html
     assert "ek-instructor" not in html
@@ -94,6 +156,8 @@ LECTURER_ONLY = [
     "Fixture step one happens here.",
     "Map of every branch",
     "Lecturer edition:",
+    "How balanced this dilemma is",
+    "ek-balance",
 ]
 
 
@@ -133,6 +197,29 @@ def test_lecturer_edition_adds_every_kind_of_teaching_note(lecturer_site: Path) 
         assert text in seminar
     banner = soup(lecturer_site, "index.html").select_one(".bd-header-announcement")
     assert banner is not None and "Lecturer edition" in banner.get_text()
+
+
+def test_lecturer_edition_shows_the_dilemmas_balance_figures(lecturer_site: Path) -> None:
+    """The fixture dilemma's figures, as worked out by hand in test_cli's test_stats_json test."""
+    section = soup(lecturer_site, "dilemma.html").select_one("#dilemma-demo-dilemma-balance")
+    assert section is not None
+    rows = {
+        cells[0]: cells[1:]
+        for cells in (
+            [" ".join(td.get_text().split()) for td in tr.select("td")] for tr in section.select("tbody tr")
+        )
+    }
+    assert rows["Decisions with a free answer"] == ["1 of 1", "at most 50%"]
+    assert rows["Decisions with a uniquely best option for profession and person"][0] == "1 of 1"
+    assert rows["Correlation of agency and person leans"] == [
+        "\N{MINUS SIGN}0.97",
+        "at least \N{MINUS SIGN}0.3",
+    ]
+    assert rows["Choices where the professional option costs the person"][0] == "0"
+    assert rows["Escalation choices (routes)"][0] == "1 of 3 (supervision 1)"
+    verdict = section.select_one(".ek-one-sided")
+    assert verdict is not None
+    assert "no decision where the agency\N{RIGHT SINGLE QUOTATION MARK}s request" in verdict.get_text()
 
 
 def test_branch_map_follows_every_choice_and_refers_back_to_decisions_already_mapped(
@@ -384,3 +471,22 @@ def test_a_chapter_with_more_pages_than_the_limit_leaves_them_out_of_the_sidebar
         assert [a["href"] for a in marked] == [current], page
     assert soup(site, "case.html").select_one("nav.bd-docs-nav a.current")["href"] == "#"
     assert "case.html" in _sidebar_links(site, "seminar.html")
+
+
+def test_chapter_directives_refuse_markup_and_script_links(tmp_path: Path) -> None:
+    """Text given to the objectives and key-points boxes follows the content files' rule: no HTML and no
+    javascript:, data: or vbscript: links; each is an error at its line and the strict build fails."""
+    book = make_fixture_book(tmp_path / "book")
+    chapter = book / "chapter.md"
+    text = chapter.read_text()
+    text = text.replace("- apply the fixture.", "- apply the [fixture](javascript:alert(1)).")
+    text = text.replace("- The second fixture point.", "- The second <b>fixture</b> point.")
+    chapter.write_text(text)
+    result = build_book(book, book)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert re.search(
+        r"chapter\.md:\d+: ERROR: 'objectives' line 5: contains a link to a 'javascript:' address", output
+    )
+    assert re.search(r"chapter\.md:\d+: ERROR: 'key-points' line 12: contains the HTML tag <b>", output)
+    assert "Traceback" not in output

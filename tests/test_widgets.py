@@ -7,6 +7,8 @@ import pytest
 from conftest import FIXTURES, REPO, WALKTHROUGHS, load_walkthroughs
 from ethicskit.catalog import load_catalog
 from ethicskit.engine import Session, enumerate_paths
+from ethicskit.export import dilemma_payload
+from ethicskit.models import LawCitation, LawRelation
 from ethicskit.widgets import OWN_SITUATION, DilemmaWidget, WorksheetWidget
 from ethicskit.worksheet import STEPS, field_ids
 
@@ -41,17 +43,83 @@ def test_every_path_clicked_through_reaches_the_engines_ending(choices: list[str
     assert f"Ending: {session.ending.title}" in widget.stage.children[0].value  # type: ignore[union-attr]
 
 
-def test_outcome_shows_consequence_perspectives_and_clauses() -> None:
-    """After a choice: its consequence, three perspectives and the codes panel."""
+def test_outcome_shows_what_happened_and_holds_the_verdicts_back() -> None:
+    """After a choice: its consequence and the clauses that bear on it, but no side's view or lean."""
     widget = DilemmaWidget(DILEMMA, CATALOG)
     click_choice(widget, "Close it by Friday")
     text = " ".join(getattr(child, "value", "") for child in widget.stage.children)
     assert "The assessment is closed on time." in text
+    assert "shown at the end of the dilemma" in text
+    for verdict in ("The target is met.", "Their views are barely heard.", "strongly", "+2"):
+        assert verdict not in text
+    lines = widget.clause_lines(DILEMMA.nodes[0].choices[0])
+    assert lines[0].startswith("Clauses that bear on this choice")
+    assert lines[1].startswith("Demo standards 1.1: Respect people")
+    assert not any(line.startswith(("Honours", "Strains")) for line in lines)
+    assert "Related by theme, England:" in lines
+
+
+def test_ending_shows_how_each_side_saw_the_path() -> None:
+    """The ending lists every decision with each side's lean and view, and the clauses it cites."""
+    widget = DilemmaWidget(DILEMMA, CATALOG)
+    play(widget, ["comply", "apologise"])
+    text = " ".join(getattr(child, "value", "") for child in widget.stage.children)
+    assert "How each side saw your path" in text
+    first, second = widget.path_summary()
+    assert first.startswith(
+        "Decision 1: Close it by Friday. The agency +2 strongly for: The target is met. "
+        "The profession -1 against: Judgement is rushed. "
+        "The person served -2 strongly against: Their views are barely heard."
+    )
+    assert first.endswith("It strains Demo standards 1.1.")
+    assert second.startswith("2. Apologise and reopen the assessment. The agency -1 against")
+    assert "Their views are barely heard." in text
+
+
+def test_projection_mode_shows_each_sides_view_after_every_choice() -> None:
+    """The lecturer's toggle shows the leans and the honours/strains split at once, and hides them again."""
+    widget = DilemmaWidget(DILEMMA, CATALOG)
+    click_choice(widget, "Close it by Friday")
+    widget.projection.value = True
+    text = " ".join(getattr(child, "value", "") for child in widget.stage.children)
     assert "The agency: The target is met. (+2, strongly for)" in text
     assert "The person served: Their views are barely heard. (-2, strongly against)" in text
     lines = widget.clause_lines(DILEMMA.nodes[0].choices[0])
     assert lines[0].startswith("Strains Demo standards 1.1: Respect people")
-    assert "Related by theme, England:" in lines
+    widget.projection.value = False
+    text = " ".join(getattr(child, "value", "") for child in widget.stage.children)
+    assert "The target is met." not in text
+    assert DilemmaWidget(DILEMMA, CATALOG, projection=True).projection.value is True
+
+
+def test_codes_and_law_panel_lists_the_provisions_a_choice_cites() -> None:
+    """The panel is headed for the codes and the law, and a choice's provisions follow its clauses."""
+    widget = DilemmaWidget(DILEMMA, CATALOG)
+    apologise = DILEMMA.nodes[1].choices[0]
+    lines = widget.clause_lines(apologise)
+    assert lines[1].startswith("Honours in law Demonstration Act 2099, s 1: The invented council must look")
+    click_choice(widget, "Close it by Friday")
+    panels = [child for child in widget.stage.children if hasattr(child, "children")]
+    headings = [getattr(panel.children[0], "value", "") for panel in panels]
+    assert "<h5>What the codes and the law say</h5>" in headings
+
+
+def test_a_choice_marked_unlawful_says_so_with_its_provision() -> None:
+    """The export carries each provision with its relation; the panel names the law a choice would break."""
+    first = DILEMMA.nodes[0]
+    law = [LawCitation(ref="demo-act:2(1)", relation=LawRelation.UNLAWFUL)]
+    unlawful = first.choices[0].model_copy(update={"law": law})
+    node = first.model_copy(update={"choices": [unlawful, *first.choices[1:]]})
+    dilemma = DILEMMA.model_copy(update={"nodes": [node, *DILEMMA.nodes[1:]]})
+    payload = dilemma_payload(dilemma, CATALOG)
+    assert payload["nodes"][0]["choices"][0]["law"] == [{"ref": "demo-act:2(1)", "relation": "unlawful"}]
+    assert payload["provisions"]["demo-act:2(1)"]["label"] == "Demonstration Act 2099, s 2(1)"
+    assert payload["provisions"]["demo-act:2(1)"]["verified"] is False
+    lines = DilemmaWidget(dilemma, CATALOG).clause_lines(unlawful)
+    assert (
+        "Would be unlawful under Demonstration Act 2099, s 2(1): The invented council must make enquiries"
+        in " ".join(lines)
+    )
 
 
 def test_jurisdiction_switch_changes_the_related_clauses() -> None:
@@ -133,3 +201,17 @@ def test_worksheet_widget_keeps_answers_per_case_and_exports_them_as_markdown() 
     assert [line for line in text.splitlines() if line.startswith("### ")] == [
         f"### {step.title}" for step in STEPS
     ]
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "binding"),
+    [("england", "Social Work England professional standards"), ("scotland", "SSSC Codes of Practice")],
+)
+def test_related_by_theme_lists_the_nations_binding_standards_first(jurisdiction: str, binding: str) -> None:
+    """The regulator's standards for the chosen nation lead the related clauses, ahead of BASW and the PCF."""
+    dilemma = REAL_CATALOG.dilemmas["booked-without-asking"].model
+    widget = DilemmaWidget(dilemma, REAL_CATALOG, jurisdiction=jurisdiction)
+    choice = dilemma.nodes[0].choices[0]
+    lines = widget.clause_lines(choice)
+    related = lines[lines.index(f"Related by theme, {jurisdiction.capitalize()}:") + 1 :]
+    assert related[0].startswith(binding)

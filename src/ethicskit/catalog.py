@@ -1,4 +1,5 @@
-"""The catalogue: every code, case, dilemma and seminar plan of a kit, loaded once and checked as a whole."""
+"""The catalogue: every code, statute digest, case, dilemma and seminar plan of a kit, loaded once and
+checked as a whole."""
 
 from __future__ import annotations
 
@@ -11,14 +12,24 @@ from pydantic import BaseModel
 
 from .anonymity import Guard
 from .checks import check_catalog, check_file_identity
+from .files import CASES_DIR, CODES_DIR, DILEMMAS_DIR, LAW_DIR, SEMINARS_DIR, find_content
 from .loader import Loaded, load_file
-from .models import Case, Clause, CodeOfPractice, Dilemma, Section, Seminar, Theme
+from .models import (
+    Case,
+    Clause,
+    CodeOfPractice,
+    Dilemma,
+    Instrument,
+    LawRelation,
+    Provision,
+    Section,
+    Seminar,
+    Theme,
+    provision_key,
+)
 from .problems import Problem
 
-CODES_DIR = "codes_of_practice"
-CASES_DIR = "cases"
-DILEMMAS_DIR = "exercises/dilemmas"
-SEMINARS_DIR = "exercises/seminars"
+__all__ = ["CASES_DIR", "CODES_DIR", "DILEMMAS_DIR", "LAW_DIR", "SEMINARS_DIR", "Catalog", "load_catalog"]
 
 
 class Relation(StrEnum):
@@ -27,6 +38,20 @@ class Relation(StrEnum):
     CITES = "cites"
     HONOURS = "honours"
     STRAINS = "strains"
+    UNLAWFUL = "unlawful"
+
+
+LAW_RELATIONS = {
+    LawRelation.HONOURS: Relation.HONOURS,
+    LawRelation.STRAINS: Relation.STRAINS,
+    LawRelation.UNLAWFUL: Relation.UNLAWFUL,
+}
+
+
+def law_key(ref: str) -> str:
+    """A provision reference in the form the catalogue indexes it: `care-act-2014:42`."""
+    instrument_id, _, number = ref.partition(":")
+    return f"{instrument_id}:{provision_key(number)}"
 
 
 @dataclass(frozen=True)
@@ -77,6 +102,7 @@ class Catalog:
 
     root: Path
     codes: dict[str, Loaded[CodeOfPractice]] = field(default_factory=dict)
+    laws: dict[str, Loaded[Instrument]] = field(default_factory=dict)
     cases: dict[str, Loaded[Case]] = field(default_factory=dict)
     dilemmas: dict[str, Loaded[Dilemma]] = field(default_factory=dict)
     seminars: dict[str, Loaded[Seminar]] = field(default_factory=dict)
@@ -87,11 +113,8 @@ class Catalog:
 
     def content_files(self) -> list[Path]:
         """Every content file the catalogue was read from, valid or not."""
-        return sorted(
-            file
-            for folder in (CODES_DIR, CASES_DIR, DILEMMAS_DIR, SEMINARS_DIR)
-            for file in _yaml_files(self.root / folder)
-        )
+        files, _ = find_content(self.root)
+        return sorted(file for folder in files.values() for file in folder)
 
     def resolve(self, ref: str) -> tuple[CodeOfPractice, Section, Clause] | None:
         """The code, section and clause a `code-id:clause-id` reference names, or None."""
@@ -103,6 +126,38 @@ class Catalog:
             if clause.id == clause_id:
                 return loaded.model, section, clause
         return None
+
+    def resolve_law(self, ref: str) -> tuple[Instrument, Provision] | None:
+        """The instrument and provision an `instrument-id:number` reference names, or None."""
+        instrument_id, _, number = ref.partition(":")
+        loaded = self.laws.get(instrument_id)
+        if loaded is None:
+            return None
+        provision = loaded.model.provision(number)
+        return None if provision is None else (loaded.model, provision)
+
+    @cached_property
+    def law_citations(self) -> dict[str, list[Citation]]:
+        """Every provision reference in the cases and dilemmas, by `law_key`."""
+        found: dict[str, list[Citation]] = {}
+        for case_id, loaded in sorted(self.cases.items()):
+            for cited in loaded.model.law.provisions:
+                citation = Citation("case", case_id, case_id, loaded.model.title, Relation.CITES)
+                found.setdefault(law_key(cited.ref), []).append(citation)
+        for dilemma_id, loaded_dilemma in sorted(self.dilemmas.items()):
+            dilemma = loaded_dilemma.model
+            for node in dilemma.nodes:
+                for choice in node.choices:
+                    for law in choice.law:
+                        relation = LAW_RELATIONS[law.relation]
+                        citation = Citation("choice", dilemma_id, choice.id, choice.label, relation)
+                        found.setdefault(law_key(law.ref), []).append(citation)
+            for ending in dilemma.endings:
+                for law in ending.law:
+                    relation = LAW_RELATIONS[law.relation]
+                    citation = Citation("ending", dilemma_id, ending.id, ending.title, relation)
+                    found.setdefault(law_key(law.ref), []).append(citation)
+        return found
 
     def cited(self, ref: str) -> Cited | None:
         """What a reference names, a clause or a document-level code as a whole; None if it names nothing."""
@@ -147,22 +202,16 @@ class Catalog:
         ]
 
 
-def _yaml_files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix in {".yml", ".yaml"} and p.is_file())
-
-
 def _load_folder(
     root: Path,
-    folder: str,
+    files: list[Path],
     model: type[BaseModel],
     into: dict[str, Loaded[BaseModel]],
     unloadable: set[str],
 ) -> list[Problem]:
     problems: list[Problem] = []
     loaded_files: list[tuple[Path, Loaded[BaseModel]]] = []
-    for file in _yaml_files(root / folder):
+    for file in files:
         shown_as = file.relative_to(root).as_posix()
         loaded, found = load_file(file, model, shown_as)
         problems += found
@@ -181,9 +230,11 @@ def _load_folder(
 def load_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
     """Load and check every content file under `root`. Bad content yields problems, never raises."""
     catalog = Catalog(root=root, guard=Guard.load(root))
-    problems = _load_folder(root, CODES_DIR, CodeOfPractice, catalog.codes, catalog.unloadable)  # type: ignore[arg-type]
-    problems += _load_folder(root, CASES_DIR, Case, catalog.cases, catalog.unloadable)  # type: ignore[arg-type]
-    problems += _load_folder(root, DILEMMAS_DIR, Dilemma, catalog.dilemmas, catalog.unloadable)  # type: ignore[arg-type]
-    problems += _load_folder(root, SEMINARS_DIR, Seminar, catalog.seminars, catalog.unloadable)  # type: ignore[arg-type]
+    files, problems = find_content(root)
+    problems += _load_folder(root, files[CODES_DIR], CodeOfPractice, catalog.codes, catalog.unloadable)  # type: ignore[arg-type]
+    problems += _load_folder(root, files[LAW_DIR], Instrument, catalog.laws, catalog.unloadable)  # type: ignore[arg-type]
+    problems += _load_folder(root, files[CASES_DIR], Case, catalog.cases, catalog.unloadable)  # type: ignore[arg-type]
+    problems += _load_folder(root, files[DILEMMAS_DIR], Dilemma, catalog.dilemmas, catalog.unloadable)  # type: ignore[arg-type]
+    problems += _load_folder(root, files[SEMINARS_DIR], Seminar, catalog.seminars, catalog.unloadable)  # type: ignore[arg-type]
     problems += check_catalog(catalog)
     return catalog, sorted(set(problems))

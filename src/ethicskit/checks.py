@@ -8,7 +8,24 @@ from typing import TYPE_CHECKING, Any
 
 from .engine import check_graph
 from .loader import Loaded
-from .models import Case, CodeOfPractice, CodeStatus, Dilemma, IssuerType, Seminar, Theme
+from .models import (
+    PROVISION_NUMBERS,
+    Case,
+    CodeOfPractice,
+    CodeStatus,
+    Dilemma,
+    Instrument,
+    InstrumentKind,
+    InstrumentStatus,
+    IssuerType,
+    LawCitation,
+    LawRelation,
+    Nation,
+    Seminar,
+    Theme,
+    clause_anchor,
+    provision_key,
+)
 from .problems import Problem, ProblemCode
 from .yamlfile import Path_
 
@@ -18,6 +35,7 @@ if TYPE_CHECKING:
     from .catalog import Catalog
 
 TODO = "TODO:"
+_NEEDS_PSEUDONYMS = {ProblemCode.UNDECLARED_NAME, ProblemCode.NAMED_PERSON}
 
 
 def check_file_identity(
@@ -40,11 +58,13 @@ def check_file_identity(
 def check_catalog(catalog: Catalog) -> list[Problem]:
     """Every rule that needs the whole catalogue."""
     problems: list[Problem] = []
-    for group in (catalog.codes, catalog.cases, catalog.dilemmas, catalog.seminars):
+    for group in (catalog.codes, catalog.laws, catalog.cases, catalog.dilemmas, catalog.seminars):
         for loaded in group.values():
             problems += _check_todos(loaded)
     for code in catalog.codes.values():
         problems += _check_code(code, catalog)
+    for instrument in catalog.laws.values():
+        problems += _check_instrument(instrument)
     problems += _check_theme_coverage(catalog)
     for case in catalog.cases.values():
         problems += _check_case(case, catalog)
@@ -245,6 +265,186 @@ def _check_code(loaded: Loaded[CodeOfPractice], catalog: Catalog) -> list[Proble
     return problems
 
 
+LEGISLATION_SITE = "https://www.legislation.gov.uk/"
+
+LEGISLATION_UNITS = {
+    InstrumentKind.ACT: {"section", "subsection", "schedule-paragraph"},
+    InstrumentKind.ASP: {"section", "subsection", "schedule-paragraph"},
+    InstrumentKind.MEASURE: {"section", "subsection", "schedule-paragraph"},
+    InstrumentKind.ORDER: {"article", "schedule-paragraph"},
+    # Retained EU regulations, such as the UK GDPR, keep their articles.
+    InstrumentKind.REGULATIONS: {"regulation", "article", "schedule-paragraph"},
+}
+"""How each kind of legislation numbers its provisions: Acts have sections, Orders articles,
+Regulations regulations; guidance and policy documents number paragraphs and chapters their own way."""
+
+
+def _check_instrument(loaded: Loaded[Instrument]) -> list[Problem]:
+    """Numbering as the instrument numbers it, each provision once, verified or saying why not,
+    nations listed once, and legislation linked to legislation.gov.uk."""
+    instrument = loaded.model
+    problems: list[Problem] = []
+
+    def add(where: Path_, kind: ProblemCode, message: str) -> None:
+        problems.append(Problem(loaded.path, loaded.lines.line_of(where), kind, message))
+
+    legislation = instrument.kind.is_legislation
+    if legislation and not (instrument.official_url or "").startswith(LEGISLATION_SITE):
+        add(
+            ("official_url",),
+            ProblemCode.OFFICIAL_URL,
+            f"'official_url' of a {instrument.kind.value} must be on {LEGISLATION_SITE}",
+        )
+    if legislation and not instrument.provisions:
+        add(
+            ("provisions",),
+            ProblemCode.TOO_FEW,
+            f"a digest of a {instrument.kind.value} lists at least one provision; only guidance and "
+            "policy documents may be given as a whole",
+        )
+    if (instrument.kind is InstrumentKind.POLICY) != (instrument.status is InstrumentStatus.POLICY):
+        add(
+            ("status",),
+            ProblemCode.INVALID_VALUE,
+            "'status: policy' goes with 'kind: policy' and only with it: a policy is not law in force",
+        )
+    seen_nations: set[Nation] = set()
+    for index, nation in enumerate(instrument.nations):
+        if nation in seen_nations:
+            add(("nations", index), ProblemCode.INVALID_VALUE, f"the nation '{nation.value}' is listed twice")
+        seen_nations.add(nation)
+    numbers: dict[str, int | None] = {}
+    anchors: dict[str, str] = {}
+    allowed_units = LEGISLATION_UNITS.get(instrument.kind)
+    for index, provision in enumerate(instrument.provisions):
+        where: Path_ = ("provisions", index)
+        if allowed_units is not None and provision.unit.value not in allowed_units:
+            units = ", ".join(sorted(allowed_units))
+            add(
+                (*where, "unit"),
+                ProblemCode.PROVISION_NUMBER,
+                f"provisions of kind '{instrument.kind.value}' are numbered as {units}, "
+                f"not as '{provision.unit.value}'",
+            )
+        elif not re.fullmatch(PROVISION_NUMBERS[provision.unit], provision.number):
+            add(
+                (*where, "number"),
+                ProblemCode.PROVISION_NUMBER,
+                f"'{provision.number}' is not how a {provision.unit.value} is numbered",
+            )
+        key = provision_key(provision.number)
+        anchor = clause_anchor(f"{instrument.id}:{provision.number}")
+        if key in numbers:
+            add(
+                (*where, "number"),
+                ProblemCode.DUPLICATE_PROVISION,
+                f"provision '{provision.number}' appears twice (first on line {numbers[key]})",
+            )
+        elif anchor in anchors:
+            add(
+                (*where, "number"),
+                ProblemCode.DUPLICATE_PROVISION,
+                f"provisions '{anchors[anchor]}' and '{provision.number}' would share one link anchor",
+            )
+        numbers.setdefault(key, loaded.lines.line_of((*where, "number")))
+        anchors.setdefault(anchor, provision.number)
+        if (provision.verified is None) == (provision.unverified is None):
+            state = "both 'verified' and" if provision.verified is not None else "neither 'verified' nor"
+            add(
+                where,
+                ProblemCode.VERIFICATION,
+                f"provision '{provision.number}' has {state} 'unverified'; give exactly one",
+            )
+        outside = sorted(n.value for n in provision.nations or [] if n not in instrument.nations)
+        if outside:
+            add(
+                (*where, "nations"),
+                ProblemCode.WRONG_NATION,
+                f"provision '{provision.number}' lists {', '.join(outside)}, "
+                "where the instrument does not apply",
+            )
+        if legislation and provision.url is not None and not provision.url.startswith(LEGISLATION_SITE):
+            add(
+                (*where, "url"),
+                ProblemCode.OFFICIAL_URL,
+                f"the 'url' of provision '{provision.number}' must be on {LEGISLATION_SITE}",
+            )
+    return problems
+
+
+def check_law_ref(
+    ref: str, where: Path_, loaded: Loaded[Any], catalog: Catalog, nation: str | None
+) -> list[Problem]:
+    """A provision reference must name a digest in law/, a provision it lists and, when the content is
+    set in a nation, an instrument that applies there."""
+    instrument_id, _, number = ref.partition(":")
+    line = loaded.lines.line_of(where)
+    instrument = catalog.laws.get(instrument_id)
+    if instrument is None and instrument_id in catalog.unloadable:
+        return []  # the digest's own file is already reported
+    if instrument is None:
+        known = ", ".join(sorted(catalog.laws)) or "none"
+        message = f"instrument '{instrument_id}' in '{ref}' is not in law/ (known: {known})"
+        return [Problem(loaded.path, line, ProblemCode.UNKNOWN_LAW, message)]
+    provision = instrument.model.provision(number)
+    if provision is None:
+        message = f"provision '{ref}' is not in {instrument.path}"
+        return [Problem(loaded.path, line, ProblemCode.UNKNOWN_PROVISION, message)]
+    nations = {n.value for n in instrument.model.nations_of(provision)}
+    if nation in {n.value for n in Nation} and nation not in nations:
+        what = (
+            instrument.model.title
+            if provision.nations is None
+            else f"this provision of {instrument.model.title}"
+        )
+        message = f"'{ref}' is cited for {nation}, but {what} applies in {', '.join(sorted(nations))} only"
+        return [Problem(loaded.path, line, ProblemCode.WRONG_NATION, message)]
+    return []
+
+
+def _check_case_law(loaded: Loaded[Case], catalog: Catalog) -> list[Problem]:
+    """A case's 'Law and duties' cites at least two provisions of its own nation's law."""
+    case = loaded.model
+    nation = case.setting.jurisdiction.value
+    problems: list[Problem] = []
+    resolving = 0
+    for index, cited in enumerate(case.law.provisions):
+        found = check_law_ref(cited.ref, ("law", "provisions", index, "ref"), loaded, catalog, nation)
+        problems += found
+        instrument_id = cited.ref.partition(":")[0]
+        if not found and (instrument_id in catalog.laws or instrument_id in catalog.unloadable):
+            resolving += 1  # a digest that failed to load is reported in its own file
+    if resolving < 2 and not problems:
+        message = f"'law.provisions' has {resolving} provision(s) of {nation} law; cite at least two"
+        problems.append(
+            Problem(loaded.path, loaded.line("law", "provisions"), ProblemCode.CITED_LAW, message)
+        )
+    return problems
+
+
+def _check_dilemma_law(
+    citations: list[LawCitation],
+    where: Path_,
+    said: str,
+    loaded: Loaded[Dilemma],
+    catalog: Catalog,
+    nation: str | None,
+) -> list[Problem]:
+    problems: list[Problem] = []
+    for index, law in enumerate(citations):
+        problems += check_law_ref(law.ref, (*where, "law", index, "ref"), loaded, catalog, nation)
+    unlawful = [law.ref for law in citations if law.relation is LawRelation.UNLAWFUL]
+    if unlawful and "unlawful" not in said.lower():
+        message = (
+            f"'{'.'.join(map(str, where))}' is marked unlawful under {', '.join(unlawful)} but does not "
+            "say 'unlawful' to the learner"
+        )
+        problems.append(
+            Problem(loaded.path, loaded.lines.line_of((*where, "law")), ProblemCode.UNLAWFUL_UNSAID, message)
+        )
+    return problems
+
+
 CODE_METADATA = frozenset(
     {"id", "title", "short_title", "issuer", "official_url", "clause_pattern", "version", "sources"}
 )
@@ -277,6 +477,7 @@ def _check_case(loaded: Loaded[Case], catalog: Catalog) -> list[Problem]:
     for index, cited in enumerate(loaded.model.clauses):
         problems += check_ref(cited.ref, ("clauses", index, "ref"), loaded, catalog)
     problems += _check_cited_codes(loaded, catalog)
+    problems += _check_case_law(loaded, catalog)
     for index, ref in enumerate(loaded.model.supervision.pcf):
         where = ("supervision", "pcf", index)
         if ref.partition(":")[0] != "pcf":
@@ -340,15 +541,24 @@ def _check_dilemma(loaded: Loaded[Dilemma], catalog: Catalog) -> list[Problem]:
     case = catalog.cases.get(dilemma.case)
     if case is None and dilemma.case not in catalog.unloadable:
         add(("case",), ProblemCode.UNKNOWN_CASE, f"case '{dilemma.case}' does not exist in cases/")
-    problems += _check_anonymity(loaded, case.model.pseudonyms if case else [], catalog)
+    names = _check_anonymity(loaded, case.model.pseudonyms if case else [], catalog)
+    if case is None:
+        # Without its case the dilemma's pseudonyms are unknown: a name check would only report the
+        # case's own invented names. The case's problem is reported against the case itself.
+        names = [problem for problem in names if problem.code not in _NEEDS_PSEUDONYMS]
+    problems += names
+    nation = case.model.setting.jurisdiction.value if case else None
     for n, node in enumerate(dilemma.nodes):
         for c, choice in enumerate(node.choices):
             for field in ("honours", "strains"):
                 for r, ref in enumerate(getattr(choice, field)):
                     problems += check_ref(ref, ("nodes", n, "choices", c, field, r), loaded, catalog)
+            at: Path_ = ("nodes", n, "choices", c)
+            problems += _check_dilemma_law(choice.law, at, choice.consequence, loaded, catalog, nation)
     for e, ending in enumerate(dilemma.endings):
         for r, ref in enumerate(ending.clauses):
             problems += check_ref(ref, ("endings", e, "clauses", r), loaded, catalog)
+        problems += _check_dilemma_law(ending.law, ("endings", e), ending.debrief, loaded, catalog, nation)
     for where, kind, message in check_graph(dilemma):
         add(where, kind, message)
     return problems

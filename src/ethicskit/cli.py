@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 import tempfile
 from collections import Counter
@@ -12,6 +13,7 @@ from pathlib import Path
 import click
 
 from .anonymity import write_fingerprints
+from .balance import as_table, dilemma_balance, kit_balance, one_sided_warnings
 from .catalog import Catalog, load_catalog
 from .diagram import DiagramError
 from .documents import handout as handout_document
@@ -43,11 +45,32 @@ def main() -> None:
 @ROOT_OPTION
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def check(root: Path, fmt: str) -> None:
-    """Check every code, case and dilemma; exit 1 if anything is wrong."""
+    """Check every code, statute digest, case and dilemma; exit 1 if anything is wrong.
+
+    One-sided dilemmas are reported as warnings, which do not change the exit status.
+    """
     catalog, problems = load_catalog(root)
     files = len(catalog.content_files())
-    click.echo(as_json(problems, files) if fmt == "json" else as_text(problems, files))
+    warnings = one_sided_warnings(catalog)
+    render = as_json if fmt == "json" else as_text
+    click.echo(render(problems, files, warnings))
     sys.exit(1 if problems else 0)
+
+
+@main.command()
+@ROOT_OPTION
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def stats(root: Path, fmt: str) -> None:
+    """Report how balanced each dilemma and the whole kit are (definitions in the README)."""
+    catalog = _valid_catalog(root)
+    dilemmas = [loaded.model for _, loaded in sorted(catalog.dilemmas.items())]
+    per_dilemma = [dilemma_balance(dilemma) for dilemma in dilemmas]
+    kit = kit_balance(dilemmas)
+    if fmt == "json":
+        report = {"kit": kit.as_dict(), "dilemmas": [balance.as_dict() for balance in per_dilemma]}
+        click.echo(json.dumps(report, indent=2))
+    else:
+        click.echo(as_table(per_dilemma, kit))
 
 
 @main.command()
@@ -119,6 +142,27 @@ def clauses(code_id: str | None, root: Path) -> None:
         return
     for section, clause in chosen.model.clauses():
         click.echo(f"{code_id}:{clause.id:10} [{section.polarity.value}] {clause.paraphrase}")
+
+
+@main.command()
+@click.argument("instrument_id", required=False)
+@ROOT_OPTION
+def law(instrument_id: str | None, root: Path) -> None:
+    """List the statute digests, or the provisions of one, e.g. `ethicskit law care-act-2014`."""
+    catalog, _ = load_catalog(root)
+    if instrument_id is None:
+        for loaded in sorted(catalog.laws.values(), key=lambda item: item.model.id):
+            instrument = loaded.model
+            nations = ", ".join(nation.value for nation in instrument.nations)
+            click.echo(f"{instrument.id:48} {instrument.title} ({nations})")
+        return
+    chosen = catalog.laws.get(instrument_id)
+    if chosen is None:
+        known = ", ".join(sorted(catalog.laws)) or "none"
+        raise click.ClickException(f"no instrument '{instrument_id}' in law/ (known: {known})")
+    for provision in chosen.model.provisions:
+        state = "verified" if provision.verified else "UNVERIFIED"
+        click.echo(f"{instrument_id}:{provision.number:12} [{state}] {provision.heading}")
 
 
 @main.command()

@@ -14,8 +14,9 @@ from .diagram import LEGEND, caption_id, diagram_classes, diagram_html
 from .engine import Branch, branch_map, numbered_nodes
 from .engine import titles as _titles
 from .export import dilemma_json
-from .models import Case, Dilemma, Seminar
+from .models import Case, Dilemma, LawCitation, Seminar, law_label
 from .signposting import SIGNPOST
+from .worksheet import STEPS
 
 LEANS = {
     -2: "pulls strongly away",
@@ -42,6 +43,42 @@ def clause_text(catalog: Catalog, ref: str) -> str:
     if found is None:
         return escape(ref)
     return f"<strong>{escape(found.label)}</strong>: {escape(found.text)}"
+
+
+def clause_label(catalog: Catalog, ref: str) -> str:
+    found = catalog.cited(ref)
+    return found.label if found else ref
+
+
+def law_text(catalog: Catalog, ref: str) -> str:
+    """A cited provision with its heading and paraphrase, marked when it was not checked."""
+    found = catalog.resolve_law(ref)
+    if found is None:
+        return escape(ref)
+    instrument, provision = found
+    unchecked = "" if provision.verified else " <em>(not yet checked against the official text)</em>"
+    return (
+        f"<strong>{escape(law_label(instrument, provision))}</strong> ({escape(provision.heading)}): "
+        f"{escape(provision.paraphrase)}{unchecked}"
+    )
+
+
+def law_citations(catalog: Catalog, citations: list[LawCitation]) -> str:
+    """A choice's or ending's provisions, by how it stands to each."""
+    out = ""
+    for relation, heading in (
+        ("honours", "Honours in law"),
+        ("strains", "Strains in law"),
+        ("unlawful", "Unlawful under"),
+    ):
+        refs = [law.ref for law in citations if law.relation.value == relation]
+        if refs:
+            labels = []
+            for ref in refs:
+                found = catalog.resolve_law(ref)
+                labels.append(law_label(*found) if found else ref)
+            out += f"<p>{heading}: {escape('; '.join(labels))}</p>"
+    return out
 
 
 def content_note(case: Case) -> str:
@@ -85,6 +122,15 @@ def case_sheet(case: Case, catalog: Catalog, lecturer: bool, level: int = 1) -> 
         for c in case.clauses
     )
     out.append(f"<{h2}>What the codes say</{h2}><ul>{cited}</ul>")
+    provisions = "".join(
+        f"<li>{law_text(catalog, p.ref)}<br><em>Here:</em> {escape(p.rationale)}</li>"
+        for p in case.law.provisions
+    )
+    out.append(
+        f"<{h2}>Law and duties</{h2}><ul>{provisions}</ul>"
+        f"<p><strong>What the law already settles.</strong></p>{paras(case.law.settles)}"
+        f"<p><strong>Where discretion begins.</strong></p>{paras(case.law.discretion)}"
+    )
     out.append(f"<{h2}>Questions for discussion</{h2}>{items(case.questions, ordered=True)}")
     out.append(f"<{h2}>Key points</{h2}>{items(case.key_points)}")
     if lecturer:
@@ -184,6 +230,7 @@ def dilemma_map(dilemma: Dilemma, catalog: Catalog, lecturer: bool, level: int =
             for heading, group in (("Honours", choice.honours), ("Strains", choice.strains)):
                 if group:
                     refs += f'<p class="ek-refs-heading">{heading}:</p>{clause_items(catalog, group)}'
+            refs += law_citations(catalog, choice.law)
             note = paras(choice.facilitator_note, "lecturer") if lecturer and choice.facilitator_note else ""
             out.append(
                 f'<li class="ek-choice" id="dilemma-{dilemma.id}-{choice.id}">'
@@ -207,6 +254,7 @@ def dilemma_map(dilemma: Dilemma, catalog: Catalog, lecturer: bool, level: int =
         out.append(paras(ending.debrief))
         if ending.clauses:
             out.append(f'<p class="ek-refs-heading">Clauses:</p>{clause_items(catalog, ending.clauses)}')
+        out.append(law_citations(catalog, ending.law))
         out.append(f"<p><em>To reflect on:</em> {escape(ending.reflection_prompt)}</p>")
         if ending.self_care:
             out.append(
@@ -293,15 +341,32 @@ def seminar_plan(seminar: Seminar, catalog: Catalog, lecturer: bool) -> str:
     return "".join(out)
 
 
+def worksheet_sheet() -> str:
+    """The ethical-reasoning worksheet on paper: every step with its guidance and room to write."""
+    steps = []
+    for number, step in enumerate(STEPS, 1):
+        labels = "".join(
+            f"<p><em>{escape(label)}</em></p><div class='write-here'></div>" if len(step.fields) > 1 else ""
+            for _, label in step.fields
+        )
+        space = labels or "<div class='write-here'></div>"
+        steps.append(f"<h2>{number}. {escape(step.title)}</h2><p>{escape(step.guidance)}</p>{space}")
+    return (
+        '<section class="worksheet"><h1>The ethical-reasoning worksheet</h1>' + "".join(steps) + "</section>"
+    )
+
+
 def seminar_pack(seminar: Seminar, catalog: Catalog, lecturer: bool) -> str:
     """The plan, then each case sheet and each dilemma with its questions, one per page; the lecturer's
-    pack adds each dilemma's map of every branch."""
+    pack adds each dilemma's map of every branch; the worksheet closes the pack when the session uses it."""
     parts = [seminar_plan(seminar, catalog, lecturer)]
     parts += [case_sheet(catalog.cases[c].model, catalog, lecturer) for c in seminar.materials.cases]
     parts += [
         dilemma_sheet(catalog.dilemmas[d].model, catalog, lecturer, with_map=lecturer)
         for d in seminar.materials.dilemmas
     ]
+    if seminar.materials.worksheet:
+        parts.append(worksheet_sheet())
     return '<div class="page-break"></div>'.join(parts)
 
 

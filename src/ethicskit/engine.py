@@ -77,12 +77,12 @@ def check_graph(dilemma: Dilemma) -> Iterator[GraphProblem]:
             where: Path_ = ("nodes", n, "choices", c)
             if choice.id in choice_ids or choice.id in index:
                 message = f"'{choice.id}' is used twice in this dilemma"
-                structural.append(((*where, "id"), ProblemCode.DUPLICATE_ID, message))
+                structural.append(((*where, "id"), ProblemCode.DUPLICATE_NODE, message))
             choice_ids.setdefault(choice.id, where)
     yield from _check_citations(dilemma)
     targets = list(_check_targets(dilemma, index, choice_ids))
     yield from structural + targets
-    blocking = {ProblemCode.UNKNOWN_TARGET, ProblemCode.DUPLICATE_ID}
+    blocking = {ProblemCode.UNKNOWN_TARGET, ProblemCode.DUPLICATE_NODE}
     if any(kind in blocking for _, kind, _ in structural + targets):
         return  # paths cannot be followed through a graph with missing or ambiguous ids
     yield from _check_paths(dilemma)
@@ -90,7 +90,7 @@ def check_graph(dilemma: Dilemma) -> Iterator[GraphProblem]:
 
 def _register(index: dict[str, Path_], item_id: str, where: Path_) -> Iterator[GraphProblem]:
     if item_id in index:
-        yield where, ProblemCode.DUPLICATE_ID, f"'{item_id}' is used twice in this dilemma"
+        yield where, ProblemCode.DUPLICATE_NODE, f"'{item_id}' is used twice in this dilemma"
     else:
         index[item_id] = where
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from .catalog import Catalog
 from .engine import decision_numbers, decision_title, ending_title, numbered_nodes
-from .models import CodeStatus, Dilemma, Jurisdiction, Theme
+from .models import CodeStatus, Dilemma, IssuerType, Jurisdiction, LawCitation, Theme, law_label
 
 SCHEMA_VERSION = 1
 
@@ -42,12 +42,32 @@ def _clause_entry(catalog: Catalog, ref: str) -> dict[str, Any]:
         "themes": [theme.value for theme in found.themes],
         "jurisdiction": code.jurisdiction.value,
         "current": code.status is CodeStatus.CURRENT,
+        # A regulator's standards bind every social worker in its nation; the player lists them first.
+        "binding": code.issuer_type is IssuerType.REGULATOR,
+    }
+
+
+def _law_refs(citations: list[LawCitation]) -> list[dict[str, str]]:
+    return [{"ref": law.ref, "relation": law.relation.value} for law in citations]
+
+
+def _provision_entry(catalog: Catalog, ref: str) -> dict[str, Any]:
+    found = catalog.resolve_law(ref)
+    assert found is not None, ref  # the checker guarantees every reference resolves
+    instrument, provision = found
+    return {
+        "label": law_label(instrument, provision),
+        "heading": provision.heading,
+        "text": provision.paraphrase,
+        "verified": provision.verified is not None,
     }
 
 
 def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
-    """Everything the player needs: the graph, every cited clause, and clauses related by theme."""
+    """Everything the player needs: the graph, every cited clause and provision of law, and clauses
+    related by theme."""
     cited: set[str] = set()
+    law_cited: set[str] = set()
     themes: set[Theme] = set()
     nodes = []
     numbers = decision_numbers(dilemma)
@@ -55,6 +75,7 @@ def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
         choices = []
         for choice in node.choices:
             cited.update(choice.honours, choice.strains)
+            law_cited.update(law.ref for law in choice.law)
             choice_themes = set(choice.themes)
             for ref in [*choice.honours, *choice.strains]:
                 resolved = catalog.cited(ref)
@@ -77,6 +98,7 @@ def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
                     },
                     "honours": choice.honours,
                     "strains": choice.strains,
+                    "law": _law_refs(choice.law),
                     "themes": sorted(theme.value for theme in choice_themes),
                     "escalation": choice.escalation.value if choice.escalation else None,
                     "when": choice.when,
@@ -95,6 +117,7 @@ def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
     endings = []
     for ending in dilemma.endings:
         cited.update(ending.clauses)
+        law_cited.update(law.ref for law in ending.law)
         endings.append(
             {
                 "id": ending.id,
@@ -102,6 +125,7 @@ def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
                 "heading": ending_title(ending),
                 "debrief": ending.debrief,
                 "clauses": ending.clauses,
+                "law": _law_refs(ending.law),
                 "prompt": ending.reflection_prompt,
                 "selfCare": ending.self_care,
             }
@@ -124,6 +148,7 @@ def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
         "nodes": nodes,
         "endings": endings,
         "clauses": clauses,
+        "provisions": {ref: _provision_entry(catalog, ref) for ref in sorted(law_cited)},
         "jurisdictions": [
             {"id": key, "label": label, "codes": sorted(j.value for j in members)}
             for key, (label, members) in PLAYER_JURISDICTIONS.items()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -67,6 +68,8 @@ def _describe(value: Any) -> str:
         return f"the number {value!r}"
     if isinstance(value, int):
         return f"the number {value}"
+    if isinstance(value, date):
+        return f"the date {value.isoformat()}"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -92,10 +95,17 @@ def _problem_for(error: ErrorDetails, path: str, lines: LineMap) -> Problem:
         close = difflib.get_close_matches(name, _FIELD_NAMES, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         return Problem(path, line, ProblemCode.UNKNOWN_FIELD, f"unknown field '{where}'{hint}")
+    raw = lines.unquoted.get(loc)
+    if kind == "string_type" and raw is not None:
+        message = f"'{where}' should be text, but the unquoted {raw} is read as {_describe(value)}"
+        return Problem(path, line, ProblemCode.UNQUOTED_VALUE, message)
     if kind in _TYPE_WORDS:
         expected = _TYPE_WORDS[kind]
         message = f"'{where}' should be {expected}, not {_describe(value)}"
         return Problem(path, line, ProblemCode.WRONG_TYPE, message)
+    if kind == "enum" and raw is not None:
+        message = f"'{where}' cannot be the unquoted {raw}, which YAML reads as {_describe(value)}"
+        return Problem(path, line, ProblemCode.UNQUOTED_VALUE, message)
     if kind == "enum":
         message = f"'{where}' cannot be {_describe(value)}; use one of: {ctx.get('expected')}"
         return Problem(path, line, ProblemCode.INVALID_VALUE, message)
@@ -112,6 +122,14 @@ def _problem_for(error: ErrorDetails, path: str, lines: LineMap) -> Problem:
         return Problem(path, line, ProblemCode.TOO_FEW, message)
     if kind == "html_in_text":
         return Problem(path, line, ProblemCode.HTML_IN_TEXT, f"'{where}' {error['msg']}")
+    if kind == "unsafe_link":
+        return Problem(path, line, ProblemCode.UNSAFE_LINK, f"'{where}' {error['msg']}")
+    if kind == "string_pattern_mismatch" and loc[-1] == "ref" and "law" in loc:
+        message = (
+            f"'{where}' cannot be {_describe(value)}: write provision references as "
+            "'instrument-id:number', e.g. 'care-act-2014:42'"
+        )
+        return Problem(path, line, ProblemCode.INVALID_VALUE, message)
     if kind == "string_pattern_mismatch":
         message = f"'{where}' cannot be {_describe(value)}: {_PATTERN_WORDS.get(loc[-1], 'wrong form')}"
         return Problem(path, line, ProblemCode.INVALID_VALUE, message)
@@ -122,6 +140,8 @@ _PATTERN_WORDS: dict[str | int, str] = {
     "id": "use lower-case words joined by hyphens, e.g. 'after-the-inspection'",
     "ref": "write clause references as 'code-id:clause-id', e.g. 'swe-2019:6.5'",
     "official_url": "give the full https:// address of the official text",
+    "url": "give the full https:// address of the provision's official text",
+    "number": "write the number as the instrument prints it, e.g. '42', '42(1)' or 'Article 66'",
 }
 for _name in ("case", "start", "leads_to", "superseded_by"):
     _PATTERN_WORDS[_name] = "use the lower-case, hyphenated id it refers to"
@@ -140,13 +160,47 @@ def validate(document: YamlDocument, model: type[M]) -> tuple[Loaded[M] | None, 
     return Loaded(instance, document.path, document.lines, document.data), []
 
 
+MAX_FILE_BYTES = 1024 * 1024
+"""The largest content file the kit reads (1 MiB); the longest real file is about 40 KiB."""
+
+_BOM = b"\xef\xbb\xbf"
+
+
+def read_text(file: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
+    """A content file's text, read with bounded memory; too large, unreadable or not UTF-8 is a problem.
+
+    A UTF-8 byte-order mark is accepted and dropped; Windows line endings are read as ordinary ones.
+    """
+    try:
+        with file.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        message = f"the file cannot be read ({error.strerror or error})"
+        return None, [Problem(shown_as, None, ProblemCode.UNREADABLE, message)]
+    if len(data) > MAX_FILE_BYTES:
+        line = data.count(b"\n", 0, MAX_FILE_BYTES) + 1
+        message = f"the file is larger than the 1 MiB limit for a content file; it passes it on line {line}"
+        return None, [Problem(shown_as, line, ProblemCode.FILE_TOO_LARGE, message)]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        message = "the file is saved as UTF-16 text, not UTF-8"
+        return None, [Problem(shown_as, 1, ProblemCode.ENCODING, message)]
+    data = data.removeprefix(_BOM)
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        column = len(data[line_start : error.start].decode("utf-8", errors="replace")) + 1
+        byte = data[error.start]
+        message = f"the byte 0x{byte:02X} at column {column} is not UTF-8 (the file is in another encoding)"
+        return None, [Problem(shown_as, line, ProblemCode.ENCODING, message)]
+
+
 def load_file(file: Path, model: type[M], shown_as: str) -> tuple[Loaded[M] | None, list[Problem]]:
     """Read, parse and validate one content file. `shown_as` is the path used in messages."""
-    try:
-        text = file.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        message = f"the file is not UTF-8 text (byte {error.start})"
-        return None, [Problem(shown_as, None, ProblemCode.YAML_SYNTAX, message)]
+    text, problems = read_text(file, shown_as)
+    if text is None:
+        return None, problems
     document, problems = parse_yaml(text, shown_as)
     if document is None:
         return None, problems

@@ -161,14 +161,28 @@ class SourceKind(StrEnum):
 
 
 class Escalation(StrEnum):
-    """Routes a practitioner can take a concern along, from the most local to the most formal."""
+    """Routes a practitioner can take a concern along, from the most local to the most formal.
 
+    Not a ladder to climb: settling a concern informally, or accepting a decision while recording
+    disagreement, are routes in their own right, and a person served may take theirs (an advocate,
+    a complaint, the ombudsman) with the practitioner's support.
+    """
+
+    INFORMAL_RESOLUTION = "informal-resolution"
     SUPERVISION = "supervision"
     LINE_MANAGER = "line-manager"
+    RECORDED_DISAGREEMENT = "recorded-disagreement"
     PRINCIPAL_SOCIAL_WORKER = "principal-social-worker"
     UNION_OR_ASSOCIATION = "union-or-association"
+    ADVOCATE = "advocate"
+    COMPLAINT = "complaint"
     WHISTLEBLOWING = "whistleblowing"
+    OMBUDSMAN = "ombudsman"
+    INSPECTORATE = "inspectorate"
+    """The body that inspects services, e.g. the Care Inspectorate in Scotland or Care Inspectorate Wales."""
     REGULATOR = "regulator"
+    """The body that registers and regulates the workforce: Social Work England, the SSSC, Social Care Wales,
+    NISCC. A concern about a service goes to the inspectorate; one about a practitioner, to the regulator."""
 
 
 # --- text types --------------------------------------------------------------------------------
@@ -176,11 +190,44 @@ class Escalation(StrEnum):
 _TAG = re.compile(r"</?\s*[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|<!--")
 
 
-def _plain(value: str) -> str:
-    """Reject markup: every output escapes text itself, so tags in content are always a mistake."""
+_ENTITY = re.compile(r"&(#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def _scheme(name: str) -> str:
+    # Browsers ignore whitespace and control characters inside a link's scheme, so 'java script:' counts.
+    return r"[\s\x00-\x1f]*".join(name)
+
+
+_UNSAFE_LINK = re.compile(
+    r"(?:\]\s*\(\s*<?|^\s{0,3}\[[^\]]*\]:\s*<?|<)\s*(?P<scheme>"
+    + "|".join(_scheme(name) for name in ("javascript", "vbscript", "data"))
+    + r")[\s\x00-\x1f]*:",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def markup_problem(value: str) -> tuple[str, str] | None:
+    """Why `value` is not plain text, as (kind, message): an HTML tag or character reference, or a
+    link whose target runs code or embeds data. None for plain text."""
     found = _TAG.search(value)
     if found:
-        raise PydanticCustomError("html_in_text", "contains the HTML tag {tag}", {"tag": found.group(0)[:40]})
+        return "html_in_text", f"contains the HTML tag {found.group(0)[:40]}"
+    found = _ENTITY.search(value)
+    if found:
+        return "html_in_text", f"contains the HTML character reference {found.group(0)[:40]}"
+    found = _UNSAFE_LINK.search(value)
+    if found:
+        scheme = re.sub(r"[\s\x00-\x1f]", "", found.group("scheme")).lower()
+        return "unsafe_link", f"contains a link to a '{scheme}:' address"
+    return None
+
+
+def _plain(value: str) -> str:
+    """Reject markup: every output escapes text itself, so tags in content are always a mistake, and a
+    link that runs code is never content."""
+    problem = markup_problem(value)
+    if problem is not None:
+        raise PydanticCustomError(problem[0], problem[1].replace("{", "{{").replace("}", "}}"))
     return value
 
 
@@ -347,6 +394,234 @@ def clause_anchor(ref: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ref.lower()).strip("-")
 
 
+# --- law ---------------------------------------------------------------------------------------
+
+
+class Nation(StrEnum):
+    """A UK nation: where a statute applies for social care purposes."""
+
+    ENGLAND = "england"
+    SCOTLAND = "scotland"
+    WALES = "wales"
+    NORTHERN_IRELAND = "northern-ireland"
+
+
+class InstrumentKind(StrEnum):
+    """What kind of document a law digest covers; legislation and documents issued under it differ."""
+
+    ACT = "act"
+    ASP = "asp"
+    MEASURE = "measure"
+    ORDER = "order"
+    REGULATIONS = "regulations"
+    GUIDANCE = "guidance"
+    POLICY = "policy"
+
+    @property
+    def is_legislation(self) -> bool:
+        """Acts, Acts of the Scottish Parliament, Measures, Orders and Regulations: on legislation.gov.uk."""
+        return self not in {InstrumentKind.GUIDANCE, InstrumentKind.POLICY}
+
+
+class InstrumentStatus(StrEnum):
+    """How far an instrument is in force."""
+
+    IN_FORCE = "in-force"
+    PARTLY_IN_FORCE = "partly-in-force"
+    NOT_YET_IN_FORCE = "not-yet-in-force"
+    REPEALED = "repealed"
+    POLICY = "policy"
+
+
+class ProvisionUnit(StrEnum):
+    """How the instrument numbers the provision; decides the form its number must take."""
+
+    SECTION = "section"
+    SUBSECTION = "subsection"
+    ARTICLE = "article"
+    REGULATION = "regulation"
+    SCHEDULE_PARAGRAPH = "schedule-paragraph"
+    PARAGRAPH = "paragraph"
+    CHAPTER = "chapter"
+
+
+PROVISION_NUMBERS: dict[ProvisionUnit, str] = {
+    ProvisionUnit.SECTION: r"\d+[A-Z]*",
+    ProvisionUnit.SUBSECTION: r"\d+[A-Z]*(\([0-9]+[A-Z]*\))(\([a-z]+\))?(\([ivx]+\))?",
+    ProvisionUnit.ARTICLE: r"Article \d+[A-Z]*(\([0-9]+[A-Z]*\))?(\([a-z]+\))?",
+    ProvisionUnit.REGULATION: r"\d+[A-Z]*(\([0-9]+[A-Z]*\))?(\([a-z]+\))?",
+    ProvisionUnit.SCHEDULE_PARAGRAPH: r"Schedule \d+[A-Z]* paragraph \d+[A-Z]*(\([0-9]+\))?(\([a-z]+\))?",
+    ProvisionUnit.PARAGRAPH: r"[0-9]+[A-Za-z]*(\.[0-9]+[A-Za-z]*)*",
+    ProvisionUnit.CHAPTER: r"((Chapter|Part) )?[0-9]+[A-Za-z]*(\.[0-9]+[A-Za-z]*)*",
+}
+"""The form a provision's number takes for each unit, exactly as legislation prints it: section "42",
+subsection "42(1)", "Article 66", "Schedule 1 paragraph 2"; guidance paragraphs "14.7"."""
+
+
+class LawTopic(StrEnum):
+    """What a provision is about, in the terms a social work law course uses."""
+
+    ADULT_CARE_SUPPORT = "adult-care-support"
+    CARERS = "carers"
+    ADULT_SAFEGUARDING = "adult-safeguarding"
+    CHILDREN_IN_NEED = "children-in-need"
+    CHILD_PROTECTION = "child-protection"
+    MENTAL_CAPACITY = "mental-capacity"
+    BEST_INTERESTS = "best-interests"
+    ADVOCACY = "advocacy"
+    HUMAN_RIGHTS = "human-rights"
+    EQUALITY = "equality"
+    DATA_PROTECTION = "data-protection"
+    INFORMATION_SHARING = "information-sharing"
+    WHISTLEBLOWING = "whistleblowing"
+    WELLBEING = "wellbeing"
+    ASSESSMENT = "assessment"
+    ELIGIBILITY = "eligibility"
+    LOOKED_AFTER_CHILDREN = "looked-after-children"
+    COMPLAINTS = "complaints"
+    REGULATION_INSPECTION = "regulation-inspection"
+    WORKFORCE = "workforce"
+    MENTAL_HEALTH = "mental-health"
+
+    @property
+    def label(self) -> str:
+        """The topic as a reader sees it."""
+        return TOPIC_LABELS.get(self, self.value.replace("-", " ").capitalize())
+
+    @property
+    def theme(self) -> Theme | None:
+        """The kit theme the topic belongs to, so the law can stand beside the codes theme by theme."""
+        return TOPIC_THEMES[self]
+
+
+TOPIC_LABELS: dict[LawTopic, str] = {
+    LawTopic.ADULT_CARE_SUPPORT: "Adult care and support",
+    LawTopic.CHILDREN_IN_NEED: "Children in need",
+    LawTopic.REGULATION_INSPECTION: "Regulation and inspection",
+}
+
+
+TOPIC_THEMES: dict[LawTopic, Theme | None] = {
+    LawTopic.ADULT_CARE_SUPPORT: None,
+    LawTopic.CARERS: None,
+    LawTopic.ADULT_SAFEGUARDING: Theme.SAFEGUARDING,
+    LawTopic.CHILDREN_IN_NEED: Theme.SAFEGUARDING,
+    LawTopic.CHILD_PROTECTION: Theme.SAFEGUARDING,
+    LawTopic.MENTAL_CAPACITY: Theme.PARTICIPATION_CONSENT,
+    LawTopic.BEST_INTERESTS: Theme.PARTICIPATION_CONSENT,
+    LawTopic.ADVOCACY: Theme.PARTICIPATION_CONSENT,
+    LawTopic.HUMAN_RIGHTS: Theme.HUMAN_RIGHTS,
+    LawTopic.EQUALITY: Theme.SOCIAL_JUSTICE_DISCRIMINATION,
+    LawTopic.DATA_PROTECTION: Theme.CONFIDENTIALITY,
+    LawTopic.INFORMATION_SHARING: Theme.CONFIDENTIALITY,
+    LawTopic.WHISTLEBLOWING: Theme.RAISING_CONCERNS,
+    LawTopic.WELLBEING: None,
+    LawTopic.ASSESSMENT: None,
+    LawTopic.ELIGIBILITY: None,
+    LawTopic.LOOKED_AFTER_CHILDREN: Theme.SAFEGUARDING,
+    LawTopic.COMPLAINTS: None,
+    LawTopic.REGULATION_INSPECTION: Theme.COMPETENCE_ACCOUNTABILITY,
+    LawTopic.WORKFORCE: Theme.COMPETENCE_ACCOUNTABILITY,
+    LawTopic.MENTAL_HEALTH: Theme.USE_OF_POWER,
+}
+"""Topics that belong to one of the kit's themes; the others (care and support, assessment) are
+the law's own ground and appear on the instrument pages only."""
+
+
+class ProvisionCheck(_Model):
+    """What a provision's paraphrase was checked against, and when."""
+
+    against: Line
+    on: date
+
+
+ProvisionNumber = Annotated[
+    str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9 ().]*$", max_length=60)
+]
+"""A provision number as the instrument prints it, e.g. `42`, `42(1)`, `Article 66`."""
+
+LawRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*:[A-Za-z0-9][A-Za-z0-9 ().]*$")]
+"""A reference to a provision, `instrument-id:number`, e.g. `care-act-2014:42` or `cssa-2014:Article 5`."""
+
+
+class Provision(_Model):
+    """One numbered provision of a statute or one paragraph of statutory guidance, paraphrased."""
+
+    number: ProvisionNumber = Field(description="Exactly as the instrument numbers it.")
+    unit: ProvisionUnit
+    heading: Line = Field(description="The official heading, exactly as printed.")
+    paraphrase: Annotated[Prose, StringConstraints(max_length=700)] = Field(
+        description="What the duty or power is, whose it is and what triggers it, in the kit's own words."
+    )
+    themes: list[LawTopic] = Field(min_length=1, max_length=5)
+    nations: list[Nation] | None = Field(
+        default=None,
+        description="Only where this provision applies in fewer nations than the instrument, e.g. a Part "
+        "of an England and Wales Act replaced in Wales.",
+    )
+    url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] | None = None
+    verified: ProvisionCheck | None = Field(
+        default=None, description="Only when the provision's own text was read."
+    )
+    unverified: Annotated[Prose, StringConstraints(max_length=700)] | None = Field(
+        default=None, description="Why the text could not be checked."
+    )
+
+
+class Instrument(_Model):
+    """A digest of one statute, statutory instrument or statutory guidance: the provisions the kit uses."""
+
+    id: Slug
+    title: Line = Field(description="The official short title exactly.")
+    short_title: Line | None = Field(
+        default=None, description="How running text names it when the official title is long, e.g. 'UK GDPR'."
+    )
+    citation: Line = Field(description="Chapter, asp, SI or NI number as legislation.gov.uk shows it.")
+    kind: InstrumentKind
+    nations: list[Nation] = Field(min_length=1, description="Where the provisions apply for social care.")
+    extent_note: Prose
+    year: int = Field(ge=1900, le=2100)
+    official_url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] | None = Field(
+        description="Required for legislation; null for a guidance or policy document whose address "
+        "could not be confirmed."
+    )
+    status: InstrumentStatus
+    status_note: Prose | None = None
+    provisions: list[Provision] = Field(
+        default_factory=list,
+        description="At least one for legislation; a guidance or policy document may be cited as a whole.",
+    )
+
+    def nations_of(self, provision: Provision) -> list[Nation]:
+        """Where a provision applies: its own list if it has one, else the instrument's."""
+        return provision.nations if provision.nations is not None else self.nations
+
+    def provision(self, number: str) -> Provision | None:
+        """The provision with this number (spacing and letter case aside), or None."""
+        wanted = provision_key(number)
+        for provision in self.provisions:
+            if provision_key(provision.number) == wanted:
+                return provision
+        return None
+
+
+def provision_key(number: str) -> str:
+    """A provision number in the form references compare: `Article  66` and `article 66` agree."""
+    return " ".join(number.split()).lower()
+
+
+def law_label(instrument: Instrument, provision: Provision) -> str:
+    """How a cited provision reads in running text: 'Care Act 2014, s 42', 'Article 66'."""
+    prefix = {
+        ProvisionUnit.SECTION: "s ",
+        ProvisionUnit.SUBSECTION: "s ",
+        ProvisionUnit.REGULATION: "reg ",
+        ProvisionUnit.PARAGRAPH: "para ",
+        ProvisionUnit.CHAPTER: "chapter ",
+    }.get(provision.unit, "")
+    return f"{instrument.short_title or instrument.title}, {prefix}{provision.number}"
+
+
 # --- cases -------------------------------------------------------------------------------------
 
 
@@ -381,6 +656,23 @@ class InstructorNotes(_Model):
     likely_responses: Prose
     what_the_codes_say: Prose
     pitfalls: Prose
+
+
+class CitedProvision(_Model):
+    """A provision of law that bears on a case, with what it does there."""
+
+    ref: LawRef
+    rationale: Line
+
+
+class CaseLaw(_Model):
+    """The law of the case's nation: what applies, what it settles, and where discretion begins."""
+
+    provisions: list[CitedProvision] = Field(
+        min_length=2, description="Duties and powers that apply, cited as 'instrument-id:number'."
+    )
+    settles: Prose = Field(description="What the law already decides, so it is not an ethical question.")
+    discretion: Prose = Field(description="Where the law leaves room for judgement: the ethical question.")
 
 
 class ContentNote(_Model):
@@ -423,6 +715,7 @@ class Case(_Model):
     questions: list[Line] = Field(min_length=4)
     objectives: list[Line] = Field(min_length=1)
     key_points: list[Line] = Field(min_length=1)
+    law: CaseLaw = Field(description="Law and duties: the provisions of the case's nation that apply.")
     instructor_notes: InstructorNotes
     supervision: SupervisionPreparation
     duration_minutes: int = Field(ge=10, le=180, description="Suggested time to discuss the case.")
@@ -443,6 +736,21 @@ class Lean(int, Enum):
     NEUTRAL = 0
     TOWARDS = 1
     STRONGLY_TOWARDS = 2
+
+
+class LawRelation(StrEnum):
+    """How a choice or ending stands to a provision of law."""
+
+    HONOURS = "honours"
+    STRAINS = "strains"
+    UNLAWFUL = "unlawful"
+
+
+class LawCitation(_Model):
+    """A provision a choice or ending bears on, and how."""
+
+    ref: LawRef
+    relation: LawRelation
 
 
 class PerspectiveView(_Model):
@@ -470,6 +778,9 @@ class Choice(_Model):
     perspectives: Perspectives
     honours: list[ClauseRef] = Field(default_factory=list)
     strains: list[ClauseRef] = Field(default_factory=list)
+    law: list[LawCitation] = Field(
+        default_factory=list, description="Provisions the choice honours, strains or would break."
+    )
     themes: list[Theme] = Field(default_factory=list)
     escalation: Escalation | None = None
     when: list[Slug] = Field(
@@ -498,6 +809,7 @@ class Ending(_Model):
     title: Line
     debrief: Prose
     clauses: list[ClauseRef] = Field(default_factory=list)
+    law: list[LawCitation] = Field(default_factory=list)
     reflection_prompt: Line
     self_care: Prose | None = None
 

@@ -46,9 +46,33 @@ class ProblemCode(StrEnum):
     UNKNOWN_DILEMMA = "unknown-dilemma"
     TIMING = "timing"
     WRONG_CODE = "wrong-code"
+    YAML_TAB = "yaml-tab"
+    UNCLOSED_QUOTE = "unclosed-quote"
+    UNCLOSED_BRACKET = "unclosed-bracket"
+    ENCODING = "encoding"
+    YAML_ALIAS = "yaml-alias"
+    UNSAFE_TAG = "unsafe-tag"
+    TOO_DEEP = "too-deep"
+    FILE_TOO_LARGE = "file-too-large"
+    UNQUOTED_VALUE = "unquoted-value"
+    DUPLICATE_NODE = "duplicate-node"
+    UNSAFE_LINK = "unsafe-link"
+    SYMLINK = "symlink"
+    STRAY_FILE = "stray-file"
+    UNREADABLE = "unreadable"
+    UNKNOWN_LAW = "unknown-law"
+    UNKNOWN_PROVISION = "unknown-provision"
+    PROVISION_NUMBER = "provision-number"
+    DUPLICATE_PROVISION = "duplicate-provision"
+    VERIFICATION = "verification"
+    OFFICIAL_URL = "official-url"
+    WRONG_NATION = "wrong-nation"
+    CITED_LAW = "cited-law"
+    UNLAWFUL_UNSAID = "unlawful-unsaid"
     WHOLE_CODE = "whole-code"
     COVERAGE = "coverage"
     UNKNOWN_SOURCE = "unknown-source"
+    ONE_SIDED = "one-sided"
 
     @property
     def hint(self) -> str:
@@ -70,10 +94,7 @@ _HINTS: dict[ProblemCode, str] = {
         "Fix the spelling or remove the field; 'ethicskit schema' writes JSON Schemas so your "
         "editor can autocomplete field names."
     ),
-    ProblemCode.WRONG_TYPE: (
-        'Give the value the shape the field expects; write ids such as "1.10" in quotes, '
-        "because unquoted 1.10 is read as the number 1.1."
-    ),
+    ProblemCode.WRONG_TYPE: "Give the value the shape the field expects: text, a list or a mapping.",
     ProblemCode.INVALID_VALUE: "Use one of the allowed values listed in the message.",
     ProblemCode.EMPTY_TEXT: "Write the text, or remove the field if it is optional.",
     ProblemCode.TEXT_TOO_LONG: "Shorten the text to the limit given in the message.",
@@ -144,6 +165,90 @@ _HINTS: dict[ProblemCode, str] = {
         "Map to the code the field names: PCF domains under 'pcf' ('pcf:6'), and the regulator's "
         "current standards under 'standards' (for England 'swe-2019:6.2', for Scotland 'sssc:3.3')."
     ),
+    ProblemCode.YAML_TAB: (
+        "Replace the tabs at the start of the line with spaces (two per level); set your editor to "
+        "insert spaces when you press Tab."
+    ),
+    ProblemCode.UNCLOSED_QUOTE: (
+        "Close the quote on the same line, or drop the quotes and put long text in a block "
+        "('key: >-' on its own line, the text indented below)."
+    ),
+    ProblemCode.UNCLOSED_BRACKET: (
+        "Close the bracket on the same line ('[' with ']', '{' with '}'), or write a list one item "
+        "per line, each starting with '- '."
+    ),
+    ProblemCode.ENCODING: (
+        "Save the file as UTF-8 (in most editors: 'Save with encoding' or 'Save as', then UTF-8), "
+        "and retype any character the message names."
+    ),
+    ProblemCode.YAML_ALIAS: (
+        "Write the repeated text out in full: anchors (&name) and aliases (*name) are not allowed, "
+        "so that no file can expand into far more than it shows."
+    ),
+    ProblemCode.UNSAFE_TAG: (
+        "Remove the tag (the word starting with '!'): content files hold only text, numbers, "
+        "true/false, lists and mappings."
+    ),
+    ProblemCode.TOO_DEEP: (
+        "Content never needs more than a few levels of indentation; check for stray brackets or "
+        "an indentation that keeps growing."
+    ),
+    ProblemCode.FILE_TOO_LARGE: (
+        "A content file may be at most 1 MiB; split it, or check that nothing was pasted into it by mistake."
+    ),
+    ProblemCode.UNQUOTED_VALUE: (
+        "Put the value in quotes: unquoted, YAML reads no/yes/on/off as true or false, 1.10 as the "
+        'number 1.1 and 2024-05-01 as a date; "no", "1.10" and "2024-05-01" stay text.'
+    ),
+    ProblemCode.DUPLICATE_NODE: (
+        "Give every node, choice and ending of a dilemma its own id; 'start', 'leads_to' and 'when' "
+        "name them, so each id may appear once in the file."
+    ),
+    ProblemCode.UNSAFE_LINK: (
+        "Link only to http://, https:// or mailto: addresses, or write the text without a link; "
+        "javascript:, data: and vbscript: targets are refused."
+    ),
+    ProblemCode.SYMLINK: (
+        "Replace the link with the file itself: the kit reads only real files inside the kit, the "
+        "files git publishes, so a fresh clone builds the same site."
+    ),
+    ProblemCode.STRAY_FILE: (
+        "Move the file into its content folder (cases/, exercises/dilemmas/, exercises/seminars/, law/ "
+        "or codes_of_practice/) with a '.yml' ending, or delete it; the kit reads no other YAML there."
+    ),
+    ProblemCode.UNREADABLE: "Check that the file exists and that you may read it.",
+    ProblemCode.UNKNOWN_LAW: (
+        "Write provision references as 'instrument-id:number', e.g. 'care-act-2014:42'; the instrument "
+        "ids are the file names under law/; list them with 'ethicskit law'."
+    ),
+    ProblemCode.UNKNOWN_PROVISION: (
+        "Cite a provision the digest lists, numbered as the instrument numbers it; list them with "
+        "'ethicskit law INSTRUMENT-ID', or add the provision to the digest after reading its text."
+    ),
+    ProblemCode.PROVISION_NUMBER: (
+        "Number the provision exactly as legislation.gov.uk prints it for its unit: section '42', "
+        "subsection '42(1)', article 'Article 66', regulation '5', 'Schedule 1 paragraph 2'."
+    ),
+    ProblemCode.DUPLICATE_PROVISION: "Each provision may appear once in a digest; merge the repeats.",
+    ProblemCode.VERIFICATION: (
+        "Give each provision either 'verified' (what you read it against, and when) or 'unverified' "
+        "(why its text could not be read), never both and never neither."
+    ),
+    ProblemCode.OFFICIAL_URL: (
+        "Link legislation to its page on https://www.legislation.gov.uk/, the official home of UK statutes."
+    ),
+    ProblemCode.WRONG_NATION: (
+        "Cite the law of the nation the case is set in (its 'setting.jurisdiction'); an instrument's "
+        "'nations' lists where it applies. Find the nation's counterpart provision."
+    ),
+    ProblemCode.CITED_LAW: (
+        "Cite at least two provisions of the case's nation under 'law.provisions': the duties and powers "
+        "that apply to the situation."
+    ),
+    ProblemCode.UNLAWFUL_UNSAID: (
+        "A choice or ending marked 'unlawful' must say so to the learner: write 'unlawful' (and why) in "
+        "the choice's consequence or the ending's debrief."
+    ),
     ProblemCode.WHOLE_CODE: (
         "Cite a code as a whole ('niscc') only when its digest covers the document alone "
         "('coverage: document'); otherwise cite a clause, 'code-id:clause-id'."
@@ -156,7 +261,19 @@ _HINTS: dict[ProblemCode, str] = {
         "Name in 'verified_against' the id of a source listed under 'checked.sources', and only on a "
         "clause marked 'verified: true'."
     ),
+    ProblemCode.ONE_SIDED: (
+        "Change the story so each side's lean follows from what happens: let an option cost the "
+        "person too, give the agency's request a decision where it is right, and make escalation "
+        "cost something; 'ethicskit stats' shows each dilemma's figures."
+    ),
 }
+
+
+class Severity(StrEnum):
+    """An error makes the content invalid; a warning is reported but builds and checks still pass."""
+
+    ERROR = "error"
+    WARNING = "warning"
 
 
 @dataclass(frozen=True, order=True)
@@ -167,10 +284,12 @@ class Problem:
     line: int | None
     code: ProblemCode
     message: str
+    severity: Severity = Severity.ERROR
 
     def location(self) -> str:
         """`path:line`, or just the path when no line is known."""
         return f"{self.path}:{self.line}" if self.line else self.path
 
     def __str__(self) -> str:
-        return f"{self.location()}: {self.message} [{self.code.value}]"
+        shown = "warning: " if self.severity is Severity.WARNING else ""
+        return f"{self.location()}: {shown}{self.message} [{self.code.value}]"

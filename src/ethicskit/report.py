@@ -7,35 +7,43 @@ import json
 from .problems import Problem
 
 
-def as_text(problems: list[Problem], files_checked: int) -> str:
-    """One line per problem, then a count, then one hint per kind of problem."""
-    if not problems:
-        return f"All {files_checked} content files are valid."
-    lines = [str(problem) for problem in problems]
-    files = len({problem.path for problem in problems})
-    noun = "problem" if len(problems) == 1 else "problems"
-    lines += ["", f"{len(problems)} {noun} in {files} of {files_checked} files.", ""]
-    lines += [
-        f"- {code.value}: {code.hint}" for code in sorted({p.code for p in problems}, key=lambda c: c.value)
-    ]
+def as_text(problems: list[Problem], files_checked: int, warnings: list[Problem] | None = None) -> str:
+    """One line per problem, then a count, then one hint per kind of problem; warnings after errors."""
+    warnings = warnings or []
+    if problems:
+        lines = [str(problem) for problem in problems]
+        files = len({problem.path for problem in problems})
+        noun = "problem" if len(problems) == 1 else "problems"
+        lines += ["", f"{len(problems)} {noun} in {files} of {files_checked} files."]
+    else:
+        lines = [f"All {files_checked} content files are valid."]
+    if warnings:
+        noun = "warning" if len(warnings) == 1 else "warnings"
+        lines += ["", *(str(warning) for warning in warnings), "", f"{len(warnings)} {noun}."]
+    if problems or warnings:
+        kinds = sorted({p.code for p in problems + warnings}, key=lambda c: c.value)
+        lines += ["", *(f"- {code.value}: {code.hint}" for code in kinds)]
     return "\n".join(lines)
 
 
-def as_json(problems: list[Problem], files_checked: int) -> str:
+def as_json(problems: list[Problem], files_checked: int, warnings: list[Problem] | None = None) -> str:
     """The same report as JSON, for editors and CI annotations."""
+
+    def record(p: Problem) -> dict[str, object]:
+        return {
+            "path": p.path,
+            "line": p.line,
+            "code": p.code.value,
+            "severity": p.severity.value,
+            "message": p.message,
+            "hint": p.code.hint,
+        }
+
     return json.dumps(
         {
             "files_checked": files_checked,
-            "problems": [
-                {
-                    "path": p.path,
-                    "line": p.line,
-                    "code": p.code.value,
-                    "message": p.message,
-                    "hint": p.code.hint,
-                }
-                for p in problems
-            ],
+            "problems": [record(p) for p in problems],
+            "warnings": [record(p) for p in warnings or []],
         },
         indent=2,
     )

@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .catalog import CASES_DIR, CODES_DIR, DILEMMAS_DIR, SEMINARS_DIR
-from .models import Case, CodeOfPractice, Dilemma, Seminar
+from .models import Case, CodeOfPractice, Dilemma, Instrument, Seminar
 
 KINDS: dict[str, tuple[str, str]] = {
     "case": ("case.yml", CASES_DIR),
@@ -23,6 +23,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "dilemma": Dilemma,
     "code-of-practice": CodeOfPractice,
     "seminar": Seminar,
+    "law": Instrument,
 }
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

@@ -17,6 +17,11 @@ from .models import Choice, Dilemma, Ending
 
 LEAN_WORDS = {-2: "strongly against", -1: "against", 0: "neutral", 1: "for", 2: "strongly for"}
 SIDES = (("agency", "The agency"), ("profession", "The profession"), ("person", "The person served"))
+VERDICTS_LATER = (
+    "How the agency, the profession and the person saw this choice is shown at the end of the dilemma. "
+    "Before you go on: how do you think each of them sees it?"
+)
+CLAUSES_LATER = "Clauses that bear on this choice (whether it honours or strains each is shown at the end):"
 
 
 def _html(*paragraphs: str, tag: str = "p") -> widgets.HTML:
@@ -41,9 +46,15 @@ def kit_catalog(start: Path | None = None) -> Catalog:
 
 
 class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
-    """Play a dilemma in a notebook: `DilemmaWidget(catalog.dilemmas["id"].model, catalog)`."""
+    """Play a dilemma in a notebook: `DilemmaWidget(catalog.dilemmas["id"].model, catalog)`.
 
-    def __init__(self, dilemma: Dilemma, catalog: Catalog, jurisdiction: str | None = None) -> None:
+    As in the browser player, each side's view of a choice is held back until the ending, unless
+    `projection=True` (or the Projection mode toggle) shows it after every choice.
+    """
+
+    def __init__(
+        self, dilemma: Dilemma, catalog: Catalog, jurisdiction: str | None = None, projection: bool = False
+    ) -> None:
         self.dilemma = dilemma
         self.payload = dilemma_payload(dilemma, catalog)
         self.titles = titles(dilemma)
@@ -57,6 +68,11 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
             value=jurisdiction or self.payload["jurisdiction"],
             description="Codes of:",
         )
+        self.projection = widgets.ToggleButton(
+            value=projection,
+            description="Projection mode",
+            tooltip="For a lecturer at the front: each side's view at every step",
+        )
         self.back_button = widgets.Button(description="Back")
         self.restart_button = widgets.Button(description="Start again")
         self.export_button = widgets.Button(description="Reflections as Markdown")
@@ -69,19 +85,22 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
         self.next_button: widgets.Button | None = None
         self.reflection_box: widgets.Textarea | None = None
         self.jurisdiction.observe(lambda _: self.render(), names="value")
+        self.projection.observe(lambda _: self.render(), names="value")
         self.back_button.on_click(lambda _: self.back())
         self.restart_button.on_click(lambda _: self.restart())
         self.export_button.on_click(lambda _: self.show_export())
-        toolbar = widgets.HBox([self.jurisdiction, self.back_button, self.restart_button, self.export_button])
+        toolbar = widgets.HBox(
+            [self.jurisdiction, self.back_button, self.restart_button, self.export_button, self.projection]
+        )
         title = _html(dilemma.title, tag="h3")
         super().__init__([title, toolbar, self.stage, self.path, self.export_area])
         self.render()
 
     @classmethod
-    def from_kit(cls, dilemma_id: str, start: Path | None = None) -> DilemmaWidget:
+    def from_kit(cls, dilemma_id: str, start: Path | None = None, projection: bool = False) -> DilemmaWidget:
         """Load the kit found in `start` or a folder above it, and play one of its dilemmas."""
         catalog = kit_catalog(start)
-        return cls(catalog.dilemmas[dilemma_id].model, catalog)
+        return cls(catalog.dilemmas[dilemma_id].model, catalog, projection=projection)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
         """Add a static preview for pages read without a running kernel (the built book)."""
@@ -177,12 +196,15 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
     def _outcome(self, choice: Choice) -> list[widgets.Widget]:
         parts: list[widgets.Widget] = [_html(f"You chose: {choice.label}", tag="h4")]
         parts.append(_html(*_paragraphs(choice.consequence)))
-        views = [
-            f"{label}: {view.text} ({int(view.lean):+d}, {LEAN_WORDS[int(view.lean)]})"
-            for key, label in SIDES
-            for view in [getattr(choice.perspectives, key)]
-        ]
-        parts.append(_html(*views, tag="li"))
+        if self.projection.value:
+            views = [
+                f"{label}: {view.text} ({int(view.lean):+d}, {LEAN_WORDS[int(view.lean)]})"
+                for key, label in SIDES
+                for view in [getattr(choice.perspectives, key)]
+            ]
+            parts.append(_html(*views, tag="li"))
+        else:
+            parts.append(_html(VERDICTS_LATER, tag="em"))
         parts.append(self._codes(choice))
         self.next_button = widgets.Button(
             description="See where this ends"
@@ -194,22 +216,53 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
         return parts
 
     def clause_lines(self, choice: Choice) -> list[str]:
-        """The codes panel as text: cited clauses, then clauses related by theme in the jurisdiction."""
+        """The codes and law panel as text: cited clauses, cited provisions of law, then clauses related by
+        theme in the jurisdiction.
+
+        Outside projection mode the cited clauses and provisions are listed in order without saying which
+        the choice honours, strains or would break: that is a verdict, shown at the ending.
+        """
         clauses = self.payload["clauses"]
-        lines = [f"Honours {clauses[r]['label']}: {clauses[r]['text']}" for r in choice.honours]
-        lines += [f"Strains {clauses[r]['label']}: {clauses[r]['text']}" for r in choice.strains]
+        if self.projection.value:
+            lines = [f"Honours {clauses[r]['label']}: {clauses[r]['text']}" for r in choice.honours]
+            lines += [f"Strains {clauses[r]['label']}: {clauses[r]['text']}" for r in choice.strains]
+        else:
+            lines = [CLAUSES_LATER] + [
+                f"{clauses[r]['label']}: {clauses[r]['text']}"
+                for r in sorted([*choice.honours, *choice.strains])
+            ]
         label, members = PLAYER_JURISDICTIONS[self.jurisdiction.value]
         themes = {theme.value for theme in choice.themes}
         for ref in [*choice.honours, *choice.strains]:
             themes.update(clauses[ref]["themes"])
-        related = [
-            ref
-            for ref, clause in clauses.items()
-            if ref not in choice.honours + choice.strains
-            and clause["current"]
-            and clause["jurisdiction"] in {member.value for member in members}
-            and themes & set(clause["themes"])
-        ][:6]
+        related = sorted(
+            (
+                ref
+                for ref, clause in clauses.items()
+                if ref not in choice.honours + choice.strains
+                and clause["current"]
+                and clause["jurisdiction"] in {member.value for member in members}
+                and themes & set(clause["themes"])
+            ),
+            key=lambda ref: not clauses[ref]["binding"],  # the nation's binding standards first
+        )[:6]
+        provisions = self.payload["provisions"]
+        if self.projection.value:
+            for relation, heading in (
+                ("honours", "Honours in law"),
+                ("strains", "Strains in law"),
+                ("unlawful", "Would be unlawful under"),
+            ):
+                lines += [
+                    f"{heading} {provisions[law.ref]['label']}: {provisions[law.ref]['text']}"
+                    for law in choice.law
+                    if law.relation.value == relation
+                ]
+        else:
+            lines += [
+                f"{provisions[ref]['label']}: {provisions[ref]['text']}"
+                for ref in sorted(law.ref for law in choice.law)
+            ]
         lines.append(f"Related by theme, {label}:")
         lines += [f"{clauses[r]['label']}: {clauses[r]['text']}" for r in related] or [
             "No other clause of these codes shares this choice's themes."
@@ -218,27 +271,55 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
 
     def _codes(self, choice: Choice) -> widgets.VBox:
         return widgets.VBox(
-            [_html("What the codes say", tag="h5"), _html(*self.clause_lines(choice), tag="li")]
+            [_html("What the codes and the law say", tag="h5"), _html(*self.clause_lines(choice), tag="li")]
         )
 
     def _ending(self, ending: Ending) -> list[widgets.Widget]:
         parts: list[widgets.Widget] = [_html(self.titles[ending.id], tag="h4")]
         parts.append(_html(*_paragraphs(ending.debrief)))
+        if ending.law:
+            provisions = self.payload["provisions"]
+            parts.append(_html("What the law says", tag="h5"))
+            parts.append(
+                _html(
+                    *(
+                        f"{law.relation.value.capitalize()}: {provisions[law.ref]['label']}: "
+                        f"{provisions[law.ref]['text']}"
+                        for law in ending.law
+                    ),
+                    tag="li",
+                )
+            )
         if ending.self_care:
             parts.append(_html("Looking after yourself: " + ending.self_care))
-        rows = [
-            f"{self.titles[step.node.id]}: {step.choice.label}: "
-            + "; ".join(
-                f"{label} {int(getattr(step.choice.perspectives, key).lean):+d}" for key, label in SIDES
-            )
-            for step in self.session.steps
-        ]
-        parts.append(_html(*rows, tag="li"))
+        parts.append(_html("How each side saw your path, decision by decision (a picture, not a score)"))
+        parts.append(_html(*self.path_summary(), tag="li"))
         parts += [
             _html(ending.reflection_prompt, tag="em"),
             self._reflection(ending.id, ending.reflection_prompt),
         ]
         return parts
+
+    def path_summary(self) -> list[str]:
+        """One line per decision on the path: each side's lean and view, then what the choice cites."""
+        clauses = self.payload["clauses"]
+
+        def refs(found: list[str]) -> str:
+            return "; ".join(clauses[r]["label"] for r in found)
+
+        lines = []
+        for step in self.session.steps:
+            choice = step.choice
+            views = [
+                f"{label} {int(view.lean):+d} {LEAN_WORDS[int(view.lean)]}: {view.text}"
+                for key, label in SIDES
+                for view in [getattr(choice.perspectives, key)]
+            ]
+            cites = [f"honours {refs(choice.honours)}"] if choice.honours else []
+            cites += [f"strains {refs(choice.strains)}"] if choice.strains else []
+            line = f"{self.titles[step.node.id]}: {choice.label}. " + " ".join(f"{view}" for view in views)
+            lines.append(line + (f" It {'; it '.join(cites)}." if cites else ""))
+        return lines
 
     # --- export ---
 

@@ -45,6 +45,13 @@ STEPS: tuple[Step, ...] = (
         "code and number, e.g. Social Work England 6.2.",
     ),
     _one(
+        "law",
+        "What the law says",
+        "What does the law require, permit or forbid here, and whose duty is it? Name the provisions for "
+        "the nation you are in, e.g. Care Act 2014, s 42 in England, and say where the law stops deciding "
+        "and your judgement begins.",
+    ),
+    _one(
         "options",
         "Options",
         "List at least three things you could do, including one you would not normally consider.",
@@ -63,8 +70,8 @@ STEPS: tuple[Step, ...] = (
     _one(
         "justification",
         "Justification",
-        "Why this option? Which clauses and values does it honour and which does it strain? How would "
-        "you explain it to the person, to your manager and to the regulator?",
+        "Why this option? Which clauses, duties in law and values does it honour and which does it "
+        "strain? How would you explain it to the person, to your manager and to the regulator?",
     ),
 )
 

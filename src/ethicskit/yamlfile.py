@@ -1,7 +1,15 @@
-"""Safe YAML loading that remembers the line of every key and list item."""
+"""Bounded, safe YAML loading that remembers the line of every key and list item.
+
+Content files are untrusted input. The document is built from libyaml's event stream, never from its
+node graph, so three things are refused before they can cost memory or time: anchors and aliases
+(a few lines of them can expand into gigabytes), nesting deeper than `MAX_DEPTH`, and tags outside
+YAML's core schema (such as `!!python/object`). The loader caps file size before parsing
+(`MAX_FILE_BYTES`, in `loader`).
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,12 +20,21 @@ from .problems import Problem, ProblemCode
 Path_ = tuple[str | int, ...]
 """Where a value sits in a document: the keys and list indexes leading to it."""
 
+MAX_DEPTH = 32
+"""The deepest nesting of mappings and lists a content file may have; real content needs about 8."""
+
+CORE_PREFIX = "tag:yaml.org,2002:"
+_SAFE_TAGS = {CORE_PREFIX + name for name in ("str", "int", "float", "bool", "null", "seq", "map")} | {"!"}
+_STR_TAG = CORE_PREFIX + "str"
+
 
 @dataclass
 class LineMap:
     """Line numbers (1-based) of the keys and items of one YAML document."""
 
     lines: dict[Path_, int] = field(default_factory=dict)
+    unquoted: dict[Path_, str] = field(default_factory=dict)
+    """What was written, for unquoted values YAML read as something other than text (`no`, `1.10`)."""
 
     def line_of(self, path: Path_) -> int | None:
         """The line of `path`, or of its nearest recorded ancestor."""
@@ -41,25 +58,48 @@ class YamlDocument:
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class _Refused(Exception):
+    """A construct the kit does not accept; parsing stops at the first one."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+_DISCARD = object()
+"""Stands for a value that is parsed but not kept (after a duplicate or unusable key)."""
+
+
+@dataclass
+class _Frame:
+    container: dict[Any, Any] | list[Any]
+    path: Path_
+    key: Any = None
+    """In a mapping: the key whose value comes next, `_DISCARD`, or None while a key is expected."""
+    line: int = 0
+    """Where the mapping or list starts."""
+    bad_key: bool = False
+    """The collection is itself a key (`? [a, b]: ...`), which content never needs."""
+
+
+def _show_tag(tag: str) -> str:
+    return "!!" + tag[len(CORE_PREFIX) :] if tag.startswith(CORE_PREFIX) else tag
+
+
 def parse_yaml(text: str, path: str) -> tuple[YamlDocument | None, list[Problem]]:
-    """Parse YAML safely; syntax errors and duplicate keys come back as problems."""
+    """Parse YAML safely; syntax errors, duplicate keys and refused constructs come back as problems."""
     loader = _Loader(text)
     problems: list[Problem] = []
     try:
-        node = loader.get_single_node()
-        if node is None:
-            problem = Problem(path, 1, ProblemCode.EMPTY_FILE, "the file is empty")
-            return None, [problem]
-        lines = LineMap({(): node.start_mark.line + 1})
-        data = _build(loader, node, (), lines, problems, path)
+        data, lines, found = _build(loader, path, problems)
+        if not found:
+            return None, [Problem(path, 1, ProblemCode.EMPTY_FILE, "the file is empty")]
+    except _Refused as refused:
+        return None, [refused.problem]
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
-        message = f"YAML syntax error: {error.problem or error.context}"
-        context = error.context_mark
-        if context is not None and mark is not None and context.line != mark.line:
-            message += f" (in the part that starts on line {context.line + 1})"
-        return None, [Problem(path, line, ProblemCode.YAML_SYNTAX, message)]
+        return None, [_syntax_problem(error, text, path)]
+    except yaml.reader.ReaderError as error:
+        return None, [_reader_problem(error, text, path)]
     except yaml.YAMLError as error:
         return None, [Problem(path, None, ProblemCode.YAML_SYNTAX, f"YAML syntax error: {error}")]
     finally:
@@ -67,47 +107,191 @@ def parse_yaml(text: str, path: str) -> tuple[YamlDocument | None, list[Problem]
     return YamlDocument(path, data, lines), problems
 
 
-def _build(
-    loader: yaml.SafeLoader,
-    node: yaml.Node,
-    path: Path_,
-    lines: LineMap,
-    problems: list[Problem],
-    file: str,
-) -> Any:
-    if isinstance(node, yaml.MappingNode):
-        result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            # Keys are field names: read them as written, so YAML 1.1 does not turn 'on' into True.
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            line = key_node.start_mark.line + 1
-            if not isinstance(key, str):
-                problems.append(
-                    Problem(
-                        file,
-                        line,
-                        ProblemCode.WRONG_TYPE,
-                        f"a key on line {line} is not plain text",
-                    )
-                )
+def _build(loader: yaml.SafeLoader, file: str, problems: list[Problem]) -> tuple[Any, LineMap, bool]:
+    """Turn the event stream into plain data, without recursion, refusing what could blow up."""
+    lines = LineMap()
+    stack: list[_Frame] = []
+    result: Any = None
+    documents = 0
+
+    def place(value: Any, line: int, raw: str | None = None) -> None:
+        """Put a finished value where it belongs: as a key, a mapping value or a list item."""
+        nonlocal result
+        if not stack:
+            result = value
+            lines.lines[()] = line
+            return
+        top = stack[-1]
+        if isinstance(top.container, list):
+            where = (*top.path, len(top.container))
+            lines.lines[where] = line
+            if raw is not None:
+                lines.unquoted[where] = raw
+            top.container.append(value)
+            return
+        if top.key is None:  # this value is a key
+            if value is _DISCARD or not isinstance(value, str):
+                message = f"a key on line {line} is not plain text"
+                problems.append(Problem(file, line, ProblemCode.WRONG_TYPE, message))
+                top.key = _DISCARD
+            elif value in top.container:
+                first = lines.lines[(*top.path, value)]
+                message = f"the key '{value}' appears twice (first on line {first})"
+                problems.append(Problem(file, line, ProblemCode.DUPLICATE_KEY, message))
+                top.key = _DISCARD
+            else:
+                lines.lines[(*top.path, value)] = line
+                top.key = value
+            return
+        if top.key is not _DISCARD:
+            if raw is not None:
+                lines.unquoted[(*top.path, top.key)] = raw
+            top.container[top.key] = value
+        top.key = None
+
+    def expecting_key() -> bool:
+        return bool(stack) and isinstance(stack[-1].container, dict) and stack[-1].key is None
+
+    def check_anchor(event: Any) -> None:
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            line = event.start_mark.line + 1
+            message = f"'&{anchor}' marks a part of the file to repeat elsewhere; anchors are not allowed"
+            raise _Refused(Problem(file, line, ProblemCode.YAML_ALIAS, message))
+
+    def check_tag(tag: str | None, line: int) -> None:
+        if tag is not None and tag not in _SAFE_TAGS:
+            message = f"the tag '{_show_tag(tag)}' is not allowed: content is plain text, lists and mappings"
+            raise _Refused(Problem(file, line, ProblemCode.UNSAFE_TAG, message))
+
+    while loader.check_event():
+        event: Any = loader.get_event()  # type: ignore[no-untyped-call]
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.ScalarEvent):
+            check_anchor(event)
+            check_tag(event.tag, line)
+            if expecting_key():
+                place(event.value, line)  # keys are field names: read as written, so 'on' stays 'on'
                 continue
-            if key in result:
-                problems.append(
-                    Problem(
-                        file,
-                        line,
-                        ProblemCode.DUPLICATE_KEY,
-                        f"the key '{key}' appears twice (first on line {lines.lines[(*path, key)]})",
-                    )
-                )
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
+            if tag == _STR_TAG:
+                place(event.value, line)
                 continue
-            lines.lines[(*path, key)] = line
-            result[key] = _build(loader, value_node, (*path, key), lines, problems, file)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        items = []
-        for index, item in enumerate(node.value):
-            lines.lines[(*path, index)] = item.start_mark.line + 1
-            items.append(_build(loader, item, (*path, index), lines, problems, file))
-        return items
-    return loader.construct_object(node)
+            try:
+                value = loader.construct_object(yaml.ScalarNode(tag, event.value, style=event.style))
+            except (ValueError, OverflowError, yaml.YAMLError):
+                # e.g. 2024-13-45, which has the form of a date but is none, or a 5,000-digit number
+                message = f"YAML reads the unquoted {event.value[:40]!r} as a date or number; it is neither"
+                problems.append(Problem(file, line, ProblemCode.UNQUOTED_VALUE, message))
+                value = event.value
+            place(value, line, event.value if event.tag is None and value is not None else None)
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            check_anchor(event)
+            check_tag(event.tag, line)
+            if len(stack) >= MAX_DEPTH:
+                raise _Refused(Problem(file, line, ProblemCode.TOO_DEEP, _too_deep()))
+            bad_key = expecting_key()
+            parent = stack[-1] if stack else None
+            if parent is None:
+                where: Path_ = ()
+            elif isinstance(parent.container, list):
+                where = (*parent.path, len(parent.container))
+            else:
+                unusable = parent.key is None or parent.key is _DISCARD  # a key, or a refused key's value
+                where = (*parent.path, "?") if unusable else (*parent.path, parent.key)
+            container: dict[Any, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
+            stack.append(_Frame(container, where, line=line, bad_key=bad_key))
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            frame = stack.pop()
+            place(_DISCARD if frame.bad_key else frame.container, frame.line)
+        elif isinstance(event, yaml.AliasEvent):
+            message = f"'*{event.anchor}' repeats another part of the file; aliases are not allowed"
+            raise _Refused(Problem(file, line, ProblemCode.YAML_ALIAS, message))
+        elif isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                message = "a second document starts here ('---'); a content file holds one document"
+                raise _Refused(Problem(file, line, ProblemCode.YAML_SYNTAX, message))
+    return result, lines, documents > 0 and () in lines.lines
+
+
+def _too_deep() -> str:
+    return f"the content is nested more than {MAX_DEPTH} levels deep here"
+
+
+def _line_text(text: str, line: int) -> str:
+    """The text of 0-based `line`, without reading the whole file into a list."""
+    start = 0
+    for _ in range(line):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return ""
+    end = text.find("\n", start)
+    return text[start : end if end >= 0 else len(text)]
+
+
+# A value that opens a quote: after 'key:' or '- ' (or at the start of a line), with its opening quote.
+_QUOTE_START = re.compile(r"""^\s*(?:-\s+)*(?:[^\s#'"][^:#]*:\s+)?(?P<quote>["'])""")
+
+
+_QUOTE_SCAN = 200
+"""How far into a line a quoted value may start: it bounds the pattern's work on a hostile long line."""
+
+
+def _unclosed_quote(text: str, last_line: int) -> int | None:
+    """The 0-based line, at or before `last_line`, of a quoted value that is not closed on its own line."""
+    for number, line_text in enumerate(text.split("\n", last_line + 1)[: last_line + 1]):
+        found = _QUOTE_START.match(line_text[:_QUOTE_SCAN])
+        if not found:
+            continue
+        quote = found.group("quote")
+        rest = line_text[found.end() :]  # the whole rest of the line: the quote may close far along
+        escapes = ("\\\\", '\\"') if quote == '"' else ("''",)
+        for escape in escapes:
+            rest = rest.replace(escape, "")
+        if quote not in rest:
+            return number
+    return None
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    if mark is None:
+        message = f"YAML syntax error: {error.problem or error.context}"
+        return Problem(path, None, ProblemCode.YAML_SYNTAX, message)
+    if "nesting depth" in (error.problem or ""):  # libyaml's own limit, met while scanning ahead
+        return Problem(path, mark.line + 1, ProblemCode.TOO_DEEP, _too_deep())
+    line_text = _line_text(text, mark.line)
+    indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
+    if "\t" in indent or line_text[mark.column : mark.column + 1] == "\t":
+        message = "a tab is used to indent this line; YAML indents with spaces only"
+        return Problem(path, mark.line + 1, ProblemCode.YAML_TAB, message)
+    quote_line = _unclosed_quote(text, mark.line)
+    if quote_line is not None:
+        quote = _QUOTE_START.match(_line_text(text, quote_line)[:_QUOTE_SCAN])
+        sign = quote.group("quote") if quote else '"'
+        message = f"the quote ({sign}) opened on this line is not closed on it"
+        if quote_line != mark.line:
+            message += f"; YAML reads on and fails on line {mark.line + 1}"
+        return Problem(path, quote_line + 1, ProblemCode.UNCLOSED_QUOTE, message)
+    context = error.context_mark
+    opened = {"flow sequence": "[", "flow mapping": "{"}
+    for kind, sign in opened.items():
+        if context is not None and kind in (error.context or "") and context.line != mark.line:
+            message = f"the '{sign}' opened on this line is not closed; YAML fails on line {mark.line + 1}"
+            return Problem(path, context.line + 1, ProblemCode.UNCLOSED_BRACKET, message)
+    message = f"YAML syntax error: {error.problem or error.context}"
+    if context is not None and context.line != mark.line:
+        message += f" (in the part that starts on line {context.line + 1})"
+    return Problem(path, mark.line + 1, ProblemCode.YAML_SYNTAX, message)
+
+
+def _reader_problem(error: yaml.reader.ReaderError, text: str, path: str) -> Problem:
+    """A character YAML does not allow (a control character), located by line and column."""
+    position = max(0, min(error.position, len(text)))
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    message = f"the character U+{error.character:04X} (column {column}) cannot appear in a YAML file"
+    return Problem(path, line, ProblemCode.ENCODING, message)

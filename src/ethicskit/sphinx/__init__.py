@@ -30,6 +30,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-purge-doc", content.purge_doc)  # per changed page
     app.connect("env-merge-info", content.merge_info)  # parallel reads
     app.add_post_transform(references.ResolveClauseReferences)  # per page, after reading
+    app.add_post_transform(references.ResolveLawReferences)
     app.add_post_transform(references.ResolveCatalogReferences)
     # after every other handler has added its scripts
     app.connect("html-page-context", assets.drop_duplicate_scripts, priority=1000)  # per page written

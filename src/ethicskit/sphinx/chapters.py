@@ -11,6 +11,8 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
+from ..models import markup_problem
+
 
 class key_points_index(nodes.General, nodes.Element):  # type: ignore[misc]
     """Where the collected key points go, filled in once every page has been read."""
@@ -29,6 +31,12 @@ class _ListBox(SphinxDirective):
     css_class = ""
 
     def body(self) -> list[nodes.Node]:
+        for offset, text in enumerate(self.content):
+            problem = markup_problem(text)
+            if problem is not None:
+                # Reported like content files: the same rule for every text the kit shows.
+                where = self.lineno + 1 + offset  # the fence's line, then the lines of its body
+                raise self.error(f"'{self.name}' line {where}: {problem[1]}; write plain Markdown text")
         parsed = self.parse_content_to_nodes()
         if not any(isinstance(node, nodes.bullet_list) for node in parsed):
             raise self.error(f"'{self.name}' holds a bulleted list: start each point with '- '")

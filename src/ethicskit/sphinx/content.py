@@ -55,6 +55,14 @@ def load_content(app: Sphinx) -> None:
         if signature.get(code_id) != previous.get(code_id)
     }
     env.ethicskit_citation_signature = signature  # type: ignore[attr-defined]
+    law_signature = law_citation_signature(catalog)
+    previous_law: dict[str, str] = getattr(env, "ethicskit_law_citation_signature", {})
+    env.ethicskit_changed_laws = {  # type: ignore[attr-defined]
+        law_id
+        for law_id in law_signature.keys() | previous_law.keys()
+        if law_signature.get(law_id) != previous_law.get(law_id)
+    }
+    env.ethicskit_law_citation_signature = law_signature  # type: ignore[attr-defined]
     signatures = {kind: digest(shown(catalog)) for kind, shown in VIEWS.items()}
     previous_views: dict[str, str] = getattr(env, "ethicskit_view_signatures", {})
     env.ethicskit_changed_views = {kind for kind in VIEWS if signatures[kind] != previous_views.get(kind)}  # type: ignore[attr-defined]
@@ -118,14 +126,25 @@ def citation_signature(catalog: Catalog) -> dict[str, str]:
     }
 
 
+def law_citation_signature(catalog: Catalog) -> dict[str, str]:
+    """For each statute digest, a digest of everything its page shows about where its provisions are used."""
+    by_law: dict[str, list[str]] = {}
+    for key, citations in sorted(catalog.law_citations.items()):
+        by_law.setdefault(key.partition(":")[0], []).append(repr((key, citations)))
+    return {law_id: hashlib.sha256("\n".join(lines).encode()).hexdigest() for law_id, lines in by_law.items()}
+
+
 def outdated_pages(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
-    """Pages whose generated lists changed: code pages whose clauses gained, lost or relabelled a
-    citation, and the case indexes when a case's title, setting, themes or citations changed."""
+    """Pages whose generated lists changed: code and law pages whose clauses or provisions gained, lost
+    or relabelled a citation, and the case indexes when a case's title, setting, themes or citations
+    changed."""
     registry = pages(env)
     changed_codes: set[str] = getattr(env, "ethicskit_changed_codes", set())
     outdated = {page for code_id in changed_codes if (page := registry.get(page_key("code", code_id)))}
+    changed_laws: set[str] = getattr(env, "ethicskit_changed_laws", set())
+    outdated |= {page for law_id in changed_laws if (page := registry.get(page_key("law", law_id)))}
     for view in getattr(env, "ethicskit_changed_views", set()):
         outdated |= tracked(env).get(view, set())
     return sorted(outdated)

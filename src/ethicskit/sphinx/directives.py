@@ -24,6 +24,8 @@ from .render import (
     render_codes_index,
     render_dilemma,
     render_dilemmas_index,
+    render_instrument,
+    render_law_index,
 )
 from .seminars import render_seminar, render_seminars_index
 from .supervision import render_supervision_map
@@ -60,6 +62,10 @@ class CaseDirective(_CatalogDirective):
             code = catalog.codes.get(cited.ref.partition(":")[0])
             if code is not None:
                 self.env.note_dependency(str(catalog.root / code.path))
+        for provision in loaded.model.law.provisions:
+            law = catalog.laws.get(provision.ref.partition(":")[0])
+            if law is not None:
+                self.env.note_dependency(str(catalog.root / law.path))
         self._claim_page("case", loaded.model.id)
         config = self.config
         return [render_case(loaded.model, catalog, config.ethicskit_edition, config.ethicskit_support_page)]
@@ -79,6 +85,36 @@ class CodeOfPracticeDirective(_CatalogDirective):
         self.env.note_dependency(str(catalog.root / loaded.path))
         self._claim_page("code", loaded.model.id)
         return render_code(loaded.model, catalog)
+
+
+class LawDigestDirective(_CatalogDirective):
+    """Render a statute digest with an anchor per provision and where the kit uses it.
+
+    Usage: ```{law-digest} care-act-2014```.
+    """
+
+    def run(self) -> list[nodes.Node]:
+        catalog = catalog_of(self.env)
+        loaded = catalog.laws.get(self.arguments[0])
+        if loaded is None:
+            return self._missing("statute digest", list(catalog.laws))
+        self.env.note_dependency(str(catalog.root / loaded.path))
+        # "Used in" is refreshed by the citation signature (content.outdated_pages), not by every edit
+        # to a case or dilemma file.
+        self._claim_page("law", loaded.model.id)
+        return render_instrument(loaded.model, catalog)
+
+
+class LawIndexDirective(SphinxDirective):
+    """Nation by nation, every statute digest in the kit: ```{law-index}```."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        catalog = catalog_of(self.env)
+        for loaded in catalog.laws.values():
+            self.env.note_dependency(str(catalog.root / loaded.path))
+        return render_law_index(catalog)
 
 
 class DilemmaDirective(_CatalogDirective):
@@ -248,8 +284,9 @@ class _CodesTableDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         catalog = catalog_of(self.env)
-        for loaded in catalog.codes.values():
-            self.env.note_dependency(str(catalog.root / loaded.path))
+        for group in (catalog.codes, catalog.laws):
+            for loaded in group.values():
+                self.env.note_dependency(str(catalog.root / loaded.path))
         return self.renderer(catalog)
 
 
@@ -321,6 +358,8 @@ def setup_directives(app: Sphinx) -> None:
     app.add_directive("codes-index", CodesIndexDirective)
     app.add_directive("dilemma", DilemmaDirective)
     app.add_directive("dilemmas-index", DilemmasIndexDirective)
+    app.add_directive("law-digest", LawDigestDirective)
+    app.add_directive("law-index", LawIndexDirective)
     app.add_directive("my-reflections", MyReflectionsDirective)
     app.add_directive("seminar", SeminarDirective)
     app.add_directive("room-tally", RoomTallyDirective)

@@ -12,6 +12,10 @@ class clause_ref(nodes.Inline, nodes.TextElement):  # type: ignore[misc]
     """A `{clause}` reference waiting to be resolved into a link once every page has been read."""
 
 
+class law_ref(nodes.Inline, nodes.TextElement):  # type: ignore[misc]
+    """A `{law}` reference waiting to be resolved into a link to the provision's anchor."""
+
+
 class catalog_ref(nodes.Inline, nodes.TextElement):  # type: ignore[misc]
     """A link to the page showing a case, code or dilemma, resolved once every page has been read."""
 
@@ -32,6 +36,18 @@ def visit_clause_link_html(self: Any, node: clause_link) -> None:
     raise nodes.SkipNode
 
 
+class folded(nodes.General, nodes.Element):  # type: ignore[misc]
+    """Content a reader opens when ready: HTML `<details>`, with `summary` as the line to open it by."""
+
+
+def visit_folded_html(self: Any, node: folded) -> None:
+    self.body.append(f'<details class="ek-folded"><summary>{self.encode(node["summary"])}</summary>')
+
+
+def depart_folded_html(self: Any, node: folded) -> None:
+    self.body.append("</details>")
+
+
 def visit_clause_link_text(self: Any, node: clause_link) -> None:
     """Non-HTML builders: the link text alone."""
 
@@ -45,6 +61,15 @@ def setup_nodes(app: Sphinx) -> None:
     app.add_node(
         clause_link,
         html=(visit_clause_link_html, None),
+        latex=plain,
+        text=plain,
+        man=plain,
+        texinfo=plain,
+    )
+    # Other builders show folded content as it is: there is nothing to open on paper.
+    app.add_node(
+        folded,
+        html=(visit_folded_html, depart_folded_html),
         latex=plain,
         text=plain,
         man=plain,

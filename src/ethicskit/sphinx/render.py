@@ -9,13 +9,27 @@ from datetime import date
 from docutils import nodes
 from sphinx import addnodes
 
-from ..catalog import Catalog, Citation, Relation
+from ..balance import AGENCY_PERSON_MIN, FREE_ANSWER_MAX, UNIQUELY_BEST_MAX, dilemma_balance
+from ..catalog import Catalog, Citation, Relation, law_key
 from ..diagram import LEGEND, caption_id, diagram_classes, diagram_html
 from ..engine import Branch, branch_map, numbered_nodes
 from ..engine import titles as dilemma_titles
-from ..models import Case, CodeOfPractice, CodeStatus, Dilemma, Lean, Polarity, Section, Theme, clause_anchor
+from ..models import (
+    Case,
+    CodeOfPractice,
+    CodeStatus,
+    Dilemma,
+    Instrument,
+    InstrumentStatus,
+    LawCitation,
+    Lean,
+    Polarity,
+    Section,
+    Theme,
+    clause_anchor,
+)
 from ..signposting import SIGNPOST
-from .nodes import catalog_ref, clause_ref
+from .nodes import catalog_ref, clause_ref, folded, law_ref
 
 ISSUER_NOTES = {
     "regulator": (
@@ -87,6 +101,11 @@ def doc_link(target: str, text: str) -> addnodes.pending_xref:
 def cite(ref: str) -> clause_ref:
     """A clause reference node, resolved into a link later."""
     return clause_ref("", "", ref=ref, explicit=False)
+
+
+def cite_law(ref: str) -> law_ref:
+    """A provision reference node, resolved into a link later."""
+    return law_ref("", "", ref=ref, explicit=False)
 
 
 def link_to(kind: str, item_id: str, text: str, anchor: str = "") -> catalog_ref:
@@ -345,7 +364,9 @@ def _used_in(citations: list[Citation], catalog: Catalog) -> nodes.paragraph:
 
 
 def render_codes_by_theme(catalog: Catalog) -> list[nodes.Node]:
-    """For each theme, the clauses of every current code that carry it, code by code."""
+    """For each theme, the clauses of every current code that carry it, code by code, then the
+    provisions of law on the same theme, so the floor the codes stand on is in view."""
+    laws = [law for law in laws_in_reading_order(catalog) if law.kind.is_legislation]
     current = sorted(
         catalog.current_codes(),
         key=lambda code: (JURISDICTION_ORDER.index(code.jurisdiction.value), code.id),
@@ -378,6 +399,16 @@ def render_codes_by_theme(catalog: Catalog) -> list[nodes.Node]:
                 entry += nodes.Text(f": {clause.paraphrase}")
                 items.append(entry)
             body += row([_label(code.jurisdiction.value), code.short_title, bullets(items)])
+        for law in laws:
+            provisions = [p for p in law.provisions if any(topic.theme is theme for topic in p.themes)]
+            if provisions:
+                items = []
+                for provision in provisions:
+                    entry = nodes.paragraph()
+                    entry += cite_law(f"{law.id}:{provision.number}")
+                    entry += nodes.Text(f": {provision.paraphrase}")
+                    items.append(entry)
+                body += row([nations_label(law), f"{law.short_title or law.title} (law)", bullets(items)])
         out.append(section(f"theme-{theme.value}", theme.label, table, classes=["ek-theme"]))
     return out
 
@@ -462,6 +493,200 @@ def table_with_head(
     return table, body
 
 
+# --- law ---------------------------------------------------------------------------------------
+
+KIND_WORDS = {
+    "act": "Act of the UK Parliament",
+    "asp": "Act of the Scottish Parliament",
+    "measure": "Measure of the National Assembly for Wales",
+    "order": "Order in Council (Northern Ireland)",
+    "regulations": "Regulations",
+    "guidance": "Statutory guidance or code of practice",
+    "policy": "Policy (not law)",
+}
+
+STATUS_WORDS = {
+    InstrumentStatus.IN_FORCE: "In force",
+    InstrumentStatus.PARTLY_IN_FORCE: "Partly in force",
+    InstrumentStatus.NOT_YET_IN_FORCE: "Not yet in force",
+    InstrumentStatus.REPEALED: "Repealed",
+    InstrumentStatus.POLICY: "Policy, not law",
+}
+
+RELATION_WORDS = {
+    Relation.HONOURS: "honoured by",
+    Relation.STRAINS: "strained by",
+    Relation.UNLAWFUL: "would be broken by",
+}
+
+
+def nations_label(instrument: Instrument) -> str:
+    return ", ".join(_label(nation.value) for nation in instrument.nations)
+
+
+def render_instrument(instrument: Instrument, catalog: Catalog) -> list[nodes.Node]:
+    """A statute digest's page body: what it is, where it applies, then every provision with its anchor,
+    whether it was checked, and where the kit uses it."""
+    out: list[nodes.Node] = []
+    banner = nodes.admonition(
+        classes=["note" if instrument.kind.is_legislation else "warning", "ek-law-status"]
+    )
+    heading = STATUS_WORDS[instrument.status]
+    banner += nodes.title(heading, heading)
+    if instrument.status_note:
+        banner += paragraphs(instrument.status_note)
+    out.append(banner)
+    official: str | nodes.Node = (
+        _external(instrument.official_url) if instrument.official_url else "address not confirmed"
+    )
+    out.append(
+        field_list(
+            [
+                ("Official title", instrument.title),
+                ("Citation", instrument.citation),
+                ("Kind", KIND_WORDS[instrument.kind.value]),
+                ("Applies in", nations_label(instrument)),
+                ("Year", str(instrument.year)),
+                ("Official text", official),
+            ]
+        )
+    )
+    out += paragraphs(instrument.extent_note, classes=["ek-binds"])
+    verified = sum(provision.verified is not None for provision in instrument.provisions)
+    if instrument.provisions:
+        checked = (
+            f"{verified} of {len(instrument.provisions)} provisions have been read against their official "
+            "text; the others are marked below."
+        )
+        out.append(nodes.paragraph(checked, checked, classes=["ek-checked"]))
+    else:
+        note = "This document is cited as a whole: no part of it is digested here yet."
+        out.append(nodes.paragraph(note, note, classes=["ek-checked"]))
+    out.append(
+        nodes.paragraph(
+            "",
+            "Every provision below is a paraphrase in this kit's own words, not the law's wording, and not "
+            "legal advice. Read the official text, as amended, before relying on it.",
+            classes=["ek-paraphrase-note"],
+        )
+    )
+    for provision in instrument.provisions:
+        ref = f"{instrument.id}:{provision.number}"
+        item = nodes.container(ids=[clause_anchor(ref)], classes=["ek-clause-item", "ek-provision"])
+        para = nodes.paragraph(classes=["ek-clause-text"])
+        number = law_number(provision.unit.value, provision.number)
+        para += nodes.strong(number, number, classes=["ek-clause-number"])
+        para += nodes.Text(f" {provision.heading}. ")
+        para += nodes.Text(provision.paraphrase)
+        item += para
+        topics = ", ".join(topic.label for topic in provision.themes)
+        item += nodes.paragraph(topics, f"Topics: {topics}", classes=["ek-clause-themes"])
+        if provision.nations is not None:
+            where = ", ".join(_label(nation.value) for nation in provision.nations)
+            note = f"This provision applies in {where} only."
+            item += nodes.paragraph(note, note, classes=["ek-provision-nations"])
+        if provision.url:
+            link = nodes.paragraph("", "Official text: ", classes=["ek-provision-url"])
+            link += _external(provision.url)
+            item += link
+        if provision.verified is not None:
+            note = (
+                f"Checked on {provision.verified.on:%-d %B %Y} against: "
+                f"{provision.verified.against.rstrip('.')}."
+            )
+            item += nodes.paragraph(note, note, classes=["ek-verified"])
+        else:
+            note = f"Not checked against the official text: {provision.unverified}"
+            item += nodes.paragraph(note, note, classes=["ek-unverified"])
+        citations = catalog.law_citations.get(law_key(ref), [])
+        if citations:
+            item += _law_used_in(citations, catalog)
+        out.append(item)
+    return out
+
+
+def law_number(unit: str, number: str) -> str:
+    """A provision's number as a reader sees it: 'Section 42', 'Article 66', 'Schedule 1 paragraph 2'."""
+    if unit in {"section", "subsection"}:
+        return f"Section {number}"
+    if unit == "regulation":
+        return f"Regulation {number}"
+    if unit == "paragraph":
+        return f"Paragraph {number}"
+    return number
+
+
+def _law_used_in(citations: list[Citation], catalog: Catalog) -> nodes.paragraph:
+    para = nodes.paragraph("", "Used in: ", classes=["ek-used-in"])
+    for number, citation in enumerate(citations):
+        if number:
+            para += nodes.Text("; ")
+        if citation.kind == "case":
+            para += nodes.Text("case ")
+            para += link_to("case", citation.owner, citation.label, f"case-{citation.owner}-law")
+            continue
+        dilemma = catalog.dilemmas[citation.owner].model
+        verb = RELATION_WORDS.get(citation.relation, "cited by")
+        what = "the choice" if citation.kind == "choice" else "the ending"
+        para += nodes.Text(f"{verb} {what} ")
+        para += link_to("dilemma", dilemma.id, f"“{citation.label}”", f"dilemma-{dilemma.id}-{citation.item}")
+        para += nodes.Text(f" in {dilemma.title}")
+    return para
+
+
+def laws_in_reading_order(catalog: Catalog) -> list[Instrument]:
+    """Legislation before guidance and policy; within each, by first nation as the UK reader meets them."""
+    return sorted(
+        (loaded.model for loaded in catalog.laws.values()),
+        key=lambda law: (
+            not law.kind.is_legislation,
+            min(JURISDICTION_ORDER.index(nation.value) for nation in law.nations),
+            law.title,
+        ),
+    )
+
+
+def render_law_index(catalog: Catalog) -> list[nodes.Node]:
+    """Nation by nation, every instrument that applies there: what kind it is and how far it is checked."""
+    out: list[nodes.Node] = []
+    laws = laws_in_reading_order(catalog)
+    for nation in ("england", "wales", "scotland", "northern-ireland"):
+        table, body = table_with_head(
+            "ek-law-index", ["Instrument", "Kind", "Status", "Checked"], (5, 3, 2, 2)
+        )
+        for law in laws:
+            if nation not in {n.value for n in law.nations}:
+                continue
+            name = nodes.paragraph()
+            name += link_to("law", law.id, law.title)
+            verified = sum(provision.verified is not None for provision in law.provisions)
+            checked = (
+                f"{verified} of {len(law.provisions)} provisions" if law.provisions else "cited as a whole"
+            )
+            body += row([name, KIND_WORDS[law.kind.value], STATUS_WORDS[law.status], checked])
+        out.append(section(f"law-{nation}", _label(nation), table, classes=["ek-law-nation"]))
+    return out
+
+
+def law_citation_list(label: str, citations: list[LawCitation]) -> list[nodes.Node]:
+    """A choice's or ending's provisions, grouped as honoured, strained and unlawful."""
+    out: list[nodes.Node] = []
+    for relation, heading in (
+        ("honours", f"{label} honours in law"),
+        ("strains", f"{label} strains in law"),
+        ("unlawful", "Unlawful under"),
+    ):
+        refs = [law.ref for law in citations if law.relation.value == relation]
+        if refs:
+            para = nodes.paragraph("", f"{heading}: ", classes=["ek-choice-law", f"ek-law-{relation}"])
+            for number, ref in enumerate(refs):
+                if number:
+                    para += nodes.Text(", ")
+                para += cite_law(ref)
+            out.append(para)
+    return out
+
+
 # --- cases -------------------------------------------------------------------------------------
 
 
@@ -510,10 +735,17 @@ def render_case(case: Case, catalog: Catalog, edition: str, support_page: str) -
         why = nodes.paragraph("", f"Why it bears on this case: {cited.rationale}", classes=["ek-rationale"])
         clauses.append(nodes.container("", entry, why, classes=["ek-cited"]))
     root += section(f"{ident}-clauses", "What the codes say", bullets(clauses))
+    root += render_case_law(case, catalog)
     root += section(
         f"{ident}-questions", "Questions for discussion", bullets(case.questions, enumerated=True)
     )
-    root += section(f"{ident}-key-points", "Key points", bullets(case.key_points))
+    # Folded, after the questions: a student reading alone meets the questions before the conclusions.
+    key_points = folded(
+        "",
+        bullets(case.key_points),
+        summary="Show the key points (after you have thought about the questions)",
+    )
+    root += section(f"{ident}-key-points", "Key points", key_points)
     if edition == "lecturer":
         notes_ = case.instructor_notes
         parts = [
@@ -528,6 +760,41 @@ def render_case(case: Case, catalog: Catalog, edition: str, support_page: str) -
             box += paragraphs(text)
         root += section(f"{ident}-instructor", "Notes for the lecturer", box, classes=["ek-instructor-notes"])
     return root
+
+
+def render_case_law(case: Case, catalog: Catalog) -> nodes.section:
+    """Law and duties: the provisions of the case's nation, what they settle, where discretion begins."""
+    ident = f"case-{case.id}-law"
+    intro = (
+        f"The law that applies in {_label(case.setting.jurisdiction.value)}, in this kit's own words: "
+        "the floor that the codes and the employer's policies stand on."
+    )
+    items = []
+    for cited in case.law.provisions:
+        found = catalog.resolve_law(cited.ref)
+        entry = nodes.paragraph()
+        entry += cite_law(cited.ref)
+        if found is not None:
+            entry += nodes.Text(f" ({found[1].heading}): {found[1].paraphrase}")
+            if found[1].verified is None:
+                entry += nodes.Text(" ")
+                entry += nodes.emphasis(
+                    "(not yet checked against the official text)",
+                    "(not yet checked against the official text)",
+                )
+        why = nodes.paragraph("", f"Here: {cited.rationale}", classes=["ek-rationale"])
+        items.append(nodes.container("", entry, why, classes=["ek-cited", "ek-cited-law"]))
+    settles = section(f"{ident}-settles", "What the law already settles", *paragraphs(case.law.settles))
+    discretion = section(f"{ident}-discretion", "Where discretion begins", *paragraphs(case.law.discretion))
+    return section(
+        ident,
+        "Law and duties",
+        nodes.paragraph(intro, intro, classes=["ek-law-intro"]),
+        bullets(items),
+        settles,
+        discretion,
+        classes=["ek-case-law"],
+    )
 
 
 def _tension(case: Case) -> list[nodes.Node]:
@@ -589,6 +856,8 @@ def render_dilemma(dilemma: Dilemma, catalog: Catalog, edition: str, support_pag
     titles = dilemma_titles(dilemma)
     labels = {choice.id: choice.label for node in dilemma.nodes for choice in node.choices}
     root += render_branch_map(dilemma, titles, edition)
+    if edition == "lecturer":
+        root += render_balance(dilemma)
     for node in numbered_nodes(dilemma):
         sec = section(dilemma_anchor(dilemma.id, node.id), titles[node.id], classes=["ek-node"])
         sec += paragraphs(node.situation, classes=["ek-situation"])
@@ -621,6 +890,7 @@ def render_dilemma(dilemma: Dilemma, catalog: Catalog, edition: str, support_pag
                             para += nodes.Text(", ")
                         para += cite(ref)
                     item += para
+            item += law_citation_list("The choice", choice.law)
             if choice.escalation is not None:
                 route = _label(choice.escalation.value)
                 item += nodes.paragraph("", f"Escalation route: {route}", classes=["ek-escalation"])
@@ -648,6 +918,7 @@ def render_dilemma(dilemma: Dilemma, catalog: Catalog, edition: str, support_pag
                     para += nodes.Text(", ")
                 para += cite(ref)
             sec += para
+        sec += law_citation_list("The ending", ending.law)
         sec += nodes.paragraph(
             "", f"To reflect on: {ending.reflection_prompt}", classes=["ek-reflection-prompt"]
         )
@@ -658,6 +929,79 @@ def render_dilemma(dilemma: Dilemma, catalog: Catalog, edition: str, support_pag
             sec += box
         root += sec
     return root
+
+
+def _r(value: float | None) -> str:
+    return (
+        "undefined (a side never varies)" if value is None else f"{value:+.2f}".replace("-", "\N{MINUS SIGN}")
+    )
+
+
+def render_balance(dilemma: Dilemma) -> nodes.section:
+    """The dilemma's balance figures for the lecturer (the measures are defined in `ethicskit.balance`)."""
+    figures = dilemma_balance(dilemma)
+    decisions = figures.decisions
+    routes = ", ".join(
+        f"{route.replace('-', ' ')} {count}" for route, count in figures.escalation_routes.items()
+    )
+    rows = [
+        (
+            "Decisions with a free answer",
+            f"{figures.free_answer} of {decisions}",
+            f"at most {FREE_ANSWER_MAX:.0%}",
+        ),
+        (
+            "Decisions with a uniquely best option for profession and person",
+            f"{figures.uniquely_best} of {decisions}",
+            f"at most {UNIQUELY_BEST_MAX:.0%}",
+        ),
+        (
+            "Correlation of agency and person leans",
+            _r(figures.agency_person),
+            f"at least {AGENCY_PERSON_MIN:+.1f}".replace("-", "\N{MINUS SIGN}"),
+        ),
+        ("Correlation of agency and profession leans", _r(figures.agency_profession), ""),
+        ("Correlation of profession and person leans", _r(figures.profession_person), ""),
+        (
+            "Choices where the professional option costs the person",
+            str(figures.costs_the_person),
+            "at least 1",
+        ),
+        ("Decisions where the agency's request is the right call", str(figures.agency_right), "at least 1"),
+        (
+            "Escalation choices (routes)",
+            f"{figures.escalations} of {figures.choices}" + (f" ({routes})" if routes else ""),
+            "varied routes",
+        ),
+        (
+            "Escalation choices the profession leans strongly towards",
+            str(figures.escalation_profession_strong),
+            "",
+        ),
+    ]
+    table, body = table_with_head("ek-balance-figures", ["Measure", "This dilemma", "Target"], (3, 2, 1))
+    for cells in rows:
+        body += row(list(cells))
+    intro = nodes.paragraph(
+        "",
+        "Computed from the leans of every choice, as 'ethicskit stats' reports them. Students do not "
+        "see these figures; a free answer is a decision where one option is at least as good as every "
+        "other for both the profession and the person.",
+    )
+    missed = figures.one_sided()
+    verdict = (
+        nodes.paragraph("", "Misses: " + "; ".join(missed) + ".", classes=["ek-one-sided"])
+        if missed
+        else nodes.paragraph("", "Meets every balance target.", classes=["ek-balanced"])
+    )
+    return section(
+        f"dilemma-{dilemma.id}-balance",
+        "How balanced this dilemma is",
+        intro,
+        table,
+        verdict,
+        classes=["ek-balance", "ek-instructor-notes"],
+    )
 
 
 def map_text_anchor(dilemma_id: str) -> str:

@@ -12,20 +12,77 @@
   var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
   // ---- storage ---------------------------------------------------------------------------------
-  function emptyStore() { return { version: 1, dilemmas: {} }; }
-  function loadStore() {
-    try {
-      var raw = localStorage.getItem(KEY);
-      if (raw) return JSON.parse(raw);
-      for (var i = 0; i < MIGRATIONS.length; i++) {
-        var old = localStorage.getItem(MIGRATIONS[i][0]);
-        if (old) { var store = MIGRATIONS[i][1](JSON.parse(old)); saveStore(store); return store; }
-      }
-    } catch (e) { /* unreadable storage: start afresh rather than fail */ }
-    return emptyStore();
+  // Nothing already stored is ever lost: a store this script cannot read (damaged, or written by a
+  // newer version) is left exactly as it is and every write is refused with a message saying why,
+  // until the reader downloads it or chooses "Clear all". A failed write always says so.
+  var FORMAT = 1;
+  function emptyStore() { return { version: FORMAT, dilemmas: {} }; }
+  function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
+  function isText(value) { return typeof value === "string"; }
+  function validDilemma(e) {
+    return isObject(e) && isText(e.title) && isText(e.updated) && Array.isArray(e.path) && isObject(e.reflections) &&
+      e.path.every(function (p) { return isObject(p) && isText(p.label); }) &&
+      Object.keys(e.reflections).every(function (k) { var r = e.reflections[k]; return isObject(r) && isText(r.prompt) && isText(r.text); });
   }
+  function validWorksheet(w) {
+    return isObject(w) && isText(w.title) && isText(w.updated) && isObject(w.answers) &&
+      Object.keys(w.answers).every(function (k) { return isText(w.answers[k]); });
+  }
+  /** Why `data` is not a store this script can use: "future", "foreign" or "" when it is one. */
+  function storeProblem(data) {
+    if (!isObject(data)) return "foreign";
+    if (typeof data.version === "number" && data.version > FORMAT) return "future";
+    if (data.version !== FORMAT || !isObject(data.dilemmas)) return "foreign";
+    if (!Object.keys(data.dilemmas).every(function (id) { return validDilemma(data.dilemmas[id]); })) return "foreign";
+    if (data.worksheets !== undefined && !(isObject(data.worksheets) &&
+      Object.keys(data.worksheets).every(function (id) { return validWorksheet(data.worksheets[id]); }))) return "foreign";
+    return "";
+  }
+  var STORE_PROBLEMS = {
+    blocked: "This browser is blocking storage for this site (private browsing or a site setting), so nothing can be saved here.",
+    damaged: "The reflections stored in this browser are damaged and cannot be read. They are left exactly as they are: download them as they are from My reflections to keep them; 'Clear all' there starts afresh.",
+    future: "The reflections stored in this browser were saved by a newer version of First Loyalty. They are left exactly as they are: open them with that version, or download them as they are from My reflections.",
+    foreign: "The storage this page uses holds data that is not First Loyalty reflections. It is left exactly as it is: download it as it is from My reflections to keep it; 'Clear all' there starts afresh."
+  };
+  /** What is stored: { store, problem } where problem is "" or a key of STORE_PROBLEMS. */
+  function readStore() {
+    var raw;
+    try { raw = localStorage.getItem(KEY); } catch (e) { return { store: emptyStore(), problem: "blocked", raw: null }; }
+    if (raw === null) {
+      for (var i = 0; i < MIGRATIONS.length; i++) {
+        var old = null;
+        try { old = localStorage.getItem(MIGRATIONS[i][0]); } catch (e) { /* blocked: handled above */ }
+        if (!old) continue;
+        try {
+          var migrated = MIGRATIONS[i][1](JSON.parse(old));
+          if (!storeProblem(migrated)) { writeRaw(JSON.stringify(migrated)); return { store: migrated, problem: "", raw: null }; }
+        } catch (e) { /* an old store that cannot be read stays where it is */ }
+      }
+      return { store: emptyStore(), problem: "", raw: null };
+    }
+    var data;
+    try { data = JSON.parse(raw); } catch (e) { return { store: emptyStore(), problem: "damaged", raw: raw }; }
+    var problem = storeProblem(data);
+    return problem ? { store: emptyStore(), problem: problem, raw: raw } : { store: data, problem: "", raw: raw };
+  }
+  function loadStore() { return readStore().store; }
+  function writeRaw(text) {
+    try { localStorage.setItem(KEY, text); return ""; } catch (e) {
+      var full = e && (e.name === "QuotaExceededError" || e.name === "NS_ERROR_DOM_QUOTA_REACHED" || e.code === 22);
+      return full
+        ? "Not saved: this browser's storage for this site is full. Download your reflections as JSON from My reflections to keep them safe, then free some space."
+        : "Not saved: " + STORE_PROBLEMS.blocked;
+    }
+  }
+  /** Save `store`; "" when saved, otherwise a message saying why nothing was written. */
   function saveStore(store) {
-    try { localStorage.setItem(KEY, JSON.stringify(store)); return true; } catch (e) { return false; }
+    var problem = readStore().problem;
+    if (problem) return "Not saved. " + STORE_PROBLEMS[problem];
+    return writeRaw(JSON.stringify(store));
+  }
+  /** Delete every stored reflection: the one write allowed over a store that cannot be read. */
+  function clearStore() {
+    try { localStorage.removeItem(KEY); return ""; } catch (e) { return "Not cleared: " + STORE_PROBLEMS.blocked; }
   }
   function today() { return new Date().toISOString().slice(0, 10); }
 
@@ -43,7 +100,40 @@
   function paragraphs(text, cls) {
     return String(text || "").split(/\n\s*\n/).filter(Boolean).map(function (p) { return el("p", { class: cls, text: p.trim() }); });
   }
+  var PANEL = "What the codes and the law say";
+  var LAW_RELATIONS = [["honours", " honours in law:"], ["strains", " strains in law:"], ["unlawful", " would be unlawful under:"]];
+  // The provisions of law a choice or ending cites. `grouped` says whether the law is honoured, strained or broken; outside projection mode that is a
+  // verdict kept for the ending, so the provisions are listed without it.
+  function lawParts(data, cited, who, grouped) {
+    function provision(ref) {
+      var p = (data.provisions || {})[ref];
+      var text = p ? p.heading + ". " + p.text + (p.verified ? "" : " (Not yet checked against the official text.)") : "";
+      return el("li", {}, [el("strong", { text: (p ? p.label : ref) + ": " }), document.createTextNode(text)]);
+    }
+    if (!grouped) {
+      if (!cited.length) return [];
+      var refs = cited.map(function (law) { return law.ref; }).sort();
+      return [el("p", { text: "Law that bears on this choice (what it means for the choice is shown at the end):" }), el("ul", { class: "ek-law" }, refs.map(provision))];
+    }
+    var parts = [];
+    LAW_RELATIONS.forEach(function (relation) {
+      var refs = cited.filter(function (law) { return law.relation === relation[0]; }).map(function (law) { return law.ref; });
+      if (!refs.length) return;
+      parts.push(el("p", { class: "ek-law-" + relation[0], text: who + relation[1] }));
+      parts.push(el("ul", { class: "ek-law" }, refs.map(provision)));
+    });
+    return parts;
+  }
   function clauseLabel(data, ref) { var c = data.clauses[ref]; return c ? (c.id ? c.code + " " + c.id : c.code) : ref; }
+
+  // Projection mode: the lecturer's switch that shows each side's view after every choice. Off by
+  // default, so a learner judges a choice before seeing how the agency, the profession and the person
+  // saw it; on with ?projection=on in the address, or the toolbar's switch. Never remembered, so a
+  // shared computer does not keep a lecturer's setting for the next student.
+  function projectionRequested() {
+    try { return /^(on|1|true)$/.test(new URLSearchParams(window.location.search).get("projection") || ""); }
+    catch (e) { return false; }
+  }
 
   var uid = 0;
   /** @constructor */
@@ -56,7 +146,10 @@
     data.endings.forEach(function (e) { self.endings[e.id] = e; });
     this.steps = [];
     this.showingOutcome = false;
-    this.jurisdiction = localStorage.getItem(JURISDICTION_KEY) || data.jurisdiction || "england";
+    this.projection = projectionRequested();
+    var chosen = null;
+    try { chosen = localStorage.getItem(JURISDICTION_KEY); } catch (e) { /* storage blocked: use the default */ }
+    this.jurisdiction = chosen || data.jurisdiction || "england";
     this.restore();
     this.build();
     this.render(false);
@@ -101,7 +194,8 @@
     if (end) { var drawn = this.drawPath(); if (drawn) entry.pathMap = new XMLSerializer().serializeToString(drawn); }
     else delete entry.pathMap;
     entry.updated = today();
-    saveStore(store);
+    var failed = saveStore(store);
+    if (this.notice) this.notice.textContent = failed ? failed.replace(/^Not saved[.:] ?/, "Your path is not saved: ") : "";
   };
 
   P.build = function () {
@@ -114,6 +208,8 @@
     } }, this.data.jurisdictions.map(function (j) { return el("option", { value: j.id, text: j.label }); }));
     select.value = this.jurisdiction;
     this.live = el("div", { class: "ek-live", "aria-live": "polite", role: "status" });
+    var problem = readStore().problem;
+    this.notice = el("p", { class: "ek-store-notice", role: "alert", text: problem ? STORE_PROBLEMS[problem] : "" });
     this.stage = el("div", { class: "ek-stage" });
     this.pathList = el("ol");
     this.mapButton = el("button", { type: "button", class: "ek-btn", "aria-expanded": "false", text: "Show the whole map", onclick: function () {
@@ -121,14 +217,19 @@
       self.mapButton.setAttribute("aria-expanded", String(open));
       self.mapButton.textContent = open ? "Hide the whole map" : "Show the whole map";
     } });
+    this.projectionButton = el("button", { type: "button", class: "ek-btn ek-projection-btn", "aria-pressed": String(this.projection), text: "Projection mode: each side's view at every step", onclick: function () {
+      self.projection = !self.projection;
+      self.projectionButton.setAttribute("aria-pressed", String(self.projection));
+      self.render(false, self.projection ? "Projection mode on: each side's view is shown after every choice." : "Projection mode off: each side's view is shown at the end.");
+    } });
     this.player = el("div", { class: "ek-player" }, [
       el("div", { class: "ek-toolbar" }, [
         el("label", { for: id, text: "Show the codes of: " }), select,
         el("button", { type: "button", class: "ek-btn", text: "Back", onclick: function () { self.back(); } }),
         el("button", { type: "button", class: "ek-btn", text: "Start again", onclick: function () { self.restart(); } }),
-        this.mapButton
+        this.mapButton, this.projectionButton
       ]),
-      this.live, this.stage,
+      this.notice, this.live, this.stage,
       el("section", { class: "ek-path", "aria-label": "Your path so far" }, [el("h2", { text: "Your path so far" }), this.pathList])
     ]);
     var anchor = this.root.querySelector(".ek-student-map") || this.root.querySelector(".ek-node");
@@ -183,16 +284,31 @@
   P.add = function (nodes) { var stage = this.stage; nodes.forEach(function (n) { stage.appendChild(n); }); };
 
   P.reflection = function (key, prompt) {
-    var self = this, id = "ek-r-" + (++uid);
-    var store = loadStore(), saved = (store.dilemmas[this.data.id] || { reflections: {} }).reflections[key];
+    var self = this, id = "ek-r-" + (++uid), dilemmaId = this.data.id;
+    function storedText() { var e = loadStore().dilemmas[dilemmaId]; return e && e.reflections[key] ? e.reflections[key].text : ""; }
+    // `base` is the text this tab last read or wrote. If the stored text has moved on since (another
+    // tab wrote it), this tab does not write over it: it says so and keeps its own text on screen.
+    var base = storedText();
     var status = el("p", { class: "ek-saved", "aria-live": "polite" });
     var area = el("textarea", { id: id, rows: "4", oninput: function () {
-      var s = loadStore(), entry = self.entry(s);
+      var s = loadStore(), entry = self.entry(s), stored = entry.reflections[key] ? entry.reflections[key].text : "";
+      if (stored !== base) {
+        status.textContent = "Not saved: this reflection was changed in another tab or window, and that text is kept. Copy yours, then reload the page to see both.";
+        return;
+      }
       entry.reflections[key] = { prompt: prompt, text: area.value, updated: today() };
       entry.updated = today();
-      status.textContent = saveStore(s) ? "Saved on this device." : "Could not save: this browser is blocking storage.";
+      var failed = saveStore(s);
+      if (!failed) base = area.value;
+      status.textContent = failed || "Saved on this device.";
     } });
-    area.value = saved ? saved.text : "";
+    area.value = base;
+    // Another tab saved: show its text here too, unless this tab holds unsaved words of its own.
+    window.addEventListener("storage", function follow(event) {
+      if (!area.isConnected) { window.removeEventListener("storage", follow); return; }
+      if (event.key !== KEY || area.value !== base) return;
+      base = area.value = storedText();
+    });
     return el("div", { class: "ek-reflection" }, [el("label", { for: id, text: prompt + " (your reflection, kept only on this device)" }), area, status]);
   };
 
@@ -227,36 +343,61 @@
       var c = data.clauses[ref];
       return cited.indexOf(ref) < 0 && c.current && label.codes.indexOf(c.jurisdiction) >= 0 &&
         c.themes.some(function (t) { return choice.themes.indexOf(t) >= 0; });
-    }).slice(0, 6);
-    var parts = [el("h3", { text: "What the codes say" })];
-    if (choice.honours.length) parts.push(el("p", { text: "This choice honours:" }), el("ul", {}, choice.honours.map(item)));
-    if (choice.strains.length) parts.push(el("p", { text: "This choice strains:" }), el("ul", {}, choice.strains.map(item)));
+    });
+    // The standards that bind a social worker in the chosen nation (a regulator's) come first.
+    related = related.filter(function (ref) { return data.clauses[ref].binding; })
+      .concat(related.filter(function (ref) { return !data.clauses[ref].binding; })).slice(0, 6);
+    var parts = [el("h3", { text: PANEL })];
+    if (!this.projection) {
+      // Which clauses a choice honours and which it strains is a verdict too: until the end, the learner
+      // sees the clauses that bear on the choice and weighs them.
+      parts.push(el("p", { text: "Clauses that bear on this choice (whether it honours or strains each is shown at the end):" }), el("ul", {}, cited.slice().sort().map(item)));
+      parts = parts.concat(lawParts(data, choice.law || [], "This choice", false));
+    } else {
+      if (choice.honours.length) parts.push(el("p", { text: "This choice honours:" }), el("ul", {}, choice.honours.map(item)));
+      if (choice.strains.length) parts.push(el("p", { text: "This choice strains:" }), el("ul", {}, choice.strains.map(item)));
+      parts = parts.concat(lawParts(data, choice.law || [], "This choice", true));
+    }
     parts.push(el("p", { text: "Related by theme, " + label.label + ":" }));
     parts.push(related.length ? el("ul", { class: "ek-related" }, related.map(item)) : el("p", { class: "ek-muted", text: "No other clause of these codes shares this choice's themes." }));
-    return el("section", { class: "ek-codes", "aria-label": "What the codes say" }, parts);
+    return el("section", { class: "ek-codes", "aria-label": PANEL }, parts);
   };
 
   P.renderOutcome = function (choice) {
     var self = this;
     var h = this.heading("You chose: " + choice.label);
     this.add(paragraphs(choice.consequence, "ek-consequence"));
-    this.add([el("h3", { text: "Seen from three sides" }), this.views(choice)]);
+    if (this.projection) this.add([el("h3", { text: "Seen from three sides" }), this.views(choice)]);
+    else this.add([el("p", { class: "ek-verdicts-later", text: "How the agency, the profession and the person saw this choice is shown at the end of the dilemma. Before you go on: how do you think each of them sees it?" })]);
     if (choice.escalation) this.add([el("p", { class: "ek-escalation", text: "Route taken: " + choice.escalation.replace(/-/g, " ") })]);
     this.add([this.codes(choice)]);
     this.add([el("button", { type: "button", class: "ek-btn ek-next-btn", text: this.endings[choice.to] ? "See where this ends" : "Continue", onclick: function () { self.next(); } })]);
     return h;
   };
 
+  // The ending's path summary: how each side saw every choice on the path, with the clauses each
+  // choice honours and strains, so the verdicts held back along the way are all read together here.
   P.summary = function () {
+    var data = this.data;
+    function refs(list) { return list.map(function (r) { return clauseLabel(data, r); }).join("; "); }
     var self = this;
     var rows = this.steps.map(function (s) {
-      return el("tr", {}, [el("th", { scope: "row", text: self.nodes[s.node].title + ": " + s.choice.label })].concat(SIDES.map(function (side) {
-        var lean = s.choice.views[side[0]].lean;
-        return el("td", {}, [el("span", { class: "ek-bar ek-bar-" + (lean + 2), "aria-hidden": "true" }), document.createTextNode((lean > 0 ? "+" : "") + lean + " " + LEAN[lean])]);
+      var codes = [];
+      if (s.choice.honours.length) codes.push("honours " + refs(s.choice.honours));
+      if (s.choice.strains.length) codes.push("strains " + refs(s.choice.strains));
+      var label = el("th", { scope: "row" }, [document.createTextNode(self.nodes[s.node].title + ": " + s.choice.label)]);
+      if (codes.length) label.appendChild(el("span", { class: "ek-summary-codes", text: "It " + codes.join("; it ") + "." }));
+      return el("tr", {}, [label].concat(SIDES.map(function (side) {
+        var view = s.choice.views[side[0]], lean = view.lean;
+        return el("td", {}, [
+          el("span", { class: "ek-bar ek-bar-" + (lean + 2), "aria-hidden": "true" }),
+          el("span", { class: "ek-summary-lean", text: (lean > 0 ? "+" : "") + lean + " " + LEAN[lean] }),
+          el("span", { class: "ek-summary-view", text: view.text })
+        ]);
       })));
     });
     var head = el("tr", {}, [el("th", { scope: "col", text: "Decision" })].concat(SIDES.map(function (s) { return el("th", { scope: "col", text: s[1] }); })));
-    return el("table", { class: "ek-summary-table" }, [el("caption", { text: "How your path leaned, decision by decision (a picture, not a score)" }), el("thead", {}, [head]), el("tbody", {}, rows)]);
+    return el("table", { class: "ek-summary-table" }, [el("caption", { text: "How each side saw your path, decision by decision (a picture, not a score)" }), el("thead", {}, [head]), el("tbody", {}, rows)]);
   };
 
   P.renderEnding = function (end) {
@@ -264,6 +405,7 @@
     var h = this.heading(end.heading);
     this.add(paragraphs(end.debrief, "ek-debrief"));
     if (end.clauses.length) this.add([el("p", { text: "Clauses to revisit: " + end.clauses.map(function (r) { return clauseLabel(data, r); }).join("; ") })]);
+    if (end.law && end.law.length) this.add([el("section", { class: "ek-codes ek-ending-law", "aria-label": "What the law says" }, lawParts(data, end.law, "This ending", true))]);
     if (end.selfCare) this.add([el("aside", { class: "ek-self-care" }, [el("h3", { text: "Looking after yourself" })].concat(paragraphs(end.selfCare)))]);
     this.add([this.summary()]);
     var drawn = this.drawPath();
@@ -346,7 +488,11 @@
     });
   }
   // Shared with the worksheet and the reflections page, which load after this script.
-  window.FirstLoyalty = { storageKey: KEY, load: loadStore, save: saveStore, empty: emptyStore, today: today, el: el };
+  window.FirstLoyalty = {
+    storageKey: KEY, format: FORMAT, load: loadStore, read: readStore, save: saveStore, clear: clearStore,
+    empty: emptyStore, problem: storeProblem, problems: STORE_PROBLEMS, validDilemma: validDilemma,
+    validWorksheet: validWorksheet, today: today, el: el
+  };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

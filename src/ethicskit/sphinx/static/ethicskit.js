@@ -22,4 +22,14 @@
       if (el !== holder) el.classList.remove("ek-tip-dismissed");
     });
   });
+  // A printed case carries its key points: folded sections open for printing and close again after.
+  var openedForPrint = [];
+  window.addEventListener("beforeprint", function () {
+    openedForPrint = Array.prototype.filter.call(document.querySelectorAll("details.ek-folded"), function (el) { return !el.open; });
+    openedForPrint.forEach(function (el) { el.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    openedForPrint.forEach(function (el) { el.open = false; });
+    openedForPrint = [];
+  });
 })();

@@ -5,8 +5,12 @@
   "use strict";
   var store = window.FirstLoyalty;
   if (!store) return;
-  var loadStore = store.load, saveStore = store.save, emptyStore = store.empty, today = store.today, el = store.el;
+  var loadStore = store.load, saveStore = store.save, today = store.today, el = store.el;
   var uid = 0;
+  // An import file is a few kilobytes per dilemma; anything far larger is not one.
+  var MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+  // The same rule as the content checker: reflections are plain text, never markup or script links.
+  var MARKUP = /<\/?\s*[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?\/?>|<!--|&(#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);|(\]\s*\(\s*<?|<)\s*(javascript|vbscript|data)\s*:/i;
 
   function svgData(svg) { return "data:image/svg+xml;base64," + btoa(unescape(encodeURIComponent(svg))); }
 
@@ -38,11 +42,22 @@
     return out.join("\n");
   }
 
+  /** Join two texts without losing either: the imported one is added below, marked, unless already there. */
+  function joined(mine, theirs) {
+    if (!theirs || mine.indexOf(theirs) >= 0) return mine;
+    return mine ? mine + "\n\n(imported) " + theirs : theirs;
+  }
+
+  // Merging never drops what is stored: new items are added, differing texts are kept side by side,
+  // and a newer imported path is taken with the stored one kept under earlierPaths.
   function merge(store, incoming) {
     store.worksheets = store.worksheets || {};
     Object.keys(incoming.worksheets || {}).forEach(function (id) {
       var theirs = incoming.worksheets[id], mine = store.worksheets[id];
-      if (!mine || theirs.updated > mine.updated) store.worksheets[id] = theirs;
+      if (!mine) { store.worksheets[id] = theirs; return; }
+      Object.keys(theirs.answers).forEach(function (k) { mine.answers[k] = joined(mine.answers[k] || "", theirs.answers[k]); });
+      if (theirs.updated > mine.updated) mine.updated = theirs.updated;
+      if (!mine.steps && theirs.steps) mine.steps = theirs.steps;
     });
     Object.keys(incoming.dilemmas || {}).forEach(function (id) {
       var theirs = incoming.dilemmas[id], mine = store.dilemmas[id];
@@ -51,7 +66,7 @@
       Object.keys(theirs.reflections || {}).forEach(function (k) {
         var a = mine.reflections[k], b = theirs.reflections[k];
         if (!a) mine.reflections[k] = b;
-        else if (b && b.text && a.text.indexOf(b.text) < 0) a.text = a.text + "\n\n(imported) " + b.text;
+        else a.text = joined(a.text, b.text);
       });
       if (theirs.updated > mine.updated && theirs.path.length) {
         mine.earlierPaths = (mine.earlierPaths || []).concat([mine.path]);
@@ -59,6 +74,36 @@
       }
     });
     return store;
+  }
+
+  /** The path of the first text in `data` that carries markup, or "". */
+  function markupAt(data, where) {
+    if (typeof data === "string") return MARKUP.test(data) ? where || "the file" : "";
+    if (data && typeof data === "object") {
+      var keys = Object.keys(data);
+      for (var i = 0; i < keys.length; i++) {
+        var found = MARKUP.test(keys[i]) ? where + "." + keys[i] : markupAt(data[keys[i]], where ? where + "." + keys[i] : keys[i]);
+        if (found) return found;
+      }
+    }
+    return "";
+  }
+
+  /** Read an import file's text: { store } to merge, or { error } saying why nothing is imported. */
+  function parseImport(text) {
+    var data;
+    try { data = JSON.parse(text); } catch (e) { return { error: "That file is not valid JSON, so it is not an export of reflections. Nothing was imported." }; }
+    if (data && typeof data === "object" && !Array.isArray(data) && data.version === undefined && data.dilemmas === undefined) {
+      data = { version: 1, dilemmas: data }; // the first export format: dilemmas only, no version
+    }
+    var problem = store.problem(data);
+    if (problem === "future") {
+      return { error: "That file was exported by a newer version of First Loyalty (format " + data.version + "; this page reads format " + store.format + "). Nothing was imported: open it with the newer version." };
+    }
+    if (problem) return { error: "That file is not an export of First Loyalty reflections. Nothing was imported." };
+    var marked = markupAt(data, "");
+    if (marked) return { error: "That file holds HTML or a script link (in " + marked + "), which reflections never contain. Nothing was imported." };
+    return { store: data };
   }
 
   function download(name, type, text) {
@@ -94,14 +139,34 @@
     var fileId = "ek-import-" + (++uid);
     var input = el("input", { type: "file", id: fileId, accept: "application/json,.json", onchange: function () {
       var file = input.files && input.files[0];
+      input.value = "";
       if (!file) return;
+      if (file.size > MAX_IMPORT_BYTES) {
+        status.textContent = "That file is larger than 5 MB, far larger than any export of reflections. Nothing was imported.";
+        return;
+      }
       file.text().then(function (text) {
-        var incoming = JSON.parse(text);
-        saveStore(merge(loadStore(), incoming.version === 1 ? incoming : { dilemmas: incoming }));
-        status.textContent = "Imported and merged " + Object.keys(incoming.dilemmas || incoming).length + " dilemma(s).";
+        var parsed = parseImport(text);
+        if (parsed.error) { status.textContent = parsed.error; return; }
+        var incoming = parsed.store, failed = saveStore(merge(loadStore(), incoming));
+        if (failed) { status.textContent = failed.replace(/^Not saved[.:] ?/, "Nothing was imported: ") ; return; }
+        var sheets = Object.keys(incoming.worksheets || {}).length;
+        status.textContent = "Imported and merged " + Object.keys(incoming.dilemmas).length + " dilemma(s)" + (sheets ? " and " + sheets + " worksheet(s)" : "") + "; nothing already here was overwritten.";
         show();
-      }).catch(function () { status.textContent = "That file could not be read as exported reflections."; });
+      }).catch(function () { status.textContent = "That file could not be read. Nothing was imported."; });
     } });
+    var notice = el("div", { class: "ek-store-notice", role: "alert" });
+    function showProblem() {
+      var state = store.read();
+      notice.textContent = "";
+      if (!state.problem) return;
+      notice.appendChild(el("p", { text: store.problems[state.problem] }));
+      if (state.raw !== null) {
+        notice.appendChild(el("button", { type: "button", class: "ek-btn", text: "Download the stored data as it is", onclick: function () {
+          download("first-loyalty-stored-data.txt", "text/plain", store.read().raw || "");
+        } }));
+      }
+    }
     root.textContent = "";
     root.appendChild(el("div", { class: "ek-toolbar" }, [
       el("button", { type: "button", class: "ek-btn", text: "Download as Markdown", onclick: function () { download("first-loyalty-reflections.md", "text/markdown", markdown(loadStore())); } }),
@@ -109,12 +174,17 @@
       el("button", { type: "button", class: "ek-btn", text: "Download as JSON", onclick: function () { download("first-loyalty-reflections.json", "application/json", JSON.stringify(loadStore(), null, 2)); } }),
       el("label", { for: fileId, text: "Import JSON: " }), input,
       el("button", { type: "button", class: "ek-btn", text: "Clear all", onclick: function () {
-        if (window.confirm("Delete every reflection saved in this browser? This cannot be undone.")) { saveStore(emptyStore()); status.textContent = "All reflections deleted."; show(); }
+        if (window.confirm("Delete every reflection saved in this browser? This cannot be undone.")) {
+          status.textContent = store.clear() || "All reflections deleted."; showProblem(); show();
+        }
       } })
     ]));
+    root.appendChild(notice);
     root.appendChild(status);
     root.appendChild(list);
+    showProblem();
     show();
+    window.addEventListener("storage", function (event) { if (event.key === store.storageKey) { showProblem(); show(); } });
   }
 
   // A CPD record: one entry per activity, with the headings a practitioner fills in for their regulator.
@@ -143,7 +213,7 @@
 
 
   function start() { document.querySelectorAll(".ek-my-reflections").forEach(reflectionsPage); }
-  window.FirstLoyaltyReflections = { markdown: markdown, cpdRecord: cpdRecord, merge: merge };
+  window.FirstLoyaltyReflections = { markdown: markdown, cpdRecord: cpdRecord, merge: merge, parseImport: parseImport };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

@@ -26,18 +26,33 @@
       if (!s.worksheets[current]) s.worksheets[current] = { title: titles[current], answers: {}, updated: store.today() };
       return s.worksheets[current];
     }
+    // What this tab last read or wrote for each answer. Only the answer being typed is written, and
+    // not over a newer text another tab saved, so two tabs never undo each other's work.
+    var base = {};
+    function storedAnswer(id) { var w = (store.load().worksheets || {})[current]; return w && w.answers[id] ? w.answers[id] : ""; }
     function fill() {
       var saved = (store.load().worksheets || {})[current];
-      Object.keys(areas).forEach(function (id) { areas[id].value = saved && saved.answers[id] ? saved.answers[id] : ""; });
-      status.textContent = saved ? "Loaded your saved worksheet for this case." : "";
+      Object.keys(areas).forEach(function (id) { areas[id].value = base[id] = saved && saved.answers[id] ? saved.answers[id] : ""; });
+      var problem = store.read().problem;
+      status.textContent = problem ? store.problems[problem] : saved ? "Loaded your saved worksheet for this case." : "";
     }
-    function save() {
+    function save(id) {
       var s = store.load(), e = entry(s);
-      Object.keys(areas).forEach(function (id) { e.answers[id] = areas[id].value; });
+      if ((e.answers[id] || "") !== base[id]) {
+        status.textContent = "Not saved: this answer was changed in another tab or window, and that text is kept. Copy yours, then reload the page to see both.";
+        return;
+      }
+      e.answers[id] = areas[id].value;
       e.updated = store.today();
       e.steps = labels;
-      status.textContent = store.save(s) ? "Saved on this device." : "Could not save: this browser is blocking storage.";
+      var failed = store.save(s);
+      if (!failed) base[id] = areas[id].value;
+      status.textContent = failed || "Saved on this device.";
     }
+    window.addEventListener("storage", function (event) {
+      if (event.key !== store.storageKey) return;
+      Object.keys(areas).forEach(function (id) { if (areas[id].value === base[id]) areas[id].value = base[id] = storedAnswer(id); });
+    });
 
     var select = el("select", { id: "ek-ws-case", onchange: function () { current = select.value; fill(); } },
       [el("option", { value: OWN, text: titles[OWN] })].concat(data.cases.map(function (c) { return el("option", { value: c.id, text: c.title }); })));
@@ -52,7 +67,7 @@
       ]);
       step.fields.forEach(function (field) {
         var id = "ek-ws-" + field.id;
-        areas[field.id] = el("textarea", { id: id, rows: "4", "aria-describedby": "ek-ws-help-" + step.id, oninput: save });
+        areas[field.id] = el("textarea", { id: id, rows: "4", "aria-describedby": "ek-ws-help-" + step.id, oninput: function () { save(field.id); } });
         group.appendChild(el("label", { for: id, text: step.fields.length > 1 ? field.label : "Your answer" }));
         group.appendChild(areas[field.id]);
       });
