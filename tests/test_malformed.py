@@ -172,7 +172,7 @@ ROWS = [
     # --- dilemma ids ----------------------------------------------------------------------------------
     Row("duplicate-node-id", edit(DILEMMA, "  - id: rushed", "  - id: deadline"), f"{DILEMMA}:30", "duplicate-node", "its own id"),
     Row("duplicate-choice-id", edit(DILEMMA, "      - id: apologise", "      - id: comply"), f"{DILEMMA}:33", "duplicate-node", "once in the file"),
-    Row("ending-id-reuses-a-node-id", edit(DILEMMA, "  - id: ending-time", "  - id: rushed"), f"{DILEMMA}:44", "duplicate-node", "its own id"),
+    Row("ending-id-reuses-a-node-id", edit(DILEMMA, "  - id: ending-time", "  - id: rushed"), f"{DILEMMA}:45", "duplicate-node", "its own id"),
     # --- markup and links that run code, in every content type ----------------------------------------
     Row("javascript-link-in-a-case", edit(CASE, "The first paragraph", "The [first](javascript:alert(1)) paragraph"), f"{CASE}:11", "unsafe-link", "javascript:"),
     Row("javascript-link-spaced", edit(CASE, "A short fictional case", "A [short](  JavaScript :void(0)) case"), f"{CASE}:3", "unsafe-link", "refused"),
@@ -187,7 +187,7 @@ ROWS = [
     Row("img-onerror-in-an-outcome", edit(SEMINAR, "outcome: Explain the pull", "outcome: <img src=x onerror=alert(1)> Explain the pull"), f"{SEMINAR}:7", "html-in-text", "tags"),
     Row("html-comment-in-a-question", edit(CASE, "  - What happened?", "  - What <!-- hidden --> happened?"), f"{CASE}:28", "html-in-text", "plain text"),
     Row("html-in-a-code-clause", edit(CODE, "paraphrase: Respect people's", "paraphrase: <i>Respect</i> people's"), f"{CODE}:24", "html-in-text", "tags"),
-    Row("character-reference-in-an-ending", edit(DILEMMA, "debrief: Asking for time", "debrief: Asking &#106; for time"), f"{DILEMMA}:46", "html-in-text", "plain text"),
+    Row("character-reference-in-an-ending", edit(DILEMMA, "debrief: Asking for time", "debrief: Asking &#106; for time"), f"{DILEMMA}:47", "html-in-text", "plain text"),
     Row("iframe-in-a-seminar-note", edit(SEMINAR, "facilitation_notes: Lecturer-only", "facilitation_notes: <iframe src=x></iframe> Lecturer-only"), f"{SEMINAR}:35", "html-in-text", "tags"),
     # --- files the kit reads are the files git publishes ----------------------------------------------
     Row("link-out-of-the-repository", both(outside("elsewhere.yml"), link("cases/late-visit.yml", "../../elsewhere.yml")), "cases/late-visit.yml", "symlink", "fresh clone"),
@@ -285,7 +285,7 @@ def test_harmless_variations_are_accepted(tmp_path: Path, setup: Setup) -> None:
 def test_a_broken_case_does_not_bury_its_dilemma_in_name_reports(tmp_path: Path) -> None:
     """Breaking a real case whose dilemma uses its pseudonyms reports the case, and only the case."""
     root = tmp_path / "kit"
-    for folder in ("cases", "exercises", "codes_of_practice", "sources"):
+    for folder in ("cases", "exercises", "codes_of_practice", "law", "sources"):
         if (REPO / folder).is_dir():
             shutil.copytree(REPO / folder, root / folder)
     case = root / "cases" / "within-the-hour.yml"

@@ -87,7 +87,9 @@ def test_verdicts_are_held_back_until_the_ending_by_default(
     expect(stage).not_to_contain_text("This choice honours")
     expect(stage.locator(".ek-verdicts-later")).to_contain_text("shown at the end")
     # The cited clause is still there to weigh, without saying which way it cuts.
-    expect(page.get_by_role("region", name="What the codes say")).to_contain_text("Demo standards 1.1")
+    expect(page.get_by_role("region", name="What the codes and the law say")).to_contain_text(
+        "Demo standards 1.1"
+    )
     press_until_focused(page, "Continue")
     page.keyboard.press("Enter")
     press_until_focused(page, "Apologise and reopen the assessment")
@@ -125,7 +127,7 @@ def test_projection_mode_shows_each_sides_view_at_every_step_by_keyboard(
     page.keyboard.press("Enter")
     views = page.locator(".ek-stage .ek-views")
     expect(views).to_contain_text("The agency: The target is met. (+2, strongly for)")
-    expect(page.get_by_role("region", name="What the codes say")).to_contain_text("This choice")
+    expect(page.get_by_role("region", name="What the codes and the law say")).to_contain_text("This choice")
     # Switched off again on the outcome, the same step redraws without the leans.
     press_until_focused(page, "Projection mode: each side's view at every step")
     page.keyboard.press("Space")
@@ -182,8 +184,12 @@ def test_panel_shows_the_law_a_choice_and_an_ending_cite(page: Page, site: Path)
     page.get_by_role("button", name="Continue").click()
     page.get_by_role("button", name="Apologise and reopen the assessment").click()
     panel = page.get_by_role("region", name="What the codes and the law say")
-    expect(panel).to_contain_text("This choice honours in law:")
+    # How the choice stands to the law is a verdict: held back until the ending, shown in projection mode.
+    expect(panel).to_contain_text("Law that bears on this choice")
+    expect(panel).not_to_contain_text("honours in law")
     expect(panel).to_contain_text("Demonstration Act 2099, s 1: Duty to assess. The invented council")
+    page.get_by_role("button", name="Projection mode").click()
+    expect(panel).to_contain_text("This choice honours in law:")
     page.get_by_role("button", name="See where this ends").click()
     law = page.get_by_role("region", name="What the law says")
     expect(law).to_contain_text("This ending strains in law:")

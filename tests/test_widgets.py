@@ -94,10 +94,14 @@ def test_projection_mode_shows_each_sides_view_after_every_choice() -> None:
 
 def test_codes_and_law_panel_lists_the_provisions_a_choice_cites() -> None:
     """The panel is headed for the codes and the law, and a choice's provisions follow its clauses."""
-    widget = DilemmaWidget(DILEMMA, CATALOG)
+    widget = DilemmaWidget(DILEMMA, CATALOG, projection=True)
     apologise = DILEMMA.nodes[1].choices[0]
     lines = widget.clause_lines(apologise)
     assert lines[1].startswith("Honours in law Demonstration Act 2099, s 1: The invented council must look")
+    widget.projection.value = False
+    held_back = widget.clause_lines(apologise)
+    assert "Demonstration Act 2099, s 1: The invented council must look" in " ".join(held_back)
+    assert not any("in law" in line for line in held_back)
     click_choice(widget, "Close it by Friday")
     panels = [child for child in widget.stage.children if hasattr(child, "children")]
     headings = [getattr(panel.children[0], "value", "") for panel in panels]
@@ -115,10 +119,14 @@ def test_a_choice_marked_unlawful_says_so_with_its_provision() -> None:
     assert payload["nodes"][0]["choices"][0]["law"] == [{"ref": "demo-act:2(1)", "relation": "unlawful"}]
     assert payload["provisions"]["demo-act:2(1)"]["label"] == "Demonstration Act 2099, s 2(1)"
     assert payload["provisions"]["demo-act:2(1)"]["verified"] is False
-    lines = DilemmaWidget(dilemma, CATALOG).clause_lines(unlawful)
+    widget = DilemmaWidget(dilemma, CATALOG)
+    held_back = " ".join(widget.clause_lines(unlawful))
+    assert "Demonstration Act 2099, s 2(1): The invented council must make enquiries" in held_back
+    assert "unlawful" not in held_back  # a verdict, kept for the ending outside projection mode
+    widget.projection.value = True
     assert (
         "Would be unlawful under Demonstration Act 2099, s 2(1): The invented council must make enquiries"
-        in " ".join(lines)
+        in " ".join(widget.clause_lines(unlawful))
     )
 
 
