@@ -72,7 +72,7 @@ def test_ending_shows_how_each_side_saw_the_path() -> None:
         "The person served -2 strongly against: Their views are barely heard."
     )
     assert first.endswith("It strains Demo standards 1.1.")
-    assert second.startswith("2. Apologise and reopen the assessment. The agency -1 against")
+    assert second.startswith("Decision 2: Apologise and reopen the assessment. The agency -1 against")
     assert "Their views are barely heard." in text
 
 

@@ -96,6 +96,11 @@
     if (data && typeof data === "object" && !Array.isArray(data) && data.version === undefined && data.dilemmas === undefined) {
       data = { version: 1, dilemmas: data }; // the first export format: dilemmas only, no version
     }
+    // The picture of a path on the map is drawing, not text: it is never imported (the player draws it
+    // again at the next ending), so the markup check below can stay strict for everything else.
+    if (data && data.dilemmas && typeof data.dilemmas === "object") {
+      Object.keys(data.dilemmas).forEach(function (id) { if (data.dilemmas[id] && typeof data.dilemmas[id] === "object") delete data.dilemmas[id].pathMap; });
+    }
     var problem = store.problem(data);
     if (problem === "future") {
       return { error: "That file was exported by a newer version of First Loyalty (format " + data.version + "; this page reads format " + store.format + "). Nothing was imported: open it with the newer version." };
