@@ -12,33 +12,34 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 ROOT ?= .
 CHROMIUM ?= /usr/bin/chromium
+DOT ?= /usr/bin/dot
 
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 export UV_LINK_MODE := copy
 
-.PHONY: book lecturer test bench lint typecheck check chromium clean
+.PHONY: book lecturer test bench lint typecheck check chromium graphviz clean
 
-book: $(VENV)/.book-ready
+book: $(VENV)/.book-ready graphviz
 	$(BIN)/ethicskit check --root $(ROOT)
-	$(BIN)/jupyter-book build $(ROOT) -W -n --keep-going -q
+	GRAPHVIZ_DOT=$(DOT) $(BIN)/jupyter-book build $(ROOT) -W -n --keep-going -q
 	@echo "Book built: open $(abspath $(ROOT))/_build/html/index.html"
 
 # The same source with every teaching note; its own output folder, so neither build undoes the other.
-lecturer: $(VENV)/.book-ready
+lecturer: $(VENV)/.book-ready graphviz
 	$(BIN)/ethicskit check --root $(ROOT)
-	ETHICSKIT_EDITION=lecturer $(BIN)/jupyter-book build $(ROOT) --path-output $(ROOT)/_build/lecturer -W -n --keep-going -q
+	GRAPHVIZ_DOT=$(DOT) ETHICSKIT_EDITION=lecturer $(BIN)/jupyter-book build $(ROOT) --path-output $(ROOT)/_build/lecturer -W -n --keep-going -q
 	@echo "Lecturer edition built: open $(abspath $(ROOT))/_build/lecturer/_build/html/index.html"
 
-test: $(VENV)/.test-ready chromium node_modules/.ready
+test: $(VENV)/.test-ready chromium graphviz node_modules/.ready
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
-	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
+	CHROMIUM=$(CHROMIUM) GRAPHVIZ_DOT=$(DOT) $(BIN)/pytest
 
 # Speed and size against same-run baselines; prints a Markdown table (BENCH_RUNS=3 by default).
-bench: $(VENV)/.test-ready chromium
-	CHROMIUM=$(CHROMIUM) $(BIN)/python bench/run.py
+bench: $(VENV)/.test-ready chromium graphviz
+	CHROMIUM=$(CHROMIUM) GRAPHVIZ_DOT=$(DOT) $(BIN)/python bench/run.py
 
 check: $(VENV)/.book-ready
 	$(BIN)/ethicskit check --root $(ROOT)
@@ -65,6 +66,11 @@ node_modules/.ready: package.json package-lock.json
 # Debian's chromium, at the version pinned in debian-packages.txt, unless CHROMIUM names another browser.
 chromium:
 	@if [ ! -x "$(CHROMIUM)" ]; then tools/debian-packages.sh chromium; fi
+
+# Debian's graphviz, at the version pinned in debian-packages.txt, unless DOT names another dot: it lays
+# out each dilemma's diagram when the book and the handouts are built.
+graphviz:
+	@if [ ! -x "$(DOT)" ]; then tools/debian-packages.sh graphviz; fi
 
 clean:
 	rm -rf _build

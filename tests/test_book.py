@@ -341,3 +341,21 @@ def test_every_content_note_carries_the_same_signposting_on_screen_on_paper_and_
         assert line.name in support and line.how in support and line.when in support
         number = re.search(r"\d[\d ]+\d", line.how)
         assert number is not None and number.group() in SIGNPOST, line.name  # the short text names every line
+
+
+def test_the_dilemmas_index_draws_every_dilemma_for_the_lecturer_and_none_for_students(
+    built_book: Path, built_lecturer_book: Path
+) -> None:
+    """Planning a seminar: the lecturer's index shows each dilemma's diagram, linked to its map as text."""
+    catalog, _ = load_catalog(REPO)
+    lecturer = BeautifulSoup((built_lecturer_book / "book/dilemmas/index.html").read_text(), "html.parser")
+    diagrams = lecturer.select(".ek-dilemmas-index .ek-diagram")
+    assert len(diagrams) == len(catalog.dilemmas)
+    for box in diagrams:
+        dilemma_id = box["id"].removeprefix("dilemma-").removesuffix("-diagram")
+        assert box.select_one("svg.ek-diagram-svg") is not None and box.select("svg a") == []
+        link = box.select_one(".ek-diagram-caption a")
+        assert link["href"] == f"{dilemma_id}.html#dilemma-{dilemma_id}-map-text"
+    student = BeautifulSoup((built_book / "book/dilemmas/index.html").read_text(), "html.parser")
+    assert len(student.select(".ek-dilemmas-index")) == len(catalog.dilemmas)
+    assert student.select("svg") == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +15,7 @@ from playwright.sync_api import ConsoleMessage, Page, Response, expect
 
 from conftest import REPO, WALKTHROUGHS, load_walkthroughs, play_choices_by_keyboard
 from ethicskit.catalog import load_catalog
+from ethicskit.engine import Session, decision_numbers, titles
 
 pytestmark = pytest.mark.browser
 
@@ -214,3 +216,98 @@ def test_search_finds_a_case_from_any_page(page: Page, book_server: str) -> None
     field.press("Enter")
     expect(page).to_have_url(re.compile(r"search\.html\?q=inspection"))
     expect(page.locator("#search-results")).to_contain_text("Checked at every turn", timeout=10_000)
+
+
+def _number_skips(dilemma: Any, choices: list[str]) -> bool:
+    """Whether, on this path, some decision's number differs from the count of steps taken to reach it."""
+    session = Session(dilemma)
+    numbers = decision_numbers(dilemma)
+    for step, choice_id in enumerate(choices, 1):
+        node = session.node
+        assert node is not None
+        if numbers[node.id] != step:
+            return True
+        session.choose(choice_id)
+    return False
+
+
+def _heading_text(tag: Any) -> str:
+    for link in tag.select("a.headerlink"):
+        link.decompose()
+    return " ".join(tag.get_text(" ").split())
+
+
+def test_every_output_calls_each_decision_of_a_real_path_by_the_same_number(
+    page: Page, built_lecturer_book: Path
+) -> None:
+    """The page, the lecturer's map and diagram, the room tally, the player after a real path, the widget
+    and the handout all give each decision the same number: the engine's."""
+    from bs4 import BeautifulSoup
+
+    from ethicskit.documents import dilemma_sheet
+    from ethicskit.widgets import DilemmaWidget
+
+    catalog, _ = load_catalog(REPO)
+    dilemma_id, walk = next(
+        (d, w) for d, w in REAL_WALKS if _number_skips(catalog.dilemmas[d].model, w["choices"])
+    )
+    dilemma = catalog.dilemmas[dilemma_id].model
+    expected = titles(dilemma)
+    path: list[str] = []
+    session = Session(dilemma)
+    for choice_id in walk["choices"]:
+        assert session.node is not None
+        path.append(session.node.id)
+        session.choose(choice_id)
+    prefix = f"dilemma-{dilemma_id}-"
+    shown: dict[str, dict[str, str]] = {}
+
+    html = (built_lecturer_book / "book" / "dilemmas" / f"{dilemma_id}.html").read_text()
+    page_soup = BeautifulSoup(html, "html.parser")
+    shown["page"] = {
+        section["id"].removeprefix(prefix): _heading_text(section.find(re.compile(r"^h\d$")))
+        for section in page_soup.select("section.ek-node")
+    }
+    shown["lecturer map"] = {
+        link["href"].removeprefix("#" + prefix): link.get_text() for link in page_soup.select(".ek-branch a")
+    }
+    shown["diagram"] = {
+        group["id"].removeprefix(f"ek-map-{dilemma_id}-"): " ".join(group.get_text(" ").split())
+        for group in page_soup.select("svg.ek-diagram-svg g.node")
+    }
+    tally_page = BeautifulSoup((built_lecturer_book / "book" / "tally.html").read_text(), "html.parser")
+    tally_data = json.loads(tally_page.select_one("script.ek-tally-data").get_text())
+    tallied = next(entry for entry in tally_data if entry["id"] == dilemma_id)
+    shown["room tally"] = {node["id"]: node["title"] for node in tallied["nodes"]}
+    sheet = BeautifulSoup(dilemma_sheet(dilemma, catalog, lecturer=True), "html.parser")
+    shown["handout"] = {
+        section["id"].removeprefix(prefix): _heading_text(section.find(re.compile(r"^h\d$")))
+        for section in sheet.select("section.ek-node")
+    }
+
+    labels = {choice.id: choice.label for node in dilemma.nodes for choice in node.choices}
+    page.goto((built_lecturer_book / "book" / "dilemmas" / f"{dilemma_id}.html").as_uri())
+    shown["player"] = {}
+    for node_id, choice_id in zip(path, walk["choices"], strict=True):
+        shown["player"][node_id] = page.locator(".ek-step-heading").inner_text()
+        page.get_by_role("button", name=labels[choice_id], exact=True).click()
+        next_label = "Continue" if choice_id != walk["choices"][-1] else "See where this ends"
+        page.get_by_role("button", name=next_label, exact=True).click()
+    summary = page.locator(".ek-summary-table tbody th").all_inner_texts()
+    shown["player summary"] = {
+        node_id: row.split(": ")[0] for node_id, row in zip(path, summary, strict=True)
+    }
+
+    widget = DilemmaWidget(dilemma, catalog)
+    shown["widget"] = {}
+    for node_id, choice_id in zip(path, walk["choices"], strict=True):
+        shown["widget"][node_id] = BeautifulSoup(widget.stage.children[0].value, "html.parser").get_text()
+        widget.choose(choice_id)
+        widget.proceed()
+
+    for output, names in shown.items():
+        # The lecturer's map names the start in its opening line; it links every later decision.
+        checked = [n for n in path if not (output == "lecturer map" and n == dilemma.start)]
+        assert {n: names.get(n) for n in checked} == {n: expected[n] for n in checked}, output
+    numbers = [int(expected[node_id].split()[-1]) for node_id in path]
+    assert numbers != list(range(1, len(path) + 1))  # so counting steps would have been caught

@@ -318,3 +318,34 @@ def test_every_decision_of_every_real_dilemma_has_a_facilitator_note() -> None:
         if not node.facilitator_note
     ]
     assert missing == []
+
+
+def test_decisions_are_numbered_from_the_start_breadth_first_whatever_the_file_order() -> None:
+    """One numbering for every output: the start is 1, then breadth first, not the order in the file."""
+    from ethicskit.engine import decision_numbers, numbered_nodes, titles
+
+    graph = {
+        **BASE,
+        "start": "a",
+        "nodes": [
+            node("d", choice("d1", "ending-time")),
+            node("c", choice("c1", "d")),
+            node("a", choice("a1", "b"), choice("a2", "c")),
+            node("b", choice("b1", "d"), choice("b2", "ending-reopen")),
+        ],
+    }
+    dilemma = Dilemma.model_validate(graph)
+    assert decision_numbers(dilemma) == {"a": 1, "b": 2, "c": 3, "d": 4}
+    assert [n.id for n in numbered_nodes(dilemma)] == ["a", "b", "c", "d"]
+    assert titles(dilemma)["d"] == "Decision 4"
+    assert titles(dilemma)["ending-time"] == "Ending: Time to listen"
+
+
+def test_every_real_dilemma_numbers_its_decisions_one_to_n_from_its_start() -> None:
+    from ethicskit.engine import decision_numbers
+
+    catalog, _ = load_catalog(REPO)
+    for loaded in catalog.dilemmas.values():
+        numbers = decision_numbers(loaded.model)
+        assert numbers[loaded.model.start] == 1
+        assert sorted(numbers.values()) == list(range(1, len(loaded.model.nodes) + 1))

@@ -13,9 +13,10 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Page, Request, expect
 from pypdf import PdfReader
 
-from conftest import CHROMIUM, FIXTURES, press_until_focused
-from ethicskit.catalog import load_catalog
+from conftest import CHROMIUM, FIXTURES, REPO, press_until_focused
+from ethicskit.catalog import Catalog, load_catalog
 from ethicskit.documents import handout
+from ethicskit.export import dilemma_refs
 from test_player import DILEMMA, WCAG_A_AA
 
 pytestmark = pytest.mark.browser
@@ -193,3 +194,134 @@ def test_exported_dilemma_plays_from_file_by_keyboard_and_exports_reflections(
     assert "Before a review." in Path(download.value.path()).read_text()
     assert [url for url in requests if url != exported.as_uri()] == []
     assert errors == []
+
+
+# --- print layout, read back from the PDF ----------------------------------------------------------
+
+FOOTER_TOP = 40
+"""Points above the foot of the page: text below this line is the running footer (in the 18 mm margin)."""
+
+
+def pdf_pages(path: Path) -> list[tuple[list[str], str]]:
+    """For each page: its body lines from top to bottom, and its footer text."""
+    pages = []
+    for page in PdfReader(path).pages:
+        rows: dict[int, list[tuple[float, str]]] = {}
+
+        def visit(text: str, cm: list[float], tm: list[float], *_: object, rows: dict = rows) -> None:
+            if text.strip():
+                x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+                y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+                rows.setdefault(round(y), []).append((x, text))
+
+        page.extract_text(visitor_text=visit)
+        lines = {
+            y: unicodedata.normalize("NFKC", " ".join("".join(t for _, t in sorted(parts)).split()))
+            for y, parts in rows.items()
+        }
+        body = [lines[y] for y in sorted(lines, reverse=True) if y >= FOOTER_TOP]
+        footer = " ".join(lines[y] for y in sorted(lines, reverse=True) if y < FOOTER_TOP)
+        pages.append((body, footer))
+    return pages
+
+
+def stranded_headings(path: Path, headings: list[str]) -> list[str]:
+    """Headings printed as the last line of a page, their text continuing on the next."""
+    wanted = {" ".join(h.split()) for h in headings}
+    found = []
+    for number, (body, _) in enumerate(pdf_pages(path)[:-1], 1):
+        if body and (body[-1] in wanted or any(h.startswith(body[-1] + " ") for h in wanted)):
+            found.append(f"page {number}: {body[-1]}")
+    return found
+
+
+def headings_of(html: str) -> list[str]:
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup(html, "html.parser")
+    return [tag.get_text(" ") for tag in page.select("h1, h2, h3, h4, h5, .rubric, .ek-refs-heading")]
+
+
+def test_the_stranded_heading_check_finds_a_heading_left_at_a_page_foot(tmp_path: Path) -> None:
+    """The check itself: a heading pushed to the foot of a page is found, and break-after: avoid moves it."""
+    from ethicskit.printing import print_pdf
+
+    def sheet(rule: str) -> str:
+        return (
+            "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>t</title><style>"
+            "@page { size: A4; margin: 16mm 16mm 18mm; } body { margin: 0; font: 11pt sans-serif; }"
+            f"h2 {{ font-size: 14pt; margin: 0; {rule} }} .block {{ height: 40mm; break-inside: avoid; }}"
+            "</style></head><body><div style='height: 238mm'>Opening text</div>"
+            "<h2>A heading alone</h2><div class='block'>What the heading introduces</div></body></html>"
+        )
+
+    loose, kept = tmp_path / "loose.pdf", tmp_path / "kept.pdf"
+    print_pdf(sheet(""), loose, "Check")
+    print_pdf(sheet("break-after: avoid-page;"), kept, "Check")
+    assert stranded_headings(loose, ["A heading alone"]) == ["page 1: A heading alone"]
+    assert stranded_headings(kept, ["A heading alone"]) == []
+
+
+PRINTED = [
+    ("dilemma", "demo-dilemma"),
+    ("seminar", "demo-seminar"),
+    ("case", "demo-case"),
+    *(("dilemma", d) for d in ("booked-without-asking", "the-scrutiny-panel")),
+    ("seminar", "speaking-up"),
+]
+
+
+def cited_refs(kind: str, item: str, catalog: Catalog) -> set[str]:
+    if kind == "case":
+        return {c.ref for c in catalog.cases[item].model.clauses}
+    if kind == "dilemma":
+        return dilemma_refs(catalog.dilemmas[item].model)
+    seminar = catalog.seminars[item].model
+    refs = {ref for outcome in seminar.learning_outcomes for ref in [*outcome.pcf, *outcome.standards]}
+    refs |= {c.ref for case in seminar.materials.cases for c in catalog.cases[case].model.clauses}
+    for dilemma in seminar.materials.dilemmas:
+        refs |= dilemma_refs(catalog.dilemmas[dilemma].model)
+    return refs
+
+
+@pytest.mark.parametrize(("kind", "item"), PRINTED, ids=[f"{k}-{i}" for k, i in PRINTED])
+@pytest.mark.parametrize("lecturer", [False, True], ids=["student", "lecturer"])
+def test_a_printed_handout_strands_no_heading_and_shows_what_every_cited_clause_says(
+    tmp_path: Path, kind: str, item: str, lecturer: bool
+) -> None:
+    """Read back from the PDF: no heading ends a page, every cited clause has its paraphrase, the
+    decisions carry the numbers the screen shows, and every page's footer has the title and its number."""
+    from ethicskit.documents import handout
+    from ethicskit.engine import numbered_nodes, titles
+
+    root = ROOT if item.startswith("demo") else REPO
+    catalog, _ = load_catalog(root)
+    output = tmp_path / "handout.pdf"
+    result = subprocess.run(
+        [str(ETHICSKIT), "handout", kind, item, "-o", str(output), "--root", str(root)]
+        + (["--lecturer"] if lecturer else []),
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PATH": "/usr/bin:/bin", "CHROMIUM": CHROMIUM},
+    )
+    assert result.returncode == 0, result.stderr
+    title, html = handout(kind, item, catalog, lecturer)
+    pages = pdf_pages(output)
+    assert stranded_headings(output, headings_of(html)) == []
+    for number, (_, footer) in enumerate(pages, 1):
+        assert footer == f"{title} Page {number} of {len(pages)}"
+    text = " ".join(line for body, _ in pages for line in body)
+    missing = []
+    for ref in sorted(cited_refs(kind, item, catalog)):
+        found = catalog.cited(ref)
+        assert found is not None
+        if f"{found.label}: {' '.join(found.text.split())}" not in text:
+            missing.append(ref)
+    assert missing == []
+    if kind == "dilemma":
+        dilemma = catalog.dilemmas[item].model
+        named = titles(dilemma)
+        for node in numbered_nodes(dilemma):
+            opening = " ".join(node.situation.split()[:6])
+            assert f"{named[node.id]} {opening}" in text

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import json
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -98,7 +100,7 @@ def test_verdicts_are_held_back_until_the_ending_by_default(
     rows = page.locator(".ek-summary-table tbody tr")
     expect(rows).to_have_count(2)
     first = rows.nth(0)
-    expect(first.locator("th")).to_contain_text("1. Close it by Friday")
+    expect(first.locator("th")).to_contain_text("Decision 1: Close it by Friday")
     expect(first.locator("td").nth(0)).to_contain_text("+2 strongly for")
     expect(first.locator("td").nth(0)).to_contain_text("The target is met.")
     expect(first.locator("td").nth(2)).to_contain_text("-2 strongly against")
@@ -211,7 +213,7 @@ def test_reflections_survive_reload_export_and_import(page: Page, site: Path, tm
         page.get_by_role("button", name="Download as Markdown").click()
     text = Path(markdown.value.path()).read_text()
     assert "## The Friday deadline" in text
-    assert "- Path: 1. Ask for more time in supervision" in text
+    assert "- Path: Decision 1: Ask for more time in supervision" in text
     assert "- Ending: Time to listen" in text
     assert "- Clauses: Demo standards 1.1; Demo standards 2.1" in text
     assert "Once, before a review; it helped." in text
@@ -270,6 +272,8 @@ def test_content_is_inserted_as_text_never_as_html(page: Page, tmp_path: Path, e
         "nodes": [
             {
                 "id": "n1",
+                "number": 1,
+                "title": evil,
                 "situation": evil,
                 "prompt": evil,
                 "choices": [
@@ -289,7 +293,15 @@ def test_content_is_inserted_as_text_never_as_html(page: Page, tmp_path: Path, e
             }
         ],
         "endings": [
-            {"id": "e1", "title": evil, "debrief": evil, "clauses": ["x:1"], "prompt": evil, "selfCare": evil}
+            {
+                "id": "e1",
+                "title": evil,
+                "heading": evil,
+                "debrief": evil,
+                "clauses": ["x:1"],
+                "prompt": evil,
+                "selfCare": evil,
+            }
         ],
     }
     data = json.dumps(payload).replace("</", "<\\/")
@@ -392,6 +404,93 @@ def test_player_pages_have_no_wcag_violations_before_and_after_playing(
         page.get_by_role("button", name="See where this ends").click()
     results = Axe().run(page, options=WCAG_A_AA)
     assert results.violations_count == 0, results.generate_report()
+
+
+def map_item(page: Page, item: str) -> object:
+    return page.locator(f"#ek-map-demo-dilemma-{item}")
+
+
+def test_the_whole_map_shows_only_what_was_reached_until_a_first_ending_then_everything(
+    page: Page, site: Path, errors: list[str]
+) -> None:
+    """No spoilers: the diagram, the map as text and the decisions open up as the learner plays."""
+    page.goto((site / "dilemma.html").as_uri())
+    expect(page.locator(".ek-student-map")).to_be_hidden()
+    press_until_focused(page, "Show the whole map")
+    page.keyboard.press("Enter")
+    expect(page.locator(".ek-student-map")).to_be_visible()
+    expect(map_item(page, "deadline")).to_be_visible()
+    for unseen in ("rushed", "ending-time", "ending-reopen", "comply", "ask-for-time", "apologise"):
+        expect(map_item(page, unseen)).to_be_hidden()
+    expect(page.locator("#dilemma-demo-dilemma-deadline")).to_be_visible()
+    expect(page.locator("#dilemma-demo-dilemma-comply")).to_be_hidden()  # its consequence would spoil it
+    expect(page.locator("#dilemma-demo-dilemma-rushed")).to_be_hidden()
+    expect(page.locator(".ek-student-map .ek-branch")).to_have_count(3)
+    expect(page.locator(".ek-student-map .ek-branch:visible")).to_have_count(0)
+
+    page.get_by_role("button", name="Close it by Friday").click()
+    for seen in ("deadline", "rushed", "comply"):
+        expect(map_item(page, seen)).to_be_visible()
+    for unseen in ("ending-time", "ending-reopen", "ask-for-time", "apologise"):
+        expect(map_item(page, unseen)).to_be_hidden()
+    expect(page.locator(".ek-student-map .ek-c-comply")).to_be_visible()
+    expect(page.locator(".ek-student-map .ek-c-ask-for-time")).to_be_hidden()
+    expect(page.locator("#dilemma-demo-dilemma-comply")).to_be_visible()
+    expect(page.locator("#dilemma-demo-dilemma-ask-for-time")).to_be_hidden()
+    # Each box is a link, reached with Tab, that goes to its decision on the page.
+    tab_to(page, page.locator("#ek-map-demo-dilemma-rushed a"))
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"#dilemma-demo-dilemma-rushed$"))
+    assert errors == []
+    results = Axe().run(page, options=WCAG_A_AA)
+    assert results.violations_count == 0, results.generate_report()
+    errors.clear()  # axe reads the theme's stylesheets, which a file:// page refuses and logs
+
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="Apologise and reopen the assessment").click()
+    page.get_by_role("button", name="See where this ends").click()
+    for item in ("deadline", "rushed", "ending-time", "ending-reopen", "comply", "ask-for-time", "apologise"):
+        expect(map_item(page, item)).to_be_visible()
+    drawn = page.locator(".ek-path-map svg")
+    expect(drawn).to_have_attribute(
+        "aria-label",
+        "Your path on the map of every branch: Decision 1: Close it by Friday; "
+        "Decision 2: Apologise and reopen the assessment; then Ending: Put right late",
+    )
+    heavy = drawn.locator("g.edge path[stroke-width='5']")
+    expect(heavy).to_have_count(2)
+    expect(drawn.locator("g.node [fill='#d9d9d9']")).to_have_count(3)  # the two decisions and the ending
+    expect(drawn.locator("a")).to_have_count(0)
+    assert drawn.evaluate("svg => svg.querySelectorAll('[id]').length") == 0
+    assert errors == []
+    results = Axe().run(page, options=WCAG_A_AA)
+    assert results.violations_count == 0, results.generate_report()
+    errors.clear()
+
+    # Once an ending has been reached, the whole map stays open, even after starting again.
+    page.get_by_role("button", name="Start again").click()
+    expect(map_item(page, "ending-time")).to_be_visible()
+    expect(page.locator("#dilemma-demo-dilemma-ask-for-time")).to_be_visible()
+
+    # The path drawn on the map goes into the exported record and the reflections page.
+    page.get_by_role("button", name="Close it by Friday").click()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="Apologise and reopen the assessment").click()
+    page.get_by_role("button", name="See where this ends").click()
+    page.goto((site / "reflections.html").as_uri())
+    image = page.locator(".ek-path-image")
+    expect(image).to_have_attribute("alt", re.compile(r"Decision 2: Apologise and reopen the assessment"))
+    with page.expect_download() as markdown:
+        page.get_by_role("button", name="Download as Markdown").click()
+    text = Path(markdown.value.path()).read_text()
+    assert "- Path: Decision 1: Close it by Friday → Decision 2: Apologise and reopen the assessment" in text
+    found = re.search(
+        r"!\[Your path drawn on the map of every branch\]\(data:image/svg\+xml;base64,([^)]+)\)", text
+    )
+    assert found is not None
+    picture = base64.b64decode(found.group(1)).decode()
+    assert picture.count('stroke-width="5"') >= 2 and "Decision 2" in picture
+    assert errors == []
 
 
 def tab_to(page: Page, target: object, limit: int = 120) -> None:

@@ -305,11 +305,37 @@ def test_branch_map_follows_every_choice_and_refers_back_to_decisions_already_ma
     assert labels == [
         "Close it by Friday",
         "Apologise and reopen the assessment",
-        "Ask for more time in supervision",
+        "Ask for more time in supervision (escalation: supervision)",
     ]
     assert rows[1].endswith("→ Ending: Put right late")
     targets = {a["href"] for a in section.select(".ek-branch a")}
     assert "#dilemma-demo-dilemma-rushed" in targets
+
+
+def test_the_diagram_sits_with_its_map_as_text_in_the_lecturer_edition_and_behind_the_player_for_students(
+    fixture_site: Path, lecturer_site: Path
+) -> None:
+    """Lecturers see the diagram on the page; students get it only through "Show the whole map"."""
+    lecturer = soup(lecturer_site, "dilemma.html")
+    box = lecturer.select_one("section#dilemma-demo-dilemma-map .ek-diagram")
+    assert box is not None and box.select_one("svg.ek-diagram-svg") is not None
+    caption = box.select_one(".ek-diagram-caption")
+    assert caption is not None and caption["id"] == box.select_one("svg")["aria-labelledby"]
+    assert caption.select_one("a")["href"] == "#dilemma-demo-dilemma-map-text"
+    assert lecturer.select_one("section#dilemma-demo-dilemma-map-text .ek-branch") is not None
+    assert [a["href"] for a in box.select("svg a")] == [
+        "#dilemma-demo-dilemma-deadline",
+        "#dilemma-demo-dilemma-rushed",
+        "#dilemma-demo-dilemma-ending-time",
+        "#dilemma-demo-dilemma-ending-reopen",
+    ]
+    assert lecturer.select_one(".ek-student-map") is None
+    student = soup(fixture_site, "dilemma.html")
+    hidden = student.select_one(".ek-dilemma > .ek-student-map")
+    assert hidden is not None and hidden.select_one("svg.ek-diagram-svg") is not None
+    assert hidden.select_one("#dilemma-demo-dilemma-map-text") is not None
+    assert "Until you reach your first ending" in hidden.get_text()
+    assert student.select_one("section#dilemma-demo-dilemma-map") is None
 
 
 def test_content_problems_stop_the_build_with_the_checkers_message(tmp_path: Path) -> None:

@@ -67,12 +67,12 @@ def test_ending_shows_how_each_side_saw_the_path() -> None:
     assert "How each side saw your path" in text
     first, second = widget.path_summary()
     assert first.startswith(
-        "1. Close it by Friday. The agency +2 strongly for: The target is met. "
+        "Decision 1: Close it by Friday. The agency +2 strongly for: The target is met. "
         "The profession -1 against: Judgement is rushed. "
         "The person served -2 strongly against: Their views are barely heard."
     )
     assert first.endswith("It strains Demo standards 1.1.")
-    assert second.startswith("2. Apologise and reopen the assessment. The agency -1 against")
+    assert second.startswith("Decision 2: Apologise and reopen the assessment. The agency -1 against")
     assert "Their views are barely heard." in text
 
 
@@ -149,7 +149,7 @@ def test_back_restart_and_reflections_with_markdown_export() -> None:
     widget.export_button.click()
     record = widget.export_area.value
     assert "## The Friday deadline" in record
-    assert "- Path: 1. Ask for more time in supervision" in record
+    assert "- Path: Decision 1: Ask for more time in supervision" in record
     assert "- Ending: Time to listen" in record
     assert "- Clauses: Demo standards 1.1; Demo standards 2.1" in record
     assert "### When have you asked for time?" in record and "it changed the plan." in record

@@ -15,6 +15,7 @@ import click
 from .anonymity import write_fingerprints
 from .balance import as_table, dilemma_balance, kit_balance, one_sided_warnings
 from .catalog import Catalog, load_catalog
+from .diagram import DiagramError
 from .documents import handout as handout_document
 from .documents import standalone_dilemma
 from .loader import load_file
@@ -303,10 +304,10 @@ def handout(kind: str, item_id: str, lecturer: bool, output: Path, root: Path) -
     """
     catalog = _valid_catalog(root)
     _item(catalog, kind, item_id)
-    title, html = handout_document(kind, item_id, catalog, lecturer)
     try:
-        print_pdf(html, output)
-    except PrintError as error:
+        title, html = handout_document(kind, item_id, catalog, lecturer)
+        print_pdf(html, output, title)
+    except (PrintError, DiagramError) as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"Wrote {output}: {title}" + (" (lecturer's copy)" if lecturer else ""))
 
@@ -330,8 +331,12 @@ def export_dilemma(dilemma_id: str, output: Path, root: Path) -> None:
     """Write one self-contained HTML file with the player, reflections and export, for a VLE or an iframe."""
     catalog = _valid_catalog(root)
     _item(catalog, "dilemma", dilemma_id)
+    try:
+        document = standalone_dilemma(catalog.dilemmas[dilemma_id].model, catalog)
+    except DiagramError as error:
+        raise click.ClickException(str(error)) from None
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(standalone_dilemma(catalog.dilemmas[dilemma_id].model, catalog), encoding="utf-8")
+    output.write_text(document, encoding="utf-8")
     click.echo(
         f"Wrote {output}: open it in a browser, or upload it to your VLE; it loads nothing from elsewhere."
     )

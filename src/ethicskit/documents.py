@@ -10,7 +10,9 @@ from html import escape
 from importlib.resources import files
 
 from .catalog import Catalog
-from .engine import Branch, branch_map
+from .diagram import LEGEND, caption_id, diagram_classes, diagram_html
+from .engine import Branch, branch_map, numbered_nodes
+from .engine import titles as _titles
 from .export import dilemma_json
 from .models import BANDS, ActivityKind, Case, Dilemma, LawCitation, Seminar, law_label
 from .signposting import SIGNPOST
@@ -147,14 +149,8 @@ def case_sheet(case: Case, catalog: Catalog, lecturer: bool, level: int = 1) -> 
 # --- dilemmas ----------------------------------------------------------------------------------
 
 
-def _titles(dilemma: Dilemma) -> dict[str, str]:
-    titles = {node.id: f"Decision {number}" for number, node in enumerate(dilemma.nodes, 1)}
-    titles.update({ending.id: f"Ending: {ending.title}" for ending in dilemma.endings})
-    return titles
-
-
 def branch_list(dilemma: Dilemma) -> str:
-    """The all-branches map as nested lists, each choice with where it leads."""
+    """The all-branches map as nested lists, each choice with where it leads: the diagram as text."""
     titles = _titles(dilemma)
     decisions = {node.id for node in dilemma.nodes}
     labels = {choice.id: choice.label for node in dilemma.nodes for choice in node.choices}
@@ -164,15 +160,51 @@ def branch_list(dilemma: Dilemma) -> str:
         for branch in branches:
             needed = "; ".join(f"\u201c{labels[w]}\u201d" for w in branch.choice.when)
             when = f" (only after: {escape(needed)})" if needed else ""
+            if branch.choice.escalation is not None:
+                when += f" (escalation: {escape(branch.choice.escalation.value.replace('-', ' '))})"
             again = " (mapped above)" if branch.expanded is None and branch.target in decisions else ""
             target = f'<a href="#dilemma-{dilemma.id}-{branch.target}">{escape(titles[branch.target])}</a>'
             inner = listing(branch.expanded) if branch.expanded else ""
             rows.append(
-                f"<li><strong>{escape(branch.choice.label)}</strong>{when} → {target}{again}{inner}</li>"
+                f'<li class="ek-branch ek-c-{branch.choice.id}">'
+                f"<strong>{escape(branch.choice.label)}</strong>{when} → {target}{again}{inner}</li>"
             )
         return "<ul>" + "".join(rows) + "</ul>"
 
     return f"<p>From {escape(titles[dilemma.start])}:</p>" + listing(branch_map(dilemma))
+
+
+def diagram_block(dilemma: Dilemma, heading: str, links: str) -> str:
+    """The diagram under its heading, with the legend and a link to the map as text.
+
+    In print the block takes a page of its own, turned to landscape when the diagram is wide, so the
+    diagram is as large as the paper allows and its heading never parts from it.
+    """
+    return (
+        f'<div class="{" ".join(diagram_classes(dilemma))}" id="dilemma-{dilemma.id}-diagram">{heading}'
+        f"{diagram_html(dilemma)}"
+        f'<p class="ek-diagram-caption" id="{caption_id(dilemma)}">'
+        f"<strong>Diagram of every branch.</strong> {escape(LEGEND)} {escape(links)} "
+        f'<a href="#dilemma-{dilemma.id}-map-text">Map as text</a>.</p></div>'
+    )
+
+
+def student_map(dilemma: Dilemma) -> str:
+    """The map the single-file player opens with "Show the whole map" (revealed as play goes on)."""
+    return (
+        f'<div class="ek-branch-map ek-student-map" id="dilemma-{dilemma.id}-map">'
+        '<p class="rubric">The whole map</p><p class="ek-spoiler-note">Until you reach your first '
+        "ending, the map shows only the decisions you have reached and the choices you made; after that "
+        "it shows every branch.</p>"
+        f"{diagram_block(dilemma, '', 'Each box links to its decision or ending below.')}"
+        f'<p class="rubric" id="dilemma-{dilemma.id}-map-text">Map as text</p>{branch_list(dilemma)}</div>'
+    )
+
+
+def clause_items(catalog: Catalog, refs: list[str]) -> str:
+    """Cited clauses as a list, each with its paraphrase, so a reader on paper sees what it says."""
+    listed = "".join(f"<li>{clause_text(catalog, ref)}</li>" for ref in refs)
+    return f'<ul class="ek-cited">{listed}</ul>'
 
 
 def dilemma_map(dilemma: Dilemma, catalog: Catalog, lecturer: bool, level: int = 2) -> str:
@@ -180,7 +212,7 @@ def dilemma_map(dilemma: Dilemma, catalog: Catalog, lecturer: bool, level: int =
     h = f"h{level}"
     titles = _titles(dilemma)
     out = []
-    for node in dilemma.nodes:
+    for node in numbered_nodes(dilemma):
         out.append(
             f'<section class="ek-node" id="dilemma-{dilemma.id}-{node.id}"><{h}>{titles[node.id]}</{h}>'
         )
@@ -197,7 +229,7 @@ def dilemma_map(dilemma: Dilemma, catalog: Catalog, lecturer: bool, level: int =
             refs = ""
             for heading, group in (("Honours", choice.honours), ("Strains", choice.strains)):
                 if group:
-                    refs += f"<p>{heading}: {escape('; '.join(clause_label(catalog, r) for r in group))}</p>"
+                    refs += f'<p class="ek-refs-heading">{heading}:</p>{clause_items(catalog, group)}'
             refs += law_citations(catalog, choice.law)
             note = paras(choice.facilitator_note, "lecturer") if lecturer and choice.facilitator_note else ""
             out.append(
@@ -221,9 +253,7 @@ def dilemma_map(dilemma: Dilemma, catalog: Catalog, lecturer: bool, level: int =
         )
         out.append(paras(ending.debrief))
         if ending.clauses:
-            out.append(
-                f"<p>Clauses: {escape('; '.join(clause_label(catalog, r) for r in ending.clauses))}</p>"
-            )
+            out.append(f'<p class="ek-refs-heading">Clauses:</p>{clause_items(catalog, ending.clauses)}')
         out.append(law_citations(catalog, ending.law))
         out.append(f"<p><em>To reflect on:</em> {escape(ending.reflection_prompt)}</p>")
         if ending.self_care:
@@ -248,7 +278,9 @@ def dilemma_sheet(
     out.append(paras(dilemma.summary, "summary"))
     out.append(f"<p>Based on the case <em>{escape(case.title)}</em>.</p>")
     if with_map:
-        out.append(f"<{h2}>Map of every branch</{h2}>{branch_list(dilemma)}")
+        heading = f"<{h2}>Map of every branch</{h2}>"
+        out.append(diagram_block(dilemma, heading, "Each box is numbered as in the decisions below."))
+        out.append(f'<{h2} id="dilemma-{dilemma.id}-map-text">Map as text</{h2}>{branch_list(dilemma)}')
     out.append(f"<{h2}>Questions for discussion</{h2}>{items(case.questions, ordered=True)}")
     out.append(
         f"<{h2}>Decisions and endings</{h2}>{dilemma_map(dilemma, catalog, lecturer, level + 2)}</section>"
@@ -268,9 +300,9 @@ def seminar_plan(seminar: Seminar, catalog: Catalog, lecturer: bool) -> str:
         f"<dt>Length</dt><dd>{seminar.duration_minutes} minutes</dd></dl>"
     )
     outcomes = "".join(
-        f"<li>{escape(o.outcome)}<br>"
-        f"<em>PCF:</em> {escape('; '.join(clause_label(catalog, r) for r in o.pcf))}. "
-        f"<em>Standards:</em> {escape('; '.join(clause_label(catalog, r) for r in o.standards))}.</li>"
+        f"<li>{escape(o.outcome)}"
+        f'<p class="ek-refs-heading"><em>PCF:</em></p>{clause_items(catalog, o.pcf)}'
+        f'<p class="ek-refs-heading"><em>Standards:</em></p>{clause_items(catalog, o.standards)}</li>'
         for o in seminar.learning_outcomes
     )
     out.append(f"<h2>Learning outcomes</h2><ul>{outcomes}</ul>")
@@ -454,6 +486,7 @@ def standalone_dilemma(dilemma: Dilemma, catalog: Catalog) -> str:
     body = (
         f'<section class="ek-dilemma" id="dilemma-{dilemma.id}"><h1>{escape(dilemma.title)}</h1>'
         f"{content_note(case)}{paras(dilemma.summary, 'summary')}"
+        f"{student_map(dilemma)}"
         f'<script type="application/json" class="ek-dilemma-data">{data}</script>'
         f"{dilemma_map(dilemma, catalog, lecturer=False)}</section>"
         '<section class="reflections"><h2>Your reflections</h2><p>What you write is kept only in this '

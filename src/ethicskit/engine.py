@@ -198,6 +198,56 @@ def _states_without_exit(found: _Exploration) -> set[State]:
     return set(found.edges) - can_leave
 
 
+# --- numbering -----------------------------------------------------------------------------------
+
+
+def decision_numbers(dilemma: Dilemma) -> dict[str, int]:
+    """Each decision's number, the one every output shows: the page, the maps, the player, the tally.
+
+    The start is Decision 1; the others are numbered breadth first from it, following choices in the
+    order they are listed. A number therefore belongs to the decision, not to how many steps a learner
+    took to reach it, so a projected tally and every screen in the room agree. A decision no path
+    reaches (which the checker rejects) is numbered after the rest, in file order.
+    """
+    nodes = {node.id: node for node in dilemma.nodes}
+    order: list[str] = []
+    queue = [dilemma.start] if dilemma.start in nodes else []
+    seen = set(queue)
+    while queue:
+        node_id = queue.pop(0)
+        order.append(node_id)
+        for choice in nodes[node_id].choices:
+            if choice.leads_to in nodes and choice.leads_to not in seen:
+                seen.add(choice.leads_to)
+                queue.append(choice.leads_to)
+    order += [node.id for node in dilemma.nodes if node.id not in seen]
+    return {node_id: number for number, node_id in enumerate(order, 1)}
+
+
+def decision_title(number: int) -> str:
+    """How a decision is named wherever it appears."""
+    return f"Decision {number}"
+
+
+def ending_title(ending: Ending) -> str:
+    """How an ending is named wherever it appears."""
+    return f"Ending: {ending.title}"
+
+
+def titles(dilemma: Dilemma) -> dict[str, str]:
+    """The name of every decision and ending of a dilemma, by id."""
+    numbers = decision_numbers(dilemma)
+    named = {node_id: decision_title(number) for node_id, number in numbers.items()}
+    named.update({ending.id: ending_title(ending) for ending in dilemma.endings})
+    return named
+
+
+def numbered_nodes(dilemma: Dilemma) -> list[Node]:
+    """The decisions in the order of their numbers."""
+    numbers = decision_numbers(dilemma)
+    return sorted(dilemma.nodes, key=lambda node: numbers[node.id])
+
+
 # --- sessions ------------------------------------------------------------------------------------
 
 

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from .catalog import Catalog
+from .engine import decision_numbers, decision_title, ending_title, numbered_nodes
 from .models import CodeStatus, Dilemma, IssuerType, Jurisdiction, LawCitation, Theme, law_label
 
 SCHEMA_VERSION = 1
@@ -69,7 +70,8 @@ def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
     law_cited: set[str] = set()
     themes: set[Theme] = set()
     nodes = []
-    for node in dilemma.nodes:
+    numbers = decision_numbers(dilemma)
+    for node in numbered_nodes(dilemma):
         choices = []
         for choice in node.choices:
             cited.update(choice.honours, choice.strains)
@@ -102,7 +104,16 @@ def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
                     "when": choice.when,
                 }
             )
-        nodes.append({"id": node.id, "situation": node.situation, "prompt": node.prompt, "choices": choices})
+        nodes.append(
+            {
+                "id": node.id,
+                "number": numbers[node.id],
+                "title": decision_title(numbers[node.id]),
+                "situation": node.situation,
+                "prompt": node.prompt,
+                "choices": choices,
+            }
+        )
     endings = []
     for ending in dilemma.endings:
         cited.update(ending.clauses)
@@ -111,6 +122,7 @@ def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
             {
                 "id": ending.id,
                 "title": ending.title,
+                "heading": ending_title(ending),
                 "debrief": ending.debrief,
                 "clauses": ending.clauses,
                 "law": _law_refs(ending.law),
@@ -162,6 +174,7 @@ def tally_payload(catalog: Catalog) -> list[dict[str, Any]]:
     out = []
     for dilemma_id, loaded in sorted(catalog.dilemmas.items(), key=lambda item: item[1].model.title):
         dilemma = loaded.model
+        numbers = decision_numbers(dilemma)
         out.append(
             {
                 "id": dilemma_id,
@@ -170,12 +183,13 @@ def tally_payload(catalog: Catalog) -> list[dict[str, Any]]:
                 "nodes": [
                     {
                         "id": node.id,
-                        "title": f"Decision {number}",
+                        "number": numbers[node.id],
+                        "title": decision_title(numbers[node.id]),
                         "situation": node.situation,
                         "prompt": node.prompt,
                         "choices": [{"id": c.id, "label": c.label, "to": c.leads_to} for c in node.choices],
                     }
-                    for number, node in enumerate(dilemma.nodes, 1)
+                    for node in numbered_nodes(dilemma)
                 ],
                 "endings": [{"id": e.id, "title": e.title} for e in dilemma.endings],
             }

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from html import escape
 from pathlib import Path
 
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -32,31 +33,79 @@ def find_chromium() -> str:
     )
 
 
-def print_pdf(html: str, output: Path, timeout: float = 120) -> None:
-    """Write `html` to a temporary file and print it to `output` as an A4 PDF."""
+FOOTER = (
+    '<div style="width: 100%; margin: 0 14mm; display: flex; justify-content: space-between; '
+    'font-family: Helvetica, Arial, sans-serif; font-size: 9pt; color: #000;">'
+    '<span class="ek-footer-title">{title}</span>'
+    '<span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>'
+)
+"""The running footer on every printed page: the document's title and the page number."""
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-extensions",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
+
+
+def print_pdf(html: str, output: Path, title: str = "", timeout: float = 120) -> None:
+    """Print `html` to `output` as an A4 PDF, with the title and page numbers in the running footer.
+
+    Chromium's own footer is used (through Playwright), so the page numbers are the printed pages'.
+    Any request leaving the document (there should be none) is refused, so printing is offline.
+    """
+    # Playwright's synchronous API refuses to run where an event loop is running (a Jupyter kernel,
+    # for one), so the printing always happens in a thread of its own.
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        worker.submit(_print_pdf, html, output, title, timeout).result()
+
+
+def _print_pdf(html: str, output: Path, title: str, timeout: float) -> None:
     chromium = find_chromium()
+    try:
+        from playwright.sync_api import Error as PlaywrightError
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover - installed with the kit
+        raise PrintError("printing needs the Python package 'playwright': run 'make book'") from None
     with tempfile.TemporaryDirectory(prefix="first-loyalty-print-") as scratch:
-        page = Path(scratch) / "handout.html"
-        page.write_text(html, encoding="utf-8")
+        page_file = Path(scratch) / "handout.html"
+        page_file.write_text(html, encoding="utf-8")
         target = Path(scratch) / "handout.pdf"
-        command = [
-            chromium,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-extensions",
-            "--disable-background-networking",
-            f"--user-data-dir={Path(scratch) / 'profile'}",
-            "--no-pdf-header-footer",
-            f"--print-to-pdf={target}",
-            page.as_uri(),
-        ]
         try:
-            result = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
-        except subprocess.TimeoutExpired:
-            raise PrintError(f"Chromium did not finish printing within {timeout:.0f} seconds") from None
-        if result.returncode != 0 or not target.is_file() or target.stat().st_size == 0:
-            raise PrintError(f"Chromium could not print the handout: {result.stderr.strip()[-500:]}")
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(
+                    executable_path=chromium, args=CHROMIUM_ARGS, timeout=timeout * 1000
+                )
+                try:
+                    page = browser.new_page()
+                    page.route(
+                        "**/*",
+                        lambda route: (
+                            route.continue_()
+                            if route.request.url == page_file.as_uri()
+                            or route.request.url.startswith("data:")
+                            else route.abort()
+                        ),
+                    )
+                    page.goto(page_file.as_uri(), wait_until="load", timeout=timeout * 1000)
+                    page.pdf(
+                        path=str(target),
+                        format="A4",
+                        prefer_css_page_size=True,
+                        print_background=True,
+                        display_header_footer=True,
+                        header_template="<span></span>",
+                        footer_template=FOOTER.format(title=escape(title)),
+                    )
+                finally:
+                    browser.close()
+        except PlaywrightError as error:
+            message = str(error).strip().splitlines()[0] if str(error).strip() else "unknown error"
+            raise PrintError(f"Chromium could not print the handout: {message[-500:]}") from None
+        if not target.is_file() or target.stat().st_size == 0:
+            raise PrintError("Chromium could not print the handout: it wrote no PDF")
         output.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(target, output)

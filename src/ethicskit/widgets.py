@@ -11,7 +11,7 @@ import ipywidgets as widgets
 
 from . import worksheet
 from .catalog import Catalog, load_catalog
-from .engine import Session
+from .engine import Session, titles
 from .export import PLAYER_JURISDICTIONS, dilemma_payload
 from .models import Choice, Dilemma, Ending
 
@@ -57,6 +57,8 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
     ) -> None:
         self.dilemma = dilemma
         self.payload = dilemma_payload(dilemma, catalog)
+        self.titles = titles(dilemma)
+        """What each decision and ending is called: the same numbers as every other output."""
         self.session = Session(dilemma)
         self.showing_outcome = False
         self.reflections: dict[str, tuple[str, str]] = {}
@@ -103,7 +105,7 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
         """Add a static preview for pages read without a running kernel (the built book)."""
         bundle: dict[str, Any] = super()._repr_mimebundle_(**kwargs)
-        node = self.dilemma.nodes[0]
+        node = next(node for node in self.dilemma.nodes if node.id == self.dilemma.start)
         choices = "".join(f"<li>{html.escape(choice.label)}</li>" for choice in node.choices)
         bundle["text/html"] = (
             f'<div class="ek-widget-preview"><p><strong>{html.escape(self.dilemma.title)}</strong></p>'
@@ -179,7 +181,7 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
     def _node(self) -> list[widgets.Widget]:
         node = self.session.node
         assert node is not None
-        parts: list[widgets.Widget] = [_html(f"Decision {len(self.session.steps) + 1}", tag="h4")]
+        parts: list[widgets.Widget] = [_html(self.titles[node.id], tag="h4")]
         parts.append(_html(*_paragraphs(node.situation)))
         if node.prompt:
             parts += [_html(node.prompt, tag="em"), self._reflection(node.id, node.prompt)]
@@ -273,7 +275,7 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
         )
 
     def _ending(self, ending: Ending) -> list[widgets.Widget]:
-        parts: list[widgets.Widget] = [_html(f"Ending: {ending.title}", tag="h4")]
+        parts: list[widgets.Widget] = [_html(self.titles[ending.id], tag="h4")]
         parts.append(_html(*_paragraphs(ending.debrief)))
         if ending.law:
             provisions = self.payload["provisions"]
@@ -306,7 +308,7 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
             return "; ".join(clauses[r]["label"] for r in found)
 
         lines = []
-        for number, step in enumerate(self.session.steps, 1):
+        for step in self.session.steps:
             choice = step.choice
             views = [
                 f"{label} {int(view.lean):+d} {LEAN_WORDS[int(view.lean)]}: {view.text}"
@@ -315,7 +317,7 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
             ]
             cites = [f"honours {refs(choice.honours)}"] if choice.honours else []
             cites += [f"strains {refs(choice.strains)}"] if choice.strains else []
-            line = f"{number}. {choice.label}. " + " ".join(f"{view}" for view in views)
+            line = f"{self.titles[step.node.id]}: {choice.label}. " + " ".join(f"{view}" for view in views)
             lines.append(line + (f" It {'; it '.join(cites)}." if cites else ""))
         return lines
 
@@ -324,7 +326,7 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
     def markdown(self) -> str:
         """The path and reflections laid out as a CPD / ASYE record, as the browser player exports it."""
         clauses = self.payload["clauses"]
-        path = " → ".join(f"{n}. {step.choice.label}" for n, step in enumerate(self.session.steps, 1))
+        path = " → ".join(f"{self.titles[step.node.id]}: {step.choice.label}" for step in self.session.steps)
         cited: list[str] = []
         for step in self.session.steps:
             cited += [f"{clauses[r]['label']}" for r in step.choice.honours + step.choice.strains]

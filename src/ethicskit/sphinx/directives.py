@@ -11,6 +11,7 @@ from sphinx.util.docutils import SphinxDirective
 from .. import worksheet
 from ..bibliography import BIBLIOGRAPHY
 from ..catalog import CHAPTER_READING
+from ..diagram import DiagramError
 from ..export import dilemma_json, script_safe, tally_payload
 from ..signposting import EMERGENCY, SUPPORT_LINES
 from .content import catalog_of, index_pages, page_key, pages, track_view
@@ -24,6 +25,7 @@ from .render import (
     render_codes_by_theme,
     render_codes_index,
     render_dilemma,
+    render_dilemmas_index,
     render_instrument,
     render_law_index,
 )
@@ -130,9 +132,12 @@ class DilemmaDirective(_CatalogDirective):
         for code in catalog.codes.values():
             self.env.note_dependency(str(catalog.root / code.path))
         self._claim_page("dilemma", loaded.model.id)
-        section = render_dilemma(
-            loaded.model, catalog, self.config.ethicskit_edition, self.config.ethicskit_support_page
-        )
+        try:
+            section = render_dilemma(
+                loaded.model, catalog, self.config.ethicskit_edition, self.config.ethicskit_support_page
+            )
+        except DiagramError as error:
+            raise self.error(str(error)) from None
         payload = dilemma_json(loaded.model, catalog)
         single = nodes.paragraph("", "", classes=["ek-download"])
         label = "This dilemma as a single file"
@@ -156,6 +161,23 @@ class DilemmaDirective(_CatalogDirective):
             ),
         )
         return [section]
+
+
+class DilemmasIndexDirective(SphinxDirective):
+    """Every dilemma, and in the lecturer edition each one's diagram: ```{dilemmas-index}```."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        catalog = catalog_of(self.env)
+        paths = [loaded.path for loaded in catalog.dilemmas.values()]
+        paths += [loaded.path for loaded in catalog.cases.values()]
+        for path in paths:
+            self.env.note_dependency(str(catalog.root / path))
+        try:
+            return render_dilemmas_index(catalog, self.config.ethicskit_edition)
+        except DiagramError as error:
+            raise self.error(str(error)) from None
 
 
 class WorksheetDirective(_CatalogDirective):
@@ -360,6 +382,7 @@ def setup_directives(app: Sphinx) -> None:
     app.add_directive("codes-by-theme", CodesByThemeDirective)
     app.add_directive("codes-index", CodesIndexDirective)
     app.add_directive("dilemma", DilemmaDirective)
+    app.add_directive("dilemmas-index", DilemmasIndexDirective)
     app.add_directive("law-digest", LawDigestDirective)
     app.add_directive("law-index", LawIndexDirective)
     app.add_directive("my-reflections", MyReflectionsDirective)

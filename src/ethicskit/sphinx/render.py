@@ -11,7 +11,9 @@ from sphinx import addnodes
 
 from ..balance import AGENCY_PERSON_MIN, FREE_ANSWER_MAX, UNIQUELY_BEST_MAX, dilemma_balance
 from ..catalog import Catalog, Citation, Relation, law_key
-from ..engine import Branch, branch_map
+from ..diagram import LEGEND, caption_id, diagram_classes, diagram_html
+from ..engine import Branch, branch_map, numbered_nodes
+from ..engine import titles as dilemma_titles
 from ..models import (
     Case,
     CodeOfPractice,
@@ -851,13 +853,12 @@ def render_dilemma(dilemma: Dilemma, catalog: Catalog, edition: str, support_pag
         para += nodes.Text(".")
         root += para
     endings = {ending.id: ending for ending in dilemma.endings}
-    titles = {node.id: f"Decision {number}" for number, node in enumerate(dilemma.nodes, 1)}
-    titles.update({ending.id: f"Ending: {ending.title}" for ending in dilemma.endings})
+    titles = dilemma_titles(dilemma)
     labels = {choice.id: choice.label for node in dilemma.nodes for choice in node.choices}
+    root += render_branch_map(dilemma, titles, edition)
     if edition == "lecturer":
-        root += render_branch_map(dilemma, titles)
         root += render_balance(dilemma)
-    for node in dilemma.nodes:
+    for node in numbered_nodes(dilemma):
         sec = section(dilemma_anchor(dilemma.id, node.id), titles[node.id], classes=["ek-node"])
         sec += paragraphs(node.situation, classes=["ek-situation"])
         if node.prompt:
@@ -1003,8 +1004,37 @@ def render_balance(dilemma: Dilemma) -> nodes.section:
     )
 
 
-def render_branch_map(dilemma: Dilemma, titles: dict[str, str]) -> nodes.section:
-    """Every branch at a glance, for the lecturer: each choice and where it leads, nested."""
+def map_text_anchor(dilemma_id: str) -> str:
+    """The anchor of a dilemma's map as text, the diagram's text alternative."""
+    return f"dilemma-{dilemma_id}-map-text"
+
+
+def render_diagram(
+    dilemma: Dilemma, links: bool = True, text_link: nodes.Node | None = None
+) -> nodes.container:
+    """The diagram, its legend and a link to the same map as text."""
+    box = nodes.container(ids=[f"dilemma-{dilemma.id}-diagram"], classes=diagram_classes(dilemma))
+    box += nodes.raw("", diagram_html(dilemma, links), format="html")
+    caption = nodes.paragraph(ids=[caption_id(dilemma)], classes=["ek-diagram-caption"])
+    caption += nodes.strong("Diagram of every branch.", "Diagram of every branch.")
+    caption += nodes.Text(f" {LEGEND} ")
+    if links:
+        caption += nodes.Text("Each box links to its decision or ending below. ")
+    if text_link is None:
+        text_link = nodes.reference("Map as text", "Map as text", refid=map_text_anchor(dilemma.id))
+    caption += text_link
+    caption += nodes.Text(".")
+    box += caption
+    return box
+
+
+def render_branch_map(dilemma: Dilemma, titles: dict[str, str], edition: str) -> nodes.Element:
+    """Every branch at a glance: the diagram, then the same map as nested text.
+
+    The lecturer edition shows it as a section of the page. The student edition keeps it out of sight
+    until the player's "Show the whole map" opens it, and the player then reveals only what the learner
+    has reached until their first ending (see dilemma-player.js, `reveal`).
+    """
     start = titles[dilemma.start]
     decisions = {node.id for node in dilemma.nodes}
     labels = {choice.id: choice.label for node in dilemma.nodes for choice in node.choices}
@@ -1012,7 +1042,7 @@ def render_branch_map(dilemma: Dilemma, titles: dict[str, str]) -> nodes.section
     def listing(branches: tuple[Branch, ...]) -> nodes.Element:
         items = []
         for branch in branches:
-            item = nodes.container(classes=["ek-branch"])
+            item = nodes.container(classes=["ek-branch", f"ek-c-{branch.choice.id}"])
             para = nodes.paragraph()
             para += nodes.strong(branch.choice.label, branch.choice.label)
             if branch.choice.when:
@@ -1021,6 +1051,8 @@ def render_branch_map(dilemma: Dilemma, titles: dict[str, str]) -> nodes.section
                     for w in branch.choice.when
                 )
                 para += nodes.Text(f" (only after: {needed})")
+            if branch.choice.escalation is not None:
+                para += nodes.Text(f" (escalation: {_label(branch.choice.escalation.value).lower()})")
             para += nodes.Text(" \N{RIGHTWARDS ARROW} ")
             target = titles[branch.target]
             para += nodes.reference(target, target, refid=dilemma_anchor(dilemma.id, branch.target))
@@ -1034,16 +1066,57 @@ def render_branch_map(dilemma: Dilemma, titles: dict[str, str]) -> nodes.section
 
     intro = nodes.paragraph(
         "",
-        f"From {start}, every choice and where it leads. A decision reached by more "
+        f"From {start}, every choice and where it leads. In the map as text, a decision reached by more "
         "than one route is mapped the first time and referred to after that.",
     )
-    return section(
-        f"dilemma-{dilemma.id}-map",
-        "Map of every branch",
-        intro,
-        listing(branch_map(dilemma)),
-        classes=["ek-branch-map", "ek-instructor-notes"],
+    text_heading = "Map as text"
+    if edition == "lecturer":
+        as_text = section(map_text_anchor(dilemma.id), text_heading, listing(branch_map(dilemma)))
+        return section(
+            f"dilemma-{dilemma.id}-map",
+            "Map of every branch",
+            intro,
+            render_diagram(dilemma),
+            as_text,
+            classes=["ek-branch-map", "ek-instructor-notes"],
+        )
+    # Not a section: a hidden section would still be listed in the page's contents.
+    box = nodes.container(ids=[f"dilemma-{dilemma.id}-map"], classes=["ek-branch-map", "ek-student-map"])
+    box += nodes.rubric("The whole map", "The whole map")
+    box += nodes.paragraph(
+        "",
+        "Until you reach your first ending, the map shows only the decisions you have reached and the "
+        "choices you made; after that it shows every branch.",
+        classes=["ek-spoiler-note"],
     )
+    box += render_diagram(dilemma)
+    box += nodes.rubric(text_heading, text_heading, ids=[map_text_anchor(dilemma.id)])
+    box += listing(branch_map(dilemma))
+    return box
+
+
+def render_dilemmas_index(catalog: Catalog, edition: str) -> list[nodes.Node]:
+    """Every dilemma with its case; the lecturer edition adds each one's diagram, to plan a seminar."""
+    out: list[nodes.Node] = []
+    dilemmas = sorted((loaded.model for loaded in catalog.dilemmas.values()), key=lambda d: d.title)
+    for dilemma in dilemmas:
+        heading = nodes.paragraph(classes=["ek-dilemma-entry"])
+        heading += link_to("dilemma", dilemma.id, dilemma.title, f"dilemma-{dilemma.id}")
+        case = catalog.cases.get(dilemma.case)
+        if case is not None:
+            setting = case.model.setting
+            where = f"{_label(setting.jurisdiction.value)}, {_label(setting.service.value).lower()}"
+            heading += nodes.Text(
+                f" ({where}; {len(dilemma.nodes)} decisions, {len(dilemma.endings)} endings)"
+            )
+        entry: list[nodes.Node] = [heading]
+        if edition == "lecturer":
+            as_text = link_to("dilemma", dilemma.id, "Map as text", map_text_anchor(dilemma.id))
+            entry.append(render_diagram(dilemma, links=False, text_link=as_text))
+        out.append(
+            section(f"dilemmas-index-{dilemma.id}", dilemma.title, *entry, classes=["ek-dilemmas-index"])
+        )
+    return out
 
 
 # --- case indexes ------------------------------------------------------------------------------

@@ -182,13 +182,17 @@
   P.current = function () { return this.steps.length ? this.steps[this.steps.length - 1].choice.to : this.data.start; };
 
   P.persist = function () {
-    var store = loadStore(), entry = this.entry(store), data = this.data;
+    var store = loadStore(), entry = this.entry(store), data = this.data, self = this;
     entry.title = data.title;
     entry.path = this.steps.map(function (s) {
-      return { node: s.node, choice: s.choice.id, label: s.choice.label, clauses: s.choice.honours.concat(s.choice.strains).map(function (r) { return clauseLabel(data, r); }) };
+      return { node: s.node, title: self.nodes[s.node].title, choice: s.choice.id, label: s.choice.label, clauses: s.choice.honours.concat(s.choice.strains).map(function (r) { return clauseLabel(data, r); }) };
     });
     var end = this.endings[this.current()];
     entry.ending = end ? { id: end.id, title: end.title, clauses: end.clauses.map(function (r) { return clauseLabel(data, r); }) } : null;
+    // The whole map opens for good once any ending has been reached (see `reveal`).
+    if (end) entry.finished = true;
+    if (end) { var drawn = this.drawPath(); if (drawn) entry.pathMap = new XMLSerializer().serializeToString(drawn); }
+    else delete entry.pathMap;
     entry.updated = today();
     var failed = saveStore(store);
     if (this.notice) this.notice.textContent = failed ? failed.replace(/^Not saved[.:] ?/, "Your path is not saved: ") : "";
@@ -228,7 +232,7 @@
       this.notice, this.live, this.stage,
       el("section", { class: "ek-path", "aria-label": "Your path so far" }, [el("h2", { text: "Your path so far" }), this.pathList])
     ]);
-    var anchor = this.root.querySelector(".ek-node");
+    var anchor = this.root.querySelector(".ek-student-map") || this.root.querySelector(".ek-node");
     this.root.insertBefore(this.player, anchor);
   };
 
@@ -241,14 +245,14 @@
   P.next = function () {
     this.showingOutcome = false;
     var end = this.endings[this.current()];
-    this.render(true, end ? "Ending: " + end.title : "Decision " + (this.steps.length + 1));
+    this.render(true, end ? end.heading : this.nodes[this.current()].title);
   };
   P.back = function () {
     if (!this.steps.length) return;
     this.steps.pop();
     this.showingOutcome = false;
     this.persist();
-    this.render(true, "Went back to decision " + (this.steps.length + 1));
+    this.render(true, "Went back to " + this.nodes[this.current()].title);
   };
   P.restart = function () {
     this.steps = [];
@@ -268,6 +272,7 @@
     this.pathList.textContent = "";
     this.steps.forEach(function (s) { self.pathList.appendChild(el("li", { text: s.choice.label })); });
     if (!this.steps.length) this.pathList.appendChild(el("li", { class: "ek-muted", text: "No decisions yet." }));
+    this.reveal();
     if (announce) this.live.textContent = announce;
     if (moveFocus) {
       heading.focus();
@@ -309,7 +314,7 @@
 
   P.renderNode = function (node) {
     var self = this;
-    var h = this.heading("Decision " + (this.steps.length + 1));
+    var h = this.heading(node.title);
     this.add(paragraphs(node.situation, "ek-situation"));
     if (node.prompt) this.add([this.reflection(node.id, node.prompt)]);
     var list = el("ul", { class: "ek-choices", "aria-label": "What do you do?" }, this.offered(node.id).map(function (choice) {
@@ -375,11 +380,12 @@
   P.summary = function () {
     var data = this.data;
     function refs(list) { return list.map(function (r) { return clauseLabel(data, r); }).join("; "); }
-    var rows = this.steps.map(function (s, i) {
+    var self = this;
+    var rows = this.steps.map(function (s) {
       var codes = [];
       if (s.choice.honours.length) codes.push("honours " + refs(s.choice.honours));
       if (s.choice.strains.length) codes.push("strains " + refs(s.choice.strains));
-      var label = el("th", { scope: "row" }, [document.createTextNode((i + 1) + ". " + s.choice.label)]);
+      var label = el("th", { scope: "row" }, [document.createTextNode(self.nodes[s.node].title + ": " + s.choice.label)]);
       if (codes.length) label.appendChild(el("span", { class: "ek-summary-codes", text: "It " + codes.join("; it ") + "." }));
       return el("tr", {}, [label].concat(SIDES.map(function (side) {
         var view = s.choice.views[side[0]], lean = view.lean;
@@ -396,13 +402,83 @@
 
   P.renderEnding = function (end) {
     var data = this.data;
-    var h = this.heading("Ending: " + end.title);
+    var h = this.heading(end.heading);
     this.add(paragraphs(end.debrief, "ek-debrief"));
     if (end.clauses.length) this.add([el("p", { text: "Clauses to revisit: " + end.clauses.map(function (r) { return clauseLabel(data, r); }).join("; ") })]);
     if (end.law && end.law.length) this.add([el("section", { class: "ek-codes ek-ending-law", "aria-label": "What the law says" }, lawParts(data, end.law, "This ending", true))]);
     if (end.selfCare) this.add([el("aside", { class: "ek-self-care" }, [el("h3", { text: "Looking after yourself" })].concat(paragraphs(end.selfCare)))]);
-    this.add([this.summary(), this.reflection(end.id, end.prompt)]);
+    this.add([this.summary()]);
+    var drawn = this.drawPath();
+    if (drawn) this.add([this.pathFigure(drawn)]);
+    this.add([this.reflection(end.id, end.prompt)]);
     return h;
+  };
+
+  // ---- the diagram -------------------------------------------------------------------------------
+  // Until the learner reaches a first ending, the student edition's map shows only what they have met:
+  // the decisions on their path and the choices they took there. After that it shows every branch.
+  // The lecturer edition has no .ek-student-map and always shows everything.
+  P.reveal = function () {
+    var map = this.root.querySelector(".ek-student-map");
+    if (!map) return;
+    var entry = loadStore().dilemmas[this.data.id];
+    var all = !!(entry && entry.finished) || !!this.endings[this.current()];
+    var seen = {}, taken = {}, prefix = "ek-map-" + this.data.id + "-", idPrefix = "dilemma-" + this.data.id + "-";
+    seen[this.data.start] = true;
+    this.steps.forEach(function (s) { seen[s.node] = true; seen[s.choice.to] = true; taken[s.choice.id] = true; });
+    function mark(node, shown) { node.classList.toggle("ek-unreached", !all && !shown); }
+    map.querySelectorAll("g.node").forEach(function (g) { mark(g, seen[g.id.slice(prefix.length)]); });
+    map.querySelectorAll("g.edge").forEach(function (g) { mark(g, taken[g.id.slice(prefix.length)]); });
+    map.querySelectorAll("g.cluster").forEach(function (g) { mark(g, false); });
+    map.querySelectorAll(".ek-branch").forEach(function (item) {
+      var cls = [].filter.call(item.classList, function (c) { return c.slice(0, 5) === "ek-c-"; })[0] || "";
+      mark(item.closest("li") || item, taken[cls.slice(5)]);
+    });
+    [].forEach.call(this.root.children, function (child) {
+      if (child.matches("section.ek-node, section.ek-ending")) mark(child, seen[child.id.slice(idPrefix.length)]);
+    });
+    this.root.querySelectorAll(".ek-choice").forEach(function (item) {
+      mark(item.closest("li") || item, taken[item.id.slice(idPrefix.length)]);
+    });
+  };
+
+  // The diagram again, with the learner's path in heavy lines and shaded boxes. Styles are written onto
+  // the drawing itself, so the same picture goes into the exported record.
+  P.drawPath = function () {
+    var source = this.root.querySelector(".ek-diagram-svg");
+    if (!source) return null;
+    var svg = /** @type {SVGSVGElement} */ (source.cloneNode(true)), prefix = "ek-map-" + this.data.id + "-";
+    var on = {}, self = this;
+    on[this.data.start] = true;
+    this.steps.forEach(function (s) { on[s.node] = true; on[s.choice.to] = true; on[s.choice.id] = true; });
+    svg.querySelectorAll("g.node, g.edge").forEach(function (g) {
+      var isNode = g.classList.contains("node");
+      if (on[g.id.slice(prefix.length)]) g.querySelectorAll("path, polygon").forEach(function (shape) {
+        shape.setAttribute("stroke-width", isNode ? "4" : "5");
+        if (isNode && shape.getAttribute("fill") !== "none") shape.setAttribute("fill", "#d9d9d9");
+      });
+      g.querySelectorAll("text").forEach(function (t) { if (on[g.id.slice(prefix.length)]) t.setAttribute("font-weight", "bold"); });
+    });
+    svg.querySelectorAll(".ek-unreached").forEach(function (g) { g.classList.remove("ek-unreached"); });
+    svg.querySelectorAll("a").forEach(function (a) {
+      while (a.firstChild) a.parentNode.insertBefore(a.firstChild, a);
+      a.remove();
+    });
+    svg.querySelectorAll("[id]").forEach(function (node) { node.removeAttribute("id"); });
+    ["aria-labelledby", "role", "class"].forEach(function (name) { svg.removeAttribute(name); });
+    svg.setAttribute("class", "ek-diagram-svg ek-path-svg");
+    var words = this.steps.map(function (s) { return self.nodes[s.node].title + ": " + s.choice.label; });
+    var end = this.endings[this.current()];
+    svg.setAttribute("role", "img");
+    svg.setAttribute("aria-label", "Your path on the map of every branch: " + words.join("; ") + (end ? "; then " + end.heading : ""));
+    return svg;
+  };
+
+  P.pathFigure = function (svg) {
+    return el("figure", { class: "ek-diagram ek-path-map" }, [
+      el("div", { class: "ek-diagram-scroll", tabindex: "0", role: "region", "aria-label": "Your path on the map" }, [svg]),
+      el("figcaption", { text: "Your path on the map: the decisions, choices and ending you reached are drawn in heavy lines, with the decisions shaded. The table above lists the same path." })
+    ]);
   };
 
   function start() {

@@ -12,14 +12,18 @@
   // The same rule as the content checker: reflections are plain text, never markup or script links.
   var MARKUP = /<\/?\s*[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?\/?>|<!--|&(#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);|(\]\s*\(\s*<?|<)\s*(javascript|vbscript|data)\s*:/i;
 
+  function svgData(svg) { return "data:image/svg+xml;base64," + btoa(unescape(encodeURIComponent(svg))); }
+
   // ---- the "My reflections" page -------------------------------------------------------------------
   function markdown(store) {
     var out = ["# My reflections: First Loyalty", "", "Exported " + today() + ". Laid out as evidence for a CPD record or ASYE portfolio.", ""];
     Object.keys(store.dilemmas).sort().forEach(function (id) {
       var e = store.dilemmas[id];
       out.push("## " + e.title, "", "- Date: " + e.updated, "- Dilemma: " + id);
-      out.push("- Path: " + (e.path.length ? e.path.map(function (p, i) { return (i + 1) + ". " + p.label; }).join(" → ") : "not started"));
+      out.push("- Path: " + (e.path.length ? e.path.map(function (p, i) { return (p.title || String(i + 1) + ".") + (p.title ? ": " : " ") + p.label; }).join(" → ") : "not started"));
       if (e.ending) out.push("- Ending: " + e.ending.title);
+      // The path drawn on the map of every branch, as the player showed it at the ending.
+      if (e.ending && e.pathMap) out.push("", "![Your path drawn on the map of every branch](" + svgData(e.pathMap) + ")", "");
       var clauses = [];
       e.path.forEach(function (p) { clauses = clauses.concat(p.clauses || []); });
       if (e.ending) clauses = clauses.concat(e.ending.clauses || []);
@@ -58,6 +62,7 @@
     Object.keys(incoming.dilemmas || {}).forEach(function (id) {
       var theirs = incoming.dilemmas[id], mine = store.dilemmas[id];
       if (!mine) { store.dilemmas[id] = theirs; return; }
+      mine.finished = mine.finished || theirs.finished;
       Object.keys(theirs.reflections || {}).forEach(function (k) {
         var a = mine.reflections[k], b = theirs.reflections[k];
         if (!a) mine.reflections[k] = b;
@@ -65,7 +70,7 @@
       });
       if (theirs.updated > mine.updated && theirs.path.length) {
         mine.earlierPaths = (mine.earlierPaths || []).concat([mine.path]);
-        mine.path = theirs.path; mine.ending = theirs.ending; mine.updated = theirs.updated;
+        mine.path = theirs.path; mine.ending = theirs.ending; mine.updated = theirs.updated; mine.pathMap = theirs.pathMap;
       }
     });
     return store;
@@ -90,6 +95,11 @@
     try { data = JSON.parse(text); } catch (e) { return { error: "That file is not valid JSON, so it is not an export of reflections. Nothing was imported." }; }
     if (data && typeof data === "object" && !Array.isArray(data) && data.version === undefined && data.dilemmas === undefined) {
       data = { version: 1, dilemmas: data }; // the first export format: dilemmas only, no version
+    }
+    // The picture of a path on the map is drawing, not text: it is never imported (the player draws it
+    // again at the next ending), so the markup check below can stay strict for everything else.
+    if (data && data.dilemmas && typeof data.dilemmas === "object") {
+      Object.keys(data.dilemmas).forEach(function (id) { if (data.dilemmas[id] && typeof data.dilemmas[id] === "object") delete data.dilemmas[id].pathMap; });
     }
     var problem = store.problem(data);
     if (problem === "future") {
@@ -125,6 +135,7 @@
         list.appendChild(el("section", { class: "ek-reflection-entry" }, [
           el("h2", { text: e.title }),
           el("p", { text: "Path: " + (e.path.map(function (p) { return p.label; }).join(" → ") || "not started") + (e.ending ? " (ending: " + e.ending.title + ")" : "") }),
+          e.ending && e.pathMap ? el("img", { class: "ek-path-image", src: svgData(e.pathMap), alt: "Your path drawn on the map of every branch: " + e.path.map(function (p) { return (p.title ? p.title + ": " : "") + p.label; }).join("; ") + "; then ending: " + e.ending.title }) : null,
           el("p", { class: "ek-muted", text: "Last updated " + e.updated }),
           el("ul", {}, items)
         ]));

@@ -1,0 +1,222 @@
+"""Each dilemma drawn as a branching diagram: this module says what to draw, Graphviz lays it out.
+
+The diagram is built from the validated model, with the decision numbers every other output uses
+(`engine.decision_numbers`). Graphviz's SVG is then tidied so the result can sit inside an HTML page:
+no comments or version stamps, no tooltips, ids prefixed with the dilemma's id (so several diagrams can
+share a page), links written the HTML way. The same model therefore always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import textwrap
+import xml.etree.ElementTree as ET
+from html import escape
+
+from .engine import decision_numbers, titles
+from .models import Choice, Dilemma
+
+SVG = "http://www.w3.org/2000/svg"
+XLINK = "http://www.w3.org/1999/xlink"
+FONT = "Helvetica"
+"""Graphviz measures text with this font; browsers and printers fall back to any sans-serif."""
+
+
+class DiagramError(Exception):
+    """A diagram could not be drawn; the message says why and what to do."""
+
+
+def find_dot() -> str:
+    """GRAPHVIZ_DOT from the environment, else `dot` on PATH."""
+    configured = os.environ.get("GRAPHVIZ_DOT")
+    if configured:
+        if not os.path.isfile(configured):
+            raise DiagramError(f"GRAPHVIZ_DOT is set to '{configured}', which does not exist")
+        return configured
+    found = shutil.which("dot")
+    if found is None:
+        raise DiagramError(
+            "drawing the dilemma diagrams needs Graphviz: run 'make graphviz' as root, or "
+            "'sudo apt-get install graphviz', or set GRAPHVIZ_DOT=/path/to/dot"
+        )
+    return found
+
+
+def map_id(dilemma_id: str, item_id: str) -> str:
+    """The id of a decision, ending or choice inside a dilemma's diagram."""
+    return f"ek-map-{dilemma_id}-{item_id}"
+
+
+def _quote(text: str) -> str:
+    """A DOT string: backslashes and quotes escaped, so a label can never become an instruction."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def _wrap(text: str, width: int) -> str:
+    return "\n".join(textwrap.wrap(text, width, break_on_hyphens=False)) or " "
+
+
+def choice_kind(choice: Choice) -> list[str]:
+    """The classes a choice's arrow carries: an escalation step, a conditional choice, or neither."""
+    kinds = []
+    if choice.escalation is not None:
+        kinds.append("ek-escalation")
+    if choice.when:
+        kinds.append("ek-conditional")
+    return kinds
+
+
+def dot_source(dilemma: Dilemma) -> str:
+    """The dilemma as a Graphviz graph: decisions and endings as boxes, choices as labelled arrows."""
+    named = titles(dilemma)
+    numbers = decision_numbers(dilemma)
+    lines = [
+        f"digraph {_quote(dilemma.id)} {{",
+        f"  graph [id={_quote(map_id(dilemma.id, 'graph'))}, rankdir=TB, newrank=true, nodesep=0.12, "
+        f'ranksep=0.2, fontname="{FONT}", fontsize=15, pad=0.1];',
+        f'  node [fontname="{FONT}", fontsize=16, shape=box, color="#000000", fontcolor="#000000", '
+        'fillcolor="#ffffff", penwidth=1.5, margin="0.1,0.05"];',
+        f'  edge [fontname="{FONT}", fontsize=14, color="#000000", fontcolor="#000000", penwidth=1.5, '
+        "arrowsize=0.9];",
+    ]
+    for node in sorted(dilemma.nodes, key=lambda node: numbers[node.id]):
+        lines.append(
+            f"  {_quote(node.id)} [id={_quote(map_id(dilemma.id, node.id))}, "
+            f'class="ek-decision", style="rounded,filled", label={_quote(named[node.id])}, '
+            f'URL={_quote("#dilemma-" + dilemma.id + "-" + node.id)}, tooltip=" "];'
+        )
+    lines.append(
+        f"  subgraph cluster_endings {{ id={_quote(map_id(dilemma.id, 'endings'))}; "
+        'label="Endings"; labelloc=b; style=dashed; color="#000000"; rank=same;'
+    )
+    for ending in dilemma.endings:
+        lines.append(
+            f"    {_quote(ending.id)} [id={_quote(map_id(dilemma.id, ending.id))}, "
+            f'class="ek-ending", style=filled, peripheries=2, label={_quote(_wrap(named[ending.id], 13))}, '
+            f'URL={_quote("#dilemma-" + dilemma.id + "-" + ending.id)}, tooltip=" "];'
+        )
+    lines.append("  }")
+    for node in sorted(dilemma.nodes, key=lambda node: numbers[node.id]):
+        for choice in node.choices:
+            label = _wrap(choice.label, 18)
+            style = "solid"
+            width = 1.5
+            if choice.escalation is not None:
+                label += "\n[escalation: " + choice.escalation.value.replace("-", " ") + "]"
+                style, width = "dashed", 3.0
+            if choice.when:
+                label += "\n[only after an earlier choice]"
+                style = "dotted"
+                width = max(width, 2.2)
+            kinds = " ".join(choice_kind(choice))
+            edge_id = _quote(map_id(dilemma.id, choice.id))
+            lines.append(
+                f"  {_quote(node.id)} -> {_quote(choice.leads_to)} [id={edge_id}, "
+                f"class={_quote(kinds)}, style={style}, penwidth={width}, label={_quote(label)}];"
+            )
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+@functools.lru_cache(maxsize=64)
+def _layout(source: str) -> str:
+    """Graphviz's SVG for a DOT source; the same source is laid out once per process."""
+    try:
+        result = subprocess.run(
+            [find_dot(), "-Tsvg"], input=source, capture_output=True, text=True, timeout=60, check=False
+        )
+    except subprocess.TimeoutExpired:
+        raise DiagramError("Graphviz did not finish laying out a diagram within 60 seconds") from None
+    if result.returncode != 0:
+        raise DiagramError(f"Graphviz could not lay out a diagram: {result.stderr.strip()[-500:]}")
+    return result.stdout
+
+
+def _tidy(svg_text: str, label_id: str, links: bool) -> str:
+    """Graphviz's SVG made fit for an HTML page, and byte-stable."""
+    ET.register_namespace("", SVG)
+    root = ET.fromstring(svg_text.encode("utf-8"))  # comments and the doctype are dropped here
+    for parent in root.iter():
+        for child in list(parent):
+            if child.tag == f"{{{SVG}}}title":
+                parent.remove(child)
+            elif child.tag == f"{{{SVG}}}a" and not links:
+                index = list(parent).index(child)
+                parent.remove(child)
+                for offset, grandchild in enumerate(child):
+                    parent.insert(index + offset, grandchild)
+    for element in root.iter():
+        if element.tag == f"{{{SVG}}}a":
+            href = element.attrib.pop(f"{{{XLINK}}}href", "")
+            element.attrib.pop(f"{{{XLINK}}}title", None)
+            element.set("href", href)
+        elif element.tag == f"{{{SVG}}}g" and element.get("id", "").startswith("a_"):
+            del element.attrib["id"]  # Graphviz's wrapper around each link needs no id of its own
+        if element.get("font-family"):
+            element.set("font-family", "Helvetica, Arial, sans-serif")
+    view = (root.get("viewBox") or "0 0 0 0").split()
+    width, height = (round(float(value)) for value in view[2:4])
+    attributes = {
+        "width": str(width),
+        "height": str(height),
+        "viewBox": root.get("viewBox", ""),
+        "class": "ek-diagram-svg",
+        "role": "group",
+        "aria-labelledby": label_id,
+        # On screen a diagram shrinks with the column only so far that its smallest text stays 12px;
+        # beyond that it scrolls sideways. Print fits it to the page instead (handout.css).
+        "style": f"min-width: {round(width * MIN_SCALE)}px",
+    }
+    root.attrib.clear()
+    root.attrib.update(attributes)
+    return ET.tostring(root, encoding="unicode")
+
+
+MIN_SCALE = 12 / 14
+"""The smallest on-screen scale: arrow labels are set at 14 units, so text never falls below 12px."""
+
+
+def caption_id(dilemma: Dilemma) -> str:
+    return f"dilemma-{dilemma.id}-diagram-caption"
+
+
+def diagram_svg(dilemma: Dilemma, links: bool = True) -> str:
+    """The dilemma's diagram as inline SVG, labelled by its caption; `links` makes each box a link."""
+    return _tidy(_layout(dot_source(dilemma)), caption_id(dilemma), links)
+
+
+def is_wide(dilemma: Dilemma) -> bool:
+    """Whether the diagram prints larger on a landscape page than on a portrait one."""
+    svg = diagram_svg(dilemma)
+    root = ET.fromstring(svg)
+    width, height = float(root.get("width", "1")), float(root.get("height", "1"))
+    return min(PORTRAIT[0] / width, PORTRAIT[1] / height) < min(LANDSCAPE[0] / width, LANDSCAPE[1] / height)
+
+
+PORTRAIT = (673.0, 839.0)
+LANDSCAPE = (1017.0, 548.0)
+"""Room for a diagram on an A4 page, in CSS pixels, below its heading and above its caption: the
+page's width inside its margins, and the largest height handout.css allows (222 mm, or 145 mm on a
+landscape page)."""
+
+LEGEND = (
+    "Decisions are rounded boxes, numbered as everywhere else; endings are double-bordered boxes, "
+    "grouped at the foot. Each arrow is a choice, labelled with what you do. A heavy dashed arrow is "
+    "an escalation step; a dotted arrow is a choice offered only after an earlier one."
+)
+
+
+def diagram_html(dilemma: Dilemma, links: bool = True) -> str:
+    """The diagram in its sideways-scrolling frame; the caption (with its map-as-text link) follows it."""
+    return (
+        f'<div class="ek-diagram-scroll" tabindex="0" role="region" '
+        f'aria-label="Diagram of every branch of {escape(dilemma.title)}">{diagram_svg(dilemma, links)}</div>'
+    )
+
+
+def diagram_classes(dilemma: Dilemma) -> list[str]:
+    """The classes of the block holding a diagram: print orientation follows its shape."""
+    return ["ek-diagram", "ek-diagram-wide" if is_wide(dilemma) else "ek-diagram-tall"]
