@@ -560,7 +560,7 @@ def test_chapter_directives_refuse_markup_and_script_links(tmp_path: Path) -> No
     assert re.search(
         r"chapter\.md:\d+: ERROR: 'objectives' line 5: contains a link to a 'javascript:' address", output
     )
-    assert re.search(r"chapter\.md:\d+: ERROR: 'key-points' line 12: contains the HTML tag <b>", output)
+    assert re.search(r"chapter\.md:\d+: ERROR: 'key-points' line 15: contains the HTML tag <b>", output)
     assert "Traceback" not in output
 
 

@@ -404,9 +404,10 @@ def rubric(seminar: Seminar) -> str:
             + "</tr>"
             for c in seminar.assessment.rubric
         )
+        # Heading and table in one block that does not split, so no level's heading is left at a page foot.
         out.append(
-            f'<h4>Level {level}</h4><table class="rubric"><thead><tr><th scope="col">Criterion</th>{head}'
-            f"</tr></thead><tbody>{rows}</tbody></table>"
+            f'<div class="rubric-level"><h4>Level {level}</h4><table class="rubric"><thead><tr>'
+            f'<th scope="col">Criterion</th>{head}</tr></thead><tbody>{rows}</tbody></table></div>'
         )
     return "".join(out)
 
