@@ -116,8 +116,8 @@ def test_seminar_pack_shows_the_rubric_to_everyone_and_the_exemplar_only_to_the_
     assert problems == []
     student = BeautifulSoup(handout("seminar", "demo-seminar", catalog, lecturer=False)[1], "html.parser")
     lecturer = BeautifulSoup(handout("seminar", "demo-seminar", catalog, lecturer=True)[1], "html.parser")
-    tables = student.select("table.rubric")
-    assert len(tables) == 3
+    tables = student.select("table.marking-rubric")
+    assert [table.caption.get_text() for table in tables] == ["Level 5", "Level 6", "Level 7"]
     assert [th.get_text() for th in tables[2].select("thead th")] == [
         "Criterion",
         "Distinction (70 and above)",
@@ -239,7 +239,9 @@ def headings_of(html: str) -> list[str]:
     from bs4 import BeautifulSoup
 
     page = BeautifulSoup(html, "html.parser")
-    return [tag.get_text(" ") for tag in page.select("h1, h2, h3, h4, h5, .rubric, .ek-refs-heading")]
+    return [
+        tag.get_text(" ") for tag in page.select("h1, h2, h3, h4, h5, caption, .rubric, .ek-refs-heading")
+    ]
 
 
 def test_the_stranded_heading_check_finds_a_heading_left_at_a_page_foot(tmp_path: Path) -> None:

@@ -404,10 +404,11 @@ def rubric(seminar: Seminar) -> str:
             + "</tr>"
             for c in seminar.assessment.rubric
         )
-        # Heading and table in one block that does not split, so no level's heading is left at a page foot.
+        # The level is the table's caption, which travels with the table's first row on paper; the table
+        # itself may run over pages, a row at a time, with its header repeated.
         out.append(
-            f'<div class="rubric-level"><h4>Level {level}</h4><table class="rubric"><thead><tr>'
-            f'<th scope="col">Criterion</th>{head}</tr></thead><tbody>{rows}</tbody></table></div>'
+            f'<table class="marking-rubric"><caption>Level {level}</caption><thead><tr>'
+            f'<th scope="col">Criterion</th>{head}</tr></thead><tbody>{rows}</tbody></table>'
         )
     return "".join(out)
 
