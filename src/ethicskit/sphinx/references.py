@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from docutils import nodes
@@ -15,90 +16,111 @@ from .nodes import catalog_ref, clause_link, clause_ref, law_ref
 logger = logging.getLogger(__name__)
 
 
-class ResolveClauseReferences(SphinxPostTransform):
-    """Turn every pending clause reference into a link with its paraphrase, or warn."""
+def _warn(node: nodes.Node, message: str, code: str) -> None:
+    logger.warning(f"{message} [{code}]", location=node, type="ethicskit", subtype=code)
+
+
+@dataclass(frozen=True)
+class _Target:
+    """Where a resolved reference points, and what its tooltip says."""
+
+    text: str
+    page_key: str
+    no_page: str  # the warning when no page shows the code or instrument
+    no_page_code: str
+    anchor: str | None
+    tip: str
+
+
+class _ResolveTooltipReferences(SphinxPostTransform):
+    """One loop for `{clause}` and `{law}`: an unknown reference or a missing page is a located
+    warning (so `-W` fails the build), and a found one becomes a link with its paraphrase as a tooltip."""
 
     default_priority = 10
+    node_class: type[nodes.Element]
+    tip_prefix: str
+
+    def lookup(self, ref: str, explicit_text: str | None) -> _Target | tuple[str, str]:
+        """The target, or (message, code) for a reference that names nothing."""
+        raise NotImplementedError
 
     def run(self, **kwargs: Any) -> None:
-        catalog = catalog_of(self.env)
         registry = pages(self.env)
-        for number, node in enumerate(self.document.findall(clause_ref)):
+        for number, node in enumerate(self.document.findall(self.node_class)):
             ref = node["ref"]
-            found = catalog.cited(ref)
-            if found is None:
-                logger.warning(
-                    f"clause '{ref}' is not in the catalogue; list clause ids with "
-                    f"'ethicskit clauses {ref.partition(':')[0]}' [unknown-clause]",
-                    location=node,
-                    type="ethicskit",
-                    subtype="unknown-clause",
-                )
+            found = self.lookup(ref, node.astext() if node["explicit"] else None)
+            if isinstance(found, tuple):
+                _warn(node, *found)
                 node.replace_self(nodes.literal(ref, ref))
                 continue
-            code = found.code
-            text = node.astext() if node["explicit"] else found.label
-            page = registry.get(page_key("code", code.id))
+            page = registry.get(found.page_key)
             if page is None:
-                logger.warning(
-                    f"clause '{ref}' is cited but no page shows the code '{code.id}'; add a "
-                    f"'{{code-of-practice}} {code.id}' directive to a page [no-code-page]",
-                    location=node,
-                    type="ethicskit",
-                    subtype="no-code-page",
-                )
-                node.replace_self(nodes.inline(text, text))
+                _warn(node, found.no_page, found.no_page_code)
+                node.replace_self(nodes.inline(found.text, found.text))
                 continue
             uri = self.app.builder.get_relative_uri(self.env.docname, page)
-            if found.clause is not None:
-                uri += "#" + clause_anchor(ref)
-            link = clause_link(text, text, refuri=uri, tip=found.text, tip_id=f"ek-tip-{number}")
+            if found.anchor:
+                uri += "#" + found.anchor
+            tip_id = f"{self.tip_prefix}-{number}"
+            link = clause_link(found.text, found.text, refuri=uri, tip=found.tip, tip_id=tip_id)
             link.source, link.line = node.source, node.line
             node.replace_self(link)
 
 
-class ResolveLawReferences(SphinxPostTransform):
+class ResolveClauseReferences(_ResolveTooltipReferences):
+    """Turn every pending clause reference into a link with its paraphrase, or warn."""
+
+    node_class = clause_ref
+    tip_prefix = "ek-tip"
+
+    def lookup(self, ref: str, explicit_text: str | None) -> _Target | tuple[str, str]:
+        found = catalog_of(self.env).cited(ref)
+        if found is None:
+            code_id = ref.partition(":")[0]
+            message = (
+                f"clause '{ref}' is not in the catalogue; list clause ids with 'ethicskit clauses {code_id}'"
+            )
+            return message, "unknown-clause"
+        code = found.code
+        return _Target(
+            text=explicit_text or found.label,
+            page_key=page_key("code", code.id),
+            no_page=f"clause '{ref}' is cited but no page shows the code '{code.id}'; add a "
+            f"'{{code-of-practice}} {code.id}' directive to a page",
+            no_page_code="no-code-page",
+            anchor=clause_anchor(ref) if found.clause is not None else None,
+            tip=found.text,
+        )
+
+
+class ResolveLawReferences(_ResolveTooltipReferences):
     """Turn every pending provision reference into a link with its paraphrase, or warn."""
 
-    default_priority = 10
+    node_class = law_ref
+    tip_prefix = "ek-law-tip"
 
-    def run(self, **kwargs: Any) -> None:
-        catalog = catalog_of(self.env)
-        registry = pages(self.env)
-        for number, node in enumerate(self.document.findall(law_ref)):
-            ref = node["ref"]
-            found = catalog.resolve_law(ref)
-            if found is None:
-                logger.warning(
-                    f"provision '{ref}' is not in law/; list an instrument's provisions with "
-                    f"'ethicskit law {ref.partition(':')[0]}' [unknown-provision]",
-                    location=node,
-                    type="ethicskit",
-                    subtype="unknown-provision",
-                )
-                node.replace_self(nodes.literal(ref, ref))
-                continue
-            instrument, provision = found
-            text = node.astext() if node["explicit"] else law_label(instrument, provision)
-            page = registry.get(page_key("law", instrument.id))
-            if page is None:
-                logger.warning(
-                    f"provision '{ref}' is cited but no page shows '{instrument.id}'; add a "
-                    f"'{{law-digest}} {instrument.id}' directive to a page [no-law-page]",
-                    location=node,
-                    type="ethicskit",
-                    subtype="no-law-page",
-                )
-                node.replace_self(nodes.inline(text, text))
-                continue
-            anchor = clause_anchor(f"{instrument.id}:{provision.number}")
-            uri = self.app.builder.get_relative_uri(self.env.docname, page) + "#" + anchor
-            tip = f"{provision.heading}: {provision.paraphrase}"
-            if provision.verified is None:
-                tip += " (Not yet checked against the official text.)"
-            link = clause_link(text, text, refuri=uri, tip=tip, tip_id=f"ek-law-tip-{number}")
-            link.source, link.line = node.source, node.line
-            node.replace_self(link)
+    def lookup(self, ref: str, explicit_text: str | None) -> _Target | tuple[str, str]:
+        found = catalog_of(self.env).resolve_law(ref)
+        if found is None:
+            instrument_id = ref.partition(":")[0]
+            message = (
+                f"provision '{ref}' is not in law/; list an instrument's provisions with "
+                f"'ethicskit law {instrument_id}'"
+            )
+            return message, "unknown-provision"
+        instrument, provision = found
+        tip = f"{provision.heading}: {provision.paraphrase}"
+        if provision.verified is None:
+            tip += " (Not yet checked against the official text.)"
+        return _Target(
+            text=explicit_text or law_label(instrument, provision),
+            page_key=page_key("law", instrument.id),
+            no_page=f"provision '{ref}' is cited but no page shows '{instrument.id}'; add a "
+            f"'{{law-digest}} {instrument.id}' directive to a page",
+            no_page_code="no-law-page",
+            anchor=clause_anchor(f"{instrument.id}:{provision.number}"),
+            tip=tip,
+        )
 
 
 class ResolveCatalogReferences(SphinxPostTransform):
