@@ -343,21 +343,22 @@ def _render_section(code: CodeOfPractice, code_section: Section, catalog: Catalo
     return sec
 
 
-def _used_in(citations: list[Citation], catalog: Catalog) -> nodes.paragraph:
+def _used_in(citations: list[Citation], catalog: Catalog, case_anchor_suffix: str = "") -> nodes.paragraph:
+    """Where a clause or a provision is cited: cases, and dilemma choices and endings with how each
+    stands to it ("honoured by the choice ..."); a provision links to the case's law section."""
     para = nodes.paragraph("", "Used in: ", classes=["ek-used-in"])
     for number, citation in enumerate(citations):
         if number:
             para += nodes.Text("; ")
         if citation.kind == "case":
             para += nodes.Text("case ")
-            para += link_to("case", citation.owner, citation.label, f"case-{citation.owner}")
+            anchor = f"case-{citation.owner}{case_anchor_suffix}"
+            para += link_to("case", citation.owner, citation.label, anchor)
             continue
         dilemma = catalog.dilemmas[citation.owner].model
-        if citation.kind == "choice":
-            verb = "honoured" if citation.relation is Relation.HONOURS else "strained"
-            para += nodes.Text(f"{verb} by the choice ")
-        else:
-            para += nodes.Text("the ending ")
+        verb = RELATION_WORDS.get(citation.relation)
+        what = "the choice" if citation.kind == "choice" else "the ending"
+        para += nodes.Text(f"{verb} {what} " if verb else f"{what} ")
         para += link_to("dilemma", dilemma.id, f"“{citation.label}”", f"dilemma-{dilemma.id}-{citation.item}")
         para += nodes.Text(f" in {dilemma.title}")
     return para
@@ -600,7 +601,7 @@ def render_instrument(instrument: Instrument, catalog: Catalog) -> list[nodes.No
             item += nodes.paragraph(note, note, classes=["ek-unverified"])
         citations = catalog.law_citations.get(law_key(ref), [])
         if citations:
-            item += _law_used_in(citations, catalog)
+            item += _used_in(citations, catalog, case_anchor_suffix="-law")
         out.append(item)
     return out
 
@@ -614,24 +615,6 @@ def law_number(unit: str, number: str) -> str:
     if unit == "paragraph":
         return f"Paragraph {number}"
     return number
-
-
-def _law_used_in(citations: list[Citation], catalog: Catalog) -> nodes.paragraph:
-    para = nodes.paragraph("", "Used in: ", classes=["ek-used-in"])
-    for number, citation in enumerate(citations):
-        if number:
-            para += nodes.Text("; ")
-        if citation.kind == "case":
-            para += nodes.Text("case ")
-            para += link_to("case", citation.owner, citation.label, f"case-{citation.owner}-law")
-            continue
-        dilemma = catalog.dilemmas[citation.owner].model
-        verb = RELATION_WORDS.get(citation.relation, "cited by")
-        what = "the choice" if citation.kind == "choice" else "the ending"
-        para += nodes.Text(f"{verb} {what} ")
-        para += link_to("dilemma", dilemma.id, f"“{citation.label}”", f"dilemma-{dilemma.id}-{citation.item}")
-        para += nodes.Text(f" in {dilemma.title}")
-    return para
 
 
 def laws_in_reading_order(catalog: Catalog) -> list[Instrument]:
