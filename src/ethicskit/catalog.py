@@ -18,6 +18,7 @@ from .loader import Loaded, load_file
 from .models import (
     Case,
     ChapterReading,
+    ChapterSelfChecks,
     Clause,
     CodeOfPractice,
     Dilemma,
@@ -30,6 +31,7 @@ from .models import (
     provision_key,
 )
 from .problems import Problem
+from .selfchecks import CHAPTER_SELF_CHECKS, check_self_checks
 
 __all__ = ["CASES_DIR", "CODES_DIR", "DILEMMAS_DIR", "LAW_DIR", "SEMINARS_DIR", "Catalog", "load_catalog"]
 CHAPTER_READING = "book/reading-lists.yml"
@@ -118,6 +120,8 @@ class Catalog:
     """The book's bibliography, which reading lists cite by key."""
     chapter_reading: Loaded[ChapterReading] | None = None
     """The chapters' reading lists, when the kit has them and they validated."""
+    chapter_self_checks: Loaded[ChapterSelfChecks] | None = None
+    """The chapters' self-checks, when the kit has them and they validated."""
 
     def content_files(self) -> list[Path]:
         """Every content file the catalogue was read from, valid or not."""
@@ -249,5 +253,11 @@ def load_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
     if (root / CHAPTER_READING).is_file():
         catalog.chapter_reading, found = load_file(root / CHAPTER_READING, ChapterReading, CHAPTER_READING)
         problems += found
+    if (root / CHAPTER_SELF_CHECKS).is_file():
+        catalog.chapter_self_checks, found = load_file(
+            root / CHAPTER_SELF_CHECKS, ChapterSelfChecks, CHAPTER_SELF_CHECKS
+        )
+        problems += found
     problems += check_catalog(catalog)
+    problems += check_self_checks(catalog)
     return catalog, sorted(set(problems))

@@ -700,6 +700,64 @@ class Provenance(_Model):
     draws_on: list[Line] = Field(default_factory=list, description="The situations in the source used.")
 
 
+# --- self-checks -------------------------------------------------------------------------------
+# A self-check is formative: a student answers alone, sees at once why each option is right or wrong and
+# which clause or provision that rests on, and nothing is marked or sent anywhere. The questions live with
+# what they test: a case's in its own file (`self_check:`), a chapter's in book/self-checks.yml keyed by
+# page, as the chapters' reading lists are. Every option carries its own feedback and citations, so the
+# book, the Jupyter widget and paper all give the same reasons; structural rules that span fields (one
+# correct option, 'True' and 'False', a model answer for a short answer) are the checker's, so they are
+# reported with a problem code and a hint.
+
+
+class QuestionKind(StrEnum):
+    """How a self-check question is answered."""
+
+    MULTIPLE_CHOICE = "multiple-choice"
+    TRUE_FALSE = "true-false"
+    SHORT_ANSWER = "short-answer"
+
+
+class AnswerOption(_Model):
+    """One answer a student can pick, whether it is right, and why, with what it rests on."""
+
+    text: Line
+    correct: bool
+    feedback: Annotated[Prose, StringConstraints(max_length=900)] = Field(
+        description="Why this option is right or wrong, in the kit's own words."
+    )
+    cites: list[ClauseRef] = Field(default_factory=list, description="Clauses, e.g. 'swe-2019:3.1'.")
+    law: list[LawRef] = Field(default_factory=list, description="Provisions, e.g. 'care-act-2014:42'.")
+
+
+class Question(_Model):
+    """One formative question: multiple choice, true or false, or a short answer to compare with a model."""
+
+    id: Slug = Field(description="Unique within its self-check; answers are kept on the device under it.")
+    kind: QuestionKind
+    prompt: Line
+    multiple: bool = Field(
+        default=False, description="A multiple-choice question with more than one right option."
+    )
+    options: list[AnswerOption] = Field(default_factory=list, max_length=6)
+    model_answer: Annotated[Prose, StringConstraints(max_length=1500)] | None = Field(
+        default=None, description="Short answer only: what a good answer says."
+    )
+    look_for: list[Line] = Field(
+        default_factory=list, max_length=6, description="Short answer only: the points to look for."
+    )
+    cites: list[ClauseRef] = Field(
+        default_factory=list, description="Short answer only: clauses it rests on."
+    )
+    law: list[LawRef] = Field(default_factory=list, description="Short answer only: provisions it rests on.")
+
+
+class SelfCheck(_Model):
+    """Three to eight questions that test understanding of the codes, the law and the reasoning."""
+
+    questions: list[Question] = Field(min_length=3, max_length=8)
+
+
 class Case(_Model):
     """An anonymised practice scenario in which the agency's demand and the codes pull apart."""
 
@@ -723,6 +781,9 @@ class Case(_Model):
     pseudonyms: list[Line] = Field(default_factory=list, description="Invented names used in the narrative.")
     provenance: Provenance
     anonymisation: list[Line] = Field(min_length=1, description="What was changed to prevent recognition.")
+    self_check: SelfCheck | None = Field(
+        default=None, description="Formative questions on the codes and law of the case, with reasons."
+    )
 
 
 # --- dilemmas ----------------------------------------------------------------------------------
@@ -943,6 +1004,13 @@ class ChapterReading(_Model):
     """Reading lists for the book's chapters, by page, e.g. 'book/first-loyalty'."""
 
     chapters: dict[DocName, ReadingList] = Field(min_length=1)
+
+
+class ChapterSelfChecks(_Model):
+    """Self-checks for the book's chapters, by page, e.g. 'book/first-loyalty'. A chapter is not set in
+    one nation, so a question citing law names the nation in its prompt."""
+
+    chapters: dict[DocName, SelfCheck] = Field(min_length=1)
 
 
 # Marks are banded the way UK degree marking is: classification bands at Levels 5 and 6, where a

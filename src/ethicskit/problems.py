@@ -81,6 +81,9 @@ class ProblemCode(StrEnum):
     COVERAGE = "coverage"
     UNKNOWN_SOURCE = "unknown-source"
     ONE_SIDED = "one-sided"
+    SELF_CHECK = "self-check"
+    SELF_CHECK_UNCITED = "self-check-uncited"
+    MISSING_SELF_CHECK = "missing-self-check"
 
     @property
     def hint(self) -> str:
@@ -300,6 +303,19 @@ _HINTS: dict[ProblemCode, str] = {
         "Change the story so each side's lean follows from what happens: let an option cost the "
         "person too, give the agency's request a decision where it is right, and make escalation "
         "cost something; 'ethicskit stats' shows each dilemma's figures."
+    ),
+    ProblemCode.SELF_CHECK: (
+        "Give a multiple-choice question three or more options with exactly one 'correct: true' (or "
+        "'multiple: true' and two or more), a true-false question the options 'True' and 'False', and a "
+        "short answer a 'model_answer' and 'look_for' points instead of options; ids unique."
+    ),
+    ProblemCode.SELF_CHECK_UNCITED: (
+        "Say what the feedback rests on: give the option (or the short answer) at least one clause in "
+        "'cites' ('code-id:clause-id') or provision in 'law' ('instrument-id:number')."
+    ),
+    ProblemCode.MISSING_SELF_CHECK: (
+        "Add 'self_check:' with three to eight questions to the case, or the chapter's questions under "
+        "'chapters' in book/self-checks.yml; the README's 'Self-checks' section shows the shape."
     ),
 }
 

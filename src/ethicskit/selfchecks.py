@@ -1,0 +1,229 @@
+"""Rules for self-checks: the shape of each question and what its feedback rests on.
+
+A self-check is formative. A student answers alone and is told at once why each option is right or
+wrong, so the feedback must rest on something the student can open: a clause of a code or a provision of
+the law, cited as elsewhere in the kit and checked the same way. A case's questions are checked against
+the case's nation (its law must apply there, and no other nation's regulator's code is cited as if it
+bound the case's social workers); a chapter's questions may cite any nation's law, and say which in the
+prompt.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from .checks import check_law_ref, check_ref
+from .loader import Loaded
+from .models import CodeStatus, IssuerType, Jurisdiction, Question, QuestionKind, SelfCheck
+from .problems import Problem, ProblemCode
+from .yamlfile import Path_
+
+if TYPE_CHECKING:
+    from .catalog import Catalog
+
+CHAPTER_SELF_CHECKS = "book/self-checks.yml"
+"""Self-checks for the book's chapters, keyed by page; optional."""
+TRUE_FALSE = ("True", "False")
+MIN_CHOICES = 3
+SELF_CHECKED_PART = "Understanding first loyalty"
+"""The part of the book whose every chapter has a self-check, once the rule is required."""
+SELF_CHECKS_REQUIRED = False
+"""Whether a case or chapter of that part without a self-check is a problem. Off until every case and
+every chapter of the part has its questions; the rule itself is tested either way."""
+
+
+def check_self_checks(catalog: Catalog) -> list[Problem]:
+    """Every case's and every chapter's self-check, and, when required, that none is missing."""
+    problems: list[Problem] = []
+    for loaded in catalog.cases.values():
+        if loaded.model.self_check is not None:
+            nation = loaded.model.setting.jurisdiction.value
+            problems += check_self_check(loaded.model.self_check, ("self_check",), loaded, catalog, nation)
+    chapters = catalog.chapter_self_checks
+    if chapters is not None:
+        for page, self_check in chapters.model.chapters.items():
+            if not (catalog.root / f"{page}.md").is_file():
+                message = f"there is no chapter {page}.md for the self-check '{page}'"
+                problems.append(
+                    Problem(
+                        chapters.path, chapters.line("chapters", page), ProblemCode.UNKNOWN_CHAPTER, message
+                    )
+                )
+            problems += check_self_check(self_check, ("chapters", page), chapters, catalog, None)
+    if SELF_CHECKS_REQUIRED:
+        problems += missing_self_checks(catalog)
+    return problems
+
+
+def check_self_check(
+    self_check: SelfCheck, at: Path_, loaded: Loaded[Any], catalog: Catalog, nation: str | None
+) -> list[Problem]:
+    """One self-check: unique ids, each question's shape, and every citation resolving for `nation`."""
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for index, question in enumerate(self_check.questions):
+        where = (*at, "questions", index)
+        if question.id in seen:
+            message = f"question id '{question.id}' is used twice in this self-check"
+            problems.append(_problem(loaded, (*where, "id"), ProblemCode.SELF_CHECK, message))
+        seen.add(question.id)
+        problems += _check_shape(question, where, loaded)
+        problems += _check_citations(question, where, loaded, catalog, nation)
+    return problems
+
+
+def _problem(loaded: Loaded[Any], where: Path_, code: ProblemCode, message: str) -> Problem:
+    return Problem(loaded.path, loaded.lines.line_of(where), code, message)
+
+
+def _check_shape(question: Question, where: Path_, loaded: Loaded[Any]) -> list[Problem]:
+    name = f"question '{question.id}'"
+    messages: list[tuple[Path_, str]] = []
+    correct = sum(option.correct for option in question.options)
+    if question.kind is QuestionKind.SHORT_ANSWER:
+        if question.options:
+            messages.append(((*where, "options"), f"{name} is a short answer, so it has no options"))
+        if question.model_answer is None:
+            messages.append((where, f"{name} is a short answer and needs a 'model_answer'"))
+        if not question.look_for:
+            messages.append((where, f"{name} is a short answer and needs 'look_for' points"))
+    else:
+        if question.model_answer is not None or question.look_for or question.cites or question.law:
+            messages.append(
+                (
+                    where,
+                    f"{name} has options, so its reasons and citations belong to each option, not to "
+                    "'model_answer', 'look_for', 'cites' or 'law'",
+                )
+            )
+    if question.kind is QuestionKind.TRUE_FALSE:
+        texts = tuple(sorted(option.text for option in question.options))
+        if texts != tuple(sorted(TRUE_FALSE)) or correct != 1:
+            messages.append(
+                (
+                    (*where, "options"),
+                    f"{name} is true-false: give exactly the options 'True' and 'False', one of them correct",
+                )
+            )
+    if question.multiple and question.kind is not QuestionKind.MULTIPLE_CHOICE:
+        messages.append(((*where, "multiple"), f"{name}: only a multiple-choice question takes 'multiple'"))
+    if question.kind is QuestionKind.MULTIPLE_CHOICE:
+        wrong = len(question.options) - correct
+        if len(question.options) < MIN_CHOICES:
+            messages.append(
+                (
+                    (*where, "options"),
+                    f"{name} has {len(question.options)} option(s); give at least {MIN_CHOICES}",
+                )
+            )
+        elif question.multiple and (correct < 2 or wrong < 1):
+            messages.append(
+                (
+                    (*where, "options"),
+                    f"{name} declares 'multiple' but has {correct} correct and {wrong} wrong option(s); "
+                    "give two or more correct and at least one wrong",
+                )
+            )
+        elif not question.multiple and correct != 1:
+            messages.append(
+                (
+                    (*where, "options"),
+                    f"{name} has {correct} correct options; mark exactly one, or declare 'multiple: true'",
+                )
+            )
+    texts_seen: set[str] = set()
+    for index, option in enumerate(question.options):
+        if option.text.casefold() in texts_seen:
+            messages.append(((*where, "options", index, "text"), f"{name} offers '{option.text}' twice"))
+        texts_seen.add(option.text.casefold())
+    return [_problem(loaded, at, ProblemCode.SELF_CHECK, message) for at, message in messages]
+
+
+def _check_citations(
+    question: Question, where: Path_, loaded: Loaded[Any], catalog: Catalog, nation: str | None
+) -> list[Problem]:
+    problems: list[Problem] = []
+    grounds: list[tuple[Path_, list[str], list[str]]] = (
+        [(where, question.cites, question.law)]
+        if question.kind is QuestionKind.SHORT_ANSWER
+        else [((*where, "options", i), o.cites, o.law) for i, o in enumerate(question.options)]
+    )
+    for at, cites, laws in grounds:
+        if not cites and not laws:
+            what = "the short answer" if at == where else f"option '{'.'.join(map(str, at[-2:]))}'"
+            message = f"question '{question.id}': {what} cites no clause or provision for its feedback"
+            problems.append(_problem(loaded, at, ProblemCode.SELF_CHECK_UNCITED, message))
+        for index, ref in enumerate(cites):
+            problems += check_ref(ref, (*at, "cites", index), loaded, catalog)
+            problems += _check_code_nation(ref, (*at, "cites", index), loaded, catalog, nation)
+        for index, ref in enumerate(laws):
+            problems += check_law_ref(ref, (*at, "law", index), loaded, catalog, nation)
+    return problems
+
+
+UK_NATIONS = frozenset(
+    {Jurisdiction.ENGLAND, Jurisdiction.SCOTLAND, Jurisdiction.WALES, Jurisdiction.NORTHERN_IRELAND}
+)
+
+
+def _check_code_nation(
+    ref: str, where: Path_, loaded: Loaded[Any], catalog: Catalog, nation: str | None
+) -> list[Problem]:
+    """A case's feedback does not rest on the regulator's code of another UK nation: it does not bind the
+    case's social workers. Professional, international and historical codes may be cited anywhere."""
+    code = catalog.codes.get(ref.partition(":")[0])
+    if nation is None or code is None:
+        return []
+    model = code.model
+    if (
+        model.issuer_type is IssuerType.REGULATOR
+        and model.status is CodeStatus.CURRENT
+        and model.jurisdiction in UK_NATIONS
+        and model.jurisdiction.value != nation
+    ):
+        message = (
+            f"'{ref}' is cited for a case set in {nation}, but {model.short_title} binds social workers in "
+            f"{model.jurisdiction.value} only"
+        )
+        return [_problem(loaded, where, ProblemCode.WRONG_NATION, message)]
+    return []
+
+
+def self_checked_chapters(root: Any) -> list[str]:
+    """The pages of the part of the book whose chapters each have a self-check, in reading order."""
+    toc_file = root / "_toc.yml"
+    if not toc_file.is_file():
+        return []
+    toc = yaml.safe_load(toc_file.read_text(encoding="utf-8")) or {}
+    for part in toc.get("parts", []):
+        if part.get("caption") == SELF_CHECKED_PART:
+            return [str(chapter["file"]) for chapter in part.get("chapters", []) if "file" in chapter]
+    return []
+
+
+def missing_self_checks(catalog: Catalog) -> list[Problem]:
+    """Each case, and each chapter of the self-checked part, that has no self-check."""
+    problems = [
+        Problem(
+            loaded.path,
+            loaded.line("id"),
+            ProblemCode.MISSING_SELF_CHECK,
+            f"the case '{case_id}' has no 'self_check'",
+        )
+        for case_id, loaded in sorted(catalog.cases.items())
+        if loaded.model.self_check is None
+    ]
+    have = set(catalog.chapter_self_checks.model.chapters) if catalog.chapter_self_checks else set()
+    problems += [
+        Problem(
+            CHAPTER_SELF_CHECKS,
+            None,
+            ProblemCode.MISSING_SELF_CHECK,
+            f"the chapter '{page}' has no self-check in {CHAPTER_SELF_CHECKS}",
+        )
+        for page in self_checked_chapters(catalog.root)
+        if page not in have
+    ]
+    return problems
