@@ -19,6 +19,7 @@ PAGE_SCRIPTS = {
     "worksheet.js": "ek-worksheet",
     "reflections.js": "ek-my-reflections",
     "tally.js": "ek-room-tally",
+    "self-check.js": "ek-self-check",
 }
 """Scripts needed only on pages holding an element with the given class."""
 
@@ -110,6 +111,7 @@ def add_static_assets(app: Sphinx) -> None:
     app.add_js_file("worksheet.js", loading_method="defer")
     app.add_js_file("reflections.js", loading_method="defer")
     app.add_js_file("tally.js", loading_method="defer")
+    app.add_js_file("self-check.js", loading_method="defer")
 
 
 def drop_duplicate_scripts(

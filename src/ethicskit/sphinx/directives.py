@@ -13,6 +13,7 @@ from ..bibliography import BIBLIOGRAPHY
 from ..catalog import CHAPTER_READING
 from ..diagram import DiagramError
 from ..export import dilemma_json, script_safe, tally_payload
+from ..selfchecks import CHAPTER_SELF_CHECKS
 from ..signposting import EMERGENCY, SUPPORT_LINES
 from .content import catalog_of, index_pages, page_key, pages, track_view
 from .downloads import dilemma_file, pack_file, relative
@@ -29,6 +30,7 @@ from .render import (
     render_instrument,
     render_law_index,
 )
+from .selfcheck import render_self_check
 from .seminars import reading_nodes, render_seminar, render_seminars_index
 from .supervision import render_first_year_schemes, render_supervision_map
 
@@ -297,6 +299,27 @@ class ReadingListDirective(SphinxDirective):
         return [box]
 
 
+class SelfCheckDirective(SphinxDirective):
+    """The chapter's self-check, from book/self-checks.yml: ```{self-check}```."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        catalog = catalog_of(self.env)
+        self.env.note_dependency(str(catalog.root / CHAPTER_SELF_CHECKS))
+        page = self.env.docname
+        checks = catalog.chapter_self_checks.model.chapters if catalog.chapter_self_checks else {}
+        if page not in checks:
+            raise self.error(
+                f"no self-check for the chapter '{page}': add it under 'chapters' in {CHAPTER_SELF_CHECKS}"
+            )
+        title = "Check your understanding"
+        box = nodes.container("", classes=["ek-chapter-self-check"])
+        box += nodes.rubric(title, title)
+        box += render_self_check(checks[page], page.rsplit("/", 1)[-1])
+        return [box]
+
+
 class SeminarsIndexDirective(SphinxDirective):
     """A table of every seminar plan: ```{seminars-index}```."""
 
@@ -402,5 +425,6 @@ def setup_directives(app: Sphinx) -> None:
     app.add_directive("worksheet", WorksheetDirective)
     app.add_directive("seminars-index", SeminarsIndexDirective)
     app.add_directive("reading-list", ReadingListDirective)
+    app.add_directive("self-check", SelfCheckDirective)
     app.add_directive("cases-by-theme", CasesByThemeDirective)
     app.add_directive("cases-by-code", CasesByCodeDirective)

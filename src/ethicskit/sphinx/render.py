@@ -729,6 +729,11 @@ def render_case(case: Case, catalog: Catalog, edition: str, support_page: str) -
         summary="Show the key points (after you have thought about the questions)",
     )
     root += section(f"{ident}-key-points", "Key points", key_points)
+    if case.self_check is not None:
+        from .selfcheck import render_self_check  # it builds on this module's helpers
+
+        check = render_self_check(case.self_check, case.id)
+        root += section(f"{ident}-self-check", "Check your understanding", check)
     if edition == "lecturer":
         notes_ = case.instructor_notes
         parts = [
