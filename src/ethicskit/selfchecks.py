@@ -145,14 +145,16 @@ def _check_citations(
     question: Question, where: Path_, loaded: Loaded[Any], catalog: Catalog, nation: str | None
 ) -> list[Problem]:
     problems: list[Problem] = []
-    grounds: list[tuple[Path_, list[str], list[str]]] = (
-        [(where, question.cites, question.law)]
+    grounds: list[tuple[Path_, str, list[str], list[str]]] = (
+        [(where, "the short answer", question.cites, question.law)]
         if question.kind is QuestionKind.SHORT_ANSWER
-        else [((*where, "options", i), o.cites, o.law) for i, o in enumerate(question.options)]
+        else [
+            ((*where, "options", i), f"option '{o.text}'", o.cites, o.law)
+            for i, o in enumerate(question.options)
+        ]
     )
-    for at, cites, laws in grounds:
+    for at, what, cites, laws in grounds:
         if not cites and not laws:
-            what = "the short answer" if at == where else f"option '{'.'.join(map(str, at[-2:]))}'"
             message = f"question '{question.id}': {what} cites no clause or provision for its feedback"
             problems.append(_problem(loaded, at, ProblemCode.SELF_CHECK_UNCITED, message))
         for index, ref in enumerate(cites):

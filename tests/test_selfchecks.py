@@ -1,0 +1,209 @@
+"""Self-checks: the checker's rules for their shape and citations, and the Jupyter widget."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ethicskit import selfchecks
+from ethicskit.catalog import load_catalog
+
+FIXTURES = Path(__file__).parent / "fixtures" / "valid"
+BOOK_FIXTURES = Path(__file__).parent / "fixtures" / "book"
+CASE = "cases/demo-case.yml"
+MANAGER_OPTION = (
+    "          feedback: Sign-off records a decision; it cannot replace the assessment it rests on.\n"
+    '          law: ["demo-act:1"]\n'
+)
+MODEL_ANSWER = (
+    "      model_answer: >-\n"
+    "        The duty to assess comes from the fixture act, and the standard asks that the person's views "
+    "shape\n"
+    "        the outcome; a deadline can change how the work is planned but not what must be found out.\n"
+)
+
+
+def kit(tmp_path: Path) -> Path:
+    root = tmp_path / "kit"
+    shutil.copytree(FIXTURES, root)
+    return root
+
+
+def problems_after(tmp_path: Path, old: str, new: str, file: str = CASE) -> list[str]:
+    root = kit(tmp_path)
+    path = root / file
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    _, problems = load_catalog(root)
+    return [str(problem) for problem in problems]
+
+
+BROKEN = [
+    (
+        "two-correct-without-multiple",
+        "- text: The team's Friday target.\n          correct: false",
+        "- text: The team's Friday target.\n          correct: true",
+        "cases/demo-case.yml:62: question 'deadline-or-duty' has 2 correct options; mark exactly one, or "
+        "declare 'multiple: true' [self-check]",
+    ),
+    (
+        "option-without-citation",
+        MANAGER_OPTION,
+        "          feedback: Sign-off records a decision; it cannot replace the assessment it rests on.\n",
+        "cases/demo-case.yml:72: question 'deadline-or-duty': option 'Whatever the manager signs off.' "
+        "cites no clause or provision for its feedback [self-check-uncited]",
+    ),
+    (
+        "unknown-clause",
+        'cites: ["demo-standards:2.1"]\n        - text: What',
+        'cites: ["demo-standards:9.9"]\n        - text: What',
+        "cases/demo-case.yml:66: clause 'demo-standards:9.9' does not exist in "
+        "codes_of_practice/demo-standards.yml [unknown-clause]",
+    ),
+    (
+        "law-of-another-nation",
+        'law: ["demo-act:2(1)"]',
+        'law: ["demo-scottish-act:4"]',
+        "cases/demo-case.yml:96: 'demo-scottish-act:4' is cited for england, but Demonstration (Scotland) "
+        "Act 2099 applies in scotland only [wrong-nation]",
+    ),
+    (
+        "true-false-with-other-options",
+        '        - text: "True"\n          correct: true\n          feedback: The older',
+        '        - text: "Yes"\n          correct: true\n          feedback: The older',
+        "cases/demo-case.yml:79: question 'tell-the-person' is true-false: give exactly the options 'True' "
+        "and 'False', one of them correct [self-check]",
+    ),
+    (
+        "short-answer-without-model",
+        MODEL_ANSWER,
+        "",
+        "cases/demo-case.yml:105: question 'say-it-yourself' is a short answer and needs a 'model_answer' "
+        "[self-check]",
+    ),
+    (
+        "multiple-with-one-correct",
+        "        - text: The person's views still shape what happens next.\n          correct: true",
+        "        - text: The person's views still shape what happens next.\n          correct: false",
+        "cases/demo-case.yml:92: question 'risk-and-closure' declares 'multiple' but has 1 correct and 2 "
+        "wrong option(s); give two or more correct and at least one wrong [self-check]",
+    ),
+    (
+        "duplicate-question-id",
+        "    - id: tell-the-person",
+        "    - id: deadline-or-duty",
+        "cases/demo-case.yml:76: question id 'deadline-or-duty' is used twice in this self-check "
+        "[self-check]",
+    ),
+    (
+        "option-without-feedback",
+        "          feedback: The older fixture code's honesty clause asks for that explanation.\n",
+        "",
+        "cases/demo-case.yml:80: missing required field 'self_check.questions.1.options.0.feedback' "
+        "[missing-field]",
+    ),
+    (
+        "too-few-choices",
+        "        - text: Whatever the manager signs off.\n          correct: false\n" + MANAGER_OPTION,
+        "",
+        "cases/demo-case.yml:62: question 'deadline-or-duty' has 2 option(s); give at least 3 [self-check]",
+    ),
+    (
+        "options-and-points-to-look-for",
+        "    - id: tell-the-person\n      kind: true-false\n",
+        "    - id: tell-the-person\n      kind: true-false\n      look_for: [Something.]\n",
+        "cases/demo-case.yml:76: question 'tell-the-person' has options, so its reasons and citations belong "
+        "to each option, not to 'model_answer', 'look_for', 'cites' or 'law' [self-check]",
+    ),
+]
+
+
+def test_the_fixture_self_checks_are_valid() -> None:
+    catalog, problems = load_catalog(FIXTURES)
+    assert problems == []
+    check = catalog.cases["demo-case"].model.self_check
+    assert check is not None and [q.kind.value for q in check.questions] == [
+        "multiple-choice",
+        "true-false",
+        "multiple-choice",
+        "short-answer",
+    ]
+
+
+@pytest.mark.parametrize(("name", "old", "new", "expected"), BROKEN, ids=[b[0] for b in BROKEN])
+def test_a_broken_self_check_is_reported_with_file_line_and_code(
+    tmp_path: Path, name: str, old: str, new: str, expected: str
+) -> None:
+    assert problems_after(tmp_path, old, new) == [expected]
+
+
+def test_another_nations_regulator_code_is_not_a_reason_in_a_case(tmp_path: Path) -> None:
+    """A case set in England does not rest its feedback on a code that binds only Scotland's workers."""
+    root = kit(tmp_path)
+    standards = root / "codes_of_practice" / "demo-standards.yml"
+    scottish = standards.read_text(encoding="utf-8").replace("id: demo-standards", "id: demo-scottish")
+    (root / "codes_of_practice" / "demo-scottish.yml").write_text(
+        scottish.replace("jurisdiction: england", "jurisdiction: scotland"), encoding="utf-8"
+    )
+    case = root / CASE
+    text = case.read_text(encoding="utf-8")
+    case.write_text(
+        text.replace(
+            'cites: ["demo-standards:2.1"]\n        - text: What',
+            'cites: ["demo-scottish:2.1"]\n        - text: What',
+        ),
+        encoding="utf-8",
+    )
+    _, problems = load_catalog(root)
+    assert [str(p) for p in problems if p.code.value == "wrong-nation"] == [
+        "cases/demo-case.yml:66: 'demo-scottish:2.1' is cited for a case set in england, but Demo standards "
+        "binds social workers in scotland only [wrong-nation]"
+    ]
+
+
+def test_chapter_self_checks_name_real_chapters_and_may_cite_any_nations_law(tmp_path: Path) -> None:
+    root = kit(tmp_path)
+    (root / "chapter.md").write_text("# A chapter\n", encoding="utf-8")
+    source = (BOOK_FIXTURES / "book" / "self-checks.yml").read_text(encoding="utf-8")
+    (root / "book" / "self-checks.yml").write_text(source, encoding="utf-8")
+    _, problems = load_catalog(root)
+    assert problems == []  # the Scottish act is cited in a chapter, which is set in no one nation
+    (root / "book" / "self-checks.yml").write_text(
+        source.replace("  chapter:", "  book/missing:"), encoding="utf-8"
+    )
+    _, problems = load_catalog(root)
+    assert [str(p) for p in problems] == [
+        "book/self-checks.yml:3: there is no chapter book/missing.md for the self-check 'book/missing' "
+        "[unknown-chapter]"
+    ]
+
+
+def test_when_required_every_case_and_chapter_of_the_part_needs_a_self_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = kit(tmp_path)
+    (root / "_toc.yml").write_text(
+        "format: jb-book\nroot: index\nparts:\n"
+        "  - caption: Understanding first loyalty\n    chapters:\n"
+        "      - file: chapter\n      - file: other\n"
+        "  - caption: Cases\n    chapters:\n      - file: cases\n",
+        encoding="utf-8",
+    )
+    (root / "chapter.md").write_text("# A chapter\n", encoding="utf-8")
+    (root / "book" / "self-checks.yml").write_text(
+        (BOOK_FIXTURES / "book" / "self-checks.yml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    case = root / CASE
+    case.write_text(case.read_text(encoding="utf-8").split("self_check:")[0], encoding="utf-8")
+    _, problems = load_catalog(root)
+    assert problems == []  # not yet required
+    monkeypatch.setattr(selfchecks, "SELF_CHECKS_REQUIRED", True)
+    _, problems = load_catalog(root)
+    assert [str(p) for p in problems] == [
+        "book/self-checks.yml: the chapter 'other' has no self-check in book/self-checks.yml "
+        "[missing-self-check]",
+        "cases/demo-case.yml:1: the case 'demo-case' has no 'self_check' [missing-self-check]",
+    ]
