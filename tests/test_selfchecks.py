@@ -9,6 +9,7 @@ import pytest
 
 from ethicskit import selfchecks
 from ethicskit.catalog import load_catalog
+from ethicskit.widgets import SelfCheckWidget
 
 FIXTURES = Path(__file__).parent / "fixtures" / "valid"
 BOOK_FIXTURES = Path(__file__).parent / "fixtures" / "book"
@@ -207,3 +208,39 @@ def test_when_required_every_case_and_chapter_of_the_part_needs_a_self_check(
         "[missing-self-check]",
         "cases/demo-case.yml:1: the case 'demo-case' has no 'self_check' [missing-self-check]",
     ]
+
+
+def test_the_widget_explains_each_answer_with_what_it_rests_on() -> None:
+    """Driven as a student would: pick an option, press Check, read why; then the other options."""
+    catalog, _ = load_catalog(FIXTURES)
+    check = catalog.cases["demo-case"].model.self_check
+    assert check is not None
+    widget = SelfCheckWidget(check, catalog)
+    widget.check_buttons["deadline-or-duty"].click()
+    assert widget.feedback["deadline-or-duty"].value == "<p>Choose an answer first.</p>"
+    widget.answers["deadline-or-duty"].value = "The team's Friday target."
+    widget.check_buttons["deadline-or-duty"].click()
+    shown = widget.feedback["deadline-or-duty"].value
+    assert shown.startswith("<p>Not quite: read why, then try again.</p>")
+    assert "it does not end the fixture duty to assess." in shown
+    assert "Rests on: Demo standards 2.1." in shown
+    widget.answers["deadline-or-duty"].value = "What the assessment finds about the person's needs and views."
+    widget.check_buttons["deadline-or-duty"].click()
+    assert widget.feedback_lines("deadline-or-duty")[0] == "Right."
+    assert "Demonstration Act 2099" in widget.feedback_lines("deadline-or-duty")[-1]
+
+    widget.answers["risk-and-closure"].value = ("Enquiries are made before the file is closed.",)
+    assert widget.feedback_lines("risk-and-closure")[0] == "Partly: there is more than one right answer."
+    widget.answers["risk-and-closure"].value = (
+        "Enquiries are made before the file is closed.",
+        "The person's views still shape what happens next.",
+    )
+    assert widget.feedback_lines("risk-and-closure")[0] == "Right."
+
+    widget.answers["say-it-yourself"].value = "The duty comes from the act."
+    widget.check_buttons["say-it-yourself"].click()
+    lines = widget.feedback_lines("say-it-yourself")
+    assert lines[0] == "A good answer:" and "- The person's views shape the outcome." in lines
+    html = widget._repr_mimebundle_()["text/html"]
+    assert "What decides when the demonstration assessment is finished?" in html
+    assert "fixture duty to assess" not in html  # the static preview holds no answers

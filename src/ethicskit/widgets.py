@@ -13,7 +13,7 @@ from . import worksheet
 from .catalog import Catalog, load_catalog
 from .engine import Session, titles
 from .export import PLAYER_JURISDICTIONS, dilemma_payload
-from .models import Choice, Dilemma, Ending
+from .models import Choice, Dilemma, Ending, Question, QuestionKind, SelfCheck, law_label
 
 LEAN_WORDS = {-2: "strongly against", -1: "against", 0: "neutral", 1: "for", 2: "strongly for"}
 SIDES = (("agency", "The agency"), ("profession", "The profession"), ("person", "The person served"))
@@ -429,3 +429,129 @@ class WorksheetWidget(widgets.VBox):  # type: ignore[misc]
     def show_export(self) -> None:
         self.export_area.value = self.markdown()
         self.export_area.layout.display = None
+
+
+class SelfCheckWidget(widgets.VBox):  # type: ignore[misc]
+    """A case's self-check in a notebook: `SelfCheckWidget(catalog.cases["id"].model.self_check, catalog)`.
+
+    The same questions and feedback as the book: a choice (or, for a short answer, some text) and a Check
+    button per question; the feedback for what was chosen says why it is right or wrong and what it rests
+    on. Nothing is kept once the kernel stops.
+    """
+
+    def __init__(
+        self, self_check: SelfCheck, catalog: Catalog, title: str = "Check your understanding"
+    ) -> None:
+        self.self_check = self_check
+        self.catalog = catalog
+        self.title = title
+        self.answers: dict[str, widgets.Widget] = {}
+        """The input of each question, by question id: a RadioButtons, SelectMultiple or Textarea."""
+        self.check_buttons: dict[str, widgets.Button] = {}
+        self.feedback: dict[str, widgets.HTML] = {}
+        parts: list[widgets.Widget] = [_html(title, tag="h3")]
+        for number, question in enumerate(self_check.questions, 1):
+            parts += self._question(number, question)
+        super().__init__(parts)
+
+    @classmethod
+    def from_kit(cls, case_id: str, start: Path | None = None) -> SelfCheckWidget:
+        """Load the kit found in `start` or a folder above it, and show one case's self-check."""
+        catalog = kit_catalog(start)
+        case = catalog.cases[case_id].model
+        if case.self_check is None:
+            raise ValueError(f"the case '{case_id}' has no self-check yet")
+        return cls(case.self_check, catalog, f"Check your understanding: {case.title}")
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+        """A static preview for pages read without a running kernel (the built book): questions only."""
+        bundle: dict[str, Any] = super()._repr_mimebundle_(**kwargs)
+        items = "".join(f"<li>{html.escape(q.prompt)}</li>" for q in self.self_check.questions)
+        bundle["text/html"] = (
+            f'<div class="ek-widget-preview"><p><strong>{html.escape(self.title)}</strong></p>'
+            f"<ol>{items}</ol>"
+            "<p><em>A static preview: run this notebook in Jupyter to answer here, or answer on the "
+            "case's page in this book.</em></p></div>"
+        )
+        return bundle
+
+    def _question(self, number: int, question: Question) -> list[widgets.Widget]:
+        prompt = f"{number}. {question.prompt}"
+        if question.kind is QuestionKind.TRUE_FALSE:
+            prompt += " True or false?"
+        elif question.multiple:
+            prompt += " (Choose every answer that applies; hold Ctrl or Cmd to pick more than one.)"
+        answer: widgets.Widget
+        layout = widgets.Layout(width="100%")
+        if question.kind is QuestionKind.SHORT_ANSWER:
+            answer = widgets.Textarea(
+                placeholder="Your answer", layout=widgets.Layout(width="100%", height="5em")
+            )
+            button = widgets.Button(
+                description="Compare with a model answer", layout=widgets.Layout(width="auto")
+            )
+        elif question.multiple:
+            labels = [option.text for option in question.options]
+            answer = widgets.SelectMultiple(options=labels, rows=len(labels), layout=layout)
+            button = widgets.Button(description="Check")
+        else:
+            answer = widgets.RadioButtons(
+                options=[o.text for o in question.options], value=None, layout=layout
+            )
+            button = widgets.Button(description="Check")
+        out = widgets.HTML()
+        button.on_click(lambda _: self.check(question.id))
+        self.answers[question.id] = answer
+        self.check_buttons[question.id] = button
+        self.feedback[question.id] = out
+        return [_html(prompt, tag="p"), answer, button, out]
+
+    def _grounds(self, cites: list[str], laws: list[str]) -> str:
+        labels = []
+        for ref in cites:
+            found = self.catalog.cited(ref)
+            labels.append(found.label if found is not None else ref)
+        for ref in laws:
+            law = self.catalog.resolve_law(ref)
+            labels.append(law_label(*law) if law is not None else ref)
+        return "Rests on: " + "; ".join(labels) + "."
+
+    def feedback_lines(self, question_id: str) -> list[str]:
+        """What the Check button shows for the current answer, as text lines."""
+        question = next(q for q in self.self_check.questions if q.id == question_id)
+        answer = self.answers[question_id]
+        if question.kind is QuestionKind.SHORT_ANSWER:
+            assert question.model_answer is not None  # the checker requires it
+            return [
+                "A good answer:",
+                *_paragraphs(question.model_answer),
+                "Points to look for in yours:",
+                *(f"- {point}" for point in question.look_for),
+                self._grounds(question.cites, question.law),
+            ]
+        value = answer.value
+        chosen = [] if value is None else [value] if isinstance(value, str) else list(value)
+        if not chosen:
+            return ["Choose an answer first."]
+        picked = [option for option in question.options if option.text in chosen]
+        right = [option for option in question.options if option.correct]
+        wrong_picked = [option for option in picked if not option.correct]
+        summary = (
+            "Right."
+            if not wrong_picked and len(picked) == len(right)
+            else "Not quite: read why, then try again."
+            if wrong_picked
+            else "Partly: there is more than one right answer."
+        )
+        lines = [summary]
+        for option in picked:
+            verdict = "right" if option.correct else "not right"
+            lines += [f"{option.text}: {verdict}.", *_paragraphs(option.feedback)]
+            lines.append(self._grounds(option.cites, option.law))
+        return lines
+
+    def check(self, question_id: str) -> None:
+        """Show the feedback for the current answer to one question."""
+        self.feedback[question_id].value = "".join(
+            f"<p>{html.escape(line)}</p>" for line in self.feedback_lines(question_id)
+        )
