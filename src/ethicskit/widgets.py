@@ -545,8 +545,8 @@ class SelfCheckWidget(widgets.VBox):  # type: ignore[misc]
         )
         lines = [summary]
         for option in picked:
-            verdict = "right" if option.correct else "not right"
-            lines += [f"{option.text}: {verdict}.", *_paragraphs(option.feedback)]
+            verdict = "Right" if option.correct else "Not right"
+            lines += [f"{verdict}: {option.text}", *_paragraphs(option.feedback)]
             lines.append(self._grounds(option.cites, option.law))
         return lines
 

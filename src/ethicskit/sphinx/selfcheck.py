@@ -89,11 +89,11 @@ def _answer(question: Question, number: int, scope: str) -> nodes.container:
         box += model
         return box
     for letter, option in zip(LETTERS, question.options, strict=False):
-        verdict = "right" if option.correct else "not right"
+        verdict = "Right" if option.correct else "Not right"
         feedback = nodes.container(
             "", classes=["ek-sc-feedback", "ek-sc-right" if option.correct else "ek-sc-wrong"]
         )
-        label = f"({letter}) {option.text}: {verdict}."
+        label = f"{verdict}: ({letter}) {option.text}"
         feedback += nodes.paragraph("", "", nodes.strong(label, label), classes=["ek-sc-verdict"])
         feedback += paragraphs(option.feedback)
         feedback += _grounds(option.cites, option.law)

@@ -50,6 +50,11 @@
         nodes.forEach(function (node) {
           var copy = /** @type {HTMLElement} */ (node.cloneNode(true));
           copy.removeAttribute("id");
+          // The copy's tooltips need ids of their own, or two elements would share one.
+          copy.querySelectorAll("[id]").forEach(function (inner) { inner.id = inner.id + "-" + id; });
+          copy.querySelectorAll("[aria-describedby]").forEach(function (inner) {
+            inner.setAttribute("aria-describedby", inner.getAttribute("aria-describedby") + "-" + id);
+          });
           result.appendChild(copy);
         });
       }
