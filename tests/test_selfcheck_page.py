@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
 from conftest import build_book, make_fixture_book
+from test_selfchecks import add_self_check
 
 WCAG_A_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 KEY = "first-loyalty/self-checks/v1"
@@ -22,6 +23,7 @@ APOSTROPHE = "\u2019"  # Sphinx turns straight apostrophes into typographic ones
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     book = make_fixture_book(tmp_path_factory.mktemp("self-check") / "book")
+    add_self_check(book / "cases" / "demo-case.yml")
     result = build_book(book, book)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return book / "_build" / "html"

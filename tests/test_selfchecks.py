@@ -26,9 +26,21 @@ MODEL_ANSWER = (
 )
 
 
-def kit(tmp_path: Path) -> Path:
+SELF_CHECK_BLOCK = Path(__file__).parent / "fixtures" / "self-check" / "demo-case.yml"
+
+
+def add_self_check(case: Path) -> None:
+    """Give the fixture case the fixture self-check (kept apart so the checker's other tests see none)."""
+    lines = SELF_CHECK_BLOCK.read_text(encoding="utf-8").splitlines(keepends=True)
+    block = "".join(line for line in lines if not line.startswith("#"))
+    case.write_text(case.read_text(encoding="utf-8") + block, encoding="utf-8")
+
+
+def kit(tmp_path: Path, with_self_check: bool = True) -> Path:
     root = tmp_path / "kit"
     shutil.copytree(FIXTURES, root)
+    if with_self_check:
+        add_self_check(root / CASE)
     return root
 
 
@@ -66,8 +78,8 @@ BROKEN = [
     ),
     (
         "law-of-another-nation",
-        'law: ["demo-act:2(1)"]',
-        'law: ["demo-scottish-act:4"]',
+        'any closure.\n          law: ["demo-act:1"]',
+        'any closure.\n          law: ["demo-scottish-act:4"]',
         "cases/demo-case.yml:96: 'demo-scottish-act:4' is cited for england, but Demonstration (Scotland) "
         "Act 2099 applies in scotland only [wrong-nation]",
     ),
@@ -122,8 +134,8 @@ BROKEN = [
 ]
 
 
-def test_the_fixture_self_checks_are_valid() -> None:
-    catalog, problems = load_catalog(FIXTURES)
+def test_the_fixture_self_checks_are_valid(tmp_path: Path) -> None:
+    catalog, problems = load_catalog(kit(tmp_path))
     assert problems == []
     check = catalog.cases["demo-case"].model.self_check
     assert check is not None and [q.kind.value for q in check.questions] == [
@@ -182,25 +194,25 @@ def test_chapter_self_checks_name_real_chapters_and_may_cite_any_nations_law(tmp
     ]
 
 
-def test_when_required_every_case_and_chapter_of_the_part_needs_a_self_check(
+def test_every_case_with_a_page_and_every_chapter_of_the_part_needs_a_self_check(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = kit(tmp_path)
+    root = kit(tmp_path, with_self_check=False)
     (root / "_toc.yml").write_text(
         "format: jb-book\nroot: index\nparts:\n"
         "  - caption: Understanding first loyalty\n    chapters:\n"
         "      - file: chapter\n      - file: other\n"
-        "  - caption: Cases\n    chapters:\n      - file: cases\n",
+        "  - caption: Cases\n    chapters:\n      - file: book/cases/index\n"
+        "        sections:\n          - file: book/cases/demo-case\n",
         encoding="utf-8",
     )
     (root / "chapter.md").write_text("# A chapter\n", encoding="utf-8")
     (root / "book" / "self-checks.yml").write_text(
         (BOOK_FIXTURES / "book" / "self-checks.yml").read_text(encoding="utf-8"), encoding="utf-8"
     )
-    case = root / CASE
-    case.write_text(case.read_text(encoding="utf-8").split("self_check:")[0], encoding="utf-8")
+    monkeypatch.setattr(selfchecks, "SELF_CHECKS_REQUIRED", False)
     _, problems = load_catalog(root)
-    assert problems == []  # not yet required
+    assert problems == []  # the rule can be switched off
     monkeypatch.setattr(selfchecks, "SELF_CHECKS_REQUIRED", True)
     _, problems = load_catalog(root)
     assert [str(p) for p in problems] == [
@@ -210,9 +222,9 @@ def test_when_required_every_case_and_chapter_of_the_part_needs_a_self_check(
     ]
 
 
-def test_the_widget_explains_each_answer_with_what_it_rests_on() -> None:
+def test_the_widget_explains_each_answer_with_what_it_rests_on(tmp_path: Path) -> None:
     """Driven as a student would: pick an option, press Check, read why; then the other options."""
-    catalog, _ = load_catalog(FIXTURES)
+    catalog, _ = load_catalog(kit(tmp_path))
     check = catalog.cases["demo-case"].model.self_check
     assert check is not None
     widget = SelfCheckWidget(check, catalog)

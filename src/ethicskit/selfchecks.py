@@ -10,6 +10,8 @@ prompt.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -27,11 +29,13 @@ CHAPTER_SELF_CHECKS = "book/self-checks.yml"
 """Self-checks for the book's chapters, keyed by page; optional."""
 TRUE_FALSE = ("True", "False")
 MIN_CHOICES = 3
+CASE_PAGES = "book/cases"
+"""Where each case has its page; a case listed in the table of contents there needs a self-check."""
 SELF_CHECKED_PART = "Understanding first loyalty"
 """The part of the book whose every chapter has a self-check, once the rule is required."""
-SELF_CHECKS_REQUIRED = False
-"""Whether a case or chapter of that part without a self-check is a problem. Off until every case and
-every chapter of the part has its questions; the rule itself is tested either way."""
+SELF_CHECKS_REQUIRED = True
+"""Whether a case or chapter of that part without a self-check is a problem: on since every case and
+every chapter of the part has its questions. A kit adopting the rule later can turn it off here."""
 
 
 def check_self_checks(catalog: Catalog) -> list[Problem]:
@@ -193,20 +197,41 @@ def _check_code_nation(
     return []
 
 
-def self_checked_chapters(root: Any) -> list[str]:
-    """The pages of the part of the book whose chapters each have a self-check, in reading order."""
+def _toc(root: Path) -> dict[str, Any]:
     toc_file = root / "_toc.yml"
     if not toc_file.is_file():
-        return []
-    toc = yaml.safe_load(toc_file.read_text(encoding="utf-8")) or {}
-    for part in toc.get("parts", []):
-        if part.get("caption") == SELF_CHECKED_PART:
-            return [str(chapter["file"]) for chapter in part.get("chapters", []) if "file" in chapter]
+        return {}
+    try:
+        toc = yaml.safe_load(toc_file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}  # the book build reports a broken table of contents itself
+    return toc if isinstance(toc, dict) else {}
+
+
+def _files(entries: Any) -> Iterator[str]:
+    """Every page named in a table-of-contents subtree, sections included."""
+    if isinstance(entries, list):
+        for entry in entries:
+            if isinstance(entry, dict):
+                if isinstance(entry.get("file"), str):
+                    yield entry["file"]
+                for key in ("chapters", "sections", "parts"):
+                    yield from _files(entry.get(key))
+
+
+def self_checked_chapters(root: Path) -> list[str]:
+    """The pages of the part of the book whose chapters each have a self-check, in reading order."""
+    for part in _toc(root).get("parts") or []:
+        if isinstance(part, dict) and part.get("caption") == SELF_CHECKED_PART:
+            chapters = part.get("chapters") or []
+            return [c["file"] for c in chapters if isinstance(c, dict) and isinstance(c.get("file"), str)]
     return []
 
 
 def missing_self_checks(catalog: Catalog) -> list[Problem]:
-    """Each case, and each chapter of the self-checked part, that has no self-check."""
+    """Each case with a page in the book, and each chapter of the self-checked part, without a self-check."""
+    toc = _toc(catalog.root)
+    pages = set(_files(toc.get("parts"))) | set(_files(toc.get("chapters")))
     problems = [
         Problem(
             loaded.path,
@@ -215,7 +240,7 @@ def missing_self_checks(catalog: Catalog) -> list[Problem]:
             f"the case '{case_id}' has no 'self_check'",
         )
         for case_id, loaded in sorted(catalog.cases.items())
-        if loaded.model.self_check is None
+        if loaded.model.self_check is None and f"{CASE_PAGES}/{case_id}" in pages
     ]
     have = set(catalog.chapter_self_checks.model.chapters) if catalog.chapter_self_checks else set()
     problems += [
