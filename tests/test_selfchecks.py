@@ -6,9 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from ethicskit import selfchecks
 from ethicskit.catalog import load_catalog
+from ethicskit.documents import handout
 from ethicskit.widgets import SelfCheckWidget
 
 FIXTURES = Path(__file__).parent / "fixtures" / "valid"
@@ -256,3 +258,19 @@ def test_the_widget_explains_each_answer_with_what_it_rests_on(tmp_path: Path) -
     html = widget._repr_mimebundle_()["text/html"]
     assert "What decides when the demonstration assessment is finished?" in html
     assert "fixture duty to assess" not in html  # the static preview holds no answers
+
+
+def test_the_case_handout_prints_the_questions_then_every_answer_with_its_reasons(tmp_path: Path) -> None:
+    catalog, _ = load_catalog(kit(tmp_path))
+    _, html = handout("case", "demo-case", catalog, lecturer=False)
+    page = BeautifulSoup(html, "html.parser")
+    check = page.select_one("section.self-check")
+    assert check is not None
+    assert [h.get_text() for h in check.select("h2")] == ["Check your understanding", "Answers and why"]
+    text = " ".join(check.get_text(" ").split())
+    questions, answers = text.split("Answers and why")
+    assert "1. What decides when the demonstration assessment is finished?" in questions
+    assert "fixture duty to assess" not in questions  # no reasons among the questions
+    assert "Not right: (a) The team's Friday target." in answers
+    assert "Rests on: Demo standards 2.1" in answers
+    assert "Rests on: Demo standards 1.1; Demonstration Act 2099, s 1" in answers

@@ -14,7 +14,17 @@ from .diagram import LEGEND, caption_id, diagram_classes, diagram_html
 from .engine import Branch, branch_map, numbered_nodes
 from .engine import titles as _titles
 from .export import dilemma_json
-from .models import BANDS, ActivityKind, Case, Dilemma, LawCitation, Seminar, law_label
+from .models import (
+    BANDS,
+    ActivityKind,
+    Case,
+    Dilemma,
+    LawCitation,
+    QuestionKind,
+    SelfCheck,
+    Seminar,
+    law_label,
+)
 from .signposting import SIGNPOST
 from .worksheet import STEPS
 
@@ -133,6 +143,8 @@ def case_sheet(case: Case, catalog: Catalog, lecturer: bool, level: int = 1) -> 
     )
     out.append(f"<{h2}>Questions for discussion</{h2}>{items(case.questions, ordered=True)}")
     out.append(f"<{h2}>Key points</{h2}>{items(case.key_points)}")
+    if case.self_check is not None:
+        out.append(self_check_sheet(case.self_check, catalog, h2))
     if lecturer:
         notes = case.instructor_notes
         out.append(
@@ -144,6 +156,43 @@ def case_sheet(case: Case, catalog: Catalog, lecturer: bool, level: int = 1) -> 
         )
     out.append("</section>")
     return "".join(out)
+
+
+def self_check_sheet(self_check: SelfCheck, catalog: Catalog, h2: str) -> str:
+    """A self-check on paper: the questions with their options, then every option's answer and why."""
+    questions, answers = [], []
+    for number, question in enumerate(self_check.questions, 1):
+        tail = " True or false?" if question.kind is QuestionKind.TRUE_FALSE else ""
+        tail = " (Choose every answer that applies.)" if question.multiple else tail
+        prompt = escape(f"{number}. {question.prompt}{tail}")
+        options = "".join(f"<li>{escape(o.text)}</li>" for o in question.options)
+        questions.append(f'<p><strong>{prompt}</strong></p><ol type="a">{options}</ol>')
+        reasons = []
+        if question.model_answer is not None:
+            reasons.append(
+                f"<p><em>A good answer:</em></p>{paras(question.model_answer)}"
+                f"<p><em>Points to look for:</em></p>{items(question.look_for)}"
+                f"<p>{_rests_on(catalog, question.cites, question.law)}</p>"
+            )
+        for letter, option in zip("abcdef", question.options, strict=False):
+            verdict = "Right" if option.correct else "Not right"
+            reasons.append(
+                f"<p><strong>{verdict}: ({letter}) {escape(option.text)}</strong></p>{paras(option.feedback)}"
+                f"<p>{_rests_on(catalog, option.cites, option.law)}</p>"
+            )
+        answers.append(f"<p><strong>{prompt}</strong></p>{''.join(reasons)}")
+    return (
+        f'<section class="self-check"><{h2}>Check your understanding</{h2}>{"".join(questions)}'
+        f"<{h2}>Answers and why</{h2}>{''.join(answers)}</section>"
+    )
+
+
+def _rests_on(catalog: Catalog, cites: list[str], laws: list[str]) -> str:
+    labels = [clause_label(catalog, ref) for ref in cites]
+    for ref in laws:
+        found = catalog.resolve_law(ref)
+        labels.append(law_label(*found) if found else ref)
+    return "<em>Rests on:</em> " + escape("; ".join(labels))
 
 
 # --- dilemmas ----------------------------------------------------------------------------------
