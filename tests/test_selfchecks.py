@@ -9,12 +9,14 @@ import pytest
 from bs4 import BeautifulSoup
 
 from ethicskit import selfchecks
+from ethicskit.anonymity import write_fingerprints
 from ethicskit.catalog import load_catalog
 from ethicskit.documents import handout
 from ethicskit.widgets import SelfCheckWidget
 
 FIXTURES = Path(__file__).parent / "fixtures" / "valid"
 BOOK_FIXTURES = Path(__file__).parent / "fixtures" / "book"
+OWN_SOURCE = Path(__file__).parent / "fixtures" / "sources" / "own-source.txt"
 CASE = "cases/demo-case.yml"
 MANAGER_OPTION = (
     "          feedback: Sign-off records a decision; it cannot replace the assessment it rests on.\n"
@@ -274,3 +276,22 @@ def test_the_case_handout_prints_the_questions_then_every_answer_with_its_reason
     assert "Not right: (a) The team's Friday target." in answers
     assert "Rests on: Demo standards 2.1" in answers
     assert "Rests on: Demo standards 1.1; Demonstration Act 2099, s 1" in answers
+
+
+def test_a_chapter_self_check_is_checked_for_copied_wording(tmp_path: Path) -> None:
+    root = kit(tmp_path)
+    write_fingerprints(OWN_SOURCE.read_text(encoding="utf-8"), "own-source", root)
+    (root / "chapter.md").write_text("# A chapter\n", encoding="utf-8")
+    source = (BOOK_FIXTURES / "book" / "self-checks.yml").read_text(encoding="utf-8")
+    copied = "the manager opened the spreadsheet and read out the number of people still waiting"
+    (root / "book" / "self-checks.yml").write_text(
+        source.replace(
+            "Its first clause is about the person's views.", f"Its first clause, and then {copied}."
+        ),
+        encoding="utf-8",
+    )
+    _, problems = load_catalog(root)
+    assert [p.code.value for p in problems] == ["copied-text"]
+    assert str(problems[0]).startswith(
+        "book/self-checks.yml:11: 'chapters.chapter.questions.0.options.0.feedback'"
+    )

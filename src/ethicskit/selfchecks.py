@@ -56,6 +56,12 @@ def check_self_checks(catalog: Catalog) -> list[Problem]:
                     )
                 )
             problems += check_self_check(self_check, ("chapters", page), chapters, catalog, None)
+        # A case's questions go through the anonymity and copying guard with the rest of the case; the
+        # chapters' file is checked here for copied wording.
+        problems += [
+            Problem(chapters.path, chapters.lines.line_of(where), kind, message)
+            for where, kind, message in catalog.guard.copied(chapters.data)
+        ]
     if SELF_CHECKS_REQUIRED:
         problems += missing_self_checks(catalog)
     return problems
