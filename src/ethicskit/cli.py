@@ -24,6 +24,7 @@ from .printing import PrintError, print_pdf
 from .problems import Problem
 from .report import as_json, as_text
 from .scaffold import KINDS, SLUG, ScaffoldError, new_content, write_schemas
+from .scorm import write_package
 from .verify import Outcome, SourceError, compare, document_numbers, read_source, source_id
 from .verify import record as record_verification
 
@@ -340,6 +341,31 @@ def export_dilemma(dilemma_id: str, output: Path, root: Path) -> None:
     click.echo(
         f"Wrote {output}: open it in a browser, or upload it to your VLE; it loads nothing from elsewhere."
     )
+
+
+@export.command("scorm")
+@click.argument("dilemma_id", metavar="ID")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The zip file to write.",
+)
+@ROOT_OPTION
+def export_scorm(dilemma_id: str, output: Path, root: Path) -> None:
+    """Write one dilemma as a SCORM 1.2 package (a zip) for Moodle, Canvas, Blackboard or Brightspace.
+
+    The VLE is told when the learner starts and finishes, the time spent, and the ids of the choices on
+    their path (to resume it); reflections are never sent.
+    """
+    catalog = _valid_catalog(root)
+    _item(catalog, "dilemma", dilemma_id)
+    try:
+        write_package(catalog.dilemmas[dilemma_id].model, catalog, output)
+    except DiagramError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Wrote {output}: upload it to your VLE as a SCORM package.")
 
 
 def parse_and_validate(text: str, shown_as: str) -> tuple[CodeOfPractice | None, list[Problem]]:
