@@ -2,6 +2,7 @@
 #   make book   build the student edition of the course book into _build/html
 #   (make lecturer builds the lecturer edition into _build/lecturer/html)
 #   make test   lint, type-check and run every test, browser tests included
+#   make release  both editions, seminar packs and SCORM packages as one bundle in dist/VERSION/
 # Both create their own environment (.venv, from uv.lock) on first use.
 
 PYTHON ?= python3
@@ -18,7 +19,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 export UV_LINK_MODE := copy
 
-.PHONY: book lecturer test bench lint typecheck check chromium graphviz clean
+.PHONY: book lecturer release test bench lint typecheck check chromium graphviz clean
 
 book: $(VENV)/.book-ready graphviz
 	$(BIN)/ethicskit check --root $(ROOT)
@@ -30,6 +31,13 @@ lecturer: $(VENV)/.book-ready graphviz
 	$(BIN)/ethicskit check --root $(ROOT)
 	GRAPHVIZ_DOT=$(DOT) ETHICSKIT_EDITION=lecturer $(BIN)/jupyter-book build $(ROOT) --path-output $(ROOT)/_build/lecturer -W -n --keep-going -q
 	@echo "Lecturer edition built: open $(abspath $(ROOT))/_build/lecturer/_build/html/index.html"
+
+# The release bundle: both editions as zips, seminar packs (printed by Chromium), one SCORM package per
+# dilemma, LECTURERS.md and SHA256SUMS, in dist/VERSION/ (the kit's version unless VERSION= is given).
+# Everything is dated by the last commit, so the same commit gives the same bytes.
+release: book lecturer chromium
+	SOURCE_DATE_EPOCH="$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null)}" CHROMIUM=$(CHROMIUM) \
+		$(BIN)/ethicskit release --root $(ROOT) --output $(ROOT)/dist $(if $(VERSION),--version $(VERSION))
 
 test: $(VENV)/.test-ready chromium graphviz node_modules/.ready
 	$(BIN)/ruff check src tests bench
@@ -73,4 +81,4 @@ graphviz:
 	@if [ ! -x "$(DOT)" ]; then tools/debian-packages.sh graphviz; fi
 
 clean:
-	rm -rf _build
+	rm -rf _build dist
