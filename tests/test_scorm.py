@@ -178,9 +178,14 @@ def test_packages_are_the_same_bytes_every_time(demo: Catalog, tmp_path: Path) -
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory, kit: Catalog, demo: Catalog) -> Iterator[str]:
+def served_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("vle")
+
+
+@pytest.fixture(scope="module")
+def served(served_root: Path, kit: Catalog, demo: Catalog) -> Iterator[str]:
     """Every package unzipped under /packages/ID/, with scorm-again and the stand-in VLE, on 127.0.0.1."""
-    root = tmp_path_factory.mktemp("vle")
+    root = served_root
     shutil.copy(SCORM_AGAIN, root / "scorm12.min.js")
     for dilemma, catalog in all_dilemmas(kit, demo):
         target = root / "packages" / dilemma.id
@@ -358,11 +363,87 @@ def test_every_dilemmas_longest_path_fits_in_suspend_data(
     assert problems == []
 
 
-def test_too_long_a_path_is_never_sent() -> None:
-    """The player checks the limit itself: the encoder's limit is SCORM 1.2's."""
-    source = (REPO / "src" / "ethicskit" / "sphinx" / "static" / "dilemma-player.js").read_text()
-    assert "var SUSPEND_LIMIT = 4096;" in source
-    assert 'if (path.length <= SUSPEND_LIMIT) this.set("cmi.suspend_data", path);' in source
+def chain_payload(steps: int) -> dict[str, Any]:
+    """A made-up dilemma of `steps` decisions in a row, with ids as long as ids may be (80 characters)."""
+    views = {side: {"text": "Seen.", "lean": 0} for side in ("agency", "profession", "person")}
+
+    def node_id(n: int) -> str:
+        return f"n{n:02d}-" + "x" * 76
+
+    nodes = [
+        {
+            "id": node_id(n),
+            "situation": f"Situation {n}.",
+            "prompt": None,
+            "choices": [
+                {
+                    "id": f"c{n:02d}-" + "y" * 76,
+                    "label": f"Go on from {n}",
+                    "to": node_id(n + 1) if n + 1 < steps else "the-end",
+                    "consequence": "It happens.",
+                    "views": views,
+                    "honours": [],
+                    "strains": [],
+                    "themes": [],
+                    "escalation": None,
+                    "when": [],
+                }
+            ],
+        }
+        for n in range(steps)
+    ]
+    return {
+        "schema": 1,
+        "id": "long-chain",
+        "title": "Long chain",
+        "start": node_id(0),
+        "jurisdiction": "england",
+        "jurisdictions": [{"id": "england", "label": "England", "codes": ["england", "uk"]}],
+        "clauses": {},
+        "provisions": {},
+        "nodes": nodes,
+        "endings": [
+            {
+                "id": "the-end",
+                "title": "End",
+                "heading": "Ending: End",
+                "debrief": "Done.",
+                "clauses": [],
+                "prompt": "Why?",
+            }
+        ],
+    }
+
+
+def test_a_path_past_the_limit_is_never_sent(
+    vle_page: tuple[Page, list[str]], served: str, served_root: Path
+) -> None:
+    """Past 4,096 characters the VLE keeps the last path that fitted, and the dilemma plays on."""
+    page, problems = vle_page
+    steps = 30  # each step takes 162 characters: the 26th goes past the limit
+    data = json.dumps(chain_payload(steps))
+    player = (REPO / "src" / "ethicskit" / "sphinx" / "static" / "dilemma-player.js").read_text()
+    (served_root / "long.html").write_text(
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>t</title>"
+        "<link rel='icon' href='data:,'></head><body><main>"
+        "<section class='ek-dilemma' data-lms='scorm12'><h1>t</h1>"
+        f"<script type='application/json' class='ek-dilemma-data'>{data}</script>"
+        "<section class='ek-node'><h2>map</h2></section></section></main>"
+        f"<script>{player}</script></body></html>"
+    )
+    (served_root / "vle-long.html").write_text(STAND_IN_VLE.replace("SRC", "/long.html"))
+    page.goto(f"{served}/vle-long.html")
+    sco = page.frame_locator("#sco")
+    for n in range(steps):
+        sco.get_by_role("button", name=f"Go on from {n}", exact=True).click()
+        sco.get_by_role("button", name="Continue" if n + 1 < steps else "See where this ends").click()
+    expect(sco.locator(".ek-step-heading")).to_have_text("Ending: End")
+    kept = set_values(page, "cmi.suspend_data")
+    assert max(len(value) for value in kept) <= 4096
+    assert len(kept[-1]) == 4 + 25 * 162 - 1  # the 25 steps that fit, and no more
+    assert len(kept) == 25
+    assert page.evaluate("API.cmi.core.lesson_status") == "completed"
+    assert problems == []
 
 
 def test_no_reflection_reaches_the_vle(vle_page: tuple[Page, list[str]], served: str, demo: Catalog) -> None:

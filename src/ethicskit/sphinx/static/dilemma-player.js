@@ -135,7 +135,6 @@
     catch (e) { return false; }
   }
 
-
   // ---- the VLE: SCORM 1.2 ------------------------------------------------------------------------
   // Only a page that asks for it (data-lms="scorm12" on the dilemma, as in the SCORM package) looks for
   // a VLE; the book never does. The VLE is told four things: that the learner has started, that they
@@ -213,6 +212,7 @@
   L.save = function (steps, ended) {
     if (!this.open) return;
     var path = encodePath(steps);
+    // Past the limit the VLE would refuse the path: it keeps the last one that fitted.
     if (path.length <= SUSPEND_LIMIT) this.set("cmi.suspend_data", path);
     if (ended && !this.completed) this.completed = this.set("cmi.core.lesson_status", "completed");
     this.commit();
@@ -257,7 +257,7 @@
   // this browser's. A step that no longer fits the dilemma ends the path there.
   P.restore = function () {
     var fromLms = this.lms ? this.lms.savedPath() : null, saved = loadStore().dilemmas[this.data.id];
-    var path = fromLms && fromLms.length ? fromLms.map(function (p) { return { node: p[0], choice: p[1] }; }) : saved ? saved.path : [];
+    var path = fromLms ? fromLms.map(function (p) { return { node: p[0], choice: p[1] }; }) : saved ? saved.path : [];
     var node = this.data.start;
     for (var i = 0; i < path.length; i++) {
       if (path[i].node !== undefined && path[i].node !== node) break;
@@ -586,8 +586,7 @@
   window.FirstLoyalty = {
     storageKey: KEY, format: FORMAT, load: loadStore, read: readStore, save: saveStore, clear: clearStore,
     empty: emptyStore, problem: storeProblem, problems: STORE_PROBLEMS, validDilemma: validDilemma,
-    validWorksheet: validWorksheet, today: today, el: el,
-    scorm: { encodePath: encodePath, decodePath: decodePath, limit: SUSPEND_LIMIT }
+    validWorksheet: validWorksheet, today: today, el: el
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
