@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -349,3 +350,62 @@ def parse_and_validate(text: str, shown_as: str) -> tuple[CodeOfPractice | None,
         draft.write_text(text, encoding="utf-8")
         loaded, problems = load_file(draft, CodeOfPractice, shown_as)
     return (loaded.model if loaded else None), problems
+
+
+@main.command()
+@click.option(
+    "-o",
+    "--out",
+    "output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The .imscc file.",
+)
+@click.option(
+    "--site",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The built student book's html folder (default: ROOT/_build/html, from 'make book').",
+)
+@click.option(
+    "--site-url",
+    default=None,
+    help="Where the student book is published; dilemmas and other pages that need script link there "
+    "(default: html.baseurl in _config.yml).",
+)
+@ROOT_OPTION
+def cartridge(output: Path, site: Path | None, site_url: str | None, root: Path) -> None:
+    """Write an IMS Common Cartridge 1.1 course pack of the book, for Moodle, Canvas, Blackboard, Brightspace.
+
+    e.g. `ethicskit cartridge --site-url https://example.org/first-loyalty/ --out first-loyalty.imscc`
+    """
+    from .cartridge import CartridgeError, build, write_zip
+
+    catalog = _valid_catalog(root)
+    config = _book_config(root)
+    address = site_url or str((config.get("html") or {}).get("baseurl") or "")
+    if not address:
+        raise click.ClickException(
+            "no site address: pass --site-url with the address where the student book is published, or set "
+            "html.baseurl in _config.yml"
+        )
+    try:
+        built = build(
+            root, site or root / "_build" / "html", address, catalog, str(config.get("title") or "Book")
+        )
+        write_zip(built.entries, output)
+    except CartridgeError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(
+        f"Wrote {output}: {len(built.resources)} resources; import it into your VLE as a Common Cartridge."
+    )
+
+
+def _book_config(root: Path) -> dict[str, Any]:
+    import yaml
+
+    try:
+        config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise click.ClickException(f"_config.yml could not be read: {str(error)[:200]}") from None
+    return config if isinstance(config, dict) else {}
