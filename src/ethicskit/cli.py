@@ -409,3 +409,18 @@ def _book_config(root: Path) -> dict[str, Any]:
     except (OSError, yaml.YAMLError) as error:
         raise click.ClickException(f"_config.yml could not be read: {str(error)[:200]}") from None
     return config if isinstance(config, dict) else {}
+
+
+@main.command("reading-lists")
+@click.option(
+    "-o", "--out", "output", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder."
+)
+@ROOT_OPTION
+def reading_lists(output: Path, root: Path) -> None:
+    """Write each chapter's and each seminar's reading list as RIS (Talis Aspire, Leganto) and BibTeX."""
+    from .readinglists import write_reading_lists
+
+    written = write_reading_lists(_valid_catalog(root), output)
+    click.echo(
+        f"Wrote {len(written)} files to {output}: import the .ris files into your reading-list system."
+    )
