@@ -343,6 +343,48 @@ def export_dilemma(dilemma_id: str, output: Path, root: Path) -> None:
     )
 
 
+RECORD_FORMATS = (".md", ".txt", ".docx")
+
+
+@export.command("record")
+@click.argument("shape_id", metavar="SHAPE", type=click.Choice(["swe-cpd", "asye-crl", "sssc-cpl"]))
+@click.argument("reflections", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The file to write: .md (Markdown), .txt (plain text) or .docx (Word).",
+)
+def export_record(shape_id: str, reflections: Path, output: Path) -> None:
+    """Lay out reflections downloaded from My reflections (JSON) as a regulator's record.
+
+    SHAPE is swe-cpd (a Social Work England CPD record), asye-crl (an ASYE critical reflection log entry)
+    or sssc-cpl (an SSSC continuous professional learning record). e.g.
+    `ethicskit export record swe-cpd first-loyalty-reflections.json -o cpd.docx`
+    """
+    from . import records
+
+    if output.suffix.lower() not in RECORD_FORMATS:
+        raise click.ClickException(
+            f"'{output.name}': the file must end in one of {', '.join(RECORD_FORMATS)}"
+        )
+    try:
+        export_data = records.read_export(reflections.read_bytes()[: records.MAX_EXPORT_BYTES + 1])
+    except records.RecordError as error:
+        raise click.ClickException(f"{reflections}: {error}") from None
+    shape = records.SHAPES_BY_ID[shape_id]
+    today = date.today().isoformat()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    suffix = output.suffix.lower()
+    if suffix == ".docx":
+        output.write_bytes(records.as_docx(shape, export_data, today))
+    else:
+        render = records.as_markdown if suffix == ".md" else records.as_text
+        output.write_text(render(shape, export_data, today), encoding="utf-8")
+    click.echo(f"Wrote {output}: {shape.title}. Complete every answer marked 'To complete'.")
+
+
 def parse_and_validate(text: str, shown_as: str) -> tuple[CodeOfPractice | None, list[Problem]]:
     """Validate a digest's text before it is written back, so a failed edit never reaches the file."""
     with tempfile.TemporaryDirectory() as folder:
