@@ -4,9 +4,11 @@ for the Instructor role only, and the same bytes from the same inputs."""
 from __future__ import annotations
 
 import io
+import posixpath
 import re
 import zipfile
 from pathlib import Path
+from urllib.parse import urldefrag, urlsplit
 
 import pytest
 from click.testing import CliRunner
@@ -119,6 +121,11 @@ def _check_cartridge(path: Path) -> etree._Element:
             if name.endswith(".html"):
                 text = archive.read(name).decode("utf-8")
                 assert not re.search(r"<script\b|\son[a-z]+\s*=|javascript:", text, re.IGNORECASE), name
+                for url in re.findall(r'\s(?:href|src|srcset|data|xlink:href)="([^"#][^"]*)"', text):
+                    if urlsplit(url).scheme or url.startswith("/"):
+                        continue
+                    target = posixpath.normpath(posixpath.join(posixpath.dirname(name), urldefrag(url)[0]))
+                    assert target in names, f"{name} links to {url}, which is not in the cartridge"
         identifiers = {node.get("identifier") for node in manifest.iterfind(".//cc:resource", NS)}
         for item in manifest.iterfind(".//cc:item[@identifierref]", NS):
             assert item.get("identifierref") in identifiers

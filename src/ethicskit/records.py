@@ -136,8 +136,8 @@ SHAPES: tuple[RecordShape, ...] = (
             "(2015) was read: the log runs in parts across the year, is shared with the assessor in "
             "supervision and at reviews, and maps reflection to the Professional Capabilities "
             "Framework and the Knowledge and Skills Statement (now the post-qualifying standards). "
-            "The current template's own prompts were not seen, so these headings are the kit's: copy "
-            "the entry into your employer's template."
+            "Whether the 2022 templates keep a log under that name, and their own prompts, were not "
+            "seen, so these headings are the kit's: copy the entry into your employer's template."
         ),
         sources=(
             Source(
@@ -192,6 +192,9 @@ SHAPES: tuple[RecordShape, ...] = (
                 "SSSC news: Changes to post registration training and learning (1 September 2020)",
                 "https://news.sssc.uk.com/news/changes-to-post-registration-training-and-learning",
                 SEEN,
+            ),
+            Source(
+                "SSSC NQSW website: SSSC registration", "https://nqsw.sssc.uk.com/sssc-registration", SEEN
             ),
             Source(
                 "SSSC knowledge base: NQSW continuous professional learning",
