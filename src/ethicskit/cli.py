@@ -466,3 +466,27 @@ def reading_lists(output: Path, root: Path) -> None:
     click.echo(
         f"Wrote {len(written)} files to {output}: import the .ris files into your reading-list system."
     )
+
+
+@main.command()
+@click.argument("evidence", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The .md file."
+)
+@click.option("--date", "run_date", default=None, help="The date of the test run (default: the file's date).")
+def conformance(evidence: Path, output: Path, run_date: str | None) -> None:
+    """Render the accessibility conformance report (WCAG 2.1 A/AA) from a test run's evidence.
+
+    The browser tests write the evidence, and the report beside it, into the folder named by the
+    ETHICSKIT_EVIDENCE environment variable: `ETHICSKIT_EVIDENCE=_build/accessibility make test`.
+    """
+    from .conformance import Evidence, report
+
+    try:
+        found = Evidence.read(evidence)
+    except (ValueError, KeyError, TypeError) as error:
+        raise click.ClickException(f"{evidence} is not the evidence a test run writes: {error}") from None
+    when = run_date or date.fromtimestamp(evidence.stat().st_mtime).isoformat()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(report(found, when), encoding="utf-8")
+    click.echo(f"Wrote {output}: the conformance report from {len(found.axe)} page checks.")
