@@ -32,7 +32,7 @@ MIN_CHOICES = 3
 CASE_PAGES = "book/cases"
 """Where each case has its page; a case listed in the table of contents there needs a self-check."""
 SELF_CHECKED_PART = "Understanding first loyalty"
-"""The part of the book whose every chapter has a self-check, once the rule is required."""
+"""The part of the book whose every chapter must have a self-check."""
 SELF_CHECKS_REQUIRED = True
 """Whether a case or chapter of that part without a self-check is a problem: on since every case and
 every chapter of the part has its questions. A kit adopting the rule later can turn it off here."""
