@@ -573,3 +573,29 @@ def test_a_chapter_shows_its_reading_list_from_data(fixture_site: Path) -> None:
     text = " ".join(box.get_text(" ").split())
     assert text.startswith("Reading for this chapter Essential Ben Sample. Listening under a deadline.")
     assert "Fixture reason to read the article with the chapter." in text
+
+
+def test_nqsw_route_groups_cases_by_nation_with_that_nations_first_year_and_claims_no_evidence(
+    fixture_site: Path,
+) -> None:
+    """Each nation's first-year scheme is in the table with its source; an English adult case points to
+    the adult ASYE, and the PCF is offered for reflection, never as evidence."""
+    page = soup(fixture_site, "nqsw.html")
+    table = page.select_one("table.ek-first-year")
+    assert table is not None
+    rows = [tr.get_text(" ", strip=True) for tr in table.select("tbody tr")]
+    assert [r.split(" ")[0] for r in rows] == ["England:", "England:", "Scotland", "Wales", "Northern"]
+    assert any("NQSW" in r and "Supported Year" in r for r in rows)
+    for scheme in page.select("section.ek-first-year-scheme"):
+        source = scheme.select_one(".ek-first-year-source a.ek-official")
+        assert source is not None and source["href"].startswith("https://"), scheme.get_text()
+    wales = page.select_one("#first-year-wales")
+    assert wales is not None and wales.select_one(".ek-unverified") is not None
+    group = page.select_one("section#asye-nation-england")
+    assert group is not None and "Cases set in England" in group.get_text()
+    scheme_link = group.select_one(".ek-asye-scheme a")
+    assert scheme_link is not None and scheme_link["href"] == "#first-year-england-adults"
+    pcf = group.select_one(".ek-asye-pcf")
+    assert pcf is not None and "helps you reflect on" in pcf.get_text()
+    claims = re.findall(r"lets you evidence|it evidences|as evidence (?:for|of)", page.get_text(" ").lower())
+    assert not claims
