@@ -150,6 +150,7 @@ class SensitiveTopic(StrEnum):
     ABUSE = "abuse"
     DOMESTIC_ABUSE = "domestic-abuse"
     DEATH = "death"
+    VIOLENCE = "violence"
     WORKPLACE_DISTRESS = "workplace-distress"
 
 
