@@ -66,9 +66,7 @@ NOT_DISTRESSING = (
 """Phrases in which a listed word does not mean the topic, removed before matching."""
 
 _TOPIC = re.compile(
-    "|".join(
-        f"(?P<{topic.name}>\\b(?:{'|'.join(words)})\\b)" for topic, words in TOPIC_WORDS.items()
-    ),
+    "|".join(f"(?P<{topic.name}>\\b(?:{'|'.join(words)})\\b)" for topic, words in TOPIC_WORDS.items()),
     re.IGNORECASE,
 )
 _ASIDE = re.compile(r"\b(?:" + "|".join(NOT_DISTRESSING) + r")\b", re.IGNORECASE)
