@@ -401,3 +401,27 @@ def test_every_dilemma_page_draws_its_diagram_linked_to_its_decisions_and_to_its
         if edition == "student":
             assert page.select_one(f"section#dilemma-{dilemma_id}-map") is None
             assert "Until you reach your first ending" in page.select_one(holder).get_text()
+
+
+def test_the_student_text_of_a_dilemma_about_suicide_says_no_single_conversation_causes_a_death() -> None:
+    """Said to students, not only in a lecturer's note: in the content note every output shows before the
+    case and its dilemmas (page, handout, single file), and at the hardest decision itself."""
+    catalog, _ = load_catalog(REPO)
+    said = "no single conversation causes a death"
+    about_suicide = [
+        loaded.model
+        for loaded in catalog.dilemmas.values()
+        if (note := catalog.cases[loaded.model.case].model.content_note) is not None
+        and any(topic.value == "suicide" for topic in note.topics)
+    ]
+    assert about_suicide
+    for dilemma in about_suicide:
+        note = catalog.cases[dilemma.case].model.content_note
+        assert note is not None and said in " ".join(note.note.split())
+        for html in (
+            handout("dilemma", dilemma.id, catalog, lecturer=False)[1],
+            standalone_dilemma(dilemma, catalog),
+        ):
+            student = BeautifulSoup(html, "html.parser")
+            assert said in " ".join(student.select_one(".content-note").get_text(" ").split())
+        assert any(said in " ".join(node.situation.split()) for node in dilemma.nodes)
