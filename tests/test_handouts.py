@@ -409,3 +409,76 @@ def test_a_printed_handout_strands_no_heading_and_shows_what_every_cited_clause_
         for node in numbered_nodes(dilemma):
             opening = " ".join(node.situation.split()[:6])
             assert f"{named[node.id]} {opening}" in text
+
+
+def test_the_hardest_decision_is_behind_a_pause_that_lets_the_learner_stop_by_keyboard_and_on_paper(
+    page: Page, tmp_path: Path
+) -> None:
+    """Before Owen's message, the player says what is coming and where support is, and offers to stop;
+    all by keyboard, announced, axe-clean, and kept across a reload. On paper the pause ends its page."""
+    from ethicskit.engine import titles
+    from ethicskit.signposting import SIGNPOST
+
+    dilemma = REPO_CATALOG.dilemmas["the-colleagues-we-carry"].model
+    [hardest] = [node for node in dilemma.nodes if node.pause_before]
+    number = titles(dilemma)[hardest.id]
+    exported = tmp_path / "dilemma.html"
+    result = subprocess.run(
+        [str(ETHICSKIT), "export", "dilemma", dilemma.id, "-o", str(exported), "--root", str(REPO)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(exported.as_uri())
+    labels = {c.id: c.label for n in dilemma.nodes for c in n.choices}
+    for choice_id in ("decline-and-name-the-system", "keep-it-between-you-with-a-safety-net"):
+        press_until_focused(page, labels[choice_id])
+        page.keyboard.press("Enter")
+        press_until_focused(page, "Continue")
+        page.keyboard.press("Enter")
+    heading = page.locator(".ek-step-heading")
+    expect(heading).to_have_text(f"A pause before {number}")
+    expect(heading).to_be_focused()
+    expect(page.locator(".ek-live")).to_have_text(f"A pause before {number}")
+    stage = page.locator(".ek-stage")
+    expect(stage).to_contain_text(SIGNPOST)
+    expect(stage).not_to_contain_text(hardest.situation.split("\n")[0])
+    expect(page.locator(".ek-choice-btn")).to_have_count(0)
+    expect(page.locator(".ek-dilemma > .ek-pause")).to_be_hidden()  # the page's own copy, for print
+    results = Axe().run(page, options={**WCAG_A_AA, "preload": False})
+    assert results.violations_count == 0, results.generate_report()
+
+    press_until_focused(page, "Stop here")
+    page.keyboard.press("Enter")
+    expect(heading).to_have_text(f"You stopped before {number}")
+    expect(heading).to_be_focused()
+    expect(stage).to_contain_text(SIGNPOST)
+    expect(page.locator(".ek-path li")).to_have_count(2)  # nothing lost
+    press_until_focused(page, "Return to the pause")
+    page.keyboard.press("Enter")
+    expect(heading).to_have_text(f"A pause before {number}")
+    page.reload()  # the saved path leads here, so the pause comes first again
+    expect(page.locator(".ek-step-heading")).to_have_text(f"A pause before {number}")
+    press_until_focused(page, f"Go on to {number}")
+    page.keyboard.press("Enter")
+    expect(page.locator(".ek-step-heading")).to_have_text(number)
+    expect(page.locator(".ek-step-heading")).to_be_focused()
+    expect(page.locator(".ek-choice-btn")).to_have_count(len(hardest.choices))
+    assert errors == []
+
+    pdf = tmp_path / "handout.pdf"
+    result = subprocess.run(
+        [str(ETHICSKIT), "handout", "dilemma", dilemma.id, "-o", str(pdf), "--root", str(REPO)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PATH": "/usr/bin:/bin", "CHROMIUM": CHROMIUM},
+    )
+    assert result.returncode == 0, result.stderr
+    pages = [body for body, _ in pdf_pages(pdf)]
+    [at] = [n for n, body in enumerate(pages) if f"A pause before {number}" in body]
+    assert pages[at][-1] == "To stop here, do not turn the page."
+    assert pages[at + 1][0] == number

@@ -238,6 +238,14 @@ def dilemma_map(dilemma: Dilemma, catalog: Catalog, lecturer: bool, level: int =
     titles = _titles(dilemma)
     out = []
     for node in numbered_nodes(dilemma):
+        if node.pause_before:
+            # On paper the pause ends its page, so the decision is only read by turning over.
+            out.append(
+                f'<aside class="ek-pause" id="dilemma-{dilemma.id}-{node.id}-pause">'
+                f'<p class="rubric">A pause before {titles[node.id]}</p>{paras(node.pause_before)}'
+                f'<p>{escape(SIGNPOST)}</p><p class="ek-print-only">To stop here, do not turn the page.</p>'
+                "</aside>"
+            )
         out.append(
             f'<section class="ek-node" id="dilemma-{dilemma.id}-{node.id}"><{h}>{titles[node.id]}</{h}>'
         )

@@ -801,6 +801,13 @@ class Node(_Model):
     facilitator_note: Prose | None = Field(
         default=None, description="Lecturer edition: what the decision tests."
     )
+    pause_before: Prose | None = Field(
+        default=None,
+        description=(
+            "For a dilemma's hardest material: what the reader is about to meet. The player, the notebook "
+            "widget and the handout pause before this decision and offer to stop there, with support lines."
+        ),
+    )
 
 
 class Ending(_Model):
