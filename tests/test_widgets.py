@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
 
 from conftest import FIXTURES, REPO, WALKTHROUGHS, load_walkthroughs
@@ -263,3 +265,18 @@ def test_the_widget_pauses_before_the_hardest_decision_and_lets_the_learner_stop
     widget.back()
     assert widget.session.node is not None and widget.session.node.id != hardest.id
     assert widget.choice_buttons != []
+
+
+def test_the_widget_opens_with_the_cases_content_note_and_the_support_lines() -> None:
+    """A student in a notebook meets the note before the dilemma, as on the page and on paper."""
+    from ethicskit.signposting import SIGNPOST
+
+    for loaded in REAL_CATALOG.dilemmas.values():
+        note = REAL_CATALOG.cases[loaded.model.case].model.content_note
+        widget = DilemmaWidget(loaded.model, REAL_CATALOG)
+        opening = " ".join(getattr(child, "value", "") for child in widget.children[:3])
+        if note is None:
+            assert "Content note" not in opening and SIGNPOST not in opening
+        else:
+            assert "Content note" in opening and SIGNPOST in opening
+            assert html.escape(note.note.split("\n\n")[0].strip()) in opening

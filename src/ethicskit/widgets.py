@@ -100,7 +100,14 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
             [self.jurisdiction, self.back_button, self.restart_button, self.export_button, self.projection]
         )
         title = _html(dilemma.title, tag="h3")
-        super().__init__([title, toolbar, self.stage, self.path, self.export_area])
+        opening = [title]
+        case = catalog.cases.get(dilemma.case)
+        if case is not None and case.model.content_note is not None:
+            # The same note and support lines the page, the handout and the single file show first.
+            note = case.model.content_note.note
+            opening.append(_html("Content note", tag="h4"))
+            opening.append(_html(*_paragraphs(note), SIGNPOST))
+        super().__init__([*opening, toolbar, self.stage, self.path, self.export_area])
         self.render()
 
     @classmethod
