@@ -684,8 +684,8 @@ class ContentNote(_Model):
 
 
 class SupervisionPreparation(_Model):
-    """How a newly qualified social worker can use the case: the PCF domains it evidences at ASYE
-    level, and questions to take to supervision."""
+    """How a newly qualified social worker can use the case: the PCF domains it helps them reflect on,
+    and questions to take to supervision. Working a fictional case is reflection, not practice evidence."""
 
     pcf: list[ClauseRef] = Field(min_length=1, description="PCF domains, e.g. 'pcf:6'.")
     prompts: list[Line] = Field(min_length=3, description="Questions to prepare before supervision.")
