@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from .bibliography import BIBLIOGRAPHY
+from .care import sensitive_texts
 from .engine import check_graph, enumerate_paths
 from .loader import Loaded
 from .models import (
@@ -493,7 +494,27 @@ def _check_case(loaded: Loaded[Case], catalog: Catalog) -> list[Problem]:
         else:
             problems += check_ref(ref, where, loaded, catalog)
     problems += _check_anonymity(loaded, loaded.model.pseudonyms, catalog)
+    problems += check_content_note(loaded, loaded.model)
     return problems
+
+
+def check_content_note(loaded: Loaded[Any], case: Case) -> list[Problem]:
+    """A case or dilemma whose text touches death, suicide, self-harm, abuse or violence needs its
+    case to carry a content note (`care.py` says how the text is read). One problem per file, at the
+    first such text, naming how many more there are."""
+    if case.content_note is not None:
+        return []
+    found = list(sensitive_texts(loaded.data))
+    if not found:
+        return []
+    where, topic, words = found[0]
+    more = f", and {len(found) - 1} more place(s) in this file" if len(found) > 1 else ""
+    whose = "this case" if loaded.model is case else f"its case '{case.id}'"
+    message = (
+        f"'{'.'.join(map(str, where))}' mentions '{words}' ({topic.value}){more}, but {whose} has no "
+        "content note"
+    )
+    return [Problem(loaded.path, loaded.lines.line_of(where), ProblemCode.NO_CONTENT_NOTE, message)]
 
 
 def _check_cited_codes(loaded: Loaded[Case], catalog: Catalog) -> list[Problem]:
@@ -554,6 +575,8 @@ def _check_dilemma(loaded: Loaded[Dilemma], catalog: Catalog) -> list[Problem]:
         # case's own invented names. The case's problem is reported against the case itself.
         names = [problem for problem in names if problem.code not in _NEEDS_PSEUDONYMS]
     problems += names
+    if case is not None:
+        problems += check_content_note(loaded, case.model)
     nation = case.model.setting.jurisdiction.value if case else None
     for n, node in enumerate(dilemma.nodes):
         for c, choice in enumerate(node.choices):

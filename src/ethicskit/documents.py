@@ -10,7 +10,7 @@ from html import escape
 from importlib.resources import files
 
 from .catalog import Catalog
-from .diagram import LEGEND, caption_id, diagram_classes, diagram_html
+from .diagram import LEGEND, PRINTED_LEGEND, caption_id, choice_keys, diagram_classes, diagram_html
 from .engine import Branch, branch_map, numbered_nodes
 from .engine import titles as _titles
 from .export import dilemma_json
@@ -174,18 +174,43 @@ def branch_list(dilemma: Dilemma) -> str:
     return f"<p>From {escape(titles[dilemma.start])}:</p>" + listing(branch_map(dilemma))
 
 
-def diagram_block(dilemma: Dilemma, heading: str, links: str) -> str:
+def choice_key_list(dilemma: Dilemma) -> str:
+    """The printed diagram's key: every choice by its key, in decision order, with where it leads."""
+    titles = _titles(dilemma)
+    keys = choice_keys(dilemma)
+    rows = []
+    for node in numbered_nodes(dilemma):
+        for choice in node.choices:
+            marks = ""
+            if choice.escalation is not None:
+                marks += f" (escalation: {escape(choice.escalation.value.replace('-', ' '))})"
+            if choice.when:
+                marks += f" (only after {' and '.join(keys[w] for w in choice.when)})"
+            # No-break spaces hold the arrow to its target's first words, so a line never ends at the
+            # arrow and a lone "Decision 6" never ends a page as if it were a heading.
+            target = escape(titles[choice.leads_to]).replace(" ", "\u00a0", 1)
+            rows.append(
+                f'<li><strong class="ek-key">{keys[choice.id]}</strong> {escape(choice.label)}{marks} '
+                f"\u2192\u00a0{target}</li>"
+            )
+    return f'<p class="rubric">Key to the arrows</p><ul class="ek-diagram-key">{"".join(rows)}</ul>'
+
+
+def diagram_block(dilemma: Dilemma, heading: str, links: str, printed: bool = False) -> str:
     """The diagram under its heading, with the legend and a link to the map as text.
 
-    In print the block takes a page of its own, turned to landscape when the diagram is wide, so the
-    diagram is as large as the paper allows and its heading never parts from it.
+    In print the block starts a page of its own, turned to landscape when the diagram is wide, so the
+    diagram is as large as the paper allows and its heading never parts from it. A `printed` block
+    draws the paper layout, whose arrows carry keys, and lists the keys under the caption.
     """
+    legend = PRINTED_LEGEND if printed else LEGEND
     return (
-        f'<div class="{" ".join(diagram_classes(dilemma))}" id="dilemma-{dilemma.id}-diagram">{heading}'
-        f"{diagram_html(dilemma)}"
+        f'<div class="{" ".join(diagram_classes(dilemma, printed))}" id="dilemma-{dilemma.id}-diagram">'
+        f"{heading}{diagram_html(dilemma, printed=printed)}"
         f'<p class="ek-diagram-caption" id="{caption_id(dilemma)}">'
-        f"<strong>Diagram of every branch.</strong> {escape(LEGEND)} {escape(links)} "
-        f'<a href="#dilemma-{dilemma.id}-map-text">Map as text</a>.</p></div>'
+        f"<strong>Diagram of every branch.</strong> {escape(legend)} {escape(links)} "
+        f'<a href="#dilemma-{dilemma.id}-map-text">Map as text</a>.</p>'
+        f"{choice_key_list(dilemma) if printed else ''}</div>"
     )
 
 
@@ -213,6 +238,14 @@ def dilemma_map(dilemma: Dilemma, catalog: Catalog, lecturer: bool, level: int =
     titles = _titles(dilemma)
     out = []
     for node in numbered_nodes(dilemma):
+        if node.pause_before:
+            # On paper the pause ends its page, so the decision is only read by turning over.
+            out.append(
+                f'<aside class="ek-pause" id="dilemma-{dilemma.id}-{node.id}-pause">'
+                f'<p class="rubric">A pause before {titles[node.id]}</p>{paras(node.pause_before)}'
+                f'<p>{escape(SIGNPOST)}</p><p class="ek-print-only">To stop here, do not turn the page.</p>'
+                "</aside>"
+            )
         out.append(
             f'<section class="ek-node" id="dilemma-{dilemma.id}-{node.id}"><{h}>{titles[node.id]}</{h}>'
         )
@@ -279,7 +312,9 @@ def dilemma_sheet(
     out.append(f"<p>Based on the case <em>{escape(case.title)}</em>.</p>")
     if with_map:
         heading = f"<{h2}>Map of every branch</{h2}>"
-        out.append(diagram_block(dilemma, heading, "Each box is numbered as in the decisions below."))
+        out.append(
+            diagram_block(dilemma, heading, "Each box is numbered as in the decisions below.", printed=True)
+        )
         out.append(f'<{h2} id="dilemma-{dilemma.id}-map-text">Map as text</{h2}>{branch_list(dilemma)}')
     out.append(f"<{h2}>Questions for discussion</{h2}>{items(case.questions, ordered=True)}")
     out.append(

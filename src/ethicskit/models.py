@@ -150,6 +150,7 @@ class SensitiveTopic(StrEnum):
     ABUSE = "abuse"
     DOMESTIC_ABUSE = "domestic-abuse"
     DEATH = "death"
+    VIOLENCE = "violence"
     WORKPLACE_DISTRESS = "workplace-distress"
 
 
@@ -799,6 +800,13 @@ class Node(_Model):
     choices: list[Choice] = Field(default_factory=list)
     facilitator_note: Prose | None = Field(
         default=None, description="Lecturer edition: what the decision tests."
+    )
+    pause_before: Prose | None = Field(
+        default=None,
+        description=(
+            "For a dilemma's hardest material: what the reader is about to meet. The player, the notebook "
+            "widget and the handout pause before this decision and offer to stop there, with support lines."
+        ),
     )
 
 

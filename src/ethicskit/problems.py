@@ -82,6 +82,7 @@ class ProblemCode(StrEnum):
     COVERAGE = "coverage"
     UNKNOWN_SOURCE = "unknown-source"
     ONE_SIDED = "one-sided"
+    NO_CONTENT_NOTE = "no-content-note"
     DILEMMA_SHAPE = "dilemma-shape"
     FACILITATOR_NOTE = "facilitator-note"
 
@@ -239,6 +240,11 @@ _HINTS: dict[ProblemCode, str] = {
     ProblemCode.PROVISION_NUMBER: (
         "Number the provision exactly as legislation.gov.uk prints it for its unit: section '42', "
         "subsection '42(1)', article 'Article 66', regulation '5', 'Schedule 1 paragraph 2'."
+    ),
+    ProblemCode.NO_CONTENT_NOTE: (
+        "Give the case a 'content_note' (its 'topics' and a sentence on what the reader will meet); the "
+        "case's dilemmas show it too, with the support lines. Reword instead if the text does not in "
+        "fact describe death, suicide, self-harm, abuse or violence."
     ),
     ProblemCode.DUPLICATE_PROVISION: "Each provision may appear once in a digest; merge the repeats.",
     ProblemCode.VERIFICATION: (

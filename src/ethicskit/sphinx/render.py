@@ -842,6 +842,16 @@ def render_dilemma(dilemma: Dilemma, catalog: Catalog, edition: str, support_pag
     if edition == "lecturer":
         root += render_balance(dilemma)
     for node in numbered_nodes(dilemma):
+        if node.pause_before:
+            # Read without the player (or printed), the page pauses here too; the player shows its own.
+            pause = nodes.container(
+                ids=[f"{dilemma_anchor(dilemma.id, node.id)}-pause"], classes=["ek-pause"]
+            )
+            heading = f"A pause before {titles[node.id]}"
+            pause += nodes.paragraph(heading, "", nodes.strong(heading, heading))
+            pause += paragraphs(node.pause_before)
+            pause += nodes.paragraph(SIGNPOST, SIGNPOST, classes=["ek-signpost"])
+            root += pause
         sec = section(dilemma_anchor(dilemma.id, node.id), titles[node.id], classes=["ek-node"])
         sec += paragraphs(node.situation, classes=["ek-situation"])
         if node.prompt:
