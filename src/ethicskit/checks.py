@@ -32,6 +32,7 @@ from .models import (
     clause_anchor,
     provision_key,
 )
+from .names import check_case_details, check_pseudonyms, check_seminar_details
 from .problems import Problem, ProblemCode
 from .yamlfile import Path_
 
@@ -74,6 +75,7 @@ def check_catalog(catalog: Catalog) -> list[Problem]:
     problems += _check_theme_coverage(catalog)
     for case in catalog.cases.values():
         problems += _check_case(case, catalog)
+    problems += check_pseudonyms(catalog)
     for dilemma in catalog.dilemmas.values():
         problems += _check_dilemma(dilemma, catalog)
     for seminar in catalog.seminars.values():
@@ -493,6 +495,7 @@ def _check_case(loaded: Loaded[Case], catalog: Catalog) -> list[Problem]:
         else:
             problems += check_ref(ref, where, loaded, catalog)
     problems += _check_anonymity(loaded, loaded.model.pseudonyms, catalog)
+    problems += check_case_details(loaded)
     return problems
 
 
@@ -623,6 +626,7 @@ def _check_seminar(loaded: Loaded[Seminar], catalog: Catalog) -> list[Problem]:
     problems += _check_expert_slot(loaded)
     problems += _check_reading(loaded, catalog)
     problems += _check_assessment(loaded, catalog)
+    problems += check_seminar_details(loaded, catalog)
     return problems
 
 

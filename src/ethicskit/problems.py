@@ -81,6 +81,9 @@ class ProblemCode(StrEnum):
     COVERAGE = "coverage"
     UNKNOWN_SOURCE = "unknown-source"
     ONE_SIDED = "one-sided"
+    PSEUDONYM_REUSED = "pseudonym-reused"
+    TELLING_DETAIL = "telling-detail"
+    SHARED_DETAIL = "shared-detail"
 
     @property
     def hint(self) -> str:
@@ -300,6 +303,18 @@ _HINTS: dict[ProblemCode, str] = {
         "Change the story so each side's lean follows from what happens: let an option cost the "
         "person too, give the agency's request a decision where it is right, and make escalation "
         "cost something; 'ethicskit stats' shows each dilemma's figures."
+    ),
+    ProblemCode.PSEUDONYM_REUSED: (
+        "Choose another invented name for this case's person, and change it everywhere the case, its "
+        "dilemma and any seminar or chapter about it use it."
+    ),
+    ProblemCode.TELLING_DETAIL: (
+        "Under 'telling_details', list short phrases copied from the case's own text that would let a "
+        "reader recognise its people: an age, an illness, an event, a family circumstance."
+    ),
+    ProblemCode.SHARED_DETAIL: (
+        "Change the detail in one of the two cases, or teach them in different seminars, so that students "
+        "do not read two composites as one story."
     ),
 }
 
