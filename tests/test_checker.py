@@ -280,9 +280,34 @@ BROKEN = [
         "    choices:\n      - id: apologise",
         "    choices: []\n  - id: spare\n    situation: Spare.\n    choices:\n      - id: apologise",
         [
-            "exercises/dilemmas/demo-dilemma.yml:30: node 'rushed' has no choices and is not an ending [dead-end]",
-            "exercises/dilemmas/demo-dilemma.yml:33: node 'spare' can never be reached from 'deadline' [unreachable]",
-            "exercises/dilemmas/demo-dilemma.yml:53: ending 'ending-reopen' can never be reached from 'deadline' [unreachable]",
+            "exercises/dilemmas/demo-dilemma.yml:31: node 'rushed' has no choices and is not an ending [dead-end]",
+            "exercises/dilemmas/demo-dilemma.yml:31: decision 'rushed' has no facilitator note; the lecturer edition promises one on each [facilitator-note]",
+            "exercises/dilemmas/demo-dilemma.yml:34: node 'spare' can never be reached from 'deadline' [unreachable]",
+            "exercises/dilemmas/demo-dilemma.yml:57: node 'complaint' can never be reached from 'deadline' [unreachable]",
+            "exercises/dilemmas/demo-dilemma.yml:76: ending 'ending-reopen' can never be reached from 'deadline' [unreachable]",
+            "exercises/dilemmas/demo-dilemma.yml:84: ending 'ending-complaint' can never be reached from 'deadline' [unreachable]",
+        ],
+    ),
+    Broken(
+        "facilitator-note",
+        "exercises/dilemmas/demo-dilemma.yml",
+        "    facilitator_note: Ask the room whether an apology alone is enough.\n",
+        "",
+        [
+            "exercises/dilemmas/demo-dilemma.yml:31: decision 'rushed' has no facilitator note; the lecturer edition promises one on each [facilitator-note]"
+        ],
+    ),
+    Broken(
+        "dilemma-shape",
+        "exercises/dilemmas/demo-dilemma.yml",
+        None,
+        # The complaint leads back to an ending already there, and its own ending is removed: two endings.
+        (FIXTURES / "exercises" / "dilemmas" / "demo-dilemma.yml")
+        .read_text(encoding="utf-8")
+        .replace("leads_to: ending-complaint", "leads_to: ending-reopen")
+        .split("  - id: ending-complaint")[0],
+        [
+            "exercises/dilemmas/demo-dilemma.yml:6: dilemma 'demo-dilemma' is too small: it has 2 reachable ending(s) (at least 3 of each wanted) [dilemma-shape]"
         ],
     ),
     Broken(
@@ -300,7 +325,9 @@ BROKEN = [
         "leads_to: rushed",
         "leads_to: ending-reopen",
         [
-            "exercises/dilemmas/demo-dilemma.yml:30: node 'rushed' can never be reached from 'deadline' [unreachable]"
+            "exercises/dilemmas/demo-dilemma.yml:31: node 'rushed' can never be reached from 'deadline' [unreachable]",
+            "exercises/dilemmas/demo-dilemma.yml:54: node 'complaint' can never be reached from 'deadline' [unreachable]",
+            "exercises/dilemmas/demo-dilemma.yml:81: ending 'ending-complaint' can never be reached from 'deadline' [unreachable]",
         ],
     ),
     Broken(
@@ -356,7 +383,7 @@ BROKEN = [
         'number: "s.2(1)"',
         [
             "cases/demo-case.yml:53: provision 'demo-act:2(1)' is not in law/demo-act.yml [unknown-provision]",
-            "exercises/dilemmas/demo-dilemma.yml:57: provision 'demo-act:2(1)' is not in law/demo-act.yml "
+            "exercises/dilemmas/demo-dilemma.yml:80: provision 'demo-act:2(1)' is not in law/demo-act.yml "
             "[unknown-provision]",
             "law/demo-act.yml:23: 's.2(1)' is not how a subsection is numbered [provision-number]",
         ],
@@ -378,7 +405,7 @@ BROKEN = [
         'number: "1"\n    unit: section',
         [
             "cases/demo-case.yml:53: provision 'demo-act:2(1)' is not in law/demo-act.yml [unknown-provision]",
-            "exercises/dilemmas/demo-dilemma.yml:57: provision 'demo-act:2(1)' is not in law/demo-act.yml "
+            "exercises/dilemmas/demo-dilemma.yml:80: provision 'demo-act:2(1)' is not in law/demo-act.yml "
             "[unknown-provision]",
             "law/demo-act.yml:23: provision '1' appears twice (first on line 13) [duplicate-provision]",
         ],
@@ -434,7 +461,7 @@ BROKEN = [
         '{ref: "demo-act:1", relation: honours}',
         '{ref: "demo-scottish-act:4", relation: honours}',
         [
-            "exercises/dilemmas/demo-dilemma.yml:42: 'demo-scottish-act:4' is cited for england, but "
+            "exercises/dilemmas/demo-dilemma.yml:43: 'demo-scottish-act:4' is cited for england, but "
             "Demonstration (Scotland) Act 2099 applies in scotland only [wrong-nation]"
         ],
     ),
@@ -453,9 +480,9 @@ BROKEN = [
         [
             "cases/demo-case.yml:51: 'demo-act:1' is cited for england, but this provision of Demonstration Act "
             "2099 applies in wales only [wrong-nation]",
-            "exercises/dilemmas/demo-dilemma.yml:42: 'demo-act:1' is cited for england, but this provision of "
+            "exercises/dilemmas/demo-dilemma.yml:43: 'demo-act:1' is cited for england, but this provision of "
             "Demonstration Act 2099 applies in wales only [wrong-nation]",
-            "exercises/dilemmas/demo-dilemma.yml:56: 'demo-act:1' is cited for england, but this provision of "
+            "exercises/dilemmas/demo-dilemma.yml:79: 'demo-act:1' is cited for england, but this provision of "
             "Demonstration Act 2099 applies in wales only [wrong-nation]",
             "law/demo-act.yml:15: provision '1' lists wales, where the instrument does not apply [wrong-nation]",
         ],

@@ -27,9 +27,9 @@ def test_check_passes_on_the_fixtures() -> None:
     assert lines[0] == "All 8 content files are valid."
     warning = lines[2]
     assert warning.startswith("exercises/dilemmas/demo-dilemma.yml:1: warning: one-sided dilemma: ")
-    # One decision (the other node has a single choice): the leans are hand-checked in test_stats_json.
-    assert "1 of 1 decisions have a free answer" in warning
-    assert "agency and person leans correlate -0.97" in warning
+    # Two decisions (the third node has a single choice): the leans are hand-checked in test_stats_json.
+    assert "2 of 2 decisions have a free answer" in warning
+    assert "agency and person leans correlate -0.94" in warning
     assert warning.endswith("[one-sided]")
     assert lines[4] == "1 warning."
     assert lines[6].startswith("- one-sided: ")
@@ -46,12 +46,13 @@ def test_check_json_lists_warnings_apart_from_problems() -> None:
 
 
 def test_stats_json_on_the_fixture_dilemma() -> None:
-    """The fixture's leans (agency, profession, person): comply (2,-1,-2), ask-for-time (-1,2,2) with
-    supervision, apologise (-1,1,1) alone at its node.
+    """The fixture's leans (agency, profession, person): comply (2,-1,-2) and ask-for-time (-1,2,2)
+    with supervision at the first decision; apologise (-1,1,1) and stand-by (1,-1,-2) at the second;
+    answer-complaint (1,1,-1) alone at its node, the one professional option that costs the person.
 
-    Agency mean 0, person mean 1/3: products -4-2-1 = -7; squares 6 and 9 - 1/3 = 26/3, so
-    r = -7 / sqrt(52) = -0.97. Profession -1,2,1 (mean 2/3) and person: 2+4+1 - 3*(2/3)*(1/3) = 19/3
-    over sqrt((6 - 4/3) * 26/3): r = 1.00 when rounded.
+    Agency mean 2/5, person mean -2/5: products -4-2-1-2-1 = -10, less 5*(2/5)*(-2/5), gives -46/5;
+    squares 8 - 4/5 = 36/5 and 14 - 4/5 = 66/5, so r = -46/5 / sqrt(36/5 * 66/5) = -0.94. Profession
+    -1,2,1,-1,1 (mean 2/5) and person: 2+4+1+2-1 = 8, plus 4/5, gives 44/5 over the same root: 0.90.
     """
     result = run("stats", "--root", str(FIXTURES / "valid"), "--format", "json")
     assert result.returncode == 0, result.stderr
@@ -60,15 +61,15 @@ def test_stats_json_on_the_fixture_dilemma() -> None:
     assert dilemma["dilemma"] == "demo-dilemma"
     assert report["kit"]["dilemma"] is None
     for figures in (dilemma, report["kit"]):
-        assert (figures["decisions"], figures["choices"]) == (1, 3)
-        assert (figures["free_answer"], figures["uniquely_best"], figures["agency_right"]) == (1, 1, 0)
-        assert figures["costs_the_person"] == 0
-        assert figures["correlations"]["agency_person"] == round(-7 / 52**0.5, 2)
-        assert figures["correlations"]["profession_person"] == 1.0
+        assert (figures["decisions"], figures["choices"]) == (2, 5)
+        assert (figures["free_answer"], figures["uniquely_best"], figures["agency_right"]) == (2, 2, 0)
+        assert figures["costs_the_person"] == 1
+        assert figures["correlations"]["agency_person"] == round((-46 / 5) / (36 / 5 * 66 / 5) ** 0.5, 2)
+        assert figures["correlations"]["profession_person"] == round((44 / 5) / (36 / 5 * 66 / 5) ** 0.5, 2)
         assert figures["escalation"]["routes"] == {"supervision": 1}
-        assert figures["escalation"]["share"] == 0.333
+        assert figures["escalation"]["share"] == 0.2
         assert figures["escalation"]["profession_strongly_towards"] == 1
-        assert len(figures["one_sided"]) == 5
+        assert len(figures["one_sided"]) == 4
 
 
 def test_stats_table_on_the_real_content() -> None:
@@ -99,10 +100,15 @@ def test_stats_markdown_marks_each_target_met_or_missed(tmp_path: Path) -> None:
     result = run("stats", "--root", str(FIXTURES / "valid"), "--format", "markdown")
     assert result.returncode == 0, result.stderr
     rows = {line.split(" | ")[0].lstrip("| "): line.split(" | ") for line in result.stdout.splitlines()[2:]}
-    assert rows["decisions with a free answer"][1:] == ["1/1 (100%)", "≤ 50%", "**no** |"]
+    assert rows["decisions with a free answer"][1:] == ["2/2 (100%)", "≤ 50%", "**no** |"]
     assert rows["one-sided dilemmas"][1:] == ["1 of 1", "none", "**no** |"]
-    assert rows["dilemmas with a choice where the professional option costs the person"][3] == "**no** |"
-    assert rows["decisions"][1] == "1"
+    assert rows["dilemmas with a choice where the professional option costs the person"][3] == "yes |"
+    assert rows["dilemmas with a decision where the agency's request is right"][1:] == [
+        "0 of 1",
+        "every dilemma",
+        "**no** |",
+    ]
+    assert rows["decisions"][1] == "2"
 
 
 def test_check_passes_on_the_real_content() -> None:

@@ -98,6 +98,17 @@ def both(*steps: Setup) -> Setup:
     return apply
 
 
+def ignored_by_git(file: str) -> Setup:
+    """Make the kit a git repository whose .gitignore matches `file`, and write `file` there."""
+
+    def apply(root: Path) -> None:
+        subprocess.run(["git", "init", "-q", str(root)], check=True)
+        (root / ".gitignore").write_text(f"/{file}\n", encoding="utf-8")
+        (root / file).write_text((VALID / CASE).read_text(encoding="utf-8"), encoding="utf-8")
+
+    return apply
+
+
 def nest(depth: int) -> str:
     return "[" * depth + "]" * depth
 
@@ -170,9 +181,9 @@ ROWS = [
     Row("unquoted-no-as-a-jurisdiction", edit(CASE, "jurisdiction: england", "jurisdiction: no"), f"{CASE}:7", "unquoted-value", "quotes"),
     Row("empty-list-item", edit(CASE, "key_points: [A deadline is not a reason.]", "key_points:\n  -\n"), f"{CASE}:34", "wrong-type", "shape"),
     # --- dilemma ids ----------------------------------------------------------------------------------
-    Row("duplicate-node-id", edit(DILEMMA, "  - id: rushed", "  - id: deadline"), f"{DILEMMA}:30", "duplicate-node", "its own id"),
-    Row("duplicate-choice-id", edit(DILEMMA, "      - id: apologise", "      - id: comply"), f"{DILEMMA}:33", "duplicate-node", "once in the file"),
-    Row("ending-id-reuses-a-node-id", edit(DILEMMA, "  - id: ending-time", "  - id: rushed"), f"{DILEMMA}:45", "duplicate-node", "its own id"),
+    Row("duplicate-node-id", edit(DILEMMA, "  - id: rushed", "  - id: deadline"), f"{DILEMMA}:31", "duplicate-node", "its own id"),
+    Row("duplicate-choice-id", edit(DILEMMA, "      - id: apologise", "      - id: comply"), f"{DILEMMA}:34", "duplicate-node", "once in the file"),
+    Row("ending-id-reuses-a-node-id", edit(DILEMMA, "  - id: ending-time", "  - id: rushed"), f"{DILEMMA}:68", "duplicate-node", "its own id"),
     # --- markup and links that run code, in every content type ----------------------------------------
     Row("javascript-link-in-a-case", edit(CASE, "The first paragraph", "The [first](javascript:alert(1)) paragraph"), f"{CASE}:11", "unsafe-link", "javascript:"),
     Row("javascript-link-spaced", edit(CASE, "A short fictional case", "A [short](  JavaScript :void(0)) case"), f"{CASE}:3", "unsafe-link", "refused"),
@@ -187,11 +198,12 @@ ROWS = [
     Row("img-onerror-in-an-outcome", edit(SEMINAR, "outcome: Explain the pull", "outcome: <img src=x onerror=alert(1)> Explain the pull"), f"{SEMINAR}:7", "html-in-text", "tags"),
     Row("html-comment-in-a-question", edit(CASE, "  - What happened?", "  - What <!-- hidden --> happened?"), f"{CASE}:28", "html-in-text", "plain text"),
     Row("html-in-a-code-clause", edit(CODE, "paraphrase: Respect people's", "paraphrase: <i>Respect</i> people's"), f"{CODE}:24", "html-in-text", "tags"),
-    Row("character-reference-in-an-ending", edit(DILEMMA, "debrief: Asking for time", "debrief: Asking &#106; for time"), f"{DILEMMA}:47", "html-in-text", "plain text"),
+    Row("character-reference-in-an-ending", edit(DILEMMA, "debrief: Asking for time", "debrief: Asking &#106; for time"), f"{DILEMMA}:70", "html-in-text", "plain text"),
     Row("iframe-in-a-seminar-note", edit(SEMINAR, "facilitation_notes: Lecturer-only", "facilitation_notes: <iframe src=x></iframe> Lecturer-only"), f"{SEMINAR}:35", "html-in-text", "tags"),
     # --- files the kit reads are the files git publishes ----------------------------------------------
     Row("link-out-of-the-repository", both(outside("elsewhere.yml"), link("cases/late-visit.yml", "../../elsewhere.yml")), "cases/late-visit.yml", "symlink", "fresh clone"),
     Row("link-inside-the-kit", link("cases/copy-of-demo.yml", "demo-case.yml"), "cases/copy-of-demo.yml", "symlink", "real files"),
+    Row("ignored-by-git", ignored_by_git("cases/private-draft.yml"), "cases/private-draft.yml", "ignored-file", "Commit the file"),
     Row("dangling-link", link("exercises/dilemmas/gone.yml", "nowhere.yml"), "exercises/dilemmas/gone.yml", "symlink", "real files"),
     Row("linked-folder", both(lambda root: (root.parent / "more").mkdir(), link("cases/more", "../../more")), "cases/more", "symlink", "fresh clone"),
     Row("linked-content-folder", both(lambda root: shutil.move(root / "exercises" / "seminars", root.parent / "seminars"), link("exercises/seminars", "../../seminars"), ), "exercises/seminars", "symlink", "real files"),

@@ -154,3 +154,32 @@ def test_the_kits_own_cases_pass_both_rules() -> None:
     _, problems = load_catalog(repo)
     codes = {"pseudonym-reused", "telling-detail", "shared-detail"}
     assert [str(problem) for problem in problems if problem.code.value in codes] == []
+
+
+def test_a_case_that_retells_another_shares_its_people_and_details(tmp_path: Path) -> None:
+    """The same morning told from the other chair: one person, one name, the same details, no problem."""
+    root = _kit(tmp_path)
+    _declare(root, "demo-case", "[Wilhelmina, Mr Ostrowski]", '["the broken boiler"]')
+    _declare(root, "second-case", "[Gideon, Wilhelmina]", '["the broken boiler"]')
+    second = root / "cases" / "second-case.yml"
+    text = second.read_text(encoding="utf-8").replace(
+        "losing its hall", "losing its hall to the broken boiler"
+    )
+    second.write_text(text.replace("provenance:\n", "retells: demo-case\nprovenance:\n", 1), encoding="utf-8")
+    _teach_together(root)
+    assert _problems(root) == []
+
+
+def test_a_retold_case_must_exist(tmp_path: Path) -> None:
+    root = _kit(tmp_path)
+    _declare(root, "demo-case", "[Wilhelmina, Mr Ostrowski]")
+    _declare(root, "second-case", "[Gideon]")
+    second = root / "cases" / "second-case.yml"
+    text = second.read_text(encoding="utf-8")
+    second.write_text(
+        text.replace("provenance:\n", "retells: no-such-case\nprovenance:\n", 1), encoding="utf-8"
+    )
+    assert _problems(root) == [
+        "cases/second-case.yml:41: 'retells' names case 'no-such-case', which does not exist in cases/ "
+        "[unknown-case]"
+    ]

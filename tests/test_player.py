@@ -422,12 +422,20 @@ def test_the_whole_map_shows_only_what_was_reached_until_a_first_ending_then_eve
     page.keyboard.press("Enter")
     expect(page.locator(".ek-student-map")).to_be_visible()
     expect(map_item(page, "deadline")).to_be_visible()
-    for unseen in ("rushed", "ending-time", "ending-reopen", "comply", "ask-for-time", "apologise"):
+    for unseen in (
+        "rushed",
+        "complaint",
+        "ending-time",
+        "ending-reopen",
+        "comply",
+        "ask-for-time",
+        "apologise",
+    ):
         expect(map_item(page, unseen)).to_be_hidden()
     expect(page.locator("#dilemma-demo-dilemma-deadline")).to_be_visible()
     expect(page.locator("#dilemma-demo-dilemma-comply")).to_be_hidden()  # its consequence would spoil it
     expect(page.locator("#dilemma-demo-dilemma-rushed")).to_be_hidden()
-    expect(page.locator(".ek-student-map .ek-branch")).to_have_count(3)
+    expect(page.locator(".ek-student-map .ek-branch")).to_have_count(5)
     expect(page.locator(".ek-student-map .ek-branch:visible")).to_have_count(0)
 
     page.get_by_role("button", name="Close it by Friday").click()

@@ -281,14 +281,14 @@ def test_lecturer_edition_shows_the_dilemmas_balance_figures(lecturer_site: Path
             [" ".join(td.get_text().split()) for td in tr.select("td")] for tr in section.select("tbody tr")
         )
     }
-    assert rows["Decisions with a free answer"] == ["1 of 1", "at most 50%"]
-    assert rows["Decisions with a uniquely best option for profession and person"][0] == "1 of 1"
+    assert rows["Decisions with a free answer"] == ["2 of 2", "at most 50%"]
+    assert rows["Decisions with a uniquely best option for profession and person"][0] == "2 of 2"
     assert rows["Correlation of agency and person leans"] == [
-        "\N{MINUS SIGN}0.97",
+        "\N{MINUS SIGN}0.94",
         "at least \N{MINUS SIGN}0.3",
     ]
-    assert rows["Choices where the professional option costs the person"][0] == "0"
-    assert rows["Escalation choices (routes)"][0] == "1 of 3 (supervision 1)"
+    assert rows["Choices where the professional option costs the person"][0] == "1"
+    assert rows["Escalation choices (routes)"][0] == "1 of 5 (supervision 1)"
     verdict = section.select_one(".ek-one-sided")
     assert verdict is not None
     assert "no decision where the agency\N{RIGHT SINGLE QUOTATION MARK}s request" in verdict.get_text()
@@ -305,6 +305,8 @@ def test_branch_map_follows_every_choice_and_refers_back_to_decisions_already_ma
     assert labels == [
         "Close it by Friday",
         "Apologise and reopen the assessment",
+        "Stand by the closed assessment",
+        "Answer the complaint openly",
         "Ask for more time in supervision (escalation: supervision)",
     ]
     assert rows[1].endswith("→ Ending: Put right late")
@@ -327,7 +329,9 @@ def test_the_diagram_sits_with_its_map_as_text_in_the_lecturer_edition_and_behin
         "#dilemma-demo-dilemma-deadline",
         "#dilemma-demo-dilemma-rushed",
         "#dilemma-demo-dilemma-ending-time",
+        "#dilemma-demo-dilemma-complaint",
         "#dilemma-demo-dilemma-ending-reopen",
+        "#dilemma-demo-dilemma-ending-complaint",
     ]
     assert lecturer.select_one(".ek-student-map") is None
     student = soup(fixture_site, "dilemma.html")
@@ -407,6 +411,8 @@ def test_dilemma_map_links_every_choice_to_where_it_leads(fixture_site: Path) ->
         "dilemma-demo-dilemma-comply": "#dilemma-demo-dilemma-rushed",
         "dilemma-demo-dilemma-ask-for-time": "#dilemma-demo-dilemma-ending-time",
         "dilemma-demo-dilemma-apologise": "#dilemma-demo-dilemma-ending-reopen",
+        "dilemma-demo-dilemma-stand-by": "#dilemma-demo-dilemma-complaint",
+        "dilemma-demo-dilemma-answer-complaint": "#dilemma-demo-dilemma-ending-complaint",
     }
 
 
@@ -605,3 +611,29 @@ def test_lecturer_dilemma_page_shows_each_verdict_beside_its_choice(lecturer_sit
     assert page.select("details.ek-verdict") == []
     assert all(LEAN_WORDS.search(choice.get_text()) for choice in page.select(".ek-choice"))
     assert page.select(".ek-choice-bearing") == []
+
+
+def test_nqsw_route_groups_cases_by_nation_with_that_nations_first_year_and_claims_no_evidence(
+    fixture_site: Path,
+) -> None:
+    """Each nation's first-year scheme is in the table with its source; an English adult case points to
+    the adult ASYE, and the PCF is offered for reflection, never as evidence."""
+    page = soup(fixture_site, "nqsw.html")
+    table = page.select_one("table.ek-first-year")
+    assert table is not None
+    rows = [tr.get_text(" ", strip=True) for tr in table.select("tbody tr")]
+    assert [r.split(" ")[0] for r in rows] == ["England:", "England:", "Scotland", "Wales", "Northern"]
+    assert any("NQSW" in r and "Supported Year" in r for r in rows)
+    for scheme in page.select("section.ek-first-year-scheme"):
+        source = scheme.select_one(".ek-first-year-source a.ek-official")
+        assert source is not None and source["href"].startswith("https://"), scheme.get_text()
+    wales = page.select_one("#first-year-wales")
+    assert wales is not None and wales.select_one(".ek-unverified") is not None
+    group = page.select_one("section#asye-nation-england")
+    assert group is not None and "Cases set in England" in group.get_text()
+    scheme_link = group.select_one(".ek-asye-scheme a")
+    assert scheme_link is not None and scheme_link["href"] == "#first-year-england-adults"
+    pcf = group.select_one(".ek-asye-pcf")
+    assert pcf is not None and "helps you reflect on" in pcf.get_text()
+    claims = re.findall(r"lets you evidence|it evidences|as evidence (?:for|of)", page.get_text(" ").lower())
+    assert not claims

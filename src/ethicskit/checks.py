@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from .bibliography import BIBLIOGRAPHY
-from .engine import check_graph
+from .engine import check_graph, enumerate_paths
 from .loader import Loaded
 from .models import (
     BANDS,
@@ -32,7 +32,7 @@ from .models import (
     clause_anchor,
     provision_key,
 )
-from .names import check_case_details, check_pseudonyms, check_seminar_details
+from .names import check_case_details, check_pseudonyms, check_retells, check_seminar_details
 from .problems import Problem, ProblemCode
 from .yamlfile import Path_
 
@@ -496,6 +496,7 @@ def _check_case(loaded: Loaded[Case], catalog: Catalog) -> list[Problem]:
             problems += check_ref(ref, where, loaded, catalog)
     problems += _check_anonymity(loaded, loaded.model.pseudonyms, catalog)
     problems += check_case_details(loaded)
+    problems += check_retells(loaded, catalog)
     return problems
 
 
@@ -569,9 +570,40 @@ def _check_dilemma(loaded: Loaded[Dilemma], catalog: Catalog) -> list[Problem]:
         for r, ref in enumerate(ending.clauses):
             problems += check_ref(ref, ("endings", e, "clauses", r), loaded, catalog)
         problems += _check_dilemma_law(ending.law, ("endings", e), ending.debrief, loaded, catalog, nation)
-    for where, kind, message in check_graph(dilemma):
+    graph_problems = list(check_graph(dilemma))
+    for where, kind, message in graph_problems:
         add(where, kind, message)
+    for n, node in enumerate(dilemma.nodes):
+        if not node.facilitator_note:
+            message = (
+                f"decision '{node.id}' has no facilitator note; the lecturer edition promises one on each"
+            )
+            add(("nodes", n, "id"), ProblemCode.FACILITATOR_NOTE, message)
+    if not graph_problems:
+        problems += _check_shape(loaded)
     return problems
+
+
+# The kit promises dilemmas, not quizzes: enough decisions that a path has a shape, and enough endings
+# that choices lead somewhere different. Checked only on a sound graph, since paths need one.
+MIN_DECISIONS_ON_LONGEST_PATH = 3
+MIN_ENDINGS = 3
+
+
+def _check_shape(loaded: Loaded[Dilemma]) -> list[Problem]:
+    dilemma = loaded.model
+    paths = enumerate_paths(dilemma)
+    longest = max((len(choices) for choices, _ in paths), default=0)
+    endings = len({ending for _, ending in paths})
+    found: list[str] = []
+    if longest < MIN_DECISIONS_ON_LONGEST_PATH:
+        found.append(f"its longest path has {longest} decision(s)")
+    if endings < MIN_ENDINGS:
+        found.append(f"it has {endings} reachable ending(s)")
+    if not found:
+        return []
+    message = f"dilemma '{dilemma.id}' is too small: " + " and ".join(found) + " (at least 3 of each wanted)"
+    return [Problem(loaded.path, loaded.lines.line_of(("nodes",)), ProblemCode.DILEMMA_SHAPE, message)]
 
 
 def _check_seminar(loaded: Loaded[Seminar], catalog: Catalog) -> list[Problem]:

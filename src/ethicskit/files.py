@@ -2,14 +2,18 @@
 
 The files the kit reads are the files git publishes. A symbolic link is refused wherever it points,
 because its target may be outside the repository (content that is not in git would reach the site,
-and a fresh clone would have a dangling link). YAML anywhere the kit does not read it (a nested
-folder, a `.yaml` ending, a misspelt folder) is reported, so no content is silently ignored.
+and a fresh clone would have a dangling link). A content file that git ignores is refused too: it
+would reach a local build but never a clone, so the site would depend on whose machine built it. YAML
+anywhere the kit does not read it (a nested folder, a `.yaml` ending, a misspelt folder) is reported, so
+no content is silently ignored.
 """
 
 from __future__ import annotations
 
 import difflib
 import os
+import shutil
+import subprocess
 from pathlib import Path
 
 from .problems import Problem, ProblemCode
@@ -77,6 +81,40 @@ def _walk_links(folder: Path) -> list[Path]:
     return found
 
 
+def git_ignored(root: Path, folders: tuple[str, ...]) -> set[Path]:
+    """The files under `folders` that git ignores; empty outside a git work tree or without git.
+
+    Asked of git itself, so every .gitignore, the repository's exclude file and global rules count as
+    git counts them. Bounded: git lists only names, and a run that fails or stalls finds nothing.
+    """
+    git = shutil.which("git")
+    if git is None or not root.is_dir():
+        return set()
+    try:
+        listed = subprocess.run(
+            [
+                git,
+                "-C",
+                str(root),
+                "ls-files",
+                "-z",
+                "--others",
+                "--ignored",
+                "--exclude-standard",
+                "--",
+                *folders,
+            ],
+            capture_output=True,
+            timeout=30,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return set()
+    if listed.returncode != 0:  # not a work tree: nothing is ignored
+        return set()
+    return {(root / name).resolve() for name in listed.stdout.decode("utf-8", "replace").split("\0") if name}
+
+
 def find_content(root: Path) -> tuple[dict[str, list[Path]], list[Problem]]:
     """The files of each content folder, and a problem for every link or stray YAML file."""
     files: dict[str, list[Path]] = {folder: [] for folder in CONTENT_DIRS}
@@ -126,4 +164,11 @@ def find_content(root: Path) -> tuple[dict[str, list[Path]], list[Problem]]:
             for file in _walk_yaml(entry):
                 why = f"'{entry.name}/' is not a content folder; did you mean {meant}/?"
                 problems.append(_stray(file, root, why))
+    ignored = git_ignored(root, CONTENT_DIRS)
+    if ignored:
+        for found in files.values():
+            for file in [file for file in found if file.resolve() in ignored]:
+                found.remove(file)
+                message = f"git ignores '{file.name}', so a fresh clone would not have it"
+                problems.append(Problem(_shown(file, root), None, ProblemCode.IGNORED_FILE, message))
     return files, problems

@@ -683,8 +683,8 @@ class ContentNote(_Model):
 
 
 class SupervisionPreparation(_Model):
-    """How a newly qualified social worker can use the case: the PCF domains it evidences at ASYE
-    level, and questions to take to supervision."""
+    """How a newly qualified social worker can use the case: the PCF domains it helps them reflect on,
+    and questions to take to supervision. Working a fictional case is reflection, not practice evidence."""
 
     pcf: list[ClauseRef] = Field(min_length=1, description="PCF domains, e.g. 'pcf:6'.")
     prompts: list[Line] = Field(min_length=3, description="Questions to prepare before supervision.")
@@ -727,6 +727,13 @@ class Case(_Model):
             "Phrases from the case that would let a reader recognise its people (an age, an illness, an "
             "event). Required when a seminar teaches the case with another: the checker makes sure no "
             "other case taught with it uses them."
+        ),
+    )
+    retells: Slug | None = Field(
+        default=None,
+        description=(
+            "The id of a case whose events this case tells again from another person's side: the names and "
+            "telling details the two share are the same people and the same events."
         ),
     )
     provenance: Provenance

@@ -16,6 +16,9 @@ its text that is not declared), and the details that would let a reader recognis
   declare its details, so the rule is never met by saying nothing, and each declared detail must be in
   its own case, so a declaration cannot drift from the text.
 
+One case may tell another's events from a different chair (`retells: other-case`): the two then share
+their people and their details by design, and neither rule applies between them.
+
 Matching is on lower-cased text with runs of white space made one space and curly apostrophes made
 straight, at word boundaries. It finds a detail repeated in the same words; it cannot judge a detail
 paraphrased, which is why details are declared by the people who know the story.
@@ -75,6 +78,31 @@ def contains(text: str, detail: str) -> bool:
     return bool(wanted) and re.search(rf"(?<!\w){re.escape(wanted)}(?!\w)", text) is not None
 
 
+def retold(catalog: Catalog, first: str, second: str) -> bool:
+    """Whether one of two cases tells the other's events again (see `Case.retells`)."""
+    return any(
+        case in catalog.cases and catalog.cases[case].model.retells == other
+        for case, other in ((first, second), (second, first))
+    )
+
+
+def check_retells(loaded: Loaded[Case], catalog: Catalog) -> list[Problem]:
+    """A retold case exists and is another case."""
+    target = loaded.model.retells
+    if (
+        target is None
+        or (target in catalog.cases and target != loaded.model.id)
+        or target in catalog.unloadable
+    ):
+        return []
+    message = (
+        f"'retells' names '{target}', which is this case itself"
+        if target == loaded.model.id
+        else f"'retells' names case '{target}', which does not exist in cases/"
+    )
+    return [Problem(loaded.path, loaded.line("retells"), ProblemCode.UNKNOWN_CASE, message)]
+
+
 def check_pseudonyms(catalog: Catalog) -> list[Problem]:
     """Each name word is declared by one case only; the later case (by id) is told which case has it."""
     problems: list[Problem] = []
@@ -84,7 +112,7 @@ def check_pseudonyms(catalog: Catalog) -> list[Problem]:
         for index, pseudonym in enumerate(loaded.model.pseudonyms):
             for word in name_words(pseudonym):
                 owner = owners.get(word)
-                if owner is not None:
+                if owner is not None and not retold(catalog, owner[0], case_id):
                     other_case, other_name = owner
                     message = (
                         f"pseudonym '{pseudonym}' is already a person in {catalog.cases[other_case].path} "
@@ -147,7 +175,7 @@ def check_seminar_details(loaded: Loaded[Seminar], catalog: Catalog) -> list[Pro
             continue
         for detail in case.model.telling_details:
             for other, text in texts.items():
-                if other != case_id and contains(text, detail):
+                if other != case_id and not retold(catalog, case_id, other) and contains(text, detail):
                     message = (
                         f"cases '{case_id}' and '{other}', taught together here, share the telling detail "
                         f"'{detail}' (declared by {case.path})"

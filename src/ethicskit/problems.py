@@ -59,6 +59,7 @@ class ProblemCode(StrEnum):
     UNSAFE_LINK = "unsafe-link"
     SYMLINK = "symlink"
     STRAY_FILE = "stray-file"
+    IGNORED_FILE = "ignored-file"
     UNREADABLE = "unreadable"
     UNKNOWN_LAW = "unknown-law"
     UNKNOWN_PROVISION = "unknown-provision"
@@ -84,6 +85,8 @@ class ProblemCode(StrEnum):
     PSEUDONYM_REUSED = "pseudonym-reused"
     TELLING_DETAIL = "telling-detail"
     SHARED_DETAIL = "shared-detail"
+    DILEMMA_SHAPE = "dilemma-shape"
+    FACILITATOR_NOTE = "facilitator-note"
 
     @property
     def hint(self) -> str:
@@ -298,6 +301,18 @@ _HINTS: dict[ProblemCode, str] = {
     ProblemCode.UNKNOWN_SOURCE: (
         "Name in 'verified_against' the id of a source listed under 'checked.sources', and only on a "
         "clause marked 'verified: true'."
+    ),
+    ProblemCode.IGNORED_FILE: (
+        "Commit the file (remove the rule in .gitignore that matches it) or move it out of the content "
+        "folders: the kit is built from what git publishes."
+    ),
+    ProblemCode.DILEMMA_SHAPE: (
+        "Give the dilemma at least three decisions on its longest path and at least three endings, so "
+        "that a learner's choices lead somewhere different; add a decision or an ending to the story."
+    ),
+    ProblemCode.FACILITATOR_NOTE: (
+        "Add a 'facilitator_note' to the decision: what groups tend to choose here and what to ask them, "
+        "for the lecturer edition."
     ),
     ProblemCode.ONE_SIDED: (
         "Change the story so each side's lean follows from what happens: let an option cost the "

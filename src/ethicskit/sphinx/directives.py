@@ -30,7 +30,7 @@ from .render import (
     render_law_index,
 )
 from .seminars import reading_nodes, render_seminar, render_seminars_index
-from .supervision import render_supervision_map
+from .supervision import render_first_year_schemes, render_supervision_map
 
 
 class _CatalogDirective(SphinxDirective):
@@ -224,6 +224,15 @@ class SupervisionMapDirective(SphinxDirective):
         return render_supervision_map(catalog)
 
 
+class FirstYearSchemesDirective(SphinxDirective):
+    """The first year in practice in each UK nation, with sources: ```{first-year-schemes}```."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        return render_first_year_schemes()
+
+
 class RoomTallyDirective(SphinxDirective):
     """A projector view that tallies how a seminar room chose at each decision: ```{room-tally}```."""
 
@@ -389,6 +398,7 @@ def setup_directives(app: Sphinx) -> None:
     app.add_directive("seminar", SeminarDirective)
     app.add_directive("room-tally", RoomTallyDirective)
     app.add_directive("supervision-map", SupervisionMapDirective)
+    app.add_directive("first-year-schemes", FirstYearSchemesDirective)
     app.add_directive("worksheet", WorksheetDirective)
     app.add_directive("seminars-index", SeminarsIndexDirective)
     app.add_directive("reading-list", ReadingListDirective)

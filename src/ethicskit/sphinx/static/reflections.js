@@ -16,7 +16,7 @@
 
   // ---- the "My reflections" page -------------------------------------------------------------------
   function markdown(store) {
-    var out = ["# My reflections: First Loyalty", "", "Exported " + today() + ". Laid out as evidence for a CPD record or ASYE portfolio.", ""];
+    var out = ["# My reflections: First Loyalty", "", "Exported " + today() + ". A record of reflection for CPD: working a fictional case is reflection, not evidence of your practice.", ""];
     Object.keys(store.dilemmas).sort().forEach(function (id) {
       var e = store.dilemmas[id];
       out.push("## " + e.title, "", "- Date: " + e.updated, "- Dilemma: " + id);
