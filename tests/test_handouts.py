@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import subprocess
 import sys
 import unicodedata
@@ -18,7 +19,7 @@ from pypdf import PdfReader
 from conftest import CHROMIUM, FIXTURES, REPO, press_until_focused
 from ethicskit.catalog import Catalog, load_catalog
 from ethicskit.diagram import choice_keys
-from ethicskit.documents import handout
+from ethicskit.documents import dilemma_sheet, handout, standalone_dilemma
 from ethicskit.export import dilemma_refs
 from test_player import DILEMMA, WCAG_A_AA
 
@@ -482,3 +483,33 @@ def test_the_hardest_decision_is_behind_a_pause_that_lets_the_learner_stop_by_ke
     [at] = [n for n, body in enumerate(pages) if f"A pause before {number}" in body]
     assert pages[at][-1] == "To stop here, do not turn the page."
     assert pages[at + 1][0] == number
+
+
+LEAN_WORDS = re.compile(r"\((pulls (strongly )?(towards|away)|neutral)\)")
+
+
+def test_students_read_each_choices_verdict_only_after_the_endings() -> None:
+    """The students' dilemma sheet and the single-file dilemma show what happened and the clauses that
+    bear on it beside each choice; the leans and what each choice honours or strains come after every
+    ending, open on paper and folded in the single file. The lecturer's sheet keeps them beside the choice."""
+    catalog, _ = load_catalog(ROOT)
+    dilemma = catalog.dilemmas["demo-dilemma"].model
+    for html, opened in (
+        (dilemma_sheet(dilemma, catalog, lecturer=False), True),
+        (standalone_dilemma(dilemma, catalog), False),
+    ):
+        page = BeautifulSoup(html, "html.parser")
+        for choice in page.select(".ek-choice"):
+            assert not LEAN_WORDS.search(choice.get_text()), choice.get_text()
+            assert "Honours" not in choice.get_text() and "Strains" not in choice.get_text()
+        assert "Clauses that bear on this choice:" in page.select_one(".ek-choice").get_text()
+        verdicts = page.select_one("section.ek-verdicts")
+        assert verdicts is not None
+        endings = page.select("section.ek-ending")
+        assert endings and all(verdicts in ending.find_all_next("section") for ending in endings)
+        assert verdicts.select_one("details").has_attr("open") is opened
+        assert len(LEAN_WORDS.findall(verdicts.get_text())) == 3 * sum(len(n.choices) for n in dilemma.nodes)
+        assert "Honours:" in verdicts.get_text()
+    lecturer = BeautifulSoup(dilemma_sheet(dilemma, catalog, lecturer=True), "html.parser")
+    assert lecturer.select("section.ek-verdicts") == []
+    assert all(LEAN_WORDS.search(choice.get_text()) for choice in lecturer.select(".ek-choice"))

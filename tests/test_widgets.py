@@ -280,3 +280,27 @@ def test_the_widget_opens_with_the_cases_content_note_and_the_support_lines() ->
         else:
             assert "Content note" in opening and SIGNPOST in opening
             assert html.escape(note.note.split("\n\n")[0].strip()) in opening
+
+
+def test_the_england_view_of_the_kits_dilemmas_lists_social_work_england_first() -> None:
+    """Related by theme puts the binding code of the chosen nation first: in England, for every choice of
+    every dilemma set there, the first related clause is a Social Work England standard."""
+    kit, _ = load_catalog(REPO)
+    english = [
+        loaded.model
+        for loaded in kit.dilemmas.values()
+        if kit.cases[loaded.model.case].model.setting.jurisdiction.value == "england"
+    ]
+    assert english
+    for dilemma in english:
+        widget = DilemmaWidget(dilemma, kit)
+        assert widget.jurisdiction.value == "england"
+        for node in dilemma.nodes:
+            for choice in node.choices:
+                lines = widget.clause_lines(choice)
+                first_related = lines[lines.index("Related by theme, England:") + 1]
+                assert first_related.startswith("Social Work England professional standards"), (
+                    dilemma.id,
+                    choice.id,
+                    first_related,
+                )

@@ -33,6 +33,7 @@ from .models import (
     clause_anchor,
     provision_key,
 )
+from .names import check_case_details, check_pseudonyms, check_retells, check_seminar_details
 from .problems import Problem, ProblemCode
 from .yamlfile import Path_
 
@@ -75,6 +76,7 @@ def check_catalog(catalog: Catalog) -> list[Problem]:
     problems += _check_theme_coverage(catalog)
     for case in catalog.cases.values():
         problems += _check_case(case, catalog)
+    problems += check_pseudonyms(catalog)
     for dilemma in catalog.dilemmas.values():
         problems += _check_dilemma(dilemma, catalog)
     for seminar in catalog.seminars.values():
@@ -495,6 +497,8 @@ def _check_case(loaded: Loaded[Case], catalog: Catalog) -> list[Problem]:
             problems += check_ref(ref, where, loaded, catalog)
     problems += _check_anonymity(loaded, loaded.model.pseudonyms, catalog)
     problems += check_content_note(loaded, loaded.model)
+    problems += check_case_details(loaded)
+    problems += check_retells(loaded, catalog)
     return problems
 
 
@@ -677,6 +681,7 @@ def _check_seminar(loaded: Loaded[Seminar], catalog: Catalog) -> list[Problem]:
     problems += _check_expert_slot(loaded)
     problems += _check_reading(loaded, catalog)
     problems += _check_assessment(loaded, catalog)
+    problems += check_seminar_details(loaded, catalog)
     return problems
 
 

@@ -83,6 +83,9 @@ class ProblemCode(StrEnum):
     UNKNOWN_SOURCE = "unknown-source"
     ONE_SIDED = "one-sided"
     NO_CONTENT_NOTE = "no-content-note"
+    PSEUDONYM_REUSED = "pseudonym-reused"
+    TELLING_DETAIL = "telling-detail"
+    SHARED_DETAIL = "shared-detail"
     DILEMMA_SHAPE = "dilemma-shape"
     FACILITATOR_NOTE = "facilitator-note"
 
@@ -321,6 +324,18 @@ _HINTS: dict[ProblemCode, str] = {
         "Change the story so each side's lean follows from what happens: let an option cost the "
         "person too, give the agency's request a decision where it is right, and make escalation "
         "cost something; 'ethicskit stats' shows each dilemma's figures."
+    ),
+    ProblemCode.PSEUDONYM_REUSED: (
+        "Choose another invented name for this case's person, and change it everywhere the case, its "
+        "dilemma and any seminar or chapter about it use it."
+    ),
+    ProblemCode.TELLING_DETAIL: (
+        "Under 'telling_details', list short phrases copied from the case's own text that would let a "
+        "reader recognise its people: an age, an illness, an event, a family circumstance."
+    ),
+    ProblemCode.SHARED_DETAIL: (
+        "Change the detail in one of the two cases, or teach them in different seminars, so that students "
+        "do not read two composites as one story."
     ),
 }
 
