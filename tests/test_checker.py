@@ -289,6 +289,22 @@ BROKEN = [
         ],
     ),
     Broken(
+        "dilemma-law",
+        "exercises/dilemmas/demo-dilemma.yml",
+        None,
+        # Every law citation taken off the choices and endings: the dilemma no longer names any provision.
+        "\n".join(
+            line
+            for line in (FIXTURES / "exercises" / "dilemmas" / "demo-dilemma.yml")
+            .read_text(encoding="utf-8")
+            .split("\n")
+            if not line.lstrip().startswith(("law:", '- {ref: "demo-act'))
+        ),
+        [
+            "exercises/dilemmas/demo-dilemma.yml:6: the dilemma cites 0 provision(s) of law on its choices and endings; cite two or more [dilemma-law]"
+        ],
+    ),
+    Broken(
         "facilitator-note",
         "exercises/dilemmas/demo-dilemma.yml",
         "    facilitator_note: Ask the room whether an apology alone is enough.\n",

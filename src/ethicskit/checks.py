@@ -593,6 +593,15 @@ def _check_dilemma(loaded: Loaded[Dilemma], catalog: Catalog) -> list[Problem]:
         for r, ref in enumerate(ending.clauses):
             problems += check_ref(ref, ("endings", e, "clauses", r), loaded, catalog)
         problems += _check_dilemma_law(ending.law, ("endings", e), ending.debrief, loaded, catalog, nation)
+    # A dilemma rehearses choices the law already shapes: it names two provisions or more, as its case does.
+    cited = {c.ref for n in dilemma.nodes for ch in n.choices for c in ch.law} | {
+        c.ref for ending in dilemma.endings for c in ending.law
+    }
+    if len(cited) < 2 and case is not None:
+        message = (
+            f"the dilemma cites {len(cited)} provision(s) of law on its choices and endings; cite two or more"
+        )
+        add(("nodes",), ProblemCode.DILEMMA_LAW, message)
     graph_problems = list(check_graph(dilemma))
     for where, kind, message in graph_problems:
         add(where, kind, message)

@@ -69,6 +69,7 @@ class ProblemCode(StrEnum):
     OFFICIAL_URL = "official-url"
     WRONG_NATION = "wrong-nation"
     CITED_LAW = "cited-law"
+    DILEMMA_LAW = "dilemma-law"
     UNLAWFUL_UNSAID = "unlawful-unsaid"
     NO_BREAK = "no-break"
     UNKNOWN_ACTIVITY = "unknown-activity"
@@ -264,6 +265,10 @@ _HINTS: dict[ProblemCode, str] = {
     ProblemCode.CITED_LAW: (
         "Cite at least two provisions of the case's nation under 'law.provisions': the duties and powers "
         "that apply to the situation."
+    ),
+    ProblemCode.DILEMMA_LAW: (
+        "Cite at least two provisions of the case's nation on the dilemma's choices or endings ('law:' "
+        "with honours, strains or unlawful), where the law bears on what is chosen."
     ),
     ProblemCode.UNLAWFUL_UNSAID: (
         "A choice or ending marked 'unlawful' must say so to the learner: write 'unlawful' (and why) in "
