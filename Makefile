@@ -38,7 +38,7 @@ test: $(VENV)/.test-ready chromium graphviz node_modules/.ready
 	CHROMIUM=$(CHROMIUM) GRAPHVIZ_DOT=$(DOT) $(BIN)/pytest
 
 # Speed and size against same-run baselines; prints a Markdown table (BENCH_RUNS=3 by default).
-bench: $(VENV)/.test-ready chromium graphviz
+bench: $(VENV)/.test-ready chromium graphviz node_modules/.ready
 	CHROMIUM=$(CHROMIUM) GRAPHVIZ_DOT=$(DOT) $(BIN)/python bench/run.py
 
 check: $(VENV)/.book-ready

@@ -1,6 +1,7 @@
 """Sphinx extension: renders the kit's YAML content into the book.
 
-`setup()` reads as the extension's lifecycle, in Sphinx event order.
+`setup()` reads as the extension's lifecycle, in Sphinx event order. Adjustments to the themes live
+apart, in the optional site extension `ethicskit.sphinx.site`.
 """
 
 from __future__ import annotations
@@ -9,21 +10,18 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import assets, chapters, content, directives, downloads, edition, navigation, nodes, references, roles
+from . import assets, chapters, content, directives, downloads, edition, nodes, references, roles
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("ethicskit_content_root", "", "env", [str])
     app.add_config_value("ethicskit_edition", "student", "env", [str])
     app.add_config_value("ethicskit_support_page", "book/support", "env", [str])
-    app.add_config_value("ethicskit_nav_section_limit", 60, "html", [int])
     nodes.setup_nodes(app)
     directives.setup_directives(app)
     roles.setup_roles(app)
     chapters.setup_chapters(app)
     app.connect("config-inited", edition.choose_edition)  # 0: before the theme reads its options
-    app.connect("config-inited", assets.set_theme_defaults)
-    app.connect("config-inited", assets.use_light_theme_assets)
     app.connect("builder-inited", content.load_content)  # 1: catalogue on the environment
     app.connect("builder-inited", assets.add_static_assets)  # 2: HTML-only CSS and JS
     app.connect("env-get-outdated", content.outdated_pages)  # 3: generated lists that changed
@@ -32,12 +30,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(references.ResolveClauseReferences)  # per page, after reading
     app.add_post_transform(references.ResolveLawReferences)
     app.add_post_transform(references.ResolveCatalogReferences)
-    # after every other handler has added its scripts
-    app.connect("html-page-context", assets.drop_duplicate_scripts, priority=1000)  # per page written
-    app.connect("html-page-context", navigation.hold_back_sidebar_nav, priority=400)  # before the theme's
-    app.connect("html-page-context", navigation.sidebar_per_page, priority=1000)
-    app.connect("html-page-context", assets.plain_citation_lists, priority=1000)
-    app.connect("html-page-context", assets.drop_unused_assets, priority=1000)
+    app.connect("html-page-context", assets.drop_page_scripts_elsewhere, priority=1000)  # per page written
     app.connect("build-finished", downloads.write_downloads)
     app.connect("build-finished", assets.refresh_static_assets)  # last: current CSS and JS in _static
     return {

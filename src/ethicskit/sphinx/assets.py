@@ -1,4 +1,4 @@
-"""The extension's CSS and JS, for HTML builds only, and fixes for the theme's scripts."""
+"""The extension's CSS and JS, for HTML builds only; the theme's own assets are the site extension's."""
 
 from __future__ import annotations
 
@@ -7,14 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
-from sphinx.config import Config
 
 STATIC = Path(__file__).parent / "static"
-TEMPLATES = Path(__file__).parent / "templates"
 
-# Assets the book never uses, added by extensions Jupyter Book always loads.
-WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
-UNUSED_ASSETS = ("sphinx-design.min.css", "design-tabs.js", "sphinx-thebe.js", "sphinx-thebe.css")
 PAGE_SCRIPTS = {
     "worksheet.js": "ek-worksheet",
     "reflections.js": "ek-my-reflections",
@@ -23,46 +18,22 @@ PAGE_SCRIPTS = {
 """Scripts needed only on pages holding an element with the given class."""
 
 
-def use_light_theme_assets(app: Sphinx, config: Config) -> None:
-    """Put the extension's templates first, so the theme's pages load no icon-font script."""
-    config.templates_path = [str(TEMPLATES), *config.templates_path]
-
-
-def drop_unused_assets(
+def drop_page_scripts_elsewhere(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    """Leave out CSS and JS a page does not use; notebook styles stay only on notebook pages."""
+    """Load the kit's page-specific scripts only on pages that hold what they drive."""
     classes = (
         {name for node in doctree.findall(lambda n: hasattr(n, "get")) for name in node.get("classes", [])}
         if doctree is not None
         else set()
     )
-    notebook = "cell" in classes
 
     def used(asset: Any) -> bool:
-        if getattr(asset, "attributes", {}).get("type") == WIDGET_STATE:
-            return False  # no widget JavaScript is loaded, and its random ids would make builds differ
         name = Path(str(getattr(asset, "filename", asset) or "")).name
-        if name.startswith(UNUSED_ASSETS):
-            return False
-        if name in PAGE_SCRIPTS:
-            return PAGE_SCRIPTS[name] in classes  # scripts for one kind of page load only there
-        return notebook or not name.startswith("mystnb.")
+        return PAGE_SCRIPTS[name] in classes if name in PAGE_SCRIPTS else True
 
-    for key in ("css_files", "script_files"):
-        if key in context:
-            context[key] = [asset for asset in context[key] if used(asset)]
-
-
-def set_theme_defaults(app: Sphinx, config: Config) -> None:
-    """Give the theme an explicit colour mode.
-
-    Without one, pydata-sphinx-theme reads an empty mode on a reader's first visit and logs
-    'Got invalid theme mode' as a console error.
-    """
-    context = dict(config.html_context or {})
-    context.setdefault("default_mode", "auto")
-    config.html_context = context
+    if "script_files" in context:
+        context["script_files"] = [asset for asset in context["script_files"] if used(asset)]
 
 
 def compact(text: str, suffix: str) -> str:
@@ -110,39 +81,3 @@ def add_static_assets(app: Sphinx) -> None:
     app.add_js_file("worksheet.js", loading_method="defer")
     app.add_js_file("reflections.js", loading_method="defer")
     app.add_js_file("tally.js", loading_method="defer")
-
-
-def drop_duplicate_scripts(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    """Emit each script once.
-
-    Under Sphinx 7.4 the theme's inline thebe and togglebutton scripts are registered twice,
-    and the second copy throws 'THEBE_JS_URL has already been declared' on every page.
-    """
-    scripts = context.get("script_files")
-    if not scripts:
-        return
-    seen: set[tuple[str, str]] = set()
-    unique = []
-    for script in scripts:
-        filename = getattr(script, "filename", script) or ""
-        key = (str(filename), repr(sorted(getattr(script, "attributes", {}).items())))
-        if key not in seen:
-            seen.add(key)
-            unique.append(script)
-    context["script_files"] = unique
-
-
-def plain_citation_lists(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    """Drop the ARIA roles docutils puts on bibliographies.
-
-    It marks the list `role="list"` around entries with the deprecated `doc-biblioentry` role, which
-    axe reports as a list without list items (WCAG 1.3.1); plain blocks read correctly.
-    """
-    body = context.get("body")
-    if body and "citation-list" in body:
-        body = body.replace('<div role="list" class="citation-list">', '<div class="citation-list">')
-        context["body"] = body.replace(' role="doc-biblioentry"', "")

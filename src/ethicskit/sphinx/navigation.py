@@ -34,8 +34,23 @@ def hold_back_sidebar_nav(
     """
     sidebars = context.get("sidebars")
     if isinstance(sidebars, list) and NAV_TEMPLATE in sidebars:
+        _count(app, "nav-template")
         context["ethicskit_nav_at"] = sidebars.index(NAV_TEMPLATE)
         context["sidebars"] = [name for name in sidebars if name != NAV_TEMPLATE]
+
+
+def _count(app: Sphinx, what: str) -> None:
+    """Note that a patch found its target; the site extension warns about patches that never do."""
+    counts: dict[str, int] = app.builder.__dict__.setdefault("ethicskit_site_counts", {})
+    counts[what] = counts.get(what, 0) + 1
+
+
+def _labelled(app: Sphinx, sidebar: str) -> str:
+    """The sidebar with each toggle named after its entry; counts any toggle the pattern missed."""
+    labelled = _UNLABELLED_TOGGLE.sub(_with_label, sidebar)
+    if "<summary>" in labelled:
+        _count(app, "unlabelled-toggles")
+    return labelled
 
 
 def _with_label(match: re.Match[str]) -> str:
@@ -93,11 +108,11 @@ def sidebar_per_page(
         if kind != "sidebar":
             return generate(*args, **kwargs)
         if not large:
-            return _UNLABELLED_TOGGLE.sub(_with_label, str(generate(*args, **kwargs)))
+            return _labelled(app, str(generate(*args, **kwargs)))
         key = (posixpath.dirname(pagename), repr((args, sorted(kwargs.items()))))
         if key not in made:
             made[key] = _unmarked(app, pagename, str(generate(*args, **kwargs)))
-        return _UNLABELLED_TOGGLE.sub(_with_label, _marked(app, pagename, made[key]))
+        return _labelled(app, _marked(app, pagename, made[key]))
 
     context["generate_toctree_html"] = sidebar
 

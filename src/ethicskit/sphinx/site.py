@@ -1,0 +1,198 @@
+"""Site extension: the kit's adjustments to sphinx-book-theme and pydata-sphinx-theme, kept apart.
+
+The content extension (`ethicskit.sphinx`) renders the kit whatever the theme. This one, listed after
+it in `_config.yml`, makes the published site lighter and more accessible by patching what the themes
+write: a lighter asset macro (no 1.5 MB icon script), labelled sidebar toggles, plain bibliography
+blocks, each script once, and no assets the book never uses. It is optional: without it the book still
+builds, only heavier and with the theme's own accessibility faults.
+
+Every patch looks for a particular piece of the theme's output. When a theme upgrade moves or removes
+that piece, the patch cannot silently stop working: it logs a warning, so the strict build (`-W`) fails
+and names the patch to revisit. The themes are pinned in `pyproject.toml` for the same reason.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util import logging
+
+from . import navigation
+
+logger = logging.getLogger(__name__)
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# The installed theme's asset macros, from which the light version is derived at build time.
+THEME_MACROS = ("pydata_sphinx_theme", "theme", "pydata_sphinx_theme", "static", "webpack-macros.html")
+ICON_SCRIPT = re.compile(r"^\s*<script[^>]*_static/scripts/fontawesome\.js[^>]*></script>\s*$", re.M)
+HTML_COMMENT = re.compile(r"^\s*<!--.*?-->\s*\n", re.S | re.M)
+
+# Assets the book never uses, added by extensions Jupyter Book always loads.
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+UNUSED_ASSETS = ("sphinx-design.min.css", "design-tabs.js", "sphinx-thebe.js", "sphinx-thebe.css")
+
+BIBLIOGRAPHY_LIST = '<div role="list" class="citation-list">'
+
+
+def _warn_patch(patch: str, target: str) -> None:
+    logger.warning(
+        f"site patch '{patch}' found no {target}; the theme's output has changed, so revisit the patch "
+        "in ethicskit/sphinx/site.py (or remove it if the theme now does this itself)",
+        type="ethicskit",
+        subtype="site-patch",
+    )
+
+
+def _state(app: Sphinx) -> dict[str, int]:
+    """Per-build counts of what each patch found, kept on the builder (one per build)."""
+    counts: dict[str, int] = app.builder.__dict__.setdefault("ethicskit_site_counts", {})
+    return counts
+
+
+def light_asset_macros(app: Sphinx, config: Config) -> None:
+    """Serve the theme's own asset macros without its icon script, derived from the installed theme.
+
+    ethicskit.css draws the few icons the book uses, so every page stays light for students on phones
+    and slow connections. Derived rather than copied, so the theme's cache-busting digests stay right
+    when the theme is upgraded.
+    """
+    spec = importlib.util.find_spec(THEME_MACROS[0])
+    source = Path(spec.origin).parent.joinpath(*THEME_MACROS[1:]) if spec and spec.origin else None
+    if source is None or not source.is_file():
+        _warn_patch("light-asset-macros", f"asset macros at {source}")
+        return
+    original = source.read_text(encoding="utf-8")
+    light, removed = ICON_SCRIPT.subn("", original)
+    if not removed:
+        _warn_patch("light-asset-macros", "icon-font script in the theme's asset macros")
+        return
+    light = HTML_COMMENT.sub("", light)
+    header = (
+        "{#- Derived at build time from the installed theme's webpack-macros.html by ethicskit's site "
+        "extension: the icon-font script is left out. -#}\n"
+    )
+    generated = Path(app.outdir).parent / ".ethicskit-templates"
+    target = generated / "static" / "webpack-macros.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.is_file() or target.read_text(encoding="utf-8") != header + light:
+        target.write_text(header + light, encoding="utf-8")
+    config.templates_path = [str(generated), str(TEMPLATES), *config.templates_path]
+
+
+def set_theme_defaults(app: Sphinx, config: Config) -> None:
+    """Give the theme an explicit colour mode.
+
+    Without one, pydata-sphinx-theme reads an empty mode on a reader's first visit and logs
+    'Got invalid theme mode' as a console error.
+    """
+    context = dict(config.html_context or {})
+    context.setdefault("default_mode", "auto")
+    config.html_context = context
+
+
+def drop_duplicate_scripts(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Emit each script once.
+
+    Under Sphinx 7.4 the theme's inline thebe and togglebutton scripts are registered twice,
+    and the second copy throws 'THEBE_JS_URL has already been declared' on every page.
+    """
+    scripts = context.get("script_files")
+    if not scripts:
+        return
+    counts = _state(app)
+    counts["pages"] = counts.get("pages", 0) + 1
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for script in scripts:
+        filename = getattr(script, "filename", script) or ""
+        key = (str(filename), repr(sorted(getattr(script, "attributes", {}).items())))
+        if key not in seen:
+            seen.add(key)
+            unique.append(script)
+    counts["duplicate-scripts"] = counts.get("duplicate-scripts", 0) + len(scripts) - len(unique)
+    context["script_files"] = unique
+
+
+def plain_citation_lists(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Drop the ARIA roles docutils puts on bibliographies.
+
+    It marks the list `role="list"` around entries with the deprecated `doc-biblioentry` role, which
+    axe reports as a list without list items (WCAG 1.3.1); plain blocks read correctly.
+    """
+    body = context.get("body")
+    if not body or "citation-list" not in body:
+        return
+    if BIBLIOGRAPHY_LIST not in body:
+        _warn_patch("plain-citation-lists", f"'{BIBLIOGRAPHY_LIST}' on page {pagename}")
+        return
+    body = body.replace(BIBLIOGRAPHY_LIST, '<div class="citation-list">')
+    context["body"] = body.replace(' role="doc-biblioentry"', "")
+
+
+def drop_unused_assets(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Leave out CSS and JS the book never uses, and notebook styles outside notebook pages."""
+    classes = (
+        {name for node in doctree.findall(lambda n: hasattr(n, "get")) for name in node.get("classes", [])}
+        if doctree is not None
+        else set()
+    )
+    notebook = "cell" in classes
+    counts = _state(app)
+
+    def used(asset: Any) -> bool:
+        if getattr(asset, "attributes", {}).get("type") == WIDGET_STATE:
+            return False  # no widget JavaScript is loaded, and its random ids would make builds differ
+        name = Path(str(getattr(asset, "filename", asset) or "")).name
+        if name.startswith(UNUSED_ASSETS):
+            counts["unused-assets"] = counts.get("unused-assets", 0) + 1
+            return False
+        return notebook or not name.startswith("mystnb.")
+
+    for key in ("css_files", "script_files"):
+        if key in context:
+            context[key] = [asset for asset in context[key] if used(asset)]
+
+
+def report_unfound_targets(app: Sphinx, exception: Exception | None) -> None:
+    """After a build that wrote pages: warn for each page-level patch that found nothing to change."""
+    if exception is not None or app.builder.format != "html":
+        return
+    counts = _state(app)
+    if not counts.get("pages"):
+        return  # nothing was written, so nothing was looked for
+    if not counts.get("duplicate-scripts"):
+        _warn_patch("drop-duplicate-scripts", "script registered twice on any page written")
+    if not counts.get("unused-assets"):
+        _warn_patch("drop-unused-assets", f"asset among {', '.join(UNUSED_ASSETS)} on any page written")
+    if not counts.get("nav-template"):
+        _warn_patch(
+            "hold-back-sidebar-nav", f"'{navigation.NAV_TEMPLATE}' among the sidebars of any page written"
+        )
+    if counts.get("unlabelled-toggles"):
+        _warn_patch("label-sidebar-toggles", "match for a sidebar toggle that was still left without a label")
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("ethicskit_nav_section_limit", 60, "html", [int])
+    app.connect("config-inited", set_theme_defaults)
+    app.connect("config-inited", light_asset_macros)
+    # after every other handler has added its scripts
+    app.connect("html-page-context", drop_duplicate_scripts, priority=1000)
+    app.connect("html-page-context", navigation.hold_back_sidebar_nav, priority=400)  # before the theme's
+    app.connect("html-page-context", navigation.sidebar_per_page, priority=1000)
+    app.connect("html-page-context", plain_citation_lists, priority=1000)
+    app.connect("html-page-context", drop_unused_assets, priority=1000)
+    app.connect("build-finished", report_unfound_targets)
+    return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,97 @@
+"""The site extension's theme patches: each does its job, and says so when the theme has moved on.
+
+The strict builds of the real and fixture books (test_book, test_sphinx) show that no patch warns while
+its target is there; these tests show each warns, naming itself, once its target is gone.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from ethicskit.sphinx import navigation, site
+
+
+def fake_app(tmp_path: Path) -> Any:
+    return SimpleNamespace(outdir=str(tmp_path / "html"), builder=SimpleNamespace(format="html"))
+
+
+def patch_warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [record.getMessage() for record in caplog.records if "site patch" in record.getMessage()]
+
+
+def test_the_light_macros_are_derived_from_the_installed_theme_without_the_icon_script(
+    tmp_path: Path,
+) -> None:
+    config = SimpleNamespace(templates_path=["_templates"], html_context={})
+    site.light_asset_macros(fake_app(tmp_path), config)
+    generated = Path(config.templates_path[0]) / "static" / "webpack-macros.html"
+    text = generated.read_text(encoding="utf-8")
+    assert "fontawesome" not in text
+    assert re.search(r"pydata-sphinx-theme\.css', 1\) }}\?digest=\w+", text)  # the theme's own digest, kept
+    assert config.templates_path[1:] == [str(site.TEMPLATES), "_templates"]
+
+
+def test_the_macro_patch_warns_when_the_theme_no_longer_loads_the_icon_script(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(site, "ICON_SCRIPT", re.compile("a script this theme never had"))
+    config = SimpleNamespace(templates_path=[], html_context={})
+    with caplog.at_level(logging.WARNING):
+        site.light_asset_macros(fake_app(tmp_path), config)
+    assert [m for m in patch_warnings(caplog) if "'light-asset-macros'" in m]
+    assert config.templates_path == []  # the theme's own macros are used unchanged
+
+
+def test_the_bibliography_patch_removes_the_roles_and_warns_when_they_are_gone(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    app = fake_app(tmp_path)
+    context = {"body": '<div role="list" class="citation-list"><div role="doc-biblioentry">A</div></div>'}
+    site.plain_citation_lists(app, "book/references", "page.html", context, None)
+    assert context["body"] == '<div class="citation-list"><div>A</div></div>'
+    with caplog.at_level(logging.WARNING):
+        site.plain_citation_lists(
+            app, "book/references", "page.html", {"body": '<ul class="citation-list">'}, None
+        )
+    assert [m for m in patch_warnings(caplog) if "'plain-citation-lists'" in m and "book/references" in m]
+
+
+def test_page_patches_that_found_nothing_in_a_whole_build_warn_once_it_ends(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    app = fake_app(tmp_path)
+    script = SimpleNamespace(filename="_static/x.js", attributes={})
+    context: dict[str, Any] = {"script_files": [script], "css_files": []}
+    site.drop_duplicate_scripts(app, "index", "page.html", context, None)
+    site.drop_unused_assets(app, "index", "page.html", context, None)
+    with caplog.at_level(logging.WARNING):
+        site.report_unfound_targets(app, None)
+    found = patch_warnings(caplog)
+    for patch in ("drop-duplicate-scripts", "drop-unused-assets", "hold-back-sidebar-nav"):
+        assert [m for m in found if f"'{patch}'" in m], patch
+
+
+def test_page_patches_that_did_their_work_stay_quiet(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    app = fake_app(tmp_path)
+    twice = [SimpleNamespace(filename="_static/x.js", attributes={})] * 2
+    unused = SimpleNamespace(filename="_static/sphinx-thebe.js", attributes={})
+    context: dict[str, Any] = {
+        "script_files": [*twice, unused],
+        "css_files": [],
+        "sidebars": [navigation.NAV_TEMPLATE],
+    }
+    site.drop_duplicate_scripts(app, "index", "page.html", context, None)
+    site.drop_unused_assets(app, "index", "page.html", context, None)
+    navigation.hold_back_sidebar_nav(app, "index", "page.html", context, None)
+    assert [s.filename for s in context["script_files"]] == ["_static/x.js"]
+    with caplog.at_level(logging.WARNING):
+        site.report_unfound_targets(app, None)
+    assert patch_warnings(caplog) == []
