@@ -2,6 +2,7 @@
 #   make book   build the student edition of the course book into _build/html
 #   (make lecturer builds the lecturer edition into _build/lecturer/html)
 #   make test   lint, type-check and run every test, browser tests included
+#   make release  both editions, seminar packs and SCORM packages as one bundle in dist/VERSION/
 # Both create their own environment (.venv, from uv.lock) on first use.
 
 PYTHON ?= python3
@@ -18,18 +19,35 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 export UV_LINK_MODE := copy
 
-.PHONY: book lecturer test bench lint typecheck check chromium graphviz clean
+# Every build of the book, strict: warnings are errors.
+JUPYTER_BOOK = GRAPHVIZ_DOT=$(DOT) $(BIN)/jupyter-book build $(ROOT) -W -n --keep-going -q
+
+.PHONY: book lecturer release test bench lint typecheck check chromium graphviz clean
 
 book: $(VENV)/.book-ready graphviz
 	$(BIN)/ethicskit check --root $(ROOT)
-	GRAPHVIZ_DOT=$(DOT) $(BIN)/jupyter-book build $(ROOT) -W -n --keep-going -q
+	$(JUPYTER_BOOK)
 	@echo "Book built: open $(abspath $(ROOT))/_build/html/index.html"
 
 # The same source with every teaching note; its own output folder, so neither build undoes the other.
 lecturer: $(VENV)/.book-ready graphviz
 	$(BIN)/ethicskit check --root $(ROOT)
-	GRAPHVIZ_DOT=$(DOT) ETHICSKIT_EDITION=lecturer $(BIN)/jupyter-book build $(ROOT) --path-output $(ROOT)/_build/lecturer -W -n --keep-going -q
+	ETHICSKIT_EDITION=lecturer $(JUPYTER_BOOK) --path-output $(ROOT)/_build/lecturer
 	@echo "Lecturer edition built: open $(abspath $(ROOT))/_build/lecturer/_build/html/index.html"
+
+# The release bundle: both editions as zips, seminar packs (printed by Chromium), one SCORM package per
+# dilemma, LECTURERS.md and SHA256SUMS, in dist/VERSION/ (the kit's version unless VERSION= is given).
+# Both editions are built afresh in _build/release, so no page left over from an earlier build can slip
+# in, and everything is dated by the last commit: the same commit gives the same bytes.
+RELEASE_BUILD := $(ROOT)/_build/release
+release: $(VENV)/.book-ready graphviz chromium
+	$(BIN)/ethicskit check --root $(ROOT)
+	rm -rf $(RELEASE_BUILD)
+	$(JUPYTER_BOOK) --path-output $(RELEASE_BUILD)/student
+	ETHICSKIT_EDITION=lecturer $(JUPYTER_BOOK) --path-output $(RELEASE_BUILD)/lecturer
+	SOURCE_DATE_EPOCH="$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null)}" CHROMIUM=$(CHROMIUM) \
+		$(BIN)/ethicskit release --root $(ROOT) --output $(ROOT)/dist $(if $(VERSION),--version $(VERSION)) \
+		--student-site $(RELEASE_BUILD)/student/_build/html --lecturer-site $(RELEASE_BUILD)/lecturer/_build/html
 
 test: $(VENV)/.test-ready chromium graphviz node_modules/.ready
 	$(BIN)/ruff check src tests bench
@@ -73,4 +91,4 @@ graphviz:
 	@if [ ! -x "$(DOT)" ]; then tools/debian-packages.sh graphviz; fi
 
 clean:
-	rm -rf _build
+	rm -rf _build dist

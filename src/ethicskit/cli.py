@@ -8,6 +8,7 @@ import tempfile
 from collections import Counter
 from dataclasses import replace
 from datetime import date, datetime
+from importlib import metadata
 from pathlib import Path
 
 import click
@@ -22,8 +23,10 @@ from .loader import load_file
 from .models import CodeOfPractice
 from .printing import PrintError, print_pdf
 from .problems import Problem
+from .release import GUIDE, ReleaseError, make_release
 from .report import as_json, as_text
 from .scaffold import KINDS, SLUG, ScaffoldError, new_content, write_schemas
+from .scorm import write_package
 from .verify import Outcome, SourceError, compare, document_numbers, read_source, source_id
 from .verify import record as record_verification
 
@@ -340,6 +343,77 @@ def export_dilemma(dilemma_id: str, output: Path, root: Path) -> None:
     click.echo(
         f"Wrote {output}: open it in a browser, or upload it to your VLE; it loads nothing from elsewhere."
     )
+
+
+@export.command("scorm")
+@click.argument("dilemma_id", metavar="ID")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The zip file to write.",
+)
+@ROOT_OPTION
+def export_scorm(dilemma_id: str, output: Path, root: Path) -> None:
+    """Write one dilemma as a SCORM 1.2 package (a zip) for Moodle, Canvas, Blackboard or Brightspace.
+
+    The VLE is told when the learner starts and finishes, the time spent, and the ids of the choices on
+    their path (to resume it); reflections are never sent.
+    """
+    catalog = _valid_catalog(root)
+    _item(catalog, "dilemma", dilemma_id)
+    try:
+        write_package(catalog.dilemmas[dilemma_id].model, catalog, output)
+    except DiagramError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Wrote {output}: upload it to your VLE as a SCORM package.")
+
+
+@main.command()
+@ROOT_OPTION
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("dist"),
+    show_default=True,
+    help="The bundle goes into OUTPUT/VERSION/.",
+)
+@click.option("--version", "version", default=None, help="The release's version; by default the kit's.")
+@click.option(
+    "--student-site",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The built student edition (by default ROOT/_build/html, as 'make book' writes it).",
+)
+@click.option(
+    "--lecturer-site",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The built lecturer edition (by default ROOT/_build/lecturer/_build/html, from 'make lecturer').",
+)
+def release(
+    root: Path, output: Path, version: str | None, student_site: Path | None, lecturer_site: Path | None
+) -> None:
+    """Write the release bundle: both sites as zips, seminar packs, SCORM packages, LECTURERS.md and
+    SHA256SUMS. `make release` builds both editions first, then runs this.
+
+    Zip entries and PDF dates take SOURCE_DATE_EPOCH when it is set (a fixed date otherwise), so the
+    same commit gives the same bytes.
+    """
+    catalog = _valid_catalog(root)
+    try:
+        folder = make_release(
+            catalog,
+            version or metadata.version("ethicskit"),
+            output,
+            student_site or root / "_build" / "html",
+            lecturer_site or root / "_build" / "lecturer" / "_build" / "html",
+        )
+    except ReleaseError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Wrote the release bundle to {folder}: start with {folder / GUIDE}.")
 
 
 def parse_and_validate(text: str, shown_as: str) -> tuple[CodeOfPractice | None, list[Problem]]:

@@ -481,13 +481,34 @@ def handout(kind: str, item_id: str, catalog: Catalog, lecturer: bool) -> tuple[
     )
 
 
-def standalone_dilemma(dilemma: Dilemma, catalog: Catalog) -> str:
-    """One HTML file with the player, its data, reflections and export, for a VLE or an iframe."""
+PLAYER_SCRIPTS = ("dilemma-player.js", "reflections.js")
+"""The scripts a single-file dilemma runs, in the order it loads them."""
+
+LMS_NOTICE = (
+    '<aside class="ek-lms-notice" aria-label="What your VLE is told"><p><strong>What your VLE is told.'
+    "</strong> When this dilemma runs inside your VLE, the VLE is told that you have started it, when "
+    "you reach an ending, how long you spent, and which decisions and choices make up your path (as "
+    "short codes, so you can carry on where you left off). Staff who can see the VLE's activity reports "
+    "may be able to see these. Your reflections are never sent to the VLE: they stay in this browser, "
+    "on this device, until you download them.</p></aside>"
+)
+"""What the SCORM package tells the learner about what leaves their device, shown in or out of a VLE."""
+
+
+def standalone_dilemma(dilemma: Dilemma, catalog: Catalog, scripts_folder: str | None = None) -> str:
+    """One HTML file with the player, its data, reflections and export, for a VLE or an iframe.
+
+    With `scripts_folder`, the scripts are files in that folder beside the page rather than inline, and
+    the player reports to a SCORM 1.2 VLE when it finds one: the page of a SCORM package.
+    """
     case = catalog.cases[dilemma.case].model
     data = dilemma_json(dilemma, catalog)
+    lms = scripts_folder is not None
+    reports = ' data-lms="scorm12"' if lms else ""
     body = (
-        f'<section class="ek-dilemma" id="dilemma-{dilemma.id}"><h1>{escape(dilemma.title)}</h1>'
-        f"{content_note(case)}{paras(dilemma.summary, 'summary')}"
+        f'<section class="ek-dilemma" id="dilemma-{dilemma.id}"{reports}>'
+        f"<h1>{escape(dilemma.title)}</h1>"
+        f"{content_note(case)}{LMS_NOTICE if lms else ''}{paras(dilemma.summary, 'summary')}"
         f"{student_map(dilemma)}"
         f'<script type="application/json" class="ek-dilemma-data">{data}</script>'
         f"{dilemma_map(dilemma, catalog, lecturer=False)}</section>"
@@ -497,7 +518,9 @@ def standalone_dilemma(dilemma: Dilemma, catalog: Catalog) -> str:
         "</section>"
     )
     styles = f"<style>{static_text('dilemma-player.css')}</style>"
-    scripts = "".join(
-        f"<script>{static_text(name)}</script>" for name in ("dilemma-player.js", "reflections.js")
-    )
-    return document(dilemma.title, body, "single-file dilemma", styles, scripts)
+    if lms:
+        scripts = "".join(f'<script src="{scripts_folder}/{name}"></script>' for name in PLAYER_SCRIPTS)
+    else:
+        scripts = "".join(f"<script>{static_text(name)}</script>" for name in PLAYER_SCRIPTS)
+    edition = "SCORM package" if lms else "single-file dilemma"
+    return document(dilemma.title, body, edition, styles, scripts)

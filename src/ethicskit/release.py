@@ -1,0 +1,239 @@
+"""The release bundle: everything a lecturer needs in one folder, `dist/<version>/`, the same bytes each
+time it is made from the same commit.
+
+The bundle is a list of parts (`PARTS`). Each part writes its files into the folder and says, for
+`LECTURERS.md`, what they are; `SHA256SUMS` and `LECTURERS.md` are written last, from whatever the parts
+wrote. A new kind of file joins the bundle as one more `BundlePart` in `PARTS`, with nothing else to
+change here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from .archive import build_time, folder_files, write_zip
+from .catalog import Catalog
+from .diagram import DiagramError
+from .documents import handout
+from .printing import PrintError, print_pdf
+from .scorm import write_package
+
+CHECKSUMS = "SHA256SUMS"
+GUIDE = "LECTURERS.md"
+VERSION = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.+-]{0,40}$")
+
+
+class ReleaseError(Exception):
+    """The bundle could not be made; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Release:
+    """What every part is made from, and where it goes."""
+
+    catalog: Catalog
+    version: str
+    folder: Path
+    student_site: Path
+    lecturer_site: Path
+    when: datetime
+
+
+@dataclass(frozen=True)
+class BundlePart:
+    """One kind of file in the bundle."""
+
+    title: str
+    about: str
+    """What the files are and how to use them: a paragraph of Markdown for LECTURERS.md."""
+    build: Callable[[Release], list[Path]]
+    """Writes the part's files into the release folder and returns them."""
+
+
+def site_zip(edition: str) -> Callable[[Release], list[Path]]:
+    """A built edition of the book as one zip, unpacking to a folder of its own."""
+
+    def build(release: Release) -> list[Path]:
+        site = release.student_site if edition == "student" else release.lecturer_site
+        if not (site / "index.html").is_file():
+            command = "make book" if edition == "student" else "make lecturer"
+            raise ReleaseError(f"no built {edition} edition at {site}: run '{command}' first")
+        name = f"first-loyalty-{release.version}-{edition}-site"
+        return [write_zip(release.folder / f"{name}.zip", folder_files(site, f"{name}/"), release.when)]
+
+    return build
+
+
+def fixed_pdf_dates(pdf: bytes, when: datetime) -> bytes:
+    """The PDF with its creation and modification dates set to `when`, so two prints are the same bytes.
+
+    Chromium stamps the time of printing; the digits are replaced one for one, so no offset in the file
+    moves."""
+    stamp = when.strftime("%Y%m%d%H%M%S").encode()
+    fixed, count = re.subn(rb"(/(?:CreationDate|ModDate) \(D:)\d{14}", lambda m: m.group(1) + stamp, pdf)
+    if count == 0:
+        raise ReleaseError("a printed PDF carries no creation date where Chromium writes one")
+    return fixed
+
+
+def seminar_packs(release: Release) -> list[Path]:
+    """Each seminar's pack on A4, a student's copy and a lecturer's copy."""
+    written = []
+    for seminar_id in sorted(release.catalog.seminars):
+        for lecturer in (False, True):
+            target = (
+                release.folder / "seminar-packs" / f"{seminar_id}-{'lecturer' if lecturer else 'student'}.pdf"
+            )
+            try:
+                title, html = handout("seminar", seminar_id, release.catalog, lecturer)
+                print_pdf(html, target, title)
+            except (PrintError, DiagramError) as error:
+                raise ReleaseError(f"seminar pack '{seminar_id}': {error}") from None
+            target.write_bytes(fixed_pdf_dates(target.read_bytes(), release.when))
+            written.append(target)
+    return written
+
+
+def scorm_packages(release: Release) -> list[Path]:
+    """One SCORM 1.2 package per dilemma."""
+    written = []
+    for dilemma_id, loaded in sorted(release.catalog.dilemmas.items()):
+        try:
+            written.append(
+                write_package(loaded.model, release.catalog, release.folder / "scorm" / f"{dilemma_id}.zip")
+            )
+        except DiagramError as error:
+            raise ReleaseError(f"SCORM package '{dilemma_id}': {error}") from None
+    return written
+
+
+PARTS: list[BundlePart] = [
+    BundlePart(
+        "The student site",
+        "The student edition of the course book, with every dilemma playable. Unzip it and open "
+        "`index.html` in a browser: it works from the computer's own disk, with no internet connection. "
+        "Give it to students as it is, or put the unzipped folder on any web server. Do not upload its "
+        "pages into a VLE's file area to run the dilemmas: Canvas, for one, does not run the script in "
+        "uploaded HTML files unless an administrator allows it. Use the SCORM packages for that.",
+        site_zip("student"),
+    ),
+    BundlePart(
+        "The lecturer site",
+        "The same book with every teaching note: notes for the lecturer on every case, a facilitator "
+        "note on every decision, the map of every branch of each dilemma, and each seminar plan's "
+        "facilitation notes, debrief and marked exemplar answers. Unzip it and open `index.html`. It is for "
+        "teaching staff only: never give it to students or put it where they can reach it.",
+        site_zip("lecturer"),
+    ),
+    BundlePart(
+        "Seminar packs (`seminar-packs/`)",
+        "A4 PDFs, one pair per seminar: `ID-student.pdf` is the plan, case sheets and dilemmas as "
+        "students may see them; `ID-lecturer.pdf` adds what happens in each activity, facilitation notes "
+        "and the full map of every dilemma. Upload the student copy as a file; keep the lecturer's copy "
+        "for staff (hidden from students, or outside the VLE).",
+        seminar_packs,
+    ),
+    BundlePart(
+        "SCORM packages (`scorm/`)",
+        "One SCORM 1.2 zip per dilemma, each playing the dilemma on its own. Upload the zip unopened, as "
+        "a SCORM package (see below). The VLE is told when a student starts, that they reached an "
+        "ending (the activity is then *completed*; there is no score), the time spent, and short codes for "
+        "the decisions and choices on their path, so the dilemma resumes where they left it. Staff who "
+        "can see the VLE's activity reports may be able to see those codes. **Reflections are never "
+        "sent to the VLE**: they stay in the student's browser until the student downloads them, and the "
+        "package says so on its first screen.",
+        scorm_packages,
+    ),
+]
+"""The bundle's parts, in the order LECTURERS.md describes them."""
+
+VLE_GUIDE = """\
+## Putting the dilemmas into your VLE
+
+Each dilemma goes in as its own SCORM package, the one format Moodle, Canvas, Blackboard Ultra and
+Brightspace all play. Menus move between versions and institutions; if a step below does not match
+what you see, your learning technologist will know the local route.
+
+- **Moodle**: in a course section, *Add an activity or resource*, then *SCORM package*; upload the zip.
+- **Canvas**: upload the zip through the *SCORM* tool in Course Navigation, which your institution
+  must have enabled. Do not upload the dilemma pages (or the sites) to *Files* to run them there:
+  Canvas does not run JavaScript in uploaded HTML files by default.
+- **Blackboard Ultra**: in the course content, *Create*, then *SCORM package*. Choose the grading
+  options with care: they cannot be changed after the upload. The dilemmas report completion, not a
+  score.
+- **Brightspace**: add the zip to a module in *Content* as a SCORM package. The newer SCORM tool needs
+  your administrator to have turned on its content service and SCORM permissions.
+
+The seminar packs are ordinary PDFs: upload them as files. Link to the student site where it is
+published on the web, or hand its zip out; the lecturer site is for staff only.
+"""
+
+
+def checksums(folder: Path) -> str:
+    """`sha256sum` lines for every file in the folder but the checksum file itself, in path order."""
+    lines = []
+    for path in sorted(folder.rglob("*")):
+        name = path.relative_to(folder).as_posix()
+        if path.is_file() and name != CHECKSUMS:
+            lines.append(f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {name}\n")
+    return "".join(lines)
+
+
+def lecturers_guide(release: Release, parts: list[BundlePart], written: dict[str, list[Path]]) -> str:
+    out = [
+        f"# First Loyalty {release.version}: what is in this folder\n",
+        "First Loyalty is an open course kit for teaching social work ethics and values. This folder is "
+        "one release of it, made by `make release`.\n",
+    ]
+    for part in parts:
+        files = ", ".join(f"`{path.relative_to(release.folder).as_posix()}`" for path in written[part.title])
+        out.append(f"## {part.title}\n\n{part.about}\n\nFiles: {files or 'none in this release'}.\n")
+    out.append(VLE_GUIDE)
+    out.append(
+        f"## Checking the files\n\n`{CHECKSUMS}` lists the SHA-256 checksum of every file here. "
+        f"`sha256sum -c {CHECKSUMS}` in this folder checks that nothing was damaged or changed on the way. "
+        "The same commit always gives the same files, byte for byte.\n"
+    )
+    return "\n".join(out)
+
+
+def make_release(
+    catalog: Catalog,
+    version: str,
+    output: Path,
+    student_site: Path,
+    lecturer_site: Path,
+    parts: list[BundlePart] | None = None,
+) -> Path:
+    """Write the bundle to `output/<version>/` and return that folder.
+
+    The bundle is made in a folder beside it and moved into place only when every part is written, so
+    a failed release leaves no half-made bundle. A folder left by an earlier release of the same version
+    is replaced; any other folder in the way is an error, so nothing that is not a release is deleted."""
+    if not VERSION.fullmatch(version):
+        raise ReleaseError(f"'{version}' is not a version: use letters, digits, '.', '+' and '-' only")
+    folder = output / version
+    if folder.exists() and not (folder / CHECKSUMS).is_file():
+        raise ReleaseError(f"{folder} exists and is not an earlier release: move it out of the way")
+    building = output / f".{version}.partial"
+    shutil.rmtree(building, ignore_errors=True)
+    building.mkdir(parents=True)
+    try:
+        release = Release(catalog, version, building, student_site, lecturer_site, build_time())
+        chosen = PARTS if parts is None else parts
+        written = {part.title: part.build(release) for part in chosen}
+        (building / GUIDE).write_text(lecturers_guide(release, chosen, written), encoding="utf-8")
+        (building / CHECKSUMS).write_text(checksums(building), encoding="utf-8")
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    if folder.exists():
+        shutil.rmtree(folder)
+    building.rename(folder)
+    return folder

@@ -1,0 +1,229 @@
+"""The release bundle: every part written, LECTURERS.md and SHA256SUMS made from what was written, the
+same bytes from two runs, and a site zip that works when unzipped and opened from disk."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+from pypdf import PdfReader
+
+from conftest import FIXTURES, REPO, build_book, make_fixture_book
+from ethicskit.catalog import Catalog, load_catalog
+from ethicskit.release import CHECKSUMS, GUIDE, PARTS, BundlePart, Release, ReleaseError, make_release
+
+EPOCH = 1767225600  # 2026-01-01 00:00 UTC
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    found, problems = load_catalog(FIXTURES / "valid")
+    assert problems == []
+    return found
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture book's student edition, built once for this module."""
+    book = make_fixture_book(tmp_path_factory.mktemp("release") / "book")
+    result = build_book(book, book)
+    assert result.returncode == 0, result.stdout[-3000:]
+    return book / "_build" / "html"
+
+
+@pytest.fixture(scope="module")
+def two_releases(tmp_path_factory: pytest.TempPathFactory, catalog: Catalog, site: Path) -> tuple[Path, Path]:
+    """The whole bundle made twice, into two folders, with SOURCE_DATE_EPOCH set.
+
+    The fixture book's student edition stands in for both sites: building a second edition here would
+    double the time and test nothing the student site does not."""
+    monkeypatch = pytest.MonkeyPatch()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
+    try:
+        first = make_release(catalog, "1.2.3", tmp_path_factory.mktemp("one"), site, site)
+        second = make_release(catalog, "1.2.3", tmp_path_factory.mktemp("two"), site, site)
+    finally:
+        monkeypatch.undo()
+    return first, second
+
+
+def test_two_runs_give_identical_checksums_and_bytes(two_releases: tuple[Path, Path]) -> None:
+    first, second = two_releases
+    sums = (first / CHECKSUMS).read_text()
+    assert sums == (second / CHECKSUMS).read_text()
+    files = sorted(p.relative_to(first).as_posix() for p in first.rglob("*") if p.is_file())
+    assert files == [
+        GUIDE,
+        CHECKSUMS,
+        "first-loyalty-1.2.3-lecturer-site.zip",
+        "first-loyalty-1.2.3-student-site.zip",
+        "scorm/demo-dilemma.zip",
+        "seminar-packs/demo-seminar-lecturer.pdf",
+        "seminar-packs/demo-seminar-student.pdf",
+    ]
+    for name in files:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_checksums_are_right_and_in_sha256sum_format(two_releases: tuple[Path, Path]) -> None:
+    folder = two_releases[0]
+    lines = (folder / CHECKSUMS).read_text().splitlines()
+    assert len(lines) == 6  # every file but the checksum file itself
+    for line in lines:
+        digest, name = line.split("  ", 1)
+        assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest
+    check = subprocess.run(["sha256sum", "-c", CHECKSUMS], cwd=folder, capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_zips_and_pdfs_carry_the_source_date_not_the_time_of_building(
+    two_releases: tuple[Path, Path],
+) -> None:
+    folder = two_releases[0]
+    for archive in [*folder.glob("*.zip"), *folder.glob("scorm/*.zip")]:
+        with zipfile.ZipFile(archive) as opened:
+            infos = opened.infolist()
+            assert {i.date_time for i in infos} == {(2026, 1, 1, 0, 0, 0)}, archive.name
+            assert {i.external_attr >> 16 for i in infos} == {0o100644}
+            assert [i.filename for i in infos] == sorted(i.filename for i in infos)
+    for pdf in folder.glob("seminar-packs/*.pdf"):
+        info = PdfReader(pdf).metadata
+        assert info is not None
+        assert info["/CreationDate"].startswith("D:20260101000000")
+        assert info["/ModDate"].startswith("D:20260101000000")
+
+
+def test_site_zip_unpacks_to_one_folder_with_the_whole_site(
+    two_releases: tuple[Path, Path], site: Path
+) -> None:
+    with zipfile.ZipFile(two_releases[0] / "first-loyalty-1.2.3-student-site.zip") as archive:
+        names = archive.namelist()
+    assert {name.split("/", 1)[0] for name in names} == {"first-loyalty-1.2.3-student-site"}
+    expected = {
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(site).parts)
+    }
+    assert {name.split("/", 1)[1] for name in names} == expected
+
+
+def test_lecturers_guide_names_every_file_and_every_vle(two_releases: tuple[Path, Path]) -> None:
+    folder = two_releases[0]
+    guide = (folder / GUIDE).read_text()
+    for line in (folder / CHECKSUMS).read_text().splitlines():
+        name = line.split("  ", 1)[1]
+        if name != GUIDE:
+            assert f"`{name}`" in guide, name
+    for part in PARTS:
+        assert f"## {part.title}" in guide
+    for vle in ("Moodle", "Canvas", "Blackboard Ultra", "Brightspace"):
+        assert f"**{vle}**" in guide
+    assert "Reflections are never sent to the VLE" in guide
+    assert "does not run JavaScript in uploaded HTML" in guide
+
+
+@pytest.mark.browser
+def test_the_unzipped_student_site_plays_a_dilemma_from_disk(
+    two_releases: tuple[Path, Path], tmp_path: Path, page: Page
+) -> None:
+    with zipfile.ZipFile(two_releases[0] / "first-loyalty-1.2.3-student-site.zip") as archive:
+        archive.extractall(tmp_path)
+    unpacked = tmp_path / "first-loyalty-1.2.3-student-site"
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(("file://", "data:"))
+            else (problems.append(route.request.url), route.abort())
+        ),
+    )
+    page.goto((unpacked / "index.html").as_uri())
+    page.goto((unpacked / "dilemma.html").as_uri())
+    page.get_by_role("button", name="Ask for more time in supervision", exact=True).click()
+    page.get_by_role("button", name="See where this ends", exact=True).click()
+    expect(page.locator(".ek-step-heading")).to_have_text("Ending: Time to listen")
+    assert problems == []
+
+
+def test_a_new_part_joins_the_guide_and_the_checksums(tmp_path: Path, catalog: Catalog) -> None:
+    """The hook for later parts: a BundlePart is all a new kind of file needs."""
+
+    def reading_lists(release: Release) -> list[Path]:
+        target = release.folder / "reading-lists" / "all.ris"
+        target.parent.mkdir()
+        target.write_text("TY  - BOOK\nER  - \n")
+        return [target]
+
+    part = BundlePart("Reading lists", "RIS files for a reading-list system.", reading_lists)
+    folder = make_release(catalog, "0.0.1", tmp_path, tmp_path, tmp_path, parts=[part])
+    assert (
+        "## Reading lists\n\nRIS files for a reading-list system.\n\nFiles: `reading-lists/all.ris`."
+        in (folder / GUIDE).read_text()
+    )
+    assert re.search(r"^[0-9a-f]{64}  reading-lists/all\.ris$", (folder / CHECKSUMS).read_text(), re.M)
+
+
+def test_a_failed_part_leaves_no_half_made_bundle(tmp_path: Path, catalog: Catalog) -> None:
+    def broken(release: Release) -> list[Path]:
+        (release.folder / "half.txt").write_text("half")
+        raise ReleaseError("the part failed")
+
+    with pytest.raises(ReleaseError, match="the part failed"):
+        make_release(catalog, "0.0.1", tmp_path, tmp_path, tmp_path, parts=[BundlePart("Broken", "", broken)])
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_that_is_not_a_release_is_never_replaced(tmp_path: Path, catalog: Catalog) -> None:
+    (tmp_path / "0.0.1").mkdir()
+    (tmp_path / "0.0.1" / "notes.txt").write_text("mine")
+    with pytest.raises(ReleaseError, match="is not an earlier release"):
+        make_release(catalog, "0.0.1", tmp_path, tmp_path, tmp_path, parts=[])
+    assert (tmp_path / "0.0.1" / "notes.txt").read_text() == "mine"
+    with pytest.raises(ReleaseError, match="is not a version"):
+        make_release(catalog, "../up", tmp_path, tmp_path, tmp_path, parts=[])
+
+
+def test_release_without_built_sites_says_which_command_to_run(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ethicskit",
+            "release",
+            "--root",
+            str(FIXTURES / "valid"),
+            "-o",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "no built student edition at" in result.stderr
+    assert "run 'make book' first" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_publishing_workflow_builds_with_make_book_and_pins_every_action() -> None:
+    """CI publishes the student site built by the same command as everyone else, with actions pinned."""
+    import yaml
+
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "publish.yml").read_text())
+    assert workflow[True]["push"]["tags"] == ["v*"]  # YAML reads the key `on` as true
+    steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
+    uses = [step["uses"] for step in steps if "uses" in step]
+    assert uses and all(re.fullmatch(r"actions/[a-z-]+@[0-9a-f]{40}", action) for action in uses)
+    assert {"run": "make book", "name": "Build the student edition"} in steps
+    (upload,) = [step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact@")]
+    assert upload["with"]["path"] == "_build/html"
+    assert "_build/html" in (REPO / "Makefile").read_text()
