@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import functools
 import os
 import re
@@ -15,6 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from ethicskit.conformance import EVIDENCE_ENV, Evidence
+from ethicskit.conformance import write as write_conformance
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -34,6 +38,16 @@ CHROMIUM_ARGS = [
 
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+EVIDENCE = Evidence()
+"""What the browser tests saw, for the accessibility conformance report (see ethicskit.conformance)."""
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Write the evidence and the conformance report when ETHICSKIT_EVIDENCE names a folder."""
+    folder = os.environ.get(EVIDENCE_ENV)
+    if folder and (EVIDENCE.axe or EVIDENCE.keyboard):
+        write_conformance(EVIDENCE, Path(folder), datetime.date.today().isoformat())
 
 
 def build_book(source: Path, output: Path, edition: str = "student") -> subprocess.CompletedProcess[str]:

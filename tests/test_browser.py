@@ -13,8 +13,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import ConsoleMessage, Page, Response, expect
 
-from conftest import REPO, WALKTHROUGHS, load_walkthroughs, play_choices_by_keyboard
+from conftest import EVIDENCE, REPO, WALKTHROUGHS, load_walkthroughs, play_choices_by_keyboard
 from ethicskit.catalog import load_catalog
+from ethicskit.conformance import axe_page
 from ethicskit.engine import Session, decision_numbers, titles
 
 pytestmark = pytest.mark.browser
@@ -22,6 +23,7 @@ pytestmark = pytest.mark.browser
 WCAG_A_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 CASE_PAGE = "book/cases/checked-at-every-turn.html"
 CODE_PAGE = "book/codes/swe-2019.html"
+EDITION_NAMES = {"built_book": "student", "built_lecturer_book": "lecturer"}
 
 
 class PageWatch:
@@ -155,6 +157,7 @@ def test_every_page_has_no_wcag_a_or_aa_violations(
         page.goto((built_book / name).as_uri())
         page.wait_for_load_state("load")
         results = axe.run(page, options=WCAG_A_AA)
+        EVIDENCE.axe.append(axe_page(EDITION_NAMES[edition], name, results.response))
         if results.violations_count:
             reports.append(f"{name}:\n{results.generate_report()}")
     assert reports == [], "\n".join(reports)
@@ -193,6 +196,9 @@ def test_every_ending_of_every_dilemma_plays_by_keyboard_as_the_walkthrough_says
     catalog, _ = load_catalog(REPO)
     dilemma = catalog.dilemmas[dilemma_id].model
     labels = {choice.id: choice.label for node in dilemma.nodes for choice in node.choices}
+    # Recorded before playing, and marked played only at the end: a failed walk is evidence too.
+    walked = {"dilemma": dilemma_id, "ending": walk["ending"], "played": False}
+    EVIDENCE.keyboard.append(walked)
     page.goto(f"{book_server}/book/dilemmas/{dilemma_id}.html")
     play_choices_by_keyboard(page, labels, walk["choices"])
     title = next(ending.title for ending in dilemma.endings if ending.id == walk["ending"])
@@ -204,6 +210,7 @@ def test_every_ending_of_every_dilemma_plays_by_keyboard_as_the_walkthrough_says
     assert shown == walk["perspectives"]
     assert watch.errors == []
     assert watch.foreign_requests(urlparse(book_server).netloc) == []
+    walked["played"] = True
 
 
 def test_search_finds_a_case_from_any_page(page: Page, book_server: str) -> None:

@@ -544,12 +544,23 @@ def test_worksheet_is_filled_by_keyboard_saved_and_exported_with_reflections(
     assert "## Worksheet: A demonstration case" in text
     assert "### The facts\n\nThe review is due on Friday." in text
     assert "### Consequences: For the person who uses services\n\nNot heard." in text
+    # A record in a regulator's shape, chosen and saved by keyboard: the ASYE log entry, as plain text.
+    chooser = page.get_by_label("Record for your regulator or ASYE:")
+    tab_to(page, chooser)
+    page.keyboard.press("ArrowDown")
+    expect(chooser).to_have_value("asye-crl")
+    press_until_focused(page, "Download record as text")
     with page.expect_download() as record:
-        page.get_by_role("button", name="Download as CPD record").click()
-    cpd = Path(record.value.path()).read_text()
-    assert "ethical-reasoning worksheet on \u201cA demonstration case\u201d" in cpd
-    assert "- Consequences: For the agency: The figure is met." in cpd
-    assert "- How this will change my practice: To complete" in cpd
+        page.keyboard.press("Enter")
+    assert record.value.suggested_filename == "first-loyalty-asye-critical-reflection.txt"
+    log = Path(record.value.path()).read_text()
+    assert log.startswith("ASYE critical reflection log entry: First Loyalty\n")
+    assert "not evidence of practice" in log
+    assert "ethical-reasoning worksheet on \u201cA demonstration case\u201d" in log
+    assert "Consequences: For the agency\n\nThe figure is met." in log
+    assert "STAGE OF THE ASYE\nTo complete:" in log
+    results = Axe().run(page, options={**WCAG_A_AA, "preload": False})
+    assert results.violations_count == 0, results.generate_report()
     assert errors == []
 
 

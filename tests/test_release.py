@@ -63,6 +63,8 @@ def test_two_runs_give_identical_checksums_and_bytes(two_releases: tuple[Path, P
         CHECKSUMS,
         "first-loyalty-1.2.3-lecturer-site.zip",
         "first-loyalty-1.2.3-student-site.zip",
+        "reading-lists/seminar-demo-seminar.bib",
+        "reading-lists/seminar-demo-seminar.ris",
         "scorm/demo-dilemma.zip",
         "seminar-packs/demo-seminar-lecturer.pdf",
         "seminar-packs/demo-seminar-student.pdf",
@@ -74,7 +76,7 @@ def test_two_runs_give_identical_checksums_and_bytes(two_releases: tuple[Path, P
 def test_checksums_are_right_and_in_sha256sum_format(two_releases: tuple[Path, Path]) -> None:
     folder = two_releases[0]
     lines = (folder / CHECKSUMS).read_text().splitlines()
-    assert len(lines) == 6  # every file but the checksum file itself
+    assert len(lines) == 8  # every file but the checksum file itself
     for line in lines:
         digest, name = line.split("  ", 1)
         assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest
@@ -227,3 +229,45 @@ def test_the_publishing_workflow_builds_with_make_book_and_pins_every_action() -
     (upload,) = [step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact@")]
     assert upload["with"]["path"] == "_build/html"
     assert "_build/html" in (REPO / "Makefile").read_text()
+
+
+def _part(title_start: str) -> BundlePart:
+    return next(part for part in PARTS if part.title.startswith(title_start))
+
+
+def test_the_cartridge_joins_the_bundle_only_when_the_kit_says_where_the_site_is_published(
+    tmp_path: Path, catalog: Catalog, site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ethicskit.release as release_module
+
+    part = _part("Common Cartridge")
+    catalog, problems = load_catalog(site.parent.parent)  # the fixture book's root, with its _toc.yml
+    assert problems == []
+    without = make_release(catalog, "1.0.0", tmp_path / "without", site, site, parts=[part])
+    assert not list(without.glob("*.imscc"))
+    assert "otherwise make one with `ethicskit cartridge" in (without / GUIDE).read_text()
+    monkeypatch.setattr(release_module, "published_address", lambda root: "https://example.org/kit/")
+    with_address = make_release(catalog, "1.0.0", tmp_path / "with", site, site, parts=[part])
+    (cartridge,) = with_address.glob("*.imscc")
+    with zipfile.ZipFile(cartridge) as archive:
+        manifest = archive.read("imsmanifest.xml").decode()
+    assert "https://example.org/kit/" in "".join(
+        zipfile.ZipFile(cartridge).read(name).decode(errors="replace")
+        for name in zipfile.ZipFile(cartridge).namelist()
+    )
+    assert "<organizations>" in manifest or "organization" in manifest
+
+
+def test_the_conformance_report_is_bundled_from_the_last_test_run_that_made_one(
+    tmp_path: Path, catalog: Catalog, site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ethicskit.release as release_module
+
+    part = _part("Accessibility")
+    monkeypatch.setattr(release_module, "EVIDENCE_FOLDER", tmp_path / "evidence")
+    none_yet = make_release(catalog, "1.0.0", tmp_path / "none", site, site, parts=[part])
+    assert "Files: none in this release." in (none_yet / GUIDE).read_text()
+    (tmp_path / "evidence").mkdir()
+    (tmp_path / "evidence" / "accessibility-conformance-report.md").write_text("# Report from a run\n")
+    bundled = make_release(catalog, "1.0.0", tmp_path / "bundled", site, site, parts=[part])
+    assert (bundled / "accessibility-conformance-report.md").read_text() == "# Report from a run\n"

@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -416,6 +417,48 @@ def release(
     click.echo(f"Wrote the release bundle to {folder}: start with {folder / GUIDE}.")
 
 
+RECORD_FORMATS = (".md", ".txt", ".docx")
+
+
+@export.command("record")
+@click.argument("shape_id", metavar="SHAPE", type=click.Choice(["swe-cpd", "asye-crl", "sssc-cpl"]))
+@click.argument("reflections", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The file to write: .md (Markdown), .txt (plain text) or .docx (Word).",
+)
+def export_record(shape_id: str, reflections: Path, output: Path) -> None:
+    """Lay out reflections downloaded from My reflections (JSON) as a regulator's record.
+
+    SHAPE is swe-cpd (a Social Work England CPD record), asye-crl (an ASYE critical reflection log entry)
+    or sssc-cpl (an SSSC continuous professional learning record). e.g.
+    `ethicskit export record swe-cpd first-loyalty-reflections.json -o cpd.docx`
+    """
+    from . import records
+
+    if output.suffix.lower() not in RECORD_FORMATS:
+        raise click.ClickException(
+            f"'{output.name}': the file must end in one of {', '.join(RECORD_FORMATS)}"
+        )
+    try:
+        export_data = records.read_export(reflections.read_bytes()[: records.MAX_EXPORT_BYTES + 1])
+    except records.RecordError as error:
+        raise click.ClickException(f"{reflections}: {error}") from None
+    shape = records.SHAPES_BY_ID[shape_id]
+    today = date.today().isoformat()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    suffix = output.suffix.lower()
+    if suffix == ".docx":
+        output.write_bytes(records.as_docx(shape, export_data, today))
+    else:
+        render = records.as_markdown if suffix == ".md" else records.as_text
+        output.write_text(render(shape, export_data, today), encoding="utf-8")
+    click.echo(f"Wrote {output}: {shape.title}. Complete every answer marked 'To complete'.")
+
+
 def parse_and_validate(text: str, shown_as: str) -> tuple[CodeOfPractice | None, list[Problem]]:
     """Validate a digest's text before it is written back, so a failed edit never reaches the file."""
     with tempfile.TemporaryDirectory() as folder:
@@ -423,3 +466,101 @@ def parse_and_validate(text: str, shown_as: str) -> tuple[CodeOfPractice | None,
         draft.write_text(text, encoding="utf-8")
         loaded, problems = load_file(draft, CodeOfPractice, shown_as)
     return (loaded.model if loaded else None), problems
+
+
+@main.command()
+@click.option(
+    "-o",
+    "--out",
+    "output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The .imscc file.",
+)
+@click.option(
+    "--site",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The built student book's html folder (default: ROOT/_build/html, from 'make book').",
+)
+@click.option(
+    "--site-url",
+    default=None,
+    help="Where the student book is published; dilemmas and other pages that need script link there "
+    "(default: html.baseurl in _config.yml).",
+)
+@ROOT_OPTION
+def cartridge(output: Path, site: Path | None, site_url: str | None, root: Path) -> None:
+    """Write an IMS Common Cartridge 1.1 course pack of the book, for Moodle, Canvas, Blackboard, Brightspace.
+
+    e.g. `ethicskit cartridge --site-url https://example.org/first-loyalty/ --out first-loyalty.imscc`
+    """
+    from .cartridge import CartridgeError, build, write_zip
+
+    catalog = _valid_catalog(root)
+    config = _book_config(root)
+    address = site_url or str((config.get("html") or {}).get("baseurl") or "")
+    if not address:
+        raise click.ClickException(
+            "no site address: pass --site-url with the address where the student book is published, or set "
+            "html.baseurl in _config.yml"
+        )
+    try:
+        built = build(
+            root, site or root / "_build" / "html", address, catalog, str(config.get("title") or "Book")
+        )
+        write_zip(built.entries, output)
+    except CartridgeError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(
+        f"Wrote {output}: {len(built.resources)} resources; import it into your VLE as a Common Cartridge."
+    )
+
+
+def _book_config(root: Path) -> dict[str, Any]:
+    import yaml
+
+    try:
+        config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise click.ClickException(f"_config.yml could not be read: {str(error)[:200]}") from None
+    return config if isinstance(config, dict) else {}
+
+
+@main.command("reading-lists")
+@click.option(
+    "-o", "--out", "output", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder."
+)
+@ROOT_OPTION
+def reading_lists(output: Path, root: Path) -> None:
+    """Write each chapter's and each seminar's reading list as RIS (Talis Aspire, Leganto) and BibTeX."""
+    from .readinglists import write_reading_lists
+
+    written = write_reading_lists(_valid_catalog(root), output)
+    click.echo(
+        f"Wrote {len(written)} files to {output}: import the .ris files into your reading-list system."
+    )
+
+
+@main.command()
+@click.argument("evidence", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The .md file."
+)
+@click.option("--date", "run_date", default=None, help="The date of the test run (default: the file's date).")
+def conformance(evidence: Path, output: Path, run_date: str | None) -> None:
+    """Render the accessibility conformance report (WCAG 2.1 A/AA) from a test run's evidence.
+
+    The browser tests write the evidence, and the report beside it, into the folder named by the
+    ETHICSKIT_EVIDENCE environment variable: `ETHICSKIT_EVIDENCE=_build/accessibility make test`.
+    """
+    from .conformance import Evidence, report
+
+    try:
+        found = Evidence.read(evidence)
+    except (ValueError, KeyError, TypeError) as error:
+        raise click.ClickException(f"{evidence} is not the evidence a test run writes: {error}") from None
+    when = run_date or date.fromtimestamp(evidence.stat().st_mtime).isoformat()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(report(found, when), encoding="utf-8")
+    click.echo(f"Wrote {output}: the conformance report from {len(found.axe)} page checks.")

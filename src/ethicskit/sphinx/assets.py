@@ -18,15 +18,18 @@ PAGE_SCRIPTS = {
 """Scripts needed only on pages holding an element with the given class."""
 
 
+def page_classes(doctree: Any) -> set[str]:
+    """Every class used on a page's elements; none for pages without a doctree (the search page)."""
+    if doctree is None:
+        return set()
+    return {name for node in doctree.findall(lambda n: hasattr(n, "get")) for name in node.get("classes", [])}
+
+
 def drop_page_scripts_elsewhere(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """Load the kit's page-specific scripts only on pages that hold what they drive."""
-    classes = (
-        {name for node in doctree.findall(lambda n: hasattr(n, "get")) for name in node.get("classes", [])}
-        if doctree is not None
-        else set()
-    )
+    classes = page_classes(doctree)
 
     def used(asset: Any) -> bool:
         name = Path(str(getattr(asset, "filename", asset) or "")).name

@@ -8,7 +8,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from .. import worksheet
+from .. import records, worksheet
 from ..bibliography import BIBLIOGRAPHY
 from ..catalog import CHAPTER_READING
 from ..diagram import DiagramError
@@ -367,7 +367,12 @@ class MyReflectionsDirective(SphinxDirective):
             "Your reflections appear here once JavaScript is on. They are kept only in this browser; "
             "nothing is sent anywhere."
         )
-        return [nodes.container("", nodes.paragraph(note, note), classes=["ek-my-reflections"])]
+        # The regulators' record shapes, which the page's script fills as `ethicskit export record` does.
+        shapes = script_safe(json.dumps(records.as_payload(), ensure_ascii=False))
+        data = nodes.raw(
+            "", f'<script type="application/json" class="ek-record-shapes">{shapes}</script>', format="html"
+        )
+        return [nodes.container("", nodes.paragraph(note, note), data, classes=["ek-my-reflections"])]
 
 
 class SupportLinesDirective(SphinxDirective):

@@ -23,6 +23,7 @@ from sphinx.config import Config
 from sphinx.util import logging
 
 from . import navigation
+from .assets import page_classes
 
 logger = logging.getLogger(__name__)
 
@@ -143,12 +144,7 @@ def drop_unused_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """Leave out CSS and JS the book never uses, and notebook styles outside notebook pages."""
-    classes = (
-        {name for node in doctree.findall(lambda n: hasattr(n, "get")) for name in node.get("classes", [])}
-        if doctree is not None
-        else set()
-    )
-    notebook = "cell" in classes
+    notebook = "cell" in page_classes(doctree)
     counts = _state(app)
 
     def used(asset: Any) -> bool:

@@ -172,10 +172,10 @@
         } }));
       }
     }
+    var shapes = shapesIn(root);
     root.textContent = "";
     root.appendChild(el("div", { class: "ek-toolbar" }, [
       el("button", { type: "button", class: "ek-btn", text: "Download as Markdown", onclick: function () { download("first-loyalty-reflections.md", "text/markdown", markdown(loadStore())); } }),
-      el("button", { type: "button", class: "ek-btn", text: "Download as CPD record", onclick: function () { download("first-loyalty-cpd-record.md", "text/markdown", cpdRecord(loadStore())); } }),
       el("button", { type: "button", class: "ek-btn", text: "Download as JSON", onclick: function () { download("first-loyalty-reflections.json", "application/json", JSON.stringify(loadStore(), null, 2)); } }),
       el("label", { for: fileId, text: "Import JSON: " }), input,
       el("button", { type: "button", class: "ek-btn", text: "Clear all", onclick: function () {
@@ -184,6 +184,21 @@
         }
       } })
     ]));
+    if (shapes.length) {
+      // Records in a regulator's shape: one choice of shape, then Markdown or plain text.
+      var shapeId = "ek-record-shape-" + (++uid);
+      var chooser = el("select", { id: shapeId }, shapes.map(function (shape) { return el("option", { value: shape.id, text: shape.title }); }));
+      var chosen = function () { return shapes.filter(function (shape) { return shape.id === chooser.value; })[0]; };
+      var save = function (ending, type, render) {
+        var shape = chosen();
+        download("first-loyalty-" + shape.filename + ending, type, render(shape, loadStore(), today()));
+      };
+      root.appendChild(el("div", { class: "ek-toolbar ek-records" }, [
+        el("label", { for: shapeId, text: "Record for your regulator or ASYE: " }), chooser,
+        el("button", { type: "button", class: "ek-btn", text: "Download record as Markdown", onclick: function () { save(".md", "text/markdown", recordMarkdown); } }),
+        el("button", { type: "button", class: "ek-btn", text: "Download record as text", onclick: function () { save(".txt", "text/plain", recordText); } })
+      ]));
+    }
     root.appendChild(notice);
     root.appendChild(status);
     root.appendChild(list);
@@ -192,33 +207,102 @@
     window.addEventListener("storage", function (event) { if (event.key === store.storageKey) { showProblem(); show(); } });
   }
 
-  // A CPD record: one entry per activity, with the headings a practitioner fills in for their regulator.
-  function cpdRecord(s) {
-    var out = ["# CPD record: First Loyalty", "", "Exported " + today() + ". Complete the lines marked 'To complete' before adding an entry to your record.", ""];
-    Object.keys(s.dilemmas).sort().forEach(function (id) {
-      var e = s.dilemmas[id], clauses = [];
-      e.path.forEach(function (p) { clauses = clauses.concat(p.clauses || []); });
-      if (e.ending) clauses = clauses.concat(e.ending.clauses || []);
-      out.push("## " + e.updated + ": worked through the dilemma \u201c" + e.title + "\u201d", "",
-        "- Type of activity: structured ethical rehearsal (self-directed learning)",
-        "- What I did: " + (e.path.length ? e.path.map(function (p) { return p.label; }).join("; then ") : "started the dilemma") + (e.ending ? " (ending: " + e.ending.title + ")" : ""),
-        "- Standards and codes it relates to: " + (clauses.filter(function (c, i) { return clauses.indexOf(c) === i; }).join("; ") || "none recorded"));
-      Object.keys(e.reflections).forEach(function (k) { var r = e.reflections[k]; if (r.text) out.push("- What I learned (" + r.prompt + "): " + r.text); });
-      out.push("- How this will change my practice: To complete", "- Discussed with a peer or supervisor: To complete", "");
+  // ---- records in the regulators' shapes ---------------------------------------------------------
+  // The shapes come from ethicskit/records.py with the page; this fills them exactly as that module
+  // does, so the page and `ethicskit export record` give the same Markdown and text (tested).
+  var KIT = "First Loyalty", TO_COMPLETE = "To complete";
+
+  function unique(values) { return values.filter(function (v, i) { return values.indexOf(v) === i; }); }
+
+  function dilemmaValues(e) {
+    var clauses = [];
+    e.path.forEach(function (p) { clauses = clauses.concat(p.clauses || []); });
+    if (e.ending) clauses = clauses.concat(e.ending.clauses || []);
+    var about = "in " + KIT + ", an open course kit on social work ethics", activity;
+    if (e.path.length) {
+      activity = "Worked through the interactive dilemma \u201c" + e.title + "\u201d " + about + ". Choices: " + e.path.map(function (p) { return p.label; }).join("; then ") + ".";
+      if (e.ending) activity += " Ending reached: " + e.ending.title + ".";
+    } else {
+      activity = "Started the interactive dilemma \u201c" + e.title + "\u201d " + about + ".";
+    }
+    var learning = Object.keys(e.reflections).map(function (k) { return e.reflections[k]; })
+      .filter(function (r) { return r.text.trim(); })
+      .map(function (r) { return "\u201c" + r.prompt + "\u201d\n\n" + r.text.trim(); });
+    return {
+      title: "Ethical dilemma: " + e.title + " (" + KIT + ")",
+      date: e.updated,
+      activity: activity,
+      learning: learning.join("\n\n") || TO_COMPLETE + ": nothing was written at the dilemma's prompts.",
+      clauses: unique(clauses).join("; ") || "None recorded."
+    };
+  }
+
+  function worksheetValues(w) {
+    var learning = (w.steps || []).filter(function (st) { return (w.answers[st[1]] || "").trim(); })
+      .map(function (st) { return st[0] + "\n\n" + w.answers[st[1]].trim(); });
+    return {
+      title: "Ethical-reasoning worksheet: " + w.title + " (" + KIT + ")",
+      date: w.updated,
+      activity: "Worked through " + KIT + "'s ethical-reasoning worksheet on \u201c" + w.title + "\u201d, step by step.",
+      learning: learning.join("\n\n") || TO_COMPLETE + ": no step of the worksheet was written.",
+      clauses: "See the worksheet's step on relevant clauses."
+    };
+  }
+
+  function fill(shape, values) {
+    return shape.fields.map(function (f) {
+      return [f.label, f.parts.map(function (part) {
+        var at = part.indexOf(":"), kind = at < 0 ? part : part.slice(0, at), text = at < 0 ? "" : part.slice(at + 1);
+        if (kind === "fixed") return text;
+        if (kind === "complete") return TO_COMPLETE + ": " + text;
+        return values[kind];
+      }).join("\n\n")];
     });
+  }
+
+  function recordEntries(shape, s) {
     var sheets = s.worksheets || {};
-    Object.keys(sheets).sort().forEach(function (id) {
-      var w = sheets[id];
-      out.push("## " + w.updated + ": ethical-reasoning worksheet on \u201c" + w.title + "\u201d", "", "- Type of activity: structured reflection on a practice dilemma");
-      (w.steps || []).forEach(function (st) { if (w.answers[st[1]]) out.push("- " + st[0] + ": " + w.answers[st[1]]); });
-      out.push("- How this will change my practice: To complete", "- Discussed with a peer or supervisor: To complete", "");
+    return Object.keys(s.dilemmas).sort().map(function (id) { return { heading: s.dilemmas[id].title, answers: fill(shape, dilemmaValues(s.dilemmas[id])) }; })
+      .concat(Object.keys(sheets).sort().map(function (id) { return { heading: "Worksheet: " + sheets[id].title, answers: fill(shape, worksheetValues(sheets[id])) }; }));
+  }
+
+  function preface(shape, exported) {
+    return [
+      shape.notEvidence,
+      "Exported " + exported + " from " + KIT + ". Complete every answer marked '" + TO_COMPLETE + "' before you copy an entry into your record.",
+      "About this shape: " + shape.verification,
+      "Checked against: " + shape.sources.map(function (src) { return src.title + ", " + src.url + " (seen " + src.seen + ")"; }).join("; ") + "."
+    ];
+  }
+
+  function recordMarkdown(shape, s, exported) {
+    var top = preface(shape, exported), out = ["# " + shape.title + ": " + KIT, "", "> **" + top[0] + "**", ""];
+    top.slice(1).forEach(function (text) { out.push(text, ""); });
+    recordEntries(shape, s).forEach(function (entry) {
+      out.push("## " + entry.heading, "");
+      entry.answers.forEach(function (a) { out.push("### " + a[0], "", a[1], ""); });
     });
     return out.join("\n");
   }
 
+  function recordText(shape, s, exported) {
+    var title = shape.title + ": " + KIT, out = [title, "=".repeat(title.length), ""];
+    preface(shape, exported).forEach(function (text) { out.push(text, ""); });
+    recordEntries(shape, s).forEach(function (entry) {
+      out.push(entry.heading, "-".repeat(entry.heading.length), "");
+      entry.answers.forEach(function (a) { out.push(a[0].toUpperCase(), a[1], ""); });
+    });
+    return out.join("\n");
+  }
+
+  /** The shapes the page was built with, read before the page's script replaces the placeholder. */
+  function shapesIn(root) {
+    var data = root.querySelector("script.ek-record-shapes");
+    try { return data ? JSON.parse(data.textContent || "[]") : []; } catch (e) { return []; }
+  }
 
   function start() { document.querySelectorAll(".ek-my-reflections").forEach(reflectionsPage); }
-  window.FirstLoyaltyReflections = { markdown: markdown, cpdRecord: cpdRecord, merge: merge, parseImport: parseImport };
+  window.FirstLoyaltyReflections = { markdown: markdown, recordMarkdown: recordMarkdown, recordText: recordText, merge: merge, parseImport: parseImport };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

@@ -1,0 +1,467 @@
+"""An IMS Common Cartridge 1.1 course pack: the book's structure and pages, for a VLE to import.
+
+CC 1.1 is the version Moodle's importer accepts; Canvas, Brightspace and Blackboard import it too.
+
+What goes in, and why:
+
+- The organisation is `_toc.yml`: each part is a module, each chapter an item, sections nested below.
+- Pages are static web content taken from the built student site (`_build/html`), because the book's
+  chapters are MyST prose rendered by Sphinx and its extensions; rendering them again from the models
+  would cover only the YAML content and drift from the book. Only the article is kept: every script,
+  button, form and event attribute is removed (Canvas strips script from uploaded HTML anyway, and a
+  page that half-works is worse than a plain one), and the images it shows are packed with it.
+- Pages that need script to be of any use (a dilemma's player, the worksheet, the room tally, My
+  reflections) become web links to the published site, whose address is a parameter.
+- Each seminar's lecturer pack and each dilemma's lecturer map (with every facilitator note) are
+  rendered from the models, as in `ethicskit handout --lecturer`, and marked for the Instructor role
+  only in their resource metadata, the CC 1.1 way to keep an item from students.
+
+The manifest and every web link file are validated against the CC 1.1 schemas shipped with the package
+before anything is written, and the zip is written with fixed timestamps so the same inputs give the same
+bytes.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+import yaml
+from lxml import etree, html  # type: ignore[import-untyped]
+
+from .catalog import Catalog
+from .documents import handout
+
+CC = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
+LOMM = "http://ltsc.ieee.org/xsd/imsccv1p1/LOM/manifest"
+LOMR = "http://ltsc.ieee.org/xsd/imsccv1p1/LOM/resource"
+WL = "http://www.imsglobal.org/xsd/imsccv1p1/imswl_v1p1"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+SCHEMA_HINTS = {
+    CC: "http://www.imsglobal.org/profile/cc/ccv1p1/ccv1p1_imscp_v1p2_v1p0.xsd",
+    LOMM: "http://www.imsglobal.org/profile/cc/ccv1p1/LOM/ccv1p1_lommanifest_v1p0.xsd",
+    LOMR: "http://www.imsglobal.org/profile/cc/ccv1p1/LOM/ccv1p1_lomresource_v1p0.xsd",
+}
+WL_HINT = "http://www.imsglobal.org/profile/cc/ccv1p1/ccv1p1_imswl_v1p1.xsd"
+
+INTERACTIVE_CLASSES = ("ek-dilemma", "ek-worksheet", "ek-room-tally", "ek-my-reflections")
+"""A page holding one of these needs the site's script to work, so it goes in as a link."""
+
+REMOVED_TAGS = ("script", "noscript", "button", "form", "input", "select", "textarea", "iframe", "template")
+PAGES = "web_resources"
+LINKS = "links"
+LECTURER = "lecturer"
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+"""Every zip entry's timestamp: the earliest a zip can hold, so two builds give identical bytes."""
+MAX_PAGE_BYTES = 5_000_000
+"""A built page larger than this is refused: the build folder is input like any other."""
+
+
+class CartridgeError(Exception):
+    """The cartridge cannot be built; the message says why and what to do."""
+
+
+@dataclass
+class _Resource:
+    identifier: str
+    kind: str  # "webcontent" or "imswl_xmlv1p1"
+    href: str
+    files: list[str]
+    instructor_only: bool = False
+    intended_use: str | None = None
+    dependencies: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Item:
+    title: str
+    resource: str | None = None
+    children: list[_Item] = field(default_factory=list)
+
+
+@dataclass
+class Cartridge:
+    """Everything the zip will hold, by path, and the manifest that describes it."""
+
+    title: str
+    entries: dict[str, bytes] = field(default_factory=dict)
+    resources: list[_Resource] = field(default_factory=list)
+    organisation: list[_Item] = field(default_factory=list)
+
+    def resource(self, resource: _Resource) -> str:
+        self.resources.append(resource)
+        return resource.identifier
+
+
+# --- schemas -----------------------------------------------------------------------------------
+
+
+@cache
+def _schema(name: str) -> etree.XMLSchema:
+    # A real path, not a stream: the schemas import each other by relative file name.
+    path = Path(str(files("ethicskit").joinpath("schemas", "cc-1.1", name)))
+    parser = etree.XMLParser(no_network=True, resolve_entities=False)
+    return etree.XMLSchema(etree.parse(str(path), parser))
+
+
+def manifest_schema() -> etree.XMLSchema:
+    """The CC 1.1 manifest schema (the IMS Content Packaging 1.2 profile), compiled offline."""
+    return _schema("ccv1p1_imscp_v1p2_v1p0.xsd")
+
+
+def weblink_schema() -> etree.XMLSchema:
+    return _schema("ccv1p1_imswl_v1p1.xsd")
+
+
+def _validated(document: etree._Element, schema: etree.XMLSchema, what: str) -> bytes:
+    if not schema.validate(document):
+        error = schema.error_log.last_error
+        raise CartridgeError(f"the {what} does not validate against the CC 1.1 schema: {error}")
+    return bytes(etree.tostring(document, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+
+
+# --- the table of contents ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    file: str
+    sections: tuple[TocEntry, ...] = ()
+
+
+def read_toc(root: Path) -> tuple[str, list[tuple[str, list[TocEntry]]]]:
+    """(root page, [(part caption, chapters)]) from `_toc.yml`, the book's own structure."""
+    path = root / "_toc.yml"
+    try:
+        toc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise CartridgeError(f"_toc.yml could not be read: {str(error)[:200]}") from None
+
+    def entries(items: object) -> list[TocEntry]:
+        if not isinstance(items, list):
+            raise CartridgeError("_toc.yml: a part's 'chapters' and a chapter's 'sections' must be lists")
+        found = []
+        for item in items:
+            if not isinstance(item, dict) or not isinstance(item.get("file"), str):
+                raise CartridgeError("_toc.yml: every chapter and section needs a 'file'")
+            found.append(TocEntry(item["file"], tuple(entries(item.get("sections", [])))))
+        return found
+
+    if not isinstance(toc, dict) or not isinstance(toc.get("root"), str):
+        raise CartridgeError("_toc.yml needs a 'root' page and 'parts'")
+    parts = [
+        (str(part.get("caption", "")), entries(part.get("chapters", []))) for part in toc.get("parts", [])
+    ]
+    return toc["root"], parts
+
+
+# --- pages -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Page:
+    """One built page: its title, its article with every script removed, and the files it shows."""
+
+    title: str
+    article: str
+    interactive: bool
+    assets: tuple[str, ...]
+
+
+def _read_built(site: Path, docname: str) -> html.HtmlElement:
+    path = site / f"{docname}.html"
+    if not path.is_file():
+        raise CartridgeError(
+            f"{path} is missing: build the student book first ('make book'), or pass --site to the built "
+            "book's html folder"
+        )
+    if path.stat().st_size > MAX_PAGE_BYTES:
+        raise CartridgeError(f"{path} is larger than {MAX_PAGE_BYTES:,} bytes; it is not a page of the book")
+    return html.fromstring(path.read_bytes())
+
+
+def _is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    return not (parts.scheme or parts.netloc or url.startswith(("#", "/")))
+
+
+def clean_page(site: Path, docname: str, site_url: str, static_pages: set[str]) -> Page:
+    """The page's article as static HTML: links to pages in the cartridge stay relative, every other
+    link into the site points at the published site, and the images it shows are listed to pack."""
+    document = _read_built(site, docname)
+    title_nodes = document.xpath("//article//h1")
+    title = title_nodes[0].text_content().replace("#", "").strip() if title_nodes else docname
+    articles = document.xpath(
+        "//article[contains(concat(' ', @class, ' '), ' bd-article ')]"
+    ) or document.xpath("//main")
+    if not articles:
+        raise CartridgeError(f"{site / docname}.html has no article; is it a page of the built book?")
+    article = articles[0]
+    interactive = any(
+        article.xpath(f".//*[contains(concat(' ', @class, ' '), ' {name} ')]") for name in INTERACTIVE_CLASSES
+    )
+    for node in article.xpath("|".join(f".//{tag}" for tag in REMOVED_TAGS)):
+        node.drop_tree()
+    for node in article.xpath(".//a[contains(concat(' ', @class, ' '), ' headerlink ')]"):
+        node.drop_tree()
+    assets: set[str] = set()
+    folder = posixpath.dirname(docname)
+    for node in article.iter():
+        if not isinstance(node.tag, str):
+            continue
+        for name in list(node.attrib):
+            if name.lower().startswith("on"):
+                del node.attrib[name]  # event handlers are script too
+        for name in ("href", "src"):
+            url = node.get(name)
+            if url is None:
+                continue
+            if url.strip().lower().startswith(("javascript:", "vbscript:", "data:text")):
+                del node.attrib[name]
+                continue
+            if not _is_local(url):
+                continue
+            target, fragment = urldefrag(url)
+            target_path = posixpath.normpath(posixpath.join(folder, target)) if target else docname + ".html"
+            if name == "src":
+                if (site / target_path).is_file():
+                    assets.add(target_path)
+                continue
+            if target_path.endswith(".html") and target_path[: -len(".html")] in static_pages:
+                continue  # a page in the cartridge: the relative link works as it stands
+            if target_path.endswith(".html") or (site / target_path).is_file():
+                node.set(name, urljoin(site_url, target_path) + (f"#{fragment}" if fragment else ""))
+            else:
+                del node.attrib[name]
+    body = html.tostring(article, encoding="unicode")
+    return Page(title, body, interactive, tuple(sorted(assets)))
+
+
+PAGE_STYLE = (
+    "body{font-family:system-ui,sans-serif;line-height:1.5;max-width:48rem;margin:1rem auto;padding:0 1rem}"
+    "img{max-width:100%;height:auto}table{border-collapse:collapse}th,td{border:1px solid #999;padding:.3rem}"
+)
+
+
+def page_document(title: str, article: str) -> str:
+    """A whole HTML page around an article: no script, one small inline style, the licence line."""
+    return (
+        '<!DOCTYPE html>\n<html lang="en-GB"><head><meta charset="utf-8">'
+        f"<title>{_escape(title)}</title><style>{PAGE_STYLE}</style></head><body>{article}"
+        "<footer><p>First Loyalty. Teaching content CC BY 4.0; paraphrases of codes are the kit's own "
+        "words, and the official texts belong to their issuers.</p></footer></body></html>\n"
+    )
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# --- building ----------------------------------------------------------------------------------
+
+
+def _identifier(prefix: str, name: str) -> str:
+    return f"{prefix}-" + re.sub(r"[^A-Za-z0-9_.-]", "-", name)
+
+
+def _weblink(title: str, url: str) -> bytes:
+    link = etree.Element(f"{{{WL}}}webLink", nsmap={None: WL, "xsi": XSI})
+    link.set(f"{{{XSI}}}schemaLocation", f"{WL} {WL_HINT}")
+    etree.SubElement(link, f"{{{WL}}}title").text = title
+    url_node = etree.SubElement(link, f"{{{WL}}}url")
+    url_node.set("href", url)
+    url_node.set("target", "_blank")
+    return _validated(link, weblink_schema(), f"web link for '{title}'")
+
+
+def build(root: Path, site: Path, site_url: str, catalog: Catalog, title: str) -> Cartridge:
+    """The cartridge's content and manifest, from the kit, its built student site and the site's address."""
+    if not re.match(r"^https?://[^\s/]+", site_url):
+        raise CartridgeError(
+            f"'{site_url}' is not the address of a published site; give one such as https://example.org/book/"
+        )
+    site_url = site_url if site_url.endswith("/") else site_url + "/"
+    root_page, parts = read_toc(root)
+    cartridge = Cartridge(title)
+    all_files = [root_page] + [entry.file for _, chapters in parts for entry in _flatten(chapters)]
+    pages: dict[str, Page] = {}
+    for docname in all_files:
+        pages[docname] = clean_page(site, docname, site_url, set())
+    static = {docname for docname, page in pages.items() if not page.interactive}
+    # Second pass, now that it is known which pages are in the cartridge as pages.
+    pages = {docname: clean_page(site, docname, site_url, static) for docname in all_files}
+
+    assets = sorted({asset for page in pages.values() for asset in page.assets})
+    for asset in assets:
+        cartridge.entries[f"{PAGES}/{asset}"] = (site / asset).read_bytes()
+    asset_id = None
+    if assets:
+        asset_id = cartridge.resource(
+            _Resource("RES-assets", "webcontent", f"{PAGES}/{assets[0]}", [f"{PAGES}/{a}" for a in assets])
+        )
+
+    def item_for(docname: str) -> _Item:
+        page = pages[docname]
+        if page.interactive:
+            path = f"{LINKS}/{docname.replace('/', '-')}.xml"
+            cartridge.entries[path] = _weblink(page.title, urljoin(site_url, f"{docname}.html"))
+            ref = cartridge.resource(_Resource(_identifier("LINK", docname), "imswl_xmlv1p1", "", [path]))
+        else:
+            path = f"{PAGES}/{docname}.html"
+            cartridge.entries[path] = page_document(page.title, page.article).encode("utf-8")
+            depends = [asset_id] if asset_id and page.assets else []
+            ref = cartridge.resource(
+                _Resource(_identifier("PAGE", docname), "webcontent", path, [path], dependencies=depends)
+            )
+        return _Item(page.title, ref)
+
+    cartridge.organisation.append(item_for(root_page))
+    for caption, chapters in parts:
+        module = _Item(caption or "Chapters")
+        for entry in chapters:
+            if entry.sections:
+                folder = _Item(pages[entry.file].title, children=[item_for(entry.file)])
+                folder.children += [item_for(section.file) for section in _flatten(entry.sections)]
+                module.children.append(folder)
+            else:
+                module.children.append(item_for(entry.file))
+        cartridge.organisation.append(module)
+    cartridge.organisation.append(_lecturer_module(cartridge, catalog))
+    cartridge.entries["imsmanifest.xml"] = manifest(cartridge)
+    _check_complete(cartridge)
+    return cartridge
+
+
+def _flatten(entries: Iterable[TocEntry]) -> list[TocEntry]:
+    out: list[TocEntry] = []
+    for entry in entries:
+        out.append(entry)
+        out += _flatten(entry.sections)
+    return out
+
+
+def _lecturer_module(cartridge: Cartridge, catalog: Catalog) -> _Item:
+    """Each seminar's lecturer pack and each dilemma's lecturer map, for the Instructor role only."""
+    module = _Item("For lecturers only")
+    packs = _Item("Seminar packs, lecturer's copies")
+    for seminar_id in sorted(catalog.seminars):
+        title, document = handout("seminar", seminar_id, catalog, lecturer=True)
+        path = f"{LECTURER}/seminar-pack-{seminar_id}.html"
+        cartridge.entries[path] = document.encode("utf-8")
+        ref = cartridge.resource(
+            _Resource(
+                _identifier("LECTURER-SEMINAR", seminar_id),
+                "webcontent",
+                path,
+                [path],
+                instructor_only=True,
+                intended_use="lessonplan",
+            )
+        )
+        packs.children.append(_Item(f"{title} (lecturer's pack)", ref))
+    maps = _Item("Dilemma maps with facilitator notes")
+    for dilemma_id in sorted(catalog.dilemmas):
+        title, document = handout("dilemma", dilemma_id, catalog, lecturer=True)
+        path = f"{LECTURER}/dilemma-{dilemma_id}.html"
+        cartridge.entries[path] = document.encode("utf-8")
+        ref = cartridge.resource(
+            _Resource(
+                _identifier("LECTURER-DILEMMA", dilemma_id), "webcontent", path, [path], instructor_only=True
+            )
+        )
+        maps.children.append(_Item(f"{title} (lecturer's map)", ref))
+    module.children = [child for child in (packs, maps) if child.children]
+    return module
+
+
+def _lom_string(parent: etree._Element, ns: str, tag: str, text: str) -> None:
+    holder = etree.SubElement(parent, f"{{{ns}}}{tag}")
+    string = etree.SubElement(holder, f"{{{ns}}}string")
+    string.set("language", "en-GB")
+    string.text = text
+
+
+def manifest(cartridge: Cartridge) -> bytes:
+    """`imsmanifest.xml`, validated against the CC 1.1 schema."""
+    nsmap = {None: CC, "lomimscc": LOMM, "lom": LOMR, "xsi": XSI}
+    root = etree.Element(f"{{{CC}}}manifest", nsmap=nsmap)
+    root.set("identifier", "first-loyalty-cartridge")
+    root.set(f"{{{XSI}}}schemaLocation", " ".join(f"{ns} {hint}" for ns, hint in SCHEMA_HINTS.items()))
+    metadata = etree.SubElement(root, f"{{{CC}}}metadata")
+    etree.SubElement(metadata, f"{{{CC}}}schema").text = "IMS Common Cartridge"
+    etree.SubElement(metadata, f"{{{CC}}}schemaversion").text = "1.1.0"
+    lom = etree.SubElement(metadata, f"{{{LOMM}}}lom")
+    general = etree.SubElement(lom, f"{{{LOMM}}}general")
+    _lom_string(general, LOMM, "title", cartridge.title)
+    etree.SubElement(general, f"{{{LOMM}}}language").text = "en-GB"
+    organisations = etree.SubElement(root, f"{{{CC}}}organizations")
+    organisation = etree.SubElement(organisations, f"{{{CC}}}organization")
+    organisation.set("identifier", "ORG-book")
+    organisation.set("structure", "rooted-hierarchy")
+    top = etree.SubElement(organisation, f"{{{CC}}}item")
+    top.set("identifier", "ITEM-root")
+    counter = iter(range(1, 100_000))
+
+    def add(parent: etree._Element, item: _Item) -> None:
+        node = etree.SubElement(parent, f"{{{CC}}}item")
+        node.set("identifier", f"ITEM-{next(counter):04d}")
+        if item.resource:
+            node.set("identifierref", item.resource)
+        etree.SubElement(node, f"{{{CC}}}title").text = item.title
+        for child in item.children:
+            add(node, child)
+
+    for item in cartridge.organisation:
+        add(top, item)
+    resources = etree.SubElement(root, f"{{{CC}}}resources")
+    for resource in cartridge.resources:
+        node = etree.SubElement(resources, f"{{{CC}}}resource")
+        node.set("identifier", resource.identifier)
+        node.set("type", resource.kind)
+        if resource.href:
+            node.set("href", resource.href)
+        if resource.intended_use:
+            node.set("intendeduse", resource.intended_use)
+        if resource.instructor_only:
+            meta = etree.SubElement(node, f"{{{CC}}}metadata")
+            rlom = etree.SubElement(meta, f"{{{LOMR}}}lom")
+            educational = etree.SubElement(rlom, f"{{{LOMR}}}educational")
+            role = etree.SubElement(educational, f"{{{LOMR}}}intendedEndUserRole")
+            etree.SubElement(role, f"{{{LOMR}}}source").text = "IMSGLC_CC_Rolesv1p1"
+            etree.SubElement(role, f"{{{LOMR}}}value").text = "Instructor"
+        for path in resource.files:
+            etree.SubElement(node, f"{{{CC}}}file").set("href", path)
+        for dependency in resource.dependencies:
+            etree.SubElement(node, f"{{{CC}}}dependency").set("identifierref", dependency)
+    return _validated(root, manifest_schema(), "manifest")
+
+
+def _check_complete(cartridge: Cartridge) -> None:
+    """Every file the manifest names is in the zip, and no page carries script."""
+    for resource in cartridge.resources:
+        for path in resource.files:
+            if path not in cartridge.entries:
+                raise CartridgeError(f"resource {resource.identifier} names {path}, which is not packed")
+    for path, data in cartridge.entries.items():
+        if path.endswith(".html") and re.search(rb"<script\b", data, re.IGNORECASE):
+            raise CartridgeError(f"{path} would carry a script, which VLEs strip; it was not packed")
+
+
+def write_zip(entries: dict[str, bytes], output: Path) -> None:
+    """A zip whose bytes depend only on its entries: sorted names, fixed times and permissions."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as archive:
+        # The manifest first: some importers look for it at the start of the archive.
+        for name in sorted(entries, key=lambda name: (name != "imsmanifest.xml", name)):
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            archive.writestr(info, entries[name], compresslevel=9)

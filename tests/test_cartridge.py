@@ -1,0 +1,276 @@
+"""The Common Cartridge 1.1 course pack: a valid manifest, every file packed, no script, lecturer items
+for the Instructor role only, and the same bytes from the same inputs."""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+from pathlib import Path
+from urllib.parse import urldefrag, urlsplit
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from ethicskit.cartridge import (
+    CC,
+    LOMR,
+    WL,
+    CartridgeError,
+    build,
+    manifest_schema,
+    weblink_schema,
+    write_zip,
+)
+from ethicskit.catalog import Catalog, load_catalog
+from ethicskit.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+SITE_URL = "https://example.org/first-loyalty/"
+NS = {"cc": CC, "lom": LOMR, "wl": WL}
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    loaded, problems = load_catalog(REPO)
+    assert not problems
+    return loaded
+
+
+def _page(title: str, body: str, extra_head: str = "") -> str:
+    """A page shaped like one the theme builds: navigation around an article."""
+    return (
+        f"<!DOCTYPE html><html><head><title>{title}</title>{extra_head}"
+        '<script src="_static/theme.js"></script></head><body><nav><a href="other.html">Nav</a></nav>'
+        f'<main><article class="bd-article" role="main"><section><h1>{title}'
+        f'<a class="headerlink" href="#x">#</a></h1>{body}</section></article></main></body></html>'
+    )
+
+
+@pytest.fixture
+def small_kit(tmp_path: Path) -> tuple[Path, Path]:
+    """A table of contents and a built site of a few hand-made pages (the real book is tested below)."""
+    root, site = tmp_path / "kit", tmp_path / "site"
+    (root).mkdir()
+    (root / "_toc.yml").write_text(
+        "format: jb-book\nroot: book/intro\nparts:\n"
+        "  - caption: Reading\n    chapters:\n      - file: book/chapter\n"
+        "        sections:\n          - file: book/chapter/part\n"
+        "  - caption: Doing\n    chapters:\n      - file: book/play\n",
+        encoding="utf-8",
+    )
+    (site / "book" / "chapter").mkdir(parents=True)
+    (site / "_images").mkdir()
+    (site / "_images" / "map.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+    (site / "book" / "intro.html").write_text(
+        _page(
+            "Welcome",
+            '<p onclick="steal()">Start with <a href="chapter.html#top">the chapter</a>, then '
+            '<a href="play.html">play</a> or read <a href="../genindex.html">the index</a>.</p>'
+            '<p><a href="javascript:alert(1)">bad</a></p><button>Toggle</button>'
+            '<script>alert("inline")</script><noscript>needs script</noscript>',
+        ),
+        encoding="utf-8",
+    )
+    (site / "book" / "chapter.html").write_text(
+        _page("The chapter", '<p>A map: <img src="../_images/map.svg" alt="A map"></p>'), encoding="utf-8"
+    )
+    (site / "book" / "chapter" / "part.html").write_text(
+        _page("A section", '<p>Back to <a href="../intro.html">the start</a>.</p>'), encoding="utf-8"
+    )
+    (site / "book" / "play.html").write_text(
+        _page("Play a dilemma", '<div class="ek-dilemma"><p>The player</p></div>'), encoding="utf-8"
+    )
+    (site / "genindex.html").write_text(_page("Index", "<p>index</p>"), encoding="utf-8")
+    return root, site
+
+
+def _built_zip(root: Path, site: Path, catalog: Catalog, tmp_path: Path, name: str = "a.imscc") -> Path:
+    cartridge = build(root, site, SITE_URL, catalog, "First Loyalty")
+    output = tmp_path / name
+    write_zip(cartridge.entries, output)
+    return output
+
+
+def _manifest(archive: zipfile.ZipFile) -> etree._Element:
+    return etree.fromstring(archive.read("imsmanifest.xml"), etree.XMLParser(no_network=True))
+
+
+def _check_cartridge(path: Path) -> etree._Element:
+    """Checks every cartridge must pass; returns the manifest."""
+    with zipfile.ZipFile(path) as archive:
+        names = set(archive.namelist())
+        assert archive.namelist()[0] == "imsmanifest.xml"
+        manifest = _manifest(archive)
+        manifest_schema().assertValid(manifest)
+        assert manifest.findtext("cc:metadata/cc:schemaversion", namespaces=NS) == "1.1.0"
+        for resource in manifest.iterfind(".//cc:resource", NS):
+            listed = [node.get("href") for node in resource.iterfind("cc:file", NS)]
+            assert listed, resource.get("identifier")
+            for href in listed:
+                assert href in names, f"{resource.get('identifier')} names {href}, missing from the zip"
+            if resource.get("href"):
+                assert resource.get("href") in listed
+            if resource.get("type") == "imswl_xmlv1p1":
+                link = etree.fromstring(archive.read(listed[0]))
+                weblink_schema().assertValid(link)
+                assert link.find("wl:url", NS).get("href").startswith(SITE_URL)
+        for name in names:
+            if name.endswith(".html"):
+                text = archive.read(name).decode("utf-8")
+                assert not re.search(r"<script\b|\son[a-z]+\s*=|javascript:", text, re.IGNORECASE), name
+                for url in re.findall(r'\s(?:href|src|srcset|data|xlink:href)="([^"#][^"]*)"', text):
+                    if urlsplit(url).scheme or url.startswith("/"):
+                        continue
+                    target = posixpath.normpath(posixpath.join(posixpath.dirname(name), urldefrag(url)[0]))
+                    assert target in names, f"{name} links to {url}, which is not in the cartridge"
+        identifiers = {node.get("identifier") for node in manifest.iterfind(".//cc:resource", NS)}
+        for item in manifest.iterfind(".//cc:item[@identifierref]", NS):
+            assert item.get("identifierref") in identifiers
+    return manifest
+
+
+def _instructor_only(resource: etree._Element) -> bool:
+    roles = resource.findall("cc:metadata/lom:lom/lom:educational/lom:intendedEndUserRole/lom:value", NS)
+    return [role.text for role in roles] == ["Instructor"]
+
+
+def test_small_cartridge_is_valid_static_and_complete(
+    small_kit: tuple[Path, Path], catalog: Catalog, tmp_path: Path
+) -> None:
+    root, site = small_kit
+    manifest = _check_cartridge(_built_zip(root, site, catalog, tmp_path))
+    top = manifest.find("cc:organizations/cc:organization/cc:item", NS)
+    assert [item.findtext("cc:title", namespaces=NS) for item in top.findall("cc:item", NS)] == [
+        "Welcome",
+        "Reading",
+        "Doing",
+        "For lecturers only",
+    ]
+    # A chapter with sections becomes a folder holding the chapter page, then its sections.
+    folder = top.find("cc:item[2]/cc:item", NS)
+    assert [item.findtext("cc:title", namespaces=NS) for item in folder.findall("cc:item", NS)] == [
+        "The chapter",
+        "A section",
+    ]
+    resources = {node.get("identifier"): node for node in manifest.iterfind(".//cc:resource", NS)}
+    assert resources["LINK-book-play"].get("type") == "imswl_xmlv1p1"
+    assert resources["PAGE-book-chapter"].find("cc:dependency", NS).get("identifierref") == "RES-assets"
+
+
+def test_pages_lose_script_and_keep_their_links(
+    small_kit: tuple[Path, Path], catalog: Catalog, tmp_path: Path
+) -> None:
+    root, site = small_kit
+    with zipfile.ZipFile(_built_zip(root, site, catalog, tmp_path)) as archive:
+        intro = archive.read("web_resources/book/intro.html").decode("utf-8")
+        assert "web_resources/_images/map.svg" in archive.namelist()
+        part = archive.read("web_resources/book/chapter/part.html").decode("utf-8")
+    assert "alert" not in intro and "steal" not in intro and "Toggle" not in intro and "Nav" not in intro
+    assert "needs script" not in intro and 'class="headerlink"' not in intro
+    assert 'href="chapter.html#top"' in intro  # a page in the cartridge: the relative link stands
+    assert f'href="{SITE_URL}book/play.html"' in intro  # a page needing script: the published site
+    assert f'href="{SITE_URL}genindex.html"' in intro  # a page not in the cartridge: the published site
+    assert 'href="../intro.html"' in part
+
+
+def test_lecturer_items_are_for_the_instructor_role_only(
+    small_kit: tuple[Path, Path], catalog: Catalog, tmp_path: Path
+) -> None:
+    root, site = small_kit
+    with zipfile.ZipFile(_built_zip(root, site, catalog, tmp_path)) as archive:
+        manifest = _manifest(archive)
+        pack = archive.read("lecturer/seminar-pack-speaking-up.html").decode("utf-8")
+    resources = list(manifest.iterfind(".//cc:resource", NS))
+    lecturer = [r for r in resources if r.get("identifier").startswith("LECTURER-")]
+    assert len(lecturer) == len(catalog.seminars) + len(catalog.dilemmas)
+    assert all(_instructor_only(resource) for resource in lecturer)
+    assert not any(_instructor_only(r) for r in resources if r not in lecturer)
+    seminar_packs = [r for r in lecturer if r.get("identifier").startswith("LECTURER-SEMINAR-")]
+    assert {r.get("intendeduse") for r in seminar_packs} == {"lessonplan"}
+    assert "Facilitation notes" in pack
+
+
+def test_same_inputs_give_the_same_bytes(
+    small_kit: tuple[Path, Path], catalog: Catalog, tmp_path: Path
+) -> None:
+    root, site = small_kit
+    first = _built_zip(root, site, catalog, tmp_path, "one.imscc").read_bytes()
+    second = _built_zip(root, site, catalog, tmp_path, "two.imscc").read_bytes()
+    assert first == second
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_the_schema_rejects_what_is_not_cc_1_1(
+    small_kit: tuple[Path, Path], catalog: Catalog, tmp_path: Path
+) -> None:
+    root, site = small_kit
+    with zipfile.ZipFile(_built_zip(root, site, catalog, tmp_path)) as archive:
+        manifest = _manifest(archive)
+    manifest.find("cc:metadata/cc:schemaversion", NS).text = "1.2.0"
+    assert not manifest_schema().validate(manifest)
+
+
+def test_missing_build_and_bad_address_are_explained(
+    small_kit: tuple[Path, Path], catalog: Catalog, tmp_path: Path
+) -> None:
+    root, site = small_kit
+    with pytest.raises(CartridgeError, match="not the address of a published site"):
+        build(root, site, "example.org", catalog, "First Loyalty")
+    (site / "book" / "chapter.html").unlink()
+    with pytest.raises(CartridgeError, match="make book"):
+        build(root, site, SITE_URL, catalog, "First Loyalty")
+
+
+def test_command_needs_a_site_address(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["cartridge", "--root", str(REPO), "--out", str(tmp_path / "x.imscc")])
+    assert result.exit_code == 1
+    assert "--site-url" in result.output
+    assert not (tmp_path / "x.imscc").exists()
+
+
+@pytest.mark.build
+def test_the_real_book_makes_a_valid_cartridge(built_book: Path, tmp_path: Path) -> None:
+    output = tmp_path / "first-loyalty.imscc"
+    result = CliRunner().invoke(
+        main,
+        [
+            "cartridge",
+            "--root",
+            str(REPO),
+            "--site",
+            str(built_book),
+            "--site-url",
+            SITE_URL,
+            "--out",
+            str(output),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    manifest = _check_cartridge(output)
+    resources = {node.get("identifier"): node for node in manifest.iterfind(".//cc:resource", NS)}
+    loaded, _ = load_catalog(REPO)
+    for dilemma_id in loaded.dilemmas:
+        assert resources[f"LINK-book-dilemmas-{dilemma_id}"].get("type") == "imswl_xmlv1p1"
+    for page in ("book-worksheet", "book-tally", "book-reflections"):
+        assert f"LINK-{page}" in resources
+    assert resources["PAGE-book-first-loyalty"].get("type") == "webcontent"
+    again = tmp_path / "again.imscc"
+    CliRunner().invoke(
+        main,
+        [
+            "cartridge",
+            "--root",
+            str(REPO),
+            "--site",
+            str(built_book),
+            "--site-url",
+            SITE_URL,
+            "--out",
+            str(again),
+        ],
+    )
+    assert again.read_bytes() == output.read_bytes()

@@ -1,0 +1,98 @@
+"""The accessibility conformance report follows from the evidence: every level is derived, never typed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from ethicskit.cli import main
+from ethicskit.conformance import CRITERIA, Evidence, axe_page, criteria_of, judge, report
+
+
+def _rule(rule_id: str, tags: list[str], nodes: int = 1) -> dict[str, object]:
+    return {"id": rule_id, "tags": tags, "nodes": [{}] * nodes}
+
+
+def _evidence() -> Evidence:
+    """Three pages: contrast fails on one, the title passes everywhere, media rules never apply."""
+    pages = []
+    for index in range(3):
+        response = {
+            "testEngine": {"version": "4.0.0"},
+            "passes": [_rule("document-title", ["wcag2a", "wcag242"])],
+            "violations": [_rule("color-contrast", ["wcag2aa", "wcag143"], 2)] if index == 1 else [],
+            "incomplete": [_rule("link-in-text-block", ["wcag2a", "wcag141"], 3)] if index == 2 else [],
+            "inapplicable": [_rule("video-caption", ["wcag2a", "wcag122"])],
+        }
+        if index != 1:
+            response["passes"].append(_rule("color-contrast", ["wcag2aa", "wcag143"]))
+        pages.append(axe_page("student", f"page-{index}.html", response))
+    walks = [{"dilemma": "d", "ending": "a", "played": True}, {"dilemma": "d", "ending": "b", "played": True}]
+    return Evidence(pages, walks)
+
+
+def _levels(evidence: Evidence) -> dict[str, str]:
+    return {j.number: j.conformance for j in judge(evidence)}
+
+
+def test_the_criteria_are_wcag_2_1_a_and_aa() -> None:
+    levels = [level for _, _, level in CRITERIA]
+    assert (levels.count("A"), levels.count("AA")) == (30, 20)
+    assert len({number for number, _, _ in CRITERIA}) == 50
+
+
+def test_axe_tags_name_criteria() -> None:
+    assert criteria_of(["wcag2a", "wcag143", "wcag1410", "best-practice", "wcag21aa"]) == ["1.4.3", "1.4.10"]
+
+
+def test_levels_follow_from_the_evidence() -> None:
+    levels = _levels(_evidence())
+    assert levels["2.4.2"] == "Supports"  # passed on every page
+    assert levels["1.4.3"] == "Partially supports"  # failed on one page of three
+    assert levels["1.4.1"] == "Not evaluated"  # axe could not decide
+    assert levels["1.2.2"] == "Not evaluated"  # its rule never applied
+    assert levels["3.3.4"] == "Not evaluated"  # nothing tests it
+    assert levels["2.1.1"] == levels["2.1.2"] == "Supports"  # every path played by keyboard
+
+
+def test_a_walk_that_did_not_finish_is_reported() -> None:
+    evidence = _evidence()
+    evidence.keyboard[1]["played"] = False
+    judged = {j.number: j for j in judge(evidence)}
+    assert judged["2.1.1"].conformance == "Partially supports"
+    assert "1 of 2 recorded paths" in judged["2.1.1"].remarks and "d to b" in judged["2.1.1"].remarks
+
+
+def test_failures_everywhere_do_not_support() -> None:
+    evidence = _evidence()
+    for page in evidence.axe:
+        page["rules"]["document-title"]["outcome"] = "violations"
+    assert _levels(evidence)["2.4.2"] == "Does not support"
+
+
+def test_no_evidence_supports_nothing() -> None:
+    assert set(_levels(Evidence()).values()) == {"Not evaluated"}
+
+
+def test_the_report_lists_every_criterion_with_its_evidence(tmp_path: Path) -> None:
+    text = report(_evidence(), "2026-12-04")
+    for number, name, _ in CRITERIA:
+        assert f"| {number} {name} |" in text
+    assert "axe-core found failures on 1 page(s): student: page-1.html." in text
+    assert "axe-core 4.0.0" in text and "test run of 2026-12-04" in text
+    assert (
+        "| 1.2.2 Captions (Prerecorded) | Not evaluated | axe-core's rules for it (video-caption) found"
+        in text
+    )
+    assert "| 3.3.4 Error Prevention (Legal, Financial, Data) | Not evaluated | No automated test" in text
+    saved = tmp_path / "evidence.json"
+    saved.write_text(_evidence().as_json(), encoding="utf-8")
+    output = tmp_path / "report.md"
+    result = CliRunner().invoke(main, ["conformance", str(saved), "-o", str(output), "--date", "2026-12-04"])
+    assert result.exit_code == 0, result.output
+    assert output.read_text(encoding="utf-8") == text
+    saved.write_text(json.dumps({"axe": [{"page": "x"}]}), encoding="utf-8")
+    broken = CliRunner().invoke(main, ["conformance", str(saved), "-o", str(output)])
+    assert broken.exit_code == 1 and "not the evidence a test run writes" in broken.output
