@@ -147,3 +147,15 @@ def play_choices_by_keyboard(page: Any, labels: dict[str, str], choices: list[st
         press_until_focused(page, "Continue" if choice_id != choices[-1] else "See where this ends")
         page.keyboard.press("Enter")
         expect(page.locator(".ek-step-heading")).to_be_focused()
+        go_on_past_a_pause(page)
+
+
+def go_on_past_a_pause(page: Any) -> None:
+    """At the pause before a decision's hardest material (if this is one), choose to go on, by keyboard."""
+    from playwright.sync_api import expect
+
+    heading = page.locator(".ek-step-heading").inner_text()
+    if heading.startswith("A pause before "):
+        press_until_focused(page, "Go on to " + heading.removeprefix("A pause before "))
+        page.keyboard.press("Enter")
+        expect(page.locator(".ek-step-heading")).to_be_focused()

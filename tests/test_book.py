@@ -359,3 +359,69 @@ def test_the_dilemmas_index_draws_every_dilemma_for_the_lecturer_and_none_for_st
     student = BeautifulSoup((built_book / "book/dilemmas/index.html").read_text(), "html.parser")
     assert len(student.select(".ek-dilemmas-index")) == len(catalog.dilemmas)
     assert student.select("svg") == []
+
+
+@pytest.mark.parametrize("edition", ["student", "lecturer"])
+def test_every_dilemma_page_draws_its_diagram_linked_to_its_decisions_and_to_its_map_as_text(
+    edition: str, built_book: Path, built_lecturer_book: Path
+) -> None:
+    """Every dilemma, not only the fixture's: the lecturer's page shows the diagram, the student's keeps
+    it behind "Show the whole map"; each box is a link to its decision on the same page, the scrolling
+    frame can take focus, and the caption links to the map as text, which maps every choice."""
+    from ethicskit.engine import titles
+
+    catalog, _ = load_catalog(REPO)
+    site = built_book if edition == "student" else built_lecturer_book
+    pages = {}
+    for path in (site / "book" / "dilemmas").glob("*.html"):
+        soup = BeautifulSoup(path.read_text(), "html.parser")
+        for section in soup.select("section.ek-dilemma[id]"):
+            pages[section["id"].removeprefix("dilemma-")] = soup
+    assert set(pages) == set(catalog.dilemmas)
+    for dilemma_id, loaded in catalog.dilemmas.items():
+        page = pages[dilemma_id]
+        holder = (
+            f"section#dilemma-{dilemma_id}-map" if edition == "lecturer" else ".ek-dilemma > .ek-student-map"
+        )
+        box = page.select_one(f"{holder} #dilemma-{dilemma_id}-diagram")
+        assert box is not None, (edition, dilemma_id)
+        assert box.select_one(".ek-diagram-scroll")["tabindex"] == "0"
+        links = [a["href"] for a in box.select("svg.ek-diagram-svg a")]
+        assert sorted(links) == sorted(f"#dilemma-{dilemma_id}-{item}" for item in titles(loaded.model))
+        assert all(page.find(id=href[1:]) is not None for href in links), dilemma_id
+        caption = box.select_one(".ek-diagram-caption")
+        assert caption["id"] == box.select_one("svg")["aria-labelledby"]
+        text_link = caption.select_one("a")["href"]
+        assert text_link == f"#dilemma-{dilemma_id}-map-text"
+        text = page.find(id=text_link[1:])
+        assert text is not None
+        within = text if edition == "lecturer" else page.select_one(holder)
+        choices = sum(len(node.choices) for node in loaded.model.nodes)
+        assert len(within.select(".ek-branch")) == choices, dilemma_id
+        if edition == "student":
+            assert page.select_one(f"section#dilemma-{dilemma_id}-map") is None
+            assert "Until you reach your first ending" in page.select_one(holder).get_text()
+
+
+def test_the_student_text_of_a_dilemma_about_suicide_says_no_single_conversation_causes_a_death() -> None:
+    """Said to students, not only in a lecturer's note: in the content note every output shows before the
+    case and its dilemmas (page, handout, single file), and at the hardest decision itself."""
+    catalog, _ = load_catalog(REPO)
+    said = "no single conversation causes a death"
+    about_suicide = [
+        loaded.model
+        for loaded in catalog.dilemmas.values()
+        if (note := catalog.cases[loaded.model.case].model.content_note) is not None
+        and any(topic.value == "suicide" for topic in note.topics)
+    ]
+    assert about_suicide
+    for dilemma in about_suicide:
+        note = catalog.cases[dilemma.case].model.content_note
+        assert note is not None and said in " ".join(note.note.split())
+        for html in (
+            handout("dilemma", dilemma.id, catalog, lecturer=False)[1],
+            standalone_dilemma(dilemma, catalog),
+        ):
+            student = BeautifulSoup(html, "html.parser")
+            assert said in " ".join(student.select_one(".content-note").get_text(" ").split())
+        assert any(said in " ".join(node.situation.split()) for node in dilemma.nodes)

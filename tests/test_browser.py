@@ -13,7 +13,14 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import ConsoleMessage, Page, Response, expect
 
-from conftest import EVIDENCE, REPO, WALKTHROUGHS, load_walkthroughs, play_choices_by_keyboard
+from conftest import (
+    EVIDENCE,
+    REPO,
+    WALKTHROUGHS,
+    go_on_past_a_pause,
+    load_walkthroughs,
+    play_choices_by_keyboard,
+)
 from ethicskit.catalog import load_catalog
 from ethicskit.conformance import axe_page
 from ethicskit.engine import Session, decision_numbers, titles
@@ -300,6 +307,7 @@ def test_every_output_calls_each_decision_of_a_real_path_by_the_same_number(
         page.get_by_role("button", name=labels[choice_id], exact=True).click()
         next_label = "Continue" if choice_id != walk["choices"][-1] else "See where this ends"
         page.get_by_role("button", name=next_label, exact=True).click()
+        go_on_past_a_pause(page)
     summary = page.locator(".ek-summary-table tbody th").all_inner_texts()
     shown["player summary"] = {
         node_id: row.split(": ")[0] for node_id, row in zip(path, summary, strict=True)

@@ -289,6 +289,22 @@ BROKEN = [
         ],
     ),
     Broken(
+        "dilemma-law",
+        "exercises/dilemmas/demo-dilemma.yml",
+        None,
+        # Every law citation taken off the choices and endings: the dilemma no longer names any provision.
+        "\n".join(
+            line
+            for line in (FIXTURES / "exercises" / "dilemmas" / "demo-dilemma.yml")
+            .read_text(encoding="utf-8")
+            .split("\n")
+            if not line.lstrip().startswith(("law:", '- {ref: "demo-act'))
+        ),
+        [
+            "exercises/dilemmas/demo-dilemma.yml:6: the dilemma cites 0 provision(s) of law on its choices and endings; cite two or more [dilemma-law]"
+        ],
+    ),
+    Broken(
         "facilitator-note",
         "exercises/dilemmas/demo-dilemma.yml",
         "    facilitator_note: Ask the room whether an apology alone is enough.\n",
@@ -910,3 +926,61 @@ def test_the_kit_registers_the_official_wording_its_digests_were_compared_with()
     for code in ("swe-2019", "basw-2021", "ifsw-ethics-2018", "gscc-2002", "sssc", "scw", "niscc"):
         source = names.get(f"official-wording-{code}")
         assert source is not None and len(source.hashes) > 100, code
+
+
+# --- care: distressing material needs a content note -----------------------------------------------
+
+MENTIONS = [
+    ("His wife died in the spring and he has not opened the post since.", ["death"]),
+    ("Her brother took his own life two winters ago.", ["suicide"]),
+    ("The young person has been self-harming again.", ["self-harm"]),
+    ("She said her stepfather had abused her when she was small.", ["abuse"]),
+    ("A neighbour heard a violent row and called the police.", ["violence"]),
+    ("He was beaten up on the way home from the hostel.", ["violence"]),
+    ("After the funeral, the bereaved family asked for a review.", ["death", "death"]),
+    # Guards: words from the list in a sense that is not the topic.
+    ("The tribunal struck the appeal out as an abuse of process.", []),
+    ("The deadline moved, and the plan reached a dead end.", []),
+    ("The audience was dying to know; she killed time on the train.", ["death", "death"]),
+    ("The team hit every target and the figures died down.", ["death"]),
+]
+
+
+@pytest.mark.parametrize(("text", "topics"), MENTIONS, ids=[t[:30] for t, _ in MENTIONS])
+def test_distressing_words_are_found_by_their_stems_and_legal_phrases_set_aside(
+    text: str, topics: list[str]
+) -> None:
+    """The word list finds each topic under its endings, and leaves out "abuse of process" and
+    "deadline"; it is a word list, so figures of speech ("dying to know") are still asked about."""
+    from ethicskit.care import mentions
+
+    assert [topic.value for topic, _ in mentions(text)] == topics
+
+
+def test_a_case_or_dilemma_touching_death_or_violence_needs_a_content_note(tmp_path: Path) -> None:
+    """Reported at the file and line of the first such text, once per file, until the case has a note."""
+    root = tmp_path / "kit"
+    shutil.copytree(FIXTURES, root)
+    case, dilemma = root / "cases" / "demo-case.yml", root / "exercises/dilemmas/demo-dilemma.yml"
+    replace_in(
+        case,
+        "  The first paragraph of the fictional narrative.",
+        "  The first paragraph of the fictional narrative. Her father died last year.",
+    )
+    replace_in(
+        dilemma,
+        "situation: The person calls, upset that nobody asked them.",
+        "situation: The person calls, upset that nobody asked them after a violent night at home.",
+    )
+    assert [p for p in problems_of(root) if p.endswith("[no-content-note]")] == [
+        "cases/demo-case.yml:11: 'narrative' mentions 'died' (death), but this case has no content note "
+        "[no-content-note]",
+        "exercises/dilemmas/demo-dilemma.yml:32: 'nodes.1.situation' mentions 'violent' (violence), but "
+        "its case 'demo-case' has no content note [no-content-note]",
+    ]
+    replace_in(
+        case,
+        "duration_minutes: 30",
+        "duration_minutes: 30\ncontent_note:\n  topics: [death, violence]\n  note: A fixture note on a death.",
+    )
+    assert problems_of(root) == []

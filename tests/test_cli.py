@@ -82,6 +82,35 @@ def test_stats_table_on_the_real_content() -> None:
     assert lines[3 + len(dilemmas)].startswith("whole kit")
 
 
+def test_readme_balance_tables_are_what_the_kit_prints() -> None:
+    """The README's kit-wide table and per-dilemma block are the kit's own output, not hand-kept figures."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    markdown = run("stats", "--format", "markdown")
+    assert markdown.returncode == 0, markdown.stderr
+    start = "<!-- ethicskit stats --format markdown: start -->\n"
+    end = "<!-- ethicskit stats --format markdown: end -->"
+    assert readme.split(start, 1)[1].split(end, 1)[0] == markdown.stdout
+    text = run("stats")
+    opening = "Each dilemma's figures, as `ethicskit stats` prints them:\n\n```text\n"
+    assert readme.split(opening, 1)[1].split("```", 1)[0] == text.stdout
+
+
+def test_stats_markdown_marks_each_target_met_or_missed(tmp_path: Path) -> None:
+    """The fixture kit's one dilemma is lopsided: the table says which targets it misses."""
+    result = run("stats", "--root", str(FIXTURES / "valid"), "--format", "markdown")
+    assert result.returncode == 0, result.stderr
+    rows = {line.split(" | ")[0].lstrip("| "): line.split(" | ") for line in result.stdout.splitlines()[2:]}
+    assert rows["decisions with a free answer"][1:] == ["2/2 (100%)", "≤ 50%", "**no** |"]
+    assert rows["one-sided dilemmas"][1:] == ["1 of 1", "none", "**no** |"]
+    assert rows["dilemmas with a choice where the professional option costs the person"][3] == "yes |"
+    assert rows["dilemmas with a decision where the agency's request is right"][1:] == [
+        "0 of 1",
+        "every dilemma",
+        "**no** |",
+    ]
+    assert rows["decisions"][1] == "2"
+
+
 def test_check_passes_on_the_real_content() -> None:
     """The kit's own content is valid."""
     result = run("check")

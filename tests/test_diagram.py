@@ -14,9 +14,10 @@ import pytest
 from conftest import FIXTURES, REPO
 from ethicskit import diagram
 from ethicskit.catalog import load_catalog
-from ethicskit.engine import titles
+from ethicskit.engine import decision_numbers, titles
 from ethicskit.models import Dilemma
-from test_engine import BASE, choice, node
+from test_engine import BASE, choice, ending, node
+from test_engine import dilemma as dilemma_of
 
 SVG = "{http://www.w3.org/2000/svg}"
 CATALOG, _ = load_catalog(REPO)
@@ -144,3 +145,64 @@ def test_without_graphviz_the_build_and_the_command_say_what_to_install(
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(diagram.DiagramError, match="apt-get install graphviz"):
         diagram.find_dot()
+
+
+@pytest.mark.parametrize("loaded", DILEMMAS, ids=ids)
+def test_the_printed_diagram_keys_every_arrow_and_fits_a_page_with_legible_labels(loaded: Any) -> None:
+    """On paper each arrow carries its key (2b: the second choice at Decision 2), not the choice's
+    words, so the whole diagram fits one A4 page with no label under 8 pt; the keys are listed."""
+    from ethicskit.documents import choice_key_list
+
+    dilemma: Dilemma = loaded.model
+    root = parsed(diagram.diagram_svg(dilemma, printed=True))
+    keys = diagram.choice_keys(dilemma)
+    numbers = decision_numbers(dilemma)
+    arrows = groups(root, "edge")
+    for n in dilemma.nodes:
+        for position, c in enumerate(n.choices):
+            assert keys[c.id] == f"{numbers[n.id]}{'abcdefgh'[position]}"
+            assert text_of(arrows[diagram.map_id(dilemma.id, c.id)]) == keys[c.id]
+    boxes = groups(root, "node")
+    assert {text_of(box) for box in boxes.values()} == set(titles(dilemma).values())
+    width, height = float(root.get("width", "0")), float(root.get("height", "0"))
+    points, _ = diagram.printed_text_pt(width, height)
+    assert points >= diagram.SMALLEST_PRINTED_PT
+    assert min(float(t.get("font-size", "0")) for t in root.iter(f"{SVG}text")) >= 14
+    listed = choice_key_list(dilemma)
+    for c in (c for n in dilemma.nodes for c in n.choices):
+        assert f'<strong class="ek-key">{keys[c.id]}</strong> ' in listed
+
+
+def test_with_the_words_on_its_arrows_the_largest_diagram_would_print_too_small() -> None:
+    """Why paper has a layout of its own: the screen's diagram, printed, falls under 8 pt."""
+    largest = max(DILEMMAS, key=lambda loaded: len(loaded.model.endings)).model
+    root = parsed(diagram.diagram_svg(largest))
+    points, _ = diagram.printed_text_pt(float(root.get("width", "0")), float(root.get("height", "0")))
+    assert points < diagram.SMALLEST_PRINTED_PT
+
+
+def test_a_printed_diagram_with_too_many_endings_for_one_row_lets_them_sit_at_their_depth() -> None:
+    """Seventeen endings in a row would print too small to read; the paper layout then gives up the
+    single row (the endings stay boxed together) rather than the legibility."""
+    chain = [f"d{i}" for i in range(8)]
+    nodes_ = [
+        node(
+            here,
+            choice(f"stop-{here}", f"end-{here}"),
+            choice(f"leave-{here}", f"left-{here}"),
+            choice(f"go-{here}", after),
+        )
+        for here, after in zip(chain, [*chain[1:], "end-last"], strict=True)
+    ]
+    endings = [
+        ending(f"{kind}-{here}", title=f"Ending {kind} {here}") for here in chain for kind in ("end", "left")
+    ]
+    many = dilemma_of(nodes_, [*endings, ending("end-last", title="The last")], "d0")
+    in_a_row = diagram._layout(diagram.dot_source(many, printed=True))
+    assert diagram.printed_text_pt(*diagram._size(in_a_row))[0] < diagram.SMALLEST_PRINTED_PT
+    root = parsed(diagram.diagram_svg(many, printed=True))
+    width, height = float(root.get("width", "0")), float(root.get("height", "0"))
+    assert diagram.printed_text_pt(width, height)[0] >= diagram.SMALLEST_PRINTED_PT
+    assert len(groups(root, "node")) == 8 + 17
+    cluster = root.find(f".//{SVG}g[@class='cluster']")
+    assert cluster is not None and text_of(cluster) == "Endings"

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
+import re
 import subprocess
 import sys
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -15,7 +18,8 @@ from pypdf import PdfReader
 
 from conftest import CHROMIUM, FIXTURES, REPO, press_until_focused
 from ethicskit.catalog import Catalog, load_catalog
-from ethicskit.documents import handout
+from ethicskit.diagram import choice_keys
+from ethicskit.documents import dilemma_sheet, handout, standalone_dilemma
 from ethicskit.export import dilemma_refs
 from test_player import DILEMMA, WCAG_A_AA
 
@@ -225,6 +229,84 @@ def pdf_pages(path: Path) -> list[tuple[list[str], str]]:
     return pages
 
 
+SMALLEST_PRINTED_TEXT = 8.0
+"""Points: the least a reader on paper can be asked to read, diagram labels included."""
+
+
+def printed_text_sizes(path: Path) -> list[tuple[float, int, str]]:
+    """Every run of text in the PDF as (size in points on paper, page number, text).
+
+    The size is the font size scaled by the text matrix and by the page's transformation, so a
+    diagram Chromium shrank to fit the page reports the size its labels really print at."""
+    found: list[tuple[float, int, str]] = []
+    for number, page in enumerate(PdfReader(path).pages, 1):
+
+        def visit(
+            text: str, cm: list[float], tm: list[float], _: object, size: float, n: int = number
+        ) -> None:
+            if text.strip():
+                # The text's vertical unit vector, through the text matrix and then the page's.
+                x, y = tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3]
+                found.append((round(size * math.hypot(x, y), 2), n, text.strip()))
+
+        page.extract_text(visitor_text=visit)
+    return found
+
+
+def too_small_to_read(path: Path) -> list[str]:
+    return [
+        f"page {page}: {text!r} at {size} pt"
+        for size, page, text in sorted(printed_text_sizes(path))
+        if size < SMALLEST_PRINTED_TEXT
+    ]
+
+
+def test_the_text_size_check_reads_a_shrunken_diagram_at_its_printed_size(tmp_path: Path) -> None:
+    """The check itself: an SVG label set at 14 units reads 10.5 pt at full size, and about 5 pt when
+    the picture is squeezed to half its width, as a large diagram is squeezed onto a page."""
+    from ethicskit.printing import print_pdf
+
+    def sheet(width: str) -> str:
+        return (
+            "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>t</title></head><body>"
+            f"<p style='font-size: 11pt'>Body text</p><svg width='600' height='60' viewBox='0 0 600 60' "
+            f"style='width: {width}; height: auto'><text x='10' y='30' font-size='14'>A label</text></svg>"
+            "</body></html>"
+        )
+
+    full, squeezed = tmp_path / "full.pdf", tmp_path / "squeezed.pdf"
+    print_pdf(sheet("600px"), full, "Check")
+    print_pdf(sheet("300px"), squeezed, "Check")
+    sizes = {text: size for size, _, text in printed_text_sizes(full)}
+    assert sizes["Body text"] == pytest.approx(11, abs=0.1)
+    assert sizes["A label"] == pytest.approx(10.5, abs=0.1)
+    assert too_small_to_read(full) == []
+    assert too_small_to_read(squeezed) == ["page 1: 'A label' at 5.25 pt"]
+
+
+REPO_CATALOG, _ = load_catalog(REPO)
+EVERY_DILEMMA = sorted(REPO_CATALOG.dilemmas)
+
+
+@pytest.mark.parametrize("item", EVERY_DILEMMA)
+def test_every_dilemma_handout_prints_its_diagram_large_enough_to_read(tmp_path: Path, item: str) -> None:
+    """Every label of the map, read back from the PDF, prints at 8 pt or more; and the diagram is there."""
+    output = tmp_path / "handout.pdf"
+    result = subprocess.run(
+        [str(ETHICSKIT), "handout", "dilemma", item, "-o", str(output), "--root", str(REPO)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PATH": "/usr/bin:/bin", "CHROMIUM": CHROMIUM},
+    )
+    assert result.returncode == 0, result.stderr
+    runs = Counter(text for _, _, text in printed_text_sizes(output))
+    keys = choice_keys(REPO_CATALOG.dilemmas[item].model).values()
+    # Each choice's key is printed twice: on its arrow in the diagram, and in the key under it.
+    assert {key: runs[key] for key in keys if runs[key] < 2} == {}
+    assert too_small_to_read(output) == []
+
+
 def stranded_headings(path: Path, headings: list[str]) -> list[str]:
     """Headings printed as the last line of a page, their text continuing on the next."""
     wanted = {" ".join(h.split()) for h in headings}
@@ -311,6 +393,7 @@ def test_a_printed_handout_strands_no_heading_and_shows_what_every_cited_clause_
     title, html = handout(kind, item, catalog, lecturer)
     pages = pdf_pages(output)
     assert stranded_headings(output, headings_of(html)) == []
+    assert too_small_to_read(output) == []
     for number, (_, footer) in enumerate(pages, 1):
         assert footer == f"{title} Page {number} of {len(pages)}"
     text = " ".join(line for body, _ in pages for line in body)
@@ -327,3 +410,106 @@ def test_a_printed_handout_strands_no_heading_and_shows_what_every_cited_clause_
         for node in numbered_nodes(dilemma):
             opening = " ".join(node.situation.split()[:6])
             assert f"{named[node.id]} {opening}" in text
+
+
+def test_the_hardest_decision_is_behind_a_pause_that_lets_the_learner_stop_by_keyboard_and_on_paper(
+    page: Page, tmp_path: Path
+) -> None:
+    """Before Owen's message, the player says what is coming and where support is, and offers to stop;
+    all by keyboard, announced, axe-clean, and kept across a reload. On paper the pause ends its page."""
+    from ethicskit.engine import titles
+    from ethicskit.signposting import SIGNPOST
+
+    dilemma = REPO_CATALOG.dilemmas["the-colleagues-we-carry"].model
+    [hardest] = [node for node in dilemma.nodes if node.pause_before]
+    number = titles(dilemma)[hardest.id]
+    exported = tmp_path / "dilemma.html"
+    result = subprocess.run(
+        [str(ETHICSKIT), "export", "dilemma", dilemma.id, "-o", str(exported), "--root", str(REPO)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(exported.as_uri())
+    labels = {c.id: c.label for n in dilemma.nodes for c in n.choices}
+    for choice_id in ("decline-and-name-the-system", "keep-it-between-you-with-a-safety-net"):
+        press_until_focused(page, labels[choice_id])
+        page.keyboard.press("Enter")
+        press_until_focused(page, "Continue")
+        page.keyboard.press("Enter")
+    heading = page.locator(".ek-step-heading")
+    expect(heading).to_have_text(f"A pause before {number}")
+    expect(heading).to_be_focused()
+    expect(page.locator(".ek-live")).to_have_text(f"A pause before {number}")
+    stage = page.locator(".ek-stage")
+    expect(stage).to_contain_text(SIGNPOST)
+    expect(stage).not_to_contain_text(hardest.situation.split("\n")[0])
+    expect(page.locator(".ek-choice-btn")).to_have_count(0)
+    expect(page.locator(".ek-dilemma > .ek-pause")).to_be_hidden()  # the page's own copy, for print
+    results = Axe().run(page, options={**WCAG_A_AA, "preload": False})
+    assert results.violations_count == 0, results.generate_report()
+
+    press_until_focused(page, "Stop here")
+    page.keyboard.press("Enter")
+    expect(heading).to_have_text(f"You stopped before {number}")
+    expect(heading).to_be_focused()
+    expect(stage).to_contain_text(SIGNPOST)
+    expect(page.locator(".ek-path li")).to_have_count(2)  # nothing lost
+    press_until_focused(page, "Return to the pause")
+    page.keyboard.press("Enter")
+    expect(heading).to_have_text(f"A pause before {number}")
+    page.reload()  # the saved path leads here, so the pause comes first again
+    expect(page.locator(".ek-step-heading")).to_have_text(f"A pause before {number}")
+    press_until_focused(page, f"Go on to {number}")
+    page.keyboard.press("Enter")
+    expect(page.locator(".ek-step-heading")).to_have_text(number)
+    expect(page.locator(".ek-step-heading")).to_be_focused()
+    expect(page.locator(".ek-choice-btn")).to_have_count(len(hardest.choices))
+    assert errors == []
+
+    pdf = tmp_path / "handout.pdf"
+    result = subprocess.run(
+        [str(ETHICSKIT), "handout", "dilemma", dilemma.id, "-o", str(pdf), "--root", str(REPO)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PATH": "/usr/bin:/bin", "CHROMIUM": CHROMIUM},
+    )
+    assert result.returncode == 0, result.stderr
+    pages = [body for body, _ in pdf_pages(pdf)]
+    [at] = [n for n, body in enumerate(pages) if f"A pause before {number}" in body]
+    assert pages[at][-1] == "To stop here, do not turn the page."
+    assert pages[at + 1][0] == number
+
+
+LEAN_WORDS = re.compile(r"\((pulls (strongly )?(towards|away)|neutral)\)")
+
+
+def test_students_read_each_choices_verdict_only_after_the_endings() -> None:
+    """The students' dilemma sheet and the single-file dilemma show what happened and the clauses that
+    bear on it beside each choice; the leans and what each choice honours or strains come after every
+    ending, open on paper and folded in the single file. The lecturer's sheet keeps them beside the choice."""
+    catalog, _ = load_catalog(ROOT)
+    dilemma = catalog.dilemmas["demo-dilemma"].model
+    for html, opened in (
+        (dilemma_sheet(dilemma, catalog, lecturer=False), True),
+        (standalone_dilemma(dilemma, catalog), False),
+    ):
+        page = BeautifulSoup(html, "html.parser")
+        for choice in page.select(".ek-choice"):
+            assert not LEAN_WORDS.search(choice.get_text()), choice.get_text()
+            assert "Honours" not in choice.get_text() and "Strains" not in choice.get_text()
+        assert "Clauses that bear on this choice:" in page.select_one(".ek-choice").get_text()
+        verdicts = page.select_one("section.ek-verdicts")
+        assert verdicts is not None
+        endings = page.select("section.ek-ending")
+        assert endings and all(verdicts in ending.find_all_next("section") for ending in endings)
+        assert verdicts.select_one("details").has_attr("open") is opened
+        assert len(LEAN_WORDS.findall(verdicts.get_text())) == 3 * sum(len(n.choices) for n in dilemma.nodes)
+        assert "Honours:" in verdicts.get_text()
+    lecturer = BeautifulSoup(dilemma_sheet(dilemma, catalog, lecturer=True), "html.parser")
+    assert lecturer.select("section.ek-verdicts") == []
+    assert all(LEAN_WORDS.search(choice.get_text()) for choice in lecturer.select(".ek-choice"))

@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from conftest import FIXTURES, build_book, make_fixture_book, play_choices_by_keyboard, press_until_focused
+from ethicskit.catalog import load_catalog
+from ethicskit.documents import standalone_dilemma
 from ethicskit.engine import Session, enumerate_paths
 from ethicskit.models import Dilemma
 from ethicskit.sphinx.assets import STATIC
@@ -830,3 +832,38 @@ def test_two_tabs_writing_at_once_lose_nothing(page: Page, site: Path, errors: l
     assert "Agency view from the second tab." in answers.values()
     other.close()
     assert errors == []
+
+
+LEAN_TEXT = re.compile(r"\((pulls (strongly )?(towards|away)|neutral)\)")
+
+
+def test_without_javascript_the_map_shows_no_verdict_until_the_reader_opens_it(
+    browser: Browser, site: Path, tmp_path: Path
+) -> None:
+    """With JavaScript off, the book's dilemma page and the single-file dilemma show every consequence and
+    no lean; a fold, opened from the keyboard, shows how each side saw the choice."""
+    exported = tmp_path / "dilemma.html"
+    catalog, _ = load_catalog(FIXTURES / "valid")
+    exported.write_text(standalone_dilemma(catalog.dilemmas["demo-dilemma"].model, catalog), encoding="utf-8")
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        for url, summary in (
+            ((site / "dilemma.html").as_uri(), "How each side saw this choice"),
+            (exported.as_uri(), "How each side saw each choice"),
+        ):
+            page.goto(url)
+            shown = page.locator("body").inner_text()
+            assert "You reopen it." in shown
+            assert not LEAN_TEXT.search(shown), url
+            for _ in range(80):
+                focused = page.locator("summary:focus")
+                if focused.count() and focused.inner_text().startswith(summary):
+                    break
+                page.keyboard.press("Tab")
+            else:
+                pytest.fail(f"could not reach '{summary}' with the Tab key")
+            page.keyboard.press("Enter")
+            assert LEAN_TEXT.search(page.locator("body").inner_text()), url
+    finally:
+        context.close()

@@ -581,6 +581,38 @@ def test_a_chapter_shows_its_reading_list_from_data(fixture_site: Path) -> None:
     assert "Fixture reason to read the article with the chapter." in text
 
 
+LEAN_WORDS = re.compile(r"\((pulls (strongly )?(towards|away)|neutral)\)")
+
+
+def test_student_dilemma_page_holds_each_verdict_behind_a_fold(fixture_site: Path) -> None:
+    """Without the player, a student meets what happened and the clauses that bear on it; each side's lean,
+    and what the choice honours or strains, wait behind a closed fold."""
+    page = soup(fixture_site, "dilemma.html")
+    choices = page.select(".ek-choice")
+    assert choices
+    for choice in choices:
+        fold = choice.select_one("details.ek-folded.ek-verdict")
+        assert fold is not None and not fold.has_attr("open")
+        assert fold.select_one("summary").get_text().startswith("How each side saw this choice")
+        outside = choice.__copy__()
+        outside.select_one("details").decompose()
+        assert not LEAN_WORDS.search(outside.get_text()), outside.get_text()
+        assert "Honours:" not in outside.get_text() and "Strains:" not in outside.get_text()
+        assert LEAN_WORDS.search(fold.get_text())
+    bearing = [p.get_text() for p in page.select("#dilemma-demo-dilemma-apologise .ek-choice-bearing")]
+    assert len(bearing) == 2
+    assert bearing[0].startswith("Clauses that bear on this choice: Old demo code honesty")
+    assert bearing[1].startswith("Law that bears on this choice: ")
+    assert "honours" not in bearing[1]
+
+
+def test_lecturer_dilemma_page_shows_each_verdict_beside_its_choice(lecturer_site: Path) -> None:
+    page = soup(lecturer_site, "dilemma.html")
+    assert page.select("details.ek-verdict") == []
+    assert all(LEAN_WORDS.search(choice.get_text()) for choice in page.select(".ek-choice"))
+    assert page.select(".ek-choice-bearing") == []
+
+
 def test_nqsw_route_groups_cases_by_nation_with_that_nations_first_year_and_claims_no_evidence(
     fixture_site: Path,
 ) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
 
 from conftest import FIXTURES, REPO, WALKTHROUGHS, load_walkthroughs
@@ -183,6 +185,8 @@ def test_every_real_walkthrough_clicked_through_the_widget(dilemma_id: str, walk
         button.click()
         assert widget.next_button is not None
         widget.next_button.click()
+        if widget.go_on_button is not None:  # the pause before a decision's hardest material
+            widget.go_on_button.click()
     assert widget.session.ending is not None and widget.session.ending.id == walk["ending"]
     assert [list(step) for step in widget.session.perspective_path()] == walk["perspectives"]
     assert f"Ending: {widget.session.ending.title}" in widget.stage.children[0].value  # type: ignore[attr-defined]
@@ -223,3 +227,80 @@ def test_related_by_theme_lists_the_nations_binding_standards_first(jurisdiction
     lines = widget.clause_lines(choice)
     related = lines[lines.index(f"Related by theme, {jurisdiction.capitalize()}:") + 1 :]
     assert related[0].startswith(binding)
+
+
+def test_the_widget_pauses_before_the_hardest_decision_and_lets_the_learner_stop_there() -> None:
+    """Before Owen's message the widget says what is coming and where support is, and offers to stop;
+    stopping keeps the path, and going on shows the decision."""
+    from ethicskit.engine import titles
+    from ethicskit.signposting import SIGNPOST
+
+    dilemma = REAL_CATALOG.dilemmas["the-colleagues-we-carry"].model
+    [hardest] = [node for node in dilemma.nodes if node.pause_before]
+    number = titles(dilemma)[hardest.id]
+    labels = {c.id: c.label for n in dilemma.nodes for c in n.choices}
+    widget = DilemmaWidget(dilemma, REAL_CATALOG)
+    for choice_id in ("decline-and-name-the-system", "keep-it-between-you-with-a-safety-net"):
+        [button] = [b for b in widget.choice_buttons if b.description == labels[choice_id]]
+        button.click()
+        assert widget.next_button is not None
+        widget.next_button.click()
+
+    def shown() -> str:
+        return " ".join(getattr(child, "value", "") for child in widget.stage.children)
+
+    assert widget.session.node is not None and widget.session.node.id == hardest.id
+    assert f"A pause before {number}" in shown() and SIGNPOST in shown()
+    assert hardest.situation.split("\n")[0] not in shown() and widget.choice_buttons == []
+    assert widget.stop_button is not None and widget.go_on_button is not None
+    widget.stop_button.click()
+    assert f"You stopped before {number}" in shown() and SIGNPOST in shown()
+    assert len(widget.session.steps) == 2 and widget.choice_buttons == []
+    assert widget.go_on_button is not None
+    widget.go_on_button.click()  # "Return to the pause"
+    assert f"A pause before {number}" in shown()
+    assert widget.go_on_button is not None and widget.go_on_button.description == f"Go on to {number}"
+    widget.go_on_button.click()
+    assert {b.description for b in widget.choice_buttons} == {c.label for c in hardest.choices}
+    widget.back()
+    assert widget.session.node is not None and widget.session.node.id != hardest.id
+    assert widget.choice_buttons != []
+
+
+def test_the_widget_opens_with_the_cases_content_note_and_the_support_lines() -> None:
+    """A student in a notebook meets the note before the dilemma, as on the page and on paper."""
+    from ethicskit.signposting import SIGNPOST
+
+    for loaded in REAL_CATALOG.dilemmas.values():
+        note = REAL_CATALOG.cases[loaded.model.case].model.content_note
+        widget = DilemmaWidget(loaded.model, REAL_CATALOG)
+        opening = " ".join(getattr(child, "value", "") for child in widget.children[:3])
+        if note is None:
+            assert "Content note" not in opening and SIGNPOST not in opening
+        else:
+            assert "Content note" in opening and SIGNPOST in opening
+            assert html.escape(note.note.split("\n\n")[0].strip()) in opening
+
+
+def test_the_england_view_of_the_kits_dilemmas_lists_social_work_england_first() -> None:
+    """Related by theme puts the binding code of the chosen nation first: in England, for every choice of
+    every dilemma set there, the first related clause is a Social Work England standard."""
+    kit, _ = load_catalog(REPO)
+    english = [
+        loaded.model
+        for loaded in kit.dilemmas.values()
+        if kit.cases[loaded.model.case].model.setting.jurisdiction.value == "england"
+    ]
+    assert english
+    for dilemma in english:
+        widget = DilemmaWidget(dilemma, kit)
+        assert widget.jurisdiction.value == "england"
+        for node in dilemma.nodes:
+            for choice in node.choices:
+                lines = widget.clause_lines(choice)
+                first_related = lines[lines.index("Related by theme, England:") + 1]
+                assert first_related.startswith("Social Work England professional standards"), (
+                    dilemma.id,
+                    choice.id,
+                    first_related,
+                )

@@ -282,6 +282,73 @@ def as_table(per_dilemma: Sequence[Balance], kit: Balance) -> str:
     return "\n".join(out)
 
 
+def _met(ok: bool) -> str:
+    return "yes" if ok else "**no**"
+
+
+def as_markdown(per_dilemma: Sequence[Balance], kit: Balance) -> str:
+    """The whole kit's figures as a Markdown table of measure, value, target and whether it is met,
+    laid out like the benchmark's, for the README (`ethicskit stats --format markdown`)."""
+    count = len(per_dilemma)
+    with_cost = sum(1 for balance in per_dilemma if balance.costs_the_person)
+    with_agency_right = sum(1 for balance in per_dilemma if balance.agency_right)
+    one_sided = sum(1 for balance in per_dilemma if balance.one_sided())
+    agency_person = kit.agency_person
+    rows = [
+        ("dilemmas", str(count), "", ""),
+        ("decisions", str(kit.decisions), "", ""),
+        ("choices", str(kit.choices), "", ""),
+        (
+            "decisions with a free answer",
+            _count(kit.free_answer, kit.decisions),
+            f"≤ {FREE_ANSWER_MAX:.0%}",
+            _met(kit.share(kit.free_answer) <= FREE_ANSWER_MAX),
+        ),
+        (
+            "decisions with a uniquely best profession + person option",
+            _count(kit.uniquely_best, kit.decisions),
+            f"≤ {UNIQUELY_BEST_MAX:.0%}",
+            _met(kit.share(kit.uniquely_best) <= UNIQUELY_BEST_MAX),
+        ),
+        (
+            "correlation of agency and person leans",
+            _r(agency_person).strip(),
+            f"≥ {AGENCY_PERSON_MIN:+.1f}",
+            _met(agency_person is not None and agency_person >= AGENCY_PERSON_MIN),
+        ),
+        ("correlation of agency and profession leans", _r(kit.agency_profession).strip(), "", ""),
+        ("correlation of profession and person leans", _r(kit.profession_person).strip(), "", ""),
+        (
+            "dilemmas with a choice where the professional option costs the person",
+            f"{with_cost} of {count}",
+            "every dilemma",
+            _met(with_cost == count),
+        ),
+        (
+            "dilemmas with a decision where the agency's request is right",
+            f"{with_agency_right} of {count}",
+            "every dilemma",
+            _met(with_agency_right == count),
+        ),
+        ("one-sided dilemmas", f"{one_sided} of {count}", "none", _met(one_sided == 0)),
+        (
+            "escalation choices (the profession leaning +2 on them)",
+            f"{kit.escalations} ({kit.escalation_profession_strong})",
+            "",
+            "",
+        ),
+        (
+            "escalation routes used",
+            ", ".join(f"{route} {number}" for route, number in kit.escalation_routes.items()) or "none",
+            "",
+            "",
+        ),
+    ]
+    lines = ["| measure | value | target | met |", "| --- | --- | --- | --- |"]
+    lines += ["| " + " | ".join(cells) + " |" for cells in rows]
+    return "\n".join(lines)
+
+
 def one_sided_warnings(catalog: Catalog) -> list[Problem]:
     """A warning, located at the dilemma's file, for each dilemma that misses a target.
 

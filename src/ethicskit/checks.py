@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from .bibliography import BIBLIOGRAPHY
+from .care import sensitive_texts
 from .engine import check_graph, enumerate_paths
 from .loader import Loaded
 from .models import (
@@ -32,6 +33,7 @@ from .models import (
     clause_anchor,
     provision_key,
 )
+from .names import check_case_details, check_pseudonyms, check_retells, check_seminar_details
 from .problems import Problem, ProblemCode
 from .yamlfile import Path_
 
@@ -74,6 +76,7 @@ def check_catalog(catalog: Catalog) -> list[Problem]:
     problems += _check_theme_coverage(catalog)
     for case in catalog.cases.values():
         problems += _check_case(case, catalog)
+    problems += check_pseudonyms(catalog)
     for dilemma in catalog.dilemmas.values():
         problems += _check_dilemma(dilemma, catalog)
     for seminar in catalog.seminars.values():
@@ -493,7 +496,29 @@ def _check_case(loaded: Loaded[Case], catalog: Catalog) -> list[Problem]:
         else:
             problems += check_ref(ref, where, loaded, catalog)
     problems += _check_anonymity(loaded, loaded.model.pseudonyms, catalog)
+    problems += check_content_note(loaded, loaded.model)
+    problems += check_case_details(loaded)
+    problems += check_retells(loaded, catalog)
     return problems
+
+
+def check_content_note(loaded: Loaded[Any], case: Case) -> list[Problem]:
+    """A case or dilemma whose text touches death, suicide, self-harm, abuse or violence needs its
+    case to carry a content note (`care.py` says how the text is read). One problem per file, at the
+    first such text, naming how many more there are."""
+    if case.content_note is not None:
+        return []
+    found = list(sensitive_texts(loaded.data))
+    if not found:
+        return []
+    where, topic, words = found[0]
+    more = f", and {len(found) - 1} more place(s) in this file" if len(found) > 1 else ""
+    whose = "this case" if loaded.model is case else f"its case '{case.id}'"
+    message = (
+        f"'{'.'.join(map(str, where))}' mentions '{words}' ({topic.value}){more}, but {whose} has no "
+        "content note"
+    )
+    return [Problem(loaded.path, loaded.lines.line_of(where), ProblemCode.NO_CONTENT_NOTE, message)]
 
 
 def _check_cited_codes(loaded: Loaded[Case], catalog: Catalog) -> list[Problem]:
@@ -554,6 +579,8 @@ def _check_dilemma(loaded: Loaded[Dilemma], catalog: Catalog) -> list[Problem]:
         # case's own invented names. The case's problem is reported against the case itself.
         names = [problem for problem in names if problem.code not in _NEEDS_PSEUDONYMS]
     problems += names
+    if case is not None:
+        problems += check_content_note(loaded, case.model)
     nation = case.model.setting.jurisdiction.value if case else None
     for n, node in enumerate(dilemma.nodes):
         for c, choice in enumerate(node.choices):
@@ -566,6 +593,15 @@ def _check_dilemma(loaded: Loaded[Dilemma], catalog: Catalog) -> list[Problem]:
         for r, ref in enumerate(ending.clauses):
             problems += check_ref(ref, ("endings", e, "clauses", r), loaded, catalog)
         problems += _check_dilemma_law(ending.law, ("endings", e), ending.debrief, loaded, catalog, nation)
+    # A dilemma rehearses choices the law already shapes: it names two provisions or more, as its case does.
+    cited = {c.ref for n in dilemma.nodes for ch in n.choices for c in ch.law} | {
+        c.ref for ending in dilemma.endings for c in ending.law
+    }
+    if len(cited) < 2 and case is not None:
+        message = (
+            f"the dilemma cites {len(cited)} provision(s) of law on its choices and endings; cite two or more"
+        )
+        add(("nodes",), ProblemCode.DILEMMA_LAW, message)
     graph_problems = list(check_graph(dilemma))
     for where, kind, message in graph_problems:
         add(where, kind, message)
@@ -654,6 +690,7 @@ def _check_seminar(loaded: Loaded[Seminar], catalog: Catalog) -> list[Problem]:
     problems += _check_expert_slot(loaded)
     problems += _check_reading(loaded, catalog)
     problems += _check_assessment(loaded, catalog)
+    problems += check_seminar_details(loaded, catalog)
     return problems
 
 

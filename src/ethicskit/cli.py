@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from .anonymity import write_fingerprints
-from .balance import as_table, dilemma_balance, kit_balance, one_sided_warnings
+from .balance import as_markdown, as_table, dilemma_balance, kit_balance, one_sided_warnings
 from .catalog import Catalog, load_catalog
 from .diagram import DiagramError
 from .documents import handout as handout_document
@@ -63,9 +63,14 @@ def check(root: Path, fmt: str) -> None:
 
 @main.command()
 @ROOT_OPTION
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True
+)
 def stats(root: Path, fmt: str) -> None:
-    """Report how balanced each dilemma and the whole kit are (definitions in the README)."""
+    """Report how balanced each dilemma and the whole kit are (definitions in the README).
+
+    `--format markdown` prints the whole kit's figures against their targets, the README's table.
+    """
     catalog = _valid_catalog(root)
     dilemmas = [loaded.model for _, loaded in sorted(catalog.dilemmas.items())]
     per_dilemma = [dilemma_balance(dilemma) for dilemma in dilemmas]
@@ -73,6 +78,8 @@ def stats(root: Path, fmt: str) -> None:
     if fmt == "json":
         report = {"kit": kit.as_dict(), "dilemmas": [balance.as_dict() for balance in per_dilemma]}
         click.echo(json.dumps(report, indent=2))
+    elif fmt == "markdown":
+        click.echo(as_markdown(per_dilemma, kit))
     else:
         click.echo(as_table(per_dilemma, kit))
 

@@ -69,10 +69,32 @@ def choice_kind(choice: Choice) -> list[str]:
     return kinds
 
 
-def dot_source(dilemma: Dilemma) -> str:
-    """The dilemma as a Graphviz graph: decisions and endings as boxes, choices as labelled arrows."""
+def choice_keys(dilemma: Dilemma) -> dict[str, str]:
+    """Each choice's key on the printed diagram: its decision's number and a letter in listed order
+    ("2b" is the second choice at Decision 2), so the key says where to find the choice in the handout."""
+    numbers = decision_numbers(dilemma)
+    return {
+        choice.id: f"{numbers[node.id]}{chr(ord('a') + index)}"
+        for node in dilemma.nodes
+        for index, choice in enumerate(node.choices)
+    }
+
+
+def dot_source(dilemma: Dilemma, printed: bool = False, endings_in_a_row: bool = True) -> str:
+    """The dilemma as a Graphviz graph: decisions and endings as boxes, choices as labelled arrows.
+
+    `printed` draws the paper layout: each arrow carries its key ("2b") instead of the choice's words,
+    which the handout lists beside the diagram (`choice_key_list`). On screen the diagram scrolls
+    sideways, so it can afford every choice written out on its arrow; on paper it must fit one page,
+    and with the words on the arrows the larger dilemmas shrank until their labels printed at 5 to
+    6.5 pt. Keyed arrows keep the whole shape on one page at print size, with the words in 9 pt
+    text under it; splitting the map over pages would have kept the words on the arrows but lost the
+    shape at a glance, which is what a seminar plans from. `endings_in_a_row=False` lets the endings
+    sit at different depths (still boxed together), for a dilemma with too many to fit one row.
+    """
     named = titles(dilemma)
     numbers = decision_numbers(dilemma)
+    keys = choice_keys(dilemma)
     lines = [
         f"digraph {_quote(dilemma.id)} {{",
         f"  graph [id={_quote(map_id(dilemma.id, 'graph'))}, rankdir=TB, newrank=true, nodesep=0.12, "
@@ -88,9 +110,10 @@ def dot_source(dilemma: Dilemma) -> str:
             f'class="ek-decision", style="rounded,filled", label={_quote(named[node.id])}, '
             f'URL={_quote("#dilemma-" + dilemma.id + "-" + node.id)}, tooltip=" "];'
         )
+    in_a_row = " rank=same;" if endings_in_a_row else ""
     lines.append(
         f"  subgraph cluster_endings {{ id={_quote(map_id(dilemma.id, 'endings'))}; "
-        'label="Endings"; labelloc=b; style=dashed; color="#000000"; rank=same;'
+        f'label="Endings"; labelloc=b; style=dashed; color="#000000";{in_a_row}'
     )
     for ending in dilemma.endings:
         lines.append(
@@ -101,14 +124,16 @@ def dot_source(dilemma: Dilemma) -> str:
     lines.append("  }")
     for node in sorted(dilemma.nodes, key=lambda node: numbers[node.id]):
         for choice in node.choices:
-            label = _wrap(choice.label, 18)
+            label = keys[choice.id] if printed else _wrap(choice.label, 18)
             style = "solid"
             width = 1.5
             if choice.escalation is not None:
-                label += "\n[escalation: " + choice.escalation.value.replace("-", " ") + "]"
+                if not printed:
+                    label += "\n[escalation: " + choice.escalation.value.replace("-", " ") + "]"
                 style, width = "dashed", 3.0
             if choice.when:
-                label += "\n[only after an earlier choice]"
+                if not printed:
+                    label += "\n[only after an earlier choice]"
                 style = "dotted"
                 width = max(width, 2.2)
             kinds = " ".join(choice_kind(choice))
@@ -183,17 +208,9 @@ def caption_id(dilemma: Dilemma) -> str:
     return f"dilemma-{dilemma.id}-diagram-caption"
 
 
-def diagram_svg(dilemma: Dilemma, links: bool = True) -> str:
-    """The dilemma's diagram as inline SVG, labelled by its caption; `links` makes each box a link."""
-    return _tidy(_layout(dot_source(dilemma)), caption_id(dilemma), links)
-
-
-def is_wide(dilemma: Dilemma) -> bool:
-    """Whether the diagram prints larger on a landscape page than on a portrait one."""
-    svg = diagram_svg(dilemma)
-    root = ET.fromstring(svg)
-    width, height = float(root.get("width", "1")), float(root.get("height", "1"))
-    return min(PORTRAIT[0] / width, PORTRAIT[1] / height) < min(LANDSCAPE[0] / width, LANDSCAPE[1] / height)
+def _size(svg_text: str) -> tuple[float, float]:
+    view = (ET.fromstring(svg_text.encode("utf-8")).get("viewBox") or "0 0 1 1").split()
+    return float(view[2]), float(view[3])
 
 
 PORTRAIT = (673.0, 839.0)
@@ -202,21 +219,68 @@ LANDSCAPE = (1017.0, 548.0)
 page's width inside its margins, and the largest height handout.css allows (222 mm, or 145 mm on a
 landscape page)."""
 
+SMALLEST_TEXT_UNITS = 14
+"""The smallest text in a diagram (the arrows' labels), in SVG units: CSS pixels at full size."""
+SMALLEST_PRINTED_PT = 8.0
+"""No label of a printed diagram may come out smaller than this, in points on paper."""
+
+
+def printed_text_pt(width: float, height: float) -> tuple[float, bool]:
+    """(the smallest label's size in points, landscape?) for a diagram this size, printed as large
+    as fits on a portrait or a landscape A4 page (whichever is larger), never above full size."""
+    portrait = min(1.0, PORTRAIT[0] / width, PORTRAIT[1] / height)
+    landscape = min(1.0, LANDSCAPE[0] / width, LANDSCAPE[1] / height)
+    return SMALLEST_TEXT_UNITS * max(portrait, landscape) * 0.75, portrait < landscape
+
+
+def _source(dilemma: Dilemma, printed: bool) -> str:
+    """The DOT source to draw: the screen's, or the paper's that prints legibly.
+
+    On paper the endings sit in one row at the foot, as on screen, unless so many of them would make
+    the page's labels smaller than `SMALLEST_PRINTED_PT`; then they may sit at different depths."""
+    if not printed:
+        return dot_source(dilemma)
+    in_a_row = dot_source(dilemma, printed=True)
+    if printed_text_pt(*_size(_layout(in_a_row)))[0] >= SMALLEST_PRINTED_PT:
+        return in_a_row
+    return dot_source(dilemma, printed=True, endings_in_a_row=False)
+
+
+def diagram_svg(dilemma: Dilemma, links: bool = True, printed: bool = False) -> str:
+    """The dilemma's diagram as inline SVG, labelled by its caption; `links` makes each box a link,
+    `printed` draws the paper layout (keyed arrows, see `dot_source`)."""
+    return _tidy(_layout(_source(dilemma, printed)), caption_id(dilemma), links)
+
+
+def is_wide(dilemma: Dilemma, printed: bool = False) -> bool:
+    """Whether the diagram prints larger on a landscape page than on a portrait one."""
+    return printed_text_pt(*_size(_layout(_source(dilemma, printed))))[1]
+
+
 LEGEND = (
     "Decisions are rounded boxes, numbered as everywhere else; endings are double-bordered boxes, "
     "grouped at the foot. Each arrow is a choice, labelled with what you do. A heavy dashed arrow is "
     "an escalation step; a dotted arrow is a choice offered only after an earlier one."
 )
 
+PRINTED_LEGEND = (
+    "Decisions are rounded boxes, numbered as everywhere else; endings are double-bordered boxes, "
+    "grouped at the foot. Each arrow is a choice, marked with its key (2b is the second choice at "
+    "Decision 2), and the key to the arrows under the diagram says what each choice is. A heavy dashed "
+    "arrow is an escalation step; a dotted arrow is a choice offered only after an earlier one."
+)
+"""The legend of the printed diagram, whose arrows carry keys rather than the choices' words."""
 
-def diagram_html(dilemma: Dilemma, links: bool = True) -> str:
+
+def diagram_html(dilemma: Dilemma, links: bool = True, printed: bool = False) -> str:
     """The diagram in its sideways-scrolling frame; the caption (with its map-as-text link) follows it."""
+    svg = diagram_svg(dilemma, links, printed)
     return (
         f'<div class="ek-diagram-scroll" tabindex="0" role="region" '
-        f'aria-label="Diagram of every branch of {escape(dilemma.title)}">{diagram_svg(dilemma, links)}</div>'
+        f'aria-label="Diagram of every branch of {escape(dilemma.title)}">{svg}</div>'
     )
 
 
-def diagram_classes(dilemma: Dilemma) -> list[str]:
+def diagram_classes(dilemma: Dilemma, printed: bool = False) -> list[str]:
     """The classes of the block holding a diagram: print orientation follows its shape."""
-    return ["ek-diagram", "ek-diagram-wide" if is_wide(dilemma) else "ek-diagram-tall"]
+    return ["ek-diagram", "ek-diagram-wide" if is_wide(dilemma, printed) else "ek-diagram-tall"]

@@ -10,11 +10,11 @@ from html import escape
 from importlib.resources import files
 
 from .catalog import Catalog
-from .diagram import LEGEND, caption_id, diagram_classes, diagram_html
+from .diagram import LEGEND, PRINTED_LEGEND, caption_id, choice_keys, diagram_classes, diagram_html
 from .engine import Branch, branch_map, numbered_nodes
 from .engine import titles as _titles
 from .export import dilemma_json
-from .models import BANDS, ActivityKind, Case, Dilemma, LawCitation, Seminar, law_label
+from .models import BANDS, ActivityKind, Case, Choice, Dilemma, LawCitation, Seminar, law_label
 from .signposting import SIGNPOST
 from .worksheet import STEPS
 
@@ -174,18 +174,43 @@ def branch_list(dilemma: Dilemma) -> str:
     return f"<p>From {escape(titles[dilemma.start])}:</p>" + listing(branch_map(dilemma))
 
 
-def diagram_block(dilemma: Dilemma, heading: str, links: str) -> str:
+def choice_key_list(dilemma: Dilemma) -> str:
+    """The printed diagram's key: every choice by its key, in decision order, with where it leads."""
+    titles = _titles(dilemma)
+    keys = choice_keys(dilemma)
+    rows = []
+    for node in numbered_nodes(dilemma):
+        for choice in node.choices:
+            marks = ""
+            if choice.escalation is not None:
+                marks += f" (escalation: {escape(choice.escalation.value.replace('-', ' '))})"
+            if choice.when:
+                marks += f" (only after {' and '.join(keys[w] for w in choice.when)})"
+            # No-break spaces hold the arrow to its target's first words, so a line never ends at the
+            # arrow and a lone "Decision 6" never ends a page as if it were a heading.
+            target = escape(titles[choice.leads_to]).replace(" ", "\u00a0", 1)
+            rows.append(
+                f'<li><strong class="ek-key">{keys[choice.id]}</strong> {escape(choice.label)}{marks} '
+                f"\u2192\u00a0{target}</li>"
+            )
+    return f'<p class="rubric">Key to the arrows</p><ul class="ek-diagram-key">{"".join(rows)}</ul>'
+
+
+def diagram_block(dilemma: Dilemma, heading: str, links: str, printed: bool = False) -> str:
     """The diagram under its heading, with the legend and a link to the map as text.
 
-    In print the block takes a page of its own, turned to landscape when the diagram is wide, so the
-    diagram is as large as the paper allows and its heading never parts from it.
+    In print the block starts a page of its own, turned to landscape when the diagram is wide, so the
+    diagram is as large as the paper allows and its heading never parts from it. A `printed` block
+    draws the paper layout, whose arrows carry keys, and lists the keys under the caption.
     """
+    legend = PRINTED_LEGEND if printed else LEGEND
     return (
-        f'<div class="{" ".join(diagram_classes(dilemma))}" id="dilemma-{dilemma.id}-diagram">{heading}'
-        f"{diagram_html(dilemma)}"
+        f'<div class="{" ".join(diagram_classes(dilemma, printed))}" id="dilemma-{dilemma.id}-diagram">'
+        f"{heading}{diagram_html(dilemma, printed=printed)}"
         f'<p class="ek-diagram-caption" id="{caption_id(dilemma)}">'
-        f"<strong>Diagram of every branch.</strong> {escape(LEGEND)} {escape(links)} "
-        f'<a href="#dilemma-{dilemma.id}-map-text">Map as text</a>.</p></div>'
+        f"<strong>Diagram of every branch.</strong> {escape(legend)} {escape(links)} "
+        f'<a href="#dilemma-{dilemma.id}-map-text">Map as text</a>.</p>'
+        f"{choice_key_list(dilemma) if printed else ''}</div>"
     )
 
 
@@ -207,12 +232,79 @@ def clause_items(catalog: Catalog, refs: list[str]) -> str:
     return f'<ul class="ek-cited">{listed}</ul>'
 
 
-def dilemma_map(dilemma: Dilemma, catalog: Catalog, lecturer: bool, level: int = 2) -> str:
-    """Every decision and ending, linked, in the classes the browser player reads."""
+def _verdict(choice: Choice, catalog: Catalog) -> str:
+    """How each side saw a choice, with its lean, and what it honours or strains in the codes and in law."""
+    views = "".join(
+        f"<li>{side}: {escape(getattr(choice.perspectives, key).text)} "
+        f"({LEANS[int(getattr(choice.perspectives, key).lean)]})</li>"
+        for key, side in SIDES
+    )
+    refs = ""
+    for heading, group in (("Honours", choice.honours), ("Strains", choice.strains)):
+        if group:
+            refs += f'<p class="ek-refs-heading">{heading}:</p>{clause_items(catalog, group)}'
+    return f"<ul>{views}</ul>{refs}{law_citations(catalog, choice.law)}"
+
+
+def _bearing(choice: Choice, catalog: Catalog) -> str:
+    """The clauses and provisions a choice cites, without saying how it stands to them."""
+    out = ""
+    clauses = sorted({*choice.honours, *choice.strains})
+    if clauses:
+        heading = '<p class="ek-refs-heading">Clauses that bear on this choice:</p>'
+        out += heading + clause_items(catalog, clauses)
+    provisions = sorted({law.ref for law in choice.law})
+    if provisions:
+        listed = "".join(f"<li>{law_text(catalog, ref)}</li>" for ref in provisions)
+        out += (
+            f'<p class="ek-refs-heading">Law that bears on this choice:</p><ul class="ek-cited">{listed}</ul>'
+        )
+    return out
+
+
+def _verdicts_after_the_end(dilemma: Dilemma, catalog: Catalog, level: int, printed: bool) -> str:
+    """Every choice's verdict, after the endings: how a student meets them once they have played.
+
+    On paper the section is open, since it already comes after every ending; in the single-file
+    dilemma it is folded, so a reader without JavaScript opens it when ready."""
+    h = f"h{level}"
+    titles = _titles(dilemma)
+    body = "".join(
+        f"<{h}>{titles[node.id]}</{h}>"
+        + "".join(
+            f"<p><strong>{escape(choice.label)}</strong></p>{_verdict(choice, catalog)}"
+            for choice in node.choices
+        )
+        for node in numbered_nodes(dilemma)
+    )
+    summary = "How each side saw each choice, and what it honours or strains (open once you have played)"
+    opened = " open" if printed else ""
+    return (
+        f'<section class="ek-verdicts" id="dilemma-{dilemma.id}-verdicts">'
+        f'<details class="ek-folded"{opened}><summary>{summary}</summary>{body}</details></section>'
+    )
+
+
+def dilemma_map(
+    dilemma: Dilemma, catalog: Catalog, lecturer: bool, level: int = 2, printed: bool = False
+) -> str:
+    """Every decision and ending, linked, in the classes the browser player reads.
+
+    The lecturer's version shows each choice's verdict beside it. The students' version shows what
+    happened and the clauses and law that bear on it, and gathers the verdicts after the endings, as the
+    player holds them back until an ending (`printed` opens that section on paper)."""
     h = f"h{level}"
     titles = _titles(dilemma)
     out = []
     for node in numbered_nodes(dilemma):
+        if node.pause_before:
+            # On paper the pause ends its page, so the decision is only read by turning over.
+            out.append(
+                f'<aside class="ek-pause" id="dilemma-{dilemma.id}-{node.id}-pause">'
+                f'<p class="rubric">A pause before {titles[node.id]}</p>{paras(node.pause_before)}'
+                f'<p>{escape(SIGNPOST)}</p><p class="ek-print-only">To stop here, do not turn the page.</p>'
+                "</aside>"
+            )
         out.append(
             f'<section class="ek-node" id="dilemma-{dilemma.id}-{node.id}"><{h}>{titles[node.id]}</{h}>'
         )
@@ -221,21 +313,12 @@ def dilemma_map(dilemma: Dilemma, catalog: Catalog, lecturer: bool, level: int =
             out.append(f'<p class="ek-prompt"><em>{escape(node.prompt)}</em></p>')
         out.append("<ul>")
         for choice in node.choices:
-            views = "".join(
-                f"<li>{side}: {escape(getattr(choice.perspectives, key).text)} "
-                f"({LEANS[int(getattr(choice.perspectives, key).lean)]})</li>"
-                for key, side in SIDES
-            )
-            refs = ""
-            for heading, group in (("Honours", choice.honours), ("Strains", choice.strains)):
-                if group:
-                    refs += f'<p class="ek-refs-heading">{heading}:</p>{clause_items(catalog, group)}'
-            refs += law_citations(catalog, choice.law)
+            refs = _verdict(choice, catalog) if lecturer else _bearing(choice, catalog)
             note = paras(choice.facilitator_note, "lecturer") if lecturer and choice.facilitator_note else ""
             out.append(
                 f'<li class="ek-choice" id="dilemma-{dilemma.id}-{choice.id}">'
                 f"<p><strong>{escape(choice.label)}"
-                f"</strong></p>{paras(choice.consequence)}<ul>{views}</ul>{refs}{note}"
+                f"</strong></p>{paras(choice.consequence)}{refs}{note}"
                 f'<p>Then: <a href="#dilemma-{dilemma.id}-{choice.leads_to}">'
                 f"{titles[choice.leads_to]}</a></p></li>"
             )
@@ -262,6 +345,8 @@ def dilemma_map(dilemma: Dilemma, catalog: Catalog, lecturer: bool, level: int =
                 f"{paras(ending.self_care)}</aside>"
             )
         out.append("</section>")
+    if not lecturer:
+        out.append(_verdicts_after_the_end(dilemma, catalog, level, printed))
     return "".join(out)
 
 
@@ -279,12 +364,13 @@ def dilemma_sheet(
     out.append(f"<p>Based on the case <em>{escape(case.title)}</em>.</p>")
     if with_map:
         heading = f"<{h2}>Map of every branch</{h2}>"
-        out.append(diagram_block(dilemma, heading, "Each box is numbered as in the decisions below."))
+        out.append(
+            diagram_block(dilemma, heading, "Each box is numbered as in the decisions below.", printed=True)
+        )
         out.append(f'<{h2} id="dilemma-{dilemma.id}-map-text">Map as text</{h2}>{branch_list(dilemma)}')
     out.append(f"<{h2}>Questions for discussion</{h2}>{items(case.questions, ordered=True)}")
-    out.append(
-        f"<{h2}>Decisions and endings</{h2}>{dilemma_map(dilemma, catalog, lecturer, level + 2)}</section>"
-    )
+    decisions = dilemma_map(dilemma, catalog, lecturer, level + 2, printed=True)
+    out.append(f"<{h2}>Decisions and endings</{h2}>{decisions}</section>")
     return "".join(out)
 
 

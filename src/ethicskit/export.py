@@ -8,6 +8,7 @@ from typing import Any
 from .catalog import Catalog
 from .engine import decision_numbers, decision_title, ending_title, numbered_nodes
 from .models import CodeStatus, Dilemma, IssuerType, Jurisdiction, LawCitation, Theme, law_label
+from .signposting import SIGNPOST
 
 SCHEMA_VERSION = 1
 
@@ -111,6 +112,9 @@ def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
                 "title": decision_title(numbers[node.id]),
                 "situation": node.situation,
                 "prompt": node.prompt,
+                "pauseBefore": (
+                    {"text": node.pause_before, "support": SIGNPOST} if node.pause_before else None
+                ),
                 "choices": choices,
             }
         )

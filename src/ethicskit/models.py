@@ -150,6 +150,7 @@ class SensitiveTopic(StrEnum):
     ABUSE = "abuse"
     DOMESTIC_ABUSE = "domestic-abuse"
     DEATH = "death"
+    VIOLENCE = "violence"
     WORKPLACE_DISTRESS = "workplace-distress"
 
 
@@ -721,6 +722,21 @@ class Case(_Model):
     duration_minutes: int = Field(ge=10, le=180, description="Suggested time to discuss the case.")
     content_note: ContentNote | None = None
     pseudonyms: list[Line] = Field(default_factory=list, description="Invented names used in the narrative.")
+    telling_details: list[Line] = Field(
+        default_factory=list,
+        description=(
+            "Phrases from the case that would let a reader recognise its people (an age, an illness, an "
+            "event). Required when a seminar teaches the case with another: the checker makes sure no "
+            "other case taught with it uses them."
+        ),
+    )
+    retells: Slug | None = Field(
+        default=None,
+        description=(
+            "The id of a case whose events this case tells again from another person's side: the names and "
+            "telling details the two share are the same people and the same events."
+        ),
+    )
     provenance: Provenance
     anonymisation: list[Line] = Field(min_length=1, description="What was changed to prevent recognition.")
 
@@ -799,6 +815,13 @@ class Node(_Model):
     choices: list[Choice] = Field(default_factory=list)
     facilitator_note: Prose | None = Field(
         default=None, description="Lecturer edition: what the decision tests."
+    )
+    pause_before: Prose | None = Field(
+        default=None,
+        description=(
+            "For a dilemma's hardest material: what the reader is about to meet. The player, the notebook "
+            "widget and the handout pause before this decision and offer to stop there, with support lines."
+        ),
     )
 
 

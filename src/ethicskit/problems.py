@@ -69,6 +69,7 @@ class ProblemCode(StrEnum):
     OFFICIAL_URL = "official-url"
     WRONG_NATION = "wrong-nation"
     CITED_LAW = "cited-law"
+    DILEMMA_LAW = "dilemma-law"
     UNLAWFUL_UNSAID = "unlawful-unsaid"
     NO_BREAK = "no-break"
     UNKNOWN_ACTIVITY = "unknown-activity"
@@ -82,6 +83,10 @@ class ProblemCode(StrEnum):
     COVERAGE = "coverage"
     UNKNOWN_SOURCE = "unknown-source"
     ONE_SIDED = "one-sided"
+    NO_CONTENT_NOTE = "no-content-note"
+    PSEUDONYM_REUSED = "pseudonym-reused"
+    TELLING_DETAIL = "telling-detail"
+    SHARED_DETAIL = "shared-detail"
     DILEMMA_SHAPE = "dilemma-shape"
     FACILITATOR_NOTE = "facilitator-note"
 
@@ -240,6 +245,11 @@ _HINTS: dict[ProblemCode, str] = {
         "Number the provision exactly as legislation.gov.uk prints it for its unit: section '42', "
         "subsection '42(1)', article 'Article 66', regulation '5', 'Schedule 1 paragraph 2'."
     ),
+    ProblemCode.NO_CONTENT_NOTE: (
+        "Give the case a 'content_note' (its 'topics' and a sentence on what the reader will meet); the "
+        "case's dilemmas show it too, with the support lines. Reword instead if the text does not in "
+        "fact describe death, suicide, self-harm, abuse or violence."
+    ),
     ProblemCode.DUPLICATE_PROVISION: "Each provision may appear once in a digest; merge the repeats.",
     ProblemCode.VERIFICATION: (
         "Give each provision either 'verified' (what you read it against, and when) or 'unverified' "
@@ -255,6 +265,10 @@ _HINTS: dict[ProblemCode, str] = {
     ProblemCode.CITED_LAW: (
         "Cite at least two provisions of the case's nation under 'law.provisions': the duties and powers "
         "that apply to the situation."
+    ),
+    ProblemCode.DILEMMA_LAW: (
+        "Cite at least two provisions of the case's nation on the dilemma's choices or endings ('law:' "
+        "with honours, strains or unlawful), where the law bears on what is chosen."
     ),
     ProblemCode.UNLAWFUL_UNSAID: (
         "A choice or ending marked 'unlawful' must say so to the learner: write 'unlawful' (and why) in "
@@ -315,6 +329,18 @@ _HINTS: dict[ProblemCode, str] = {
         "Change the story so each side's lean follows from what happens: let an option cost the "
         "person too, give the agency's request a decision where it is right, and make escalation "
         "cost something; 'ethicskit stats' shows each dilemma's figures."
+    ),
+    ProblemCode.PSEUDONYM_REUSED: (
+        "Choose another invented name for this case's person, and change it everywhere the case, its "
+        "dilemma and any seminar or chapter about it use it."
+    ),
+    ProblemCode.TELLING_DETAIL: (
+        "Under 'telling_details', list short phrases copied from the case's own text that would let a "
+        "reader recognise its people: an age, an illness, an event, a family circumstance."
+    ),
+    ProblemCode.SHARED_DETAIL: (
+        "Change the detail in one of the two cases, or teach them in different seminars, so that students "
+        "do not read two composites as one story."
     ),
 }
 

@@ -14,6 +14,7 @@ from .catalog import Catalog, load_catalog
 from .engine import Session, titles
 from .export import PLAYER_JURISDICTIONS, dilemma_payload
 from .models import Choice, Dilemma, Ending
+from .signposting import SIGNPOST
 
 LEAN_WORDS = {-2: "strongly against", -1: "against", 0: "neutral", 1: "for", 2: "strongly for"}
 SIDES = (("agency", "The agency"), ("profession", "The profession"), ("person", "The person served"))
@@ -61,6 +62,10 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
         """What each decision and ending is called: the same numbers as every other output."""
         self.session = Session(dilemma)
         self.showing_outcome = False
+        self.pausing = False
+        """Held at the pause before a decision's hardest material (`Node.pause_before`)."""
+        self.stopped = False
+        """The learner chose to stop at that pause."""
         self.reflections: dict[str, tuple[str, str]] = {}
         """Reflections by prompt key: (prompt, text)."""
         self.jurisdiction = widgets.Dropdown(
@@ -83,6 +88,8 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
         self.path = widgets.HTML()
         self.choice_buttons: list[widgets.Button] = []
         self.next_button: widgets.Button | None = None
+        self.go_on_button: widgets.Button | None = None
+        self.stop_button: widgets.Button | None = None
         self.reflection_box: widgets.Textarea | None = None
         self.jurisdiction.observe(lambda _: self.render(), names="value")
         self.projection.observe(lambda _: self.render(), names="value")
@@ -93,7 +100,14 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
             [self.jurisdiction, self.back_button, self.restart_button, self.export_button, self.projection]
         )
         title = _html(dilemma.title, tag="h3")
-        super().__init__([title, toolbar, self.stage, self.path, self.export_area])
+        opening = [title]
+        case = catalog.cases.get(dilemma.case)
+        if case is not None and case.model.content_note is not None:
+            # The same note and support lines the page, the handout and the single file show first.
+            note = case.model.content_note.note
+            opening.append(_html("Content note", tag="h4"))
+            opening.append(_html(*_paragraphs(note), SIGNPOST))
+        super().__init__([*opening, toolbar, self.stage, self.path, self.export_area])
         self.render()
 
     @classmethod
@@ -124,20 +138,38 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
         self.render()
 
     def proceed(self) -> None:
-        """Move on from an outcome to the next decision or the ending."""
+        """Move on from an outcome to the next decision or the ending (or the pause before it)."""
         self.showing_outcome = False
+        node = self.session.node
+        self.pausing, self.stopped = bool(node is not None and node.pause_before), False
+        self.render()
+
+    def go_on(self) -> None:
+        """From the pause, go on to the decision."""
+        self.pausing = self.stopped = False
+        self.render()
+
+    def stop_here(self) -> None:
+        """From the pause, stop: the path and reflections are kept, and the pause can be returned to."""
+        self.stopped = True
+        self.render()
+
+    def return_to_pause(self) -> None:
+        self.stopped = False
         self.render()
 
     def back(self) -> None:
         """Undo the last decision."""
         self.session.back()
-        self.showing_outcome = False
+        self.showing_outcome = self.pausing = self.stopped = False
         self.render()
 
     def restart(self) -> None:
         """Return to the first decision."""
         self.session.restart()
-        self.showing_outcome = False
+        self.showing_outcome = self.stopped = False
+        start = self.session.node
+        self.pausing = bool(start is not None and start.pause_before)
         self.render()
 
     # --- rendering ---
@@ -145,12 +177,14 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
     def render(self) -> None:
         """Redraw the current step."""
         self.choice_buttons = []
-        self.next_button = None
+        self.next_button = self.go_on_button = self.stop_button = None
         self.reflection_box = None
         children: list[widgets.Widget]
         ending = self.session.ending
         if self.showing_outcome:
             children = self._outcome(self.session.steps[-1].choice)
+        elif self.pausing:
+            children = self._pause()
         elif ending is not None:
             children = self._ending(ending)
         else:
@@ -192,6 +226,38 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
             self.choice_buttons.append(button)
             parts.append(button)
         return parts
+
+    def _pause(self) -> list[widgets.Widget]:
+        """The pause before the decision's hardest material, as in the browser player."""
+        node = self.session.node
+        assert node is not None and node.pause_before is not None
+        title = self.titles[node.id]
+        if self.stopped:
+            self.go_on_button = widgets.Button(description="Return to the pause")
+            self.go_on_button.on_click(lambda _: self.return_to_pause())
+            return [
+                _html(f"You stopped before {title}", tag="h4"),
+                _html(
+                    "Stopping here is a sound choice, and nothing is lost: your path and reflections so far "
+                    "stay in this notebook. You can come back to this point, go back a step or start again "
+                    "whenever you choose."
+                ),
+                _html(SIGNPOST),
+                self.go_on_button,
+            ]
+        self.go_on_button = widgets.Button(
+            description=f"Go on to {title}", layout=widgets.Layout(width="auto")
+        )
+        self.go_on_button.on_click(lambda _: self.go_on())
+        self.stop_button = widgets.Button(description="Stop here")
+        self.stop_button.on_click(lambda _: self.stop_here())
+        return [
+            _html(f"A pause before {title}", tag="h4"),
+            _html(*_paragraphs(node.pause_before)),
+            _html(SIGNPOST),
+            self.go_on_button,
+            self.stop_button,
+        ]
 
     def _outcome(self, choice: Choice) -> list[widgets.Widget]:
         parts: list[widgets.Widget] = [_html(f"You chose: {choice.label}", tag="h4")]

@@ -41,7 +41,8 @@ class folded(nodes.General, nodes.Element):  # type: ignore[misc]
 
 
 def visit_folded_html(self: Any, node: folded) -> None:
-    self.body.append(f'<details class="ek-folded"><summary>{self.encode(node["summary"])}</summary>')
+    classes = " ".join(["ek-folded", *node.get("classes", [])])
+    self.body.append(f'<details class="{classes}"><summary>{self.encode(node["summary"])}</summary>')
 
 
 def depart_folded_html(self: Any, node: folded) -> None:

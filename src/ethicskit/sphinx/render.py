@@ -16,6 +16,7 @@ from ..engine import Branch, branch_map, numbered_nodes
 from ..engine import titles as dilemma_titles
 from ..models import (
     Case,
+    Choice,
     CodeOfPractice,
     CodeStatus,
     Dilemma,
@@ -817,6 +818,53 @@ LEAN_WORDS = {
 }
 
 
+VERDICT_SUMMARY = "How each side saw this choice, and what it honours or strains (open once you have chosen)"
+"""The line a student opens a choice's verdict by."""
+
+
+def _refs_paragraph(heading: str, refs: list[nodes.Node], classes: list[str]) -> nodes.paragraph:
+    para = nodes.paragraph("", f"{heading}: ", classes=classes)
+    for number, ref in enumerate(refs):
+        if number:
+            para += nodes.Text(", ")
+        para += ref
+    return para
+
+
+def choice_verdict(choice: Choice) -> list[nodes.Node]:
+    """How each side saw a choice, with its lean, and what it honours or strains in the codes and in law."""
+    views = [
+        (side, getattr(choice.perspectives, key))
+        for side, key in (
+            ("The agency", "agency"),
+            ("The profession", "profession"),
+            ("The person", "person"),
+        )
+    ]
+    out: list[nodes.Node] = [
+        bullets([f"{side}: {view.text} ({LEAN_WORDS[view.lean]})" for side, view in views])
+    ]
+    for heading, refs in (("Honours", choice.honours), ("Strains", choice.strains)):
+        if refs:
+            out.append(_refs_paragraph(heading, [cite(ref) for ref in refs], ["ek-choice-clauses"]))
+    out += law_citation_list("The choice", choice.law)
+    return out
+
+
+def bearing_on(choice: Choice) -> list[nodes.Node]:
+    """The clauses and provisions a choice cites, in one sorted list each, without saying how it stands."""
+    out: list[nodes.Node] = []
+    clauses = sorted({*choice.honours, *choice.strains})
+    if clauses:
+        heading = "Clauses that bear on this choice"
+        out.append(_refs_paragraph(heading, [cite(ref) for ref in clauses], ["ek-choice-bearing"]))
+    provisions = sorted({law.ref for law in choice.law})
+    if provisions:
+        heading = "Law that bears on this choice"
+        out.append(_refs_paragraph(heading, [cite_law(ref) for ref in provisions], ["ek-choice-bearing"]))
+    return out
+
+
 def dilemma_anchor(dilemma_id: str, item_id: str) -> str:
     """The anchor of a node, choice or ending of a dilemma."""
     return f"dilemma-{dilemma_id}-{item_id}"
@@ -842,6 +890,16 @@ def render_dilemma(dilemma: Dilemma, catalog: Catalog, edition: str, support_pag
     if edition == "lecturer":
         root += render_balance(dilemma)
     for node in numbered_nodes(dilemma):
+        if node.pause_before:
+            # Read without the player (or printed), the page pauses here too; the player shows its own.
+            pause = nodes.container(
+                ids=[f"{dilemma_anchor(dilemma.id, node.id)}-pause"], classes=["ek-pause"]
+            )
+            heading = f"A pause before {titles[node.id]}"
+            pause += nodes.paragraph(heading, "", nodes.strong(heading, heading))
+            pause += paragraphs(node.pause_before)
+            pause += nodes.paragraph(SIGNPOST, SIGNPOST, classes=["ek-signpost"])
+            root += pause
         sec = section(dilemma_anchor(dilemma.id, node.id), titles[node.id], classes=["ek-node"])
         sec += paragraphs(node.situation, classes=["ek-situation"])
         if node.prompt:
@@ -856,24 +914,15 @@ def render_dilemma(dilemma: Dilemma, catalog: Catalog, edition: str, support_pag
                 label += nodes.Text(f" (offered only after: {needed})")
             item += label
             item += paragraphs(choice.consequence, classes=["ek-consequence"])
-            views = [
-                (side, getattr(choice.perspectives, key))
-                for side, key in (
-                    ("The agency", "agency"),
-                    ("The profession", "profession"),
-                    ("The person", "person"),
-                )
-            ]
-            item += bullets([f"{side}: {view.text} ({LEAN_WORDS[view.lean]})" for side, view in views])
-            for heading, refs in (("Honours", choice.honours), ("Strains", choice.strains)):
-                if refs:
-                    para = nodes.paragraph("", f"{heading}: ", classes=["ek-choice-clauses"])
-                    for number, ref in enumerate(refs):
-                        if number:
-                            para += nodes.Text(", ")
-                        para += cite(ref)
-                    item += para
-            item += law_citation_list("The choice", choice.law)
+            verdict = choice_verdict(choice)
+            if edition == "lecturer":
+                item += verdict
+            else:
+                # The student edition holds each side's view, and what the choice honours or strains,
+                # behind a fold, as the player holds them until the ending: a reader without JavaScript
+                # meets what happened first and weighs the clauses that bear on it before any verdict.
+                item += bearing_on(choice)
+                item += folded("", *verdict, summary=VERDICT_SUMMARY, classes=["ek-verdict"])
             if choice.escalation is not None:
                 route = _label(choice.escalation.value)
                 item += nodes.paragraph("", f"Escalation route: {route}", classes=["ek-escalation"])

@@ -236,6 +236,10 @@
     data.endings.forEach(function (e) { self.endings[e.id] = e; });
     this.steps = [];
     this.showingOutcome = false;
+    // A decision with a pause before it (its hardest material) is not shown until the learner says to
+    // go on; `pausing` is that decision's id, and `stopped` is true once they chose to stop there.
+    this.pausing = null;
+    this.stopped = false;
     this.projection = projectionRequested();
     var chosen = null;
     try { chosen = localStorage.getItem(JURISDICTION_KEY); } catch (e) { /* storage blocked: use the default */ }
@@ -266,6 +270,13 @@
       this.steps.push({ node: node, choice: choice });
       node = choice.to;
     }
+    this.pauseAt(this.current());
+  };
+  /** Hold the learner at the pause before `nodeId`, if it has one. */
+  P.pauseAt = function (nodeId) {
+    var node = this.nodes[nodeId];
+    this.pausing = node && node.pauseBefore ? nodeId : null;
+    this.stopped = false;
   };
 
   P.made = function () { return this.steps.map(function (s) { return s.choice.id; }); };
@@ -339,6 +350,8 @@
   };
   P.next = function () {
     this.showingOutcome = false;
+    this.pauseAt(this.current());
+    if (this.pausing) { this.render(true, "A pause before " + this.nodes[this.pausing].title); return; }
     var end = this.endings[this.current()];
     this.render(true, end ? end.heading : this.nodes[this.current()].title);
   };
@@ -346,12 +359,14 @@
     if (!this.steps.length) return;
     this.steps.pop();
     this.showingOutcome = false;
+    this.pausing = null; this.stopped = false;
     this.persist();
     this.render(true, "Went back to " + this.nodes[this.current()].title);
   };
   P.restart = function () {
     this.steps = [];
     this.showingOutcome = false;
+    this.pauseAt(this.data.start);
     this.persist();
     this.render(true, "Started again");
   };
@@ -362,6 +377,7 @@
     var end = this.endings[this.current()];
     var heading;
     if (this.showingOutcome) heading = this.renderOutcome(this.steps[this.steps.length - 1].choice);
+    else if (this.pausing) heading = this.renderPause(this.nodes[this.pausing]);
     else if (end) heading = this.renderEnding(end);
     else heading = this.renderNode(this.nodes[this.current()]);
     this.pathList.textContent = "";
@@ -416,6 +432,25 @@
       return el("li", {}, [el("button", { type: "button", class: "ek-btn ek-choice-btn", onclick: function () { self.choose(choice); } }, [el("span", { "aria-hidden": "true", text: "→ " }), document.createTextNode(choice.label)])]);
     }));
     this.add([el("p", { class: "ek-ask", text: "What do you do?" }), list]);
+    return h;
+  };
+
+  // The pause before a decision's hardest material: what is coming, where support is, and a real
+  // choice to stop; stopping keeps the path and reflections and can be undone from the same place.
+  P.renderPause = function (node) {
+    var self = this, pause = node.pauseBefore;
+    if (this.stopped) {
+      var stopped = this.heading("You stopped before " + node.title);
+      this.add([el("p", { text: "Stopping here is a sound choice, and nothing is lost: your path and reflections so far stay on this device. You can come back to this point, go back a step or start again whenever you choose." }),
+        el("p", { class: "ek-support", text: pause.support }),
+        el("button", { type: "button", class: "ek-btn", text: "Return to the pause", onclick: function () { self.stopped = false; self.render(true, "A pause before " + node.title); } })]);
+      return stopped;
+    }
+    var h = this.heading("A pause before " + node.title);
+    this.add(paragraphs(pause.text, "ek-pause-text"));
+    this.add([el("p", { class: "ek-support", text: pause.support }),
+      el("button", { type: "button", class: "ek-btn ek-next-btn", text: "Go on to " + node.title, onclick: function () { self.pausing = null; self.render(true, node.title); } }),
+      el("button", { type: "button", class: "ek-btn", text: "Stop here", onclick: function () { self.stopped = true; self.render(true, "You stopped before " + node.title); } })]);
     return h;
   };
 
