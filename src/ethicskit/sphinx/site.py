@@ -13,8 +13,11 @@ and names the patch to revisit. The themes are pinned in `pyproject.toml` for th
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
+import os
 import re
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -78,11 +81,17 @@ def light_asset_macros(app: Sphinx, config: Config) -> None:
         "{#- Derived at build time from the installed theme's webpack-macros.html by ethicskit's site "
         "extension: the icon-font script is left out. -#}\n"
     )
-    generated = Path(app.outdir).parent / ".ethicskit-templates"
+    # Named by content, not by output folder: the templates path is part of Sphinx's configuration
+    # digest, so two builds of one source into different folders must see the same path.
+    digest = hashlib.sha256((header + light).encode()).hexdigest()[:16]
+    generated = Path(tempfile.gettempdir()) / f"ethicskit-templates-{digest}"
     target = generated / "static" / "webpack-macros.html"
     target.parent.mkdir(parents=True, exist_ok=True)
     if not target.is_file() or target.read_text(encoding="utf-8") != header + light:
-        target.write_text(header + light, encoding="utf-8")
+        # Written aside and moved into place, so a build running at the same time never reads half a file.
+        partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
+        partial.write_text(header + light, encoding="utf-8")
+        os.replace(partial, target)
     config.templates_path = [str(generated), str(TEMPLATES), *config.templates_path]
 
 
