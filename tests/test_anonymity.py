@@ -61,12 +61,13 @@ def test_planted_identifier_is_caught_with_file_and_line(
 
 
 def test_declared_pseudonyms_and_ordinary_words_pass(tmp_path: Path) -> None:
-    """Invented names listed under 'pseudonyms', days, nations and the NHS are not flagged."""
+    """Invented names listed under 'pseudonyms', days, nations, the NHS and 'Black' as a description of
+    people are not flagged."""
     root = kit_with_narrative(
         tmp_path,
         "On Friday Priya told Mr Okonkwo that the NHS in England would help. "
         "Mr Okonkwo's son agreed. They'll visit. I'm sure. Don't worry. She rings on Sundays. "
-        "Relationship-based work matters.",
+        "Relationship-based work matters. The family is one of few Black families on the caseload.",
     )
     case = root / "cases" / "demo-case.yml"
     case.write_text(case.read_text().replace("provenance:", "pseudonyms: [Priya, Mr Okonkwo]\nprovenance:"))

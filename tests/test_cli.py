@@ -208,7 +208,11 @@ def test_new_dilemma_template_is_complete_once_filled(tmp_path: Path) -> None:
     assert run("new", "dilemma", "friday", "--root", str(root)).returncode == 0
     path = root / "exercises" / "dilemmas" / "friday.yml"
     text = (
-        path.read_text().replace('"TODO-case-id"', "demo-case").replace("swe-2019:1.2", "demo-standards:1.1")
+        path.read_text()
+        .replace('"TODO-case-id"', "demo-case")
+        .replace("swe-2019:1.2", "demo-standards:1.1")
+        .replace("care-act-2014:9", "demo-act:1")
+        .replace("care-act-2014:1", "demo-act:2(1)")
     )
     path.write_text(text.replace("TODO:", "Filled in:").replace('"TODO"', '"Filled in"'))
     result = run("check", "--root", str(root))

@@ -77,6 +77,7 @@ ORDINARY_CAPITALS = set(
     Covid COVID PhD MA BA TODO Mr Mrs Ms Miss Mx Dr Prof
     Head Service Director Principal Social Worker Code Standards Convention Human Rights Act Council
     Care Work Practice Professional Mental Health
+    Black
     """.split()
 )
 for _month in MONTHS.split("|"):
