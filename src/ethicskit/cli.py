@@ -30,6 +30,7 @@ from .scaffold import KINDS, SLUG, ScaffoldError, new_content, write_schemas
 from .scorm import write_package
 from .verify import Outcome, SourceError, compare, document_numbers, read_source, source_id
 from .verify import record as record_verification
+from .words import _, current
 
 ROOT_OPTION = click.option(
     "--root",
@@ -454,8 +455,8 @@ def export_record(shape_id: str, reflections: Path, output: Path) -> None:
         export_data = records.read_export(reflections.read_bytes()[: records.MAX_EXPORT_BYTES + 1])
     except records.RecordError as error:
         raise click.ClickException(f"{reflections}: {error}") from None
-    shape = records.SHAPES_BY_ID[shape_id]
-    today = date.today().isoformat()
+    shape = records.shape_by_id(shape_id)
+    today = current().date(date.today())
     output.parent.mkdir(parents=True, exist_ok=True)
     suffix = output.suffix.lower()
     if suffix == ".docx":
@@ -463,7 +464,14 @@ def export_record(shape_id: str, reflections: Path, output: Path) -> None:
     else:
         render = records.as_markdown if suffix == ".md" else records.as_text
         output.write_text(render(shape, export_data, today), encoding="utf-8")
-    click.echo(f"Wrote {output}: {shape.title}. Complete every answer marked 'To complete'.")
+    click.echo(
+        _(
+            "Wrote {path}: {record}. Complete every answer marked '{to_complete}'.",
+            path=output,
+            record=shape.title,
+            to_complete=records.to_complete(),
+        )
+    )
 
 
 def parse_and_validate(text: str, shown_as: str) -> tuple[CodeOfPractice | None, list[Problem]]:
