@@ -30,7 +30,7 @@ from .scaffold import KINDS, SLUG, ScaffoldError, new_content, write_schemas
 from .scorm import write_package
 from .verify import Outcome, SourceError, compare, document_numbers, read_source, source_id
 from .verify import record as record_verification
-from .words import _, current
+from .words import _, current, n_
 
 ROOT_OPTION = click.option(
     "--root",
@@ -287,7 +287,11 @@ def _valid_catalog(root: Path) -> Catalog:
     catalog, problems = load_catalog(root)
     if problems:
         raise click.ClickException(
-            f"{len(problems)} content problem(s); run 'ethicskit check' and fix them before printing"
+            n_(
+                "{count} content problem; run 'ethicskit check' and fix it before printing",
+                "{count} content problems; run 'ethicskit check' and fix them before printing",
+                len(problems),
+            )
         )
     return catalog
 
@@ -321,7 +325,10 @@ def handout(kind: str, item_id: str, lecturer: bool, output: Path, root: Path) -
         print_pdf(html, output, title)
     except (PrintError, DiagramError) as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"Wrote {output}: {title}" + (" (lecturer's copy)" if lecturer else ""))
+    if lecturer:
+        click.echo(_("Wrote {path}: {title} (lecturer's copy)", path=output, title=title))
+    else:
+        click.echo(_("Wrote {path}: {title}", path=output, title=title))
 
 
 @main.group()
@@ -350,7 +357,10 @@ def export_dilemma(dilemma_id: str, output: Path, root: Path) -> None:
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(document, encoding="utf-8")
     click.echo(
-        f"Wrote {output}: open it in a browser, or upload it to your VLE; it loads nothing from elsewhere."
+        _(
+            "Wrote {path}: open it in a browser, or upload it to your VLE; it loads nothing from elsewhere.",
+            path=output,
+        )
     )
 
 
@@ -376,7 +386,7 @@ def export_scorm(dilemma_id: str, output: Path, root: Path) -> None:
         write_package(catalog.dilemmas[dilemma_id].model, catalog, output)
     except DiagramError as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"Wrote {output}: upload it to your VLE as a SCORM package.")
+    click.echo(_("Wrote {path}: upload it to your VLE as a SCORM package.", path=output))
 
 
 @main.command()
@@ -449,7 +459,11 @@ def export_record(shape_id: str, reflections: Path, output: Path) -> None:
 
     if output.suffix.lower() not in RECORD_FORMATS:
         raise click.ClickException(
-            f"'{output.name}': the file must end in one of {', '.join(RECORD_FORMATS)}"
+            _(
+                "'{name}': the file must end in one of {suffixes}",
+                name=output.name,
+                suffixes=", ".join(RECORD_FORMATS),
+            )
         )
     try:
         export_data = records.read_export(reflections.read_bytes()[: records.MAX_EXPORT_BYTES + 1])
