@@ -156,3 +156,28 @@ def test_the_worksheet_widget_shows_only_catalogue_words_and_content(case_id: st
     seen = [shown(widget), preview(widget), _plain(widget.markdown())]
     assert "\u27e6" in seen[0]
     assert escaped_text("".join(seen)) == []
+
+
+def test_a_widget_speaks_the_language_it_is_given_and_keeps_it() -> None:
+    """`language=` chooses the words without a `with` block; a widget built in English stays English
+    when its buttons are clicked while another language is in force."""
+    dilemma_id = sorted(WALKS)[0]
+    given = DilemmaWidget.from_kit(dilemma_id, start=REPO, language=PSEUDO_LANGUAGE)
+    assert escaped_text(shown(given)) == [] and "\u27e6" in shown(given)
+    sheet = WorksheetWidget.from_kit(None, start=REPO, language=PSEUDO_LANGUAGE)
+    assert escaped_text(shown(sheet) + preview(sheet)) == []
+    case_id = next(key for key, loaded in sorted(CATALOG.cases.items()) if loaded.model.self_check)
+    check = SelfCheckWidget.from_kit(case_id, start=REPO, language=PSEUDO_LANGUAGE)
+    assert escaped_text(shown(check) + preview(check)) == []
+
+    english = DilemmaWidget(CATALOG.dilemmas[dilemma_id].model, CATALOG)
+    first = WALKS[dilemma_id]["choices"][0]
+    [label] = [c.label for n in english.dilemma.nodes for c in n.choices if c.id == first]
+    with language(PSEUDO_LANGUAGE):
+        [button] = [b for b in english.choice_buttons if b.description == label]
+        button.click()
+    assert "\u27e6" not in shown(english)
+    assert english.next_button is not None and english.next_button.description in {
+        "Continue",
+        "See where this ends",
+    }

@@ -23,7 +23,7 @@ from .engine import Session, titles
 from .export import dilemma_payload
 from .models import Choice, Dilemma, Ending, Question, QuestionKind, SelfCheck, law_label
 from .signposting import signpost
-from .words import Words, _, current, words_for
+from .words import Words, _, current, n_, words_for
 from .words import language as speaking
 
 
@@ -114,10 +114,16 @@ def kit_catalog(start: Path | None = None) -> Catalog:
     folder = (start or Path.cwd()).resolve()
     root = next((p for p in [folder, *folder.parents] if (p / "_config.yml").is_file()), None)
     if root is None:
-        raise FileNotFoundError(f"no kit (a folder with _config.yml) at or above {folder}")
+        raise FileNotFoundError(_("no kit (a folder with _config.yml) at or above {folder}", folder=folder))
     catalog, problems = load_catalog(root)
     if problems:
-        raise ValueError(f"the kit's content has {len(problems)} problem(s); run 'ethicskit check'")
+        raise ValueError(
+            n_(
+                "the kit's content has {count} problem; run 'ethicskit check'",
+                "the kit's content has {count} problems; run 'ethicskit check'",
+                len(problems),
+            )
+        )
     return catalog
 
 
@@ -708,7 +714,7 @@ class SelfCheckWidget(widgets.VBox):  # type: ignore[misc]
         catalog = kit_catalog(start)
         case = catalog.cases[case_id].model
         if case.self_check is None:
-            raise ValueError(f"the case '{case_id}' has no self-check yet")
+            raise ValueError(_("the case '{id}' has no self-check yet", id=case_id))
         with speaking(_words(language).language):
             title = _("Check your understanding: {title}", title=case.title)
         return cls(case.self_check, catalog, title, language=language)
