@@ -17,11 +17,15 @@ from typing import Any
 
 import pytest
 
+from ethicskit.archive import build_time
 from ethicskit.conformance import EVIDENCE_ENV, Evidence
 from ethicskit.conformance import write as write_conformance
+from ethicskit.sphinx.conformance import EVIDENCE_PATH_ENV
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURE_EVIDENCE = FIXTURES / "conformance" / "evidence.json"
+"""The evidence every book built by the tests shows on its conformance page (see its README)."""
 JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
@@ -47,20 +51,32 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Write the evidence and the conformance report when ETHICSKIT_EVIDENCE names a folder."""
     folder = os.environ.get(EVIDENCE_ENV)
     if folder and (EVIDENCE.axe or EVIDENCE.keyboard):
-        write_conformance(EVIDENCE, Path(folder), datetime.date.today().isoformat())
+        write_conformance(EVIDENCE, Path(folder), run_date())
 
 
-def build_book(source: Path, output: Path, edition: str = "student") -> subprocess.CompletedProcess[str]:
+def run_date() -> str:
+    """The date a run gives its evidence: the commit's, as SOURCE_DATE_EPOCH says (a release sets it),
+    so the same commit gives the same report; otherwise today's."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        return build_time().date().isoformat()
+    return datetime.date.today().isoformat()
+
+
+def build_book(
+    source: Path, output: Path, edition: str = "student", evidence: Path = FIXTURE_EVIDENCE
+) -> subprocess.CompletedProcess[str]:
     """Build a book strictly (warnings are errors) with its output under `output`; colours removed.
 
-    The edition is chosen as `make lecturer` chooses it, through ETHICSKIT_EDITION.
+    The edition is chosen as `make lecturer` chooses it, through ETHICSKIT_EDITION; the conformance
+    page shows `evidence` (the fixture's, unless a test names another), never whatever an earlier run
+    left in the kit's folder, so every run audits the same page.
     """
     result = subprocess.run(
         [str(JUPYTER_BOOK), "build", str(source), "--path-output", str(output), "-W", "-n", "--keep-going"],
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, "ETHICSKIT_EDITION": edition},
+        env={**os.environ, "ETHICSKIT_EDITION": edition, EVIDENCE_PATH_ENV: str(evidence)},
     )
     result.stdout, result.stderr = ANSI.sub("", result.stdout), ANSI.sub("", result.stderr)
     return result

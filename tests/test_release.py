@@ -226,6 +226,8 @@ def test_the_publishing_workflow_builds_with_make_book_and_pins_every_action() -
     uses = [step["uses"] for step in steps if "uses" in step]
     assert uses and all(re.fullmatch(r"actions/[a-z-]+@[0-9a-f]{40}", action) for action in uses)
     assert {"run": "make book", "name": "Build the student edition"} in steps
+    runs = [step.get("run") for step in steps]
+    assert runs.index("make accessibility-evidence") < runs.index("make book")  # the book shows the report
     (upload,) = [step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact@")]
     assert upload["with"]["path"] == "_build/html"
     assert "_build/html" in (REPO / "Makefile").read_text()
@@ -271,3 +273,32 @@ def test_the_conformance_report_is_bundled_from_the_last_test_run_that_made_one(
     (tmp_path / "evidence" / "accessibility-conformance-report.md").write_text("# Report from a run\n")
     bundled = make_release(catalog, "1.0.0", tmp_path / "bundled", site, site, parts=[part])
     assert (bundled / "accessibility-conformance-report.md").read_text() == "# Report from a run\n"
+
+
+def _site_with_page(folder: Path, shown: str) -> Path:
+    (folder / "book").mkdir(parents=True)
+    (folder / "book" / "accessibility-conformance.html").write_text(shown, encoding="utf-8")
+    return folder
+
+
+def test_the_bundled_report_must_be_the_one_the_sites_show(
+    tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sites built before the evidence (or from other evidence) stop the release; matching ones pass."""
+    import ethicskit.release as release_module
+
+    part = _part("Accessibility")
+    monkeypatch.setattr(release_module, "EVIDENCE_FOLDER", tmp_path / "evidence")
+    dated = "Generated from a test run of the kit dated 2026-01-01. Standard: WCAG 2.1, Levels A and AA."
+    (tmp_path / "evidence").mkdir()
+    (tmp_path / "evidence" / "accessibility-conformance-report.md").write_text(f"# Report\n\n{dated}\n")
+    stale = _site_with_page(tmp_path / "stale", '<div class="ek-no-evidence"><p>No test evidence</p></div>')
+    fresh = _site_with_page(tmp_path / "fresh", f'<p>{dated}</p><table class="ek-conformance"></table>')
+    with pytest.raises(ReleaseError, match="does not show the conformance report"):
+        make_release(catalog, "1.0.0", tmp_path / "out", fresh, stale, parts=[part])
+    assert not (tmp_path / "out" / "1.0.0").exists()
+    bundled = make_release(catalog, "1.0.0", tmp_path / "out", fresh, fresh, parts=[part])
+    assert dated in (bundled / "accessibility-conformance-report.md").read_text()
+    (tmp_path / "evidence" / "accessibility-conformance-report.md").unlink()
+    with pytest.raises(ReleaseError, match="there is none in"):
+        make_release(catalog, "1.0.1", tmp_path / "out", fresh, fresh, parts=[part])

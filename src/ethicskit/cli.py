@@ -554,7 +554,12 @@ def reading_lists(output: Path, root: Path) -> None:
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The .md file."
 )
-@click.option("--date", "run_date", default=None, help="The date of the test run (default: the file's date).")
+@click.option(
+    "--date",
+    "run_date",
+    default=None,
+    help="The date of the test run (default: the date the evidence records, else the file's date).",
+)
 def conformance(evidence: Path, output: Path, run_date: str | None) -> None:
     """Render the accessibility conformance report (WCAG 2.1 A/AA) from a test run's evidence.
 
@@ -565,9 +570,9 @@ def conformance(evidence: Path, output: Path, run_date: str | None) -> None:
 
     try:
         found = Evidence.read(evidence)
-    except (ValueError, KeyError, TypeError) as error:
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise click.ClickException(f"{evidence} is not the evidence a test run writes: {error}") from None
-    when = run_date or date.fromtimestamp(evidence.stat().st_mtime).isoformat()
+    when = run_date or found.date or date.fromtimestamp(evidence.stat().st_mtime).isoformat()
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(report(found, when), encoding="utf-8")
     click.echo(f"Wrote {output}: the conformance report from {len(found.axe)} page checks.")

@@ -15,6 +15,7 @@ from ..diagram import DiagramError
 from ..export import dilemma_json, script_safe, tally_payload
 from ..selfchecks import CHAPTER_SELF_CHECKS
 from ..signposting import EMERGENCY, SUPPORT_LINES
+from .conformance import AccessibilityConformanceDirective
 from .content import catalog_of, index_pages, page_key, pages, track_view
 from .downloads import dilemma_file, pack_file, relative
 from .edition import is_lecturer
@@ -413,6 +414,7 @@ class SupportLinesDirective(SphinxDirective):
 
 
 def setup_directives(app: Sphinx) -> None:
+    app.add_directive("accessibility-conformance", AccessibilityConformanceDirective)
     app.add_directive("support-lines", SupportLinesDirective)
     app.add_directive("case", CaseDirective)
     app.add_directive("code-of-practice", CodeOfPracticeDirective)
