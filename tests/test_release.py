@@ -22,19 +22,20 @@ EPOCH = 1767225600  # 2026-01-01 00:00 UTC
 
 
 @pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    found, problems = load_catalog(FIXTURES / "valid")
-    assert problems == []
-    return found
-
-
-@pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture book's student edition, built once for this module."""
     book = make_fixture_book(tmp_path_factory.mktemp("release") / "book")
     result = build_book(book, book)
     assert result.returncode == 0, result.stdout[-3000:]
     return book / "_build" / "html"
+
+
+@pytest.fixture(scope="module")
+def catalog(site: Path) -> Catalog:
+    """The fixture content, read from the fixture book's folder, which has the book's _toc.yml too."""
+    found, problems = load_catalog(site.parent.parent)
+    assert problems == []
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +63,10 @@ def test_two_runs_give_identical_checksums_and_bytes(two_releases: tuple[Path, P
         GUIDE,
         CHECKSUMS,
         "first-loyalty-1.2.3-lecturer-site.zip",
+        "first-loyalty-1.2.3-scorm.imscc",
         "first-loyalty-1.2.3-student-site.zip",
+        "reading-lists/chapter-chapter.bib",
+        "reading-lists/chapter-chapter.ris",
         "reading-lists/seminar-demo-seminar.bib",
         "reading-lists/seminar-demo-seminar.ris",
         "scorm/demo-dilemma.zip",
@@ -76,7 +80,7 @@ def test_two_runs_give_identical_checksums_and_bytes(two_releases: tuple[Path, P
 def test_checksums_are_right_and_in_sha256sum_format(two_releases: tuple[Path, Path]) -> None:
     folder = two_releases[0]
     lines = (folder / CHECKSUMS).read_text().splitlines()
-    assert len(lines) == 8  # every file but the checksum file itself
+    assert len(lines) == 11  # every file but the checksum file itself
     for line in lines:
         digest, name = line.split("  ", 1)
         assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest
@@ -115,6 +119,17 @@ def test_site_zip_unpacks_to_one_folder_with_the_whole_site(
     assert {name.split("/", 1)[1] for name in names} == expected
 
 
+def test_the_scorm_cartridge_carries_the_bundles_own_scorm_packages(two_releases: tuple[Path, Path]) -> None:
+    """Made with no published address: each dilemma is the same zip as in scorm/, and nothing links out."""
+    folder = two_releases[0]
+    with zipfile.ZipFile(folder / "first-loyalty-1.2.3-scorm.imscc") as archive:
+        names = archive.namelist()
+        (carried,) = [name for name in names if name.endswith(".zip")]
+        assert archive.read(carried) == (folder / "scorm" / "demo-dilemma.zip").read_bytes()
+        manifest = archive.read("imsmanifest.xml").decode("utf-8")
+    assert 'identifier="SCORM-demo-dilemma"' in manifest and "imswl_xmlv1p1" not in manifest
+
+
 def test_lecturers_guide_names_every_file_and_every_vle(two_releases: tuple[Path, Path]) -> None:
     folder = two_releases[0]
     guide = (folder / GUIDE).read_text()
@@ -128,6 +143,7 @@ def test_lecturers_guide_names_every_file_and_every_vle(two_releases: tuple[Path
         assert f"**{vle}**" in guide
     assert "Reflections are never sent to the VLE" in guide
     assert "does not run JavaScript in uploaded HTML" in guide
+    assert "no resource type for SCORM packages" in guide and "unverified" in guide
 
 
 @pytest.mark.browser

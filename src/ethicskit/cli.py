@@ -496,25 +496,37 @@ def parse_and_validate(text: str, shown_as: str) -> tuple[CodeOfPractice | None,
     help="Where the student book is published; dilemmas and other pages that need script link there "
     "(default: html.baseurl in _config.yml).",
 )
+@click.option(
+    "--embed-scorm",
+    is_flag=True,
+    help="Carry each dilemma as its SCORM 1.2 package (a page with the zip beside it) instead of a link "
+    "to the published site; then the site's address is optional.",
+)
 @ROOT_OPTION
-def cartridge(output: Path, site: Path | None, site_url: str | None, root: Path) -> None:
+def cartridge(output: Path, site: Path | None, site_url: str | None, embed_scorm: bool, root: Path) -> None:
     """Write an IMS Common Cartridge 1.1 course pack of the book, for Moodle, Canvas, Blackboard, Brightspace.
 
-    e.g. `ethicskit cartridge --site-url https://example.org/first-loyalty/ --out first-loyalty.imscc`
+    e.g. `ethicskit cartridge --site-url https://example.org/first-loyalty/ --out first-loyalty.imscc`,
+    or `ethicskit cartridge --embed-scorm --out first-loyalty-scorm.imscc`
     """
-    from .cartridge import CartridgeError, build, write_zip
+    from .cartridge import CartridgeError, build, scorm_packages, write_zip
 
     catalog = _valid_catalog(root)
     config = _book_config(root)
     address = site_url or str((config.get("html") or {}).get("baseurl") or "")
-    if not address:
+    if not address and not embed_scorm:
         raise click.ClickException(
             "no site address: pass --site-url with the address where the student book is published, or set "
-            "html.baseurl in _config.yml"
+            "html.baseurl in _config.yml (or pass --embed-scorm to carry the dilemmas as SCORM packages)"
         )
     try:
         built = build(
-            root, site or root / "_build" / "html", address, catalog, str(config.get("title") or "Book")
+            root,
+            site or root / "_build" / "html",
+            address or None,
+            catalog,
+            str(config.get("title") or "Book"),
+            scorm_packages(catalog) if embed_scorm else None,
         )
         write_zip(built.entries, output)
     except CartridgeError as error:

@@ -138,19 +138,35 @@ def course_cartridge(release: Release) -> list[Path]:
 
     Its dilemmas are links to the published site, so without an address there is nothing they could
     honestly point to, and the part is left out (LECTURERS.md says how to add it)."""
-    from .cartridge import CartridgeError, build
-    from .cartridge import write_zip as write_cartridge
-
     address = published_address(release.catalog.root)
     if not address:
         return []
-    target = release.folder / f"first-loyalty-{release.version}.imscc"
+    return [_cartridge(release, address, embed=False)]
+
+
+def scorm_cartridge(release: Release) -> list[Path]:
+    """The Common Cartridge 1.1 course pack with each dilemma's SCORM package inside it.
+
+    It needs no published site, so it is always made; when the kit gives the site's address, the other
+    pages that need script link there, and otherwise they are left out."""
+    return [_cartridge(release, published_address(release.catalog.root) or None, embed=True)]
+
+
+def _cartridge(release: Release, address: str | None, embed: bool) -> Path:
+    from .cartridge import CartridgeError, build, scorm_packages
+    from .cartridge import write_zip as write_cartridge
+
+    name = f"first-loyalty-{release.version}{'-scorm' if embed else ''}.imscc"
+    target = release.folder / name
     try:
-        built = build(release.catalog.root, release.student_site, address, release.catalog, "First Loyalty")
+        packages = scorm_packages(release.catalog, release.when) if embed else None
+        built = build(
+            release.catalog.root, release.student_site, address, release.catalog, "First Loyalty", packages
+        )
         write_cartridge(built.entries, target)
-    except CartridgeError as error:
-        raise ReleaseError(f"Common Cartridge: {error}") from None
-    return [target]
+    except (CartridgeError, DiagramError) as error:
+        raise ReleaseError(f"Common Cartridge{' with SCORM packages' if embed else ''}: {error}") from None
+    return target
 
 
 CONFORMANCE_PAGE = "book/accessibility-conformance.html"
@@ -242,6 +258,26 @@ PARTS: list[BundlePart] = [
         "when `html.baseurl` in `_config.yml` gives the address where the student site is published; "
         "otherwise make one with `ethicskit cartridge --site-url ADDRESS --out FILE.imscc`.",
         course_cartridge,
+    ),
+    BundlePart(
+        "Common Cartridge with the SCORM packages (`-scorm.imscc`)",
+        "The same course pack, except that each dilemma is carried inside it as its SCORM 1.2 package "
+        "(the same zip as in `scorm/`), on a page that says what the dilemma is and how to play it, with "
+        "the zip beside it. It needs no published site: when `html.baseurl` is not set, the other pages "
+        "that need the site's script (the worksheet, the room tally, My reflections) are left out, and "
+        "links into the site keep their words but not their address. Common Cartridge 1.1 has no "
+        "resource type for SCORM packages, so no VLE is asked to play them on import: after importing, "
+        "add each dilemma you want tracked as a SCORM activity (below), from this cartridge's copy of "
+        "the zip or from `scorm/`. What each VLE makes of the page and its zip on import:\n\n"
+        "- **Moodle**: each dilemma's page comes in as a page of text, and the zip it links to comes in "
+        "with it as a file that the link still reaches (as the source of Moodle's Common Cartridge 1.1 "
+        "importer reads; not yet tried on a running Moodle). Students can download the zip and play the "
+        "dilemma on their own; Moodle does not make it a SCORM activity by itself.\n"
+        "- **Canvas**, **Blackboard** and **Brightspace**: unverified. Each is expected to import the "
+        "page as course content and the zip as a course file, but this has not been tried or read in "
+        "their documentation; check after import, and hide or remove the zips if you would rather "
+        "students played the dilemmas only as SCORM activities.",
+        scorm_cartridge,
     ),
     BundlePart(
         "Accessibility conformance report",
