@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from .anonymity import Guard
 from .bibliography import Bibliography, load_bibliography
+from .chapter_structure import check_chapter_structure
 from .checks import check_catalog, check_file_identity
 from .files import CASES_DIR, CODES_DIR, DILEMMAS_DIR, LAW_DIR, SEMINARS_DIR, find_content
 from .loader import Loaded, load_file
@@ -260,4 +261,5 @@ def load_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
         problems += found
     problems += check_catalog(catalog)
     problems += check_self_checks(catalog)
+    problems += check_chapter_structure(catalog.root)
     return catalog, sorted(set(problems))
