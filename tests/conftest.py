@@ -64,20 +64,25 @@ def run_date() -> str:
 
 
 def build_book(
-    source: Path, output: Path, edition: str = "student", evidence: Path = FIXTURE_EVIDENCE
+    source: Path, output: Path, edition: str = "student", evidence: Path | None = FIXTURE_EVIDENCE
 ) -> subprocess.CompletedProcess[str]:
     """Build a book strictly (warnings are errors) with its output under `output`; colours removed.
 
     The edition is chosen as `make lecturer` chooses it, through ETHICSKIT_EDITION; the conformance
     page shows `evidence` (the fixture's, unless a test names another), never whatever an earlier run
-    left in the kit's folder, so every run audits the same page.
+    left in the kit's folder, so every run audits the same page. With `evidence=None` the page looks
+    where `make book` looks, under the kit's own `_build/accessibility`.
     """
+    env = {**os.environ, "ETHICSKIT_EDITION": edition}
+    env.pop(EVIDENCE_PATH_ENV, None)
+    if evidence is not None:
+        env[EVIDENCE_PATH_ENV] = str(evidence)
     result = subprocess.run(
         [str(JUPYTER_BOOK), "build", str(source), "--path-output", str(output), "-W", "-n", "--keep-going"],
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, "ETHICSKIT_EDITION": edition, EVIDENCE_PATH_ENV: str(evidence)},
+        env=env,
     )
     result.stdout, result.stderr = ANSI.sub("", result.stdout), ANSI.sub("", result.stderr)
     return result

@@ -11,7 +11,9 @@ from bs4 import BeautifulSoup, Tag
 from playwright.sync_api import Page
 
 from conftest import FIXTURE_EVIDENCE, REPO, build_book, make_fixture_book
-from ethicskit.conformance import CRITERIA, Evidence, judge
+from ethicskit.catalog import load_catalog
+from ethicskit.conformance import CRITERIA, EVIDENCE_FOLDER, Evidence, judge, write
+from ethicskit.release import PARTS, make_release
 
 pytestmark = pytest.mark.build
 
@@ -146,3 +148,29 @@ def test_the_real_book_lists_the_page_under_accessibility_and_links_it() -> None
     assert "{doc}`accessibility-conformance`" in (REPO / "book" / "accessibility.md").read_text(
         encoding="utf-8"
     )
+
+
+def test_a_run_that_leaves_evidence_in_the_kit_reaches_the_page_and_the_bundle(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As `make release` does it: evidence under the kit's _build/accessibility, a build that looks
+    there by default, and a bundle whose report is the one the built page shows."""
+    book = _book_with_the_page(tmp_path / "book")
+    evidence = Evidence.read(FIXTURE_EVIDENCE)
+    evidence.keyboard[0]["played"] = False  # a run unlike the fixture's, so the page cannot be the fixture's
+    write(evidence, book / EVIDENCE_FOLDER, "2026-02-03")
+    result = build_book(book, tmp_path / "out", evidence=None)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    site = tmp_path / "out" / "_build" / "html"
+    text = _text(_article(site))
+    assert "dated 2026-02-03" in text and "1 of 2 recorded paths" in text
+    # The release checks the page against the report it bundles; here the page sits at the root.
+    import ethicskit.release as release_module
+
+    catalog, problems = load_catalog(book)
+    assert problems == []
+    part = next(part for part in PARTS if part.title.startswith("Accessibility"))
+    monkeypatch.setattr(release_module, "CONFORMANCE_PAGE", PAGE)
+    bundle = make_release(catalog, "1.0.0", tmp_path / "dist", site, site, parts=[part])
+    bundled = (bundle / "accessibility-conformance-report.md").read_text(encoding="utf-8")
+    assert "dated 2026-02-03" in bundled and "1 of 2 recorded paths" in bundled
