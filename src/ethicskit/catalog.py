@@ -263,7 +263,7 @@ def load_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
             root / CHAPTER_SELF_CHECKS, ChapterSelfChecks, CHAPTER_SELF_CHECKS
         )
         problems += found
-    catalog.frameworks, catalog.curriculum_maps, found = load_curriculum(root)
+    catalog.frameworks, catalog.curriculum_maps, found = load_curriculum(root, catalog.unloadable)
     problems += found
     problems += check_catalog(catalog)
     problems += check_self_checks(catalog)

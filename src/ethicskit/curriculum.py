@@ -130,9 +130,12 @@ def matching_outcome(opening: str, outcomes: list[str]) -> list[str]:
 
 
 def load_curriculum(
-    root: Path,
+    root: Path, unloadable: set[str]
 ) -> tuple[dict[str, Loaded[Framework]], Loaded[CurriculumMaps] | None, list[Problem]]:
-    """Every framework and the outcome map under `curriculum/`; an absent folder is no problem."""
+    """Every framework and the outcome map under `curriculum/`; an absent folder is no problem.
+
+    A framework file that fails to load adds its stem to `unloadable`, so references to it are not
+    reported a second time."""
     folder = root / CURRICULUM_DIR
     frameworks: dict[str, Loaded[Framework]] = {}
     maps: Loaded[CurriculumMaps] | None = None
@@ -154,6 +157,7 @@ def load_curriculum(
         framework, found = load_file(file, Framework, shown)
         problems += found
         if framework is None:
+            unloadable.add(file.stem)
             continue
         if framework.model.id != file.stem:
             message = f"id '{framework.model.id}' does not match the file name '{file.stem}'"
@@ -220,6 +224,8 @@ def check_curriculum(catalog: Catalog) -> list[Problem]:
                     line = loaded.line(*where, "outcome")
                     problems.append(Problem(loaded.path, line, ProblemCode.CURRICULUM_MAP, message))
                 for number, ref in enumerate(entry.items):
+                    if ref.partition(":")[0] in catalog.unloadable:
+                        continue  # the framework's own file is already reported
                     if resolve_item(ref, catalog) is None:
                         line = loaded.line(*where, "items", number)
                         message = _unknown_item(ref, catalog)
