@@ -131,12 +131,12 @@ def render_outcome_finder(catalog: Catalog) -> list[nodes.Node]:
         group += _source(framework)
         listing = nodes.bullet_list()
         for item in framework.items:
-            mapped = uses.get(f"{framework_id}:{item.id}", [])
-            if not mapped:
+            serving = uses.get(f"{framework_id}:{item.id}", [])
+            if not serving:
                 continue
             entry = nodes.list_item()
             entry += _item_link(f"{framework_id}:{item.id}", catalog)
-            entry += nodes.bullet_list("", *[nodes.list_item("", _material(m, dilemmas)) for m in mapped])
+            entry += nodes.bullet_list("", *[nodes.list_item("", _material(m, dilemmas)) for m in serving])
             listing += entry
         if not listing.children:
             listing += nodes.list_item("", nodes.paragraph("", "Nothing in the kit is mapped to it yet."))

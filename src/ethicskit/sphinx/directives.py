@@ -265,9 +265,12 @@ class OutcomeFinderDirective(SphinxDirective):
 
 def _note_curriculum(env: BuildEnvironment, catalog: Catalog) -> None:
     """A map page changes with the frameworks, the map and the outcomes of every case and seminar."""
-    groups = [catalog.frameworks, catalog.cases, catalog.seminars, catalog.dilemmas]
-    for loaded in [each for group in groups for each in group.values()]:
-        env.note_dependency(str(catalog.root / loaded.path))
+    paths = [loaded.path for loaded in catalog.frameworks.values()]
+    paths += [loaded.path for loaded in catalog.cases.values()]
+    paths += [loaded.path for loaded in catalog.seminars.values()]
+    paths += [loaded.path for loaded in catalog.dilemmas.values()]
+    for path in paths:
+        env.note_dependency(str(catalog.root / path))
     if catalog.curriculum_maps is not None:
         env.note_dependency(str(catalog.root / catalog.curriculum_maps.path))
 
