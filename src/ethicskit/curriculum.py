@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Annotated
 
 from pydantic import Field, StringConstraints, model_validator
 
+from .files import CASES_DIR, SEMINARS_DIR
 from .loader import Loaded, load_file
 from .models import ClauseId, Line, Prose, Slug, _Model
 from .problems import Problem, ProblemCode, Severity
@@ -206,7 +207,12 @@ def check_curriculum(catalog: Catalog) -> list[Problem]:
         for material_id, maps in entries.items():
             outcomes = _outcomes_of(kind, material_id, catalog)
             if outcomes is None:
-                if material_id not in catalog.unloadable:
+                # A file of that name that failed to load, or loaded under another id, is reported already.
+                folder = CASES_DIR if kind == "cases" else SEMINARS_DIR
+                if (
+                    material_id not in catalog.unloadable
+                    and not (catalog.root / folder / f"{material_id}.yml").is_file()
+                ):
                     message = f"there is no {kind[:-1]} '{material_id}' to map"
                     line = loaded.line(kind, material_id)
                     problems.append(Problem(loaded.path, line, ProblemCode.CURRICULUM_MAP, message))

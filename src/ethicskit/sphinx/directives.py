@@ -247,7 +247,6 @@ class CurriculumMapDirective(_CatalogDirective):
             return self._missing("curriculum framework", list(catalog.frameworks))
         _note_curriculum(self.env, catalog)
         self._claim_page("framework", loaded.model.id)
-        track_view(self.env, self.env.docname, "titles")
         return render_curriculum_map(loaded.model, catalog)
 
 
@@ -259,20 +258,18 @@ class OutcomeFinderDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         catalog = catalog_of(self.env)
         _note_curriculum(self.env, catalog)
-        track_view(self.env, self.env.docname, "titles")
         return render_outcome_finder(catalog)
 
 
 def _note_curriculum(env: BuildEnvironment, catalog: Catalog) -> None:
-    """A map page changes with the frameworks, the map and the outcomes of every case and seminar."""
+    """A map page is read again when a framework or the map changes, or when what it shows of the cases,
+    dilemmas and seminars (titles and mapped outcomes: the 'curriculum' view) changes."""
     paths = [loaded.path for loaded in catalog.frameworks.values()]
-    paths += [loaded.path for loaded in catalog.cases.values()]
-    paths += [loaded.path for loaded in catalog.seminars.values()]
-    paths += [loaded.path for loaded in catalog.dilemmas.values()]
+    if catalog.curriculum_maps is not None:
+        paths.append(catalog.curriculum_maps.path)
     for path in paths:
         env.note_dependency(str(catalog.root / path))
-    if catalog.curriculum_maps is not None:
-        env.note_dependency(str(catalog.root / catalog.curriculum_maps.path))
+    track_view(env, env.docname, "curriculum")
 
 
 class RoomTallyDirective(SphinxDirective):
