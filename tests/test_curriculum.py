@@ -163,6 +163,7 @@ def test_repository_maps_are_valid_and_use_every_framework() -> None:
             "kss-adults-2015",
             "kss-child-family-practitioners",
             "pcf-2018-levels",
+            "sssc-siswe-2019",
             "swe-ets-2021",
         }
     )
