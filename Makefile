@@ -22,7 +22,7 @@ export UV_LINK_MODE := copy
 # Every build of the book, strict: warnings are errors.
 JUPYTER_BOOK = GRAPHVIZ_DOT=$(DOT) $(BIN)/jupyter-book build $(ROOT) -W -n --keep-going -q
 
-.PHONY: book lecturer release test bench lint typecheck check chromium graphviz clean
+.PHONY: book lecturer release test bench lint typecheck check messages chromium graphviz clean
 
 book: $(VENV)/.book-ready graphviz
 	$(BIN)/ethicskit check --root $(ROOT)
@@ -61,6 +61,13 @@ bench: $(VENV)/.test-ready chromium graphviz node_modules/.ready
 
 check: $(VENV)/.book-ready
 	$(BIN)/ethicskit check --root $(ROOT)
+
+# The word catalogue's template: every interface message of the Python package and the browser
+# scripts. Run it after adding or changing a message; a test fails while the template is out of date.
+messages: $(VENV)/.book-ready
+	$(BIN)/pybabel extract --mapping-file babel.cfg --keywords n_:1,2 --no-wrap --sort-by-file \
+		--project "First Loyalty" --copyright-holder "First Loyalty contributors" \
+		--output-file src/ethicskit/locale/ethicskit.pot src
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)

@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from .anonymity import Guard
 from .bibliography import Bibliography, load_bibliography
+from .chapter_structure import check_chapter_structure
 from .checks import check_catalog, check_file_identity
 from .curriculum import CurriculumMaps, Framework, check_curriculum, load_curriculum
 from .files import CASES_DIR, CODES_DIR, DILEMMAS_DIR, LAW_DIR, SEMINARS_DIR, find_content
@@ -268,4 +269,5 @@ def load_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
     problems += check_catalog(catalog)
     problems += check_self_checks(catalog)
     problems += check_curriculum(catalog)
+    problems += check_chapter_structure(catalog.root)
     return catalog, sorted(set(problems))

@@ -13,7 +13,7 @@ from .catalog import Catalog
 from .diagram import LEGEND, PRINTED_LEGEND, caption_id, choice_keys, diagram_classes, diagram_html
 from .engine import Branch, branch_map, numbered_nodes
 from .engine import titles as _titles
-from .export import dilemma_json
+from .export import dilemma_json, script_words_element
 from .models import (
     BANDS,
     ActivityKind,
@@ -617,8 +617,9 @@ def handout(kind: str, item_id: str, catalog: Catalog, lecturer: bool) -> tuple[
     )
 
 
-PLAYER_SCRIPTS = ("dilemma-player.js", "reflections.js")
-"""The scripts a single-file dilemma runs, in the order it loads them."""
+PLAYER_SCRIPTS = ("words.js", "dilemma-player.js", "reflections.js")
+"""The scripts a single-file dilemma runs, in the order it loads them: words.js first, since the
+others look their interface words up through it."""
 
 LMS_NOTICE = (
     '<aside class="ek-lms-notice" aria-label="What your VLE is told"><p><strong>What your VLE is told.'
@@ -654,6 +655,7 @@ def standalone_dilemma(dilemma: Dilemma, catalog: Catalog, scripts_folder: str |
         "</section>"
     )
     styles = f"<style>{static_text('dilemma-player.css')}</style>"
+    body += script_words_element(list(PLAYER_SCRIPTS))
     if lms:
         scripts = "".join(f'<script src="{scripts_folder}/{name}"></script>' for name in PLAYER_SCRIPTS)
     else:

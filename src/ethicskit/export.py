@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from .catalog import Catalog
 from .engine import decision_numbers, decision_title, ending_title, numbered_nodes
 from .models import CodeStatus, Dilemma, IssuerType, Jurisdiction, LawCitation, Theme, law_label
 from .signposting import SIGNPOST
+from .words import script_words
 
 SCHEMA_VERSION = 1
 
@@ -165,6 +167,22 @@ def dilemma_json(dilemma: Dilemma, catalog: Catalog) -> str:
     return script_safe(
         json.dumps(dilemma_payload(dilemma, catalog), ensure_ascii=False, separators=(",", ":"))
     )
+
+
+SCRIPTS = Path(__file__).parent / "sphinx" / "static"
+"""The kit's browser scripts, shared by the book and the standalone documents."""
+
+
+def script_words_element(names: list[str]) -> str:
+    """The interface words these scripts show, in the current language, as the JSON element
+    `words.js` reads: the scripts carry no words of their own."""
+    data = json.dumps(
+        script_words([SCRIPTS / name for name in names]),
+        ensure_ascii=False,
+        separators=(",", ":"),
+        sort_keys=True,
+    )
+    return f'<script type="application/json" class="ek-words">{script_safe(data)}</script>'
 
 
 def script_safe(text: str) -> str:

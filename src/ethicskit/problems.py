@@ -95,6 +95,8 @@ class ProblemCode(StrEnum):
     UNKNOWN_FRAMEWORK_ITEM = "unknown-framework-item"
     CURRICULUM_MAP = "curriculum-map"
     UNVERIFIED_ITEM = "unverified-item"
+    CHAPTER_STRUCTURE = "chapter-structure"
+    NATION_UNCOVERED = "nation-uncovered"
 
     @property
     def hint(self) -> str:
@@ -361,6 +363,14 @@ _HINTS: dict[ProblemCode, str] = {
     ProblemCode.UNVERIFIED_ITEM: (
         "Read the item's wording on the issuer's page, then paraphrase it and set 'verified: true'; "
         "until then the maps show it as unverified."
+    ),
+    ProblemCode.CHAPTER_STRUCTURE: (
+        "Open the chapter with one ':::{objectives}' box (what the reader will be able to do) and close it "
+        "with one ':::{key-points}' box, with nothing after it: the key-points page collects them in order."
+    ),
+    ProblemCode.NATION_UNCOVERED: (
+        "Write a dilemma whose case is set in that nation, so its students rehearse their own regulator's "
+        "code and their own nation's law; or remove the nation's code if the kit no longer teaches it."
     ),
     ProblemCode.PSEUDONYM_REUSED: (
         "Choose another invented name for this case's person, and change it everywhere the case, its "

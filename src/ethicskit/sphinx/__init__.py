@@ -10,18 +10,20 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import assets, chapters, content, directives, downloads, edition, nodes, references, roles
+from . import assets, chapters, content, directives, downloads, edition, language, nodes, references, roles
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("ethicskit_content_root", "", "env", [str])
     app.add_config_value("ethicskit_edition", "student", "env", [str])
     app.add_config_value("ethicskit_support_page", "book/support", "env", [str])
+    app.add_config_value("ethicskit_language", "", "env", [str])
     nodes.setup_nodes(app)
     directives.setup_directives(app)
     roles.setup_roles(app)
     chapters.setup_chapters(app)
     app.connect("config-inited", edition.choose_edition)  # 0: before the theme reads its options
+    app.connect("config-inited", language.choose_language)  # 0: the interface words of this build
     app.connect("builder-inited", content.load_content)  # 1: catalogue on the environment
     app.connect("builder-inited", assets.add_static_assets)  # 2: HTML-only CSS and JS
     app.connect("env-get-outdated", content.outdated_pages)  # 3: generated lists that changed
@@ -31,6 +33,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(references.ResolveLawReferences)
     app.add_post_transform(references.ResolveCatalogReferences)
     app.connect("html-page-context", assets.drop_page_scripts_elsewhere, priority=1000)  # per page written
+    app.connect("html-page-context", language.add_script_words)  # the words those scripts show
     app.connect("build-finished", downloads.write_downloads)
     app.connect("build-finished", assets.refresh_static_assets)  # last: current CSS and JS in _static
     return {

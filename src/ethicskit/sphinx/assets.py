@@ -80,6 +80,8 @@ def add_static_assets(app: Sphinx) -> None:
     app.config.html_static_path.append(str(served))
     app.add_css_file("ethicskit.css")
     app.add_css_file("dilemma-player.css")
+    # words.js first: deferred scripts run in order, and the others look their words up through it.
+    app.add_js_file("words.js", loading_method="defer")
     app.add_js_file("ethicskit.js", loading_method="defer")
     app.add_js_file("dilemma-player.js", loading_method="defer")
     app.add_js_file("worksheet.js", loading_method="defer")

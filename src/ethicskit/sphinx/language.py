@@ -1,0 +1,48 @@
+"""Which language the kit's interface words are built in, and the words each page's scripts show.
+
+The language is `ethicskit_language` in `_config.yml`, else the ETHICSKIT_LANGUAGE environment
+variable, else Sphinx's `language`; `qps` builds in the pseudo-locale, where every interface message
+is visibly transformed, to find any text that escapes the catalogue.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util import logging
+
+from .. import words
+from ..export import script_words_element
+from .assets import PAGE_SCRIPTS, page_classes
+
+logger = logging.getLogger(__name__)
+
+SCRIPT_CLASSES = {**PAGE_SCRIPTS, "dilemma-player.js": "ek-dilemma"}
+"""Each script that shows words, and the class of the elements it drives."""
+
+
+def choose_language(app: Sphinx, config: Config) -> None:
+    chosen = os.environ.get("ETHICSKIT_LANGUAGE") or config.ethicskit_language or config.language or "en"
+    try:
+        words.set_language(chosen)
+    except words.CatalogueError as error:
+        logger.error(str(error))
+        raise SystemExit(1) from None  # a clean exit, as for an unknown edition
+    config.ethicskit_language = chosen
+
+
+def page_scripts(classes: set[str]) -> list[str]:
+    """The kit's scripts that run on a page holding elements of these classes."""
+    return [script for script, cls in sorted(SCRIPT_CLASSES.items()) if cls in classes]
+
+
+def add_script_words(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Give each page the words of the scripts it runs, and only those."""
+    scripts = page_scripts(page_classes(doctree))
+    if scripts and "body" in context:
+        context["body"] += script_words_element(scripts)

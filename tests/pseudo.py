@@ -1,0 +1,110 @@
+"""Find interface text that escapes the word catalogue, in an output made in the pseudo-locale.
+
+In the pseudo-locale every catalogue message is shown between ⟦ and ⟧ with its letters accented, and
+placeholders filled inside the brackets. Whatever text is left once those are cut out must be content
+(the words of cases, dilemmas, codes, law and chapters, which are translated as content) or carry no
+letters at all. Anything else is interface text written in English outside the catalogue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from bs4.element import Comment, NavigableString
+from pydantic import BaseModel
+
+from ethicskit.catalog import load_catalog
+from ethicskit.words import PSEUDO_CLOSE, PSEUDO_OPEN
+
+REPO = Path(__file__).resolve().parent.parent
+_MARKED = re.compile(re.escape(PSEUDO_OPEN) + r".*?" + re.escape(PSEUDO_CLOSE), re.DOTALL)
+_LETTERS = re.compile(r"[A-Za-z]{2,}")
+# A diagram's SVG wraps its labels across lines; its words are checked in the map as text beside it.
+_SKIPPED = {"script", "style", "title", "svg"}
+_PUNCTUATION = " .,;:()\u2013\u2014-\u00b7|/"
+
+
+def _strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, BaseModel):
+        for item in value.__dict__.values():
+            yield from _strings(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(key)
+            yield from _strings(item)
+    elif isinstance(value, Iterable) and not isinstance(value, bytes):
+        for item in value:
+            yield from _strings(item)
+
+
+@dataclass(frozen=True)
+class Content:
+    """The kit's content text: each string whole, and all of it joined for finding longer passages."""
+
+    whole: frozenset[str]
+    joined: str
+
+    def holds(self, part: str) -> bool:
+        # A short piece ("Start again") must be a whole content string, such as a title: a chapter that
+        # mentions a button by name must not let the button's English label pass as content.
+        if len(part.split()) < SHORT_WORDS:
+            return part in self.whole
+        return part in self.joined
+
+
+SHORT_WORDS = 5
+
+
+@cache
+def content_text(root: Path = REPO) -> Content:
+    """Every piece of content text the kit holds: YAML models and the book's own pages."""
+    catalog, _problems = load_catalog(root)
+    models: list[object] = [
+        loaded.model
+        for group in (catalog.codes, catalog.laws, catalog.cases, catalog.dilemmas, catalog.seminars)
+        for loaded in group.values()
+    ]
+    models += [loaded.model for loaded in (catalog.chapter_reading, catalog.chapter_self_checks) if loaded]
+    strings = {" ".join(text.split()) for model in models for text in _strings(model)}
+    strings |= {" ".join(text.split()) for text in _strings(catalog.bibliography.__dict__)}
+    pieces = [*strings]
+    pieces += [page.read_text(encoding="utf-8") for page in sorted((root / "book").rglob("*.md"))]
+    return Content(frozenset(strings), "\n".join(" ".join(piece.split()) for piece in pieces))
+
+
+def escaped_text(html: str, within: str | None = None, root: Path = REPO) -> list[str]:
+    """The pieces of text in `html` (inside elements matching the CSS selector `within`, if given)
+    that are neither catalogue messages nor content."""
+    soup = BeautifulSoup(html, "html.parser")
+    scopes = soup.select(within) if within else [soup]
+    corpus = content_text(root)
+    escaped: list[str] = []
+    for scope in scopes:
+        for node in scope.find_all(string=True):
+            if isinstance(node, Comment) or not isinstance(node, NavigableString):
+                continue
+            if any(parent.name in _SKIPPED for parent in node.parents):
+                continue
+            escaped += _unmarked(str(node), corpus)
+    for scope in scopes:
+        for element in scope.find_all(attrs={"aria-label": True}):
+            if element.name == "svg" or element.find_parent("svg"):
+                continue
+            escaped += _unmarked(str(element["aria-label"]), corpus)
+    return sorted(set(escaped))
+
+
+def _unmarked(text: str, corpus: Content) -> list[str]:
+    left = []
+    for part in _MARKED.split(" ".join(text.split())):
+        part = part.strip(_PUNCTUATION)
+        if _LETTERS.search(part) and not corpus.holds(part):
+            left.append(part)
+    return left

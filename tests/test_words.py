@@ -1,0 +1,112 @@
+"""The word catalogue: lookups, plurals, dates, the pseudo-locale, and a template kept current."""
+
+from __future__ import annotations
+
+import datetime
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+from ethicskit import words
+from ethicskit.words import PSEUDO_CLOSE, PSEUDO_OPEN, _, language, n_, pseudo, script_messages
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_english_is_the_source_and_fills_placeholders() -> None:
+    assert _("Decision {number}", number=3) == "Decision 3"
+    assert n_("{count} choice", "{count} choices", 1) == "1 choice"
+    assert n_("{count} choice", "{count} choices", 4) == "4 choices"
+
+
+def test_the_pseudo_locale_marks_every_message_and_keeps_placeholders() -> None:
+    with language("qps"):
+        shown = _("Decision {number}", number=3)
+        assert shown.startswith(PSEUDO_OPEN) and shown.endswith(PSEUDO_CLOSE)
+        assert "3" in shown and "Decision" not in shown
+        assert n_("{count} choice", "{count} choices", 2) == pseudo("{count} choices").format(count=2)
+    # Leaving the block writes English again.
+    assert _("Decision {number}", number=3) == "Decision 3"
+
+
+def test_dates_are_written_by_babel_for_the_language() -> None:
+    assert words.current().date(datetime.date(2026, 12, 5)) == "5 December 2026"
+
+
+def test_an_unknown_language_is_refused_by_name() -> None:
+    with pytest.raises(words.CatalogueError, match="no interface catalogue for language 'xx'"):
+        words.words_for("xx")
+
+
+def test_a_catalogue_file_is_read_and_compiled_in_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "cy" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "ethicskit.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n'
+        '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+        'msgid "Decision {number}"\nmsgstr "Penderfyniad {number}"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(words, "LOCALE_DIR", tmp_path)
+    words.words_for.cache_clear()
+    try:
+        with language("cy"):
+            assert _("Decision {number}", number=2) == "Penderfyniad 2"
+            assert _("Start again") == "Start again"  # not yet translated: shown as written
+        assert words.available_languages() == ["cy"]
+    finally:
+        words.words_for.cache_clear()
+
+
+def test_a_script_marks_messages_with_the_python_names(tmp_path: Path) -> None:
+    script = tmp_path / "example.js"
+    script.write_text(
+        'var a = _("Show the whole map");\nvar b = n_("{count} step", "{count} steps", n);\n',
+        encoding="utf-8",
+    )
+    singles, pairs = script_messages(script)
+    assert singles == ("Show the whole map",)
+    assert pairs == (("{count} step", "{count} steps"),)
+    with language("qps"):
+        table = words.script_words([script])
+    assert table["messages"] == {"Show the whole map": pseudo("Show the whole map")}
+    assert table["plurals"] == {
+        "{count} step": {"one": pseudo("{count} step"), "other": pseudo("{count} steps")}
+    }
+
+
+def _message_ids(found: object) -> set[object]:
+    return {message.id for message in found if message.id}  # type: ignore[attr-defined]
+
+
+def test_the_catalogue_template_lists_every_message_in_the_sources() -> None:
+    """`make messages` must be run after a message changes, so translators see every message."""
+    method_map = [("**.py", "python"), ("**.js", "javascript")]
+    found = set()
+    for _filename, _line, message, _comments, _context in extract_from_dir(
+        REPO / "src" / "ethicskit", method_map=method_map, keywords={**words.SCRIPT_KEYWORDS, **{"_": None}}
+    ):
+        found.add(message if isinstance(message, str) else tuple(message[:2]))
+    with words.TEMPLATE.open("rb") as handle:
+        template = read_po(handle)
+    listed = {m.id if isinstance(m.id, str) else tuple(m.id) for m in template if m.id}
+    missing, stale = found - listed, listed - found
+    assert not missing and not stale, (
+        f"run 'make messages': missing {sorted(map(str, missing))[:5]}, stale {sorted(map(str, stale))[:5]}"
+    )
+
+
+def test_no_interface_text_escapes_the_catalogue_in_the_pseudo_locale_checker_itself() -> None:
+    """The checker finds English outside the catalogue, and passes content and marked messages."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from pseudo import escaped_text
+
+    with language("qps"):
+        marked = _("Decision {number}", number=1)
+    html = f"<main><p>{marked}</p><p>Start again</p><p>42</p></main>"
+    assert escaped_text(html) == ["Start again"]
