@@ -663,7 +663,5 @@ def test_curriculum_pages_link_items_and_material_both_ways(fixture_site: Path) 
         " ".join(tr.get_text(" ").split()) for tr in finder.select("#curriculum-by-material tbody tr")
     ]
     assert len(materials) == 2
-    assert materials[0].startswith(
-        "Case: A demonstration case , rehearsed in the dilemma The Friday deadline"
-    )
+    assert materials[0].startswith("Case: A demonstration case · Dilemma rehearsing it: The Friday deadline")
     assert materials[1].startswith("Seminar: ")

@@ -13,6 +13,7 @@ from docutils import nodes
 
 from ..catalog import Catalog
 from ..curriculum import Framework, FrameworkItem, MappedOutcome, mapped_outcomes, resolve_item, uses_of
+from ..words import _, current
 from .render import link_to, row, section, table_with_head
 
 
@@ -21,23 +22,27 @@ def item_anchor(framework_id: str, item_id: str) -> str:
     return f"{framework_id}-{re.sub(r'[^a-z0-9]+', '-', item_id.lower())}"
 
 
-def _item_label(item: FrameworkItem) -> str:
-    level = f"{item.level}: " if item.level else ""
-    return f"{item.id}. {level}{item.title}"
+def _item_label(item: FrameworkItem, prefix: str = "") -> list[nodes.Node]:
+    """The item's number, level and title, each its own text node: they are content, not interface words."""
+    parts = [f"{prefix} " if prefix else "", f"{item.id}. "]
+    if item.level:
+        parts.append(f"{item.level}: ")
+    parts.append(item.title)
+    return [nodes.Text(part) for part in parts if part]
 
 
 def _unverified(item: FrameworkItem) -> nodes.strong:
-    text = f"Unverified: {item.unverified_reason}."
+    text = _("Unverified: {reason}.", reason=item.unverified_reason)
     return nodes.strong(text, text, classes=["ek-unverified"])
 
 
 def _source(framework: Framework) -> nodes.paragraph:
-    para = nodes.paragraph("", "Source: ", classes=["ek-curriculum-source"])
-    para += nodes.Text(f"{framework.source_title}, ")
+    para = nodes.paragraph("", "", classes=["ek-curriculum-source"])
+    para += nodes.Text(_("Source: {title}", title=framework.source_title) + " ")
     para += nodes.reference(
         framework.source_url, framework.source_url, refuri=framework.source_url, classes=["ek-official"]
     )
-    para += nodes.Text(f"; read on {framework.checked_on.isoformat()}.")
+    para += nodes.Text(" " + _("(read on {date})", date=current().date(framework.checked_on)))
     return para
 
 
@@ -48,18 +53,25 @@ def _dilemmas_by_case(catalog: Catalog) -> dict[str, list[tuple[str, str]]]:
     return found
 
 
-def _material(mapped: MappedOutcome, dilemmas: dict[str, list[tuple[str, str]]]) -> nodes.paragraph:
-    """'Case: Title (and its dilemma Title)', linked; then the outcome itself."""
-    para = nodes.paragraph("", "", classes=["ek-curriculum-material"])
-    para += nodes.Text("Case: " if mapped.kind == "case" else "Seminar: ")
+def _material(mapped: MappedOutcome, dilemmas: dict[str, list[tuple[str, str]]]) -> nodes.container:
+    """'Case: Title · Dilemma: Title', linked; then the outcome itself on its own line."""
+    box = nodes.container("", classes=["ek-curriculum-material"])
+    line = nodes.paragraph("", "")
+    line += nodes.strong("", _("Case:") if mapped.kind == "case" else _("Seminar:"))
+    line += nodes.Text(" ")
     anchor = f"{mapped.kind}-{mapped.material_id}"
-    para += link_to(mapped.kind, mapped.material_id, mapped.material_title, anchor)
+    line += link_to(mapped.kind, mapped.material_id, mapped.material_title, anchor)
     if mapped.kind == "case":
         for dilemma_id, title in dilemmas.get(mapped.material_id, []):
-            para += nodes.Text(", rehearsed in the dilemma ")
-            para += link_to("dilemma", dilemma_id, title, f"dilemma-{dilemma_id}")
-    para += nodes.Text(f". Outcome: {mapped.outcome}")
-    return para
+            line += nodes.Text(" \u00b7 ")
+            line += nodes.strong("", _("Dilemma rehearsing it:"))
+            line += nodes.Text(" ")
+            line += link_to("dilemma", dilemma_id, title, f"dilemma-{dilemma_id}")
+    box += line
+    box += nodes.paragraph(
+        "", _("Outcome: {outcome}", outcome=mapped.outcome), classes=["ek-curriculum-outcome"]
+    )
+    return box
 
 
 def render_curriculum_map(framework: Framework, catalog: Catalog) -> list[nodes.Node]:
@@ -67,17 +79,18 @@ def render_curriculum_map(framework: Framework, catalog: Catalog) -> list[nodes.
     uses = uses_of(catalog)
     dilemmas = _dilemmas_by_case(catalog)
     intro = nodes.container("", classes=["ek-curriculum-framework"], ids=[f"framework-{framework.id}"])
+    intro += nodes.paragraph("", framework.title)
     intro += nodes.paragraph(
-        "", f"{framework.title}. Issued by {framework.issuer}; version: {framework.version}."
+        "", _("Issued by {issuer}; version: {version}.", issuer=framework.issuer, version=framework.version)
     )
-    intro += nodes.paragraph("", f"Who is judged against it: {framework.applies_to}")
+    intro += nodes.paragraph("", _("Who is judged against it: {who}", who=framework.applies_to))
     intro += _source(framework)
-    intro += nodes.paragraph("", f"What was read: {framework.notes}", classes=["ek-muted"])
+    intro += nodes.paragraph("", _("What was read: {notes}", notes=framework.notes), classes=["ek-muted"])
     table, body = table_with_head(
-        "ek-curriculum-map", ["Item", "What it asks (in the kit's words)", "Material"], [22, 38, 40]
+        "ek-curriculum-map", [_("Item"), _("What it asks (in the kit's words)"), _("Material")], [22, 38, 40]
     )
     for item in framework.items:
-        label = nodes.paragraph("", _item_label(item))
+        label = nodes.paragraph("", "", *_item_label(item))
         asks = nodes.paragraph("", item.paraphrase)
         if not item.verified:
             asks += nodes.Text(" ")
@@ -87,7 +100,7 @@ def render_curriculum_map(framework: Framework, catalog: Catalog) -> list[nodes.
         for each in mapped:
             materials += _material(each, dilemmas)
         if not mapped:
-            materials += nodes.paragraph("", "Nothing in the kit is mapped to this item yet.")
+            materials += nodes.paragraph("", _("Nothing in the kit is mapped to this item yet."))
         built = row([label, asks, materials])
         built["ids"] = [item_anchor(framework.id, item.id)]
         body += built
@@ -101,11 +114,13 @@ def _item_link(ref: str, catalog: Catalog) -> nodes.paragraph:
         para += nodes.Text(ref)
         return para
     framework, item = found
-    text = f"{framework.short_title} {_item_label(item)}"
-    para += link_to("framework", framework.id, text, item_anchor(framework.id, item.id))
+    # The label's parts stay separate text nodes (each is content); the item's title is the link.
+    *lead, _title = _item_label(item, framework.short_title)
+    para.extend(lead)
+    para += link_to("framework", framework.id, item.title, item_anchor(framework.id, item.id))
     if not item.verified:
         para += nodes.Text(" ")
-        para += nodes.strong("(unverified)", "(unverified)", classes=["ek-unverified"])
+        para += nodes.strong("", _("(unverified)"), classes=["ek-unverified"])
     return para
 
 
@@ -113,9 +128,9 @@ def render_outcome_finder(catalog: Catalog) -> list[nodes.Node]:
     """Every mapped outcome with its material and the items it serves, grouped by material; then, per
     framework, the items that have material, so a lecturer can go either way."""
     dilemmas = _dilemmas_by_case(catalog)
-    by_material = section("curriculum-by-material", "What each case and seminar maps to")
+    by_material = section("curriculum-by-material", _("What each case and seminar maps to"))
     table, body = table_with_head(
-        "ek-curriculum-by-material", ["Material and outcome", "Framework items"], [55, 45]
+        "ek-curriculum-by-material", [_("Material and outcome"), _("Framework items")], [55, 45]
     )
     for mapped in mapped_outcomes(catalog):
         items = nodes.container("")
@@ -123,7 +138,7 @@ def render_outcome_finder(catalog: Catalog) -> list[nodes.Node]:
             items += _item_link(ref, catalog)
         body += row([_material(mapped, dilemmas), items])
     by_material += table
-    by_item = section("curriculum-by-item", "Find material for a framework item")
+    by_item = section("curriculum-by-item", _("Find material for a framework item"))
     uses = uses_of(catalog)
     for framework_id, loaded in sorted(catalog.frameworks.items()):
         framework = loaded.model
@@ -139,7 +154,7 @@ def render_outcome_finder(catalog: Catalog) -> list[nodes.Node]:
             entry += nodes.bullet_list("", *[nodes.list_item("", _material(m, dilemmas)) for m in serving])
             listing += entry
         if not listing.children:
-            listing += nodes.list_item("", nodes.paragraph("", "Nothing in the kit is mapped to it yet."))
+            listing += nodes.list_item("", nodes.paragraph("", _("Nothing in the kit is mapped to it yet.")))
         group += listing
         by_item += group
     return [by_item, by_material]
