@@ -17,6 +17,7 @@ import click
 from .anonymity import write_fingerprints
 from .balance import as_markdown, as_table, dilemma_balance, kit_balance, one_sided_warnings
 from .catalog import Catalog, load_catalog
+from .curriculum import unverified_in_maps
 from .diagram import DiagramError
 from .documents import handout as handout_document
 from .documents import standalone_dilemma
@@ -51,11 +52,12 @@ def main() -> None:
 def check(root: Path, fmt: str) -> None:
     """Check every code, statute digest, case and dilemma; exit 1 if anything is wrong.
 
-    One-sided dilemmas are reported as warnings, which do not change the exit status.
+    One-sided dilemmas, and unverified framework items used in the curriculum maps, are reported as
+    warnings, which do not change the exit status.
     """
     catalog, problems = load_catalog(root)
     files = len(catalog.content_files())
-    warnings = one_sided_warnings(catalog)
+    warnings = one_sided_warnings(catalog) + unverified_in_maps(catalog)
     render = as_json if fmt == "json" else as_text
     click.echo(render(problems, files, warnings))
     sys.exit(1 if problems else 0)
