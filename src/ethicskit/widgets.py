@@ -215,7 +215,8 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
         language: str | None = None,
     ) -> DilemmaWidget:
         """Load the kit found in `start` or a folder above it, and play one of its dilemmas."""
-        catalog = kit_catalog(start)
+        with speaking(_words(language).language):  # so that an error reads in that language too
+            catalog = kit_catalog(start)
         return cls(catalog.dilemmas[dilemma_id].model, catalog, projection=projection, language=language)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
@@ -636,7 +637,9 @@ class WorksheetWidget(widgets.VBox):  # type: ignore[misc]
     def from_kit(
         cls, case_id: str | None = None, start: Path | None = None, language: str | None = None
     ) -> WorksheetWidget:
-        return cls(kit_catalog(start), case_id, language=language)
+        with speaking(_words(language).language):
+            catalog = kit_catalog(start)
+        return cls(catalog, case_id, language=language)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
         """A static preview for pages read without a running kernel (the built book)."""
@@ -711,11 +714,11 @@ class SelfCheckWidget(widgets.VBox):  # type: ignore[misc]
         cls, case_id: str, start: Path | None = None, language: str | None = None
     ) -> SelfCheckWidget:
         """Load the kit found in `start` or a folder above it, and show one case's self-check."""
-        catalog = kit_catalog(start)
-        case = catalog.cases[case_id].model
-        if case.self_check is None:
-            raise ValueError(_("the case '{id}' has no self-check yet", id=case_id))
         with speaking(_words(language).language):
+            catalog = kit_catalog(start)
+            case = catalog.cases[case_id].model
+            if case.self_check is None:
+                raise ValueError(_("the case '{id}' has no self-check yet", id=case_id))
             title = _("Check your understanding: {title}", title=case.title)
         return cls(case.self_check, catalog, title, language=language)
 
