@@ -27,26 +27,11 @@ from .models import (
     band_in_sentence,
     band_label,
     law_label,
+    perspective_names,
 )
 from .signposting import signpost
 from .words import _, current, n_
 from .worksheet import steps
-
-
-def lean_words() -> dict[int, str]:
-    """How a lean reads beside a side's view of a choice."""
-    return {
-        -2: _("pulls strongly away"),
-        -1: _("pulls away"),
-        0: _("neutral"),
-        1: _("pulls towards"),
-        2: _("pulls strongly towards"),
-    }
-
-
-def sides() -> tuple[tuple[str, str], ...]:
-    """The three perspectives a choice is seen from, by key, with their names."""
-    return (("agency", _("The agency")), ("profession", _("The profession")), ("person", _("The person")))
 
 
 def fill(message: str, /, **values: str) -> str:
@@ -341,7 +326,6 @@ def clause_items(catalog: Catalog, refs: list[str]) -> str:
 
 def _verdict(choice: Choice, catalog: Catalog) -> str:
     """How each side saw a choice, with its lean, and what it honours or strains in the codes and in law."""
-    leans = lean_words()
     views = "".join(
         "<li>"
         + escape(
@@ -349,11 +333,11 @@ def _verdict(choice: Choice, catalog: Catalog) -> str:
                 "{side}: {view} ({lean})",
                 side=side,
                 view=getattr(choice.perspectives, key).text,
-                lean=leans[int(getattr(choice.perspectives, key).lean)],
+                lean=getattr(choice.perspectives, key).lean.label,
             )
         )
         + "</li>"
-        for key, side in sides()
+        for key, side in perspective_names().items()
     )
     refs = ""
     for heading, group in ((_("Honours:"), choice.honours), (_("Strains:"), choice.strains)):
