@@ -21,6 +21,7 @@ from .models import (
     Choice,
     Dilemma,
     LawCitation,
+    Lean,
     QuestionKind,
     SelfCheck,
     Seminar,
@@ -32,6 +33,16 @@ from .models import (
 from .signposting import signpost
 from .words import _, current, n_
 from .worksheet import steps
+
+
+def lean_words() -> dict[int, str]:
+    """How each lean reads beside a side's view of a choice, by its number (`Lean.label`)."""
+    return {int(lean): lean.label for lean in Lean}
+
+
+def sides() -> tuple[tuple[str, str], ...]:
+    """The three sides a choice is seen from, as (key, name) pairs (`models.perspective_names`)."""
+    return tuple(perspective_names().items())
 
 
 def fill(message: str, /, **values: str) -> str:
