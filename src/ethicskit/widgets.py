@@ -12,9 +12,9 @@ import ipywidgets as widgets
 from . import worksheet
 from .catalog import Catalog, load_catalog
 from .engine import Session, titles
-from .export import PLAYER_JURISDICTIONS, dilemma_payload
+from .export import dilemma_payload, player_jurisdictions
 from .models import Choice, Dilemma, Ending, Question, QuestionKind, SelfCheck, law_label
-from .signposting import SIGNPOST
+from .signposting import signpost
 
 LEAN_WORDS = {-2: "strongly against", -1: "against", 0: "neutral", 1: "for", 2: "strongly for"}
 SIDES = (("agency", "The agency"), ("profession", "The profession"), ("person", "The person served"))
@@ -69,7 +69,7 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
         self.reflections: dict[str, tuple[str, str]] = {}
         """Reflections by prompt key: (prompt, text)."""
         self.jurisdiction = widgets.Dropdown(
-            options=[(label, key) for key, (label, _) in PLAYER_JURISDICTIONS.items()],
+            options=[(label, key) for key, (label, _) in player_jurisdictions().items()],
             value=jurisdiction or self.payload["jurisdiction"],
             description="Codes of:",
         )
@@ -106,7 +106,7 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
             # The same note and support lines the page, the handout and the single file show first.
             note = case.model.content_note.note
             opening.append(_html("Content note", tag="h4"))
-            opening.append(_html(*_paragraphs(note), SIGNPOST))
+            opening.append(_html(*_paragraphs(note), signpost()))
         super().__init__([*opening, toolbar, self.stage, self.path, self.export_area])
         self.render()
 
@@ -242,7 +242,7 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
                     "stay in this notebook. You can come back to this point, go back a step or start again "
                     "whenever you choose."
                 ),
-                _html(SIGNPOST),
+                _html(signpost()),
                 self.go_on_button,
             ]
         self.go_on_button = widgets.Button(
@@ -254,7 +254,7 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
         return [
             _html(f"A pause before {title}", tag="h4"),
             _html(*_paragraphs(node.pause_before)),
-            _html(SIGNPOST),
+            _html(signpost()),
             self.go_on_button,
             self.stop_button,
         ]
@@ -297,7 +297,7 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
                 f"{clauses[r]['label']}: {clauses[r]['text']}"
                 for r in sorted([*choice.honours, *choice.strains])
             ]
-        label, members = PLAYER_JURISDICTIONS[self.jurisdiction.value]
+        label, members = player_jurisdictions()[self.jurisdiction.value]
         themes = {theme.value for theme in choice.themes}
         for ref in [*choice.honours, *choice.strains]:
             themes.update(clauses[ref]["themes"])
@@ -443,7 +443,7 @@ class WorksheetWidget(widgets.VBox):  # type: ignore[misc]
         self.sheets: dict[str, dict[str, str]] = {}
         """Answers kept per case while the notebook runs, so switching case does not lose them."""
         parts: list[widgets.Widget] = [self.case]
-        for number, step in enumerate(worksheet.STEPS, 1):
+        for number, step in enumerate(worksheet.steps(), 1):
             parts.append(_html(f"{number}. {step.title}", tag="h3"))
             parts.append(_html(step.guidance))
             for field_id, label in step.fields:
@@ -469,7 +469,7 @@ class WorksheetWidget(widgets.VBox):  # type: ignore[misc]
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
         """A static preview for pages read without a running kernel (the built book)."""
         bundle: dict[str, Any] = super()._repr_mimebundle_(**kwargs)
-        steps = "".join(f"<li>{html.escape(step.title)}</li>" for step in worksheet.STEPS)
+        steps = "".join(f"<li>{html.escape(step.title)}</li>" for step in worksheet.steps())
         bundle["text/html"] = (
             f'<div class="ek-widget-preview"><p><strong>Worksheet: '
             f"{html.escape(self.titles[self.case.value])}</strong></p><ol>{steps}</ol>"
