@@ -50,17 +50,24 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         write_conformance(EVIDENCE, Path(folder), datetime.date.today().isoformat())
 
 
-def build_book(source: Path, output: Path, edition: str = "student") -> subprocess.CompletedProcess[str]:
+def build_book(
+    source: Path, output: Path, edition: str = "student", language: str = ""
+) -> subprocess.CompletedProcess[str]:
     """Build a book strictly (warnings are errors) with its output under `output`; colours removed.
 
-    The edition is chosen as `make lecturer` chooses it, through ETHICSKIT_EDITION.
+    The edition is chosen as `make lecturer` chooses it, through ETHICSKIT_EDITION; the interface
+    language, when given, through ETHICSKIT_LANGUAGE ('qps' is the pseudo-locale).
     """
+    env = {**os.environ, "ETHICSKIT_EDITION": edition}
+    env.pop("ETHICSKIT_LANGUAGE", None)
+    if language:
+        env["ETHICSKIT_LANGUAGE"] = language
     result = subprocess.run(
         [str(JUPYTER_BOOK), "build", str(source), "--path-output", str(output), "-W", "-n", "--keep-going"],
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, "ETHICSKIT_EDITION": edition},
+        env=env,
     )
     result.stdout, result.stderr = ANSI.sub("", result.stdout), ANSI.sub("", result.stderr)
     return result
@@ -80,6 +87,16 @@ def built_lecturer_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real book's lecturer edition, built once per test session."""
     output = tmp_path_factory.mktemp("lecturer")
     result = build_book(REPO, output, edition="lecturer")
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    return output / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def built_pseudo_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real book built in the pseudo-locale, where every catalogue message is visibly marked; built
+    once per test session."""
+    output = tmp_path_factory.mktemp("pseudo")
+    result = build_book(REPO, output, language="qps")
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
     return output / "_build" / "html"
 

@@ -409,10 +409,15 @@ class SupportLinesDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         items = nodes.bullet_list(classes=["ek-support-lines"])
         for line in support_lines():
-            para = nodes.paragraph()
-            para += nodes.strong(line.name, line.name)
-            para += nodes.Text(f" ({line.where}): {line.how}, {line.when}.")
-            items += nodes.list_item("", para)
+            # The name in bold inside the one sentence every output shares (`SupportLine.sentence`).
+            message = _(
+                "{name} ({where}): {how}, {when}.",
+                where=line.where,
+                how=line.how,
+                when=line.when,
+                name="{name}",
+            )
+            items += nodes.list_item("", sentence(message, name=nodes.strong(line.name, line.name)))
         emergency_line = nodes.paragraph(emergency(), emergency())
         return [items, emergency_line]
 

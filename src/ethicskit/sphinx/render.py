@@ -14,6 +14,7 @@ from sphinx import addnodes
 from ..balance import AGENCY_PERSON_MIN, FREE_ANSWER_MAX, UNIQUELY_BEST_MAX, dilemma_balance
 from ..catalog import Catalog, Citation, Relation, law_key
 from ..diagram import caption_id, diagram_classes, diagram_html, legend
+from ..documents import lean_words, sides
 from ..engine import Branch, branch_map, numbered_nodes
 from ..engine import titles as dilemma_titles
 from ..models import (
@@ -22,12 +23,14 @@ from ..models import (
     CodeOfPractice,
     CodeStatus,
     Dilemma,
+    Escalation,
     Instrument,
     InstrumentStatus,
+    Jurisdiction,
     LawCitation,
-    Lean,
     Polarity,
     Section,
+    ServiceType,
     Theme,
     clause_anchor,
 )
@@ -147,49 +150,25 @@ JURISDICTION_ORDER = [
 ]
 
 
-def setting_words() -> dict[str, str]:
-    """The names of places, services, career stages and escalation routes, as a reader sees them."""
+def experience_words() -> dict[str, str]:
+    """How far into their career a case's practitioner is, as a reader sees it."""
     return {
-        "england": _("England"),
-        "scotland": _("Scotland"),
-        "wales": _("Wales"),
-        "northern-ireland": _("Northern Ireland"),
-        "uk": _("UK"),
-        "europe": _("Europe"),
-        "international": _("International"),
-        "united-states": _("United States"),
-        "children-and-families": _("Children and families"),
-        "adult-social-care": _("Adult social care"),
-        "mental-health": _("Mental health"),
-        "multi-disciplinary": _("Multi disciplinary"),
-        "hospital": _("Hospital"),
-        "learning-disability": _("Learning disability"),
-        "youth-justice": _("Youth justice"),
-        "fostering-adoption": _("Fostering adoption"),
-        "social-work-education": _("Social work education"),
-        "other": _("Other"),
         "student": _("Student"),
         "newly-qualified": _("Newly qualified"),
         "experienced": _("Experienced"),
         "senior": _("Senior"),
         "manager": _("Manager"),
-        "informal-resolution": _("Informal resolution"),
-        "supervision": _("Supervision"),
-        "line-manager": _("Line manager"),
-        "recorded-disagreement": _("Recorded disagreement"),
-        "principal-social-worker": _("Principal social worker"),
-        "union-or-association": _("Union or association"),
-        "advocate": _("Advocate"),
-        "complaint": _("Complaint"),
-        "whistleblowing": _("Whistleblowing"),
-        "ombudsman": _("Ombudsman"),
-        "inspectorate": _("Inspectorate"),
-        "regulator": _("Regulator"),
     }
 
 
 def _label(value: str) -> str:
-    return setting_words()[value]
+    """A place, a service or a career stage as a reader sees it: places and services are named by the
+    models' own labels, which every output shares."""
+    if value in {place.value for place in Jurisdiction}:
+        return Jurisdiction(value).label
+    if value in {service.value for service in ServiceType}:
+        return ServiceType(value).label
+    return experience_words()[value]
 
 
 def listing_of(items: Iterable[str]) -> str:
@@ -422,9 +401,9 @@ def _render_section(code: CodeOfPractice, code_section: Section, catalog: Catalo
     if not code_section.id[0].isdigit():
         title = code_section.title
     elif "." in code_section.id:
-        title = f"{code_section.id} {code_section.title}"
+        title = _("{number} {title}", number=code_section.id, title=code_section.title)
     else:
-        title = f"{code_section.id}. {code_section.title}"
+        title = _("{number}. {title}", number=code_section.id, title=code_section.title)
     sec = section(f"{code.id}-section-{clause_anchor(code_section.id)}", title, classes=["ek-code-section"])
     if code_section.clause_count is None:
         note = _(
@@ -1040,18 +1019,6 @@ def _tension(case: Case) -> list[nodes.Node]:
 # --- dilemmas ----------------------------------------------------------------------------------
 
 
-def lean_words(lean: Lean) -> str:
-    """How a lean reads beside a side's view of a choice."""
-    words = {
-        Lean.STRONGLY_AGAINST: _("pulls strongly away"),
-        Lean.AGAINST: _("pulls away"),
-        Lean.NEUTRAL: _("neutral"),
-        Lean.TOWARDS: _("pulls towards"),
-        Lean.STRONGLY_TOWARDS: _("pulls strongly towards"),
-    }
-    return words[lean]
-
-
 def verdict_summary() -> str:
     """The line a student opens a choice's verdict by."""
     return _("How each side saw this choice, and what it honours or strains (open once you have chosen)")
@@ -1064,20 +1031,18 @@ def _refs_paragraph(message: str, refs: list[nodes.Node], classes: list[str]) ->
 
 def choice_verdict(choice: Choice) -> list[nodes.Node]:
     """How each side saw a choice, with its lean, and what it honours or strains in the codes and in law."""
-    views = choice.perspectives
-    out: list[nodes.Node] = [
-        bullets(
-            [
-                _("The agency: {view} ({lean})", view=views.agency.text, lean=lean_words(views.agency.lean)),
-                _(
-                    "The profession: {view} ({lean})",
-                    view=views.profession.text,
-                    lean=lean_words(views.profession.lean),
-                ),
-                _("The person: {view} ({lean})", view=views.person.text, lean=lean_words(views.person.lean)),
-            ]
+    # The sides' names and the lean words are the ones every output shares (see `documents`).
+    leans = lean_words()
+    views = [
+        _(
+            "{side}: {view} ({lean})",
+            side=side,
+            view=getattr(choice.perspectives, key).text,
+            lean=leans[int(getattr(choice.perspectives, key).lean)],
         )
+        for key, side in sides()
     ]
+    out: list[nodes.Node] = [bullets(views)]
     for message, refs in ((_("Honours: {refs}"), choice.honours), (_("Strains: {refs}"), choice.strains)):
         if refs:
             out.append(_refs_paragraph(message, [cite(ref) for ref in refs], ["ek-choice-clauses"]))
@@ -1157,7 +1122,7 @@ def render_dilemma(dilemma: Dilemma, catalog: Catalog, edition: str, support_pag
                 item += bearing_on(choice)
                 item += folded("", *verdict, summary=verdict_summary(), classes=["ek-verdict"])
             if choice.escalation is not None:
-                route = _("Escalation route: {route}", route=_label(choice.escalation.value))
+                route = _("Escalation route: {route}", route=choice.escalation.label)
                 item += nodes.paragraph("", route, classes=["ek-escalation"])
             if edition == "lecturer" and choice.facilitator_note:
                 item += nodes.container("", *paragraphs(choice.facilitator_note), classes=["ek-instructor"])
@@ -1204,7 +1169,7 @@ def render_balance(dilemma: Dilemma) -> nodes.section:
     figures = dilemma_balance(dilemma)
     decisions = figures.decisions
     routes = listing_of(
-        _("{route} {count}", route=_label(route).lower(), count=count)
+        _("{route} {count}", route=Escalation(route).label, count=count)
         for route, count in figures.escalation_routes.items()
     )
     escalations = _("{count} of {total}", count=figures.escalations, total=figures.choices)
@@ -1321,7 +1286,7 @@ def render_branch_map(dilemma: Dilemma, titles: dict[str, str], edition: str) ->
                 needed = _("; ").join(_("“{label}”", label=labels[w]) for w in branch.choice.when)
                 para += nodes.Text(" " + _("(only after: {choices})", choices=needed))
             if branch.choice.escalation is not None:
-                route = _label(branch.choice.escalation.value).lower()
+                route = branch.choice.escalation.label
                 para += nodes.Text(" " + _("(escalation: {route})", route=route))
             para += nodes.Text(" \N{RIGHTWARDS ARROW} ")
             target = titles[branch.target]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from docutils import nodes
 
 from ..catalog import Catalog
-from ..models import BANDS, ActivityKind, Assessment, ReadingList, Seminar
+from ..models import BANDS, ActivityKind, Assessment, ReadingList, Seminar, band_in_sentence, band_label
 from ..words import _, n_
 from .render import (
     bullets,
@@ -105,8 +105,7 @@ def _inclusion(seminar: Seminar) -> list[nodes.Node]:
 def _rubric_table(assessment: Assessment, level: int) -> nodes.table:
     """Criteria down the side, that level's bands across the top, best band first."""
     bands = BANDS[level]
-    # The bands' labels are the models' (English until models.py gives them through the catalogue).
-    headings = [_("Criterion")] + [label for label, _low, _high in bands.values()]
+    headings = [_("Criterion")] + [band_label(level, band) for band in bands]
     table, body = table_with_head("ek-rubric", headings, (2,) + (3,) * len(bands))
     table.children[0].children[0]["stub"] = 1  # the criterion heads its row, for screen readers too
     for criterion in assessment.rubric:
@@ -141,12 +140,11 @@ def _exemplars(seminar: Seminar, ident: str) -> list[nodes.Node]:
     """Each exemplar: the answer, the clauses it cites, the marker's comments and the feedforward."""
     out: list[nodes.Node] = []
     for number, exemplar in enumerate(seminar.assessment.exemplars, start=1):
-        band = BANDS[exemplar.level][exemplar.band][0]
         title = _(
             "Exemplar at Level {level}, marked {mark} ({band})",
             level=exemplar.level,
             mark=exemplar.mark,
-            band=band.split(" (")[0].lower(),
+            band=band_in_sentence(exemplar.band),
         )
         part = section(f"{ident}-exemplar-{number}", title, classes=["ek-exemplar"])
         answer = nodes.container("", *paragraphs(exemplar.answer), classes=["ek-exemplar-answer"])
