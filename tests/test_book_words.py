@@ -8,6 +8,7 @@ marked or content (the YAML and the chapters); anything else is interface text t
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from bs4.element import Comment, Tag
 
 from conftest import REPO
 from ethicskit.words import PSEUDO_CLOSE, PSEUDO_OPEN
-from pseudo import content_text, escaped_text
+from pseudo import Content, content_text, escaped_text
 
 pytestmark = pytest.mark.build
 
@@ -32,8 +33,32 @@ the parts its scripts write do not exist in the static page."""
 _BLOCKS = ["p", "li", "summary", "dt", "dd", "th", "td", "caption", "h1", "h2", "h3", "h4", "h5", "h6"]
 _SEPARATE = "\x01"
 _MARKED = re.compile(re.escape(PSEUDO_OPEN) + f"[^{PSEUDO_OPEN}{PSEUDO_CLOSE}]*" + re.escape(PSEUDO_CLOSE))
-# Sphinx curls the straight quotes of content as it writes a page (an apostrophe becomes U+2019).
-_STRAIGHT = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+_PUNCTUATION = " .,;:()\u2013\u2014-\u00b7|/"
+# Sphinx curls the straight quotes of content as it writes a page (an apostrophe becomes U+2019, '...'
+# an ellipsis, '--' a dash); content is compared in the straight form on both sides.
+_STRAIGHT = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2026": "...", "\u2013": "--"}
+)
+
+
+# A date is written by Babel in the build's language, not looked up in the catalogue.
+_DATE = re.compile(
+    r"\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}"
+)
+
+
+@cache
+def straight_content(root: Path) -> Content:
+    """The content text with its quotes straightened, to compare with a page where Sphinx curled them."""
+    corpus = content_text(root)
+    return Content(
+        frozenset(text.translate(_STRAIGHT) for text in corpus.whole), corpus.joined.translate(_STRAIGHT)
+    )
+
+
+def _is_content(piece: str, root: Path) -> bool:
+    text = " ".join(piece.translate(_STRAIGHT).split()).strip(_PUNCTUATION)
+    return bool(_DATE.fullmatch(text)) or straight_content(root).holds(text)
 
 
 def messages_whole(html: str, root: Path = REPO) -> str:
@@ -41,13 +66,12 @@ def messages_whole(html: str, root: Path = REPO) -> str:
     between them as its own element, so `escaped_text` sees them as a reader does.
 
     A message may hold a link ('Used in: {places}'), so its marks sit in different text nodes; content
-    next to it stays a separate piece. Section anchors ('#') are dropped, and content whose quotes
-    Sphinx curled is compared in its straight form.
+    next to it stays a separate piece. Section anchors ('#') and code (commands and file names, never
+    translated) are dropped; content whose quotes Sphinx curled, and dates, are taken as content.
     """
     soup = BeautifulSoup(html, "html.parser")
-    corpus = content_text(root)
-    for anchor in soup.select("a.headerlink"):
-        anchor.decompose()
+    for element in soup.select("a.headerlink, code"):
+        element.decompose()
     for block in soup.find_all(_BLOCKS):
         nested = block.find(_BLOCKS) or block.find(["svg", "script", "style"])
         if nested or block.find(attrs={"aria-label": True}):
@@ -58,10 +82,8 @@ def messages_whole(html: str, root: Path = REPO) -> str:
             joined = _MARKED.sub(_SEPARATE, joined)
         block.clear()
         for piece in joined.split(_SEPARATE):
-            straight = piece.translate(_STRAIGHT)
-            shown = straight if corpus.holds(" ".join(straight.split()).strip(" .,;:()")) else piece
             span = soup.new_tag("span")
-            span.string = shown
+            span.string = "" if _is_content(piece, root) else piece
             block.append(span)
     return str(soup)
 

@@ -394,7 +394,8 @@ def joined(items: Iterable[Part], separator: str) -> list[nodes.Node]:
 
 
 def _external(url: str) -> nodes.reference:
-    return nodes.reference(url, url, refuri=url, classes=["ek-official"])
+    # An address is shown as it is: Sphinx's smart quotes would turn its '--' into a dash.
+    return nodes.reference(url, url, refuri=url, classes=["ek-official"], support_smartquotes=False)
 
 
 def _render_section(code: CodeOfPractice, code_section: Section, catalog: Catalog) -> nodes.section:
