@@ -17,6 +17,7 @@ import click
 from .anonymity import write_fingerprints
 from .balance import as_markdown, as_table, dilemma_balance, kit_balance, one_sided_warnings
 from .catalog import Catalog, load_catalog
+from .curriculum import unverified_in_maps
 from .diagram import DiagramError
 from .documents import handout as handout_document
 from .documents import standalone_dilemma
@@ -30,6 +31,7 @@ from .scaffold import KINDS, SLUG, ScaffoldError, new_content, write_schemas
 from .scorm import write_package
 from .verify import Outcome, SourceError, compare, document_numbers, read_source, source_id
 from .verify import record as record_verification
+from .words import _, current, n_
 
 ROOT_OPTION = click.option(
     "--root",
@@ -51,11 +53,12 @@ def main() -> None:
 def check(root: Path, fmt: str) -> None:
     """Check every code, statute digest, case and dilemma; exit 1 if anything is wrong.
 
-    One-sided dilemmas are reported as warnings, which do not change the exit status.
+    One-sided dilemmas, and unverified framework items used in the curriculum maps, are reported as
+    warnings, which do not change the exit status.
     """
     catalog, problems = load_catalog(root)
     files = len(catalog.content_files())
-    warnings = one_sided_warnings(catalog)
+    warnings = one_sided_warnings(catalog) + unverified_in_maps(catalog)
     render = as_json if fmt == "json" else as_text
     click.echo(render(problems, files, warnings))
     sys.exit(1 if problems else 0)
@@ -286,7 +289,11 @@ def _valid_catalog(root: Path) -> Catalog:
     catalog, problems = load_catalog(root)
     if problems:
         raise click.ClickException(
-            f"{len(problems)} content problem(s); run 'ethicskit check' and fix them before printing"
+            n_(
+                "{count} content problem; run 'ethicskit check' and fix it before printing",
+                "{count} content problems; run 'ethicskit check' and fix them before printing",
+                len(problems),
+            )
         )
     return catalog
 
@@ -320,7 +327,10 @@ def handout(kind: str, item_id: str, lecturer: bool, output: Path, root: Path) -
         print_pdf(html, output, title)
     except (PrintError, DiagramError) as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"Wrote {output}: {title}" + (" (lecturer's copy)" if lecturer else ""))
+    if lecturer:
+        click.echo(_("Wrote {path}: {title} (lecturer's copy)", path=output, title=title))
+    else:
+        click.echo(_("Wrote {path}: {title}", path=output, title=title))
 
 
 @main.group()
@@ -349,7 +359,10 @@ def export_dilemma(dilemma_id: str, output: Path, root: Path) -> None:
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(document, encoding="utf-8")
     click.echo(
-        f"Wrote {output}: open it in a browser, or upload it to your VLE; it loads nothing from elsewhere."
+        _(
+            "Wrote {path}: open it in a browser, or upload it to your VLE; it loads nothing from elsewhere.",
+            path=output,
+        )
     )
 
 
@@ -375,7 +388,7 @@ def export_scorm(dilemma_id: str, output: Path, root: Path) -> None:
         write_package(catalog.dilemmas[dilemma_id].model, catalog, output)
     except DiagramError as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"Wrote {output}: upload it to your VLE as a SCORM package.")
+    click.echo(_("Wrote {path}: upload it to your VLE as a SCORM package.", path=output))
 
 
 @main.command()
@@ -448,14 +461,18 @@ def export_record(shape_id: str, reflections: Path, output: Path) -> None:
 
     if output.suffix.lower() not in RECORD_FORMATS:
         raise click.ClickException(
-            f"'{output.name}': the file must end in one of {', '.join(RECORD_FORMATS)}"
+            _(
+                "'{name}': the file must end in one of {suffixes}",
+                name=output.name,
+                suffixes=", ".join(RECORD_FORMATS),
+            )
         )
     try:
         export_data = records.read_export(reflections.read_bytes()[: records.MAX_EXPORT_BYTES + 1])
     except records.RecordError as error:
         raise click.ClickException(f"{reflections}: {error}") from None
-    shape = records.SHAPES_BY_ID[shape_id]
-    today = date.today().isoformat()
+    shape = records.shape_by_id(shape_id)
+    today = current().date(date.today())
     output.parent.mkdir(parents=True, exist_ok=True)
     suffix = output.suffix.lower()
     if suffix == ".docx":
@@ -463,7 +480,14 @@ def export_record(shape_id: str, reflections: Path, output: Path) -> None:
     else:
         render = records.as_markdown if suffix == ".md" else records.as_text
         output.write_text(render(shape, export_data, today), encoding="utf-8")
-    click.echo(f"Wrote {output}: {shape.title}. Complete every answer marked 'To complete'.")
+    click.echo(
+        _(
+            "Wrote {path}: {record}. Complete every answer marked '{to_complete}'.",
+            path=output,
+            record=shape.title,
+            to_complete=records.to_complete(),
+        )
+    )
 
 
 def parse_and_validate(text: str, shown_as: str) -> tuple[CodeOfPractice | None, list[Problem]]:
@@ -496,25 +520,37 @@ def parse_and_validate(text: str, shown_as: str) -> tuple[CodeOfPractice | None,
     help="Where the student book is published; dilemmas and other pages that need script link there "
     "(default: html.baseurl in _config.yml).",
 )
+@click.option(
+    "--embed-scorm",
+    is_flag=True,
+    help="Carry each dilemma as its SCORM 1.2 package (a page with the zip beside it) instead of a link "
+    "to the published site; then the site's address is optional.",
+)
 @ROOT_OPTION
-def cartridge(output: Path, site: Path | None, site_url: str | None, root: Path) -> None:
+def cartridge(output: Path, site: Path | None, site_url: str | None, embed_scorm: bool, root: Path) -> None:
     """Write an IMS Common Cartridge 1.1 course pack of the book, for Moodle, Canvas, Blackboard, Brightspace.
 
-    e.g. `ethicskit cartridge --site-url https://example.org/first-loyalty/ --out first-loyalty.imscc`
+    e.g. `ethicskit cartridge --site-url https://example.org/first-loyalty/ --out first-loyalty.imscc`,
+    or `ethicskit cartridge --embed-scorm --out first-loyalty-scorm.imscc`
     """
-    from .cartridge import CartridgeError, build, write_zip
+    from .cartridge import CartridgeError, build, scorm_packages, write_zip
 
     catalog = _valid_catalog(root)
     config = _book_config(root)
     address = site_url or str((config.get("html") or {}).get("baseurl") or "")
-    if not address:
+    if not address and not embed_scorm:
         raise click.ClickException(
             "no site address: pass --site-url with the address where the student book is published, or set "
-            "html.baseurl in _config.yml"
+            "html.baseurl in _config.yml (or pass --embed-scorm to carry the dilemmas as SCORM packages)"
         )
     try:
         built = build(
-            root, site or root / "_build" / "html", address, catalog, str(config.get("title") or "Book")
+            root,
+            site or root / "_build" / "html",
+            address or None,
+            catalog,
+            str(config.get("title") or "Book"),
+            scorm_packages(catalog) if embed_scorm else None,
         )
         write_zip(built.entries, output)
     except CartridgeError as error:
@@ -554,7 +590,12 @@ def reading_lists(output: Path, root: Path) -> None:
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The .md file."
 )
-@click.option("--date", "run_date", default=None, help="The date of the test run (default: the file's date).")
+@click.option(
+    "--date",
+    "run_date",
+    default=None,
+    help="The date of the test run (default: the date the evidence records, else the file's date).",
+)
 def conformance(evidence: Path, output: Path, run_date: str | None) -> None:
     """Render the accessibility conformance report (WCAG 2.1 A/AA) from a test run's evidence.
 
@@ -565,9 +606,9 @@ def conformance(evidence: Path, output: Path, run_date: str | None) -> None:
 
     try:
         found = Evidence.read(evidence)
-    except (ValueError, KeyError, TypeError) as error:
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise click.ClickException(f"{evidence} is not the evidence a test run writes: {error}") from None
-    when = run_date or date.fromtimestamp(evidence.stat().st_mtime).isoformat()
+    when = run_date or found.date or date.fromtimestamp(evidence.stat().st_mtime).isoformat()
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(report(found, when), encoding="utf-8")
     click.echo(f"Wrote {output}: the conformance report from {len(found.axe)} page checks.")
