@@ -7,14 +7,16 @@ catalogue. These documents are made in-process, so no browser is needed.
 
 from __future__ import annotations
 
+from html import escape
+
 import pytest
 
 from conftest import REPO
 from ethicskit.catalog import Catalog, load_catalog
 from ethicskit.documents import handout, standalone_dilemma
 from ethicskit.engine import decision_title, ending_title
-from ethicskit.export import dilemma_payload
-from ethicskit.signposting import signpost
+from ethicskit.export import dilemma_payload, tally_payload
+from ethicskit.signposting import signpost, support_lines
 from ethicskit.words import language, pseudo
 from pseudo import escaped_text
 
@@ -73,3 +75,27 @@ def test_the_player_payload_carries_the_same_names_and_signposting_as_the_docume
         assert payload["nodes"][0]["title"] == decision_title(payload["nodes"][0]["number"])
         assert payload["endings"][0]["heading"] == ending_title(dilemma.endings[0])
     assert all(jurisdiction["label"].startswith("\u27e6") for jurisdiction in payload["jurisdictions"])
+    assert all(side["name"].startswith("\u27e6") for side in payload["sides"])
+    assert [side["id"] for side in payload["sides"]] == ["agency", "profession", "person"]
+
+
+def test_the_tally_names_endings_as_the_player_and_the_handout_do() -> None:
+    with language("qps"):
+        tally = tally_payload(CATALOG)
+        for listed in tally:
+            dilemma = CATALOG.dilemmas[listed["id"]].model
+            _title, sheet = handout("dilemma", dilemma.id, CATALOG, lecturer=True)
+            for ending in listed["endings"]:
+                found = next(e for e in dilemma.endings if e.id == ending["id"])
+                assert ending["heading"] == ending_title(found)
+                assert escape(ending["heading"]) in sheet
+
+
+def test_each_support_line_reads_as_one_sentence() -> None:
+    samaritans = support_lines()[0]
+    assert samaritans.sentence() == (
+        "Samaritans (the UK and Ireland): call 116 123, free from any phone, at any hour."
+    )
+    with language("qps"):
+        marked = support_lines()[0].sentence()
+    assert marked.startswith("\u27e6") and marked.count("\u27e6") == 5  # the sentence and its four parts

@@ -21,12 +21,14 @@ from .models import (
     Choice,
     Dilemma,
     LawCitation,
+    Lean,
     QuestionKind,
     SelfCheck,
     Seminar,
     band_in_sentence,
     band_label,
     law_label,
+    perspective_names,
 )
 from .signposting import signpost
 from .words import _, current, n_
@@ -34,19 +36,13 @@ from .worksheet import steps
 
 
 def lean_words() -> dict[int, str]:
-    """How a lean reads beside a side's view of a choice."""
-    return {
-        -2: _("pulls strongly away"),
-        -1: _("pulls away"),
-        0: _("neutral"),
-        1: _("pulls towards"),
-        2: _("pulls strongly towards"),
-    }
+    """How each lean reads beside a side's view of a choice, by its number (`Lean.label`)."""
+    return {int(lean): lean.label for lean in Lean}
 
 
 def sides() -> tuple[tuple[str, str], ...]:
-    """The three perspectives a choice is seen from, by key, with their names."""
-    return (("agency", _("The agency")), ("profession", _("The profession")), ("person", _("The person")))
+    """The three sides a choice is seen from, as (key, name) pairs (`models.perspective_names`)."""
+    return tuple(perspective_names().items())
 
 
 def fill(message: str, /, **values: str) -> str:
@@ -341,7 +337,6 @@ def clause_items(catalog: Catalog, refs: list[str]) -> str:
 
 def _verdict(choice: Choice, catalog: Catalog) -> str:
     """How each side saw a choice, with its lean, and what it honours or strains in the codes and in law."""
-    leans = lean_words()
     views = "".join(
         "<li>"
         + escape(
@@ -349,11 +344,11 @@ def _verdict(choice: Choice, catalog: Catalog) -> str:
                 "{side}: {view} ({lean})",
                 side=side,
                 view=getattr(choice.perspectives, key).text,
-                lean=leans[int(getattr(choice.perspectives, key).lean)],
+                lean=getattr(choice.perspectives, key).lean.label,
             )
         )
         + "</li>"
-        for key, side in sides()
+        for key, side in perspective_names().items()
     )
     refs = ""
     for heading, group in ((_("Honours:"), choice.honours), (_("Strains:"), choice.strains)):

@@ -8,7 +8,16 @@ from typing import Any
 
 from .catalog import Catalog
 from .engine import decision_numbers, decision_title, ending_title, numbered_nodes
-from .models import CodeStatus, Dilemma, IssuerType, Jurisdiction, LawCitation, Theme, law_label
+from .models import (
+    CodeStatus,
+    Dilemma,
+    IssuerType,
+    Jurisdiction,
+    LawCitation,
+    Theme,
+    law_label,
+    perspective_names,
+)
 from .signposting import signpost
 from .words import script_words
 
@@ -109,6 +118,7 @@ def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
                     "law": _law_refs(choice.law),
                     "themes": sorted(theme.value for theme in choice_themes),
                     "escalation": choice.escalation.value if choice.escalation else None,
+                    "route": choice.escalation.label if choice.escalation else None,
                     "when": choice.when,
                 }
             )
@@ -161,6 +171,8 @@ def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
         "endings": endings,
         "clauses": clauses,
         "provisions": {ref: _provision_entry(catalog, ref) for ref in sorted(law_cited)},
+        # The three sides' names, in the order every output lists them, in the language being written.
+        "sides": [{"id": key, "name": name} for key, name in perspective_names().items()],
         "jurisdictions": [
             {"id": key, "label": label, "codes": sorted(j.value for j in members)}
             for key, (label, members) in jurisdictions.items()
@@ -219,7 +231,9 @@ def tally_payload(catalog: Catalog) -> list[dict[str, Any]]:
                     }
                     for node in numbered_nodes(dilemma)
                 ],
-                "endings": [{"id": e.id, "title": e.title} for e in dilemma.endings],
+                "endings": [
+                    {"id": e.id, "title": e.title, "heading": ending_title(e)} for e in dilemma.endings
+                ],
             }
         )
     return out

@@ -904,6 +904,28 @@ class Lean(int, Enum):
     TOWARDS = 1
     STRONGLY_TOWARDS = 2
 
+    @property
+    def label(self) -> str:
+        """How the lean reads beside a side's view of a choice: 'pulls strongly away'."""
+        return lean_labels()[self]
+
+
+def lean_labels() -> dict[Lean, str]:
+    """Each lean's words, in the language being written: one wording for every output."""
+    return {
+        Lean.STRONGLY_AGAINST: _("pulls strongly away"),
+        Lean.AGAINST: _("pulls away"),
+        Lean.NEUTRAL: _("neutral"),
+        Lean.TOWARDS: _("pulls towards"),
+        Lean.STRONGLY_TOWARDS: _("pulls strongly towards"),
+    }
+
+
+def perspective_names() -> dict[str, str]:
+    """The three sides a choice is seen from, by the field of `Perspectives` that holds each view, with
+    their names in the language being written: one wording for every output."""
+    return {"agency": _("The agency"), "profession": _("The profession"), "person": _("The person served")}
+
 
 class LawRelation(StrEnum):
     """How a choice or ending stands to a provision of law."""
