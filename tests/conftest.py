@@ -64,19 +64,27 @@ def run_date() -> str:
 
 
 def build_book(
-    source: Path, output: Path, edition: str = "student", evidence: Path | None = FIXTURE_EVIDENCE
+    source: Path,
+    output: Path,
+    edition: str = "student",
+    evidence: Path | None = FIXTURE_EVIDENCE,
+    language: str = "",
 ) -> subprocess.CompletedProcess[str]:
     """Build a book strictly (warnings are errors) with its output under `output`; colours removed.
 
     The edition is chosen as `make lecturer` chooses it, through ETHICSKIT_EDITION; the conformance
     page shows `evidence` (the fixture's, unless a test names another), never whatever an earlier run
     left in the kit's folder, so every run audits the same page. With `evidence=None` the page looks
-    where `make book` looks, under the kit's own `_build/accessibility`.
+    where `make book` looks, under the kit's own `_build/accessibility`. The interface language, when
+    given, is chosen through ETHICSKIT_LANGUAGE ('qps' is the pseudo-locale).
     """
     env = {**os.environ, "ETHICSKIT_EDITION": edition}
     env.pop(EVIDENCE_PATH_ENV, None)
     if evidence is not None:
         env[EVIDENCE_PATH_ENV] = str(evidence)
+    env.pop("ETHICSKIT_LANGUAGE", None)
+    if language:
+        env["ETHICSKIT_LANGUAGE"] = language
     result = subprocess.run(
         [str(JUPYTER_BOOK), "build", str(source), "--path-output", str(output), "-W", "-n", "--keep-going"],
         capture_output=True,
@@ -102,6 +110,16 @@ def built_lecturer_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real book's lecturer edition, built once per test session."""
     output = tmp_path_factory.mktemp("lecturer")
     result = build_book(REPO, output, edition="lecturer")
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    return output / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def built_pseudo_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real book built in the pseudo-locale, where every catalogue message is visibly marked; built
+    once per test session."""
+    output = tmp_path_factory.mktemp("pseudo")
+    result = build_book(REPO, output, language="qps")
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
     return output / "_build" / "html"
 

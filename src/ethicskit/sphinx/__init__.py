@@ -22,8 +22,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     directives.setup_directives(app)
     roles.setup_roles(app)
     chapters.setup_chapters(app)
-    app.connect("config-inited", edition.choose_edition)  # 0: before the theme reads its options
     app.connect("config-inited", language.choose_language)  # 0: the interface words of this build
+    app.connect("config-inited", edition.choose_edition)  # 0: before the theme reads its options (in words)
     app.connect("builder-inited", content.load_content)  # 1: catalogue on the environment
     app.connect("builder-inited", assets.add_static_assets)  # 2: HTML-only CSS and JS
     app.connect("env-get-outdated", content.outdated_pages)  # 3: generated lists that changed

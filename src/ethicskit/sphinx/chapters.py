@@ -12,6 +12,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
 from ..models import markup_problem
+from ..words import _
 
 
 class key_points_index(nodes.General, nodes.Element):  # type: ignore[misc]
@@ -27,8 +28,11 @@ def _box(title: str, classes: list[str], body: list[nodes.Node]) -> nodes.admoni
 
 class _ListBox(SphinxDirective):
     has_content = True
-    title = ""
     css_class = ""
+
+    def title(self) -> str:
+        """The box's heading, looked up when the page is read."""
+        raise NotImplementedError
 
     def body(self) -> list[nodes.Node]:
         for offset, text in enumerate(self.content):
@@ -43,26 +47,30 @@ class _ListBox(SphinxDirective):
         return parsed
 
     def run(self) -> list[nodes.Node]:
-        return [_box(self.title, [self.css_class], self.body())]
+        return [_box(self.title(), [self.css_class], self.body())]
 
 
 class ObjectivesDirective(_ListBox):
     """What a reader will be able to do after the chapter: ```:::{objectives}``` with a list."""
 
-    title = "In this chapter you will"
     css_class = "ek-objectives"
+
+    def title(self) -> str:
+        return _("In this chapter you will")
 
 
 class KeyPointsDirective(_ListBox):
     """The chapter's key points, also collected on the key-points page: ```:::{key-points}```."""
 
-    title = "Key points"
     css_class = "ek-key-points"
+
+    def title(self) -> str:
+        return _("Key points")
 
     def run(self) -> list[nodes.Node]:
         body = self.body()
         key_points(self.env)[self.env.docname] = [node.deepcopy() for node in body]
-        return [_box(self.title, [self.css_class], body)]
+        return [_box(self.title(), [self.css_class], body)]
 
 
 class KeyPointsIndexDirective(SphinxDirective):
@@ -123,7 +131,7 @@ def fill_key_points(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             section += [node.deepcopy() for node in collected[source]]
             content.append(section)
         if not content:
-            content.append(nodes.paragraph(text="No chapter has key points yet."))
+            content.append(nodes.paragraph(text=_("No chapter has key points yet.")))
         placeholder.replace_self(content)
 
 

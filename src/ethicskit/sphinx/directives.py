@@ -16,6 +16,7 @@ from ..diagram import DiagramError
 from ..export import dilemma_json, script_safe, tally_payload
 from ..selfchecks import CHAPTER_SELF_CHECKS
 from ..signposting import emergency, support_lines
+from ..words import _
 from .conformance import AccessibilityConformanceDirective
 from .content import catalog_of, index_pages, page_key, pages, track_view
 from .curriculum import render_curriculum_map, render_outcome_finder
@@ -32,6 +33,7 @@ from .render import (
     render_dilemmas_index,
     render_instrument,
     render_law_index,
+    sentence,
 )
 from .selfcheck import render_self_check
 from .seminars import reading_nodes, render_seminar, render_seminars_index
@@ -144,13 +146,15 @@ class DilemmaDirective(_CatalogDirective):
         except DiagramError as error:
             raise self.error(str(error)) from None
         payload = dilemma_json(loaded.model, catalog)
-        single = nodes.paragraph("", "", classes=["ek-download"])
-        label = "This dilemma as a single file"
-        single += nodes.reference(
-            label, label, refuri=relative(self.env.docname, dilemma_file(loaded.model.id))
-        )
-        single += nodes.Text(
-            ": the player, reflections and export in one page that works offline, to upload to a VLE."
+        label = _("This dilemma as a single file")
+        link = nodes.reference(label, label, refuri=relative(self.env.docname, dilemma_file(loaded.model.id)))
+        single = sentence(
+            _(
+                "{link}: the player, reflections and export in one page that works offline, to upload to "
+                "a VLE."
+            ),
+            ["ek-download"],
+            link=link,
         )
         first_part = next(
             (index for index, child in enumerate(section.children) if isinstance(child, nodes.section)),
@@ -206,9 +210,10 @@ class WorksheetDirective(_CatalogDirective):
         root = nodes.container("", data, classes=["ek-worksheet"])
         for number, step in enumerate(worksheet.steps(), 1):
             box = nodes.container(classes=["ek-worksheet-step"])
-            box += nodes.rubric(f"{number}. {step.title}", f"{number}. {step.title}")
+            heading = _("{number}. {step}", number=number, step=step.title)
+            box += nodes.rubric(heading, heading)
             box += nodes.paragraph(step.guidance, step.guidance, classes=["ek-guidance"])
-            for _, label in step.fields:
+            for _key, label in step.fields:
                 if len(step.fields) > 1:
                     box += nodes.paragraph(label, label, classes=["ek-field-label"])
                 box += nodes.container(classes=["ek-write-here"])
@@ -283,7 +288,7 @@ class RoomTallyDirective(SphinxDirective):
         for loaded in catalog.dilemmas.values():
             self.env.note_dependency(str(catalog.root / loaded.path))
         payload = script_safe(json.dumps(tally_payload(catalog), ensure_ascii=False, separators=(",", ":")))
-        note = "The room tally needs JavaScript. Each dilemma's page shows all its decisions without it."
+        note = _("The room tally needs JavaScript. Each dilemma's page shows all its decisions without it.")
         return [
             nodes.container(
                 "",
@@ -330,7 +335,7 @@ class ReadingListDirective(SphinxDirective):
             raise self.error(
                 f"no reading list for the chapter '{page}': add it under 'chapters' in {CHAPTER_READING}"
             )
-        title = "Reading for this chapter"
+        title = _("Reading for this chapter")
         box = nodes.container("", classes=["ek-reading-list"])
         box += nodes.rubric(title, title)
         box += reading_nodes(lists[page], catalog)
@@ -351,7 +356,7 @@ class SelfCheckDirective(SphinxDirective):
             raise self.error(
                 f"no self-check for the chapter '{page}': add it under 'chapters' in {CHAPTER_SELF_CHECKS}"
             )
-        title = "Check your understanding"
+        title = _("Check your understanding")
         box = nodes.container("", classes=["ek-chapter-self-check"])
         box += nodes.rubric(title, title)
         box += render_self_check(checks[page], page.rsplit("/", 1)[-1])
@@ -424,7 +429,7 @@ class MyReflectionsDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        note = (
+        note = _(
             "Your reflections appear here once JavaScript is on. They are kept only in this browser; "
             "nothing is sent anywhere."
         )
@@ -442,10 +447,15 @@ class SupportLinesDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         items = nodes.bullet_list(classes=["ek-support-lines"])
         for line in support_lines():
-            para = nodes.paragraph()
-            para += nodes.strong(line.name, line.name)
-            para += nodes.Text(f" ({line.where}): {line.how}, {line.when}.")
-            items += nodes.list_item("", para)
+            # The name in bold inside the one sentence every output shares (`SupportLine.sentence`).
+            message = _(
+                "{name} ({where}): {how}, {when}.",
+                where=line.where,
+                how=line.how,
+                when=line.when,
+                name="{name}",
+            )
+            items += nodes.list_item("", sentence(message, name=nodes.strong(line.name, line.name)))
         emergency_line = nodes.paragraph(emergency(), emergency())
         return [items, emergency_line]
 

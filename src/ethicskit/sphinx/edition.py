@@ -13,13 +13,19 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
+from ..words import _
+
 logger = logging.getLogger(__name__)
 
 EDITIONS = ("student", "lecturer")
-LECTURER_BANNER = (
-    "Lecturer edition: this build holds facilitation notes and every branch of each dilemma. "
-    "Publish the student edition to students."
-)
+
+
+def lecturer_banner() -> str:
+    """The announcement on every page of the lecturer edition, in the build's language (chosen first)."""
+    return _(
+        "Lecturer edition: this build holds facilitation notes and every branch of each dilemma. "
+        "Publish the student edition to students."
+    )
 
 
 def choose_edition(app: Sphinx, config: Config) -> None:
@@ -30,7 +36,7 @@ def choose_edition(app: Sphinx, config: Config) -> None:
     config.ethicskit_edition = chosen
     if chosen == "lecturer":
         options = dict(config.html_theme_options or {})
-        options["announcement"] = LECTURER_BANNER
+        options["announcement"] = lecturer_banner()
         config.html_theme_options = options
     context = dict(config.html_context or {})
     context["ethicskit_edition"] = chosen

@@ -10,6 +10,8 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from ..words import _
+
 _UNLABELLED_TOGGLE = re.compile(
     r'(<a class="[^"]*\breference internal\b[^"]*"[^>]*>'  # a sidebar entry's link,
     r"((?:(?!<a[ >]).)*?)</a>\s*<details[^>]*>\s*)<summary>",  # then its unlabelled toggle
@@ -55,7 +57,8 @@ def _labelled(app: Sphinx, sidebar: str) -> str:
 
 def _with_label(match: re.Match[str]) -> str:
     title = html.unescape(re.sub(r"<[^>]+>", "", match.group(2))).strip()
-    return f'{match.group(1)}<summary aria-label="{html.escape(f"Pages under {title}", quote=True)}">'
+    label = html.escape(_("Pages under {title}", title=title), quote=True)
+    return f'{match.group(1)}<summary aria-label="{label}">'
 
 
 def is_large(app: Sphinx) -> bool:

@@ -10,6 +10,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from ..models import clause_anchor, law_label
+from ..words import _
 from .content import catalog_of, page_key, pages
 from .nodes import catalog_ref, clause_link, clause_ref, law_ref
 
@@ -109,9 +110,15 @@ class ResolveLawReferences(_ResolveTooltipReferences):
             )
             return message, "unknown-provision"
         instrument, provision = found
-        tip = f"{provision.heading}: {provision.paraphrase}"
-        if provision.verified is None:
-            tip += " (Not yet checked against the official text.)"
+        tip = (
+            _("{heading}: {text}", heading=provision.heading, text=provision.paraphrase)
+            if provision.verified is not None
+            else _(
+                "{heading}: {text} (Not yet checked against the official text.)",
+                heading=provision.heading,
+                text=provision.paraphrase,
+            )
+        )
         return _Target(
             text=explicit_text or law_label(instrument, provision),
             page_key=page_key("law", instrument.id),

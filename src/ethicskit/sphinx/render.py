@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date
+from typing import TypeAlias
 
+from babel.dates import format_date
 from docutils import nodes
 from sphinx import addnodes
 
 from ..balance import AGENCY_PERSON_MIN, FREE_ANSWER_MAX, UNIQUELY_BEST_MAX, dilemma_balance
 from ..catalog import Catalog, Citation, Relation, law_key
 from ..diagram import caption_id, diagram_classes, diagram_html, legend
+from ..documents import lean_words, sides
 from ..engine import Branch, branch_map, numbered_nodes
 from ..engine import titles as dilemma_titles
 from ..models import (
@@ -20,33 +23,54 @@ from ..models import (
     CodeOfPractice,
     CodeStatus,
     Dilemma,
+    Escalation,
     Instrument,
     InstrumentStatus,
+    Jurisdiction,
     LawCitation,
-    Lean,
     Polarity,
     Section,
+    ServiceType,
     Theme,
     clause_anchor,
 )
 from ..signposting import signpost
+from ..words import _, current, n_
 from .nodes import catalog_ref, clause_ref, folded, law_ref
 
-ISSUER_NOTES = {
-    "regulator": (
-        "issued by a regulator: registration depends on meeting it, and a failure to do so "
-        "can be a question of fitness to practise"
-    ),
-    "professional-body": (
-        "issued by a professional association: it binds its members and guides the profession, "
-        "but it is not a condition of registration"
-    ),
-    "international-federation": (
-        "issued by the international federations of the profession: it defines social work "
-        "worldwide and grounds national codes, without binding anyone directly"
-    ),
-    "legal-instrument": "law: public authorities, and those working for them, must act compatibly with it",
-}
+# Every interface word below is looked up when a page is read (a directive runs), never at import:
+# the build's language is chosen from its configuration first (see `language.py`).
+
+
+def issuer_note(issuer_type: str) -> str:
+    """What force a code has, from who issues it."""
+    notes = {
+        "regulator": _(
+            "issued by a regulator: registration depends on meeting it, and a failure to do so "
+            "can be a question of fitness to practise"
+        ),
+        "professional-body": _(
+            "issued by a professional association: it binds its members and guides the profession, "
+            "but it is not a condition of registration"
+        ),
+        "international-federation": _(
+            "issued by the international federations of the profession: it defines social work "
+            "worldwide and grounds national codes, without binding anyone directly"
+        ),
+        "legal-instrument": _(
+            "law: public authorities, and those working for them, must act compatibly with it"
+        ),
+    }
+    return notes[issuer_type]
+
+
+def issued_by(code: CodeOfPractice) -> str:
+    return _("{issuer} ({force})", issuer=code.issuer, force=issuer_note(code.issuer_type.value))
+
+
+def day(value: date) -> str:
+    """A date as the build's language writes it: '2 December 2019'."""
+    return current().date(value)
 
 
 def paragraphs(text: str, classes: Iterable[str] = ()) -> list[nodes.Node]:
@@ -126,11 +150,30 @@ JURISDICTION_ORDER = [
 ]
 
 
-PLACE_NAMES = {"uk": "UK", "united-states": "United States", "northern-ireland": "Northern Ireland"}
+def experience_words() -> dict[str, str]:
+    """How far into their career a case's practitioner is, as a reader sees it."""
+    return {
+        "student": _("Student"),
+        "newly-qualified": _("Newly qualified"),
+        "experienced": _("Experienced"),
+        "senior": _("Senior"),
+        "manager": _("Manager"),
+    }
 
 
 def _label(value: str) -> str:
-    return PLACE_NAMES.get(value, value.replace("-", " ").capitalize())
+    """A place, a service or a career stage as a reader sees it: places and services are named by the
+    models' own labels, which every output shares."""
+    if value in {place.value for place in Jurisdiction}:
+        return Jurisdiction(value).label
+    if value in {service.value for service in ServiceType}:
+        return ServiceType(value).label
+    return experience_words()[value]
+
+
+def listing_of(items: Iterable[str]) -> str:
+    """Names in a row, as the build's language separates them: 'England, Wales'."""
+    return _(", ").join(items)
 
 
 # --- codes -------------------------------------------------------------------------------------
@@ -144,28 +187,41 @@ def render_code(code: CodeOfPractice, catalog: Catalog) -> list[nodes.Node]:
         classes=[*status_classes, "note" if code.status is CodeStatus.CURRENT else "warning"]
     )
     if code.status is CodeStatus.CURRENT:
-        heading = "Current"
-        body = f"In force from {code.in_force_from:%-d %B %Y}." if code.in_force_from else "In force."
+        heading = _("Current")
+        body = (
+            _("In force from {date}.", date=day(code.in_force_from)) if code.in_force_from else _("In force.")
+        )
         banner += nodes.title(heading, heading)
         banner += nodes.paragraph(body, body)
     else:
-        heading = "Historical: no longer in force"
+        heading = _("Historical: no longer in force")
         banner += nodes.title(heading, heading)
         successor = catalog.codes[code.superseded_by].model if code.superseded_by else None
-        para = nodes.paragraph()
-        para += nodes.Text(f"This code stopped applying {_when(code.superseded_on)}. It was replaced by ")
         if successor is not None:
             link = link_to("code", successor.id, successor.short_title)
             link["classes"].append("ek-successor")
-            para += link
-            para += nodes.Text(f" ({successor.issuer}).")
+            para = sentence(
+                _(
+                    "This code stopped applying {when}. It was replaced by {successor} ({issuer}).",
+                    when=_when(code.superseded_on),
+                    issuer=successor.issuer,
+                    successor="{successor}",
+                ),
+                successor=link,
+            )
         else:
-            para += nodes.Text(f"{code.successor}.")
+            text = _(
+                "This code stopped applying {when}. It was replaced by {successor}.",
+                when=_when(code.superseded_on),
+                successor=code.successor,
+            )
+            para = nodes.paragraph(text, text)
         banner += para
     out.append(banner)
     if code.gaps:
         gap = nodes.admonition(classes=["warning", "ek-gaps"])
-        gap += nodes.title("What this digest leaves out", "What this digest leaves out")
+        heading = _("What this digest leaves out")
+        gap += nodes.title(heading, heading)
         gap += paragraphs(code.gaps)
         out.append(gap)
 
@@ -174,20 +230,27 @@ def render_code(code: CodeOfPractice, catalog: Catalog) -> list[nodes.Node]:
         return out
     facts = field_list(
         [
-            ("Official title", code.title),
-            ("Issued by", f"{code.issuer} ({ISSUER_NOTES[code.issuer_type.value]})"),
-            ("Applies in", _label(code.jurisdiction.value)),
-            ("Edition", code.version),
-            ("Official text", _external(code.official_url)),
+            (_("Official title"), code.title),
+            (_("Issued by"), issued_by(code)),
+            (_("Applies in"), _label(code.jurisdiction.value)),
+            (_("Edition"), code.version),
+            (_("Official text"), _external(code.official_url)),
         ]
     )
     out.append(facts)
     out += paragraphs(code.binds, classes=["ek-binds"])
-    clauses = [clause for _, clause in code.clauses()]
+    clauses = [clause for _number, clause in code.clauses()]
     verified = sum(clause.verified for clause in clauses)
-    checked = (
-        f"Last checked on {code.checked.on:%-d %B %Y}, against: {code.checked.against.rstrip('.')}. "
-        f"{verified} of {len(clauses)} clauses have been compared with the official wording."
+    checked = _(
+        "Last checked on {date}, against: {against}.",
+        date=day(code.checked.on),
+        against=code.checked.against.rstrip("."),
+    )
+    checked += " " + n_(
+        "{verified} of {count} clause has been compared with the official wording.",
+        "{verified} of {count} clauses have been compared with the official wording.",
+        len(clauses),
+        verified=verified,
     )
     if code.checked.notes:
         checked += f" {code.checked.notes}"
@@ -197,8 +260,10 @@ def render_code(code: CodeOfPractice, catalog: Catalog) -> list[nodes.Node]:
     out.append(
         nodes.paragraph(
             "",
-            "Every clause below is a paraphrase in this kit's own words, not the official wording. "
-            "Read the official text before relying on a clause.",
+            _(
+                "Every clause below is a paraphrase in this kit's own words, not the official wording. "
+                "Read the official text before relying on a clause."
+            ),
             classes=["ek-paraphrase-note"],
         )
     )
@@ -212,38 +277,39 @@ def _render_document(code: CodeOfPractice, catalog: Catalog) -> list[nodes.Node]
     and where it is cited as a whole."""
     out: list[nodes.Node] = []
     notice = nodes.admonition(classes=["warning", "ek-document-only"])
-    heading = "Described as a document: its clauses are not digested yet"
+    heading = _("Described as a document: its clauses are not digested yet")
     notice += nodes.title(heading, heading)
-    para = nodes.paragraph()
-    para += nodes.Text(
-        "This kit does not yet give this code clause by clause: no clause is listed or paraphrased here, "
-        "because its numbered wording could not be read in an official or faithful copy. Read the "
-        "official text for what it asks: "
+    notice += sentence(
+        _(
+            "This kit does not yet give this code clause by clause: no clause is listed or paraphrased "
+            "here, because its numbered wording could not be read in an official or faithful copy. Read "
+            "the official text for what it asks: {link}."
+        ),
+        link=_external(code.official_url),
     )
-    para += _external(code.official_url)
-    para += nodes.Text(".")
-    notice += para
     out.append(notice)
-    in_force = f"{code.in_force_from:%-d %B %Y}" if code.in_force_from else "not confirmed"
+    in_force = day(code.in_force_from) if code.in_force_from else _("not confirmed")
     out.append(
         field_list(
             [
-                ("Official title", code.title),
-                ("Issued by", f"{code.issuer} ({ISSUER_NOTES[code.issuer_type.value]})"),
-                ("Applies in", _label(code.jurisdiction.value)),
-                ("Edition", code.version),
-                ("In force from", in_force),
-                ("Official text", _external(code.official_url)),
+                (_("Official title"), code.title),
+                (_("Issued by"), issued_by(code)),
+                (_("Applies in"), _label(code.jurisdiction.value)),
+                (_("Edition"), code.version),
+                (_("In force from"), in_force),
+                (_("Official text"), _external(code.official_url)),
             ]
         )
     )
     out += paragraphs(code.binds, classes=["ek-binds"])
     if code.structure:
         out.append(
-            section(f"{code.id}-structure", "How the document is organised", *paragraphs(code.structure))
+            section(f"{code.id}-structure", _("How the document is organised"), *paragraphs(code.structure))
         )
-    checked = (
-        f"Facts last checked on {code.checked.on:%-d %B %Y}, against: {code.checked.against.rstrip('.')}."
+    checked = _(
+        "Facts last checked on {date}, against: {against}.",
+        date=day(code.checked.on),
+        against=code.checked.against.rstrip("."),
     )
     if code.checked.notes:
         checked += f" {code.checked.notes}"
@@ -261,56 +327,94 @@ def _sources(code: CodeOfPractice) -> nodes.Element:
     items = []
     for source in code.checked.sources:
         entry = nodes.paragraph(ids=[f"{code.id}-source-{source.id}"])
-        kind = "the issuer's own" if source.official else "a copy or quotation, not the issuer's own"
-        if source.url:
-            entry += nodes.reference(source.title, source.title, refuri=source.url, classes=["ek-source"])
-        else:
-            entry += nodes.Text(source.title)
-        extra = f" ({kind}"
+        title: nodes.Node = (
+            nodes.reference(source.title, source.title, refuri=source.url, classes=["ek-source"])
+            if source.url
+            else nodes.Text(source.title)
+        )
+        facts = [_("the issuer's own") if source.official else _("a copy or quotation, not the issuer's own")]
         if source.seen_on:
-            extra += f"; dated {source.seen_on:%-d %B %Y}"
+            facts.append(_("dated {date}", date=day(source.seen_on)))
         if source.sha256:
-            extra += f"; file SHA-256 {source.sha256[:12]}…"
-        extra += ")."
+            facts.append(_("file SHA-256 {digest}…", digest=source.sha256[:12]))
+        entry += sentence_nodes(
+            _("{source} ({facts}).", facts=_("; ").join(facts), source="{source}"), source=title
+        )
         if source.notes:
-            extra += f" {source.notes}"
-        entry += nodes.Text(extra)
+            entry += nodes.Text(f" {source.notes}")
         items.append(entry)
-    return section(f"{code.id}-sources", "Sources compared", bullets(items), classes=["ek-sources"])
+    return section(f"{code.id}-sources", _("Sources compared"), bullets(items), classes=["ek-sources"])
 
 
 def _when(value: date | str | None) -> str:
     """'on 2 December 2019', 'in July 2014' or 'in 2012', from a date or a partial ISO date."""
     if isinstance(value, date):
-        return f"on {value:%-d %B %Y}"
+        return _("on {date}", date=day(value))
     if value and re.fullmatch(r"\d{4}-\d{2}", value):
-        return f"in {date.fromisoformat(value + '-01'):%B %Y}"
+        month = format_date(date.fromisoformat(value + "-01"), "MMMM y", locale=current().babel_locale)
+        return _("in {month}", month=month)
     if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return f"on {date.fromisoformat(value):%-d %B %Y}"
-    return f"in {value}"
+        return _("on {date}", date=day(date.fromisoformat(value)))
+    return _("in {year}", year=value)
+
+
+Part: TypeAlias = nodes.Node | list[nodes.Node]
+
+
+def sentence_nodes(message: str, **parts: Part) -> list[nodes.Node]:
+    """A looked-up sentence as nodes, its `{placeholders}` filled with nodes (a link, a reference), so
+    a sentence holding a link is still one message. Fill the other placeholders first, and pass these
+    through as themselves: `_("Read {link}.", link="{link}")`."""
+    out: list[nodes.Node] = []
+    for piece in re.split(r"(\{[a-z_]+\})", message):
+        name = piece[1:-1]
+        if piece.startswith("{") and name in parts:
+            part = parts[name]
+            out += part if isinstance(part, list) else [part]
+        elif piece:
+            out.append(nodes.Text(piece))
+    return out
+
+
+def sentence(message: str, classes: Iterable[str] = (), **parts: Part) -> nodes.paragraph:
+    """A paragraph holding `sentence_nodes`."""
+    para = nodes.paragraph(classes=list(classes))
+    para += sentence_nodes(message, **parts)
+    return para
+
+
+def joined(items: Iterable[Part], separator: str) -> list[nodes.Node]:
+    """Nodes in a row with a looked-up separator between them (`_(", ")`, `_("; ")`)."""
+    out: list[nodes.Node] = []
+    for number, item in enumerate(items):
+        if number:
+            out.append(nodes.Text(separator))
+        out += item if isinstance(item, list) else [item]
+    return out
 
 
 def _external(url: str) -> nodes.reference:
-    return nodes.reference(url, url, refuri=url, classes=["ek-official"])
+    # An address is shown as it is: Sphinx's smart quotes would turn its '--' into a dash.
+    return nodes.reference(url, url, refuri=url, classes=["ek-official"], support_smartquotes=False)
 
 
 def _render_section(code: CodeOfPractice, code_section: Section, catalog: Catalog) -> nodes.section:
     if not code_section.id[0].isdigit():
         title = code_section.title
     elif "." in code_section.id:
-        title = f"{code_section.id} {code_section.title}"
+        title = _("{number} {title}", number=code_section.id, title=code_section.title)
     else:
-        title = f"{code_section.id}. {code_section.title}"
+        title = _("{number}. {title}", number=code_section.id, title=code_section.title)
     sec = section(f"{code.id}-section-{clause_anchor(code_section.id)}", title, classes=["ek-code-section"])
     if code_section.clause_count is None:
-        note = (
+        note = _(
             "This section may have more clauses than are shown here: the official text could not be "
             "read far enough to list them all."
         )
         sec += nodes.paragraph(note, note, classes=["ek-unverified", "ek-section-gap"])
     if code_section.polarity is Polarity.DO_NOT:
         sec["classes"].append("ek-do-not")
-        note = (
+        note = _(
             "Every clause in this section states something a practitioner undertakes NOT to do. "
             "Each is marked 'Will not'."
         )
@@ -322,20 +426,29 @@ def _render_section(code: CodeOfPractice, code_section: Section, catalog: Catalo
         para += nodes.strong(clause.id, clause.id, classes=["ek-clause-number"])
         para += nodes.Text(" ")
         if code_section.polarity is Polarity.DO_NOT:
-            para += nodes.strong("Will not:", "Will not:", classes=["ek-will-not"])
+            will_not = _("Will not:")
+            para += nodes.strong(will_not, will_not, classes=["ek-will-not"])
             para += nodes.Text(" ")
         para += nodes.Text(clause.paraphrase)
         item += para
-        themes = ", ".join(theme.label for theme in clause.themes)
-        item += nodes.paragraph(themes, f"Themes: {themes}", classes=["ek-clause-themes"])
+        themes = listing_of(theme.label for theme in clause.themes)
+        item += nodes.paragraph(themes, _("Themes: {themes}", themes=themes), classes=["ek-clause-themes"])
         if not clause.verified:
-            note = f"Not checked against the official wording: {clause.unverified_reason}"
+            note = _("Not checked against the official wording: {reason}", reason=clause.unverified_reason)
             item += nodes.paragraph(note, note, classes=["ek-unverified"])
         elif clause.verified_against:
             source = code.checked.source(clause.verified_against)
             if source is not None:
-                kind = "the issuer's own" if source.official else "a copy or quotation"
-                note = f"Number and meaning checked against: {source.title} ({kind})."
+                if source.official:
+                    note = _(
+                        "Number and meaning checked against: {source} (the issuer's own).",
+                        source=source.title,
+                    )
+                else:
+                    note = _(
+                        "Number and meaning checked against: {source} (a copy or quotation).",
+                        source=source.title,
+                    )
                 item += nodes.paragraph(note, note, classes=["ek-verified-source"])
         citations = catalog.citations.get(f"{code.id}:{clause.id}", [])
         if citations:
@@ -347,51 +460,81 @@ def _render_section(code: CodeOfPractice, code_section: Section, catalog: Catalo
 def _used_in(citations: list[Citation], catalog: Catalog, case_anchor_suffix: str = "") -> nodes.paragraph:
     """Where a clause or a provision is cited: cases, and dilemma choices and endings with how each
     stands to it ("honoured by the choice ..."); a provision links to the case's law section."""
-    para = nodes.paragraph("", "Used in: ", classes=["ek-used-in"])
-    for number, citation in enumerate(citations):
-        if number:
-            para += nodes.Text("; ")
+    places: list[Part] = []
+    for citation in citations:
         if citation.kind == "case":
-            para += nodes.Text("case ")
             anchor = f"case-{citation.owner}{case_anchor_suffix}"
-            para += link_to("case", citation.owner, citation.label, anchor)
+            link = link_to("case", citation.owner, citation.label, anchor)
+            places.append(sentence_nodes(_("case {case}"), case=link))
             continue
         dilemma = catalog.dilemmas[citation.owner].model
-        verb = RELATION_WORDS.get(citation.relation)
-        what = "the choice" if citation.kind == "choice" else "the ending"
-        para += nodes.Text(f"{verb} {what} " if verb else f"{what} ")
-        para += link_to("dilemma", dilemma.id, f"“{citation.label}”", f"dilemma-{dilemma.id}-{citation.item}")
-        para += nodes.Text(f" in {dilemma.title}")
-    return para
+        quoted = _("“{label}”", label=citation.label)
+        link = link_to("dilemma", dilemma.id, quoted, f"dilemma-{dilemma.id}-{citation.item}")
+        message = used_in_words(citation.kind, citation.relation)
+        places.append(sentence_nodes(message.format(dilemma=dilemma.title, item="{item}"), item=link))
+    return sentence(_("Used in: {places}"), ["ek-used-in"], places=joined(places, _("; ")))
+
+
+def used_in_words(kind: str, relation: Relation | None) -> str:
+    """How a choice or an ending stands to a clause, as one sentence with `{item}` (the choice or
+    ending, linked) and `{dilemma}` left to fill."""
+    choice = kind == "choice"
+    if relation is Relation.HONOURS:
+        return (
+            _("honoured by the choice {item} in {dilemma}")
+            if choice
+            else _("honoured by the ending {item} in {dilemma}")
+        )
+    if relation is Relation.STRAINS:
+        return (
+            _("strained by the choice {item} in {dilemma}")
+            if choice
+            else _("strained by the ending {item} in {dilemma}")
+        )
+    if relation is Relation.UNLAWFUL:
+        return (
+            _("would be broken by the choice {item} in {dilemma}")
+            if choice
+            else _("would be broken by the ending {item} in {dilemma}")
+        )
+    return _("the choice {item} in {dilemma}") if choice else _("the ending {item} in {dilemma}")
 
 
 def render_codes_by_theme(catalog: Catalog) -> list[nodes.Node]:
     """For each theme, the clauses of every current code that carry it, code by code, then the
     provisions of law on the same theme, so the floor the codes stand on is in view."""
     laws = [law for law in laws_in_reading_order(catalog) if law.kind.is_legislation]
-    current = sorted(
+    current_codes = sorted(
         catalog.current_codes(),
         key=lambda code: (JURISDICTION_ORDER.index(code.jurisdiction.value), code.id),
     )
     out: list[nodes.Node] = []
-    whole = [code for code in current if code.document_level]
+    whole = [code for code in current_codes if code.document_level]
     if whole:
-        para = nodes.paragraph(classes=["ek-document-only-note"])
-        para += nodes.Text(
-            "Not in these tables, because the kit describes them only as documents and does not yet "
-            "digest their clauses: "
+        named = [
+            sentence_nodes(
+                _("{code} ({place})", place=_label(code.jurisdiction.value), code="{code}"),
+                code=link_to("code", code.id, code.short_title),
+            )
+            for code in whole
+        ]
+        out.append(
+            sentence(
+                _(
+                    "Not in these tables, because the kit describes them only as documents and does not "
+                    "yet digest their clauses: {codes}. Read their official texts for what they say on "
+                    "each theme."
+                ),
+                ["ek-document-only-note"],
+                codes=joined(named, _("; ")),
+            )
         )
-        for number, code in enumerate(whole):
-            if number:
-                para += nodes.Text("; ")
-            para += link_to("code", code.id, code.short_title)
-            para += nodes.Text(f" ({_label(code.jurisdiction.value)})")
-        para += nodes.Text(". Read their official texts for what they say on each theme.")
-        out.append(para)
     for theme in Theme:
-        table, body = table_with_head("ek-theme-table", ["Jurisdiction", "Code", "Clauses"], (1, 2, 6))
-        for code in current:
-            clauses = [clause for _, clause in code.clauses() if theme in clause.themes]
+        table, body = table_with_head(
+            "ek-theme-table", [_("Jurisdiction"), _("Code"), _("Clauses")], (1, 2, 6)
+        )
+        for code in current_codes:
+            clauses = [clause for _number, clause in code.clauses() if theme in clause.themes]
             if not clauses:
                 continue
             items = []
@@ -410,17 +553,21 @@ def render_codes_by_theme(catalog: Catalog) -> list[nodes.Node]:
                     entry += cite_law(f"{law.id}:{provision.number}")
                     entry += nodes.Text(f": {provision.paraphrase}")
                     items.append(entry)
-                body += row([nations_label(law), f"{law.short_title or law.title} (law)", bullets(items)])
+                name = _("{instrument} (law)", instrument=law.short_title or law.title)
+                body += row([nations_label(law), name, bullets(items)])
         out.append(section(f"theme-{theme.value}", theme.label, table, classes=["ek-theme"]))
     return out
 
 
-ISSUER_KINDS = {
-    "regulator": "Regulator",
-    "professional-body": "Professional association",
-    "international-federation": "International federation",
-    "legal-instrument": "Law",
-}
+def issuer_kind(issuer_type: str) -> str:
+    """What kind of body issues a code, in a word or two."""
+    kinds = {
+        "regulator": _("Regulator"),
+        "professional-body": _("Professional association"),
+        "international-federation": _("International federation"),
+        "legal-instrument": _("Law"),
+    }
+    return kinds[issuer_type]
 
 
 def codes_in_reading_order(catalog: Catalog) -> list[CodeOfPractice]:
@@ -438,16 +585,16 @@ def codes_in_reading_order(catalog: Catalog) -> list[CodeOfPractice]:
 def render_codes_index(catalog: Catalog) -> list[nodes.Node]:
     """Every code in the kit, current ones first: what kind of document it is and how far it is checked."""
     codes = codes_in_reading_order(catalog)
-    headings = ["Code", "Issued by", "Applies in", "Edition", "Status", "Coverage"]
+    headings = [_("Code"), _("Issued by"), _("Applies in"), _("Edition"), _("Status"), _("Coverage")]
     table, body = table_with_head("ek-codes-index", headings, (4, 2, 2, 1, 2, 3))
     for code in codes:
         name = nodes.paragraph()
         name += link_to("code", code.id, code.short_title)
-        status = "Current" if code.status is CodeStatus.CURRENT else "Historical"
+        status = _("Current") if code.status is CodeStatus.CURRENT else _("Historical")
         body += row(
             [
                 name,
-                ISSUER_KINDS[code.issuer_type.value],
+                issuer_kind(code.issuer_type.value),
                 _label(code.jurisdiction.value),
                 code.version,
                 status,
@@ -460,12 +607,23 @@ def render_codes_index(catalog: Catalog) -> list[nodes.Node]:
 def coverage(code: CodeOfPractice) -> str:
     """How much of a code the kit covers, said plainly: 'document only', or clauses digested and verified."""
     if code.document_level:
-        return "Document only: clauses not yet digested"
-    clauses = [clause for _, clause in code.clauses()]
+        return _("Document only: clauses not yet digested")
+    clauses = [clause for _number, clause in code.clauses()]
     verified = sum(clause.verified for clause in clauses)
     counted = all(section.clause_count is not None for section in code.sections)
-    digested = f"{len(clauses)} clauses digested" + ("" if counted and not code.gaps else " (not all)")
-    return f"{digested}; {verified} verified"
+    if counted and not code.gaps:
+        return n_(
+            "{count} clause digested; {verified} verified",
+            "{count} clauses digested; {verified} verified",
+            len(clauses),
+            verified=verified,
+        )
+    return n_(
+        "{count} clause digested (not all); {verified} verified",
+        "{count} clauses digested (not all); {verified} verified",
+        len(clauses),
+        verified=verified,
+    )
 
 
 def row(cells: Iterable[str | nodes.Node]) -> nodes.row:
@@ -497,33 +655,35 @@ def table_with_head(
 
 # --- law ---------------------------------------------------------------------------------------
 
-KIND_WORDS = {
-    "act": "Act of the UK Parliament",
-    "asp": "Act of the Scottish Parliament",
-    "measure": "Measure of the National Assembly for Wales",
-    "order": "Order in Council (Northern Ireland)",
-    "regulations": "Regulations",
-    "guidance": "Statutory guidance or code of practice",
-    "policy": "Policy (not law)",
-}
 
-STATUS_WORDS = {
-    InstrumentStatus.IN_FORCE: "In force",
-    InstrumentStatus.PARTLY_IN_FORCE: "Partly in force",
-    InstrumentStatus.NOT_YET_IN_FORCE: "Not yet in force",
-    InstrumentStatus.REPEALED: "Repealed",
-    InstrumentStatus.POLICY: "Policy, not law",
-}
+def kind_words(kind: str) -> str:
+    """What kind of instrument a law digest is."""
+    kinds = {
+        "act": _("Act of the UK Parliament"),
+        "asp": _("Act of the Scottish Parliament"),
+        "measure": _("Measure of the National Assembly for Wales"),
+        "order": _("Order in Council (Northern Ireland)"),
+        "regulations": _("Regulations"),
+        "guidance": _("Statutory guidance or code of practice"),
+        "policy": _("Policy (not law)"),
+    }
+    return kinds[kind]
 
-RELATION_WORDS = {
-    Relation.HONOURS: "honoured by",
-    Relation.STRAINS: "strained by",
-    Relation.UNLAWFUL: "would be broken by",
-}
+
+def status_words(status: InstrumentStatus) -> str:
+    """Whether an instrument is in force."""
+    statuses = {
+        InstrumentStatus.IN_FORCE: _("In force"),
+        InstrumentStatus.PARTLY_IN_FORCE: _("Partly in force"),
+        InstrumentStatus.NOT_YET_IN_FORCE: _("Not yet in force"),
+        InstrumentStatus.REPEALED: _("Repealed"),
+        InstrumentStatus.POLICY: _("Policy, not law"),
+    }
+    return statuses[status]
 
 
 def nations_label(instrument: Instrument) -> str:
-    return ", ".join(_label(nation.value) for nation in instrument.nations)
+    return listing_of(_label(nation.value) for nation in instrument.nations)
 
 
 def render_instrument(instrument: Instrument, catalog: Catalog) -> list[nodes.Node]:
@@ -533,42 +693,48 @@ def render_instrument(instrument: Instrument, catalog: Catalog) -> list[nodes.No
     banner = nodes.admonition(
         classes=["note" if instrument.kind.is_legislation else "warning", "ek-law-status"]
     )
-    heading = STATUS_WORDS[instrument.status]
+    heading = status_words(instrument.status)
     banner += nodes.title(heading, heading)
     if instrument.status_note:
         banner += paragraphs(instrument.status_note)
     out.append(banner)
     official: str | nodes.Node = (
-        _external(instrument.official_url) if instrument.official_url else "address not confirmed"
+        _external(instrument.official_url) if instrument.official_url else _("address not confirmed")
     )
     out.append(
         field_list(
             [
-                ("Official title", instrument.title),
-                ("Citation", instrument.citation),
-                ("Kind", KIND_WORDS[instrument.kind.value]),
-                ("Applies in", nations_label(instrument)),
-                ("Year", str(instrument.year)),
-                ("Official text", official),
+                (_("Official title"), instrument.title),
+                (_("Citation"), instrument.citation),
+                (_("Kind"), kind_words(instrument.kind.value)),
+                (_("Applies in"), nations_label(instrument)),
+                (_("Year"), str(instrument.year)),
+                (_("Official text"), official),
             ]
         )
     )
     out += paragraphs(instrument.extent_note, classes=["ek-binds"])
     verified = sum(provision.verified is not None for provision in instrument.provisions)
     if instrument.provisions:
-        checked = (
-            f"{verified} of {len(instrument.provisions)} provisions have been read against their official "
-            "text; the others are marked below."
+        checked = n_(
+            "{verified} of {count} provision has been read against its official text; the others are "
+            "marked below.",
+            "{verified} of {count} provisions have been read against their official text; the others are "
+            "marked below.",
+            len(instrument.provisions),
+            verified=verified,
         )
         out.append(nodes.paragraph(checked, checked, classes=["ek-checked"]))
     else:
-        note = "This document is cited as a whole: no part of it is digested here yet."
+        note = _("This document is cited as a whole: no part of it is digested here yet.")
         out.append(nodes.paragraph(note, note, classes=["ek-checked"]))
     out.append(
         nodes.paragraph(
             "",
-            "Every provision below is a paraphrase in this kit's own words, not the law's wording, and not "
-            "legal advice. Read the official text, as amended, before relying on it.",
+            _(
+                "Every provision below is a paraphrase in this kit's own words, not the law's wording, and "
+                "not legal advice. Read the official text, as amended, before relying on it."
+            ),
             classes=["ek-paraphrase-note"],
         )
     )
@@ -578,27 +744,28 @@ def render_instrument(instrument: Instrument, catalog: Catalog) -> list[nodes.No
         para = nodes.paragraph(classes=["ek-clause-text"])
         number = law_number(provision.unit.value, provision.number)
         para += nodes.strong(number, number, classes=["ek-clause-number"])
-        para += nodes.Text(f" {provision.heading}. ")
+        para += nodes.Text(" ")
+        para += nodes.Text(_("{heading}.", heading=provision.heading))
+        para += nodes.Text(" ")
         para += nodes.Text(provision.paraphrase)
         item += para
-        topics = ", ".join(topic.label for topic in provision.themes)
-        item += nodes.paragraph(topics, f"Topics: {topics}", classes=["ek-clause-themes"])
+        topics = listing_of(topic.label for topic in provision.themes)
+        item += nodes.paragraph(topics, _("Topics: {topics}", topics=topics), classes=["ek-clause-themes"])
         if provision.nations is not None:
-            where = ", ".join(_label(nation.value) for nation in provision.nations)
-            note = f"This provision applies in {where} only."
+            where = listing_of(_label(nation.value) for nation in provision.nations)
+            note = _("This provision applies in {places} only.", places=where)
             item += nodes.paragraph(note, note, classes=["ek-provision-nations"])
         if provision.url:
-            link = nodes.paragraph("", "Official text: ", classes=["ek-provision-url"])
-            link += _external(provision.url)
-            item += link
+            item += sentence(_("Official text: {link}"), ["ek-provision-url"], link=_external(provision.url))
         if provision.verified is not None:
-            note = (
-                f"Checked on {provision.verified.on:%-d %B %Y} against: "
-                f"{provision.verified.against.rstrip('.')}."
+            note = _(
+                "Checked on {date} against: {against}.",
+                date=day(provision.verified.on),
+                against=provision.verified.against.rstrip("."),
             )
             item += nodes.paragraph(note, note, classes=["ek-verified"])
         else:
-            note = f"Not checked against the official text: {provision.unverified}"
+            note = _("Not checked against the official text: {reason}", reason=provision.unverified)
             item += nodes.paragraph(note, note, classes=["ek-unverified"])
         citations = catalog.law_citations.get(law_key(ref), [])
         if citations:
@@ -610,11 +777,11 @@ def render_instrument(instrument: Instrument, catalog: Catalog) -> list[nodes.No
 def law_number(unit: str, number: str) -> str:
     """A provision's number as a reader sees it: 'Section 42', 'Article 66', 'Schedule 1 paragraph 2'."""
     if unit in {"section", "subsection"}:
-        return f"Section {number}"
+        return _("Section {number}", number=number)
     if unit == "regulation":
-        return f"Regulation {number}"
+        return _("Regulation {number}", number=number)
     if unit == "paragraph":
-        return f"Paragraph {number}"
+        return _("Paragraph {number}", number=number)
     return number
 
 
@@ -636,7 +803,7 @@ def render_law_index(catalog: Catalog) -> list[nodes.Node]:
     laws = laws_in_reading_order(catalog)
     for nation in ("england", "wales", "scotland", "northern-ireland"):
         table, body = table_with_head(
-            "ek-law-index", ["Instrument", "Kind", "Status", "Checked"], (5, 3, 2, 2)
+            "ek-law-index", [_("Instrument"), _("Kind"), _("Status"), _("Checked")], (5, 3, 2, 2)
         )
         for law in laws:
             if nation not in {n.value for n in law.nations}:
@@ -645,29 +812,40 @@ def render_law_index(catalog: Catalog) -> list[nodes.Node]:
             name += link_to("law", law.id, law.title)
             verified = sum(provision.verified is not None for provision in law.provisions)
             checked = (
-                f"{verified} of {len(law.provisions)} provisions" if law.provisions else "cited as a whole"
+                n_(
+                    "{verified} of {count} provision",
+                    "{verified} of {count} provisions",
+                    len(law.provisions),
+                    verified=verified,
+                )
+                if law.provisions
+                else _("cited as a whole")
             )
-            body += row([name, KIND_WORDS[law.kind.value], STATUS_WORDS[law.status], checked])
+            body += row([name, kind_words(law.kind.value), status_words(law.status), checked])
         out.append(section(f"law-{nation}", _label(nation), table, classes=["ek-law-nation"]))
     return out
 
 
-def law_citation_list(label: str, citations: list[LawCitation]) -> list[nodes.Node]:
-    """A choice's or ending's provisions, grouped as honoured, strained and unlawful."""
+def law_citation_list(owner: str, citations: list[LawCitation]) -> list[nodes.Node]:
+    """A choice's or ending's provisions (`owner` is "choice" or "ending"), grouped as honoured,
+    strained and unlawful."""
+    choice = owner == "choice"
     out: list[nodes.Node] = []
-    for relation, heading in (
-        ("honours", f"{label} honours in law"),
-        ("strains", f"{label} strains in law"),
-        ("unlawful", "Unlawful under"),
+    for relation, message in (
+        (
+            "honours",
+            _("The choice honours in law: {refs}") if choice else _("The ending honours in law: {refs}"),
+        ),
+        (
+            "strains",
+            _("The choice strains in law: {refs}") if choice else _("The ending strains in law: {refs}"),
+        ),
+        ("unlawful", _("Unlawful under: {refs}")),
     ):
         refs = [law.ref for law in citations if law.relation.value == relation]
         if refs:
-            para = nodes.paragraph("", f"{heading}: ", classes=["ek-choice-law", f"ek-law-{relation}"])
-            for number, ref in enumerate(refs):
-                if number:
-                    para += nodes.Text(", ")
-                para += cite_law(ref)
-            out.append(para)
+            classes = ["ek-choice-law", f"ek-law-{relation}"]
+            out.append(sentence(message, classes, refs=joined([cite_law(ref) for ref in refs], _(", "))))
     return out
 
 
@@ -678,11 +856,12 @@ def content_note(case: Case, support_page: str) -> nodes.admonition:
     """What a reader will meet, and where to find support, before the case or its dilemma."""
     assert case.content_note is not None
     note = nodes.admonition(classes=["warning", "ek-content-note"])
-    note += nodes.title("Content note", "Content note")
+    heading = _("Content note")
+    note += nodes.title(heading, heading)
     note += paragraphs(case.content_note.note)
     note += nodes.paragraph(signpost(), signpost(), classes=["ek-signpost"])
     more = nodes.paragraph()
-    more += doc_link(support_page, "More support, including support connected with work and study")
+    more += doc_link(support_page, _("More support, including support connected with work and study"))
     note += more
     return note
 
@@ -699,85 +878,111 @@ def render_case(case: Case, catalog: Catalog, edition: str, support_page: str) -
     setting = case.setting
     root += field_list(
         [
-            ("Setting", _label(setting.service.value)),
-            ("Where", _label(setting.jurisdiction.value)),
-            ("Practitioner", f"{setting.role} ({_label(setting.experience.value).lower()})"),
-            ("Time to discuss", f"about {case.duration_minutes} minutes"),
-            ("Themes", ", ".join(theme.label for theme in case.themes)),
+            (_("Setting"), _label(setting.service.value)),
+            (_("Where"), _label(setting.jurisdiction.value)),
+            (
+                _("Practitioner"),
+                _(
+                    "{role} ({experience})",
+                    role=setting.role,
+                    experience=_label(setting.experience.value).lower(),
+                ),
+            ),
+            (
+                _("Time to discuss"),
+                n_("about {count} minute", "about {count} minutes", case.duration_minutes),
+            ),
+            (_("Themes"), listing_of(theme.label for theme in case.themes)),
         ]
     )
-    root += section(f"{ident}-objectives", "What you will learn", bullets(case.objectives))
-    root += section(f"{ident}-narrative", "The case", *paragraphs(case.narrative, classes=["ek-narrative"]))
-    root += section(f"{ident}-tension", "Where the loyalties pull apart", *_tension(case))
+    root += section(f"{ident}-objectives", _("What you will learn"), bullets(case.objectives))
+    root += section(
+        f"{ident}-narrative", _("The case"), *paragraphs(case.narrative, classes=["ek-narrative"])
+    )
+    root += section(f"{ident}-tension", _("Where the loyalties pull apart"), *_tension(case))
     clauses = []
     for cited in case.clauses:
         found = catalog.cited(cited.ref)
-        entry = nodes.paragraph()
-        entry += cite(cited.ref)
-        if found is not None:
-            entry += nodes.Text(f": {found.text}")
-        why = nodes.paragraph("", f"Why it bears on this case: {cited.rationale}", classes=["ek-rationale"])
+        entry = (
+            sentence(_("{ref}: {text}", text=found.text, ref="{ref}"), ref=cite(cited.ref))
+            if found is not None
+            else sentence("{ref}", ref=cite(cited.ref))
+        )
+        why_text = _("Why it bears on this case: {rationale}", rationale=cited.rationale)
+        why = nodes.paragraph("", why_text, classes=["ek-rationale"])
         clauses.append(nodes.container("", entry, why, classes=["ek-cited"]))
-    root += section(f"{ident}-clauses", "What the codes say", bullets(clauses))
+    root += section(f"{ident}-clauses", _("What the codes say"), bullets(clauses))
     root += render_case_law(case, catalog)
     root += section(
-        f"{ident}-questions", "Questions for discussion", bullets(case.questions, enumerated=True)
+        f"{ident}-questions", _("Questions for discussion"), bullets(case.questions, enumerated=True)
     )
     # Folded, after the questions: a student reading alone meets the questions before the conclusions.
     key_points = folded(
         "",
         bullets(case.key_points),
-        summary="Show the key points (after you have thought about the questions)",
+        summary=_("Show the key points (after you have thought about the questions)"),
     )
-    root += section(f"{ident}-key-points", "Key points", key_points)
+    root += section(f"{ident}-key-points", _("Key points"), key_points)
     if case.self_check is not None:
         from .selfcheck import render_self_check  # it builds on this module's helpers
 
         check = render_self_check(case.self_check, case.id)
-        root += section(f"{ident}-self-check", "Check your understanding", check)
+        root += section(f"{ident}-self-check", _("Check your understanding"), check)
     if edition == "lecturer":
         notes_ = case.instructor_notes
         parts = [
-            ("How to run it", notes_.how_to_run),
-            ("What students often say", notes_.likely_responses),
-            ("What the codes say", notes_.what_the_codes_say),
-            ("Pitfalls", notes_.pitfalls),
+            (_("How to run it"), notes_.how_to_run),
+            (_("What students often say"), notes_.likely_responses),
+            (_("What the codes say"), notes_.what_the_codes_say),
+            (_("Pitfalls"), notes_.pitfalls),
         ]
         box = nodes.container(classes=["ek-instructor"])
         for heading, text in parts:
             box += nodes.rubric(heading, heading)
             box += paragraphs(text)
-        root += section(f"{ident}-instructor", "Notes for the lecturer", box, classes=["ek-instructor-notes"])
+        root += section(
+            f"{ident}-instructor", _("Notes for the lecturer"), box, classes=["ek-instructor-notes"]
+        )
     return root
 
 
 def render_case_law(case: Case, catalog: Catalog) -> nodes.section:
     """Law and duties: the provisions of the case's nation, what they settle, where discretion begins."""
     ident = f"case-{case.id}-law"
-    intro = (
-        f"The law that applies in {_label(case.setting.jurisdiction.value)}, in this kit's own words: "
-        "the floor that the codes and the employer's policies stand on."
+    intro = _(
+        "The law that applies in {place}, in this kit's own words: the floor that the codes and the "
+        "employer's policies stand on.",
+        place=_label(case.setting.jurisdiction.value),
     )
     items = []
     for cited in case.law.provisions:
         found = catalog.resolve_law(cited.ref)
-        entry = nodes.paragraph()
-        entry += cite_law(cited.ref)
         if found is not None:
-            entry += nodes.Text(f" ({found[1].heading}): {found[1].paraphrase}")
-            if found[1].verified is None:
+            provision = found[1]
+            entry = sentence(
+                _(
+                    "{ref} ({heading}): {text}",
+                    heading=provision.heading,
+                    text=provision.paraphrase,
+                    ref="{ref}",
+                ),
+                ref=cite_law(cited.ref),
+            )
+            if provision.verified is None:
+                unchecked = _("(not yet checked against the official text)")
                 entry += nodes.Text(" ")
-                entry += nodes.emphasis(
-                    "(not yet checked against the official text)",
-                    "(not yet checked against the official text)",
-                )
-        why = nodes.paragraph("", f"Here: {cited.rationale}", classes=["ek-rationale"])
+                entry += nodes.emphasis(unchecked, unchecked)
+        else:
+            entry = sentence("{ref}", ref=cite_law(cited.ref))
+        why = nodes.paragraph("", _("Here: {rationale}", rationale=cited.rationale), classes=["ek-rationale"])
         items.append(nodes.container("", entry, why, classes=["ek-cited", "ek-cited-law"]))
-    settles = section(f"{ident}-settles", "What the law already settles", *paragraphs(case.law.settles))
-    discretion = section(f"{ident}-discretion", "Where discretion begins", *paragraphs(case.law.discretion))
+    settles = section(f"{ident}-settles", _("What the law already settles"), *paragraphs(case.law.settles))
+    discretion = section(
+        f"{ident}-discretion", _("Where discretion begins"), *paragraphs(case.law.discretion)
+    )
     return section(
         ident,
-        "Law and duties",
+        _("Law and duties"),
         nodes.paragraph(intro, intro, classes=["ek-law-intro"]),
         bullets(items),
         settles,
@@ -794,7 +999,7 @@ def _tension(case: Case) -> list[nodes.Node]:
     group += nodes.colspec(colwidth=1)
     head = nodes.thead()
     row = nodes.row()
-    for heading in ("The agency asks", "The codes ask"):
+    for heading in (_("The agency asks"), _("The codes ask")):
         entry = nodes.entry()
         entry += nodes.paragraph(heading, heading)
         row += entry
@@ -808,51 +1013,41 @@ def _tension(case: Case) -> list[nodes.Node]:
         row += entry
     body += row
     group += body
-    affected = nodes.paragraph("", "Who is affected:", classes=["ek-affected-label"])
+    affected = nodes.paragraph("", _("Who is affected:"), classes=["ek-affected-label"])
     return [table, affected, bullets(case.tension.people_affected)]
 
 
 # --- dilemmas ----------------------------------------------------------------------------------
 
-LEAN_WORDS = {
-    Lean.STRONGLY_AGAINST: "pulls strongly away",
-    Lean.AGAINST: "pulls away",
-    Lean.NEUTRAL: "neutral",
-    Lean.TOWARDS: "pulls towards",
-    Lean.STRONGLY_TOWARDS: "pulls strongly towards",
-}
+
+def verdict_summary() -> str:
+    """The line a student opens a choice's verdict by."""
+    return _("How each side saw this choice, and what it honours or strains (open once you have chosen)")
 
 
-VERDICT_SUMMARY = "How each side saw this choice, and what it honours or strains (open once you have chosen)"
-"""The line a student opens a choice's verdict by."""
-
-
-def _refs_paragraph(heading: str, refs: list[nodes.Node], classes: list[str]) -> nodes.paragraph:
-    para = nodes.paragraph("", f"{heading}: ", classes=classes)
-    for number, ref in enumerate(refs):
-        if number:
-            para += nodes.Text(", ")
-        para += ref
-    return para
+def _refs_paragraph(message: str, refs: list[nodes.Node], classes: list[str]) -> nodes.paragraph:
+    """A sentence with `{refs}`, filled with references separated by commas."""
+    return sentence(message, classes, refs=joined(refs, _(", ")))
 
 
 def choice_verdict(choice: Choice) -> list[nodes.Node]:
     """How each side saw a choice, with its lean, and what it honours or strains in the codes and in law."""
+    # The sides' names and the lean words are the ones every output shares (see `documents`).
+    leans = lean_words()
     views = [
-        (side, getattr(choice.perspectives, key))
-        for side, key in (
-            ("The agency", "agency"),
-            ("The profession", "profession"),
-            ("The person", "person"),
+        _(
+            "{side}: {view} ({lean})",
+            side=side,
+            view=getattr(choice.perspectives, key).text,
+            lean=leans[int(getattr(choice.perspectives, key).lean)],
         )
+        for key, side in sides()
     ]
-    out: list[nodes.Node] = [
-        bullets([f"{side}: {view.text} ({LEAN_WORDS[view.lean]})" for side, view in views])
-    ]
-    for heading, refs in (("Honours", choice.honours), ("Strains", choice.strains)):
+    out: list[nodes.Node] = [bullets(views)]
+    for message, refs in ((_("Honours: {refs}"), choice.honours), (_("Strains: {refs}"), choice.strains)):
         if refs:
-            out.append(_refs_paragraph(heading, [cite(ref) for ref in refs], ["ek-choice-clauses"]))
-    out += law_citation_list("The choice", choice.law)
+            out.append(_refs_paragraph(message, [cite(ref) for ref in refs], ["ek-choice-clauses"]))
+    out += law_citation_list("choice", choice.law)
     return out
 
 
@@ -861,12 +1056,12 @@ def bearing_on(choice: Choice) -> list[nodes.Node]:
     out: list[nodes.Node] = []
     clauses = sorted({*choice.honours, *choice.strains})
     if clauses:
-        heading = "Clauses that bear on this choice"
-        out.append(_refs_paragraph(heading, [cite(ref) for ref in clauses], ["ek-choice-bearing"]))
+        message = _("Clauses that bear on this choice: {refs}")
+        out.append(_refs_paragraph(message, [cite(ref) for ref in clauses], ["ek-choice-bearing"]))
     provisions = sorted({law.ref for law in choice.law})
     if provisions:
-        heading = "Law that bears on this choice"
-        out.append(_refs_paragraph(heading, [cite_law(ref) for ref in provisions], ["ek-choice-bearing"]))
+        message = _("Law that bears on this choice: {refs}")
+        out.append(_refs_paragraph(message, [cite_law(ref) for ref in provisions], ["ek-choice-bearing"]))
     return out
 
 
@@ -884,10 +1079,8 @@ def render_dilemma(dilemma: Dilemma, catalog: Catalog, edition: str, support_pag
         root += content_note(case.model, support_page)
     root += paragraphs(dilemma.summary, classes=["ek-summary"])
     if case is not None:
-        para = nodes.paragraph("", "Based on the case ")
-        para += link_to("case", case.model.id, case.model.title, f"case-{case.model.id}")
-        para += nodes.Text(".")
-        root += para
+        link = link_to("case", case.model.id, case.model.title, f"case-{case.model.id}")
+        root += sentence(_("Based on the case {case}."), case=link)
     endings = {ending.id: ending for ending in dilemma.endings}
     titles = dilemma_titles(dilemma)
     labels = {choice.id: choice.label for node in dilemma.nodes for choice in node.choices}
@@ -900,7 +1093,7 @@ def render_dilemma(dilemma: Dilemma, catalog: Catalog, edition: str, support_pag
             pause = nodes.container(
                 ids=[f"{dilemma_anchor(dilemma.id, node.id)}-pause"], classes=["ek-pause"]
             )
-            heading = f"A pause before {titles[node.id]}"
+            heading = _("A pause before {decision}", decision=titles[node.id])
             pause += nodes.paragraph(heading, "", nodes.strong(heading, heading))
             pause += paragraphs(node.pause_before)
             pause += nodes.paragraph(signpost(), signpost(), classes=["ek-signpost"])
@@ -915,8 +1108,9 @@ def render_dilemma(dilemma: Dilemma, catalog: Catalog, edition: str, support_pag
             label = nodes.paragraph(classes=["ek-choice-label"])
             label += nodes.strong(choice.label, choice.label)
             if choice.when:
-                needed = "; ".join(labels[w] for w in choice.when)
-                label += nodes.Text(f" (offered only after: {needed})")
+                needed = _("; ").join(labels[w] for w in choice.when)
+                label += nodes.Text(" ")
+                label += nodes.Text(_("(offered only after: {choices})", choices=needed))
             item += label
             item += paragraphs(choice.consequence, classes=["ek-consequence"])
             verdict = choice_verdict(choice)
@@ -927,19 +1121,18 @@ def render_dilemma(dilemma: Dilemma, catalog: Catalog, edition: str, support_pag
                 # behind a fold, as the player holds them until the ending: a reader without JavaScript
                 # meets what happened first and weighs the clauses that bear on it before any verdict.
                 item += bearing_on(choice)
-                item += folded("", *verdict, summary=VERDICT_SUMMARY, classes=["ek-verdict"])
+                item += folded("", *verdict, summary=verdict_summary(), classes=["ek-verdict"])
             if choice.escalation is not None:
-                route = _label(choice.escalation.value)
-                item += nodes.paragraph("", f"Escalation route: {route}", classes=["ek-escalation"])
+                route = _("Escalation route: {route}", route=choice.escalation.label)
+                item += nodes.paragraph("", route, classes=["ek-escalation"])
             if edition == "lecturer" and choice.facilitator_note:
                 item += nodes.container("", *paragraphs(choice.facilitator_note), classes=["ek-instructor"])
-            go = nodes.paragraph("", "Then: ", classes=["ek-next"])
-            go += nodes.reference(
+            target = nodes.reference(
                 titles[choice.leads_to],
                 titles[choice.leads_to],
                 refid=dilemma_anchor(dilemma.id, choice.leads_to),
             )
-            item += go
+            item += sentence(_("Then: {next}"), ["ek-next"], next=target)
             choices.append(item)
         sec += bullets(choices)
         if edition == "lecturer" and node.facilitator_note:
@@ -949,19 +1142,15 @@ def render_dilemma(dilemma: Dilemma, catalog: Catalog, edition: str, support_pag
         sec = section(dilemma_anchor(dilemma.id, ending.id), titles[ending.id], classes=["ek-ending"])
         sec += paragraphs(ending.debrief, classes=["ek-debrief"])
         if ending.clauses:
-            para = nodes.paragraph("", "Clauses: ", classes=["ek-ending-clauses"])
-            for number, ref in enumerate(ending.clauses):
-                if number:
-                    para += nodes.Text(", ")
-                para += cite(ref)
-            sec += para
-        sec += law_citation_list("The ending", ending.law)
-        sec += nodes.paragraph(
-            "", f"To reflect on: {ending.reflection_prompt}", classes=["ek-reflection-prompt"]
-        )
+            refs = [cite(ref) for ref in ending.clauses]
+            sec += _refs_paragraph(_("Clauses: {refs}"), refs, ["ek-ending-clauses"])
+        sec += law_citation_list("ending", ending.law)
+        reflect = _("To reflect on: {prompt}", prompt=ending.reflection_prompt)
+        sec += nodes.paragraph("", reflect, classes=["ek-reflection-prompt"])
         if ending.self_care:
             box = nodes.admonition(classes=["note", "ek-self-care"])
-            box += nodes.title("Looking after yourself", "Looking after yourself")
+            heading = _("Looking after yourself")
+            box += nodes.title(heading, heading)
             box += paragraphs(ending.self_care)
             sec += box
         root += sec
@@ -970,7 +1159,9 @@ def render_dilemma(dilemma: Dilemma, catalog: Catalog, edition: str, support_pag
 
 def _r(value: float | None) -> str:
     return (
-        "undefined (a side never varies)" if value is None else f"{value:+.2f}".replace("-", "\N{MINUS SIGN}")
+        _("undefined (a side never varies)")
+        if value is None
+        else f"{value:+.2f}".replace("-", "\N{MINUS SIGN}")
     )
 
 
@@ -978,62 +1169,71 @@ def render_balance(dilemma: Dilemma) -> nodes.section:
     """The dilemma's balance figures for the lecturer (the measures are defined in `ethicskit.balance`)."""
     figures = dilemma_balance(dilemma)
     decisions = figures.decisions
-    routes = ", ".join(
-        f"{route.replace('-', ' ')} {count}" for route, count in figures.escalation_routes.items()
+    routes = listing_of(
+        _("{route} {count}", route=Escalation(route).label, count=count)
+        for route, count in figures.escalation_routes.items()
     )
+    escalations = _("{count} of {total}", count=figures.escalations, total=figures.choices)
     rows = [
         (
-            "Decisions with a free answer",
-            f"{figures.free_answer} of {decisions}",
-            f"at most {FREE_ANSWER_MAX:.0%}",
+            _("Decisions with a free answer"),
+            _("{count} of {total}", count=figures.free_answer, total=decisions),
+            _("at most {share}", share=f"{FREE_ANSWER_MAX:.0%}"),
         ),
         (
-            "Decisions with a uniquely best option for profession and person",
-            f"{figures.uniquely_best} of {decisions}",
-            f"at most {UNIQUELY_BEST_MAX:.0%}",
+            _("Decisions with a uniquely best option for profession and person"),
+            _("{count} of {total}", count=figures.uniquely_best, total=decisions),
+            _("at most {share}", share=f"{UNIQUELY_BEST_MAX:.0%}"),
         ),
         (
-            "Correlation of agency and person leans",
+            _("Correlation of agency and person leans"),
             _r(figures.agency_person),
-            f"at least {AGENCY_PERSON_MIN:+.1f}".replace("-", "\N{MINUS SIGN}"),
+            _("at least {value}", value=f"{AGENCY_PERSON_MIN:+.1f}".replace("-", "\N{MINUS SIGN}")),
         ),
-        ("Correlation of agency and profession leans", _r(figures.agency_profession), ""),
-        ("Correlation of profession and person leans", _r(figures.profession_person), ""),
+        (_("Correlation of agency and profession leans"), _r(figures.agency_profession), ""),
+        (_("Correlation of profession and person leans"), _r(figures.profession_person), ""),
         (
-            "Choices where the professional option costs the person",
+            _("Choices where the professional option costs the person"),
             str(figures.costs_the_person),
-            "at least 1",
-        ),
-        ("Decisions where the agency's request is the right call", str(figures.agency_right), "at least 1"),
-        (
-            "Escalation choices (routes)",
-            f"{figures.escalations} of {figures.choices}" + (f" ({routes})" if routes else ""),
-            "varied routes",
+            _("at least {value}", value=1),
         ),
         (
-            "Escalation choices the profession leans strongly towards",
+            _("Decisions where the agency's request is the right call"),
+            str(figures.agency_right),
+            _("at least {value}", value=1),
+        ),
+        (
+            _("Escalation choices (routes)"),
+            _("{count} ({routes})", count=escalations, routes=routes) if routes else escalations,
+            _("varied routes"),
+        ),
+        (
+            _("Escalation choices the profession leans strongly towards"),
             str(figures.escalation_profession_strong),
             "",
         ),
     ]
-    table, body = table_with_head("ek-balance-figures", ["Measure", "This dilemma", "Target"], (3, 2, 1))
+    headings = [_("Measure"), _("This dilemma"), _("Target")]
+    table, body = table_with_head("ek-balance-figures", headings, (3, 2, 1))
     for cells in rows:
         body += row(list(cells))
     intro = nodes.paragraph(
         "",
-        "Computed from the leans of every choice, as 'ethicskit stats' reports them. Students do not "
-        "see these figures; a free answer is a decision where one option is at least as good as every "
-        "other for both the profession and the person.",
+        _(
+            "Computed from the leans of every choice, as 'ethicskit stats' reports them. Students do not "
+            "see these figures; a free answer is a decision where one option is at least as good as every "
+            "other for both the profession and the person."
+        ),
     )
     missed = figures.one_sided()
     verdict = (
-        nodes.paragraph("", "Misses: " + "; ".join(missed) + ".", classes=["ek-one-sided"])
+        nodes.paragraph("", _("Misses: {targets}.", targets=_("; ").join(missed)), classes=["ek-one-sided"])
         if missed
-        else nodes.paragraph("", "Meets every balance target.", classes=["ek-balanced"])
+        else nodes.paragraph("", _("Meets every balance target."), classes=["ek-balanced"])
     )
     return section(
         f"dilemma-{dilemma.id}-balance",
-        "How balanced this dilemma is",
+        _("How balanced this dilemma is"),
         intro,
         table,
         verdict,
@@ -1053,12 +1253,13 @@ def render_diagram(
     box = nodes.container(ids=[f"dilemma-{dilemma.id}-diagram"], classes=diagram_classes(dilemma))
     box += nodes.raw("", diagram_html(dilemma, links), format="html")
     caption = nodes.paragraph(ids=[caption_id(dilemma)], classes=["ek-diagram-caption"])
-    caption += nodes.strong("Diagram of every branch.", "Diagram of every branch.")
+    heading = _("Diagram of every branch.")
+    caption += nodes.strong(heading, heading)
     caption += nodes.Text(f" {legend()} ")
     if links:
-        caption += nodes.Text("Each box links to its decision or ending below. ")
+        caption += nodes.Text(_("Each box links to its decision or ending below.") + " ")
     if text_link is None:
-        text_link = nodes.reference("Map as text", "Map as text", refid=map_text_anchor(dilemma.id))
+        text_link = nodes.reference("", _("Map as text"), refid=map_text_anchor(dilemma.id))
     caption += text_link
     caption += nodes.Text(".")
     box += caption
@@ -1083,18 +1284,16 @@ def render_branch_map(dilemma: Dilemma, titles: dict[str, str], edition: str) ->
             para = nodes.paragraph()
             para += nodes.strong(branch.choice.label, branch.choice.label)
             if branch.choice.when:
-                needed = "; ".join(
-                    f"\N{LEFT DOUBLE QUOTATION MARK}{labels[w]}\N{RIGHT DOUBLE QUOTATION MARK}"
-                    for w in branch.choice.when
-                )
-                para += nodes.Text(f" (only after: {needed})")
+                needed = _("; ").join(_("“{label}”", label=labels[w]) for w in branch.choice.when)
+                para += nodes.Text(" " + _("(only after: {choices})", choices=needed))
             if branch.choice.escalation is not None:
-                para += nodes.Text(f" (escalation: {_label(branch.choice.escalation.value).lower()})")
+                route = branch.choice.escalation.label
+                para += nodes.Text(" " + _("(escalation: {route})", route=route))
             para += nodes.Text(" \N{RIGHTWARDS ARROW} ")
             target = titles[branch.target]
             para += nodes.reference(target, target, refid=dilemma_anchor(dilemma.id, branch.target))
             if branch.expanded is None and branch.target in decisions:
-                para += nodes.Text(" (mapped above)")
+                para += nodes.Text(" " + _("(mapped above)"))
             item += para
             if branch.expanded:
                 item += listing(branch.expanded)
@@ -1103,15 +1302,18 @@ def render_branch_map(dilemma: Dilemma, titles: dict[str, str], edition: str) ->
 
     intro = nodes.paragraph(
         "",
-        f"From {start}, every choice and where it leads. In the map as text, a decision reached by more "
-        "than one route is mapped the first time and referred to after that.",
+        _(
+            "From {start}, every choice and where it leads. In the map as text, a decision reached by "
+            "more than one route is mapped the first time and referred to after that.",
+            start=start,
+        ),
     )
-    text_heading = "Map as text"
+    text_heading = _("Map as text")
     if edition == "lecturer":
         as_text = section(map_text_anchor(dilemma.id), text_heading, listing(branch_map(dilemma)))
         return section(
             f"dilemma-{dilemma.id}-map",
-            "Map of every branch",
+            _("Map of every branch"),
             intro,
             render_diagram(dilemma),
             as_text,
@@ -1119,11 +1321,14 @@ def render_branch_map(dilemma: Dilemma, titles: dict[str, str], edition: str) ->
         )
     # Not a section: a hidden section would still be listed in the page's contents.
     box = nodes.container(ids=[f"dilemma-{dilemma.id}-map"], classes=["ek-branch-map", "ek-student-map"])
-    box += nodes.rubric("The whole map", "The whole map")
+    whole_map = _("The whole map")
+    box += nodes.rubric(whole_map, whole_map)
     box += nodes.paragraph(
         "",
-        "Until you reach your first ending, the map shows only the decisions you have reached and the "
-        "choices you made; after that it shows every branch.",
+        _(
+            "Until you reach your first ending, the map shows only the decisions you have reached and the "
+            "choices you made; after that it shows every branch."
+        ),
         classes=["ek-spoiler-note"],
     )
     box += render_diagram(dilemma)
@@ -1142,13 +1347,19 @@ def render_dilemmas_index(catalog: Catalog, edition: str) -> list[nodes.Node]:
         case = catalog.cases.get(dilemma.case)
         if case is not None:
             setting = case.model.setting
-            where = f"{_label(setting.jurisdiction.value)}, {_label(setting.service.value).lower()}"
-            heading += nodes.Text(
-                f" ({where}; {len(dilemma.nodes)} decisions, {len(dilemma.endings)} endings)"
+            decisions = n_("{count} decision", "{count} decisions", len(dilemma.nodes))
+            endings = n_("{count} ending", "{count} endings", len(dilemma.endings))
+            where = _(
+                "({place}, {service}; {decisions}, {endings})",
+                place=_label(setting.jurisdiction.value),
+                service=_label(setting.service.value).lower(),
+                decisions=decisions,
+                endings=endings,
             )
+            heading += nodes.Text(" " + where)
         entry: list[nodes.Node] = [heading]
         if edition == "lecturer":
-            as_text = link_to("dilemma", dilemma.id, "Map as text", map_text_anchor(dilemma.id))
+            as_text = link_to("dilemma", dilemma.id, _("Map as text"), map_text_anchor(dilemma.id))
             entry.append(render_diagram(dilemma, links=False, text_link=as_text))
         out.append(
             section(f"dilemmas-index-{dilemma.id}", dilemma.title, *entry, classes=["ek-dilemmas-index"])
@@ -1159,17 +1370,21 @@ def render_dilemmas_index(catalog: Catalog, edition: str) -> list[nodes.Node]:
 # --- case indexes ------------------------------------------------------------------------------
 
 
-def _case_item(case: Case, extra: str = "") -> nodes.paragraph:
+def _case_item(case: Case) -> nodes.paragraph:
     para = nodes.paragraph()
     para += link_to("case", case.id, case.title, f"case-{case.id}")
-    setting = f" ({_label(case.setting.jurisdiction.value)}, {_label(case.setting.service.value).lower()})"
-    para += nodes.Text(setting + (f": {extra}" if extra else ""))
+    setting = _(
+        "({place}, {service})",
+        place=_label(case.setting.jurisdiction.value),
+        service=_label(case.setting.service.value).lower(),
+    )
+    para += nodes.Text(" " + setting)
     return para
 
 
 def render_cases_by_theme(catalog: Catalog) -> list[nodes.Node]:
     """Every theme with the cases that carry it."""
-    cases = [loaded.model for _, loaded in sorted(catalog.cases.items())]
+    cases = [loaded.model for _key, loaded in sorted(catalog.cases.items())]
     out: list[nodes.Node] = []
     for theme in Theme:
         tagged = [case for case in cases if theme in case.themes]
@@ -1181,7 +1396,7 @@ def render_cases_by_theme(catalog: Catalog) -> list[nodes.Node]:
 
 def render_cases_by_code(catalog: Catalog) -> list[nodes.Node]:
     """Every code with the cases citing it and the clauses they cite; current codes first."""
-    cases = [loaded.model for _, loaded in sorted(catalog.cases.items())]
+    cases = [loaded.model for _key, loaded in sorted(catalog.cases.items())]
     codes = codes_in_reading_order(catalog)
     out: list[nodes.Node] = []
     for code in codes:
@@ -1189,14 +1404,15 @@ def render_cases_by_code(catalog: Catalog) -> list[nodes.Node]:
         for case in cases:
             refs = [cited.ref for cited in case.clauses if cited.ref.partition(":")[0] == code.id]
             if refs:
-                para = _case_item(case, "")
+                para = _case_item(case)
                 para += nodes.Text(": ")
-                for number, ref in enumerate(refs):
-                    if number:
-                        para += nodes.Text(", ")
-                    para += cite(ref)
+                para += joined([cite(ref) for ref in refs], _(", "))
                 items.append(para)
         if items:
-            title = code.title if code.status is CodeStatus.CURRENT else f"{code.title} (historical)"
-            out.append(section(f"cases-code-{code.id}", f"{title}: {code.issuer}", bullets(items)))
+            title = (
+                _("{code}: {issuer}", code=code.title, issuer=code.issuer)
+                if code.status is CodeStatus.CURRENT
+                else _("{code} (historical): {issuer}", code=code.title, issuer=code.issuer)
+            )
+            out.append(section(f"cases-code-{code.id}", title, bullets(items)))
     return out

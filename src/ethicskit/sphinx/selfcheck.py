@@ -13,37 +13,45 @@ from __future__ import annotations
 from docutils import nodes
 
 from ..models import Question, QuestionKind, SelfCheck
+from ..words import _
 from .nodes import folded
-from .render import bullets, cite, cite_law, paragraphs
+from .render import bullets, cite, cite_law, joined, paragraphs, sentence
 
-ON_THE_DEVICE = (
-    "Answer each question, then check it: the feedback says why each option is right or wrong and "
-    "which clause or provision that rests on. Your answers stay in this browser and are never sent."
-)
 LETTERS = "abcdef"
+
+
+def on_the_device() -> str:
+    """What a self-check does with the answers, said before the questions."""
+    return _(
+        "Answer each question, then check it: the feedback says why each option is right or wrong and "
+        "which clause or provision that rests on. Your answers stay in this browser and are never sent."
+    )
 
 
 def render_self_check(self_check: SelfCheck, scope: str) -> nodes.container:
     """The questions of one self-check, then its answers with reasons, folded; `scope` makes ids unique."""
     root = nodes.container("", ids=[f"self-check-{scope}"], classes=["ek-self-check"])
-    root += nodes.paragraph(ON_THE_DEVICE, ON_THE_DEVICE, classes=["ek-sc-intro"])
+    intro = on_the_device()
+    root += nodes.paragraph(intro, intro, classes=["ek-sc-intro"])
     answers = nodes.container("", classes=["ek-sc-answers"])
-    heading = "Answers and why"
+    heading = _("Answers and why")
     answers += nodes.rubric(heading, heading, classes=["ek-sc-answers-heading"])
     for number, question in enumerate(self_check.questions, start=1):
         root += _question(question, number, scope)
         answers += _answer(question, number, scope)
-    root += folded("", answers, summary="Answers and why (open after you have answered)")
+    root += folded("", answers, summary=_("Answers and why (open after you have answered)"))
     return root
 
 
 def _prompt(question: Question, number: int) -> str:
-    tail = ""
     if question.kind is QuestionKind.TRUE_FALSE:
-        tail = " True or false?"
-    elif question.multiple:
-        tail = " (Choose every answer that applies.)"
-    return f"{number}. {question.prompt}{tail}"
+        return _("{number}. {prompt} True or false?", number=number, prompt=question.prompt)
+    if question.multiple:
+        message = _(
+            "{number}. {prompt} (Choose every answer that applies.)", number=number, prompt=question.prompt
+        )
+        return message
+    return _("{number}. {prompt}", number=number, prompt=question.prompt)
 
 
 def _question(question: Question, number: int, scope: str) -> nodes.container:
@@ -54,7 +62,7 @@ def _question(question: Question, number: int, scope: str) -> nodes.container:
     text = _prompt(question, number)
     box += nodes.paragraph(text, text, classes=["ek-sc-prompt"])
     if question.kind is QuestionKind.SHORT_ANSWER:
-        hint = "Write a few sentences, then compare them with the model answer."
+        hint = _("Write a few sentences, then compare them with the model answer.")
         box += nodes.paragraph(hint, hint, classes=["ek-sc-hint"])
         return box
     options = nodes.enumerated_list(enumtype="loweralpha", classes=["ek-sc-options"])
@@ -65,12 +73,8 @@ def _question(question: Question, number: int, scope: str) -> nodes.container:
 
 
 def _grounds(cites: list[str], laws: list[str]) -> nodes.paragraph:
-    para = nodes.paragraph("", "Rests on: ", classes=["ek-sc-cites"])
-    for index, ref in enumerate([*cites, *laws]):
-        if index:
-            para += nodes.Text(", ")
-        para += cite(ref) if index < len(cites) else cite_law(ref)
-    return para
+    refs = [cite(ref) for ref in cites] + [cite_law(ref) for ref in laws]
+    return sentence(_("Rests on: {refs}"), ["ek-sc-cites"], refs=joined(refs, _(", ")))
 
 
 def _answer(question: Question, number: int, scope: str) -> nodes.container:
@@ -80,20 +84,24 @@ def _answer(question: Question, number: int, scope: str) -> nodes.container:
     if question.kind is QuestionKind.SHORT_ANSWER:
         assert question.model_answer is not None  # the checker requires it
         model = nodes.container("", classes=["ek-sc-feedback", "ek-sc-model"])
-        model += nodes.paragraph("", "", nodes.strong("A good answer", "A good answer"))
+        good = _("A good answer")
+        model += nodes.paragraph("", "", nodes.strong(good, good))
         model += paragraphs(question.model_answer)
-        look = "Points to look for in yours:"
+        look = _("Points to look for in yours:")
         model += nodes.paragraph(look, look)
         model += bullets(question.look_for)
         model += _grounds(question.cites, question.law)
         box += model
         return box
     for letter, option in zip(LETTERS, question.options, strict=False):
-        verdict = "Right" if option.correct else "Not right"
         feedback = nodes.container(
             "", classes=["ek-sc-feedback", "ek-sc-right" if option.correct else "ek-sc-wrong"]
         )
-        label = f"{verdict}: ({letter}) {option.text}"
+        label = (
+            _("Right: ({letter}) {option}", letter=letter, option=option.text)
+            if option.correct
+            else _("Not right: ({letter}) {option}", letter=letter, option=option.text)
+        )
         feedback += nodes.paragraph("", "", nodes.strong(label, label), classes=["ek-sc-verdict"])
         feedback += paragraphs(option.feedback)
         feedback += _grounds(option.cites, option.law)

@@ -5,52 +5,57 @@ from __future__ import annotations
 from docutils import nodes
 
 from ..catalog import Catalog
-from ..models import BANDS, ActivityKind, Assessment, ReadingList, Seminar
-from .render import bullets, cite, field_list, link_to, paragraphs, row, section, table_with_head
+from ..models import BANDS, ActivityKind, Assessment, ReadingList, Seminar, band_in_sentence, band_label
+from ..words import _, n_
+from .render import (
+    bullets,
+    cite,
+    field_list,
+    joined,
+    link_to,
+    paragraphs,
+    row,
+    section,
+    sentence,
+    table_with_head,
+)
 
 
 def minutes(count: int) -> str:
-    return "1 minute" if count == 1 else f"{count} minutes"
+    return n_("{count} minute", "{count} minutes", count)
 
 
-def _refs(label: str, refs: list[str]) -> nodes.paragraph:
-    para = nodes.paragraph("", f"{label}: ", classes=["ek-outcome-refs"])
-    for number, ref in enumerate(refs):
-        if number:
-            para += nodes.Text(", ")
-        para += cite(ref)
-    return para
+def _refs(message: str, refs: list[str]) -> nodes.paragraph:
+    """A sentence with `{refs}`, filled with clause references."""
+    return sentence(message, ["ek-outcome-refs"], refs=joined([cite(ref) for ref in refs], _(", ")))
 
 
 def _materials(seminar: Seminar, catalog: Catalog) -> list[nodes.Node]:
     items: list[nodes.Node] = []
     for case_id in seminar.materials.cases:
-        para = nodes.paragraph("", "Case: ")
-        para += link_to("case", case_id, catalog.cases[case_id].model.title, f"case-{case_id}")
-        items.append(para)
+        link = link_to("case", case_id, catalog.cases[case_id].model.title, f"case-{case_id}")
+        items.append(sentence(_("Case: {case}"), case=link))
     for dilemma_id in seminar.materials.dilemmas:
-        para = nodes.paragraph("", "Dilemma: ")
-        para += link_to(
+        link = link_to(
             "dilemma", dilemma_id, catalog.dilemmas[dilemma_id].model.title, f"dilemma-{dilemma_id}"
         )
-        items.append(para)
+        items.append(sentence(_("Dilemma: {dilemma}"), dilemma=link))
     if seminar.materials.worksheet:
-        para = nodes.paragraph("", "The ")
-        para += link_to("worksheet", "worksheet", "ethical-reasoning worksheet")
-        para += nodes.Text(", one per student or group")
-        items.append(para)
+        link = link_to("worksheet", "worksheet", _("ethical-reasoning worksheet"))
+        items.append(sentence(_("The {worksheet}, one per student or group"), worksheet=link))
     items += [nodes.paragraph(item, item) for item in seminar.materials.other]
     return [bullets(items)]
 
 
 def _timeline(seminar: Seminar, lecturer: bool) -> nodes.table:
     """Start and end minute of each activity; the lecturer edition adds what happens in it."""
-    headings = ["When", "Activity"] + (["What happens"] if lecturer else [])
+    headings = [_("When"), _("Activity")] + ([_("What happens")] if lecturer else [])
     table, body = table_with_head("ek-timeline", headings, (1, 2, 5)[: len(headings)])
     start = 0
     for activity in seminar.timeline:
         end = start + activity.minutes
-        cells: list[str | nodes.Node] = [f"{start}\N{EN DASH}{end} min", activity.title]
+        when = _("{start}\N{EN DASH}{end} min", start=start, end=end)
+        cells: list[str | nodes.Node] = [when, activity.title]
         if lecturer:
             cells.append(nodes.container("", *paragraphs(activity.what_happens)))
         built = row(cells)
@@ -68,7 +73,7 @@ def _reading(seminar: Seminar, catalog: Catalog) -> list[nodes.Node]:
 def reading_nodes(reading_list: ReadingList, catalog: Catalog) -> list[nodes.Node]:
     """Essential then further reading, each entry formatted from the bibliography with why to read it."""
     out: list[nodes.Node] = []
-    for heading, readings in (("Essential", reading_list.essential), ("Further", reading_list.further)):
+    for heading, readings in ((_("Essential"), reading_list.essential), (_("Further"), reading_list.further)):
         if not readings:
             continue
         out.append(nodes.paragraph("", "", nodes.strong(heading, heading)))
@@ -86,9 +91,9 @@ def reading_nodes(reading_list: ReadingList, catalog: Catalog) -> list[nodes.Nod
 def _inclusion(seminar: Seminar) -> list[nodes.Node]:
     inclusion = seminar.inclusion
     notes = [
-        ("Without placement experience yet", inclusion.without_placement),
-        ("English as an additional language", inclusion.english_additional_language),
-        ("Neurodivergent students", inclusion.neurodivergent),
+        (_("Without placement experience yet"), inclusion.without_placement),
+        (_("English as an additional language"), inclusion.english_additional_language),
+        (_("Neurodivergent students"), inclusion.neurodivergent),
     ]
     out: list[nodes.Node] = []
     for heading, text in notes:
@@ -100,11 +105,11 @@ def _inclusion(seminar: Seminar) -> list[nodes.Node]:
 def _rubric_table(assessment: Assessment, level: int) -> nodes.table:
     """Criteria down the side, that level's bands across the top, best band first."""
     bands = BANDS[level]
-    headings = ["Criterion"] + [label for label, _, _ in bands.values()]
+    headings = [_("Criterion")] + [band_label(level, band) for band in bands]
     table, body = table_with_head("ek-rubric", headings, (2,) + (3,) * len(bands))
     table.children[0].children[0]["stub"] = 1  # the criterion heads its row, for screen readers too
     for criterion in assessment.rubric:
-        label = f"{criterion.criterion} ({criterion.weight}%)"
+        label = _("{criterion} ({weight}%)", criterion=criterion.criterion, weight=criterion.weight)
         body += row([label, *criterion.at(level).values()])
     return table
 
@@ -112,17 +117,21 @@ def _rubric_table(assessment: Assessment, level: int) -> nodes.table:
 def _rubric(seminar: Seminar, ident: str) -> nodes.section:
     """The marking rubric at each FHEQ level. Students see it: knowing how work is judged is part of
     learning to do it, and a rubric handed out only after marking cannot guide the writing."""
-    rubric = section(f"{ident}-rubric", "How the task is marked")
+    rubric = section(f"{ident}-rubric", _("How the task is marked"))
     rubric += nodes.paragraph(
         "",
-        "The same criteria apply at each level of study; what each band asks for rises with the level. "
-        "Levels 5 and 6 (the second and final years of a degree) are marked in degree classification "
-        "bands, where a pass starts at 40; Level 7 (a masters programme) in masters bands, where a pass "
-        "starts at 50.",
+        _(
+            "The same criteria apply at each level of study; what each band asks for rises with the level. "
+            "Levels 5 and 6 (the second and final years of a degree) are marked in degree classification "
+            "bands, where a pass starts at 40; Level 7 (a masters programme) in masters bands, where a pass "
+            "starts at 50."
+        ),
     )
     for level in (5, 6, 7):
         rubric += section(
-            f"{ident}-rubric-level-{level}", f"Level {level}", _rubric_table(seminar.assessment, level)
+            f"{ident}-rubric-level-{level}",
+            _("Level {level}", level=level),
+            _rubric_table(seminar.assessment, level),
         )
     return rubric
 
@@ -131,18 +140,18 @@ def _exemplars(seminar: Seminar, ident: str) -> list[nodes.Node]:
     """Each exemplar: the answer, the clauses it cites, the marker's comments and the feedforward."""
     out: list[nodes.Node] = []
     for number, exemplar in enumerate(seminar.assessment.exemplars, start=1):
-        band = BANDS[exemplar.level][exemplar.band][0]
-        title = f"Exemplar at Level {exemplar.level}, marked {exemplar.mark} ({band.split(' (')[0].lower()})"
+        title = _(
+            "Exemplar at Level {level}, marked {mark} ({band})",
+            level=exemplar.level,
+            mark=exemplar.mark,
+            band=band_in_sentence(exemplar.band),
+        )
         part = section(f"{ident}-exemplar-{number}", title, classes=["ek-exemplar"])
         answer = nodes.container("", *paragraphs(exemplar.answer), classes=["ek-exemplar-answer"])
         part += answer
-        cited = nodes.paragraph("", "Cites: ", classes=["ek-outcome-refs"])
-        for index, ref in enumerate(exemplar.cites):
-            if index:
-                cited += nodes.Text(", ")
-            cited += cite(ref)
-        part += cited
-        part += nodes.paragraph("", "", nodes.strong("Marker's comments", "Marker's comments"))
+        part += _refs(_("Cites: {refs}"), exemplar.cites)
+        comments_heading = _("Marker's comments")
+        part += nodes.paragraph("", "", nodes.strong(comments_heading, comments_heading))
         comments = []
         for comment in exemplar.comments:
             item = nodes.paragraph("", "")
@@ -150,7 +159,8 @@ def _exemplars(seminar: Seminar, ident: str) -> list[nodes.Node]:
             item += nodes.Text(f": {comment.comment}")
             comments.append(item)
         part += bullets(comments)
-        part += nodes.paragraph("", "", nodes.strong("Feedforward", "Feedforward"))
+        feedforward = _("Feedforward")
+        part += nodes.paragraph("", "", nodes.strong(feedforward, feedforward))
         part += paragraphs(exemplar.feedforward)
         out.append(part)
     return out
@@ -162,60 +172,64 @@ def render_seminar(seminar: Seminar, catalog: Catalog, lecturer: bool, pack_uri:
     root = nodes.section(ids=[ident], classes=["ek-seminar"])
     root += nodes.title(seminar.title, seminar.title)
     root += paragraphs(seminar.summary, classes=["ek-summary"])
-    pack = nodes.paragraph("", "", classes=["ek-download"])
-    label = "Printable seminar pack" + (" (lecturer's copy)" if lecturer else "")
-    pack += nodes.reference(label, label, refuri=pack_uri)
-    pack += nodes.Text(
-        ": the plan, its cases and its dilemmas on one print-ready page. Print it, or save it as PDF."
+    label = _("Printable seminar pack (lecturer's copy)") if lecturer else _("Printable seminar pack")
+    root += sentence(
+        _(
+            "{link}: the plan, its cases and its dilemmas on one print-ready page. Print it, or save it "
+            "as PDF."
+        ),
+        ["ek-download"],
+        link=nodes.reference(label, label, refuri=pack_uri),
     )
-    root += pack
     root += field_list(
         [
-            ("For", "; ".join(audience.label for audience in seminar.audience)),
-            ("Length", minutes(seminar.duration_minutes)),
+            (_("For"), _("; ").join(audience.label for audience in seminar.audience)),
+            (_("Length"), minutes(seminar.duration_minutes)),
         ]
     )
     outcomes = []
     for outcome in seminar.learning_outcomes:
         item = nodes.container("", nodes.paragraph(outcome.outcome, outcome.outcome), classes=["ek-outcome"])
-        item += _refs("Professional Capabilities Framework", outcome.pcf)
-        item += _refs("Professional standards", outcome.standards)
+        item += _refs(_("Professional Capabilities Framework: {refs}"), outcome.pcf)
+        item += _refs(_("Professional standards: {refs}"), outcome.standards)
         outcomes.append(item)
-    root += section(f"{ident}-outcomes", "Learning outcomes", bullets(outcomes))
-    preparation = section(f"{ident}-preparation", "Before the session", *paragraphs(seminar.preparation))
-    alternative = "If the reading does not work for you"
+    root += section(f"{ident}-outcomes", _("Learning outcomes"), bullets(outcomes))
+    preparation = section(f"{ident}-preparation", _("Before the session"), *paragraphs(seminar.preparation))
+    alternative = _("If the reading does not work for you")
     preparation += nodes.paragraph("", "", nodes.strong(alternative, alternative))
     preparation += paragraphs(seminar.inclusion.pre_reading_alternative)
     root += preparation
-    root += section(f"{ident}-reading", "Reading", *_reading(seminar, catalog))
-    root += section(f"{ident}-materials", "Materials", *_materials(seminar, catalog))
-    root += section(f"{ident}-timeline", "How the session runs", _timeline(seminar, lecturer))
-    root += section(f"{ident}-inclusion", "Making the session work for everyone", *_inclusion(seminar))
-    root += section(f"{ident}-ground-rules", "Ground rules", bullets(seminar.ground_rules))
-    root += section(f"{ident}-care", "Looking after yourself and each other", *paragraphs(seminar.care))
-    follow_up = section(f"{ident}-follow-up", "After the session", *paragraphs(seminar.follow_up))
+    root += section(f"{ident}-reading", _("Reading"), *_reading(seminar, catalog))
+    root += section(f"{ident}-materials", _("Materials"), *_materials(seminar, catalog))
+    root += section(f"{ident}-timeline", _("How the session runs"), _timeline(seminar, lecturer))
+    root += section(f"{ident}-inclusion", _("Making the session work for everyone"), *_inclusion(seminar))
+    root += section(f"{ident}-ground-rules", _("Ground rules"), bullets(seminar.ground_rules))
+    root += section(f"{ident}-care", _("Looking after yourself and each other"), *paragraphs(seminar.care))
+    follow_up = section(f"{ident}-follow-up", _("After the session"), *paragraphs(seminar.follow_up))
     follow_up += _rubric(seminar, ident)
     root += follow_up
     if lecturer:
         expert = seminar.expert_by_experience
         for suffix, heading, text in (
-            ("facilitation", "Facilitation notes", seminar.facilitation_notes),
-            ("debrief", "Debrief", seminar.debrief),
-            ("online", "Running it online", seminar.variations.online),
-            ("large-group", "Running it with a large group", seminar.variations.large_group),
+            ("facilitation", _("Facilitation notes"), seminar.facilitation_notes),
+            ("debrief", _("Debrief"), seminar.debrief),
+            ("online", _("Running it online"), seminar.variations.online),
+            ("large-group", _("Running it with a large group"), seminar.variations.large_group),
         ):
             root += section(f"{ident}-{suffix}", heading, *paragraphs(text), classes=["ek-instructor-notes"])
-        slot = section(f"{ident}-expert", "An expert by experience", classes=["ek-instructor-notes"])
-        slot += nodes.paragraph("", f"During: {expert.during}.")
+        slot = section(f"{ident}-expert", _("An expert by experience"), classes=["ek-instructor-notes"])
+        slot += nodes.paragraph("", _("During: {when}.", when=expert.during))
         slot += paragraphs(expert.contribution)
-        slot += nodes.paragraph("", "", nodes.strong("Arranging it", "Arranging it"))
+        arranging = _("Arranging it")
+        slot += nodes.paragraph("", "", nodes.strong(arranging, arranging))
         slot += paragraphs(expert.arranging)
-        slot += nodes.paragraph("", "", nodes.strong("If nobody is available", "If nobody is available"))
+        nobody = _("If nobody is available")
+        slot += nodes.paragraph("", "", nodes.strong(nobody, nobody))
         slot += paragraphs(expert.if_unavailable)
         root += slot
         root += section(
             f"{ident}-exemplars",
-            "Exemplar answers with marker's comments",
+            _("Exemplar answers with marker's comments"),
             *_exemplars(seminar, ident),
             classes=["ek-instructor-notes"],
         )
@@ -224,17 +238,20 @@ def render_seminar(seminar: Seminar, catalog: Catalog, lecturer: bool, pack_uri:
 
 def render_seminars_index(catalog: Catalog) -> list[nodes.Node]:
     """A table of every seminar plan: title, who it is for, length and what it uses."""
-    table, body = table_with_head("ek-seminars-index", ["Seminar", "For", "Length", "Uses"], (3, 3, 1, 4))
-    for _, loaded in sorted(catalog.seminars.items(), key=lambda item: item[1].model.title):
+    headings = [_("Seminar"), _("For"), _("Length"), _("Uses")]
+    table, body = table_with_head("ek-seminars-index", headings, (3, 3, 1, 4))
+    for _key, loaded in sorted(catalog.seminars.items(), key=lambda item: item[1].model.title):
         seminar = loaded.model
         title = nodes.paragraph()
         title += link_to("seminar", seminar.id, seminar.title, f"seminar-{seminar.id}")
         uses = [catalog.cases[case_id].model.title for case_id in seminar.materials.cases]
-        uses += [f"dilemma: {catalog.dilemmas[d].model.title}" for d in seminar.materials.dilemmas]
+        uses += [
+            _("dilemma: {title}", title=catalog.dilemmas[d].model.title) for d in seminar.materials.dilemmas
+        ]
         if seminar.materials.worksheet:
-            uses.append("worksheet")
-        audience = "; ".join(item.label for item in seminar.audience)
-        body += row([title, audience, minutes(seminar.duration_minutes), "; ".join(uses)])
+            uses.append(_("worksheet"))
+        audience = _("; ").join(item.label for item in seminar.audience)
+        body += row([title, audience, minutes(seminar.duration_minutes), _("; ").join(uses)])
     if not catalog.seminars:
-        return [nodes.paragraph(text="No seminar plans yet: add one under exercises/seminars/.")]
+        return [nodes.paragraph(text=_("No seminar plans yet: add one under exercises/seminars/."))]
     return [table]

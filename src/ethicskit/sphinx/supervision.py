@@ -10,9 +10,10 @@ from __future__ import annotations
 from docutils import nodes
 
 from ..catalog import Catalog
-from ..first_year import SCHEMES, FirstYearScheme, scheme_for
+from ..first_year import FirstYearScheme, scheme_for, schemes
 from ..models import Case, Jurisdiction
-from .render import bullets, cite, link_to, row, section, table_with_head
+from ..words import _
+from .render import bullets, cite, joined, link_to, row, section, sentence, table_with_head
 
 NATION_ORDER = (
     Jurisdiction.ENGLAND,
@@ -20,12 +21,6 @@ NATION_ORDER = (
     Jurisdiction.WALES,
     Jurisdiction.NORTHERN_IRELAND,
 )
-NATION_NAMES = {
-    Jurisdiction.ENGLAND: "England",
-    Jurisdiction.SCOTLAND: "Scotland",
-    Jurisdiction.WALES: "Wales",
-    Jurisdiction.NORTHERN_IRELAND: "Northern Ireland",
-}
 
 
 def scheme_anchor(scheme: FirstYearScheme) -> str:
@@ -33,15 +28,23 @@ def scheme_anchor(scheme: FirstYearScheme) -> str:
 
 
 def _source(scheme: FirstYearScheme) -> nodes.paragraph:
-    para = nodes.paragraph("", "Source: ", classes=["ek-first-year-source"])
-    para += nodes.Text(f"{scheme.source_title}, ")
-    para += nodes.reference(
+    link = nodes.reference(
         scheme.source_url, scheme.source_url, refuri=scheme.source_url, classes=["ek-official"]
     )
-    para += nodes.Text(f"; checked {scheme.checked_on}.")
+    para = sentence(
+        _(
+            "Source: {title}, {link}; checked {date}.",
+            title=scheme.source_title,
+            date=scheme.checked_on,
+            link="{link}",
+        ),
+        ["ek-first-year-source"],
+        link=link,
+    )
     if not scheme.verified:
         para += nodes.Text(" ")
-        para += nodes.strong("", f"Unverified: {scheme.unverified_reason}.", classes=["ek-unverified"])
+        unverified = _("Unverified: {reason}.", reason=scheme.unverified_reason)
+        para += nodes.strong("", unverified, classes=["ek-unverified"])
     return para
 
 
@@ -49,18 +52,24 @@ def render_first_year_schemes() -> list[nodes.Node]:
     """One row per nation (England split by service): the scheme, who sets it, what it is judged against."""
     table, body = table_with_head(
         "ek-first-year",
-        ["Where you practise", "Your first year", "Set by", "Judged against"],
+        [_("Where you practise"), _("Your first year"), _("Set by"), _("Judged against")],
         [16, 22, 22, 40],
     )
-    for scheme in SCHEMES:
+    for scheme in schemes():
         where = nodes.paragraph("", "")
         where += nodes.reference("", scheme.heading, refid=scheme_anchor(scheme))
         body += row([where, scheme.name, scheme.set_by, scheme.judged_against])
     out: list[nodes.Node] = [table]
-    for scheme in SCHEMES:
+    for scheme in schemes():
         box = section(scheme_anchor(scheme), scheme.heading, classes=["ek-first-year-scheme"])
         box += nodes.paragraph(
-            "", f"{scheme.name}, set by {scheme.set_by}. Judged against {scheme.judged_against}."
+            "",
+            _(
+                "{scheme}, set by {body}. Judged against {standard}.",
+                scheme=scheme.name,
+                body=scheme.set_by,
+                standard=scheme.judged_against,
+            ),
         )
         box += nodes.paragraph("", scheme.what_changes)
         box += _source(scheme)
@@ -70,33 +79,32 @@ def render_first_year_schemes() -> list[nodes.Node]:
 
 def _case_entry(case_id: str, case: Case, dilemma_ids: dict[str, tuple[str, str]]) -> nodes.section:
     sec = section(f"asye-{case_id}", case.title, classes=["ek-asye-case"])
-    read = nodes.paragraph("", "Read the case: ")
-    read += link_to("case", case_id, case.title, f"case-{case_id}")
+    case_link = link_to("case", case_id, case.title, f"case-{case_id}")
     if case_id in dilemma_ids:
         dilemma_id, dilemma_title = dilemma_ids[case_id]
-        read += nodes.Text("; then work through the dilemma ")
-        read += link_to("dilemma", dilemma_id, dilemma_title, f"dilemma-{dilemma_id}")
-    read += nodes.Text(".")
-    sec += read
+        dilemma_link = link_to("dilemma", dilemma_id, dilemma_title, f"dilemma-{dilemma_id}")
+        sec += sentence(
+            _("Read the case: {case}; then work through the dilemma {dilemma}."),
+            case=case_link,
+            dilemma=dilemma_link,
+        )
+    else:
+        sec += sentence(_("Read the case: {case}."), case=case_link)
     scheme = scheme_for(case.setting.jurisdiction, case.setting.service)
     if scheme is not None:
-        first_year = nodes.paragraph("", "Your first year in this setting: ", classes=["ek-asye-scheme"])
-        first_year += nodes.reference("", scheme.name, refid=scheme_anchor(scheme))
-        first_year += nodes.Text(".")
-        sec += first_year
+        scheme_link = nodes.reference("", scheme.name, refid=scheme_anchor(scheme))
+        sec += sentence(
+            _("Your first year in this setting: {scheme}."), ["ek-asye-scheme"], scheme=scheme_link
+        )
     england = case.setting.jurisdiction is Jurisdiction.ENGLAND
-    label = (
-        "PCF domains it helps you reflect on: "
+    message = (
+        _("PCF domains it helps you reflect on: {refs}")
         if england
-        else "PCF domains it helps you reflect on (England's framework, used here only as a lens): "
+        else _("PCF domains it helps you reflect on (England's framework, used here only as a lens): {refs}")
     )
-    domains = nodes.paragraph("", label, classes=["ek-asye-pcf"])
-    for number, ref in enumerate(case.supervision.pcf):
-        if number:
-            domains += nodes.Text(", ")
-        domains += cite(ref)
-    sec += domains
-    sec += nodes.paragraph("", "Questions to prepare for supervision:")
+    refs = joined([cite(ref) for ref in case.supervision.pcf], _(", "))
+    sec += sentence(message, ["ek-asye-pcf"], refs=refs)
+    sec += nodes.paragraph("", _("Questions to prepare for supervision:"))
     sec += bullets(case.supervision.prompts)
     return sec
 
@@ -113,8 +121,8 @@ def render_supervision_map(catalog: Catalog) -> list[nodes.Node]:
     out: list[nodes.Node] = []
     nations = [n for n in NATION_ORDER if n in by_nation] + sorted(set(by_nation) - set(NATION_ORDER))
     for nation in nations:
-        name = NATION_NAMES.get(nation, nation.value.replace("-", " ").title())
-        group = section(f"asye-nation-{nation.value}", f"Cases set in {name}", classes=["ek-asye-nation"])
+        heading = _("Cases set in {place}", place=nation.label)
+        group = section(f"asye-nation-{nation.value}", heading, classes=["ek-asye-nation"])
         for case_id, case in sorted(by_nation[nation], key=lambda item: item[1].title):
             group += _case_entry(case_id, case, dilemma_ids)
         out.append(group)
