@@ -3,6 +3,7 @@
 #   (make lecturer builds the lecturer edition into _build/lecturer/html)
 #   make test   lint, type-check and run every test, browser tests included
 #   make release  both editions, seminar packs and SCORM packages as one bundle in dist/VERSION/
+#   make accessibility-evidence  the test run behind the accessibility conformance report
 # Both create their own environment (.venv, from uv.lock) on first use.
 
 PYTHON ?= python3
@@ -22,7 +23,7 @@ export UV_LINK_MODE := copy
 # Every build of the book, strict: warnings are errors.
 JUPYTER_BOOK = GRAPHVIZ_DOT=$(DOT) $(BIN)/jupyter-book build $(ROOT) -W -n --keep-going -q
 
-.PHONY: book lecturer release test bench lint typecheck check messages chromium graphviz clean
+.PHONY: book lecturer release accessibility-evidence test bench lint typecheck check messages chromium graphviz clean
 
 book: $(VENV)/.book-ready graphviz
 	$(BIN)/ethicskit check --root $(ROOT)
@@ -39,15 +40,31 @@ lecturer: $(VENV)/.book-ready graphviz
 # dilemma, LECTURERS.md and SHA256SUMS, in dist/VERSION/ (the kit's version unless VERSION= is given).
 # Both editions are built afresh in _build/release, so no page left over from an earlier build can slip
 # in, and everything is dated by the last commit: the same commit gives the same bytes.
+# The accessibility evidence is gathered first, so both editions show the conformance report of the
+# tests run on this commit, and the bundle carries the same report.
 RELEASE_BUILD := $(ROOT)/_build/release
-release: $(VENV)/.book-ready graphviz chromium
+COMMIT_EPOCH = $${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null)}
+release: $(VENV)/.book-ready graphviz chromium accessibility-evidence
 	$(BIN)/ethicskit check --root $(ROOT)
 	rm -rf $(RELEASE_BUILD)
 	$(JUPYTER_BOOK) --path-output $(RELEASE_BUILD)/student
 	ETHICSKIT_EDITION=lecturer $(JUPYTER_BOOK) --path-output $(RELEASE_BUILD)/lecturer
-	SOURCE_DATE_EPOCH="$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null)}" CHROMIUM=$(CHROMIUM) \
+	SOURCE_DATE_EPOCH="$(COMMIT_EPOCH)" CHROMIUM=$(CHROMIUM) \
 		$(BIN)/ethicskit release --root $(ROOT) --output $(ROOT)/dist $(if $(VERSION),--version $(VERSION)) \
 		--student-site $(RELEASE_BUILD)/student/_build/html --lecturer-site $(RELEASE_BUILD)/lecturer/_build/html
+
+# The browser tests that audit every page of both editions with axe-core and play every dilemma path by
+# keyboard, run so that they leave their evidence and the conformance report in _build/accessibility,
+# where `make book`, `make lecturer` and `make release` find them. Dated by the last commit, so the same
+# commit gives the same report. (The tests' own builds show a fixed fixture's report, so the pages they
+# audit do not depend on any earlier run.)
+EVIDENCE_DIR := $(ROOT)/_build/accessibility
+accessibility-evidence: $(VENV)/.test-ready chromium graphviz
+	rm -rf $(EVIDENCE_DIR)
+	SOURCE_DATE_EPOCH="$(COMMIT_EPOCH)" ETHICSKIT_EVIDENCE=$(abspath $(EVIDENCE_DIR)) CHROMIUM=$(CHROMIUM) \
+		GRAPHVIZ_DOT=$(DOT) $(BIN)/pytest -q tests/test_browser.py \
+		-k "no_wcag_a_or_aa_violations or plays_by_keyboard"
+	@test -s $(EVIDENCE_DIR)/accessibility-evidence.json
 
 test: $(VENV)/.test-ready chromium graphviz node_modules/.ready
 	$(BIN)/ruff check src tests bench

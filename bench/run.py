@@ -25,6 +25,8 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
+from ethicskit.names import name_words
+
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
@@ -140,6 +142,20 @@ def incremental(kit: Path) -> tuple[float, float, list[str]]:
     return statistics.median(edits), statistics.median(noops), pages
 
 
+def own_names(pseudonyms: list[str], number: int) -> Callable[[str], str]:
+    """Give a generated copy its own people: each name word of the template's pseudonyms gets a suffix
+    made from the copy's number ('Rhodri' becomes 'Rhodribc'), since one invented name names one person
+    across a kit."""
+    suffix = "".join(chr(ord("a") + int(digit)) for digit in f"{number:04d}")
+    words = {word for pseudonym in pseudonyms for word in name_words(pseudonym)}
+    if not words:
+        return lambda text: text
+    pattern = re.compile(
+        r"\b(" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b", re.I
+    )
+    return lambda text: pattern.sub(lambda found: found[0] + suffix, text)
+
+
 def scaled_kit(target: Path, count: int) -> Path:
     """The kit with `count` generated cases (and as many dilemmas), each with its own page, listed in
     the table of contents under the cases and dilemmas chapters as a lecturer would add them."""
@@ -154,13 +170,15 @@ def scaled_kit(target: Path, count: int) -> Path:
         template = cases[number % len(cases)]
         new_id = f"scale-{number:04d}-{template.stem}"
         text = template.read_text().replace(f"id: {template.stem}\n", f"id: {new_id}\n", 1)
+        renamed = own_names(yaml.safe_load(text).get("pseudonyms", []), number)
+        text = renamed(text)
         (kit / "cases" / f"{new_id}.yml").write_text(text)
         (kit / "book" / "cases" / f"{new_id}.md").write_text(f"```{{case}} {new_id}\n```\n")
         case_pages.append({"file": f"book/cases/{new_id}"})
         if template.stem in dilemmas:
             dilemma = dilemmas[template.stem].read_text()
             dilemma = dilemma.replace(f"id: {template.stem}\n", f"id: {new_id}\n", 1)
-            dilemma = dilemma.replace(f"case: {template.stem}\n", f"case: {new_id}\n", 1)
+            dilemma = renamed(dilemma.replace(f"case: {template.stem}\n", f"case: {new_id}\n", 1))
             (kit / "exercises" / "dilemmas" / f"{new_id}.yml").write_text(dilemma)
             (kit / "book" / "dilemmas" / f"{new_id}.md").write_text(f"```{{dilemma}} {new_id}\n```\n")
             dilemma_pages.append({"file": f"book/dilemmas/{new_id}"})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import functools
 import os
@@ -17,11 +18,15 @@ from typing import Any
 
 import pytest
 
+from ethicskit.archive import build_time
 from ethicskit.conformance import EVIDENCE_ENV, Evidence
 from ethicskit.conformance import write as write_conformance
+from ethicskit.sphinx.conformance import EVIDENCE_PATH_ENV
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURE_EVIDENCE = FIXTURES / "conformance" / "evidence.json"
+"""The evidence every book built by the tests shows on its conformance page (see its README)."""
 JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
@@ -47,20 +52,37 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Write the evidence and the conformance report when ETHICSKIT_EVIDENCE names a folder."""
     folder = os.environ.get(EVIDENCE_ENV)
     if folder and (EVIDENCE.axe or EVIDENCE.keyboard):
-        write_conformance(EVIDENCE, Path(folder), datetime.date.today().isoformat())
+        write_conformance(EVIDENCE, Path(folder), run_date())
 
 
-def build_book(source: Path, output: Path, edition: str = "student") -> subprocess.CompletedProcess[str]:
+def run_date() -> str:
+    """The date a run gives its evidence: the commit's, as SOURCE_DATE_EPOCH says (a release sets it),
+    so the same commit gives the same report; otherwise today's."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        return build_time().date().isoformat()
+    return datetime.date.today().isoformat()
+
+
+def build_book(
+    source: Path, output: Path, edition: str = "student", evidence: Path | None = FIXTURE_EVIDENCE
+) -> subprocess.CompletedProcess[str]:
     """Build a book strictly (warnings are errors) with its output under `output`; colours removed.
 
-    The edition is chosen as `make lecturer` chooses it, through ETHICSKIT_EDITION.
+    The edition is chosen as `make lecturer` chooses it, through ETHICSKIT_EDITION; the conformance
+    page shows `evidence` (the fixture's, unless a test names another), never whatever an earlier run
+    left in the kit's folder, so every run audits the same page. With `evidence=None` the page looks
+    where `make book` looks, under the kit's own `_build/accessibility`.
     """
+    env = {**os.environ, "ETHICSKIT_EDITION": edition}
+    env.pop(EVIDENCE_PATH_ENV, None)
+    if evidence is not None:
+        env[EVIDENCE_PATH_ENV] = str(evidence)
     result = subprocess.run(
         [str(JUPYTER_BOOK), "build", str(source), "--path-output", str(output), "-W", "-n", "--keep-going"],
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, "ETHICSKIT_EDITION": edition},
+        env=env,
     )
     result.stdout, result.stderr = ANSI.sub("", result.stdout), ANSI.sub("", result.stderr)
     return result
@@ -96,16 +118,25 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         """Keep the test output clean."""
 
 
-@pytest.fixture(scope="session")
-def book_server(built_book: Path) -> Iterator[str]:
-    """Serve the built book on 127.0.0.1; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(built_book))
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve a folder on 127.0.0.1, on a free port, while the block runs; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def book_server(built_book: Path) -> Iterator[str]:
+    """Serve the built book on 127.0.0.1; yields the base URL."""
+    with serve(built_book) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

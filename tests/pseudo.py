@@ -72,6 +72,7 @@ def content_text(root: Path = REPO) -> Content:
         for loaded in group.values()
     ]
     models += [loaded.model for loaded in (catalog.chapter_reading, catalog.chapter_self_checks) if loaded]
+    models += [loaded.model for loaded in catalog.frameworks.values()]
     strings = {" ".join(text.split()) for model in models for text in _strings(model)}
     strings |= {" ".join(text.split()) for text in _strings(catalog.bibliography.__dict__)}
     pieces = [*strings]

@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
+from ethicskit.archive import build_time
 from ethicskit.cartridge import (
     CC,
     LOMR,
@@ -21,11 +22,13 @@ from ethicskit.cartridge import (
     CartridgeError,
     build,
     manifest_schema,
+    scorm_packages,
     weblink_schema,
     write_zip,
 )
 from ethicskit.catalog import Catalog, load_catalog
 from ethicskit.cli import main
+from ethicskit.scorm import write_package
 
 REPO = Path(__file__).resolve().parent.parent
 SITE_URL = "https://example.org/first-loyalty/"
@@ -232,6 +235,112 @@ def test_command_needs_a_site_address(tmp_path: Path) -> None:
     assert not (tmp_path / "x.imscc").exists()
 
 
+def _with_a_real_dilemma(root: Path, site: Path, catalog: Catalog) -> str:
+    """The small kit's play page holds a real dilemma's player, and a worksheet page joins it."""
+    dilemma_id = sorted(catalog.dilemmas)[0]
+    (site / "book" / "play.html").write_text(
+        _page(
+            "Play a dilemma", f'<section class="ek-dilemma" id="dilemma-{dilemma_id}"><p>Player</p></section>'
+        ),
+        encoding="utf-8",
+    )
+    (site / "book" / "worksheet.html").write_text(
+        _page("Worksheet", '<div class="ek-worksheet"><p>Boxes</p></div>'), encoding="utf-8"
+    )
+    with (root / "_toc.yml").open("a", encoding="utf-8") as toc:
+        toc.write("      - file: book/worksheet\n")
+    return dilemma_id
+
+
+def _embedded_zip(
+    root: Path, site: Path, catalog: Catalog, output: Path, site_url: str | None = None
+) -> Path:
+    packages = scorm_packages(catalog, build_time())
+    write_zip(build(root, site, site_url, catalog, "First Loyalty", packages).entries, output)
+    return output
+
+
+def test_the_scorm_variant_carries_each_dilemma_as_its_package_beside_a_static_page(
+    small_kit: tuple[Path, Path], catalog: Catalog, tmp_path: Path
+) -> None:
+    root, site = small_kit
+    dilemma_id = _with_a_real_dilemma(root, site, catalog)
+    output = _embedded_zip(root, site, catalog, tmp_path / "scorm.imscc")
+    manifest = _check_cartridge(output)
+    resources = {node.get("identifier"): node for node in manifest.iterfind(".//cc:resource", NS)}
+    carried = resources[f"SCORM-{dilemma_id}"]
+    # CC 1.1 has no SCORM resource type: the package is web content, a page with the zip beside it.
+    assert carried.get("type") == "webcontent" and carried.get("href") == "web_resources/book/play.html"
+    assert [f.get("href") for f in carried.iterfind("cc:file", NS)] == [
+        "web_resources/book/play.html",
+        "web_resources/book/play.zip",
+    ]
+    assert not _instructor_only(carried)
+    titles = [node.findtext("cc:title", namespaces=NS) for node in manifest.iterfind(".//cc:item", NS)]
+    title = catalog.dilemmas[dilemma_id].model.title
+    assert f"{title} (SCORM 1.2 package)" in titles
+    # No site address: no web links, the worksheet (which needs the site's script) left out, and links
+    # into the site keep their words without an address.
+    assert not [r for r in resources.values() if r.get("type") == "imswl_xmlv1p1"]
+    assert "Worksheet" not in titles
+    with zipfile.ZipFile(output) as archive:
+        package = archive.read("web_resources/book/play.zip")
+        page = archive.read("web_resources/book/play.html").decode("utf-8")
+        intro = archive.read("web_resources/book/intro.html").decode("utf-8")
+    expected = write_package(catalog.dilemmas[dilemma_id].model, catalog, tmp_path / "package.zip")
+    assert package == expected.read_bytes()  # the very zip the bundle's scorm/ folder holds
+    with zipfile.ZipFile(io.BytesIO(package)) as inner:
+        assert {"imsmanifest.xml", "index.html"} <= set(inner.namelist())
+    assert '<a href="play.zip">play.zip</a>' in page and "SCORM 1.2" in page
+    assert "never sent to the VLE" in page and "<script" not in page
+    assert 'href="play.html"' in intro  # the dilemma's page is in the cartridge: the relative link stands
+    assert "genindex" not in intro and "the index</a>" in intro
+
+
+def test_the_scorm_variant_links_the_other_script_pages_when_it_has_an_address(
+    small_kit: tuple[Path, Path], catalog: Catalog, tmp_path: Path
+) -> None:
+    root, site = small_kit
+    dilemma_id = _with_a_real_dilemma(root, site, catalog)
+    manifest = _check_cartridge(_embedded_zip(root, site, catalog, tmp_path / "scorm.imscc", SITE_URL))
+    resources = {node.get("identifier") for node in manifest.iterfind(".//cc:resource", NS)}
+    assert {f"SCORM-{dilemma_id}", "LINK-book-worksheet"} <= resources
+    assert "LINK-book-play" not in resources
+
+
+def test_the_scorm_variant_is_the_same_bytes_every_time(
+    small_kit: tuple[Path, Path], catalog: Catalog, tmp_path: Path
+) -> None:
+    root, site = small_kit
+    _with_a_real_dilemma(root, site, catalog)
+    first = _embedded_zip(root, site, catalog, tmp_path / "one.imscc").read_bytes()
+    second = _embedded_zip(root, site, catalog, tmp_path / "two.imscc").read_bytes()
+    assert first == second
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        with zipfile.ZipFile(io.BytesIO(archive.read("web_resources/book/play.zip"))) as inner:
+            assert {info.date_time for info in inner.infolist()} == {build_time().timetuple()[:6]}
+
+
+def test_a_cartridge_of_links_needs_an_address(small_kit: tuple[Path, Path], catalog: Catalog) -> None:
+    root, site = small_kit
+    with pytest.raises(CartridgeError, match="needs the site's address"):
+        build(root, site, None, catalog, "First Loyalty")
+
+
+def test_a_book_of_chapters_without_parts_keeps_its_chapters(
+    small_kit: tuple[Path, Path], catalog: Catalog, tmp_path: Path
+) -> None:
+    root, site = small_kit
+    (root / "_toc.yml").write_text(
+        "format: jb-book\nroot: book/intro\nchapters:\n  - file: book/chapter\n  - file: book/play\n",
+        encoding="utf-8",
+    )
+    manifest = _check_cartridge(_built_zip(root, site, catalog, tmp_path))
+    titles = [node.findtext("cc:title", namespaces=NS) for node in manifest.iterfind(".//cc:item", NS)]
+    assert titles[1:5] == ["Welcome", "Chapters", "The chapter", "Play a dilemma"]  # [0]: the root item
+
+
 @pytest.mark.build
 def test_the_real_book_makes_a_valid_cartridge(built_book: Path, tmp_path: Path) -> None:
     output = tmp_path / "first-loyalty.imscc"
@@ -274,3 +383,23 @@ def test_the_real_book_makes_a_valid_cartridge(built_book: Path, tmp_path: Path)
         ],
     )
     assert again.read_bytes() == output.read_bytes()
+    embedded = tmp_path / "first-loyalty-scorm.imscc"
+    result = CliRunner().invoke(
+        main,
+        [
+            "cartridge",
+            "--root",
+            str(REPO),
+            "--site",
+            str(built_book),
+            "--embed-scorm",
+            "--out",
+            str(embedded),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    manifest = _check_cartridge(embedded)
+    resources = {node.get("identifier"): node for node in manifest.iterfind(".//cc:resource", NS)}
+    for dilemma_id in loaded.dilemmas:
+        assert f"SCORM-{dilemma_id}" in resources and f"LINK-book-dilemmas-{dilemma_id}" not in resources
+    assert not [r for r in resources.values() if r.get("type") == "imswl_xmlv1p1"]

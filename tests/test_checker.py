@@ -9,8 +9,10 @@ from typing import NamedTuple
 import pytest
 
 from ethicskit.catalog import load_catalog
+from ethicskit.problems import ProblemCode
 
 FIXTURES = Path(__file__).parent / "fixtures" / "valid"
+REPO = Path(__file__).resolve().parent.parent
 
 
 class Broken(NamedTuple):
@@ -793,7 +795,9 @@ def replace_in(path: Path, old: str, new: str) -> None:
 
 
 def problems_of(root: Path) -> list[str]:
-    return [str(problem) for problem in load_catalog(root)[1]]
+    """The problems of a kit made by `kit_with_whole_code`, which teaches two nations' regulator codes
+    with one dilemma: the nation it is not set in is always uncovered, which these tests are not about."""
+    return [str(p) for p in load_catalog(root)[1] if p.code is not ProblemCode.NATION_UNCOVERED]
 
 
 def test_a_document_level_digest_loads_and_can_be_cited_as_a_whole(tmp_path: Path) -> None:
@@ -808,8 +812,8 @@ def test_a_document_level_digest_loads_and_can_be_cited_as_a_whole(tmp_path: Pat
     )
     dilemma = root / "exercises" / "dilemmas" / "demo-dilemma.yml"
     replace_in(dilemma, 'clauses: ["demo-old:honesty"]', 'clauses: ["demo-old:honesty", "demo-whole"]')
-    catalog, problems = load_catalog(root)
-    assert [str(problem) for problem in problems] == []
+    catalog, _ = load_catalog(root)
+    assert problems_of(root) == []
     cited = catalog.cited("demo-whole")
     assert cited is not None and cited.clause is None
     assert cited.label == "Whole demo standards"
@@ -984,3 +988,112 @@ def test_a_case_or_dilemma_touching_death_or_violence_needs_a_content_note(tmp_p
         "duration_minutes: 30\ncontent_note:\n  topics: [death, violence]\n  note: A fixture note on a death.",
     )
     assert problems_of(root) == []
+
+
+def test_a_nation_whose_regulator_code_is_taught_needs_a_dilemma_set_there(tmp_path: Path) -> None:
+    """The kit teaches Wales's regulator code (demo-whole) but its one dilemma is set in England."""
+    root = kit_with_whole_code(tmp_path)
+    assert [str(p) for p in load_catalog(root)[1]] == [
+        "codes_of_practice/demo-whole.yml:6: the kit teaches Test fixture regulator's code for Wales but no "
+        "dilemma is set in Wales [nation-uncovered]"
+    ]
+    # A superseded code, or one issued by a professional body, asks for no dilemma of its own.
+    replace_in(
+        root / "codes_of_practice" / "demo-whole.yml",
+        "issuer_type: regulator",
+        "issuer_type: professional-body",
+    )
+    assert [str(p) for p in load_catalog(root)[1]] == []
+
+
+def test_the_real_kit_sets_a_dilemma_in_every_nation() -> None:
+    catalog, problems = load_catalog(REPO)
+    assert problems == []
+    regulators = {
+        loaded.model.jurisdiction.value
+        for loaded in catalog.codes.values()
+        if loaded.model.issuer_type.value == "regulator" and loaded.model.status.value == "current"
+    }
+    assert {"england", "scotland", "wales", "northern-ireland"} <= regulators
+
+
+CHAPTER = """# A chapter
+
+:::{objectives}
+- Say what the reader will be able to do.
+:::
+
+Some teaching.
+
+```{reading-list}
+:chapter: book/chapter
+```
+
+:::{key-points}
+- One point.
+:::
+"""
+
+
+def chapter_kit(tmp_path: Path, text: str) -> Path:
+    root = tmp_path / "kit"
+    shutil.copytree(FIXTURES, root)
+    (root / "_toc.yml").write_text(
+        "format: jb-book\nroot: index\nparts:\n"
+        "  - caption: Understanding first loyalty\n    chapters:\n      - file: book/chapter\n",
+        encoding="utf-8",
+    )
+    (root / "book" / "chapter.md").write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (CHAPTER, []),
+        (
+            CHAPTER.replace(":::{objectives}", ":::{important}", 1),
+            [
+                "book/chapter.md:3: the chapter opens with '{important}', not '{objectives}' [chapter-structure]",
+            ],
+        ),
+        (
+            CHAPTER + "\nA closing paragraph.\n",
+            [
+                "book/chapter.md:17: text follows the '{key-points}' box (line 17); the key points come last "
+                "[chapter-structure]"
+            ],
+        ),
+        (
+            CHAPTER.replace(":::{key-points}\n- One point.\n:::\n", ""),
+            [
+                "book/chapter.md:9: the chapter closes with '{reading-list}', not '{key-points}' [chapter-structure]"
+            ],
+        ),
+        (
+            CHAPTER.replace("Some teaching.", ":::{objectives}\n- Again.\n:::"),
+            ["book/chapter.md:7: the chapter has more than one '{objectives}' box [chapter-structure]"],
+        ),
+        (
+            # A directive nested in another is not the chapter's first or last box.
+            CHAPTER.replace(
+                ":::{key-points}\n- One point.\n:::",
+                "::::{key-points}\n- One point.\n:::{note}\nInside.\n:::\n::::",
+            ),
+            [],
+        ),
+    ],
+    ids=[
+        "well-formed",
+        "opens-elsewhere",
+        "text-after-key-points",
+        "no-key-points",
+        "two-objectives",
+        "nested",
+    ],
+)
+def test_a_taught_chapter_opens_with_objectives_and_closes_with_key_points(
+    tmp_path: Path, text: str, expected: list[str]
+) -> None:
+    problems = load_catalog(chapter_kit(tmp_path, text))[1]
+    assert [str(p) for p in problems if p.code is ProblemCode.CHAPTER_STRUCTURE] == expected

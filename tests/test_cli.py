@@ -227,6 +227,8 @@ def test_schema_writes_one_schema_per_content_type(tmp_path: Path) -> None:
     assert names == [
         "case.schema.json",
         "code-of-practice.schema.json",
+        "curriculum-framework.schema.json",
+        "curriculum-map.schema.json",
         "dilemma.schema.json",
         "law.schema.json",
         "seminar.schema.json",

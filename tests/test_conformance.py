@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from ethicskit.cli import main
-from ethicskit.conformance import CRITERIA, Evidence, axe_page, criteria_of, judge, report
+from ethicskit.conformance import CRITERIA, Evidence, axe_page, criteria_of, judge, report, write
 
 
 def _rule(rule_id: str, tags: list[str], nodes: int = 1) -> dict[str, object]:
@@ -81,7 +82,7 @@ def test_the_report_lists_every_criterion_with_its_evidence(tmp_path: Path) -> N
     for number, name, _ in CRITERIA:
         assert f"| {number} {name} |" in text
     assert "axe-core found failures on 1 page(s): student: page-1.html." in text
-    assert "axe-core 4.0.0" in text and "test run of 2026-12-04" in text
+    assert "axe-core 4.0.0" in text and "test run of the kit dated 2026-12-04" in text
     assert (
         "| 1.2.2 Captions (Prerecorded) | Not evaluated | axe-core's rules for it (video-caption) found"
         in text
@@ -96,3 +97,27 @@ def test_the_report_lists_every_criterion_with_its_evidence(tmp_path: Path) -> N
     saved.write_text(json.dumps({"axe": [{"page": "x"}]}), encoding="utf-8")
     broken = CliRunner().invoke(main, ["conformance", str(saved), "-o", str(output)])
     assert broken.exit_code == 1 and "not the evidence a test run writes" in broken.output
+
+
+def test_written_evidence_keeps_its_date_and_gives_the_same_report(tmp_path: Path) -> None:
+    """The date travels with the evidence, so the book's page and the command agree without a --date."""
+    data, text = write(_evidence(), tmp_path, "2026-01-01")
+    saved = Evidence.read(data)
+    assert saved.date == "2026-01-01" and saved.axe == _evidence().axe
+    assert report(saved) == text.read_text(encoding="utf-8")
+    again = tmp_path / "again.md"
+    result = CliRunner().invoke(main, ["conformance", str(data), "-o", str(again)])
+    assert result.exit_code == 0, result.output
+    assert again.read_text(encoding="utf-8") == text.read_text(encoding="utf-8")
+    assert "dated 2026-01-01" in again.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["[]", '{"axe": {}}', '{"axe": ["a page"]}', '{"axe": [], "keyboard": ["a walk"]}', '{"date": 5}', "{"],
+)
+def test_evidence_in_another_shape_is_refused(tmp_path: Path, content: str) -> None:
+    saved = tmp_path / "evidence.json"
+    saved.write_text(content, encoding="utf-8")
+    with pytest.raises(ValueError):
+        Evidence.read(saved)

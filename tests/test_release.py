@@ -22,19 +22,20 @@ EPOCH = 1767225600  # 2026-01-01 00:00 UTC
 
 
 @pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    found, problems = load_catalog(FIXTURES / "valid")
-    assert problems == []
-    return found
-
-
-@pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture book's student edition, built once for this module."""
     book = make_fixture_book(tmp_path_factory.mktemp("release") / "book")
     result = build_book(book, book)
     assert result.returncode == 0, result.stdout[-3000:]
     return book / "_build" / "html"
+
+
+@pytest.fixture(scope="module")
+def catalog(site: Path) -> Catalog:
+    """The fixture content, read from the fixture book's folder, which has the book's _toc.yml too."""
+    found, problems = load_catalog(site.parent.parent)
+    assert problems == []
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +63,10 @@ def test_two_runs_give_identical_checksums_and_bytes(two_releases: tuple[Path, P
         GUIDE,
         CHECKSUMS,
         "first-loyalty-1.2.3-lecturer-site.zip",
+        "first-loyalty-1.2.3-scorm.imscc",
         "first-loyalty-1.2.3-student-site.zip",
+        "reading-lists/chapter-chapter.bib",
+        "reading-lists/chapter-chapter.ris",
         "reading-lists/seminar-demo-seminar.bib",
         "reading-lists/seminar-demo-seminar.ris",
         "scorm/demo-dilemma.zip",
@@ -76,7 +80,7 @@ def test_two_runs_give_identical_checksums_and_bytes(two_releases: tuple[Path, P
 def test_checksums_are_right_and_in_sha256sum_format(two_releases: tuple[Path, Path]) -> None:
     folder = two_releases[0]
     lines = (folder / CHECKSUMS).read_text().splitlines()
-    assert len(lines) == 8  # every file but the checksum file itself
+    assert len(lines) == 11  # every file but the checksum file itself
     for line in lines:
         digest, name = line.split("  ", 1)
         assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest
@@ -115,6 +119,17 @@ def test_site_zip_unpacks_to_one_folder_with_the_whole_site(
     assert {name.split("/", 1)[1] for name in names} == expected
 
 
+def test_the_scorm_cartridge_carries_the_bundles_own_scorm_packages(two_releases: tuple[Path, Path]) -> None:
+    """Made with no published address: each dilemma is the same zip as in scorm/, and nothing links out."""
+    folder = two_releases[0]
+    with zipfile.ZipFile(folder / "first-loyalty-1.2.3-scorm.imscc") as archive:
+        names = archive.namelist()
+        (carried,) = [name for name in names if name.endswith(".zip")]
+        assert archive.read(carried) == (folder / "scorm" / "demo-dilemma.zip").read_bytes()
+        manifest = archive.read("imsmanifest.xml").decode("utf-8")
+    assert 'identifier="SCORM-demo-dilemma"' in manifest and "imswl_xmlv1p1" not in manifest
+
+
 def test_lecturers_guide_names_every_file_and_every_vle(two_releases: tuple[Path, Path]) -> None:
     folder = two_releases[0]
     guide = (folder / GUIDE).read_text()
@@ -128,6 +143,7 @@ def test_lecturers_guide_names_every_file_and_every_vle(two_releases: tuple[Path
         assert f"**{vle}**" in guide
     assert "Reflections are never sent to the VLE" in guide
     assert "does not run JavaScript in uploaded HTML" in guide
+    assert "no resource type for SCORM packages" in guide and "unverified" in guide
 
 
 @pytest.mark.browser
@@ -226,6 +242,8 @@ def test_the_publishing_workflow_builds_with_make_book_and_pins_every_action() -
     uses = [step["uses"] for step in steps if "uses" in step]
     assert uses and all(re.fullmatch(r"actions/[a-z-]+@[0-9a-f]{40}", action) for action in uses)
     assert {"run": "make book", "name": "Build the student edition"} in steps
+    runs = [step.get("run") for step in steps]
+    assert runs.index("make accessibility-evidence") < runs.index("make book")  # the book shows the report
     (upload,) = [step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact@")]
     assert upload["with"]["path"] == "_build/html"
     assert "_build/html" in (REPO / "Makefile").read_text()
@@ -271,3 +289,32 @@ def test_the_conformance_report_is_bundled_from_the_last_test_run_that_made_one(
     (tmp_path / "evidence" / "accessibility-conformance-report.md").write_text("# Report from a run\n")
     bundled = make_release(catalog, "1.0.0", tmp_path / "bundled", site, site, parts=[part])
     assert (bundled / "accessibility-conformance-report.md").read_text() == "# Report from a run\n"
+
+
+def _site_with_page(folder: Path, shown: str) -> Path:
+    (folder / "book").mkdir(parents=True)
+    (folder / "book" / "accessibility-conformance.html").write_text(shown, encoding="utf-8")
+    return folder
+
+
+def test_the_bundled_report_must_be_the_one_the_sites_show(
+    tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sites built before the evidence (or from other evidence) stop the release; matching ones pass."""
+    import ethicskit.release as release_module
+
+    part = _part("Accessibility")
+    monkeypatch.setattr(release_module, "EVIDENCE_FOLDER", tmp_path / "evidence")
+    dated = "Generated from a test run of the kit dated 2026-01-01. Standard: WCAG 2.1, Levels A and AA."
+    (tmp_path / "evidence").mkdir()
+    (tmp_path / "evidence" / "accessibility-conformance-report.md").write_text(f"# Report\n\n{dated}\n")
+    stale = _site_with_page(tmp_path / "stale", '<div class="ek-no-evidence"><p>No test evidence</p></div>')
+    fresh = _site_with_page(tmp_path / "fresh", f'<p>{dated}</p><table class="ek-conformance"></table>')
+    with pytest.raises(ReleaseError, match="does not show the conformance report"):
+        make_release(catalog, "1.0.0", tmp_path / "out", fresh, stale, parts=[part])
+    assert not (tmp_path / "out" / "1.0.0").exists()
+    bundled = make_release(catalog, "1.0.0", tmp_path / "out", fresh, fresh, parts=[part])
+    assert dated in (bundled / "accessibility-conformance-report.md").read_text()
+    (tmp_path / "evidence" / "accessibility-conformance-report.md").unlink()
+    with pytest.raises(ReleaseError, match="there is none in"):
+        make_release(catalog, "1.0.1", tmp_path / "out", fresh, fresh, parts=[part])

@@ -9,7 +9,6 @@ import json
 import re
 import shutil
 import tempfile
-import threading
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,7 +19,7 @@ from axe_playwright_python.sync_playwright import Axe
 from lxml import etree
 from playwright.sync_api import FrameLocator, Page, expect
 
-from conftest import FIXTURES, REPO, _QuietHandler
+from conftest import FIXTURES, REPO, serve
 from ethicskit.catalog import Catalog, load_catalog
 from ethicskit.engine import enumerate_paths
 from ethicskit.models import Dilemma
@@ -196,15 +195,8 @@ def served(served_root: Path, kit: Catalog, demo: Catalog) -> Iterator[str]:
             STAND_IN_VLE.replace("SRC", f"/packages/{dilemma.id}/index.html")
         )
     (root / "vle-empty.html").write_text(STAND_IN_VLE.replace("SRC", "about:blank"))
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    from http.server import ThreadingHTTPServer
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serve(root) as url:
+        yield url
 
 
 @pytest.fixture

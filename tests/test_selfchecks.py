@@ -183,7 +183,10 @@ def test_another_nations_regulator_code_is_not_a_reason_in_a_case(tmp_path: Path
 
 def test_chapter_self_checks_name_real_chapters_and_may_cite_any_nations_law(tmp_path: Path) -> None:
     root = kit(tmp_path)
-    (root / "chapter.md").write_text("# A chapter\n", encoding="utf-8")
+    (root / "chapter.md").write_text(
+        "# A chapter\n\n:::{objectives}\n- A point.\n:::\n\n:::{key-points}\n- A point.\n:::\n",
+        encoding="utf-8",
+    )
     source = (BOOK_FIXTURES / "book" / "self-checks.yml").read_text(encoding="utf-8")
     (root / "book" / "self-checks.yml").write_text(source, encoding="utf-8")
     _, problems = load_catalog(root)
@@ -210,7 +213,10 @@ def test_every_case_with_a_page_and_every_chapter_of_the_part_needs_a_self_check
         "        sections:\n          - file: book/cases/demo-case\n",
         encoding="utf-8",
     )
-    (root / "chapter.md").write_text("# A chapter\n", encoding="utf-8")
+    (root / "chapter.md").write_text(
+        "# A chapter\n\n:::{objectives}\n- A point.\n:::\n\n:::{key-points}\n- A point.\n:::\n",
+        encoding="utf-8",
+    )
     (root / "book" / "self-checks.yml").write_text(
         (BOOK_FIXTURES / "book" / "self-checks.yml").read_text(encoding="utf-8"), encoding="utf-8"
     )
@@ -281,7 +287,10 @@ def test_the_case_handout_prints_the_questions_then_every_answer_with_its_reason
 def test_a_chapter_self_check_is_checked_for_copied_wording(tmp_path: Path) -> None:
     root = kit(tmp_path)
     write_fingerprints(OWN_SOURCE.read_text(encoding="utf-8"), "own-source", root)
-    (root / "chapter.md").write_text("# A chapter\n", encoding="utf-8")
+    (root / "chapter.md").write_text(
+        "# A chapter\n\n:::{objectives}\n- A point.\n:::\n\n:::{key-points}\n- A point.\n:::\n",
+        encoding="utf-8",
+    )
     source = (BOOK_FIXTURES / "book" / "self-checks.yml").read_text(encoding="utf-8")
     copied = "the manager opened the spreadsheet and read out the number of people still waiting"
     (root / "book" / "self-checks.yml").write_text(

@@ -637,3 +637,31 @@ def test_nqsw_route_groups_cases_by_nation_with_that_nations_first_year_and_clai
     assert pcf is not None and "helps you reflect on" in pcf.get_text()
     claims = re.findall(r"lets you evidence|it evidences|as evidence (?:for|of)", page.get_text(" ").lower())
     assert not claims
+
+
+def test_curriculum_pages_link_items_and_material_both_ways(fixture_site: Path) -> None:
+    """The framework page has a row per item with links to the case, its dilemma and the seminar; an
+    unverified item says so in words; the finder links each item to its row and lists each material."""
+    page = soup(fixture_site, "framework.html")
+    rows = page.select("table.ek-curriculum-map tbody tr")
+    assert [tr["id"] for tr in rows] == ["demo-framework-d-1", "demo-framework-2-1"]
+    hrefs = [a["href"] for a in rows[0].select("a.ek-catalog-link")]
+    assert hrefs == [
+        "case.html#case-demo-case",
+        "dilemma.html#dilemma-demo-dilemma",
+        "seminar.html#seminar-demo-seminar",
+    ]
+    unverified = rows[1].select_one(".ek-unverified")
+    assert unverified is not None
+    assert unverified.get_text() == "Unverified: invented for the tests; there is no wording to read."
+    source = page.select_one(".ek-curriculum-source a.ek-official")
+    assert source is not None and source["href"] == "https://example.org/demo-framework"
+    finder = soup(fixture_site, "curriculum.html")
+    item_links = [a["href"] for a in finder.select("#curriculum-by-item a.ek-catalog-link")]
+    assert item_links[0] == "framework.html#demo-framework-d-1"
+    materials = [
+        " ".join(tr.get_text(" ").split()) for tr in finder.select("#curriculum-by-material tbody tr")
+    ]
+    assert len(materials) == 2
+    assert materials[0].startswith("Case: A demonstration case · Dilemma rehearsing it: The Friday deadline")
+    assert materials[1].startswith("Seminar: ")

@@ -6,11 +6,13 @@ about the machine (owner, time of day, file system order) reaches the archive.
 
 from __future__ import annotations
 
+import io
 import os
 import zipfile
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 DEFAULT_EPOCH = 946684800
 """2000-01-01 00:00 UTC: the time written into every zip entry unless SOURCE_DATE_EPOCH says otherwise."""
@@ -27,12 +29,9 @@ def build_time() -> datetime:
     return max(datetime.fromtimestamp(seconds, UTC), datetime(1980, 1, 1, tzinfo=UTC))
 
 
-def write_zip(target: Path, files: Mapping[str, bytes | Path], when: datetime | None = None) -> Path:
-    """Write `files` (archive name to contents, or to the file holding them) to `target` as a
-    reproducible zip."""
+def _write(out: BinaryIO, files: Mapping[str, bytes | Path], when: datetime | None) -> None:
     stamp = (when or build_time()).timetuple()[:6]
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(target, "w") as archive:
+    with zipfile.ZipFile(out, "w") as archive:
         for name in sorted(files):
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
@@ -41,7 +40,22 @@ def write_zip(target: Path, files: Mapping[str, bytes | Path], when: datetime | 
             content = files[name]
             data = content.read_bytes() if isinstance(content, Path) else content
             archive.writestr(info, data, compresslevel=9)
+
+
+def write_zip(target: Path, files: Mapping[str, bytes | Path], when: datetime | None = None) -> Path:
+    """Write `files` (archive name to contents, or to the file holding them) to `target` as a
+    reproducible zip."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("wb") as out:
+        _write(out, files, when)
     return target
+
+
+def zip_bytes(files: Mapping[str, bytes | Path], when: datetime | None = None) -> bytes:
+    """The same zip as `write_zip` makes, as bytes, for an archive that goes inside another."""
+    buffer = io.BytesIO()
+    _write(buffer, files, when)
+    return buffer.getvalue()
 
 
 def folder_files(folder: Path, prefix: str = "") -> dict[str, bytes | Path]:

@@ -12,6 +12,13 @@ What goes in, and why:
   page that half-works is worse than a plain one), and the images it shows are packed with it.
 - Pages that need script to be of any use (a dilemma's player, the worksheet, the room tally, My
   reflections) become web links to the published site, whose address is a parameter.
+- Or, in the variant that embeds the SCORM packages (`scorm=`), each dilemma goes in as its SCORM 1.2
+  package. CC 1.1 has no resource type for SCORM (its manifest schema allows web content, web links,
+  discussions, assessments, question banks, LTI links and associated content only), so the package
+  travels as web content: a static page saying what the dilemma is and how to play it, with the zip
+  beside it, the same bytes as the bundle's `scorm/ID.zip`. Turning it into a tracked activity is the
+  VLE's business (LECTURERS.md says what is known of each). This variant needs no published site:
+  without an address, the other pages that need script are left out and links into the site dropped.
 - Each seminar's lecturer pack and each dilemma's lecturer map (with every facilitator note) are
   rendered from the models, as in `ethicskit handout --lecturer`, and marked for the Instructor role
   only in their resource metadata, the CC 1.1 way to keep an item from students.
@@ -26,8 +33,9 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -36,8 +44,10 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import yaml
 from lxml import etree, html  # type: ignore[import-untyped]
 
+from .archive import zip_bytes
 from .catalog import Catalog
 from .documents import handout
+from .scorm import package_files
 
 CC = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
 LOMM = "http://ltsc.ieee.org/xsd/imsccv1p1/LOM/manifest"
@@ -156,6 +166,8 @@ def read_toc(root: Path) -> tuple[str, list[tuple[str, list[TocEntry]]]]:
 
     if not isinstance(toc, dict) or not isinstance(toc.get("root"), str):
         raise CartridgeError("_toc.yml needs a 'root' page and 'parts'")
+    if "parts" not in toc and "chapters" in toc:
+        return toc["root"], [("", entries(toc["chapters"]))]  # a book of chapters with no parts
     parts = [
         (str(part.get("caption", "")), entries(part.get("chapters", []))) for part in toc.get("parts", [])
     ]
@@ -173,6 +185,8 @@ class Page:
     article: str
     interactive: bool
     assets: tuple[str, ...]
+    dilemmas: tuple[str, ...] = ()
+    """The ids of the dilemmas whose players the page holds."""
 
 
 def _read_built(site: Path, docname: str) -> html.HtmlElement:
@@ -192,9 +206,10 @@ def _is_local(url: str) -> bool:
     return not (parts.scheme or parts.netloc or url.startswith(("#", "/")))
 
 
-def clean_page(site: Path, docname: str, site_url: str, static_pages: set[str]) -> Page:
+def clean_page(site: Path, docname: str, site_url: str | None, static_pages: set[str]) -> Page:
     """The page's article as static HTML: links to pages in the cartridge stay relative, every other
-    link into the site points at the published site, and the images it shows are listed to pack."""
+    link into the site points at the published site (or, with no site address, is dropped, keeping
+    its words), and the images it shows are listed to pack."""
     document = _read_built(site, docname)
     title_nodes = document.xpath("//article//h1")
     title = title_nodes[0].text_content().replace("#", "").strip() if title_nodes else docname
@@ -206,6 +221,11 @@ def clean_page(site: Path, docname: str, site_url: str, static_pages: set[str]) 
     article = articles[0]
     interactive = any(
         article.xpath(f".//*[contains(concat(' ', @class, ' '), ' {name} ')]") for name in INTERACTIVE_CLASSES
+    )
+    dilemmas = tuple(
+        str(found).removeprefix("dilemma-")
+        for found in article.xpath(".//*[contains(concat(' ', @class, ' '), ' ek-dilemma ')]/@id")
+        if str(found).startswith("dilemma-")
     )
     for node in article.xpath("|".join(f".//{tag}" for tag in REMOVED_TAGS)):
         node.drop_tree()
@@ -236,12 +256,12 @@ def clean_page(site: Path, docname: str, site_url: str, static_pages: set[str]) 
                 continue
             if target_path.endswith(".html") and target_path[: -len(".html")] in static_pages:
                 continue  # a page in the cartridge: the relative link works as it stands
-            if target_path.endswith(".html") or (site / target_path).is_file():
+            if site_url and (target_path.endswith(".html") or (site / target_path).is_file()):
                 node.set(name, urljoin(site_url, target_path) + (f"#{fragment}" if fragment else ""))
             else:
                 del node.attrib[name]
     body = html.tostring(article, encoding="unicode")
-    return Page(title, body, interactive, tuple(sorted(assets)))
+    return Page(title, body, interactive, tuple(sorted(assets)), dilemmas)
 
 
 PAGE_STYLE = (
@@ -257,6 +277,25 @@ def page_document(title: str, article: str) -> str:
         f"<title>{_escape(title)}</title><style>{PAGE_STYLE}</style></head><body>{article}"
         "<footer><p>First Loyalty. Teaching content CC BY 4.0; paraphrases of codes are the kit's own "
         "words, and the official texts belong to their issuers.</p></footer></body></html>\n"
+    )
+
+
+def scorm_page(title: str, package: str) -> str:
+    """The static page that carries a dilemma's SCORM package: what it is, and how to play it."""
+    name = _escape(title)
+    link = f'<a href="{_escape(package)}">{_escape(package)}</a>'
+    return page_document(
+        title,
+        f"<article><h1>{name}</h1>"
+        f"<p><em>{name}</em> is an interactive dilemma: at each decision you choose what to do, and see "
+        "where that choice leads and what it costs each person involved.</p>"
+        f"<p>It comes in this course as a SCORM 1.2 package, {link}. If your lecturer has added it to "
+        "the course as a SCORM activity, play it there. It also plays on its own: download the file, "
+        "unzip it and open <code>index.html</code> in a web browser; it needs no internet connection.</p>"
+        "<p>Played as a SCORM activity, it tells the VLE that you started, when you reach an ending, the "
+        "time spent, and short codes for the decisions and choices on your path, so that you can carry "
+        "on where you left off. What you write in its reflection boxes is never sent to the VLE: it "
+        "stays in the browser on your device.</p></article>",
     )
 
 
@@ -281,20 +320,46 @@ def _weblink(title: str, url: str) -> bytes:
     return _validated(link, weblink_schema(), f"web link for '{title}'")
 
 
-def build(root: Path, site: Path, site_url: str, catalog: Catalog, title: str) -> Cartridge:
-    """The cartridge's content and manifest, from the kit, its built student site and the site's address."""
-    if not re.match(r"^https?://[^\s/]+", site_url):
+def scorm_packages(catalog: Catalog, when: datetime | None = None) -> dict[str, bytes]:
+    """Every dilemma's SCORM 1.2 zip, by dilemma id: the same bytes as `ethicskit.scorm.write_package`."""
+    return {
+        dilemma_id: zip_bytes(package_files(loaded.model, catalog), when)
+        for dilemma_id, loaded in sorted(catalog.dilemmas.items())
+    }
+
+
+def build(
+    root: Path,
+    site: Path,
+    site_url: str | None,
+    catalog: Catalog,
+    title: str,
+    scorm: Mapping[str, bytes] | None = None,
+) -> Cartridge:
+    """The cartridge's content and manifest, from the kit, its built student site and the site's address.
+
+    With `scorm` (dilemma id to its SCORM zip), each dilemma's page carries its package instead of
+    linking to the published site, and the site's address may be left out."""
+    if site_url is None and scorm is None:
+        raise CartridgeError("a cartridge that links to the published site needs the site's address")
+    if site_url is not None and not re.match(r"^https?://[^\s/]+", site_url):
         raise CartridgeError(
             f"'{site_url}' is not the address of a published site; give one such as https://example.org/book/"
         )
-    site_url = site_url if site_url.endswith("/") else site_url + "/"
+    if site_url is not None and not site_url.endswith("/"):
+        site_url += "/"
     root_page, parts = read_toc(root)
     cartridge = Cartridge(title)
     all_files = [root_page] + [entry.file for _, chapters in parts for entry in _flatten(chapters)]
     pages: dict[str, Page] = {}
     for docname in all_files:
         pages[docname] = clean_page(site, docname, site_url, set())
-    static = {docname for docname, page in pages.items() if not page.interactive}
+    embedded = {
+        docname: page.dilemmas[0]
+        for docname, page in pages.items()
+        if scorm is not None and len(page.dilemmas) == 1 and page.dilemmas[0] in scorm
+    }
+    static = {docname for docname, page in pages.items() if not page.interactive} | set(embedded)
     # Second pass, now that it is known which pages are in the cartridge as pages.
     pages = {docname: clean_page(site, docname, site_url, static) for docname in all_files}
 
@@ -307,9 +372,21 @@ def build(root: Path, site: Path, site_url: str, catalog: Catalog, title: str) -
             _Resource("RES-assets", "webcontent", f"{PAGES}/{assets[0]}", [f"{PAGES}/{a}" for a in assets])
         )
 
-    def item_for(docname: str) -> _Item:
+    def item_for(docname: str) -> _Item | None:
         page = pages[docname]
+        if docname in embedded:
+            dilemma_id = embedded[docname]
+            path, package = f"{PAGES}/{docname}.html", f"{PAGES}/{docname}.zip"
+            dilemma_title = catalog.dilemmas[dilemma_id].model.title
+            cartridge.entries[path] = scorm_page(dilemma_title, posixpath.basename(package)).encode("utf-8")
+            cartridge.entries[package] = scorm[dilemma_id]  # type: ignore[index]
+            ref = cartridge.resource(
+                _Resource(_identifier("SCORM", dilemma_id), "webcontent", path, [path, package])
+            )
+            return _Item(f"{dilemma_title} (SCORM 1.2 package)", ref)
         if page.interactive:
+            if site_url is None:
+                return None  # it needs the site's script, and there is no site to link to
             path = f"{LINKS}/{docname.replace('/', '-')}.xml"
             cartridge.entries[path] = _weblink(page.title, urljoin(site_url, f"{docname}.html"))
             ref = cartridge.resource(_Resource(_identifier("LINK", docname), "imswl_xmlv1p1", "", [path]))
@@ -322,17 +399,22 @@ def build(root: Path, site: Path, site_url: str, catalog: Catalog, title: str) -
             )
         return _Item(page.title, ref)
 
-    cartridge.organisation.append(item_for(root_page))
+    def items(docnames: Iterable[str]) -> list[_Item]:
+        return [item for item in map(item_for, docnames) if item is not None]
+
+    cartridge.organisation += items([root_page])
     for caption, chapters in parts:
         module = _Item(caption or "Chapters")
         for entry in chapters:
             if entry.sections:
-                folder = _Item(pages[entry.file].title, children=[item_for(entry.file)])
-                folder.children += [item_for(section.file) for section in _flatten(entry.sections)]
-                module.children.append(folder)
+                folder = _Item(pages[entry.file].title)
+                folder.children = items([entry.file] + [section.file for section in _flatten(entry.sections)])
+                if folder.children:
+                    module.children.append(folder)
             else:
-                module.children.append(item_for(entry.file))
-        cartridge.organisation.append(module)
+                module.children += items([entry.file])
+        if module.children:
+            cartridge.organisation.append(module)
     cartridge.organisation.append(_lecturer_module(cartridge, catalog))
     cartridge.entries["imsmanifest.xml"] = manifest(cartridge)
     _check_complete(cartridge)

@@ -12,7 +12,9 @@ from pydantic import BaseModel
 
 from .anonymity import Guard
 from .bibliography import Bibliography, load_bibliography
+from .chapter_structure import check_chapter_structure
 from .checks import check_catalog, check_file_identity
+from .curriculum import CurriculumMaps, Framework, check_curriculum, load_curriculum
 from .files import CASES_DIR, CODES_DIR, DILEMMAS_DIR, LAW_DIR, SEMINARS_DIR, find_content
 from .loader import Loaded, load_file
 from .models import (
@@ -122,6 +124,10 @@ class Catalog:
     """The chapters' reading lists, when the kit has them and they validated."""
     chapter_self_checks: Loaded[ChapterSelfChecks] | None = None
     """The chapters' self-checks, when the kit has them and they validated."""
+    frameworks: dict[str, Loaded[Framework]] = field(default_factory=dict)
+    """The curriculum frameworks under curriculum/, by id."""
+    curriculum_maps: Loaded[CurriculumMaps] | None = None
+    """Which outcomes serve which framework items, when the kit has a map and it validated."""
 
     def content_files(self) -> list[Path]:
         """Every content file the catalogue was read from, valid or not."""
@@ -258,6 +264,10 @@ def load_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
             root / CHAPTER_SELF_CHECKS, ChapterSelfChecks, CHAPTER_SELF_CHECKS
         )
         problems += found
+    catalog.frameworks, catalog.curriculum_maps, found = load_curriculum(root, catalog.unloadable)
+    problems += found
     problems += check_catalog(catalog)
     problems += check_self_checks(catalog)
+    problems += check_curriculum(catalog)
+    problems += check_chapter_structure(catalog.root)
     return catalog, sorted(set(problems))

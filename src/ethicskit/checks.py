@@ -24,6 +24,7 @@ from .models import (
     InstrumentKind,
     InstrumentStatus,
     IssuerType,
+    Jurisdiction,
     LawCitation,
     LawRelation,
     Nation,
@@ -74,6 +75,7 @@ def check_catalog(catalog: Catalog) -> list[Problem]:
     for instrument in catalog.laws.values():
         problems += _check_instrument(instrument)
     problems += _check_theme_coverage(catalog)
+    problems += _check_nation_coverage(catalog)
     for case in catalog.cases.values():
         problems += _check_case(case, catalog)
     problems += check_pseudonyms(catalog)
@@ -480,6 +482,34 @@ def _check_theme_coverage(catalog: Catalog) -> list[Problem]:
         for theme in Theme
         if theme not in covered
     ]
+
+
+NATIONS = (Jurisdiction.ENGLAND, Jurisdiction.SCOTLAND, Jurisdiction.WALES, Jurisdiction.NORTHERN_IRELAND)
+
+
+def _check_nation_coverage(catalog: Catalog) -> list[Problem]:
+    """Each nation whose regulator's code the kit teaches has at least one dilemma set there."""
+    if catalog.unloadable or any(
+        loaded.model.case not in catalog.cases for loaded in catalog.dilemmas.values()
+    ):
+        return []  # a dilemma or case that failed to load may be the one set there; its problems come first
+    set_in = {
+        catalog.cases[loaded.model.case].model.setting.jurisdiction
+        for loaded in catalog.dilemmas.values()
+        if loaded.model.case in catalog.cases
+    }
+    problems = []
+    for loaded in sorted(catalog.codes.values(), key=lambda loaded: loaded.path):
+        code = loaded.model
+        if code.status is not CodeStatus.CURRENT or code.issuer_type is not IssuerType.REGULATOR:
+            continue
+        if code.jurisdiction in NATIONS and code.jurisdiction not in set_in:
+            nation = code.jurisdiction.value.replace("-", " ").title()
+            message = f"the kit teaches {code.issuer}'s code for {nation} but no dilemma is set in {nation}"
+            problems.append(
+                Problem(loaded.path, loaded.line("jurisdiction"), ProblemCode.NATION_UNCOVERED, message)
+            )
+    return problems
 
 
 def _check_case(loaded: Loaded[Case], catalog: Catalog) -> list[Problem]:

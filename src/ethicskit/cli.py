@@ -17,6 +17,7 @@ import click
 from .anonymity import write_fingerprints
 from .balance import as_markdown, as_table, dilemma_balance, kit_balance, one_sided_warnings
 from .catalog import Catalog, load_catalog
+from .curriculum import unverified_in_maps
 from .diagram import DiagramError
 from .documents import handout as handout_document
 from .documents import standalone_dilemma
@@ -51,11 +52,12 @@ def main() -> None:
 def check(root: Path, fmt: str) -> None:
     """Check every code, statute digest, case and dilemma; exit 1 if anything is wrong.
 
-    One-sided dilemmas are reported as warnings, which do not change the exit status.
+    One-sided dilemmas, and unverified framework items used in the curriculum maps, are reported as
+    warnings, which do not change the exit status.
     """
     catalog, problems = load_catalog(root)
     files = len(catalog.content_files())
-    warnings = one_sided_warnings(catalog)
+    warnings = one_sided_warnings(catalog) + unverified_in_maps(catalog)
     render = as_json if fmt == "json" else as_text
     click.echo(render(problems, files, warnings))
     sys.exit(1 if problems else 0)
@@ -496,25 +498,37 @@ def parse_and_validate(text: str, shown_as: str) -> tuple[CodeOfPractice | None,
     help="Where the student book is published; dilemmas and other pages that need script link there "
     "(default: html.baseurl in _config.yml).",
 )
+@click.option(
+    "--embed-scorm",
+    is_flag=True,
+    help="Carry each dilemma as its SCORM 1.2 package (a page with the zip beside it) instead of a link "
+    "to the published site; then the site's address is optional.",
+)
 @ROOT_OPTION
-def cartridge(output: Path, site: Path | None, site_url: str | None, root: Path) -> None:
+def cartridge(output: Path, site: Path | None, site_url: str | None, embed_scorm: bool, root: Path) -> None:
     """Write an IMS Common Cartridge 1.1 course pack of the book, for Moodle, Canvas, Blackboard, Brightspace.
 
-    e.g. `ethicskit cartridge --site-url https://example.org/first-loyalty/ --out first-loyalty.imscc`
+    e.g. `ethicskit cartridge --site-url https://example.org/first-loyalty/ --out first-loyalty.imscc`,
+    or `ethicskit cartridge --embed-scorm --out first-loyalty-scorm.imscc`
     """
-    from .cartridge import CartridgeError, build, write_zip
+    from .cartridge import CartridgeError, build, scorm_packages, write_zip
 
     catalog = _valid_catalog(root)
     config = _book_config(root)
     address = site_url or str((config.get("html") or {}).get("baseurl") or "")
-    if not address:
+    if not address and not embed_scorm:
         raise click.ClickException(
             "no site address: pass --site-url with the address where the student book is published, or set "
-            "html.baseurl in _config.yml"
+            "html.baseurl in _config.yml (or pass --embed-scorm to carry the dilemmas as SCORM packages)"
         )
     try:
         built = build(
-            root, site or root / "_build" / "html", address, catalog, str(config.get("title") or "Book")
+            root,
+            site or root / "_build" / "html",
+            address or None,
+            catalog,
+            str(config.get("title") or "Book"),
+            scorm_packages(catalog) if embed_scorm else None,
         )
         write_zip(built.entries, output)
     except CartridgeError as error:
@@ -554,7 +568,12 @@ def reading_lists(output: Path, root: Path) -> None:
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The .md file."
 )
-@click.option("--date", "run_date", default=None, help="The date of the test run (default: the file's date).")
+@click.option(
+    "--date",
+    "run_date",
+    default=None,
+    help="The date of the test run (default: the date the evidence records, else the file's date).",
+)
 def conformance(evidence: Path, output: Path, run_date: str | None) -> None:
     """Render the accessibility conformance report (WCAG 2.1 A/AA) from a test run's evidence.
 
@@ -565,9 +584,9 @@ def conformance(evidence: Path, output: Path, run_date: str | None) -> None:
 
     try:
         found = Evidence.read(evidence)
-    except (ValueError, KeyError, TypeError) as error:
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise click.ClickException(f"{evidence} is not the evidence a test run writes: {error}") from None
-    when = run_date or date.fromtimestamp(evidence.stat().st_mtime).isoformat()
+    when = run_date or found.date or date.fromtimestamp(evidence.stat().st_mtime).isoformat()
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(report(found, when), encoding="utf-8")
     click.echo(f"Wrote {output}: the conformance report from {len(found.axe)} page checks.")

@@ -3,7 +3,9 @@
 The browser tests record their evidence as they run (`Evidence`): axe-core's result for every page of
 both editions, by rule, and every dilemma path played to its ending by keyboard alone. When the
 environment variable ETHICSKIT_EVIDENCE names a folder, the test session writes that evidence and the
-report there (`write`); `ethicskit conformance` renders the report again from the saved evidence.
+report there (`write`); `ethicskit conformance` renders the report again from the saved evidence, and
+the book's "Accessibility conformance" page (the `{accessibility-conformance}` directive) renders it
+from the evidence file present when the book is built, or says plainly that there was none.
 
 Nothing in the report is written by hand: each criterion's level comes from the evidence by the rules
 in `judge`, and a criterion no test looks at is reported as not evaluated, never as supported.
@@ -18,6 +20,12 @@ from pathlib import Path
 from typing import Any
 
 EVIDENCE_ENV = "ETHICSKIT_EVIDENCE"
+EVIDENCE_FOLDER = Path("_build") / "accessibility"
+"""Where, under the kit's folder, a test run is asked to leave its evidence (`ETHICSKIT_EVIDENCE=` this)."""
+EVIDENCE_FILE = "accessibility-evidence.json"
+REPORT_FILE = "accessibility-conformance-report.md"
+MAX_EVIDENCE_BYTES = 20_000_000
+"""An evidence file larger than this is refused: the book's build reads it, and it is input like any other."""
 
 CRITERIA: tuple[tuple[str, str, str], ...] = (
     ("1.1.1", "Non-text Content", "A"),
@@ -112,24 +120,38 @@ class Evidence:
 
     axe: list[dict[str, Any]] = field(default_factory=list)
     keyboard: list[dict[str, Any]] = field(default_factory=list)
+    date: str = ""
+    """The date the run gives itself (a release dates it by its commit); '' when not recorded."""
 
     def as_json(self) -> str:
-        return json.dumps({"axe": self.axe, "keyboard": self.keyboard}, indent=1, sort_keys=True)
+        data = {"axe": self.axe, "keyboard": self.keyboard, "date": self.date}
+        return json.dumps(data, indent=1, sort_keys=True)
 
     @classmethod
     def read(cls, path: Path) -> Evidence:
         """Evidence saved by a test run; ValueError if the file is not in that shape."""
+        if path.stat().st_size > MAX_EVIDENCE_BYTES:
+            raise ValueError(f"the file is larger than {MAX_EVIDENCE_BYTES:,} bytes")
         data = json.loads(path.read_text(encoding="utf-8"))
-        axe, keyboard = data.get("axe", []), data.get("keyboard", [])
+        if not isinstance(data, dict):
+            raise ValueError("the file does not hold an object with 'axe' and 'keyboard' lists")
+        axe, keyboard, run_date = data.get("axe", []), data.get("keyboard", []), data.get("date", "")
+        if not isinstance(axe, list) or not isinstance(keyboard, list) or not isinstance(run_date, str):
+            raise ValueError("'axe' and 'keyboard' must be lists and 'date' text")
         for page in axe:
-            if not {"edition", "page", "axe", "rules"} <= set(page) or not all(
-                {"outcome", "criteria", "nodes"} <= set(rule) for rule in page["rules"].values()
+            rules = page.get("rules") if isinstance(page, dict) else None
+            if (
+                not isinstance(rules, dict)
+                or not {"edition", "page", "axe"} <= set(page)
+                or not all(
+                    isinstance(r, dict) and {"outcome", "criteria", "nodes"} <= set(r) for r in rules.values()
+                )
             ):
                 raise ValueError("a page check lacks its edition, page, axe version or rules")
         for walk in keyboard:
-            if not {"dilemma", "ending", "played"} <= set(walk):
+            if not isinstance(walk, dict) or not {"dilemma", "ending", "played"} <= set(walk):
                 raise ValueError("a keyboard walk lacks its dilemma, ending or outcome")
-        return cls(list(axe), list(keyboard))
+        return cls(list(axe), list(keyboard), run_date)
 
 
 @dataclass(frozen=True)
@@ -214,45 +236,60 @@ def judge(evidence: Evidence) -> list[Judgement]:
     return judgements
 
 
-def report(evidence: Evidence, run_date: str) -> str:
-    """The conformance report as Markdown, in the shape of an accessibility conformance report."""
+@dataclass(frozen=True)
+class Report:
+    """The report's text, ready for Markdown (the bundle's file) or docutils (the book's page)."""
+
+    dated: str
+    scope: list[str]
+    levels: str
+    summary: str
+    tables: list[tuple[str, list[Judgement]]]
+    """Each level's heading and its criteria, in WCAG's order."""
+
+
+def contents(evidence: Evidence, run_date: str | None = None) -> Report:
+    """What the report says, every word of it derived from the evidence."""
     editions = sorted({page["edition"] for page in evidence.axe})
     versions = sorted({page["axe"] for page in evidence.axe if page["axe"]})
     judgements = judge(evidence)
     counts = {level: sum(1 for j in judgements if j.conformance == level) for level in _LEVELS}
-    out = [
-        "# Accessibility conformance report: First Loyalty",
-        "",
-        f"Generated from the test run of {run_date}. Standard: WCAG 2.1, Levels A and AA.",
-        "",
-        "## Scope and method",
-        "",
-        f"- Pages: {len(evidence.axe)} pages of the built book ({', '.join(editions) or 'no edition'} "
-        f"edition), each checked with axe-core {', '.join(versions) or '(no version recorded)'} for its "
-        "WCAG 2.0 and 2.1 A and AA rules, in headless Chromium.",
-        f"- Keyboard: {len(evidence.keyboard)} recorded dilemma paths played to their endings by keyboard "
-        "alone.",
-        "- Not covered: no manual audit and no test with assistive technology have been done. Automated "
-        "rules check only part of what most criteria ask, so *Supports* below means the kit's tests "
-        "checked the criterion and found no failure, not that a person has confirmed it.",
-        "",
-        "Conformance levels: *Supports*, tests checked it and found no failure; *Partially supports*, "
-        "failures on some pages; *Does not support*, failures on every page tested; *Not evaluated*, no "
+    when = run_date or evidence.date or "a date it did not record"
+    return Report(
+        dated=f"Generated from a test run of the kit dated {when}. Standard: WCAG 2.1, Levels A and AA.",
+        scope=[
+            f"Pages: {len(evidence.axe)} pages of the built book ({', '.join(editions) or 'no edition'} "
+            f"edition), each checked with axe-core {', '.join(versions) or '(no version recorded)'} for "
+            "its WCAG 2.0 and 2.1 A and AA rules, in headless Chromium.",
+            f"Keyboard: {len(evidence.keyboard)} recorded dilemma paths played to their endings by "
+            "keyboard alone.",
+            "Not covered: no manual audit and no test with assistive technology have been done. Automated "
+            "rules check only part of what most criteria ask, so Supports below means the kit's tests "
+            "checked the criterion and found no failure, not that a person has confirmed it.",
+        ],
+        levels="Conformance levels: Supports, tests checked it and found no failure; Partially supports, "
+        "failures on some pages; Does not support, failures on every page tested; Not evaluated, no "
         "test checks it, or the tests left items for a person to decide.",
-        "",
-        "Summary: " + "; ".join(f"{count} {level.lower()}" for level, count in counts.items()) + ".",
-        "",
-    ]
-    for level, title in (("A", "Level A"), ("AA", "Level AA")):
-        out += [
-            f"## WCAG 2.1 {title}",
-            "",
-            "| Criterion | Conformance level | Remarks and evidence |",
-            "| --- | --- | --- |",
-        ]
-        for j in judgements:
-            if j.level == level:
-                out.append(f"| {j.number} {j.name} | {j.conformance} | {j.remarks} |")
+        summary="Summary: " + "; ".join(f"{count} {level.lower()}" for level, count in counts.items()) + ".",
+        tables=[
+            (f"WCAG 2.1 {title}", [j for j in judgements if j.level == level])
+            for level, title in (("A", "Level A"), ("AA", "Level AA"))
+        ],
+    )
+
+
+TABLE_HEADINGS = ("Criterion", "Conformance level", "Remarks and evidence")
+
+
+def report(evidence: Evidence, run_date: str | None = None) -> str:
+    """The conformance report as Markdown, in the shape of an accessibility conformance report."""
+    text = contents(evidence, run_date)
+    out = ["# Accessibility conformance report: First Loyalty", "", text.dated, "", "## Scope and method", ""]
+    out += [f"- {line}" for line in text.scope]
+    out += ["", text.levels, "", text.summary, ""]
+    for title, judgements in text.tables:
+        out += [f"## {title}", "", "| " + " | ".join(TABLE_HEADINGS) + " |", "| --- | --- | --- |"]
+        out += [f"| {j.number} {j.name} | {j.conformance} | {j.remarks} |" for j in judgements]
         out.append("")
     return "\n".join(out)
 
@@ -261,9 +298,10 @@ _LEVELS = ("Supports", "Partially supports", "Does not support", "Not evaluated"
 
 
 def write(evidence: Evidence, folder: Path, run_date: str) -> tuple[Path, Path]:
-    """The evidence and the report, side by side."""
+    """The evidence, dated, and the report, side by side."""
     folder.mkdir(parents=True, exist_ok=True)
-    data, text = folder / "accessibility-evidence.json", folder / "accessibility-conformance-report.md"
-    data.write_text(evidence.as_json() + "\n", encoding="utf-8")
-    text.write_text(report(evidence, run_date), encoding="utf-8")
+    data, text = folder / EVIDENCE_FILE, folder / REPORT_FILE
+    dated = Evidence(evidence.axe, evidence.keyboard, run_date)
+    data.write_text(dated.as_json() + "\n", encoding="utf-8")
+    text.write_text(report(dated), encoding="utf-8")
     return data, text

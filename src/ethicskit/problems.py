@@ -92,6 +92,11 @@ class ProblemCode(StrEnum):
     SELF_CHECK = "self-check"
     SELF_CHECK_UNCITED = "self-check-uncited"
     MISSING_SELF_CHECK = "missing-self-check"
+    UNKNOWN_FRAMEWORK_ITEM = "unknown-framework-item"
+    CURRICULUM_MAP = "curriculum-map"
+    UNVERIFIED_ITEM = "unverified-item"
+    CHAPTER_STRUCTURE = "chapter-structure"
+    NATION_UNCOVERED = "nation-uncovered"
 
     @property
     def hint(self) -> str:
@@ -345,6 +350,27 @@ _HINTS: dict[ProblemCode, str] = {
     ProblemCode.MISSING_SELF_CHECK: (
         "Add 'self_check:' with three to eight questions to the case, or the chapter's questions under "
         "'chapters' in book/self-checks.yml; the README's 'Self-checks' section shows the shape."
+    ),
+    ProblemCode.UNKNOWN_FRAMEWORK_ITEM: (
+        "Write framework items as 'framework-id:item-id', with an id listed under 'items' in "
+        "curriculum/FRAMEWORK-ID.yml; if the item you mean is missing, add it there only after reading "
+        "its wording (or mark it 'verified: false' with the reason)."
+    ),
+    ProblemCode.CURRICULUM_MAP: (
+        "Map a case or seminar that exists, and start 'outcome' with the opening words of one of its "
+        "objectives or learning outcomes, copied exactly; if you reworded the outcome, update the map."
+    ),
+    ProblemCode.UNVERIFIED_ITEM: (
+        "Read the item's wording on the issuer's page, then paraphrase it and set 'verified: true'; "
+        "until then the maps show it as unverified."
+    ),
+    ProblemCode.CHAPTER_STRUCTURE: (
+        "Open the chapter with one ':::{objectives}' box (what the reader will be able to do) and close it "
+        "with one ':::{key-points}' box, with nothing after it: the key-points page collects them in order."
+    ),
+    ProblemCode.NATION_UNCOVERED: (
+        "Write a dilemma whose case is set in that nation, so its students rehearse their own regulator's "
+        "code and their own nation's law; or remove the nation's code if the kit no longer teaches it."
     ),
     ProblemCode.PSEUDONYM_REUSED: (
         "Choose another invented name for this case's person, and change it everywhere the case, its "

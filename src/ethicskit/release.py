@@ -21,6 +21,7 @@ import yaml
 
 from .archive import build_time, folder_files, write_zip
 from .catalog import Catalog
+from .conformance import EVIDENCE_FOLDER, REPORT_FILE
 from .diagram import DiagramError
 from .documents import handout
 from .printing import PrintError, print_pdf
@@ -137,32 +138,71 @@ def course_cartridge(release: Release) -> list[Path]:
 
     Its dilemmas are links to the published site, so without an address there is nothing they could
     honestly point to, and the part is left out (LECTURERS.md says how to add it)."""
-    from .cartridge import CartridgeError, build
-    from .cartridge import write_zip as write_cartridge
-
     address = published_address(release.catalog.root)
     if not address:
         return []
-    target = release.folder / f"first-loyalty-{release.version}.imscc"
+    return [_cartridge(release, address, embed=False)]
+
+
+def scorm_cartridge(release: Release) -> list[Path]:
+    """The Common Cartridge 1.1 course pack with each dilemma's SCORM package inside it.
+
+    It needs no published site, so it is always made; when the kit gives the site's address, the other
+    pages that need script link there, and otherwise they are left out."""
+    return [_cartridge(release, published_address(release.catalog.root) or None, embed=True)]
+
+
+def _cartridge(release: Release, address: str | None, embed: bool) -> Path:
+    from .cartridge import CartridgeError, build, scorm_packages
+    from .cartridge import write_zip as write_cartridge
+
+    name = f"first-loyalty-{release.version}{'-scorm' if embed else ''}.imscc"
+    target = release.folder / name
     try:
-        built = build(release.catalog.root, release.student_site, address, release.catalog, "First Loyalty")
+        packages = scorm_packages(release.catalog, release.when) if embed else None
+        built = build(
+            release.catalog.root, release.student_site, address, release.catalog, "First Loyalty", packages
+        )
         write_cartridge(built.entries, target)
-    except CartridgeError as error:
-        raise ReleaseError(f"Common Cartridge: {error}") from None
-    return [target]
+    except (CartridgeError, DiagramError) as error:
+        raise ReleaseError(f"Common Cartridge{' with SCORM packages' if embed else ''}: {error}") from None
+    return target
 
 
-EVIDENCE_FOLDER = Path("_build") / "accessibility"
+CONFORMANCE_PAGE = "book/accessibility-conformance.html"
+"""The book's page that shows the report; both sites must show the report the bundle carries."""
 
 
 def conformance_report(release: Release) -> list[Path]:
-    """The accessibility conformance report from the last test run that gathered evidence, if any."""
-    report = release.catalog.root / EVIDENCE_FOLDER / "accessibility-conformance-report.md"
-    if not report.is_file():
+    """The accessibility conformance report from the test run that gathered evidence (`make release`
+    runs it first), checked against what the sites' conformance pages show."""
+    report = release.catalog.root / EVIDENCE_FOLDER / REPORT_FILE
+    dated = _dated_line(report.read_text(encoding="utf-8")) if report.is_file() else None
+    for site in (release.student_site, release.lecturer_site):
+        page = site / CONFORMANCE_PAGE
+        if not page.is_file():
+            continue
+        shown = page.read_text(encoding="utf-8")
+        if dated is None and "ek-conformance" in shown:
+            raise ReleaseError(
+                f"{page} shows a conformance report, but there is none in {EVIDENCE_FOLDER}: run "
+                "'make release', which gathers the evidence before building the sites"
+            )
+        if dated is not None and dated.replace("'", "\u2019") not in shown and dated not in shown:
+            raise ReleaseError(
+                f"{page} does not show the conformance report in {EVIDENCE_FOLDER} (it was built from other "
+                "evidence, or none): build the sites again after the test run, as 'make release' does"
+            )
+    if dated is None:
         return []
     target = release.folder / report.name
     shutil.copyfile(report, target)
     return [target]
+
+
+def _dated_line(report: str) -> str:
+    """The report's line saying which test run it comes from, as the book's page shows it too."""
+    return next((line for line in report.splitlines() if line.startswith("Generated from")), report[:200])
 
 
 PARTS: list[BundlePart] = [
@@ -220,11 +260,32 @@ PARTS: list[BundlePart] = [
         course_cartridge,
     ),
     BundlePart(
+        "Common Cartridge with the SCORM packages (`-scorm.imscc`)",
+        "The same course pack, except that each dilemma is carried inside it as its SCORM 1.2 package "
+        "(the same zip as in `scorm/`), on a page that says what the dilemma is and how to play it, with "
+        "the zip beside it. It needs no published site: when `html.baseurl` is not set, the other pages "
+        "that need the site's script (the worksheet, the room tally, My reflections) are left out, and "
+        "links into the site keep their words but not their address. Common Cartridge 1.1 has no "
+        "resource type for SCORM packages, so no VLE is asked to play them on import: after importing, "
+        "add each dilemma you want tracked as a SCORM activity (below), from this cartridge's copy of "
+        "the zip or from `scorm/`. What each VLE makes of the page and its zip on import:\n\n"
+        "- **Moodle**: each dilemma's page comes in as a page of text, and the zip it links to comes in "
+        "with it as a file that the link still reaches (as the source of Moodle's Common Cartridge 1.1 "
+        "importer reads; not yet tried on a running Moodle). Students can download the zip and play the "
+        "dilemma on their own; Moodle does not make it a SCORM activity by itself.\n"
+        "- **Canvas**, **Blackboard** and **Brightspace**: unverified. Each is expected to import the "
+        "page as course content and the zip as a course file, but this has not been tried or read in "
+        "their documentation; check after import, and hide or remove the zips if you would rather "
+        "students played the dilemmas only as SCORM activities.",
+        scorm_cartridge,
+    ),
+    BundlePart(
         "Accessibility conformance report",
         "WCAG 2.1 A and AA, criterion by criterion, as far as the kit's automated tests show, generated by "
-        "the test run (`ETHICSKIT_EVIDENCE=_build/accessibility make test`), never written by hand. "
-        "Criteria no automated check covers are *Not evaluated*. It is included when that test run has "
-        "been made in this folder before the release.",
+        "the test run that `make release` makes before it builds the sites (axe-core on every page of both "
+        "editions, every dilemma path by keyboard alone), never written by hand. Criteria no automated "
+        "check covers are *Not evaluated*. Both sites show the same report on their *Accessibility "
+        "conformance report* page, so it can be read where the book is published.",
         conformance_report,
     ),
 ]

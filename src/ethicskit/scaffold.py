@@ -9,6 +9,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .catalog import CASES_DIR, CODES_DIR, DILEMMAS_DIR, SEMINARS_DIR
+from .curriculum import CurriculumMaps, Framework
 from .models import Case, CodeOfPractice, Dilemma, Instrument, Seminar
 
 KINDS: dict[str, tuple[str, str]] = {
@@ -24,6 +25,8 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "code-of-practice": CodeOfPractice,
     "seminar": Seminar,
     "law": Instrument,
+    "curriculum-framework": Framework,
+    "curriculum-map": CurriculumMaps,
 }
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

@@ -11,6 +11,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from ..catalog import Catalog, load_catalog
+from ..curriculum import mapped_outcomes
 
 logger = logging.getLogger(__name__)
 
@@ -93,6 +94,10 @@ VIEWS: dict[str, Callable[[Catalog], object]] = {
             (case_id, case.model.title, case.model.supervision)
             for case_id, case in sorted(catalog.cases.items())
         ],
+        [(dilemma_id, d.model.case, d.model.title) for dilemma_id, d in sorted(catalog.dilemmas.items())],
+    ),
+    "curriculum": lambda catalog: (
+        mapped_outcomes(catalog),
         [(dilemma_id, d.model.case, d.model.title) for dilemma_id, d in sorted(catalog.dilemmas.items())],
     ),
 }

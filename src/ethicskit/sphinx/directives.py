@@ -6,16 +6,19 @@ import json
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
 from .. import records, worksheet
 from ..bibliography import BIBLIOGRAPHY
-from ..catalog import CHAPTER_READING
+from ..catalog import CHAPTER_READING, Catalog
 from ..diagram import DiagramError
 from ..export import dilemma_json, script_safe, tally_payload
 from ..selfchecks import CHAPTER_SELF_CHECKS
 from ..signposting import EMERGENCY, SUPPORT_LINES
+from .conformance import AccessibilityConformanceDirective
 from .content import catalog_of, index_pages, page_key, pages, track_view
+from .curriculum import render_curriculum_map, render_outcome_finder
 from .downloads import dilemma_file, pack_file, relative
 from .edition import is_lecturer
 from .render import (
@@ -235,6 +238,41 @@ class FirstYearSchemesDirective(SphinxDirective):
         return render_first_year_schemes()
 
 
+class CurriculumMapDirective(_CatalogDirective):
+    """One framework's items and the material mapped to each: ```{curriculum-map} framework-id```."""
+
+    def run(self) -> list[nodes.Node]:
+        catalog = catalog_of(self.env)
+        loaded = catalog.frameworks.get(self.arguments[0])
+        if loaded is None:
+            return self._missing("curriculum framework", list(catalog.frameworks))
+        _note_curriculum(self.env, catalog)
+        self._claim_page("framework", loaded.model.id)
+        return render_curriculum_map(loaded.model, catalog)
+
+
+class OutcomeFinderDirective(SphinxDirective):
+    """Material for each framework item, and items for each material: ```{outcome-finder}```."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        catalog = catalog_of(self.env)
+        _note_curriculum(self.env, catalog)
+        return render_outcome_finder(catalog)
+
+
+def _note_curriculum(env: BuildEnvironment, catalog: Catalog) -> None:
+    """A map page is read again when a framework or the map changes, or when what it shows of the cases,
+    dilemmas and seminars (titles and mapped outcomes: the 'curriculum' view) changes."""
+    paths = [loaded.path for loaded in catalog.frameworks.values()]
+    if catalog.curriculum_maps is not None:
+        paths.append(catalog.curriculum_maps.path)
+    for path in paths:
+        env.note_dependency(str(catalog.root / path))
+    track_view(env, env.docname, "curriculum")
+
+
 class RoomTallyDirective(SphinxDirective):
     """A projector view that tallies how a seminar room chose at each decision: ```{room-tally}```."""
 
@@ -413,6 +451,7 @@ class SupportLinesDirective(SphinxDirective):
 
 
 def setup_directives(app: Sphinx) -> None:
+    app.add_directive("accessibility-conformance", AccessibilityConformanceDirective)
     app.add_directive("support-lines", SupportLinesDirective)
     app.add_directive("case", CaseDirective)
     app.add_directive("code-of-practice", CodeOfPracticeDirective)
@@ -427,6 +466,8 @@ def setup_directives(app: Sphinx) -> None:
     app.add_directive("room-tally", RoomTallyDirective)
     app.add_directive("supervision-map", SupervisionMapDirective)
     app.add_directive("first-year-schemes", FirstYearSchemesDirective)
+    app.add_directive("curriculum-map", CurriculumMapDirective)
+    app.add_directive("outcome-finder", OutcomeFinderDirective)
     app.add_directive("worksheet", WorksheetDirective)
     app.add_directive("seminars-index", SeminarsIndexDirective)
     app.add_directive("reading-list", ReadingListDirective)

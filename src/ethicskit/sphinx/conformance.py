@@ -1,0 +1,128 @@
+"""The book's accessibility conformance page: the report a test run wrote, or a plain note that none was.
+
+The report is never written by hand. `{accessibility-conformance}` reads the evidence a test run left
+(`ethicskit.conformance`), at `_build/accessibility/accessibility-evidence.json` under the kit's folder,
+or wherever ETHICSKIT_CONFORMANCE_EVIDENCE names; `make release` gathers fresh evidence and points the
+released builds at it. The page depends on that file, so it is read again whenever the evidence changes
+or appears, and its text depends on nothing else (the date is the one the evidence records), so the same
+evidence gives the same page.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+from ..conformance import EVIDENCE_ENV, EVIDENCE_FILE, EVIDENCE_FOLDER, TABLE_HEADINGS, Evidence, contents
+from .content import content_root
+
+EVIDENCE_PATH_ENV = "ETHICSKIT_CONFORMANCE_EVIDENCE"
+"""Names the evidence file the book shows; relative paths are taken from the kit's folder."""
+
+NO_EVIDENCE = (
+    "No test evidence was present when this copy of the book was built, so it carries no conformance "
+    "report. The report is never written by hand: it comes only from the kit's own test run, which "
+    "checks every page of both editions with axe-core and plays every dilemma path by keyboard alone."
+)
+TEST_COMMAND = f"{EVIDENCE_ENV}={EVIDENCE_FOLDER.as_posix()} make test"
+
+
+def evidence_path(root: Path) -> Path:
+    named = os.environ.get(EVIDENCE_PATH_ENV, "").strip()
+    if named:
+        path = Path(named)
+        return path if path.is_absolute() else root / path
+    return root / EVIDENCE_FOLDER / EVIDENCE_FILE
+
+
+def _paragraph(text: str) -> nodes.paragraph:
+    return nodes.paragraph(text, text)
+
+
+def _section(section_id: str, title: str) -> nodes.section:
+    section = nodes.section(ids=[section_id], names=[nodes.fully_normalize_name(title)])
+    section += nodes.title(title, title)
+    return section
+
+
+def _row(cells: tuple[str, ...]) -> nodes.row:
+    row = nodes.row()
+    for text in cells:
+        row += nodes.entry("", _paragraph(text))
+    return row
+
+
+def conformance_table(caption: str, rows: list[tuple[str, str, str]]) -> nodes.table:
+    """Criterion, level and evidence, one row each, with a caption and a header row."""
+    table = nodes.table(classes=["ek-conformance"])
+    table += nodes.title(caption, caption)
+    group = nodes.tgroup(cols=3)
+    table += group
+    for width in (22, 16, 62):
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    head += _row(TABLE_HEADINGS)
+    group += head
+    body = nodes.tbody()
+    for row in rows:
+        body += _row(row)
+    group += body
+    return table
+
+
+def render_report(evidence: Evidence) -> list[nodes.Node]:
+    text = contents(evidence)
+    out: list[nodes.Node] = [_paragraph(text.dated)]
+    scope = _section("conformance-scope", "Scope and method")
+    items = nodes.bullet_list()
+    for line in text.scope:
+        items += nodes.list_item("", _paragraph(line))
+    scope += [items, _paragraph(text.levels), _paragraph(text.summary)]
+    out.append(scope)
+    for title, judgements in text.tables:
+        section = _section("conformance-" + title.lower().replace(" ", "-").replace(".", "-"), title)
+        rows = [(f"{j.number} {j.name}", j.conformance, j.remarks) for j in judgements]
+        section += conformance_table(f"{title} success criteria", rows)
+        out.append(section)
+    return out
+
+
+def render_no_evidence() -> list[nodes.Node]:
+    note = nodes.container(classes=["ek-no-evidence"])
+    how = nodes.paragraph()
+    how += [
+        nodes.Text("To produce it, run "),
+        nodes.literal(TEST_COMMAND, TEST_COMMAND),
+        nodes.Text(" in the kit's folder, then build the book again ("),
+        nodes.literal("make book", "make book"),
+        nodes.Text("). "),
+        nodes.literal("make release", "make release"),
+        nodes.Text(" does both, so a released copy of the book carries the report of its own tests."),
+    ]
+    note += [_paragraph(NO_EVIDENCE), how]
+    return [note]
+
+
+class AccessibilityConformanceDirective(SphinxDirective):
+    """The conformance report from the latest test evidence: ```{accessibility-conformance}```."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        path = evidence_path(content_root(self.env.app))
+        # A missing dependency marks the page out of date on every build, so evidence that appears
+        # later is picked up; a present one is read again when it changes.
+        self.env.note_dependency(str(path))
+        if not path.is_file():
+            return render_no_evidence()
+        try:
+            evidence = Evidence.read(path)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+            raise self.error(
+                f"the accessibility evidence at {path} is not what a test run writes ({str(error)[:200]}): "
+                f"run the tests again with {EVIDENCE_ENV}=DIR, or delete the file"
+            ) from None
+        return render_report(evidence)
