@@ -61,7 +61,8 @@ def strings(value: object) -> Iterator[str]:
 
 def flattened(text: str) -> str:
     """Messages inside messages ("⟦Ìmpöŕţéð {dilemmas}⟧" holding "⟦1 ðîlémmà⟧") as one marked stretch,
-    so what follows an inner message is still read as marked."""
+    so that what follows an inner message ("; ñöţhîñĝ ...⟧") is read as marked too: `escaped_text`
+    cuts out the innermost messages only."""
     out, depth = [], 0
     for char in text:
         if char == PSEUDO_OPEN:
