@@ -81,8 +81,9 @@ check: $(VENV)/.book-ready
 
 # The word catalogue's template: every interface message of the Python package and the browser
 # scripts. Run it after adding or changing a message; a test fails while the template is out of date.
+# No header: it would carry the time of each run, and the messages are what the template is for.
 messages: $(VENV)/.book-ready
-	$(BIN)/pybabel extract --mapping-file babel.cfg --keywords n_:1,2 --no-wrap --sort-by-file \
+	$(BIN)/pybabel extract --mapping-file babel.cfg --keywords n_:1,2 --no-wrap --sort-by-file --omit-header --add-location file \
 		--project "First Loyalty" --copyright-holder "First Loyalty contributors" \
 		--output-file src/ethicskit/locale/ethicskit.pot src
 

@@ -15,14 +15,16 @@ from functools import cache
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from bs4.element import Comment, NavigableString
+from bs4.element import Comment, Doctype, NavigableString
 from pydantic import BaseModel
 
 from ethicskit.catalog import load_catalog
 from ethicskit.words import PSEUDO_CLOSE, PSEUDO_OPEN
 
 REPO = Path(__file__).resolve().parent.parent
-_MARKED = re.compile(re.escape(PSEUDO_OPEN) + r".*?" + re.escape(PSEUDO_CLOSE), re.DOTALL)
+# The innermost marked message: one message may hold another ('A pause before ⟦Decision 3⟧').
+_MARKED = re.compile(re.escape(PSEUDO_OPEN) + f"[^{PSEUDO_OPEN}{PSEUDO_CLOSE}]*" + re.escape(PSEUDO_CLOSE))
+_CUT = "\x00"
 _LETTERS = re.compile(r"[A-Za-z]{2,}")
 # A diagram's SVG wraps its labels across lines; its words are checked in the map as text beside it.
 _SKIPPED = {"script", "style", "title", "svg"}
@@ -77,7 +79,10 @@ def content_text(root: Path = REPO) -> Content:
     strings |= {" ".join(text.split()) for text in _strings(catalog.bibliography.__dict__)}
     pieces = [*strings]
     pieces += [page.read_text(encoding="utf-8") for page in sorted((root / "book").rglob("*.md"))]
-    return Content(frozenset(strings), "\n".join(" ".join(piece.split()) for piece in pieces))
+    # A piece of text is compared with its end punctuation stripped ('No reflection.' shows as a
+    # table cell whose text is compared as 'No reflection'), so each string is held in that form too.
+    whole = frozenset(strings | {text.strip(_PUNCTUATION) for text in strings})
+    return Content(whole, "\n".join(" ".join(piece.split()) for piece in pieces))
 
 
 def escaped_text(html: str, within: str | None = None, root: Path = REPO) -> list[str]:
@@ -89,7 +94,7 @@ def escaped_text(html: str, within: str | None = None, root: Path = REPO) -> lis
     escaped: list[str] = []
     for scope in scopes:
         for node in scope.find_all(string=True):
-            if isinstance(node, Comment) or not isinstance(node, NavigableString):
+            if isinstance(node, (Comment, Doctype)) or not isinstance(node, NavigableString):
                 continue
             if any(parent.name in _SKIPPED for parent in node.parents):
                 continue
@@ -104,7 +109,10 @@ def escaped_text(html: str, within: str | None = None, root: Path = REPO) -> lis
 
 def _unmarked(text: str, corpus: Content) -> list[str]:
     left = []
-    for part in _MARKED.split(" ".join(text.split())):
+    text = " ".join(text.split())
+    while _MARKED.search(text):
+        text = _MARKED.sub(_CUT, text)
+    for part in text.split(_CUT):
         part = part.strip(_PUNCTUATION)
         if _LETTERS.search(part) and not corpus.holds(part):
             left.append(part)

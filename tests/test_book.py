@@ -15,7 +15,7 @@ from ethicskit.balance import dilemma_balance
 from ethicskit.catalog import load_catalog
 from ethicskit.documents import handout, standalone_dilemma
 from ethicskit.models import clause_anchor
-from ethicskit.signposting import SIGNPOST, SUPPORT_LINES
+from ethicskit.signposting import signpost, support_lines
 
 pytestmark = pytest.mark.build
 
@@ -327,20 +327,21 @@ def test_every_content_note_carries_the_same_signposting_on_screen_on_paper_and_
     for case_id in noted:
         page = BeautifulSoup((built_book / "book" / "cases" / f"{case_id}.html").read_text(), "html.parser")
         note = page.select_one(".ek-content-note .ek-signpost")
-        assert note is not None and " ".join(note.get_text().split()) == SIGNPOST, case_id
+        assert note is not None and " ".join(note.get_text().split()) == signpost(), case_id
         sheet = BeautifulSoup(handout("case", case_id, catalog, lecturer=False)[1], "html.parser")
-        assert SIGNPOST in " ".join(sheet.get_text().split()), case_id
+        assert signpost() in " ".join(sheet.get_text().split()), case_id
     for loaded in catalog.dilemmas.values():
         if catalog.cases[loaded.model.case].model.content_note:
             single = BeautifulSoup(standalone_dilemma(loaded.model, catalog), "html.parser")
-            assert SIGNPOST in " ".join(single.get_text().split()), loaded.model.id
+            assert signpost() in " ".join(single.get_text().split()), loaded.model.id
     support = " ".join(
         BeautifulSoup((built_book / "book" / "support.html").read_text(), "html.parser").get_text().split()
     )
-    for line in SUPPORT_LINES:
+    for line in support_lines():
         assert line.name in support and line.how in support and line.when in support
         number = re.search(r"\d[\d ]+\d", line.how)
-        assert number is not None and number.group() in SIGNPOST, line.name  # the short text names every line
+        # the short text names every line
+        assert number is not None and number.group() in signpost(), line.name
 
 
 def test_the_dilemmas_index_draws_every_dilemma_for_the_lecturer_and_none_for_students(

@@ -418,7 +418,7 @@ def test_the_hardest_decision_is_behind_a_pause_that_lets_the_learner_stop_by_ke
     """Before Owen's message, the player says what is coming and where support is, and offers to stop;
     all by keyboard, announced, axe-clean, and kept across a reload. On paper the pause ends its page."""
     from ethicskit.engine import titles
-    from ethicskit.signposting import SIGNPOST
+    from ethicskit.signposting import signpost
 
     dilemma = REPO_CATALOG.dilemmas["the-colleagues-we-carry"].model
     [hardest] = [node for node in dilemma.nodes if node.pause_before]
@@ -445,7 +445,7 @@ def test_the_hardest_decision_is_behind_a_pause_that_lets_the_learner_stop_by_ke
     expect(heading).to_be_focused()
     expect(page.locator(".ek-live")).to_have_text(f"A pause before {number}")
     stage = page.locator(".ek-stage")
-    expect(stage).to_contain_text(SIGNPOST)
+    expect(stage).to_contain_text(signpost())
     expect(stage).not_to_contain_text(hardest.situation.split("\n")[0])
     expect(page.locator(".ek-choice-btn")).to_have_count(0)
     expect(page.locator(".ek-dilemma > .ek-pause")).to_be_hidden()  # the page's own copy, for print
@@ -456,7 +456,7 @@ def test_the_hardest_decision_is_behind_a_pause_that_lets_the_learner_stop_by_ke
     page.keyboard.press("Enter")
     expect(heading).to_have_text(f"You stopped before {number}")
     expect(heading).to_be_focused()
-    expect(stage).to_contain_text(SIGNPOST)
+    expect(stage).to_contain_text(signpost())
     expect(page.locator(".ek-path li")).to_have_count(2)  # nothing lost
     press_until_focused(page, "Return to the pause")
     page.keyboard.press("Enter")

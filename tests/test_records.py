@@ -74,13 +74,13 @@ def _export() -> records.ReflectionsExport:
     return records.read_export(json.dumps(STORE).encode("utf-8"))
 
 
-@pytest.mark.parametrize("shape", records.SHAPES, ids=lambda shape: shape.id)
+@pytest.mark.parametrize("shape", records.shapes(), ids=lambda shape: shape.id)
 def test_every_record_says_it_is_not_practice_evidence_and_where_its_shape_comes_from(
     shape: records.RecordShape,
 ) -> None:
     for render in (records.as_markdown, records.as_text):
         text = render(shape, _export(), EXPORTED)
-        assert records.NOT_EVIDENCE in text
+        assert records.not_evidence() in text
         assert shape.verification in text
         for source in shape.sources:
             assert source.url.startswith("https://") and f"{source.url} (seen {source.seen})" in text
@@ -105,20 +105,20 @@ def test_every_record_says_it_is_not_practice_evidence_and_where_its_shape_comes
 
 
 def test_the_swe_record_asks_for_the_peer_reflection() -> None:
-    text = records.as_markdown(records.SHAPES_BY_ID["swe-cpd"], _export(), EXPORTED)
+    text = records.as_markdown(records.shape_by_id("swe-cpd"), _export(), EXPORTED)
     assert (
         "### Peer reflection: what you learnt from discussing this activity with a peer\n\nTo complete:"
         in text
     )
 
 
-@pytest.mark.parametrize("shape", records.SHAPES, ids=lambda shape: shape.id)
+@pytest.mark.parametrize("shape", records.shapes(), ids=lambda shape: shape.id)
 def test_word_record_reads_back(shape: records.RecordShape) -> None:
     document = Document(io.BytesIO(records.as_docx(shape, _export(), EXPORTED)))
     paragraphs = document.paragraphs
     headings = [p.text for p in paragraphs if p.style.name.startswith("Heading")]
     assert paragraphs[0].text == f"{shape.title}: First Loyalty"
-    notice = next(p for p in paragraphs if p.text == records.NOT_EVIDENCE)
+    notice = next(p for p in paragraphs if p.text == records.not_evidence())
     assert all(run.bold for run in notice.runs)
     assert headings[:2] == ["Only started", *[f.label for f in shape.fields][:1]]
     assert headings.count(shape.fields[-1].label) == 3  # every entry has every field
@@ -134,7 +134,7 @@ def test_the_command_writes_all_three_formats(tmp_path: Path) -> None:
         output = tmp_path / f"record{suffix}"
         result = CliRunner().invoke(main, ["export", "record", "sssc-cpl", str(source), "-o", str(output)])
         assert result.exit_code == 0, result.output
-    assert records.NOT_EVIDENCE in (tmp_path / "record.md").read_text(encoding="utf-8")
+    assert records.not_evidence() in (tmp_path / "record.md").read_text(encoding="utf-8")
     assert (tmp_path / "record.txt").read_text(encoding="utf-8").startswith("SSSC continuous professional")
     assert Document(str(tmp_path / "record.docx")).paragraphs[0].text.startswith("SSSC continuous")
     refused = CliRunner().invoke(
@@ -186,7 +186,7 @@ def test_the_browser_fills_every_shape_exactly_as_the_command_does(page: Page, t
     )
     (tmp_path / "page.html").write_text(html, encoding="utf-8")
     page.goto((tmp_path / "page.html").as_uri())
-    for index, shape in enumerate(records.SHAPES):
+    for index, shape in enumerate(records.shapes()):
         for name, render in (("recordMarkdown", records.as_markdown), ("recordText", records.as_text)):
             from_browser = page.evaluate(
                 f"([shapes, store, day]) => FirstLoyaltyReflections.{name}(shapes[{index}], store, day)",
@@ -195,4 +195,4 @@ def test_the_browser_fills_every_shape_exactly_as_the_command_does(page: Page, t
             assert from_browser == render(shape, _export(), EXPORTED), (shape.id, name)
     # The page offers every shape by its title.
     options = page.locator(".ek-records select option").all_text_contents()
-    assert options == [shape.title for shape in records.SHAPES]
+    assert options == [shape.title for shape in records.shapes()]

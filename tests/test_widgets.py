@@ -12,7 +12,7 @@ from ethicskit.engine import Session, enumerate_paths
 from ethicskit.export import dilemma_payload
 from ethicskit.models import LawCitation, LawRelation
 from ethicskit.widgets import OWN_SITUATION, DilemmaWidget, WorksheetWidget
-from ethicskit.worksheet import STEPS, field_ids
+from ethicskit.worksheet import field_ids, steps
 
 CATALOG, PROBLEMS = load_catalog(FIXTURES / "valid")
 DILEMMA = CATALOG.dilemmas["demo-dilemma"].model
@@ -211,7 +211,7 @@ def test_worksheet_widget_keeps_answers_per_case_and_exports_them_as_markdown() 
     assert "**For the person who uses services:** Not heard." in text
     assert "### Decision\n\n(not written)" in text
     assert [line for line in text.splitlines() if line.startswith("### ")] == [
-        f"### {step.title}" for step in STEPS
+        f"### {step.title}" for step in steps()
     ]
 
 
@@ -233,7 +233,7 @@ def test_the_widget_pauses_before_the_hardest_decision_and_lets_the_learner_stop
     """Before Owen's message the widget says what is coming and where support is, and offers to stop;
     stopping keeps the path, and going on shows the decision."""
     from ethicskit.engine import titles
-    from ethicskit.signposting import SIGNPOST
+    from ethicskit.signposting import signpost
 
     dilemma = REAL_CATALOG.dilemmas["the-colleagues-we-carry"].model
     [hardest] = [node for node in dilemma.nodes if node.pause_before]
@@ -250,11 +250,11 @@ def test_the_widget_pauses_before_the_hardest_decision_and_lets_the_learner_stop
         return " ".join(getattr(child, "value", "") for child in widget.stage.children)
 
     assert widget.session.node is not None and widget.session.node.id == hardest.id
-    assert f"A pause before {number}" in shown() and SIGNPOST in shown()
+    assert f"A pause before {number}" in shown() and signpost() in shown()
     assert hardest.situation.split("\n")[0] not in shown() and widget.choice_buttons == []
     assert widget.stop_button is not None and widget.go_on_button is not None
     widget.stop_button.click()
-    assert f"You stopped before {number}" in shown() and SIGNPOST in shown()
+    assert f"You stopped before {number}" in shown() and signpost() in shown()
     assert len(widget.session.steps) == 2 and widget.choice_buttons == []
     assert widget.go_on_button is not None
     widget.go_on_button.click()  # "Return to the pause"
@@ -269,16 +269,16 @@ def test_the_widget_pauses_before_the_hardest_decision_and_lets_the_learner_stop
 
 def test_the_widget_opens_with_the_cases_content_note_and_the_support_lines() -> None:
     """A student in a notebook meets the note before the dilemma, as on the page and on paper."""
-    from ethicskit.signposting import SIGNPOST
+    from ethicskit.signposting import signpost
 
     for loaded in REAL_CATALOG.dilemmas.values():
         note = REAL_CATALOG.cases[loaded.model.case].model.content_note
         widget = DilemmaWidget(loaded.model, REAL_CATALOG)
         opening = " ".join(getattr(child, "value", "") for child in widget.children[:3])
         if note is None:
-            assert "Content note" not in opening and SIGNPOST not in opening
+            assert "Content note" not in opening and signpost() not in opening
         else:
-            assert "Content note" in opening and SIGNPOST in opening
+            assert "Content note" in opening and signpost() in opening
             assert html.escape(note.note.split("\n\n")[0].strip()) in opening
 
 

@@ -34,6 +34,7 @@ from .models import (
 )
 from .problems import Problem
 from .selfchecks import CHAPTER_SELF_CHECKS, check_self_checks
+from .words import _
 
 __all__ = ["CASES_DIR", "CODES_DIR", "DILEMMAS_DIR", "LAW_DIR", "SEMINARS_DIR", "Catalog", "load_catalog"]
 CHAPTER_READING = "book/reading-lists.yml"
@@ -86,16 +87,19 @@ class Cited:
     @property
     def label(self) -> str:
         """How the reference reads in running text: 'Social Work England professional standards 6.5'."""
-        return self.code.short_title if self.clause is None else f"{self.code.short_title} {self.clause.id}"
+        if self.clause is None:
+            return self.code.short_title
+        return _("{code} {clause}", code=self.code.short_title, clause=self.clause.id)
 
     @property
     def text(self) -> str:
         """The clause's paraphrase, or what a whole-code citation stands for."""
         if self.clause is not None:
             return self.clause.paraphrase
-        return (
-            f"The code as a whole ({self.code.version}). This kit does not yet digest its clauses: "
-            "read the official text for what it asks."
+        return _(
+            "The code as a whole ({version}). This kit does not yet digest its clauses: "
+            "read the official text for what it asks.",
+            version=self.code.version,
         )
 
     @property

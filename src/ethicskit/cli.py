@@ -31,6 +31,7 @@ from .scaffold import KINDS, SLUG, ScaffoldError, new_content, write_schemas
 from .scorm import write_package
 from .verify import Outcome, SourceError, compare, document_numbers, read_source, source_id
 from .verify import record as record_verification
+from .words import _, current, n_
 
 ROOT_OPTION = click.option(
     "--root",
@@ -288,7 +289,11 @@ def _valid_catalog(root: Path) -> Catalog:
     catalog, problems = load_catalog(root)
     if problems:
         raise click.ClickException(
-            f"{len(problems)} content problem(s); run 'ethicskit check' and fix them before printing"
+            n_(
+                "{count} content problem; run 'ethicskit check' and fix it before printing",
+                "{count} content problems; run 'ethicskit check' and fix them before printing",
+                len(problems),
+            )
         )
     return catalog
 
@@ -322,7 +327,10 @@ def handout(kind: str, item_id: str, lecturer: bool, output: Path, root: Path) -
         print_pdf(html, output, title)
     except (PrintError, DiagramError) as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"Wrote {output}: {title}" + (" (lecturer's copy)" if lecturer else ""))
+    if lecturer:
+        click.echo(_("Wrote {path}: {title} (lecturer's copy)", path=output, title=title))
+    else:
+        click.echo(_("Wrote {path}: {title}", path=output, title=title))
 
 
 @main.group()
@@ -351,7 +359,10 @@ def export_dilemma(dilemma_id: str, output: Path, root: Path) -> None:
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(document, encoding="utf-8")
     click.echo(
-        f"Wrote {output}: open it in a browser, or upload it to your VLE; it loads nothing from elsewhere."
+        _(
+            "Wrote {path}: open it in a browser, or upload it to your VLE; it loads nothing from elsewhere.",
+            path=output,
+        )
     )
 
 
@@ -377,7 +388,7 @@ def export_scorm(dilemma_id: str, output: Path, root: Path) -> None:
         write_package(catalog.dilemmas[dilemma_id].model, catalog, output)
     except DiagramError as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"Wrote {output}: upload it to your VLE as a SCORM package.")
+    click.echo(_("Wrote {path}: upload it to your VLE as a SCORM package.", path=output))
 
 
 @main.command()
@@ -450,14 +461,18 @@ def export_record(shape_id: str, reflections: Path, output: Path) -> None:
 
     if output.suffix.lower() not in RECORD_FORMATS:
         raise click.ClickException(
-            f"'{output.name}': the file must end in one of {', '.join(RECORD_FORMATS)}"
+            _(
+                "'{name}': the file must end in one of {suffixes}",
+                name=output.name,
+                suffixes=", ".join(RECORD_FORMATS),
+            )
         )
     try:
         export_data = records.read_export(reflections.read_bytes()[: records.MAX_EXPORT_BYTES + 1])
     except records.RecordError as error:
         raise click.ClickException(f"{reflections}: {error}") from None
-    shape = records.SHAPES_BY_ID[shape_id]
-    today = date.today().isoformat()
+    shape = records.shape_by_id(shape_id)
+    today = current().date(date.today())
     output.parent.mkdir(parents=True, exist_ok=True)
     suffix = output.suffix.lower()
     if suffix == ".docx":
@@ -465,7 +480,14 @@ def export_record(shape_id: str, reflections: Path, output: Path) -> None:
     else:
         render = records.as_markdown if suffix == ".md" else records.as_text
         output.write_text(render(shape, export_data, today), encoding="utf-8")
-    click.echo(f"Wrote {output}: {shape.title}. Complete every answer marked 'To complete'.")
+    click.echo(
+        _(
+            "Wrote {path}: {record}. Complete every answer marked '{to_complete}'.",
+            path=output,
+            record=shape.title,
+            to_complete=records.to_complete(),
+        )
+    )
 
 
 def parse_and_validate(text: str, shown_as: str) -> tuple[CodeOfPractice | None, list[Problem]]:

@@ -18,6 +18,7 @@ from html import escape
 
 from .engine import decision_numbers, titles
 from .models import Choice, Dilemma
+from .words import _
 
 SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
@@ -113,7 +114,7 @@ def dot_source(dilemma: Dilemma, printed: bool = False, endings_in_a_row: bool =
     in_a_row = " rank=same;" if endings_in_a_row else ""
     lines.append(
         f"  subgraph cluster_endings {{ id={_quote(map_id(dilemma.id, 'endings'))}; "
-        f'label="Endings"; labelloc=b; style=dashed; color="#000000";{in_a_row}'
+        f'label={_quote(_("Endings"))}; labelloc=b; style=dashed; color="#000000";{in_a_row}'
     )
     for ending in dilemma.endings:
         lines.append(
@@ -129,11 +130,11 @@ def dot_source(dilemma: Dilemma, printed: bool = False, endings_in_a_row: bool =
             width = 1.5
             if choice.escalation is not None:
                 if not printed:
-                    label += "\n[escalation: " + choice.escalation.value.replace("-", " ") + "]"
+                    label += "\n" + _("[escalation: {route}]", route=choice.escalation.label)
                 style, width = "dashed", 3.0
             if choice.when:
                 if not printed:
-                    label += "\n[only after an earlier choice]"
+                    label += "\n" + _("[only after an earlier choice]")
                 style = "dotted"
                 width = max(width, 2.2)
             kinds = " ".join(choice_kind(choice))
@@ -257,19 +258,23 @@ def is_wide(dilemma: Dilemma, printed: bool = False) -> bool:
     return printed_text_pt(*_size(_layout(_source(dilemma, printed))))[1]
 
 
-LEGEND = (
-    "Decisions are rounded boxes, numbered as everywhere else; endings are double-bordered boxes, "
-    "grouped at the foot. Each arrow is a choice, labelled with what you do. A heavy dashed arrow is "
-    "an escalation step; a dotted arrow is a choice offered only after an earlier one."
-)
+def legend() -> str:
+    """The legend of the on-screen diagram, whose arrows carry the choices' words."""
+    return _(
+        "Decisions are rounded boxes, numbered as everywhere else; endings are double-bordered boxes, "
+        "grouped at the foot. Each arrow is a choice, labelled with what you do. A heavy dashed arrow is "
+        "an escalation step; a dotted arrow is a choice offered only after an earlier one."
+    )
 
-PRINTED_LEGEND = (
-    "Decisions are rounded boxes, numbered as everywhere else; endings are double-bordered boxes, "
-    "grouped at the foot. Each arrow is a choice, marked with its key (2b is the second choice at "
-    "Decision 2), and the key to the arrows under the diagram says what each choice is. A heavy dashed "
-    "arrow is an escalation step; a dotted arrow is a choice offered only after an earlier one."
-)
-"""The legend of the printed diagram, whose arrows carry keys rather than the choices' words."""
+
+def printed_legend() -> str:
+    """The legend of the printed diagram, whose arrows carry keys rather than the choices' words."""
+    return _(
+        "Decisions are rounded boxes, numbered as everywhere else; endings are double-bordered boxes, "
+        "grouped at the foot. Each arrow is a choice, marked with its key (2b is the second choice at "
+        "Decision 2), and the key to the arrows under the diagram says what each choice is. A heavy dashed "
+        "arrow is an escalation step; a dotted arrow is a choice offered only after an earlier one."
+    )
 
 
 def diagram_html(dilemma: Dilemma, links: bool = True, printed: bool = False) -> str:
@@ -277,7 +282,7 @@ def diagram_html(dilemma: Dilemma, links: bool = True, printed: bool = False) ->
     svg = diagram_svg(dilemma, links, printed)
     return (
         f'<div class="ek-diagram-scroll" tabindex="0" role="region" '
-        f'aria-label="Diagram of every branch of {escape(dilemma.title)}">{svg}</div>'
+        f'aria-label="{escape(_("Diagram of every branch of {title}", title=dilemma.title))}">{svg}</div>'
     )
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .models import Choice, Dilemma, Ending, Node
 from .problems import ProblemCode
+from .words import _
 from .yamlfile import Path_
 
 GraphProblem = tuple[Path_, ProblemCode, str]
@@ -173,7 +174,7 @@ def _check_paths(dilemma: Dilemma) -> Iterator[GraphProblem]:
         )
         yield ("nodes", n, "id"), ProblemCode.DEAD_END, message
     trapped = _states_without_exit(found)
-    for node_id in sorted({node_id for node_id, _ in trapped} - reported):
+    for node_id in sorted({node_id for node_id, _made in trapped} - reported):
         n = [node.id for node in dilemma.nodes].index(node_id)
         message = f"from node '{node_id}' some paths loop for ever without reaching an ending"
         yield ("nodes", n, "id"), ProblemCode.ENDLESS_LOOP, message
@@ -226,12 +227,12 @@ def decision_numbers(dilemma: Dilemma) -> dict[str, int]:
 
 def decision_title(number: int) -> str:
     """How a decision is named wherever it appears."""
-    return f"Decision {number}"
+    return _("Decision {number}", number=number)
 
 
 def ending_title(ending: Ending) -> str:
     """How an ending is named wherever it appears."""
-    return f"Ending: {ending.title}"
+    return _("Ending: {title}", title=ending.title)
 
 
 def titles(dilemma: Dilemma) -> dict[str, str]:

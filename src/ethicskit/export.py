@@ -8,20 +8,34 @@ from typing import Any
 
 from .catalog import Catalog
 from .engine import decision_numbers, decision_title, ending_title, numbered_nodes
-from .models import CodeStatus, Dilemma, IssuerType, Jurisdiction, LawCitation, Theme, law_label
-from .signposting import SIGNPOST
+from .models import (
+    CodeStatus,
+    Dilemma,
+    IssuerType,
+    Jurisdiction,
+    LawCitation,
+    Theme,
+    law_label,
+    perspective_names,
+)
+from .signposting import signpost
 from .words import script_words
 
 SCHEMA_VERSION = 1
 
-PLAYER_JURISDICTIONS: dict[str, tuple[str, set[Jurisdiction]]] = {
-    "england": ("England", {Jurisdiction.ENGLAND, Jurisdiction.UK}),
-    "scotland": ("Scotland", {Jurisdiction.SCOTLAND, Jurisdiction.UK}),
-    "wales": ("Wales", {Jurisdiction.WALES, Jurisdiction.UK}),
-    "northern-ireland": ("Northern Ireland", {Jurisdiction.NORTHERN_IRELAND, Jurisdiction.UK}),
-    "international": ("International", {Jurisdiction.INTERNATIONAL}),
+PLAYER_JURISDICTION_CODES: dict[Jurisdiction, set[Jurisdiction]] = {
+    Jurisdiction.ENGLAND: {Jurisdiction.ENGLAND, Jurisdiction.UK},
+    Jurisdiction.SCOTLAND: {Jurisdiction.SCOTLAND, Jurisdiction.UK},
+    Jurisdiction.WALES: {Jurisdiction.WALES, Jurisdiction.UK},
+    Jurisdiction.NORTHERN_IRELAND: {Jurisdiction.NORTHERN_IRELAND, Jurisdiction.UK},
+    Jurisdiction.INTERNATIONAL: {Jurisdiction.INTERNATIONAL},
 }
 """The player's jurisdiction switch: each option and the codes it shows (UK-wide codes in every nation)."""
+
+
+def player_jurisdictions() -> dict[str, tuple[str, set[Jurisdiction]]]:
+    """The switch's options by id, each with its name in the language being written and its codes."""
+    return {place.value: (place.label, codes) for place, codes in PLAYER_JURISDICTION_CODES.items()}
 
 
 def dilemma_refs(dilemma: Dilemma) -> set[str]:
@@ -104,6 +118,7 @@ def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
                     "law": _law_refs(choice.law),
                     "themes": sorted(theme.value for theme in choice_themes),
                     "escalation": choice.escalation.value if choice.escalation else None,
+                    "route": choice.escalation.label if choice.escalation else None,
                     "when": choice.when,
                 }
             )
@@ -115,7 +130,7 @@ def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
                 "situation": node.situation,
                 "prompt": node.prompt,
                 "pauseBefore": (
-                    {"text": node.pause_before, "support": SIGNPOST} if node.pause_before else None
+                    {"text": node.pause_before, "support": signpost()} if node.pause_before else None
                 ),
                 "choices": choices,
             }
@@ -139,25 +154,28 @@ def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
     related = {
         f"{code.id}:{clause.id}"
         for code in catalog.current_codes()
-        for _, clause in code.clauses()
+        for _number, clause in code.clauses()
         if themes & set(clause.themes)
     }
     clauses = {ref: _clause_entry(catalog, ref) for ref in sorted(cited | related)}
     case = catalog.cases.get(dilemma.case)
     setting = case.model.setting.jurisdiction.value if case else "international"
+    jurisdictions = player_jurisdictions()
     return {
         "schema": SCHEMA_VERSION,
         "id": dilemma.id,
         "title": dilemma.title,
-        "jurisdiction": setting if setting in PLAYER_JURISDICTIONS else "international",
+        "jurisdiction": setting if setting in jurisdictions else "international",
         "start": dilemma.start,
         "nodes": nodes,
         "endings": endings,
         "clauses": clauses,
         "provisions": {ref: _provision_entry(catalog, ref) for ref in sorted(law_cited)},
+        # The three sides' names, in the order every output lists them, in the language being written.
+        "sides": [{"id": key, "name": name} for key, name in perspective_names().items()],
         "jurisdictions": [
             {"id": key, "label": label, "codes": sorted(j.value for j in members)}
-            for key, (label, members) in PLAYER_JURISDICTIONS.items()
+            for key, (label, members) in jurisdictions.items()
         ],
     }
 
@@ -213,7 +231,9 @@ def tally_payload(catalog: Catalog) -> list[dict[str, Any]]:
                     }
                     for node in numbered_nodes(dilemma)
                 ],
-                "endings": [{"id": e.id, "title": e.title} for e in dilemma.endings],
+                "endings": [
+                    {"id": e.id, "title": e.title, "heading": ending_title(e)} for e in dilemma.endings
+                ],
             }
         )
     return out

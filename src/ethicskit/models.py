@@ -14,6 +14,8 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from .words import _
+
 # --- closed vocabularies ---------------------------------------------------------------------
 
 
@@ -28,6 +30,25 @@ class Jurisdiction(StrEnum):
     INTERNATIONAL = "international"
     UNITED_STATES = "united-states"
     EUROPE = "europe"
+
+    @property
+    def label(self) -> str:
+        """The place as a reader sees it."""
+        return jurisdiction_labels()[self]
+
+
+def jurisdiction_labels() -> dict[Jurisdiction, str]:
+    """Each jurisdiction's name, in the language being written."""
+    return {
+        Jurisdiction.ENGLAND: _("England"),
+        Jurisdiction.SCOTLAND: _("Scotland"),
+        Jurisdiction.WALES: _("Wales"),
+        Jurisdiction.NORTHERN_IRELAND: _("Northern Ireland"),
+        Jurisdiction.UK: _("UK"),
+        Jurisdiction.INTERNATIONAL: _("International"),
+        Jurisdiction.UNITED_STATES: _("United States"),
+        Jurisdiction.EUROPE: _("Europe"),
+    }
 
 
 class IssuerType(StrEnum):
@@ -86,28 +107,30 @@ class Theme(StrEnum):
     @property
     def label(self) -> str:
         """The theme as a reader sees it."""
-        return THEME_LABELS[self]
+        return theme_labels()[self]
 
 
-THEME_LABELS: dict[Theme, str] = {
-    Theme.RAISING_CONCERNS: "Raising concerns",
-    Theme.CHALLENGING_EMPLOYER: "Challenging the employer",
-    Theme.RECORDS: "Records",
-    Theme.SUPERVISION_REFLECTION: "Supervision and reflection",
-    Theme.PARTICIPATION_CONSENT: "Participation and consent",
-    Theme.RELATIONSHIPS_TRUST: "Relationships and trust",
-    Theme.USE_OF_POWER: "Use of power",
-    Theme.CONFLICTS_OF_INTEREST: "Conflicts of interest",
-    Theme.CONFIDENTIALITY: "Confidentiality",
-    Theme.SOCIAL_JUSTICE_DISCRIMINATION: "Social justice and discrimination",
-    Theme.PROFESSIONAL_INTEGRITY: "Professional identity and integrity",
-    Theme.WELLBEING_SELF_CARE: "Wellbeing and self-care",
-    Theme.CONTINUING_DEVELOPMENT: "Continuing development",
-    Theme.HUMAN_RIGHTS: "Human rights",
-    Theme.SAFEGUARDING: "Safeguarding",
-    Theme.COMPETENCE_ACCOUNTABILITY: "Competence and accountability",
-    Theme.COLLABORATION: "Working with others",
-}
+def theme_labels() -> dict[Theme, str]:
+    """Each theme's name, in the language being written."""
+    return {
+        Theme.RAISING_CONCERNS: _("Raising concerns"),
+        Theme.CHALLENGING_EMPLOYER: _("Challenging the employer"),
+        Theme.RECORDS: _("Records"),
+        Theme.SUPERVISION_REFLECTION: _("Supervision and reflection"),
+        Theme.PARTICIPATION_CONSENT: _("Participation and consent"),
+        Theme.RELATIONSHIPS_TRUST: _("Relationships and trust"),
+        Theme.USE_OF_POWER: _("Use of power"),
+        Theme.CONFLICTS_OF_INTEREST: _("Conflicts of interest"),
+        Theme.CONFIDENTIALITY: _("Confidentiality"),
+        Theme.SOCIAL_JUSTICE_DISCRIMINATION: _("Social justice and discrimination"),
+        Theme.PROFESSIONAL_INTEGRITY: _("Professional identity and integrity"),
+        Theme.WELLBEING_SELF_CARE: _("Wellbeing and self-care"),
+        Theme.CONTINUING_DEVELOPMENT: _("Continuing development"),
+        Theme.HUMAN_RIGHTS: _("Human rights"),
+        Theme.SAFEGUARDING: _("Safeguarding"),
+        Theme.COMPETENCE_ACCOUNTABILITY: _("Competence and accountability"),
+        Theme.COLLABORATION: _("Working with others"),
+    }
 
 
 class ServiceType(StrEnum):
@@ -123,6 +146,27 @@ class ServiceType(StrEnum):
     FOSTERING_ADOPTION = "fostering-adoption"
     SOCIAL_WORK_EDUCATION = "social-work-education"
     OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        """The service as a reader sees it."""
+        return service_labels()[self]
+
+
+def service_labels() -> dict[ServiceType, str]:
+    """Each kind of service's name, in the language being written."""
+    return {
+        ServiceType.CHILDREN_AND_FAMILIES: _("Children and families"),
+        ServiceType.ADULT_SOCIAL_CARE: _("Adult social care"),
+        ServiceType.MENTAL_HEALTH: _("Mental health"),
+        ServiceType.MULTI_DISCIPLINARY: _("Multi disciplinary"),
+        ServiceType.HOSPITAL: _("Hospital"),
+        ServiceType.LEARNING_DISABILITY: _("Learning disability"),
+        ServiceType.YOUTH_JUSTICE: _("Youth justice"),
+        ServiceType.FOSTERING_ADOPTION: _("Fostering adoption"),
+        ServiceType.SOCIAL_WORK_EDUCATION: _("Social work education"),
+        ServiceType.OTHER: _("Other"),
+    }
 
 
 class Experience(StrEnum):
@@ -184,6 +228,29 @@ class Escalation(StrEnum):
     REGULATOR = "regulator"
     """The body that registers and regulates the workforce: Social Work England, the SSSC, Social Care Wales,
     NISCC. A concern about a service goes to the inspectorate; one about a practitioner, to the regulator."""
+
+    @property
+    def label(self) -> str:
+        """The route as a reader sees it, in running text."""
+        return escalation_labels()[self]
+
+
+def escalation_labels() -> dict[Escalation, str]:
+    """Each escalation route's name in running text, in the language being written."""
+    return {
+        Escalation.INFORMAL_RESOLUTION: _("informal resolution"),
+        Escalation.SUPERVISION: _("supervision"),
+        Escalation.LINE_MANAGER: _("line manager"),
+        Escalation.RECORDED_DISAGREEMENT: _("recorded disagreement"),
+        Escalation.PRINCIPAL_SOCIAL_WORKER: _("principal social worker"),
+        Escalation.UNION_OR_ASSOCIATION: _("union or association"),
+        Escalation.ADVOCATE: _("advocate"),
+        Escalation.COMPLAINT: _("complaint"),
+        Escalation.WHISTLEBLOWING: _("whistleblowing"),
+        Escalation.OMBUDSMAN: _("ombudsman"),
+        Escalation.INSPECTORATE: _("inspectorate"),
+        Escalation.REGULATOR: _("regulator"),
+    }
 
 
 # --- text types --------------------------------------------------------------------------------
@@ -384,7 +451,7 @@ class CodeOfPractice(_Model):
 
     def clause(self, clause_id: str) -> Clause | None:
         """The clause with this id, or None."""
-        for _, clause in self.clauses():
+        for _number, clause in self.clauses():
             if clause.id == clause_id:
                 return clause
         return None
@@ -487,7 +554,7 @@ class LawTopic(StrEnum):
     @property
     def label(self) -> str:
         """The topic as a reader sees it."""
-        return TOPIC_LABELS.get(self, self.value.replace("-", " ").capitalize())
+        return topic_labels()[self]
 
     @property
     def theme(self) -> Theme | None:
@@ -495,11 +562,31 @@ class LawTopic(StrEnum):
         return TOPIC_THEMES[self]
 
 
-TOPIC_LABELS: dict[LawTopic, str] = {
-    LawTopic.ADULT_CARE_SUPPORT: "Adult care and support",
-    LawTopic.CHILDREN_IN_NEED: "Children in need",
-    LawTopic.REGULATION_INSPECTION: "Regulation and inspection",
-}
+def topic_labels() -> dict[LawTopic, str]:
+    """Each topic's name, in the language being written."""
+    return {
+        LawTopic.ADULT_CARE_SUPPORT: _("Adult care and support"),
+        LawTopic.CARERS: _("Carers"),
+        LawTopic.ADULT_SAFEGUARDING: _("Adult safeguarding"),
+        LawTopic.CHILDREN_IN_NEED: _("Children in need"),
+        LawTopic.CHILD_PROTECTION: _("Child protection"),
+        LawTopic.MENTAL_CAPACITY: _("Mental capacity"),
+        LawTopic.BEST_INTERESTS: _("Best interests"),
+        LawTopic.ADVOCACY: _("Advocacy"),
+        LawTopic.HUMAN_RIGHTS: _("Human rights"),
+        LawTopic.EQUALITY: _("Equality"),
+        LawTopic.DATA_PROTECTION: _("Data protection"),
+        LawTopic.INFORMATION_SHARING: _("Information sharing"),
+        LawTopic.WHISTLEBLOWING: _("Whistleblowing"),
+        LawTopic.WELLBEING: _("Wellbeing"),
+        LawTopic.ASSESSMENT: _("Assessment"),
+        LawTopic.ELIGIBILITY: _("Eligibility"),
+        LawTopic.LOOKED_AFTER_CHILDREN: _("Looked after children"),
+        LawTopic.COMPLAINTS: _("Complaints"),
+        LawTopic.REGULATION_INSPECTION: _("Regulation and inspection"),
+        LawTopic.WORKFORCE: _("Workforce"),
+        LawTopic.MENTAL_HEALTH: _("Mental health"),
+    }
 
 
 TOPIC_THEMES: dict[LawTopic, Theme | None] = {
@@ -613,14 +700,17 @@ def provision_key(number: str) -> str:
 
 def law_label(instrument: Instrument, provision: Provision) -> str:
     """How a cited provision reads in running text: 'Care Act 2014, s 42', 'Article 66'."""
-    prefix = {
-        ProvisionUnit.SECTION: "s ",
-        ProvisionUnit.SUBSECTION: "s ",
-        ProvisionUnit.REGULATION: "reg ",
-        ProvisionUnit.PARAGRAPH: "para ",
-        ProvisionUnit.CHAPTER: "chapter ",
-    }.get(provision.unit, "")
-    return f"{instrument.short_title or instrument.title}, {prefix}{provision.number}"
+    name, number = instrument.short_title or instrument.title, provision.number
+    if provision.unit in (ProvisionUnit.SECTION, ProvisionUnit.SUBSECTION):
+        return _("{instrument}, s {number}", instrument=name, number=number)
+    if provision.unit is ProvisionUnit.REGULATION:
+        return _("{instrument}, reg {number}", instrument=name, number=number)
+    if provision.unit is ProvisionUnit.PARAGRAPH:
+        return _("{instrument}, para {number}", instrument=name, number=number)
+    if provision.unit is ProvisionUnit.CHAPTER:
+        return _("{instrument}, chapter {number}", instrument=name, number=number)
+    # Articles and schedule paragraphs carry their unit in their number ('Article 66').
+    return _("{instrument}, {number}", instrument=name, number=number)
 
 
 # --- cases -------------------------------------------------------------------------------------
@@ -814,6 +904,28 @@ class Lean(int, Enum):
     TOWARDS = 1
     STRONGLY_TOWARDS = 2
 
+    @property
+    def label(self) -> str:
+        """How the lean reads beside a side's view of a choice: 'pulls strongly away'."""
+        return lean_labels()[self]
+
+
+def lean_labels() -> dict[Lean, str]:
+    """Each lean's words, in the language being written: one wording for every output."""
+    return {
+        Lean.STRONGLY_AGAINST: _("pulls strongly away"),
+        Lean.AGAINST: _("pulls away"),
+        Lean.NEUTRAL: _("neutral"),
+        Lean.TOWARDS: _("pulls towards"),
+        Lean.STRONGLY_TOWARDS: _("pulls strongly towards"),
+    }
+
+
+def perspective_names() -> dict[str, str]:
+    """The three sides a choice is seen from, by the field of `Perspectives` that holds each view, with
+    their names in the language being written: one wording for every output."""
+    return {"agency": _("The agency"), "profession": _("The profession"), "person": _("The person served")}
+
 
 class LawRelation(StrEnum):
     """How a choice or ending stands to a provision of law."""
@@ -925,16 +1037,18 @@ class Audience(StrEnum):
     @property
     def label(self) -> str:
         """The audience as a reader sees it."""
-        return AUDIENCE_LABELS[self]
+        return audience_labels()[self]
 
 
-AUDIENCE_LABELS: dict[Audience, str] = {
-    Audience.QUALIFYING_YEAR_1: "Qualifying degree, year 1",
-    Audience.QUALIFYING_YEAR_2: "Qualifying degree, year 2",
-    Audience.QUALIFYING_YEAR_3: "Qualifying degree, year 3",
-    Audience.POSTGRADUATE: "Postgraduate qualifying programme",
-    Audience.ASYE: "Assessed and Supported Year in Employment (ASYE)",
-}
+def audience_labels() -> dict[Audience, str]:
+    """Each audience's name, in the language being written."""
+    return {
+        Audience.QUALIFYING_YEAR_1: _("Qualifying degree, year 1"),
+        Audience.QUALIFYING_YEAR_2: _("Qualifying degree, year 2"),
+        Audience.QUALIFYING_YEAR_3: _("Qualifying degree, year 3"),
+        Audience.POSTGRADUATE: _("Postgraduate qualifying programme"),
+        Audience.ASYE: _("Assessed and Supported Year in Employment (ASYE)"),
+    }
 
 
 class LearningOutcome(_Model):
@@ -1074,7 +1188,41 @@ BANDS: dict[int, dict[Band, tuple[str, int, int]]] = {
         Band.FAIL: ("Fail (below 50)", 0, 49),
     }
 }
-"""Each level's bands, best first, with the label a reader sees and the marks each covers."""
+"""Each level's bands, best first, with the label a reader sees and the marks each covers.
+
+The label here is the English one, for the checker's messages; outputs show `band_label`."""
+
+
+def band_label(level: int, band: Band) -> str:
+    """A band's heading as a reader sees it, with the marks it covers: 'Upper second (60 to 69)'."""
+    _label, low, high = BANDS[level][band]
+    labels = {
+        Band.FIRST: _("First ({low} and above)", low=low),
+        Band.UPPER_SECOND: _("Upper second ({low}\N{EN DASH}{high})", low=low, high=high),
+        Band.LOWER_SECOND: _("Lower second ({low}\N{EN DASH}{high})", low=low, high=high),
+        Band.THIRD: _("Third ({low}\N{EN DASH}{high})", low=low, high=high),
+        Band.DISTINCTION: _("Distinction ({low} and above)", low=low),
+        Band.MERIT: _("Merit ({low}\N{EN DASH}{high})", low=low, high=high),
+        Band.PASS: _("Pass ({low}\N{EN DASH}{high})", low=low, high=high),
+        Band.FAIL: _("Fail (below {low})", low=high + 1),
+    }
+    return labels[band]
+
+
+def band_in_sentence(band: Band) -> str:
+    """A band's name inside a sentence: 'marked 65 (upper second)'."""
+    names = {
+        Band.FIRST: _("first"),
+        Band.UPPER_SECOND: _("upper second"),
+        Band.LOWER_SECOND: _("lower second"),
+        Band.THIRD: _("third"),
+        Band.DISTINCTION: _("distinction"),
+        Band.MERIT: _("merit"),
+        Band.PASS: _("pass"),
+        Band.FAIL: _("fail"),
+    }
+    return names[band]
+
 
 Descriptor = Annotated[Prose, StringConstraints(max_length=400)]
 

@@ -9,6 +9,8 @@ from concurrent.futures import ThreadPoolExecutor
 from html import escape
 from pathlib import Path
 
+from .words import _
+
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
 
@@ -33,13 +35,20 @@ def find_chromium() -> str:
     )
 
 
-FOOTER = (
-    '<div style="width: 100%; margin: 0 14mm; display: flex; justify-content: space-between; '
-    'font-family: Helvetica, Arial, sans-serif; font-size: 9pt; color: #000;">'
-    '<span class="ek-footer-title">{title}</span>'
-    '<span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>'
-)
-"""The running footer on every printed page: the document's title and the page number."""
+def footer(title: str) -> str:
+    """The running footer on every printed page: the document's title and the page number.
+
+    Chromium fills the elements classed `pageNumber` and `totalPages`; they are the message's
+    placeholders, so a language may put them in its own order."""
+    pages = escape(_("Page {number} of {total}")).format(
+        number='<span class="pageNumber"></span>', total='<span class="totalPages"></span>'
+    )
+    return (
+        '<div style="width: 100%; margin: 0 14mm; display: flex; justify-content: space-between; '
+        'font-family: Helvetica, Arial, sans-serif; font-size: 9pt; color: #000;">'
+        f'<span class="ek-footer-title">{escape(title)}</span><span>{pages}</span></div>'
+    )
+
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -60,10 +69,12 @@ def print_pdf(html: str, output: Path, title: str = "", timeout: float = 120) ->
     # Playwright's synchronous API refuses to run where an event loop is running (a Jupyter kernel,
     # for one), so the printing always happens in a thread of its own.
     with ThreadPoolExecutor(max_workers=1) as worker:
-        worker.submit(_print_pdf, html, output, title, timeout).result()
+        # The footer's words are looked up here: the language being written does not follow into
+        # the worker thread.
+        worker.submit(_print_pdf, html, output, footer(title), timeout).result()
 
 
-def _print_pdf(html: str, output: Path, title: str, timeout: float) -> None:
+def _print_pdf(html: str, output: Path, footer_html: str, timeout: float) -> None:
     chromium = find_chromium()
     try:
         from playwright.sync_api import Error as PlaywrightError
@@ -98,7 +109,7 @@ def _print_pdf(html: str, output: Path, title: str, timeout: float) -> None:
                         print_background=True,
                         display_header_footer=True,
                         header_template="<span></span>",
-                        footer_template=FOOTER.format(title=escape(title)),
+                        footer_template=footer_html,
                     )
                 finally:
                     browser.close()

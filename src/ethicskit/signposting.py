@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .words import _
+
 
 class SupportLine(NamedTuple):
     name: str
@@ -17,25 +19,48 @@ class SupportLine(NamedTuple):
     where: str
     when: str
 
+    def sentence(self) -> str:
+        """The line as one sentence, e.g. 'Samaritans (the UK and Ireland): call 116 123, free from any
+        phone, at any hour.'; the name is a placeholder, so an output may set it in bold."""
+        return _(
+            "{name} ({where}): {how}, {when}.", name=self.name, where=self.where, how=self.how, when=self.when
+        )
 
-SUPPORT_LINES = (
-    SupportLine("Samaritans", "call 116 123, free from any phone", "the UK and Ireland", "at any hour"),
-    SupportLine("Shout", "text SHOUT to 85258, free on the main UK mobile networks", "the UK", "at any hour"),
-    SupportLine(
-        "Breathing Space",
-        "call 0800 83 85 87, free",
-        "Scotland",
-        "weekday evenings from 6pm to 2am, and from 6pm Friday to 6am Monday",
-    ),
-    SupportLine("Lifeline", "call 0808 808 8000, free", "Northern Ireland", "at any hour"),
-)
 
-EMERGENCY = "If you or someone else is in immediate danger, call 999."
+def support_lines() -> tuple[SupportLine, ...]:
+    """Every support line, in the language being written."""
+    return (
+        SupportLine(
+            _("Samaritans"), _("call 116 123, free from any phone"), _("the UK and Ireland"), _("at any hour")
+        ),
+        SupportLine(
+            _("Shout"),
+            _("text SHOUT to 85258, free on the main UK mobile networks"),
+            _("the UK"),
+            _("at any hour"),
+        ),
+        SupportLine(
+            _("Breathing Space"),
+            _("call 0800 83 85 87, free"),
+            _("Scotland"),
+            _("weekday evenings from 6pm to 2am, and from 6pm Friday to 6am Monday"),
+        ),
+        SupportLine(_("Lifeline"), _("call 0808 808 8000, free"), _("Northern Ireland"), _("at any hour")),
+    )
 
-# One sentence, written whole rather than assembled, so that it can be translated as a unit.
-SIGNPOST = (
-    "If this raises something difficult for you, stop, take a break and talk to someone you trust. "
-    "Samaritans answer at any hour on 116 123 (UK and Ireland), or text SHOUT to 85258; in Scotland, "
-    "Breathing Space is on 0800 83 85 87, and in Northern Ireland, Lifeline is on 0808 808 8000. "
-    "In an emergency, call 999."
-)
+
+def emergency() -> str:
+    """What to do in an emergency, in the language being written."""
+    return _("If you or someone else is in immediate danger, call 999.")
+
+
+def signpost() -> str:
+    """The one signposting sentence every content note, pause and care section carries: the web page,
+    the printed handout, the single-file dilemma, the player and the Jupyter widget."""
+    # One message, written whole rather than assembled, so that it is translated as a unit.
+    return _(
+        "If this raises something difficult for you, stop, take a break and talk to someone you trust. "
+        "Samaritans answer at any hour on 116 123 (UK and Ireland), or text SHOUT to 85258; in Scotland, "
+        "Breathing Space is on 0800 83 85 87, and in Northern Ireland, Lifeline is on 0808 808 8000. "
+        "In an emergency, call 999."
+    )

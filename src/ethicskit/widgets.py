@@ -1,28 +1,103 @@
-"""The dilemma player for Jupyter: ipywidgets over the same engine and export as the browser player."""
+"""The dilemma player for Jupyter: ipywidgets over the same engine and export as the browser player.
+
+Every word a widget shows comes from the word catalogue, in the language the widget was built in: the
+`language` argument (`DilemmaWidget(..., language="cy")`), or else the language in force where it was
+built (`with ethicskit.words.language("cy"): DilemmaWidget(...)`). A widget keeps that language and
+writes in it whenever it redraws, because its buttons' callbacks run later, outside any `with` block.
+"""
 
 from __future__ import annotations
 
+import functools
 import html
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
 import ipywidgets as widgets
 
 from . import worksheet
 from .catalog import Catalog, load_catalog
 from .engine import Session, titles
-from .export import PLAYER_JURISDICTIONS, dilemma_payload
+from .export import dilemma_payload
 from .models import Choice, Dilemma, Ending, Question, QuestionKind, SelfCheck, law_label
-from .signposting import SIGNPOST
+from .signposting import signpost
+from .words import Words, _, current, n_, words_for
+from .words import language as speaking
 
-LEAN_WORDS = {-2: "strongly against", -1: "against", 0: "neutral", 1: "for", 2: "strongly for"}
-SIDES = (("agency", "The agency"), ("profession", "The profession"), ("person", "The person served"))
-VERDICTS_LATER = (
-    "How the agency, the profession and the person saw this choice is shown at the end of the dilemma. "
-    "Before you go on: how do you think each of them sees it?"
-)
-CLAUSES_LATER = "Clauses that bear on this choice (whether it honours or strains each is shown at the end):"
+
+def lean_words() -> dict[int, str]:
+    """How a side's lean on a choice reads beside its number."""
+    return {
+        -2: _("strongly against"),
+        -1: _("against"),
+        0: _("neutral"),
+        1: _("for"),
+        2: _("strongly for"),
+    }
+
+
+def sides() -> tuple[tuple[str, str], ...]:
+    """The three perspectives a choice is seen from, by key, with their names."""
+    return (
+        ("agency", _("The agency")),
+        ("profession", _("The profession")),
+        ("person", _("The person served")),
+    )
+
+
+def static_preview_note(kind: str) -> str:
+    """What a widget's static preview says in a page read without a running kernel."""
+    if kind == "dilemma":
+        return _(
+            "A static preview: run this notebook in Jupyter to play the dilemma here, or play it in the "
+            "browser on its page in this book."
+        )
+    if kind == "worksheet":
+        return _(
+            "A static preview: run this notebook in Jupyter to fill in the worksheet here, or use the "
+            "worksheet page of this book."
+        )
+    return _(
+        "A static preview: run this notebook in Jupyter to answer here, or answer on the case's page in "
+        "this book."
+    )
+
+
+class _Speaking(Protocol):
+    words: Words
+
+
+Widget = TypeVar("Widget", bound=_Speaking)
+Params = ParamSpec("Params")
+Result = TypeVar("Result")
+
+
+def in_own_language(
+    method: Callable[Concatenate[Widget, Params], Result],
+) -> Callable[Concatenate[Widget, Params], Result]:
+    """Run a widget's method in the language the widget was built in, wherever it is called from."""
+
+    @functools.wraps(method)
+    def speaking_own_language(self: Widget, /, *args: Params.args, **kwargs: Params.kwargs) -> Result:
+        with speaking(self.words.language):
+            return method(self, *args, **kwargs)
+
+    return speaking_own_language
+
+
+def _law_verdict(relation: str, provision: dict[str, Any]) -> str:
+    label, text = provision["label"], provision["text"]
+    if relation == "honours":
+        return _("Honours in law {provision}: {text}", provision=label, text=text)
+    if relation == "strains":
+        return _("Strains in law {provision}: {text}", provision=label, text=text)
+    return _("Would be unlawful under {provision}: {text}", provision=label, text=text)
+
+
+def _words(language: str | None) -> Words:
+    return words_for(language) if language else current()
 
 
 def _html(*paragraphs: str, tag: str = "p") -> widgets.HTML:
@@ -39,10 +114,16 @@ def kit_catalog(start: Path | None = None) -> Catalog:
     folder = (start or Path.cwd()).resolve()
     root = next((p for p in [folder, *folder.parents] if (p / "_config.yml").is_file()), None)
     if root is None:
-        raise FileNotFoundError(f"no kit (a folder with _config.yml) at or above {folder}")
+        raise FileNotFoundError(_("no kit (a folder with _config.yml) at or above {folder}", folder=folder))
     catalog, problems = load_catalog(root)
     if problems:
-        raise ValueError(f"the kit's content has {len(problems)} problem(s); run 'ethicskit check'")
+        raise ValueError(
+            n_(
+                "the kit's content has {count} problem; run 'ethicskit check'",
+                "the kit's content has {count} problems; run 'ethicskit check'",
+                len(problems),
+            )
+        )
     return catalog
 
 
@@ -51,11 +132,26 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
 
     As in the browser player, each side's view of a choice is held back until the ending, unless
     `projection=True` (or the Projection mode toggle) shows it after every choice.
+
+    The widget speaks `language` (e.g. `language="qps"`, the pseudo-locale), or else the language in
+    force where it is built (`with ethicskit.words.language("qps"): DilemmaWidget(...)`). It keeps those
+    words and uses them in every redraw, since its buttons' callbacks run later, outside any `with` block.
     """
 
     def __init__(
-        self, dilemma: Dilemma, catalog: Catalog, jurisdiction: str | None = None, projection: bool = False
+        self,
+        dilemma: Dilemma,
+        catalog: Catalog,
+        jurisdiction: str | None = None,
+        projection: bool = False,
+        language: str | None = None,
     ) -> None:
+        self.words = _words(language)
+        """The words this widget speaks, kept for its callbacks."""
+        with speaking(self.words.language):
+            self._build(dilemma, catalog, jurisdiction, projection)
+
+    def _build(self, dilemma: Dilemma, catalog: Catalog, jurisdiction: str | None, projection: bool) -> None:
         self.dilemma = dilemma
         self.payload = dilemma_payload(dilemma, catalog)
         self.titles = titles(dilemma)
@@ -69,18 +165,18 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
         self.reflections: dict[str, tuple[str, str]] = {}
         """Reflections by prompt key: (prompt, text)."""
         self.jurisdiction = widgets.Dropdown(
-            options=[(label, key) for key, (label, _) in PLAYER_JURISDICTIONS.items()],
+            options=[(place["label"], place["id"]) for place in self.payload["jurisdictions"]],
             value=jurisdiction or self.payload["jurisdiction"],
-            description="Codes of:",
+            description=_("Codes of:"),
         )
         self.projection = widgets.ToggleButton(
             value=projection,
-            description="Projection mode",
-            tooltip="For a lecturer at the front: each side's view at every step",
+            description=_("Projection mode"),
+            tooltip=_("For a lecturer at the front: each side's view at every step"),
         )
-        self.back_button = widgets.Button(description="Back")
-        self.restart_button = widgets.Button(description="Start again")
-        self.export_button = widgets.Button(description="Reflections as Markdown")
+        self.back_button = widgets.Button(description=_("Back"))
+        self.restart_button = widgets.Button(description=_("Start again"))
+        self.export_button = widgets.Button(description=_("Reflections as Markdown"))
         self.export_area = widgets.Textarea(
             layout=widgets.Layout(width="100%", height="12em", display="none")
         )
@@ -91,11 +187,11 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
         self.go_on_button: widgets.Button | None = None
         self.stop_button: widgets.Button | None = None
         self.reflection_box: widgets.Textarea | None = None
-        self.jurisdiction.observe(lambda _: self.render(), names="value")
-        self.projection.observe(lambda _: self.render(), names="value")
-        self.back_button.on_click(lambda _: self.back())
-        self.restart_button.on_click(lambda _: self.restart())
-        self.export_button.on_click(lambda _: self.show_export())
+        self.jurisdiction.observe(lambda _change: self.render(), names="value")
+        self.projection.observe(lambda _change: self.render(), names="value")
+        self.back_button.on_click(lambda _change: self.back())
+        self.restart_button.on_click(lambda _change: self.restart())
+        self.export_button.on_click(lambda _change: self.show_export())
         toolbar = widgets.HBox(
             [self.jurisdiction, self.back_button, self.restart_button, self.export_button, self.projection]
         )
@@ -105,29 +201,39 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
         if case is not None and case.model.content_note is not None:
             # The same note and support lines the page, the handout and the single file show first.
             note = case.model.content_note.note
-            opening.append(_html("Content note", tag="h4"))
-            opening.append(_html(*_paragraphs(note), SIGNPOST))
+            opening.append(_html(_("Content note"), tag="h4"))
+            opening.append(_html(*_paragraphs(note), signpost()))
         super().__init__([*opening, toolbar, self.stage, self.path, self.export_area])
         self.render()
 
     @classmethod
-    def from_kit(cls, dilemma_id: str, start: Path | None = None, projection: bool = False) -> DilemmaWidget:
+    def from_kit(
+        cls,
+        dilemma_id: str,
+        start: Path | None = None,
+        projection: bool = False,
+        language: str | None = None,
+    ) -> DilemmaWidget:
         """Load the kit found in `start` or a folder above it, and play one of its dilemmas."""
-        catalog = kit_catalog(start)
-        return cls(catalog.dilemmas[dilemma_id].model, catalog, projection=projection)
+        with speaking(_words(language).language):  # so that an error reads in that language too
+            catalog = kit_catalog(start)
+        return cls(catalog.dilemmas[dilemma_id].model, catalog, projection=projection, language=language)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
         """Add a static preview for pages read without a running kernel (the built book)."""
         bundle: dict[str, Any] = super()._repr_mimebundle_(**kwargs)
+        with speaking(self.words.language):
+            bundle["text/html"] = self._preview()
+        return bundle
+
+    def _preview(self) -> str:
         node = next(node for node in self.dilemma.nodes if node.id == self.dilemma.start)
         choices = "".join(f"<li>{html.escape(choice.label)}</li>" for choice in node.choices)
-        bundle["text/html"] = (
+        return (
             f'<div class="ek-widget-preview"><p><strong>{html.escape(self.dilemma.title)}</strong></p>'
             f"<p>{html.escape(_paragraphs(node.situation)[0])}</p><ul>{choices}</ul>"
-            "<p><em>A static preview: run this notebook in Jupyter to play the dilemma here, or play it "
-            "in the browser on its page in this book.</em></p></div>"
+            f"<p><em>{html.escape(static_preview_note('dilemma'))}</em></p></div>"
         )
-        return bundle
 
     # --- actions, the same as the browser player's ---
 
@@ -174,6 +280,7 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
 
     # --- rendering ---
 
+    @in_own_language
     def render(self) -> None:
         """Redraw the current step."""
         self.choice_buttons = []
@@ -191,16 +298,16 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
             children = self._node()
         self.stage.children = children
         labels = [step.choice.label for step in self.session.steps]
-        self.path.value = (
-            "<p><strong>Your path so far:</strong> "
-            + (html.escape(" → ".join(labels)) if labels else "no decisions yet")
-            + "</p>"
-        )
+        # A label and its value, as in a form: the label in bold, the markup kept out of the message.
+        # Each choice in its own element, so each label is read (and checked) as the content it is.
+        path = " → ".join(f"<span>{html.escape(label)}</span>" for label in labels)
+        heading = html.escape(_("Your path so far:"))
+        self.path.value = f"<p><strong>{heading}</strong> {path or html.escape(_('no decisions yet'))}</p>"
 
     def _reflection(self, key: str, prompt: str) -> widgets.Textarea:
         box = widgets.Textarea(
             value=self.reflections.get(key, (prompt, ""))[1],
-            placeholder="Your reflection",
+            placeholder=_("Your reflection"),
             description="",
             layout=widgets.Layout(width="100%"),
         )
@@ -219,10 +326,10 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
         parts.append(_html(*_paragraphs(node.situation)))
         if node.prompt:
             parts += [_html(node.prompt, tag="em"), self._reflection(node.id, node.prompt)]
-        parts.append(_html("What do you do?"))
+        parts.append(_html(_("What do you do?")))
         for choice in self.session.choices():
             button = widgets.Button(description=choice.label, layout=widgets.Layout(width="auto"))
-            button.on_click(lambda _, chosen=choice.id: self.choose(chosen))
+            button.on_click(lambda _button, chosen=choice.id: self.choose(chosen))
             self.choice_buttons.append(button)
             parts.append(button)
         return parts
@@ -233,54 +340,72 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
         assert node is not None and node.pause_before is not None
         title = self.titles[node.id]
         if self.stopped:
-            self.go_on_button = widgets.Button(description="Return to the pause")
-            self.go_on_button.on_click(lambda _: self.return_to_pause())
+            self.go_on_button = widgets.Button(description=_("Return to the pause"))
+            self.go_on_button.on_click(lambda _button: self.return_to_pause())
             return [
-                _html(f"You stopped before {title}", tag="h4"),
+                _html(_("You stopped before {title}", title=title), tag="h4"),
                 _html(
-                    "Stopping here is a sound choice, and nothing is lost: your path and reflections so far "
-                    "stay in this notebook. You can come back to this point, go back a step or start again "
-                    "whenever you choose."
+                    _(
+                        "Stopping here is a sound choice, and nothing is lost: your path and reflections so "
+                        "far stay in this notebook. You can come back to this point, go back a step or start "
+                        "again whenever you choose."
+                    )
                 ),
-                _html(SIGNPOST),
+                _html(signpost()),
                 self.go_on_button,
             ]
         self.go_on_button = widgets.Button(
-            description=f"Go on to {title}", layout=widgets.Layout(width="auto")
+            description=_("Go on to {title}", title=title), layout=widgets.Layout(width="auto")
         )
-        self.go_on_button.on_click(lambda _: self.go_on())
-        self.stop_button = widgets.Button(description="Stop here")
-        self.stop_button.on_click(lambda _: self.stop_here())
+        self.go_on_button.on_click(lambda _button: self.go_on())
+        self.stop_button = widgets.Button(description=_("Stop here"))
+        self.stop_button.on_click(lambda _button: self.stop_here())
         return [
-            _html(f"A pause before {title}", tag="h4"),
+            _html(_("A pause before {title}", title=title), tag="h4"),
             _html(*_paragraphs(node.pause_before)),
-            _html(SIGNPOST),
+            _html(signpost()),
             self.go_on_button,
             self.stop_button,
         ]
 
     def _outcome(self, choice: Choice) -> list[widgets.Widget]:
-        parts: list[widgets.Widget] = [_html(f"You chose: {choice.label}", tag="h4")]
+        parts: list[widgets.Widget] = [_html(_("You chose: {label}", label=choice.label), tag="h4")]
         parts.append(_html(*_paragraphs(choice.consequence)))
         if self.projection.value:
+            leans = lean_words()
             views = [
-                f"{label}: {view.text} ({int(view.lean):+d}, {LEAN_WORDS[int(view.lean)]})"
-                for key, label in SIDES
+                _(
+                    "{side}: {view} ({lean}, {lean_word})",
+                    side=label,
+                    view=view.text,
+                    lean=f"{int(view.lean):+d}",
+                    lean_word=leans[int(view.lean)],
+                )
+                for key, label in sides()
                 for view in [getattr(choice.perspectives, key)]
             ]
             parts.append(_html(*views, tag="li"))
         else:
-            parts.append(_html(VERDICTS_LATER, tag="em"))
+            parts.append(
+                _html(
+                    _(
+                        "How the agency, the profession and the person saw this choice is shown at the end "
+                        "of the dilemma. Before you go on: how do you think each of them sees it?"
+                    ),
+                    tag="em",
+                )
+            )
         parts.append(self._codes(choice))
         self.next_button = widgets.Button(
-            description="See where this ends"
+            description=_("See where this ends")
             if choice.leads_to in {e.id for e in self.dilemma.endings}
-            else "Continue"
+            else _("Continue")
         )
-        self.next_button.on_click(lambda _: self.proceed())
+        self.next_button.on_click(lambda _button: self.proceed())
         parts.append(self.next_button)
         return parts
 
+    @in_own_language
     def clause_lines(self, choice: Choice) -> list[str]:
         """The codes and law panel as text: cited clauses, cited provisions of law, then clauses related by
         theme in the jurisdiction.
@@ -289,55 +414,69 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
         the choice honours, strains or would break: that is a verdict, shown at the ending.
         """
         clauses = self.payload["clauses"]
+
+        def clause(ref: str) -> dict[str, Any]:
+            found: dict[str, Any] = clauses[ref]
+            return found
+
         if self.projection.value:
-            lines = [f"Honours {clauses[r]['label']}: {clauses[r]['text']}" for r in choice.honours]
-            lines += [f"Strains {clauses[r]['label']}: {clauses[r]['text']}" for r in choice.strains]
+            lines = [
+                _("Honours {clause}: {text}", clause=clause(r)["label"], text=clause(r)["text"])
+                for r in choice.honours
+            ]
+            lines += [
+                _("Strains {clause}: {text}", clause=clause(r)["label"], text=clause(r)["text"])
+                for r in choice.strains
+            ]
         else:
-            lines = [CLAUSES_LATER] + [
-                f"{clauses[r]['label']}: {clauses[r]['text']}"
+            lines = [
+                _(
+                    "Clauses that bear on this choice (whether it honours or strains each is shown at the "
+                    "end):"
+                )
+            ] + [
+                _("{clause}: {text}", clause=clause(r)["label"], text=clause(r)["text"])
                 for r in sorted([*choice.honours, *choice.strains])
             ]
-        label, members = PLAYER_JURISDICTIONS[self.jurisdiction.value]
+        [place] = [place for place in self.payload["jurisdictions"] if place["id"] == self.jurisdiction.value]
         themes = {theme.value for theme in choice.themes}
         for ref in [*choice.honours, *choice.strains]:
             themes.update(clauses[ref]["themes"])
         related = sorted(
             (
                 ref
-                for ref, clause in clauses.items()
+                for ref, found in clauses.items()
                 if ref not in choice.honours + choice.strains
-                and clause["current"]
-                and clause["jurisdiction"] in {member.value for member in members}
-                and themes & set(clause["themes"])
+                and found["current"]
+                and found["jurisdiction"] in set(place["codes"])
+                and themes & set(found["themes"])
             ),
             key=lambda ref: not clauses[ref]["binding"],  # the nation's binding standards first
         )[:6]
         provisions = self.payload["provisions"]
         if self.projection.value:
-            for relation, heading in (
-                ("honours", "Honours in law"),
-                ("strains", "Strains in law"),
-                ("unlawful", "Would be unlawful under"),
-            ):
-                lines += [
-                    f"{heading} {provisions[law.ref]['label']}: {provisions[law.ref]['text']}"
-                    for law in choice.law
-                    if law.relation.value == relation
-                ]
+            # Grouped as the verdicts are read: what the choice honours, strains, then would break.
+            for relation in ("honours", "strains", "unlawful"):
+                for law in choice.law:
+                    if law.relation.value == relation:
+                        lines.append(_law_verdict(relation, provisions[law.ref]))
         else:
             lines += [
-                f"{provisions[ref]['label']}: {provisions[ref]['text']}"
+                _("{provision}: {text}", provision=provisions[ref]["label"], text=provisions[ref]["text"])
                 for ref in sorted(law.ref for law in choice.law)
             ]
-        lines.append(f"Related by theme, {label}:")
-        lines += [f"{clauses[r]['label']}: {clauses[r]['text']}" for r in related] or [
-            "No other clause of these codes shares this choice's themes."
-        ]
+        lines.append(_("Related by theme, {place}:", place=place["label"]))
+        lines += [
+            _("{clause}: {text}", clause=clause(r)["label"], text=clause(r)["text"]) for r in related
+        ] or [_("No other clause of these codes shares this choice's themes.")]
         return lines
 
     def _codes(self, choice: Choice) -> widgets.VBox:
         return widgets.VBox(
-            [_html("What the codes and the law say", tag="h5"), _html(*self.clause_lines(choice), tag="li")]
+            [
+                _html(_("What the codes and the law say"), tag="h5"),
+                _html(*self.clause_lines(choice), tag="li"),
+            ]
         )
 
     def _ending(self, ending: Ending) -> list[widgets.Widget]:
@@ -345,20 +484,13 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
         parts.append(_html(*_paragraphs(ending.debrief)))
         if ending.law:
             provisions = self.payload["provisions"]
-            parts.append(_html("What the law says", tag="h5"))
+            parts.append(_html(_("What the law says"), tag="h5"))
             parts.append(
-                _html(
-                    *(
-                        f"{law.relation.value.capitalize()}: {provisions[law.ref]['label']}: "
-                        f"{provisions[law.ref]['text']}"
-                        for law in ending.law
-                    ),
-                    tag="li",
-                )
+                _html(*(_ending_law(law.relation.value, provisions[law.ref]) for law in ending.law), tag="li")
             )
         if ending.self_care:
-            parts.append(_html("Looking after yourself: " + ending.self_care))
-        parts.append(_html("How each side saw your path, decision by decision (a picture, not a score)"))
+            parts.append(_html(_("Looking after yourself: {text}", text=ending.self_care)))
+        parts.append(_html(_("How each side saw your path, decision by decision (a picture, not a score)")))
         parts.append(_html(*self.path_summary(), tag="li"))
         parts += [
             _html(ending.reflection_prompt, tag="em"),
@@ -366,6 +498,7 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
         ]
         return parts
 
+    @in_own_language
     def path_summary(self) -> list[str]:
         """One line per decision on the path: each side's lean and view, then what the choice cites."""
         clauses = self.payload["clauses"]
@@ -373,44 +506,67 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
         def refs(found: list[str]) -> str:
             return "; ".join(clauses[r]["label"] for r in found)
 
+        leans = lean_words()
         lines = []
         for step in self.session.steps:
             choice = step.choice
             views = [
-                f"{label} {int(view.lean):+d} {LEAN_WORDS[int(view.lean)]}: {view.text}"
-                for key, label in SIDES
+                _(
+                    "{side} {lean} {lean_word}: {view}",
+                    side=label,
+                    lean=f"{int(view.lean):+d}",
+                    lean_word=leans[int(view.lean)],
+                    view=view.text,
+                )
+                for key, label in sides()
                 for view in [getattr(choice.perspectives, key)]
             ]
-            cites = [f"honours {refs(choice.honours)}"] if choice.honours else []
-            cites += [f"strains {refs(choice.strains)}"] if choice.strains else []
-            line = f"{self.titles[step.node.id]}: {choice.label}. " + " ".join(f"{view}" for view in views)
-            lines.append(line + (f" It {'; it '.join(cites)}." if cites else ""))
+            line = _("{decision}: {choice}.", decision=self.titles[step.node.id], choice=choice.label)
+            sentences = [line, *views]
+            if choice.honours and choice.strains:
+                sentences.append(
+                    _(
+                        "It honours {honoured}; it strains {strained}.",
+                        honoured=refs(choice.honours),
+                        strained=refs(choice.strains),
+                    )
+                )
+            elif choice.honours:
+                sentences.append(_("It honours {clauses}.", clauses=refs(choice.honours)))
+            elif choice.strains:
+                sentences.append(_("It strains {clauses}.", clauses=refs(choice.strains)))
+            lines.append(" ".join(sentences))
         return lines
 
     # --- export ---
 
+    @in_own_language
     def markdown(self) -> str:
         """The path and reflections laid out as a CPD / ASYE record, as the browser player exports it."""
         clauses = self.payload["clauses"]
-        path = " → ".join(f"{self.titles[step.node.id]}: {step.choice.label}" for step in self.session.steps)
+        path = " → ".join(
+            _("{decision}: {choice}", decision=self.titles[step.node.id], choice=step.choice.label)
+            for step in self.session.steps
+        )
         cited: list[str] = []
         for step in self.session.steps:
             cited += [f"{clauses[r]['label']}" for r in step.choice.honours + step.choice.strains]
         ending = self.session.ending
         if ending is not None:
             cited += [f"{clauses[r]['label']}" for r in ending.clauses]
+        # The Markdown marks stay out of the messages: a translation changes the words, not the layout.
         lines = [
-            "# My reflections: First Loyalty",
+            "# " + _("My reflections: First Loyalty"),
             "",
             f"## {self.dilemma.title}",
             "",
-            f"- Date: {date.today().isoformat()}",
-            f"- Dilemma: {self.dilemma.id}",
-            f"- Path: {path or 'not started'}",
+            "- " + _("Date: {date}", date=current().date(date.today())),
+            "- " + _("Dilemma: {id}", id=self.dilemma.id),
+            "- " + _("Path: {path}", path=path or _("not started")),
         ]
         if ending is not None:
-            lines.append(f"- Ending: {ending.title}")
-        lines += [f"- Clauses: {'; '.join(dict.fromkeys(cited)) or 'none'}", ""]
+            lines.append("- " + _("Ending: {title}", title=ending.title))
+        lines += ["- " + _("Clauses: {clauses}", clauses="; ".join(dict.fromkeys(cited)) or _("none")), ""]
         for prompt, text in self.reflections.values():
             if text:
                 lines += [f"### {prompt}", "", text, ""]
@@ -422,28 +578,43 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
         self.export_area.layout.display = "block"
 
 
+def _ending_law(relation: str, provision: dict[str, Any]) -> str:
+    label, text = provision["label"], provision["text"]
+    if relation == "honours":
+        return _("Honours: {provision}: {text}", provision=label, text=text)
+    if relation == "strains":
+        return _("Strains: {provision}: {text}", provision=label, text=text)
+    return _("Unlawful: {provision}: {text}", provision=label, text=text)
+
+
 OWN_SITUATION = "own-situation"
 
 
 class WorksheetWidget(widgets.VBox):  # type: ignore[misc]
     """The ethical-reasoning worksheet as a form: `WorksheetWidget(catalog, case_id=None)`.
 
-    The same steps as the book's worksheet; `markdown()` gives the same layout as its export.
+    The same steps as the book's worksheet; `markdown()` gives the same layout as its export. Like the
+    dilemma widget it speaks `language`, or else the language in force where it is built, and keeps it.
     """
 
-    def __init__(self, catalog: Catalog, case_id: str | None = None) -> None:
-        options = [("A situation of my own", OWN_SITUATION)] + [
+    def __init__(self, catalog: Catalog, case_id: str | None = None, language: str | None = None) -> None:
+        self.words = _words(language)
+        with speaking(self.words.language):
+            self._build(catalog, case_id)
+
+    def _build(self, catalog: Catalog, case_id: str | None) -> None:
+        options = [(_("A situation of my own"), OWN_SITUATION)] + [
             (loaded.model.title, key) for key, loaded in sorted(catalog.cases.items())
         ]
         self.titles = dict((value, label) for label, value in options)
         self.case = widgets.Dropdown(
-            options=options, value=case_id or OWN_SITUATION, description="Working on:"
+            options=options, value=case_id or OWN_SITUATION, description=_("Working on:")
         )
         self.fields: dict[str, widgets.Textarea] = {}
         self.sheets: dict[str, dict[str, str]] = {}
         """Answers kept per case while the notebook runs, so switching case does not lose them."""
         parts: list[widgets.Widget] = [self.case]
-        for number, step in enumerate(worksheet.STEPS, 1):
+        for number, step in enumerate(worksheet.steps(), 1):
             parts.append(_html(f"{number}. {step.title}", tag="h3"))
             parts.append(_html(step.guidance))
             for field_id, label in step.fields:
@@ -453,30 +624,37 @@ class WorksheetWidget(widgets.VBox):  # type: ignore[misc]
                 )
                 self.fields[field_id] = area
                 parts.append(area)
-        self.export_button = widgets.Button(description="Worksheet as Markdown")
+        self.export_button = widgets.Button(description=_("Worksheet as Markdown"))
         self.export_area = widgets.Textarea(
             layout=widgets.Layout(width="100%", height="12em", display="none")
         )
-        self.export_button.on_click(lambda _: self.show_export())
+        self.export_button.on_click(lambda _button: self.show_export())
         self.case.observe(self._switch, names="value")
         self._showing = self.case.value
         super().__init__([*parts, self.export_button, self.export_area])
 
     @classmethod
-    def from_kit(cls, case_id: str | None = None, start: Path | None = None) -> WorksheetWidget:
-        return cls(kit_catalog(start), case_id)
+    def from_kit(
+        cls, case_id: str | None = None, start: Path | None = None, language: str | None = None
+    ) -> WorksheetWidget:
+        with speaking(_words(language).language):
+            catalog = kit_catalog(start)
+        return cls(catalog, case_id, language=language)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
         """A static preview for pages read without a running kernel (the built book)."""
         bundle: dict[str, Any] = super()._repr_mimebundle_(**kwargs)
-        steps = "".join(f"<li>{html.escape(step.title)}</li>" for step in worksheet.STEPS)
-        bundle["text/html"] = (
-            f'<div class="ek-widget-preview"><p><strong>Worksheet: '
-            f"{html.escape(self.titles[self.case.value])}</strong></p><ol>{steps}</ol>"
-            "<p><em>A static preview: run this notebook in Jupyter to fill in "
-            "the worksheet here, or use the worksheet page of this book.</em></p></div>"
-        )
+        with speaking(self.words.language):
+            bundle["text/html"] = self._preview()
         return bundle
+
+    def _preview(self) -> str:
+        steps = "".join(f"<li>{html.escape(step.title)}</li>" for step in worksheet.steps())
+        heading = html.escape(_("Worksheet: {title}", title=self.titles[self.case.value]))
+        return (
+            f'<div class="ek-widget-preview"><p><strong>{heading}</strong></p><ol>{steps}</ol>'
+            f"<p><em>{html.escape(static_preview_note('worksheet'))}</em></p></div>"
+        )
 
     @property
     def answers(self) -> dict[str, str]:
@@ -489,8 +667,9 @@ class WorksheetWidget(widgets.VBox):  # type: ignore[misc]
         for field_id, area in self.fields.items():
             area.value = kept.get(field_id, "")
 
+    @in_own_language
     def markdown(self) -> str:
-        return worksheet.as_markdown(self.titles[self.case.value], self.answers, date.today().isoformat())
+        return worksheet.as_markdown(self.titles[self.case.value], self.answers, current().date(date.today()))
 
     def show_export(self) -> None:
         self.export_area.value = self.markdown()
@@ -502,12 +681,22 @@ class SelfCheckWidget(widgets.VBox):  # type: ignore[misc]
 
     The same questions and feedback as the book: a choice (or, for a short answer, some text) and a Check
     button per question; the feedback for what was chosen says why it is right or wrong and what it rests
-    on. Nothing is kept once the kernel stops.
+    on. Nothing is kept once the kernel stops. Like the dilemma widget it speaks `language`, or else the
+    language in force where it is built, and keeps it for the Check buttons.
     """
 
     def __init__(
-        self, self_check: SelfCheck, catalog: Catalog, title: str = "Check your understanding"
+        self,
+        self_check: SelfCheck,
+        catalog: Catalog,
+        title: str | None = None,
+        language: str | None = None,
     ) -> None:
+        self.words = _words(language)
+        with speaking(self.words.language):
+            self._build(self_check, catalog, title or _("Check your understanding"))
+
+    def _build(self, self_check: SelfCheck, catalog: Catalog, title: str) -> None:
         self.self_check = self_check
         self.catalog = catalog
         self.title = title
@@ -521,52 +710,64 @@ class SelfCheckWidget(widgets.VBox):  # type: ignore[misc]
         super().__init__(parts)
 
     @classmethod
-    def from_kit(cls, case_id: str, start: Path | None = None) -> SelfCheckWidget:
+    def from_kit(
+        cls, case_id: str, start: Path | None = None, language: str | None = None
+    ) -> SelfCheckWidget:
         """Load the kit found in `start` or a folder above it, and show one case's self-check."""
-        catalog = kit_catalog(start)
-        case = catalog.cases[case_id].model
-        if case.self_check is None:
-            raise ValueError(f"the case '{case_id}' has no self-check yet")
-        return cls(case.self_check, catalog, f"Check your understanding: {case.title}")
+        with speaking(_words(language).language):
+            catalog = kit_catalog(start)
+            case = catalog.cases[case_id].model
+            if case.self_check is None:
+                raise ValueError(_("the case '{id}' has no self-check yet", id=case_id))
+            title = _("Check your understanding: {title}", title=case.title)
+        return cls(case.self_check, catalog, title, language=language)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
         """A static preview for pages read without a running kernel (the built book): questions only."""
         bundle: dict[str, Any] = super()._repr_mimebundle_(**kwargs)
-        items = "".join(f"<li>{html.escape(q.prompt)}</li>" for q in self.self_check.questions)
-        bundle["text/html"] = (
-            f'<div class="ek-widget-preview"><p><strong>{html.escape(self.title)}</strong></p>'
-            f"<ol>{items}</ol>"
-            "<p><em>A static preview: run this notebook in Jupyter to answer here, or answer on the "
-            "case's page in this book.</em></p></div>"
-        )
+        with speaking(self.words.language):
+            bundle["text/html"] = self._preview()
         return bundle
 
+    def _preview(self) -> str:
+        items = "".join(f"<li>{html.escape(q.prompt)}</li>" for q in self.self_check.questions)
+        return (
+            f'<div class="ek-widget-preview"><p><strong>{html.escape(self.title)}</strong></p>'
+            f"<ol>{items}</ol><p><em>{html.escape(static_preview_note('self-check'))}</em></p></div>"
+        )
+
     def _question(self, number: int, question: Question) -> list[widgets.Widget]:
-        prompt = f"{number}. {question.prompt}"
         if question.kind is QuestionKind.TRUE_FALSE:
-            prompt += " True or false?"
+            prompt = _("{number}. {prompt} True or false?", number=number, prompt=question.prompt)
         elif question.multiple:
-            prompt += " (Choose every answer that applies; hold Ctrl or Cmd to pick more than one.)"
+            prompt = _(
+                "{number}. {prompt} (Choose every answer that applies; hold Ctrl or Cmd to pick more than "
+                "one.)",
+                number=number,
+                prompt=question.prompt,
+            )
+        else:
+            prompt = _("{number}. {prompt}", number=number, prompt=question.prompt)
         answer: widgets.Widget
         layout = widgets.Layout(width="100%")
         if question.kind is QuestionKind.SHORT_ANSWER:
             answer = widgets.Textarea(
-                placeholder="Your answer", layout=widgets.Layout(width="100%", height="5em")
+                placeholder=_("Your answer"), layout=widgets.Layout(width="100%", height="5em")
             )
             button = widgets.Button(
-                description="Compare with a model answer", layout=widgets.Layout(width="auto")
+                description=_("Compare with a model answer"), layout=widgets.Layout(width="auto")
             )
         elif question.multiple:
             labels = [option.text for option in question.options]
             answer = widgets.SelectMultiple(options=labels, rows=len(labels), layout=layout)
-            button = widgets.Button(description="Check")
+            button = widgets.Button(description=_("Check"))
         else:
             answer = widgets.RadioButtons(
                 options=[o.text for o in question.options], value=None, layout=layout
             )
-            button = widgets.Button(description="Check")
+            button = widgets.Button(description=_("Check"))
         out = widgets.HTML()
-        button.on_click(lambda _: self.check(question.id))
+        button.on_click(lambda _button: self.check(question.id))
         self.answers[question.id] = answer
         self.check_buttons[question.id] = button
         self.feedback[question.id] = out
@@ -580,8 +781,9 @@ class SelfCheckWidget(widgets.VBox):  # type: ignore[misc]
         for ref in laws:
             law = self.catalog.resolve_law(ref)
             labels.append(law_label(*law) if law is not None else ref)
-        return "Rests on: " + "; ".join(labels) + "."
+        return _("Rests on: {grounds}.", grounds="; ".join(labels))
 
+    @in_own_language
     def feedback_lines(self, question_id: str) -> list[str]:
         """What the Check button shows for the current answer, as text lines."""
         question = next(q for q in self.self_check.questions if q.id == question_id)
@@ -589,30 +791,34 @@ class SelfCheckWidget(widgets.VBox):  # type: ignore[misc]
         if question.kind is QuestionKind.SHORT_ANSWER:
             assert question.model_answer is not None  # the checker requires it
             return [
-                "A good answer:",
+                _("A good answer:"),
                 *_paragraphs(question.model_answer),
-                "Points to look for in yours:",
+                _("Points to look for in yours:"),
                 *(f"- {point}" for point in question.look_for),
                 self._grounds(question.cites, question.law),
             ]
         value = answer.value
         chosen = [] if value is None else [value] if isinstance(value, str) else list(value)
         if not chosen:
-            return ["Choose an answer first."]
+            return [_("Choose an answer first.")]
         picked = [option for option in question.options if option.text in chosen]
         right = [option for option in question.options if option.correct]
         wrong_picked = [option for option in picked if not option.correct]
         summary = (
-            "Right."
+            _("Right.")
             if not wrong_picked and len(picked) == len(right)
-            else "Not quite: read why, then try again."
+            else _("Not quite: read why, then try again.")
             if wrong_picked
-            else "Partly: there is more than one right answer."
+            else _("Partly: there is more than one right answer.")
         )
         lines = [summary]
         for option in picked:
-            verdict = "Right" if option.correct else "Not right"
-            lines += [f"{verdict}: {option.text}", *_paragraphs(option.feedback)]
+            verdict = (
+                _("Right: {option}", option=option.text)
+                if option.correct
+                else _("Not right: {option}", option=option.text)
+            )
+            lines += [verdict, *_paragraphs(option.feedback)]
             lines.append(self._grounds(option.cites, option.law))
         return lines
 

@@ -15,7 +15,7 @@ from ..catalog import CHAPTER_READING, Catalog
 from ..diagram import DiagramError
 from ..export import dilemma_json, script_safe, tally_payload
 from ..selfchecks import CHAPTER_SELF_CHECKS
-from ..signposting import EMERGENCY, SUPPORT_LINES
+from ..signposting import emergency, support_lines
 from .conformance import AccessibilityConformanceDirective
 from .content import catalog_of, index_pages, page_key, pages, track_view
 from .curriculum import render_curriculum_map, render_outcome_finder
@@ -204,7 +204,7 @@ class WorksheetDirective(_CatalogDirective):
             "", f'<script type="application/json" class="ek-worksheet-data">{payload}</script>', format="html"
         )
         root = nodes.container("", data, classes=["ek-worksheet"])
-        for number, step in enumerate(worksheet.STEPS, 1):
+        for number, step in enumerate(worksheet.steps(), 1):
             box = nodes.container(classes=["ek-worksheet-step"])
             box += nodes.rubric(f"{number}. {step.title}", f"{number}. {step.title}")
             box += nodes.paragraph(step.guidance, step.guidance, classes=["ek-guidance"])
@@ -441,13 +441,13 @@ class SupportLinesDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         items = nodes.bullet_list(classes=["ek-support-lines"])
-        for line in SUPPORT_LINES:
+        for line in support_lines():
             para = nodes.paragraph()
             para += nodes.strong(line.name, line.name)
             para += nodes.Text(f" ({line.where}): {line.how}, {line.when}.")
             items += nodes.list_item("", para)
-        emergency = nodes.paragraph(EMERGENCY, EMERGENCY)
-        return [items, emergency]
+        emergency_line = nodes.paragraph(emergency(), emergency())
+        return [items, emergency_line]
 
 
 def setup_directives(app: Sphinx) -> None:

@@ -11,7 +11,7 @@ from sphinx import addnodes
 
 from ..balance import AGENCY_PERSON_MIN, FREE_ANSWER_MAX, UNIQUELY_BEST_MAX, dilemma_balance
 from ..catalog import Catalog, Citation, Relation, law_key
-from ..diagram import LEGEND, caption_id, diagram_classes, diagram_html
+from ..diagram import caption_id, diagram_classes, diagram_html, legend
 from ..engine import Branch, branch_map, numbered_nodes
 from ..engine import titles as dilemma_titles
 from ..models import (
@@ -29,7 +29,7 @@ from ..models import (
     Theme,
     clause_anchor,
 )
-from ..signposting import SIGNPOST
+from ..signposting import signpost
 from .nodes import catalog_ref, clause_ref, folded, law_ref
 
 ISSUER_NOTES = {
@@ -680,7 +680,7 @@ def content_note(case: Case, support_page: str) -> nodes.admonition:
     note = nodes.admonition(classes=["warning", "ek-content-note"])
     note += nodes.title("Content note", "Content note")
     note += paragraphs(case.content_note.note)
-    note += nodes.paragraph(SIGNPOST, SIGNPOST, classes=["ek-signpost"])
+    note += nodes.paragraph(signpost(), signpost(), classes=["ek-signpost"])
     more = nodes.paragraph()
     more += doc_link(support_page, "More support, including support connected with work and study")
     note += more
@@ -903,7 +903,7 @@ def render_dilemma(dilemma: Dilemma, catalog: Catalog, edition: str, support_pag
             heading = f"A pause before {titles[node.id]}"
             pause += nodes.paragraph(heading, "", nodes.strong(heading, heading))
             pause += paragraphs(node.pause_before)
-            pause += nodes.paragraph(SIGNPOST, SIGNPOST, classes=["ek-signpost"])
+            pause += nodes.paragraph(signpost(), signpost(), classes=["ek-signpost"])
             root += pause
         sec = section(dilemma_anchor(dilemma.id, node.id), titles[node.id], classes=["ek-node"])
         sec += paragraphs(node.situation, classes=["ek-situation"])
@@ -1054,7 +1054,7 @@ def render_diagram(
     box += nodes.raw("", diagram_html(dilemma, links), format="html")
     caption = nodes.paragraph(ids=[caption_id(dilemma)], classes=["ek-diagram-caption"])
     caption += nodes.strong("Diagram of every branch.", "Diagram of every branch.")
-    caption += nodes.Text(f" {LEGEND} ")
+    caption += nodes.Text(f" {legend()} ")
     if links:
         caption += nodes.Text("Each box links to its decision or ending below. ")
     if text_link is None:
