@@ -597,7 +597,7 @@ def test_room_tally_counts_hands_imports_paths_and_exports_csv(
     student.write_text(json.dumps({"version": 1, "dilemmas": {"demo-dilemma": {"path": path}}}))
     page.get_by_label("Import students' exported paths (JSON):").set_input_files(str(student))
     expect(page.locator(".ek-room-tally .ek-live")).to_have_text(
-        "Added the paths of 1 of 1 file(s) for this dilemma."
+        "Added the paths of 1 of 1 file for this dilemma."
     )
     with page.expect_download() as download:
         page.get_by_role("button", name="Download tally as CSV").click()

@@ -34,9 +34,17 @@ def choose_language(app: Sphinx, config: Config) -> None:
     config.ethicskit_language = chosen
 
 
+STORE_USERS = {"worksheet.js", "reflections.js", "tally.js"}
+"""Scripts that save through the player script's storage, whose messages (why nothing could be saved)
+they show: a page running one needs the player's words too, though it holds no dilemma."""
+
+
 def page_scripts(classes: set[str]) -> list[str]:
-    """The kit's scripts that run on a page holding elements of these classes."""
-    return [script for script, cls in sorted(SCRIPT_CLASSES.items()) if cls in classes]
+    """The kit's scripts whose words a page holding elements of these classes shows."""
+    scripts = [script for script, cls in sorted(SCRIPT_CLASSES.items()) if cls in classes]
+    if STORE_USERS & set(scripts) and "dilemma-player.js" not in scripts:
+        scripts.insert(0, "dilemma-player.js")
+    return scripts
 
 
 def add_script_words(

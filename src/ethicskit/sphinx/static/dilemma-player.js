@@ -3,12 +3,47 @@
 // No framework, no network. Reflections stay in this browser (localStorage) until exported.
 (function () {
   "use strict";
+  // Every word the player shows comes from the page's word catalogue (words.js), looked up when shown.
+  // A page without words.js (a test page) shows the messages as written.
+  function fill(message, values) { return values ? message.replace(/\{([a-z_]+)\}/g, function (whole, name) { return name in values ? String(values[name]) : whole; }) : message; }
+  var words = window.ethicskitWords || { _: fill, n_: function (one, many, count, values) { return fill(count === 1 ? one : many, Object.assign({ count: count }, values || {})); } };
+  var _ = words._;
   var KEY = "first-loyalty/reflections/v1";
   var JURISDICTION_KEY = "first-loyalty/jurisdiction";
   // Older storage formats, newest first: [key, function turning its data into the current format].
   var MIGRATIONS = [["first-loyalty/reflections", function (old) { return { version: 1, dilemmas: old || {} }; }]];
-  var LEAN = { "-2": "strongly against", "-1": "against", "0": "neutral", "1": "for", "2": "strongly for" };
-  var SIDES = [["agency", "The agency"], ["profession", "The profession"], ["person", "The person served"]];
+  /** The word for a lean, from -2 to +2. */
+  function leanWord(lean) {
+    switch (lean) {
+      case -2: return _("strongly against");
+      case -1: return _("against");
+      case 0: return _("neutral");
+      case 1: return _("for");
+      default: return _("strongly for");
+    }
+  }
+  /** A lean as a signed number: "+1", "0", "-2". */
+  function signed(lean) { return (lean > 0 ? "+" : "") + lean; }
+  /** The three sides, [key, name], in the order they are shown. */
+  function sides() { return [["agency", _("The agency")], ["profession", _("The profession")], ["person", _("The person served")]]; }
+  /** The route a choice takes a concern along, by its id in the dilemma's data. */
+  function escalationRoute(route) {
+    switch (route) {
+      case "informal-resolution": return _("informal resolution");
+      case "supervision": return _("supervision");
+      case "line-manager": return _("line manager");
+      case "recorded-disagreement": return _("recorded disagreement");
+      case "principal-social-worker": return _("principal social worker");
+      case "union-or-association": return _("union or association");
+      case "advocate": return _("advocate");
+      case "complaint": return _("complaint");
+      case "whistleblowing": return _("whistleblowing");
+      case "ombudsman": return _("ombudsman");
+      case "inspectorate": return _("inspectorate");
+      case "regulator": return _("regulator");
+      default: return route.replace(/-/g, " ");
+    }
+  }
   var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
   // ---- storage ---------------------------------------------------------------------------------
@@ -38,13 +73,20 @@
       Object.keys(data.worksheets).every(function (id) { return validWorksheet(data.worksheets[id]); }))) return "foreign";
     return "";
   }
-  var STORE_PROBLEMS = {
-    blocked: "This browser is blocking storage for this site (private browsing or a site setting), so nothing can be saved here.",
-    damaged: "The reflections stored in this browser are damaged and cannot be read. They are left exactly as they are: download them as they are from My reflections to keep them; 'Clear all' there starts afresh.",
-    future: "The reflections stored in this browser were saved by a newer version of First Loyalty. They are left exactly as they are: open them with that version, or download them as they are from My reflections.",
-    foreign: "The storage this page uses holds data that is not First Loyalty reflections. It is left exactly as it is: download it as it is from My reflections to keep it; 'Clear all' there starts afresh."
-  };
-  /** What is stored: { store, problem } where problem is "" or a key of STORE_PROBLEMS. */
+  /** Why nothing can be stored, for each problem readStore or a write finds: blocked, damaged, future,
+   * foreign or full. */
+  function problemText(problem) {
+    switch (problem) {
+      case "blocked": return _("This browser is blocking storage for this site (private browsing or a site setting), so nothing can be saved here.");
+      case "damaged": return _("The reflections stored in this browser are damaged and cannot be read. They are left exactly as they are: download them as they are from My reflections to keep them; 'Clear all' there starts afresh.");
+      case "future": return _("The reflections stored in this browser were saved by a newer version of First Loyalty. They are left exactly as they are: open them with that version, or download them as they are from My reflections.");
+      case "full": return _("This browser's storage for this site is full. Download your reflections as JSON from My reflections to keep them safe, then free some space.");
+      default: return _("The storage this page uses holds data that is not First Loyalty reflections. It is left exactly as it is: download it as it is from My reflections to keep it; 'Clear all' there starts afresh.");
+    }
+  }
+  /** What a reader is told when a save fails: the problem's text after "Not saved." */
+  function notSaved(problem) { return _("Not saved. {reason}", { reason: problemText(problem) }); }
+  /** What is stored: { store, problem } where problem is "" or a problem problemText explains. */
   function readStore() {
     var raw;
     try { raw = localStorage.getItem(KEY); } catch (e) { return { store: emptyStore(), problem: "blocked", raw: null }; }
@@ -66,23 +108,22 @@
     return problem ? { store: emptyStore(), problem: problem, raw: raw } : { store: data, problem: "", raw: raw };
   }
   function loadStore() { return readStore().store; }
+  /** Write `text` to the store: "" when written, otherwise why not ("full" or "blocked"). */
   function writeRaw(text) {
     try { localStorage.setItem(KEY, text); return ""; } catch (e) {
       var full = e && (e.name === "QuotaExceededError" || e.name === "NS_ERROR_DOM_QUOTA_REACHED" || e.code === 22);
-      return full
-        ? "Not saved: this browser's storage for this site is full. Download your reflections as JSON from My reflections to keep them safe, then free some space."
-        : "Not saved: " + STORE_PROBLEMS.blocked;
+      return full ? "full" : "blocked";
     }
   }
-  /** Save `store`; "" when saved, otherwise a message saying why nothing was written. */
+  /** Save `store`; "" when saved, otherwise the problem that stopped the write (see problemText). */
   function saveStore(store) {
     var problem = readStore().problem;
-    if (problem) return "Not saved. " + STORE_PROBLEMS[problem];
+    if (problem) return problem;
     return writeRaw(JSON.stringify(store));
   }
   /** Delete every stored reflection: the one write allowed over a store that cannot be read. */
   function clearStore() {
-    try { localStorage.removeItem(KEY); return ""; } catch (e) { return "Not cleared: " + STORE_PROBLEMS.blocked; }
+    try { localStorage.removeItem(KEY); return ""; } catch (e) { return _("Not cleared. {reason}", { reason: problemText("blocked") }); }
   }
   function today() { return new Date().toISOString().slice(0, 10); }
 
@@ -100,31 +141,59 @@
   function paragraphs(text, cls) {
     return String(text || "").split(/\n\s*\n/).filter(Boolean).map(function (p) { return el("p", { class: cls, text: p.trim() }); });
   }
-  var PANEL = "What the codes and the law say";
-  var LAW_RELATIONS = [["honours", " honours in law:"], ["strains", " strains in law:"], ["unlawful", " would be unlawful under:"]];
+  function panelTitle() { return _("What the codes and the law say"); }
+  var LAW_RELATIONS = ["honours", "strains", "unlawful"];
+  /** The lead-in to the provisions a choice or an ending honours, strains or breaks. */
+  function lawRelation(subject, relation) {
+    if (subject === "ending") {
+      if (relation === "honours") return _("This ending honours in law:");
+      if (relation === "strains") return _("This ending strains in law:");
+      return _("This ending would be unlawful under:");
+    }
+    if (relation === "honours") return _("This choice honours in law:");
+    if (relation === "strains") return _("This choice strains in law:");
+    return _("This choice would be unlawful under:");
+  }
+  /** A list item: a clause's or provision's label in bold, then its text. */
+  function labelled(label, text) {
+    return el("li", {}, [el("strong", { text: _("{label}:", { label: label }) }), document.createTextNode(" "), text]);
+  }
   // The provisions of law a choice or ending cites. `grouped` says whether the law is honoured, strained or broken; outside projection mode that is a
-  // verdict kept for the ending, so the provisions are listed without it.
-  function lawParts(data, cited, who, grouped) {
+  // verdict kept for the ending, so the provisions are listed without it. `subject` is "choice" or "ending".
+  function lawParts(data, cited, subject, grouped) {
     function provision(ref) {
       var p = (data.provisions || {})[ref];
-      var text = p ? p.heading + ". " + p.text + (p.verified ? "" : " (Not yet checked against the official text.)") : "";
-      return el("li", {}, [el("strong", { text: (p ? p.label : ref) + ": " }), document.createTextNode(text)]);
+      var text = !p ? "" : p.verified ? _("{heading}. {text}", { heading: p.heading, text: p.text })
+        : _("{heading}. {text} (Not yet checked against the official text.)", { heading: p.heading, text: p.text });
+      return labelled(p ? p.label : ref, document.createTextNode(text));
     }
     if (!grouped) {
       if (!cited.length) return [];
       var refs = cited.map(function (law) { return law.ref; }).sort();
-      return [el("p", { text: "Law that bears on this choice (what it means for the choice is shown at the end):" }), el("ul", { class: "ek-law" }, refs.map(provision))];
+      return [el("p", { text: _("Law that bears on this choice (what it means for the choice is shown at the end):") }), el("ul", { class: "ek-law" }, refs.map(provision))];
     }
     var parts = [];
     LAW_RELATIONS.forEach(function (relation) {
-      var refs = cited.filter(function (law) { return law.relation === relation[0]; }).map(function (law) { return law.ref; });
+      var refs = cited.filter(function (law) { return law.relation === relation; }).map(function (law) { return law.ref; });
       if (!refs.length) return;
-      parts.push(el("p", { class: "ek-law-" + relation[0], text: who + relation[1] }));
+      parts.push(el("p", { class: "ek-law-" + relation, text: lawRelation(subject, relation) }));
       parts.push(el("ul", { class: "ek-law" }, refs.map(provision)));
     });
     return parts;
   }
-  function clauseLabel(data, ref) { var c = data.clauses[ref]; return c ? (c.id ? c.code + " " + c.id : c.code) : ref; }
+  /** How a clause is named: its label from the data ("Social Work England professional standards 6.5"). */
+  function clauseLabel(data, ref) {
+    var c = data.clauses[ref];
+    if (!c) return ref;
+    if (c.label) return c.label;
+    return c.id ? _("{code} {clause}", { code: c.code, clause: c.id }) : c.code;
+  }
+  /** Clause labels as one list, e.g. for "Clauses to revisit". */
+  function clauseList(data, refs) { return listed(refs.map(function (r) { return clauseLabel(data, r); })); }
+  /** Items of a list joined as the language joins them, e.g. "a; b; c". */
+  function listed(items) {
+    return items.reduce(function (sofar, item) { return sofar === null ? item : _("{earlier}; {later}", { earlier: sofar, later: item }); }, null) || "";
+  }
 
   // Projection mode: the lecturer's switch that shows each side's view after every choice. Off by
   // default, so a learner judges a choice before seeing how the agency, the profession and the person
@@ -301,7 +370,7 @@
     entry.updated = today();
     if (this.lms) this.lms.save(this.steps, !!end);
     var failed = saveStore(store);
-    if (this.notice) this.notice.textContent = failed ? failed.replace(/^Not saved[.:] ?/, "Your path is not saved: ") : "";
+    if (this.notice) this.notice.textContent = failed ? _("Your path is not saved. {reason}", { reason: problemText(failed) }) : "";
   };
 
   P.build = function () {
@@ -315,28 +384,28 @@
     select.value = this.jurisdiction;
     this.live = el("div", { class: "ek-live", "aria-live": "polite", role: "status" });
     var problem = readStore().problem;
-    this.notice = el("p", { class: "ek-store-notice", role: "alert", text: problem ? STORE_PROBLEMS[problem] : "" });
+    this.notice = el("p", { class: "ek-store-notice", role: "alert", text: problem ? problemText(problem) : "" });
     this.stage = el("div", { class: "ek-stage" });
     this.pathList = el("ol");
-    this.mapButton = el("button", { type: "button", class: "ek-btn", "aria-expanded": "false", text: "Show the whole map", onclick: function () {
+    this.mapButton = el("button", { type: "button", class: "ek-btn", "aria-expanded": "false", text: _("Show the whole map"), onclick: function () {
       var open = self.root.classList.toggle("ek-map-open");
       self.mapButton.setAttribute("aria-expanded", String(open));
-      self.mapButton.textContent = open ? "Hide the whole map" : "Show the whole map";
+      self.mapButton.textContent = open ? _("Hide the whole map") : _("Show the whole map");
     } });
-    this.projectionButton = el("button", { type: "button", class: "ek-btn ek-projection-btn", "aria-pressed": String(this.projection), text: "Projection mode: each side's view at every step", onclick: function () {
+    this.projectionButton = el("button", { type: "button", class: "ek-btn ek-projection-btn", "aria-pressed": String(this.projection), text: _("Projection mode: each side's view at every step"), onclick: function () {
       self.projection = !self.projection;
       self.projectionButton.setAttribute("aria-pressed", String(self.projection));
-      self.render(false, self.projection ? "Projection mode on: each side's view is shown after every choice." : "Projection mode off: each side's view is shown at the end.");
+      self.render(false, self.projection ? _("Projection mode on: each side's view is shown after every choice.") : _("Projection mode off: each side's view is shown at the end."));
     } });
     this.player = el("div", { class: "ek-player" }, [
       el("div", { class: "ek-toolbar" }, [
-        el("label", { for: id, text: "Show the codes of: " }), select,
-        el("button", { type: "button", class: "ek-btn", text: "Back", onclick: function () { self.back(); } }),
-        el("button", { type: "button", class: "ek-btn", text: "Start again", onclick: function () { self.restart(); } }),
+        el("label", { for: id, text: _("Show the codes of:") }), document.createTextNode(" "), select,
+        el("button", { type: "button", class: "ek-btn", text: _("Back"), onclick: function () { self.back(); } }),
+        el("button", { type: "button", class: "ek-btn", text: _("Start again"), onclick: function () { self.restart(); } }),
         this.mapButton, this.projectionButton
       ]),
       this.notice, this.live, this.stage,
-      el("section", { class: "ek-path", "aria-label": "Your path so far" }, [el("h2", { text: "Your path so far" }), this.pathList])
+      el("section", { class: "ek-path", "aria-label": _("Your path so far") }, [el("h2", { text: _("Your path so far") }), this.pathList])
     ]);
     var anchor = this.root.querySelector(".ek-student-map") || this.root.querySelector(".ek-node");
     this.root.insertBefore(this.player, anchor);
@@ -346,12 +415,12 @@
     this.steps.push({ node: this.current(), choice: choice });
     this.showingOutcome = true;
     this.persist();
-    this.render(true, "You chose: " + choice.label + ". " + choice.consequence);
+    this.render(true, _("You chose: {label}. {consequence}", { label: choice.label, consequence: choice.consequence }));
   };
   P.next = function () {
     this.showingOutcome = false;
     this.pauseAt(this.current());
-    if (this.pausing) { this.render(true, "A pause before " + this.nodes[this.pausing].title); return; }
+    if (this.pausing) { this.render(true, _("A pause before {title}", { title: this.nodes[this.pausing].title })); return; }
     var end = this.endings[this.current()];
     this.render(true, end ? end.heading : this.nodes[this.current()].title);
   };
@@ -361,14 +430,14 @@
     this.showingOutcome = false;
     this.pausing = null; this.stopped = false;
     this.persist();
-    this.render(true, "Went back to " + this.nodes[this.current()].title);
+    this.render(true, _("Went back to {title}", { title: this.nodes[this.current()].title }));
   };
   P.restart = function () {
     this.steps = [];
     this.showingOutcome = false;
     this.pauseAt(this.data.start);
     this.persist();
-    this.render(true, "Started again");
+    this.render(true, _("Started again"));
   };
 
   P.render = function (moveFocus, announce) {
@@ -382,7 +451,7 @@
     else heading = this.renderNode(this.nodes[this.current()]);
     this.pathList.textContent = "";
     this.steps.forEach(function (s) { self.pathList.appendChild(el("li", { text: s.choice.label })); });
-    if (!this.steps.length) this.pathList.appendChild(el("li", { class: "ek-muted", text: "No decisions yet." }));
+    if (!this.steps.length) this.pathList.appendChild(el("li", { class: "ek-muted", text: _("No decisions yet.") }));
     this.reveal();
     if (announce) this.live.textContent = announce;
     if (moveFocus) {
@@ -404,14 +473,14 @@
     var area = el("textarea", { id: id, rows: "4", oninput: function () {
       var s = loadStore(), entry = self.entry(s), stored = entry.reflections[key] ? entry.reflections[key].text : "";
       if (stored !== base) {
-        status.textContent = "Not saved: this reflection was changed in another tab or window, and that text is kept. Copy yours, then reload the page to see both.";
+        status.textContent = _("Not saved: this reflection was changed in another tab or window, and that text is kept. Copy yours, then reload the page to see both.");
         return;
       }
       entry.reflections[key] = { prompt: prompt, text: area.value, updated: today() };
       entry.updated = today();
       var failed = saveStore(s);
       if (!failed) base = area.value;
-      status.textContent = failed || "Saved on this device.";
+      status.textContent = failed ? notSaved(failed) : _("Saved on this device.");
     } });
     area.value = base;
     // Another tab saved: show its text here too, unless this tab holds unsaved words of its own.
@@ -420,7 +489,7 @@
       if (event.key !== KEY || area.value !== base) return;
       base = area.value = storedText();
     });
-    return el("div", { class: "ek-reflection" }, [el("label", { for: id, text: prompt + " (your reflection, kept only on this device)" }), area, status]);
+    return el("div", { class: "ek-reflection" }, [el("label", { for: id, text: _("{prompt} (your reflection, kept only on this device)", { prompt: prompt }) }), area, status]);
   };
 
   P.renderNode = function (node) {
@@ -428,10 +497,10 @@
     var h = this.heading(node.title);
     this.add(paragraphs(node.situation, "ek-situation"));
     if (node.prompt) this.add([this.reflection(node.id, node.prompt)]);
-    var list = el("ul", { class: "ek-choices", "aria-label": "What do you do?" }, this.offered(node.id).map(function (choice) {
+    var list = el("ul", { class: "ek-choices", "aria-label": _("What do you do?") }, this.offered(node.id).map(function (choice) {
       return el("li", {}, [el("button", { type: "button", class: "ek-btn ek-choice-btn", onclick: function () { self.choose(choice); } }, [el("span", { "aria-hidden": "true", text: "→ " }), document.createTextNode(choice.label)])]);
     }));
-    this.add([el("p", { class: "ek-ask", text: "What do you do?" }), list]);
+    this.add([el("p", { class: "ek-ask", text: _("What do you do?") }), list]);
     return h;
   };
 
@@ -439,27 +508,28 @@
   // choice to stop; stopping keeps the path and reflections and can be undone from the same place.
   P.renderPause = function (node) {
     var self = this, pause = node.pauseBefore;
+    var pauseTitle = _("A pause before {title}", { title: node.title }), stoppedTitle = _("You stopped before {title}", { title: node.title });
     if (this.stopped) {
-      var stopped = this.heading("You stopped before " + node.title);
-      this.add([el("p", { text: "Stopping here is a sound choice, and nothing is lost: your path and reflections so far stay on this device. You can come back to this point, go back a step or start again whenever you choose." }),
+      var stopped = this.heading(stoppedTitle);
+      this.add([el("p", { text: _("Stopping here is a sound choice, and nothing is lost: your path and reflections so far stay on this device. You can come back to this point, go back a step or start again whenever you choose.") }),
         el("p", { class: "ek-support", text: pause.support }),
-        el("button", { type: "button", class: "ek-btn", text: "Return to the pause", onclick: function () { self.stopped = false; self.render(true, "A pause before " + node.title); } })]);
+        el("button", { type: "button", class: "ek-btn", text: _("Return to the pause"), onclick: function () { self.stopped = false; self.render(true, pauseTitle); } })]);
       return stopped;
     }
-    var h = this.heading("A pause before " + node.title);
+    var h = this.heading(pauseTitle);
     this.add(paragraphs(pause.text, "ek-pause-text"));
     this.add([el("p", { class: "ek-support", text: pause.support }),
-      el("button", { type: "button", class: "ek-btn ek-next-btn", text: "Go on to " + node.title, onclick: function () { self.pausing = null; self.render(true, node.title); } }),
-      el("button", { type: "button", class: "ek-btn", text: "Stop here", onclick: function () { self.stopped = true; self.render(true, "You stopped before " + node.title); } })]);
+      el("button", { type: "button", class: "ek-btn ek-next-btn", text: _("Go on to {title}", { title: node.title }), onclick: function () { self.pausing = null; self.render(true, node.title); } }),
+      el("button", { type: "button", class: "ek-btn", text: _("Stop here"), onclick: function () { self.stopped = true; self.render(true, stoppedTitle); } })]);
     return h;
   };
 
   P.views = function (choice) {
-    return el("ul", { class: "ek-views" }, SIDES.map(function (side) {
+    return el("ul", { class: "ek-views" }, sides().map(function (side) {
       var v = choice.views[side[0]];
       return el("li", { class: "ek-view" }, [
-        el("strong", { text: side[1] + ": " }), document.createTextNode(v.text + " "),
-        el("span", { class: "ek-lean ek-lean-" + (v.lean + 2), text: "(" + (v.lean > 0 ? "+" : "") + v.lean + ", " + LEAN[v.lean] + ")" })
+        el("strong", { text: _("{side}:", { side: side[1] }) }), document.createTextNode(" " + v.text + " "),
+        el("span", { class: "ek-lean ek-lean-" + (v.lean + 2), text: _("({lean}, {meaning})", { lean: signed(v.lean), meaning: leanWord(v.lean) }) })
       ]);
     }));
   };
@@ -467,7 +537,7 @@
   P.codes = function (choice) {
     var data = this.data, j = this.jurisdiction;
     var label = data.jurisdictions.filter(function (x) { return x.id === j; })[0] || data.jurisdictions[0];
-    function item(ref) { var c = data.clauses[ref]; return el("li", {}, [el("strong", { text: clauseLabel(data, ref) + ": " }), document.createTextNode(c ? c.text : "")]); }
+    function item(ref) { var c = data.clauses[ref]; return labelled(clauseLabel(data, ref), document.createTextNode(c ? c.text : "")); }
     var cited = choice.honours.concat(choice.strains);
     var related = Object.keys(data.clauses).filter(function (ref) {
       var c = data.clauses[ref];
@@ -477,31 +547,31 @@
     // The standards that bind a social worker in the chosen nation (a regulator's) come first.
     related = related.filter(function (ref) { return data.clauses[ref].binding; })
       .concat(related.filter(function (ref) { return !data.clauses[ref].binding; })).slice(0, 6);
-    var parts = [el("h3", { text: PANEL })];
+    var parts = [el("h3", { text: panelTitle() })];
     if (!this.projection) {
       // Which clauses a choice honours and which it strains is a verdict too: until the end, the learner
       // sees the clauses that bear on the choice and weighs them.
-      parts.push(el("p", { text: "Clauses that bear on this choice (whether it honours or strains each is shown at the end):" }), el("ul", {}, cited.slice().sort().map(item)));
-      parts = parts.concat(lawParts(data, choice.law || [], "This choice", false));
+      parts.push(el("p", { text: _("Clauses that bear on this choice (whether it honours or strains each is shown at the end):") }), el("ul", {}, cited.slice().sort().map(item)));
+      parts = parts.concat(lawParts(data, choice.law || [], "choice", false));
     } else {
-      if (choice.honours.length) parts.push(el("p", { text: "This choice honours:" }), el("ul", {}, choice.honours.map(item)));
-      if (choice.strains.length) parts.push(el("p", { text: "This choice strains:" }), el("ul", {}, choice.strains.map(item)));
-      parts = parts.concat(lawParts(data, choice.law || [], "This choice", true));
+      if (choice.honours.length) parts.push(el("p", { text: _("This choice honours:") }), el("ul", {}, choice.honours.map(item)));
+      if (choice.strains.length) parts.push(el("p", { text: _("This choice strains:") }), el("ul", {}, choice.strains.map(item)));
+      parts = parts.concat(lawParts(data, choice.law || [], "choice", true));
     }
-    parts.push(el("p", { text: "Related by theme, " + label.label + ":" }));
-    parts.push(related.length ? el("ul", { class: "ek-related" }, related.map(item)) : el("p", { class: "ek-muted", text: "No other clause of these codes shares this choice's themes." }));
-    return el("section", { class: "ek-codes", "aria-label": PANEL }, parts);
+    parts.push(el("p", { text: _("Related by theme, {jurisdiction}:", { jurisdiction: label.label }) }));
+    parts.push(related.length ? el("ul", { class: "ek-related" }, related.map(item)) : el("p", { class: "ek-muted", text: _("No other clause of these codes shares this choice's themes.") }));
+    return el("section", { class: "ek-codes", "aria-label": panelTitle() }, parts);
   };
 
   P.renderOutcome = function (choice) {
     var self = this;
-    var h = this.heading("You chose: " + choice.label);
+    var h = this.heading(_("You chose: {label}", { label: choice.label }));
     this.add(paragraphs(choice.consequence, "ek-consequence"));
-    if (this.projection) this.add([el("h3", { text: "Seen from three sides" }), this.views(choice)]);
-    else this.add([el("p", { class: "ek-verdicts-later", text: "How the agency, the profession and the person saw this choice is shown at the end of the dilemma. Before you go on: how do you think each of them sees it?" })]);
-    if (choice.escalation) this.add([el("p", { class: "ek-escalation", text: "Route taken: " + choice.escalation.replace(/-/g, " ") })]);
+    if (this.projection) this.add([el("h3", { text: _("Seen from three sides") }), this.views(choice)]);
+    else this.add([el("p", { class: "ek-verdicts-later", text: _("How the agency, the profession and the person saw this choice is shown at the end of the dilemma. Before you go on: how do you think each of them sees it?") })]);
+    if (choice.escalation) this.add([el("p", { class: "ek-escalation", text: _("Route taken: {route}", { route: escalationRoute(choice.escalation) }) })]);
     this.add([this.codes(choice)]);
-    this.add([el("button", { type: "button", class: "ek-btn ek-next-btn", text: this.endings[choice.to] ? "See where this ends" : "Continue", onclick: function () { self.next(); } })]);
+    this.add([el("button", { type: "button", class: "ek-btn ek-next-btn", text: this.endings[choice.to] ? _("See where this ends") : _("Continue"), onclick: function () { self.next(); } })]);
     return h;
   };
 
@@ -509,34 +579,34 @@
   // choice honours and strains, so the verdicts held back along the way are all read together here.
   P.summary = function () {
     var data = this.data;
-    function refs(list) { return list.map(function (r) { return clauseLabel(data, r); }).join("; "); }
     var self = this;
     var rows = this.steps.map(function (s) {
-      var codes = [];
-      if (s.choice.honours.length) codes.push("honours " + refs(s.choice.honours));
-      if (s.choice.strains.length) codes.push("strains " + refs(s.choice.strains));
-      var label = el("th", { scope: "row" }, [document.createTextNode(self.nodes[s.node].title + ": " + s.choice.label)]);
-      if (codes.length) label.appendChild(el("span", { class: "ek-summary-codes", text: "It " + codes.join("; it ") + "." }));
-      return el("tr", {}, [label].concat(SIDES.map(function (side) {
+      var honours = clauseList(data, s.choice.honours), strains = clauseList(data, s.choice.strains), codes = "";
+      if (honours && strains) codes = _("It honours {honoured}; it strains {strained}.", { honoured: honours, strained: strains });
+      else if (honours) codes = _("It honours {honoured}.", { honoured: honours });
+      else if (strains) codes = _("It strains {strained}.", { strained: strains });
+      var label = el("th", { scope: "row" }, [document.createTextNode(_("{decision}: {choice}", { decision: self.nodes[s.node].title, choice: s.choice.label }))]);
+      if (codes) label.appendChild(el("span", { class: "ek-summary-codes", text: codes }));
+      return el("tr", {}, [label].concat(sides().map(function (side) {
         var view = s.choice.views[side[0]], lean = view.lean;
         return el("td", {}, [
           el("span", { class: "ek-bar ek-bar-" + (lean + 2), "aria-hidden": "true" }),
-          el("span", { class: "ek-summary-lean", text: (lean > 0 ? "+" : "") + lean + " " + LEAN[lean] }),
+          el("span", { class: "ek-summary-lean", text: _("{lean} {meaning}", { lean: signed(lean), meaning: leanWord(lean) }) }),
           el("span", { class: "ek-summary-view", text: view.text })
         ]);
       })));
     });
-    var head = el("tr", {}, [el("th", { scope: "col", text: "Decision" })].concat(SIDES.map(function (s) { return el("th", { scope: "col", text: s[1] }); })));
-    return el("table", { class: "ek-summary-table" }, [el("caption", { text: "How each side saw your path, decision by decision (a picture, not a score)" }), el("thead", {}, [head]), el("tbody", {}, rows)]);
+    var head = el("tr", {}, [el("th", { scope: "col", text: _("Decision") })].concat(sides().map(function (s) { return el("th", { scope: "col", text: s[1] }); })));
+    return el("table", { class: "ek-summary-table" }, [el("caption", { text: _("How each side saw your path, decision by decision (a picture, not a score)") }), el("thead", {}, [head]), el("tbody", {}, rows)]);
   };
 
   P.renderEnding = function (end) {
     var data = this.data;
     var h = this.heading(end.heading);
     this.add(paragraphs(end.debrief, "ek-debrief"));
-    if (end.clauses.length) this.add([el("p", { text: "Clauses to revisit: " + end.clauses.map(function (r) { return clauseLabel(data, r); }).join("; ") })]);
-    if (end.law && end.law.length) this.add([el("section", { class: "ek-codes ek-ending-law", "aria-label": "What the law says" }, lawParts(data, end.law, "This ending", true))]);
-    if (end.selfCare) this.add([el("aside", { class: "ek-self-care" }, [el("h3", { text: "Looking after yourself" })].concat(paragraphs(end.selfCare)))]);
+    if (end.clauses.length) this.add([el("p", { text: _("Clauses to revisit: {clauses}", { clauses: clauseList(data, end.clauses) }) })]);
+    if (end.law && end.law.length) this.add([el("section", { class: "ek-codes ek-ending-law", "aria-label": _("What the law says") }, lawParts(data, end.law, "ending", true))]);
+    if (end.selfCare) this.add([el("aside", { class: "ek-self-care" }, [el("h3", { text: _("Looking after yourself") })].concat(paragraphs(end.selfCare)))]);
     this.add([this.summary()]);
     var drawn = this.drawPath();
     if (drawn) this.add([this.pathFigure(drawn)]);
@@ -597,17 +667,18 @@
     svg.querySelectorAll("[id]").forEach(function (node) { node.removeAttribute("id"); });
     ["aria-labelledby", "role", "class"].forEach(function (name) { svg.removeAttribute(name); });
     svg.setAttribute("class", "ek-diagram-svg ek-path-svg");
-    var words = this.steps.map(function (s) { return self.nodes[s.node].title + ": " + s.choice.label; });
+    var path = listed(this.steps.map(function (s) { return _("{decision}: {choice}", { decision: self.nodes[s.node].title, choice: s.choice.label }); }));
     var end = this.endings[this.current()];
     svg.setAttribute("role", "img");
-    svg.setAttribute("aria-label", "Your path on the map of every branch: " + words.join("; ") + (end ? "; then " + end.heading : ""));
+    svg.setAttribute("aria-label", end ? _("Your path on the map of every branch: {path}; then {ending}", { path: path, ending: end.heading })
+      : _("Your path on the map of every branch: {path}", { path: path }));
     return svg;
   };
 
   P.pathFigure = function (svg) {
     return el("figure", { class: "ek-diagram ek-path-map" }, [
-      el("div", { class: "ek-diagram-scroll", tabindex: "0", role: "region", "aria-label": "Your path on the map" }, [svg]),
-      el("figcaption", { text: "Your path on the map: the decisions, choices and ending you reached are drawn in heavy lines, with the decisions shaded. The table above lists the same path." })
+      el("div", { class: "ek-diagram-scroll", tabindex: "0", role: "region", "aria-label": _("Your path on the map") }, [svg]),
+      el("figcaption", { text: _("Your path on the map: the decisions, choices and ending you reached are drawn in heavy lines, with the decisions shaded. The table above lists the same path.") })
     ]);
   };
 
@@ -620,8 +691,8 @@
   // Shared with the worksheet and the reflections page, which load after this script.
   window.FirstLoyalty = {
     storageKey: KEY, format: FORMAT, load: loadStore, read: readStore, save: saveStore, clear: clearStore,
-    empty: emptyStore, problem: storeProblem, problems: STORE_PROBLEMS, validDilemma: validDilemma,
-    validWorksheet: validWorksheet, today: today, el: el
+    empty: emptyStore, problem: storeProblem, problemText: problemText, notSaved: notSaved, listed: listed, validDilemma: validDilemma,
+    validWorksheet: validWorksheet, today: today, el: el, words: words
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

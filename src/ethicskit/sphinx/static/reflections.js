@@ -6,6 +6,8 @@
   var store = window.FirstLoyalty;
   if (!store) return;
   var loadStore = store.load, saveStore = store.save, today = store.today, el = store.el;
+  // The page's words (see words.js), through the player script; `listed` joins a list as the language does.
+  var _ = store.words._, n_ = store.words.n_, listed = store.listed;
   var uid = 0;
   // An import file is a few kilobytes per dilemma; anything far larger is not one.
   var MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -14,20 +16,26 @@
 
   function svgData(svg) { return "data:image/svg+xml;base64," + btoa(unescape(encodeURIComponent(svg))); }
 
+  /** A step of a stored path: "Decision 2: the choice", or "2. the choice" for a path stored without titles. */
+  function stepText(p, i) {
+    return p.title ? _("{decision}: {choice}", { decision: p.title, choice: p.label }) : _("{number}. {choice}", { number: i + 1, choice: p.label });
+  }
+
   // ---- the "My reflections" page -------------------------------------------------------------------
   function markdown(store) {
-    var out = ["# My reflections: First Loyalty", "", "Exported " + today() + ". A record of reflection for CPD: working a fictional case is reflection, not evidence of your practice.", ""];
+    var out = ["# " + _("My reflections: {kit}", { kit: KIT }), "", _("Exported {date}. A record of reflection for CPD: working a fictional case is reflection, not evidence of your practice.", { date: today() }), ""];
     Object.keys(store.dilemmas).sort().forEach(function (id) {
       var e = store.dilemmas[id];
-      out.push("## " + e.title, "", "- Date: " + e.updated, "- Dilemma: " + id);
-      out.push("- Path: " + (e.path.length ? e.path.map(function (p, i) { return (p.title || String(i + 1) + ".") + (p.title ? ": " : " ") + p.label; }).join(" → ") : "not started"));
-      if (e.ending) out.push("- Ending: " + e.ending.title);
+      out.push("## " + e.title, "", "- " + _("Date: {date}", { date: e.updated }), "- " + _("Dilemma: {id}", { id: id }));
+      out.push("- " + (e.path.length ? _("Path: {path}", { path: e.path.map(stepText).join(" → ") }) : _("Path: not started")));
+      if (e.ending) out.push("- " + _("Ending: {title}", { title: e.ending.title }));
       // The path drawn on the map of every branch, as the player showed it at the ending.
-      if (e.ending && e.pathMap) out.push("", "![Your path drawn on the map of every branch](" + svgData(e.pathMap) + ")", "");
+      if (e.ending && e.pathMap) out.push("", "![" + _("Your path drawn on the map of every branch") + "](" + svgData(e.pathMap) + ")", "");
       var clauses = [];
       e.path.forEach(function (p) { clauses = clauses.concat(p.clauses || []); });
       if (e.ending) clauses = clauses.concat(e.ending.clauses || []);
-      out.push("- Clauses: " + (clauses.filter(function (c, i) { return clauses.indexOf(c) === i; }).join("; ") || "none"), "");
+      clauses = unique(clauses);
+      out.push("- " + (clauses.length ? _("Clauses: {clauses}", { clauses: listed(clauses) }) : _("Clauses: none")), "");
       Object.keys(e.reflections).forEach(function (k) {
         var r = e.reflections[k];
         if (r.text) out.push("### " + r.prompt, "", r.text, "");
@@ -36,8 +44,8 @@
     var sheets = store.worksheets || {};
     Object.keys(sheets).sort().forEach(function (id) {
       var w = sheets[id];
-      out.push("## Worksheet: " + w.title, "", "- Date: " + w.updated, "");
-      (w.steps || []).forEach(function (step) { out.push("### " + step[0], "", w.answers[step[1]] || "(not written)", ""); });
+      out.push("## " + _("Worksheet: {title}", { title: w.title }), "", "- " + _("Date: {date}", { date: w.updated }), "");
+      (w.steps || []).forEach(function (step) { out.push("### " + step[0], "", w.answers[step[1]] || _("(not written)"), ""); });
     });
     return out.join("\n");
   }
@@ -45,7 +53,7 @@
   /** Join two texts without losing either: the imported one is added below, marked, unless already there. */
   function joined(mine, theirs) {
     if (!theirs || mine.indexOf(theirs) >= 0) return mine;
-    return mine ? mine + "\n\n(imported) " + theirs : theirs;
+    return mine ? mine + "\n\n" + _("(imported) {text}", { text: theirs }) : theirs;
   }
 
   // Merging never drops what is stored: new items are added, differing texts are kept side by side,
@@ -76,23 +84,23 @@
     return store;
   }
 
-  /** The path of the first text in `data` that carries markup, or "". */
+  /** The path of the first text in `data` that carries markup ("" when it is the whole file), or null. */
   function markupAt(data, where) {
-    if (typeof data === "string") return MARKUP.test(data) ? where || "the file" : "";
+    if (typeof data === "string") return MARKUP.test(data) ? where : null;
     if (data && typeof data === "object") {
       var keys = Object.keys(data);
       for (var i = 0; i < keys.length; i++) {
         var found = MARKUP.test(keys[i]) ? where + "." + keys[i] : markupAt(data[keys[i]], where ? where + "." + keys[i] : keys[i]);
-        if (found) return found;
+        if (found !== null) return found;
       }
     }
-    return "";
+    return null;
   }
 
   /** Read an import file's text: { store } to merge, or { error } saying why nothing is imported. */
   function parseImport(text) {
     var data;
-    try { data = JSON.parse(text); } catch (e) { return { error: "That file is not valid JSON, so it is not an export of reflections. Nothing was imported." }; }
+    try { data = JSON.parse(text); } catch (e) { return { error: _("That file is not valid JSON, so it is not an export of reflections. Nothing was imported.") }; }
     if (data && typeof data === "object" && !Array.isArray(data) && data.version === undefined && data.dilemmas === undefined) {
       data = { version: 1, dilemmas: data }; // the first export format: dilemmas only, no version
     }
@@ -103,11 +111,12 @@
     }
     var problem = store.problem(data);
     if (problem === "future") {
-      return { error: "That file was exported by a newer version of First Loyalty (format " + data.version + "; this page reads format " + store.format + "). Nothing was imported: open it with the newer version." };
+      return { error: _("That file was exported by a newer version of First Loyalty (format {found}; this page reads format {reads}). Nothing was imported: open it with the newer version.", { found: data.version, reads: store.format }) };
     }
-    if (problem) return { error: "That file is not an export of First Loyalty reflections. Nothing was imported." };
+    if (problem) return { error: _("That file is not an export of First Loyalty reflections. Nothing was imported.") };
     var marked = markupAt(data, "");
-    if (marked) return { error: "That file holds HTML or a script link (in " + marked + "), which reflections never contain. Nothing was imported." };
+    if (marked === "") return { error: _("That file is HTML or a script link, which reflections never contain. Nothing was imported.") };
+    if (marked !== null) return { error: _("That file holds HTML or a script link (in {place}), which reflections never contain. Nothing was imported.", { place: marked }) };
     return { store: data };
   }
 
@@ -118,15 +127,24 @@
 
   function reflectionsPage(root) {
     var list = el("div", { class: "ek-reflection-list" }), status = el("p", { role: "status", class: "ek-saved" });
+    function pathLine(e) {
+      var path = e.path.map(function (p) { return p.label; }).join(" → ");
+      if (!path) return _("Path: not started");
+      return e.ending ? _("Path: {path} (ending: {ending})", { path: path, ending: e.ending.title }) : _("Path: {path}", { path: path });
+    }
+    function pathAlt(e) {
+      var steps = e.path.map(function (p) { return p.title ? _("{decision}: {choice}", { decision: p.title, choice: p.label }) : p.label; });
+      return _("Your path drawn on the map of every branch: {path}; then ending: {ending}", { path: listed(steps), ending: e.ending.title });
+    }
     function show() {
       var store = loadStore(), ids = Object.keys(store.dilemmas).sort(), sheets = store.worksheets || {};
       list.textContent = "";
       Object.keys(sheets).sort().forEach(function (id) {
         var w = sheets[id];
-        list.appendChild(el("section", { class: "ek-reflection-entry" }, [el("h2", { text: "Worksheet: " + w.title }), el("p", { class: "ek-muted", text: "Last updated " + w.updated }),
+        list.appendChild(el("section", { class: "ek-reflection-entry" }, [el("h2", { text: _("Worksheet: {title}", { title: w.title }) }), el("p", { class: "ek-muted", text: _("Last updated {date}", { date: w.updated }) }),
           el("ul", {}, (w.steps || []).filter(function (st) { return w.answers[st[1]]; }).map(function (st) { return el("li", {}, [el("strong", { text: st[0] }), el("p", { text: w.answers[st[1]] })]); }))]));
       });
-      if (!ids.length && !Object.keys(sheets).length) list.appendChild(el("p", { class: "ek-muted", text: "No reflections yet. Work through a dilemma and write at its prompts." }));
+      if (!ids.length && !Object.keys(sheets).length) list.appendChild(el("p", { class: "ek-muted", text: _("No reflections yet. Work through a dilemma and write at its prompts.") }));
       ids.forEach(function (id) {
         var e = store.dilemmas[id];
         var items = Object.keys(e.reflections).filter(function (k) { return e.reflections[k].text; }).map(function (k) {
@@ -134,9 +152,9 @@
         });
         list.appendChild(el("section", { class: "ek-reflection-entry" }, [
           el("h2", { text: e.title }),
-          el("p", { text: "Path: " + (e.path.map(function (p) { return p.label; }).join(" → ") || "not started") + (e.ending ? " (ending: " + e.ending.title + ")" : "") }),
-          e.ending && e.pathMap ? el("img", { class: "ek-path-image", src: svgData(e.pathMap), alt: "Your path drawn on the map of every branch: " + e.path.map(function (p) { return (p.title ? p.title + ": " : "") + p.label; }).join("; ") + "; then ending: " + e.ending.title }) : null,
-          el("p", { class: "ek-muted", text: "Last updated " + e.updated }),
+          el("p", { text: pathLine(e) }),
+          e.ending && e.pathMap ? el("img", { class: "ek-path-image", src: svgData(e.pathMap), alt: pathAlt(e) }) : null,
+          el("p", { class: "ek-muted", text: _("Last updated {date}", { date: e.updated }) }),
           el("ul", {}, items)
         ]));
       });
@@ -147,27 +165,30 @@
       input.value = "";
       if (!file) return;
       if (file.size > MAX_IMPORT_BYTES) {
-        status.textContent = "That file is larger than 5 MB, far larger than any export of reflections. Nothing was imported.";
+        status.textContent = _("That file is larger than 5 MB, far larger than any export of reflections. Nothing was imported.");
         return;
       }
       file.text().then(function (text) {
         var parsed = parseImport(text);
         if (parsed.error) { status.textContent = parsed.error; return; }
         var incoming = parsed.store, failed = saveStore(merge(loadStore(), incoming));
-        if (failed) { status.textContent = failed.replace(/^Not saved[.:] ?/, "Nothing was imported: ") ; return; }
-        var sheets = Object.keys(incoming.worksheets || {}).length;
-        status.textContent = "Imported and merged " + Object.keys(incoming.dilemmas).length + " dilemma(s)" + (sheets ? " and " + sheets + " worksheet(s)" : "") + "; nothing already here was overwritten.";
+        if (failed) { status.textContent = _("Nothing was imported. {reason}", { reason: store.problemText(failed) }); return; }
+        var sheets = Object.keys(incoming.worksheets || {}).length, dilemmas = Object.keys(incoming.dilemmas).length;
+        var merged = n_("{count} dilemma", "{count} dilemmas", dilemmas), worksheets = n_("{count} worksheet", "{count} worksheets", sheets);
+        status.textContent = sheets
+          ? _("Imported and merged {dilemmas} and {worksheets}; nothing already here was overwritten.", { dilemmas: merged, worksheets: worksheets })
+          : _("Imported and merged {dilemmas}; nothing already here was overwritten.", { dilemmas: merged });
         show();
-      }).catch(function () { status.textContent = "That file could not be read. Nothing was imported."; });
+      }).catch(function () { status.textContent = _("That file could not be read. Nothing was imported."); });
     } });
     var notice = el("div", { class: "ek-store-notice", role: "alert" });
     function showProblem() {
       var state = store.read();
       notice.textContent = "";
       if (!state.problem) return;
-      notice.appendChild(el("p", { text: store.problems[state.problem] }));
+      notice.appendChild(el("p", { text: store.problemText(state.problem) }));
       if (state.raw !== null) {
-        notice.appendChild(el("button", { type: "button", class: "ek-btn", text: "Download the stored data as it is", onclick: function () {
+        notice.appendChild(el("button", { type: "button", class: "ek-btn", text: _("Download the stored data as it is"), onclick: function () {
           download("first-loyalty-stored-data.txt", "text/plain", store.read().raw || "");
         } }));
       }
@@ -175,12 +196,12 @@
     var shapes = shapesIn(root);
     root.textContent = "";
     root.appendChild(el("div", { class: "ek-toolbar" }, [
-      el("button", { type: "button", class: "ek-btn", text: "Download as Markdown", onclick: function () { download("first-loyalty-reflections.md", "text/markdown", markdown(loadStore())); } }),
-      el("button", { type: "button", class: "ek-btn", text: "Download as JSON", onclick: function () { download("first-loyalty-reflections.json", "application/json", JSON.stringify(loadStore(), null, 2)); } }),
-      el("label", { for: fileId, text: "Import JSON: " }), input,
-      el("button", { type: "button", class: "ek-btn", text: "Clear all", onclick: function () {
-        if (window.confirm("Delete every reflection saved in this browser? This cannot be undone.")) {
-          status.textContent = store.clear() || "All reflections deleted."; showProblem(); show();
+      el("button", { type: "button", class: "ek-btn", text: _("Download as Markdown"), onclick: function () { download("first-loyalty-reflections.md", "text/markdown", markdown(loadStore())); } }),
+      el("button", { type: "button", class: "ek-btn", text: _("Download as JSON"), onclick: function () { download("first-loyalty-reflections.json", "application/json", JSON.stringify(loadStore(), null, 2)); } }),
+      el("label", { for: fileId, text: _("Import JSON:") }), document.createTextNode(" "), input,
+      el("button", { type: "button", class: "ek-btn", text: _("Clear all"), onclick: function () {
+        if (window.confirm(_("Delete every reflection saved in this browser? This cannot be undone."))) {
+          status.textContent = store.clear() || _("All reflections deleted."); showProblem(); show();
         }
       } })
     ]));
@@ -194,9 +215,9 @@
         download("first-loyalty-" + shape.filename + ending, type, render(shape, loadStore(), today()));
       };
       root.appendChild(el("div", { class: "ek-toolbar ek-records" }, [
-        el("label", { for: shapeId, text: "Record for your regulator or ASYE: " }), chooser,
-        el("button", { type: "button", class: "ek-btn", text: "Download record as Markdown", onclick: function () { save(".md", "text/markdown", recordMarkdown); } }),
-        el("button", { type: "button", class: "ek-btn", text: "Download record as text", onclick: function () { save(".txt", "text/plain", recordText); } })
+        el("label", { for: shapeId, text: _("Record for your regulator or ASYE:") }), document.createTextNode(" "), chooser,
+        el("button", { type: "button", class: "ek-btn", text: _("Download record as Markdown"), onclick: function () { save(".md", "text/markdown", recordMarkdown); } }),
+        el("button", { type: "button", class: "ek-btn", text: _("Download record as text"), onclick: function () { save(".txt", "text/plain", recordText); } })
       ]));
     }
     root.appendChild(notice);
@@ -210,7 +231,15 @@
   // ---- records in the regulators' shapes ---------------------------------------------------------
   // The shapes come from ethicskit/records.py with the page; this fills them exactly as that module
   // does, so the page and `ethicskit export record` give the same Markdown and text (tested).
-  var KIT = "First Loyalty", TO_COMPLETE = "To complete";
+  var KIT = "First Loyalty"; // the kit's name, the same in every language
+  /** What marks an answer the learner still has to write. */
+  function toComplete() { return _("To complete"); }
+  /** A list of choices in the order they were made: "a; then b; then c". */
+  function inTurn(items) {
+    return items.reduce(function (sofar, item) { return sofar === null ? item : _("{earlier}; then {later}", { earlier: sofar, later: item }); }, null) || "";
+  }
+  /** Reflection prompts are quoted above what was written at them. */
+  function quoted(text) { return _("\u201c{text}\u201d", { text: text }); }
 
   function unique(values) { return values.filter(function (v, i) { return values.indexOf(v) === i; }); }
 
@@ -218,22 +247,23 @@
     var clauses = [];
     e.path.forEach(function (p) { clauses = clauses.concat(p.clauses || []); });
     if (e.ending) clauses = clauses.concat(e.ending.clauses || []);
-    var about = "in " + KIT + ", an open course kit on social work ethics", activity;
-    if (e.path.length) {
-      activity = "Worked through the interactive dilemma \u201c" + e.title + "\u201d " + about + ". Choices: " + e.path.map(function (p) { return p.label; }).join("; then ") + ".";
-      if (e.ending) activity += " Ending reached: " + e.ending.title + ".";
+    var activity, choices = inTurn(e.path.map(function (p) { return p.label; }));
+    if (e.path.length && e.ending) {
+      activity = _("Worked through the interactive dilemma \u201c{title}\u201d in {kit}, an open course kit on social work ethics. Choices: {choices}. Ending reached: {ending}.", { title: e.title, kit: KIT, choices: choices, ending: e.ending.title });
+    } else if (e.path.length) {
+      activity = _("Worked through the interactive dilemma \u201c{title}\u201d in {kit}, an open course kit on social work ethics. Choices: {choices}.", { title: e.title, kit: KIT, choices: choices });
     } else {
-      activity = "Started the interactive dilemma \u201c" + e.title + "\u201d " + about + ".";
+      activity = _("Started the interactive dilemma \u201c{title}\u201d in {kit}, an open course kit on social work ethics.", { title: e.title, kit: KIT });
     }
     var learning = Object.keys(e.reflections).map(function (k) { return e.reflections[k]; })
       .filter(function (r) { return r.text.trim(); })
-      .map(function (r) { return "\u201c" + r.prompt + "\u201d\n\n" + r.text.trim(); });
+      .map(function (r) { return quoted(r.prompt) + "\n\n" + r.text.trim(); });
     return {
-      title: "Ethical dilemma: " + e.title + " (" + KIT + ")",
+      title: _("Ethical dilemma: {title} ({kit})", { title: e.title, kit: KIT }),
       date: e.updated,
       activity: activity,
-      learning: learning.join("\n\n") || TO_COMPLETE + ": nothing was written at the dilemma's prompts.",
-      clauses: unique(clauses).join("; ") || "None recorded."
+      learning: learning.join("\n\n") || _("{to_complete}: nothing was written at the dilemma's prompts.", { to_complete: toComplete() }),
+      clauses: listed(unique(clauses)) || _("None recorded.")
     };
   }
 
@@ -241,11 +271,11 @@
     var learning = (w.steps || []).filter(function (st) { return (w.answers[st[1]] || "").trim(); })
       .map(function (st) { return st[0] + "\n\n" + w.answers[st[1]].trim(); });
     return {
-      title: "Ethical-reasoning worksheet: " + w.title + " (" + KIT + ")",
+      title: _("Ethical-reasoning worksheet: {title} ({kit})", { title: w.title, kit: KIT }),
       date: w.updated,
-      activity: "Worked through " + KIT + "'s ethical-reasoning worksheet on \u201c" + w.title + "\u201d, step by step.",
-      learning: learning.join("\n\n") || TO_COMPLETE + ": no step of the worksheet was written.",
-      clauses: "See the worksheet's step on relevant clauses."
+      activity: _("Worked through {kit}'s ethical-reasoning worksheet on \u201c{title}\u201d, step by step.", { title: w.title, kit: KIT }),
+      learning: learning.join("\n\n") || _("{to_complete}: no step of the worksheet was written.", { to_complete: toComplete() }),
+      clauses: _("See the worksheet's step on relevant clauses.")
     };
   }
 
@@ -254,7 +284,7 @@
       return [f.label, f.parts.map(function (part) {
         var at = part.indexOf(":"), kind = at < 0 ? part : part.slice(0, at), text = at < 0 ? "" : part.slice(at + 1);
         if (kind === "fixed") return text;
-        if (kind === "complete") return TO_COMPLETE + ": " + text;
+        if (kind === "complete") return _("{to_complete}: {text}", { to_complete: toComplete(), text: text });
         return values[kind];
       }).join("\n\n")];
     });
@@ -263,20 +293,23 @@
   function recordEntries(shape, s) {
     var sheets = s.worksheets || {};
     return Object.keys(s.dilemmas).sort().map(function (id) { return { heading: s.dilemmas[id].title, answers: fill(shape, dilemmaValues(s.dilemmas[id])) }; })
-      .concat(Object.keys(sheets).sort().map(function (id) { return { heading: "Worksheet: " + sheets[id].title, answers: fill(shape, worksheetValues(sheets[id])) }; }));
+      .concat(Object.keys(sheets).sort().map(function (id) { return { heading: _("Worksheet: {title}", { title: sheets[id].title }), answers: fill(shape, worksheetValues(sheets[id])) }; }));
   }
 
   function preface(shape, exported) {
+    var sources = shape.sources.map(function (src) { return _("{title}, {url} (seen {seen})", { title: src.title, url: src.url, seen: src.seen }); });
     return [
       shape.notEvidence,
-      "Exported " + exported + " from " + KIT + ". Complete every answer marked '" + TO_COMPLETE + "' before you copy an entry into your record.",
-      "About this shape: " + shape.verification,
-      "Checked against: " + shape.sources.map(function (src) { return src.title + ", " + src.url + " (seen " + src.seen + ")"; }).join("; ") + "."
+      _("Exported {date} from {kit}. Complete every answer marked '{to_complete}' before you copy an entry into your record.", { date: exported, kit: KIT, to_complete: toComplete() }),
+      _("About this shape: {verification}", { verification: shape.verification }),
+      _("Checked against: {sources}.", { sources: listed(sources) })
     ];
   }
 
+  function recordTitle(shape) { return _("{shape}: {kit}", { shape: shape.title, kit: KIT }); }
+
   function recordMarkdown(shape, s, exported) {
-    var top = preface(shape, exported), out = ["# " + shape.title + ": " + KIT, "", "> **" + top[0] + "**", ""];
+    var top = preface(shape, exported), out = ["# " + recordTitle(shape), "", "> **" + top[0] + "**", ""];
     top.slice(1).forEach(function (text) { out.push(text, ""); });
     recordEntries(shape, s).forEach(function (entry) {
       out.push("## " + entry.heading, "");
@@ -286,7 +319,7 @@
   }
 
   function recordText(shape, s, exported) {
-    var title = shape.title + ": " + KIT, out = [title, "=".repeat(title.length), ""];
+    var title = recordTitle(shape), out = [title, "=".repeat(title.length), ""];
     preface(shape, exported).forEach(function (text) { out.push(text, ""); });
     recordEntries(shape, s).forEach(function (entry) {
       out.push(entry.heading, "-".repeat(entry.heading.length), "");

@@ -6,6 +6,8 @@
 (function () {
   "use strict";
   var KEY = "first-loyalty/self-checks/v1";
+  // The page's words (see words.js); a page without them shows the messages as written.
+  var _ = window.ethicskitWords ? window.ethicskitWords._ : function (message) { return message; };
 
   function load() { try { return JSON.parse(localStorage.getItem(KEY) || "{}") || {}; } catch (e) { return {}; } }
   function save(all) { try { localStorage.setItem(KEY, JSON.stringify(all)); return true; } catch (e) { return false; } }
@@ -65,14 +67,14 @@
         if (saved && saved.text) area.value = saved.text;
         var compared = !!(saved && saved.compared);
         area.addEventListener("input", function () { remember(id, { text: area.value, compared: compared }); });
-        fieldset.appendChild(el("label", { for: id + "-text", text: "Your answer" }));
+        fieldset.appendChild(el("label", { for: id + "-text", text: _("Your answer") }));
         fieldset.appendChild(area);
-        fieldset.appendChild(el("button", { type: "button", class: "ek-sc-check", text: "Compare with a model answer", onclick: function () {
+        fieldset.appendChild(el("button", { type: "button", class: "ek-sc-check", text: _("Compare with a model answer"), onclick: function () {
           compared = true;
           remember(id, { text: area.value, compared: true });
-          show([feedback[0]], area.value.trim() ? "Compare your answer with this one:" : "A model answer (you can still write yours first):");
+          show([feedback[0]], area.value.trim() ? _("Compare your answer with this one:") : _("A model answer (you can still write yours first):"));
         } }));
-        if (saved && saved.compared) show([feedback[0]], "Compare your answer with this one:");
+        if (saved && saved.compared) show([feedback[0]], _("Compare your answer with this one:"));
       } else {
         var multiple = question.classList.contains("ek-sc-multiple");
         var texts = question.querySelectorAll(".ek-sc-options > li");
@@ -86,7 +88,7 @@
         var check = function () {
           var chosen = [];
           inputs.forEach(function (input, n) { if (input.checked) chosen.push(n); });
-          if (!chosen.length) { result.textContent = "Choose an answer first."; return; }
+          if (!chosen.length) { result.textContent = _("Choose an answer first."); return; }
           var right = 0, wrongChosen = 0;
           Array.prototype.forEach.call(feedback, function (node, n) {
             var isRight = node.classList.contains("ek-sc-right");
@@ -94,11 +96,11 @@
             if (chosen.indexOf(n) >= 0 && !isRight) wrongChosen += 1;
           });
           var all = chosen.length === right && wrongChosen === 0;
-          var summary = all ? "Right." : wrongChosen ? "Not quite: read why, then try again." : "Partly: there is more than one right answer.";
+          var summary = all ? _("Right.") : wrongChosen ? _("Not quite: read why, then try again.") : _("Partly: there is more than one right answer.");
           show(chosen.map(function (n) { return feedback[n]; }).filter(Boolean), summary);
           remember(id, { chosen: chosen });
         };
-        fieldset.appendChild(el("button", { type: "button", class: "ek-sc-check", text: "Check", onclick: check }));
+        fieldset.appendChild(el("button", { type: "button", class: "ek-sc-check", text: _("Check"), onclick: check }));
         var before = stored(id);
         if (before && before.chosen) {
           before.chosen.forEach(function (n) { if (inputs[n]) inputs[n].checked = true; });
@@ -109,14 +111,14 @@
       question.appendChild(fieldset);
     });
 
-    var forget = el("button", { type: "button", class: "ek-sc-forget", text: "Forget my answers on this device", onclick: function () {
+    var forget = el("button", { type: "button", class: "ek-sc-forget", text: _("Forget my answers on this device"), onclick: function () {
       var all = load();
       delete all[scope];
       save(all);
       root.querySelectorAll("input").forEach(function (input) { /** @type {HTMLInputElement} */ (input).checked = false; });
       root.querySelectorAll("textarea").forEach(function (area) { /** @type {HTMLTextAreaElement} */ (area).value = ""; });
       root.querySelectorAll(".ek-sc-result").forEach(function (node) { node.textContent = ""; });
-      status.textContent = "Your answers to these questions were removed from this browser.";
+      status.textContent = _("Your answers to these questions were removed from this browser.");
     } });
     var status = el("p", { class: "ek-sc-status", role: "status", "aria-live": "polite" });
     root.insertBefore(el("div", { class: "ek-toolbar" }, [forget, status]), root.querySelector(".ek-folded"));

@@ -7,9 +7,13 @@
   var KEY = "first-loyalty/tally/v1";
 
   var el; // the player's DOM helper, which puts every piece of content in as text
+  var _, n_; // the page's words (see words.js), through the player script
   function load() { try { return JSON.parse(localStorage.getItem(KEY) || "{}"); } catch (e) { return {}; } }
   function save(all) { try { localStorage.setItem(KEY, JSON.stringify(all)); return true; } catch (e) { return false; } }
-  function csvCell(value) { var s = String(value); return /[",\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s; }
+  // (Regular expressions stand on their own line: the word-catalogue extractor reads a "/" after
+  // "return" as division, and would then take the quote inside it for the start of a string.)
+  var NEEDS_QUOTES = /[",\n]/, QUOTE = /"/g;
+  function csvCell(value) { var s = String(value); return NEEDS_QUOTES.test(s) ? '"' + s.replace(QUOTE, '""') + '"' : s; }
 
   function Tally(root, dilemmas) {
     var byId = {}, current = dilemmas[0], at = "", history = [], revealed = false, uid = 0;
@@ -39,16 +43,16 @@
         return el("div", { class: "ek-tally-bar" }, [
           el("span", { class: "ek-tally-label", text: ch.label }),
           el("span", { class: "ek-tally-track" }, [el("span", { class: "ek-tally-fill", style: "width:" + share + "%" })]),
-          el("span", { class: "ek-tally-count", text: count + " (" + share + "%)" })
+          el("span", { class: "ek-tally-count", text: _("{count} ({share}%)", { count: count, share: share }) })
         ]);
       }));
       var rows = n.choices.map(function (ch) {
         var count = c[ch.id] || 0;
-        return el("tr", {}, [el("th", { scope: "row", text: ch.label }), el("td", { text: String(count) }), el("td", { text: (total ? Math.round(100 * count / total) : 0) + "%" })]);
+        return el("tr", {}, [el("th", { scope: "row", text: ch.label }), el("td", { text: String(count) }), el("td", { text: _("{share}%", { share: total ? Math.round(100 * count / total) : 0 }) })]);
       });
       var table = el("table", { class: "ek-tally-table" }, [
-        el("caption", { text: "How the room chose at " + n.title + " (" + total + " in all)" }),
-        el("thead", {}, [el("tr", {}, [el("th", { scope: "col", text: "Choice" }), el("th", { scope: "col", text: "Count" }), el("th", { scope: "col", text: "Share" })])]),
+        el("caption", { text: n_("How the room chose at {decision} ({count} in all)", "How the room chose at {decision} ({count} in all)", total, { decision: n.title }) }),
+        el("thead", {}, [el("tr", {}, [el("th", { scope: "col", text: _("Choice") }), el("th", { scope: "col", text: _("Count") }), el("th", { scope: "col", text: _("Share") })])]),
         el("tbody", {}, rows)
       ]);
       return el("div", { class: "ek-tally-result" }, [bars, table]);
@@ -65,9 +69,9 @@
       var heading;
       var end = ending(at);
       if (end) {
-        heading = el("h2", { tabindex: "-1", text: "Ending: " + end.title });
+        heading = el("h2", { tabindex: "-1", text: _("Ending: {title}", { title: end.title }) });
         stage.appendChild(heading);
-        stage.appendChild(el("button", { type: "button", class: "ek-btn", text: "Start again", onclick: function () { history = []; at = current.start; revealed = false; render(true); } }));
+        stage.appendChild(el("button", { type: "button", class: "ek-btn", text: _("Start again"), onclick: function () { history = []; at = current.start; revealed = false; render(true); } }));
       } else {
         var n = node(at);
         heading = el("h2", { tabindex: "-1", text: n.title });
@@ -75,10 +79,10 @@
         String(n.situation).split(/\n\s*\n/).forEach(function (p) { stage.appendChild(el("p", { class: "ek-tally-situation", text: p.trim() })); });
         if (n.prompt) stage.appendChild(el("p", { class: "ek-tally-prompt", text: n.prompt }));
         if (!revealed) {
-          stage.appendChild(el("button", { type: "button", class: "ek-btn ek-tally-reveal", text: "Reveal the choices", onclick: function () { revealed = true; render(false); stage.querySelector("input") && /** @type {HTMLElement} */ (stage.querySelector("input")).focus(); } }));
+          stage.appendChild(el("button", { type: "button", class: "ek-btn ek-tally-reveal", text: _("Reveal the choices"), onclick: function () { revealed = true; render(false); stage.querySelector("input") && /** @type {HTMLElement} */ (stage.querySelector("input")).focus(); } }));
         } else {
           var c = counts(n.id);
-          var form = el("fieldset", { class: "ek-tally-inputs" }, [el("legend", { text: "Show of hands for each choice" })]);
+          var form = el("fieldset", { class: "ek-tally-inputs" }, [el("legend", { text: _("Show of hands for each choice") })]);
           n.choices.forEach(function (ch) {
             var id = "ek-tally-" + (++uid);
             form.appendChild(el("div", {}, [
@@ -92,12 +96,12 @@
           stage.appendChild(form);
           stage.appendChild(chart(n));
           var next = el("div", { class: "ek-toolbar" }, n.choices.map(function (ch) {
-            return el("button", { type: "button", class: "ek-btn", text: "Go on with: " + ch.label, onclick: function () { go(ch.to); } });
+            return el("button", { type: "button", class: "ek-btn", text: _("Go on with: {choice}", { choice: ch.label }), onclick: function () { go(ch.to); } });
           }));
           stage.appendChild(next);
         }
       }
-      if (history.length) stage.appendChild(el("button", { type: "button", class: "ek-btn", text: "Previous decision", onclick: function () { at = history.pop() || current.start; revealed = true; render(true); } }));
+      if (history.length) stage.appendChild(el("button", { type: "button", class: "ek-btn", text: _("Previous decision"), onclick: function () { at = history.pop() || current.start; revealed = true; render(true); } }));
       if (moveFocus) heading.focus();
     }
 
@@ -115,9 +119,9 @@
           });
         });
         save(all);
-        status.textContent = "Added the paths of " + people + " of " + files.length + " file(s) for this dilemma.";
+        status.textContent = n_("Added the paths of {people} of {count} file for this dilemma.", "Added the paths of {people} of {count} files for this dilemma.", files.length, { people: people });
         render(false);
-      }).catch(function () { status.textContent = "A file could not be read as exported reflections."; });
+      }).catch(function () { status.textContent = _("A file could not be read as exported reflections."); });
     }
 
     function csv() {
@@ -137,17 +141,17 @@
     at = current.start;
     var fileInput = el("input", { type: "file", id: "ek-tally-import", accept: "application/json,.json", multiple: "multiple", onchange: function () { importPaths(fileInput.files); } });
     var tools = el("div", { class: "ek-toolbar" }, [
-      el("label", { for: "ek-tally-dilemma", text: "Dilemma: " }), select,
-      el("label", { for: "ek-tally-import", text: "Import students' exported paths (JSON): " }), fileInput,
-      el("button", { type: "button", class: "ek-btn", text: "Download tally as CSV", onclick: function () {
+      el("label", { for: "ek-tally-dilemma", text: _("Dilemma:") }), document.createTextNode(" "), select,
+      el("label", { for: "ek-tally-import", text: _("Import students' exported paths (JSON):") }), document.createTextNode(" "), fileInput,
+      el("button", { type: "button", class: "ek-btn", text: _("Download tally as CSV"), onclick: function () {
         var a = el("a", { href: URL.createObjectURL(new Blob([csv()], { type: "text/csv" })), download: "first-loyalty-tally-" + current.id + ".csv" });
         document.body.appendChild(a); a.click(); a.remove();
       } }),
-      el("button", { type: "button", class: "ek-btn", text: "Clear this tally", onclick: function () {
-        if (!window.confirm("Clear every count for this dilemma?")) return;
-        var all = load(); delete all[current.id]; save(all); status.textContent = "Tally cleared."; render(false);
+      el("button", { type: "button", class: "ek-btn", text: _("Clear this tally"), onclick: function () {
+        if (!window.confirm(_("Clear every count for this dilemma?"))) return;
+        var all = load(); delete all[current.id]; save(all); status.textContent = _("Tally cleared."); render(false);
       } }),
-      el("button", { type: "button", class: "ek-btn", text: "Full screen", onclick: function () { if (root.requestFullscreen) root.requestFullscreen().catch(function () { /* not allowed here */ }); } })
+      el("button", { type: "button", class: "ek-btn", text: _("Full screen"), onclick: function () { if (root.requestFullscreen) root.requestFullscreen().catch(function () { /* not allowed here */ }); } })
     ]);
     root.textContent = "";
     root.appendChild(tools);
@@ -159,6 +163,7 @@
   function start() {
     if (!window.FirstLoyalty) return;
     el = window.FirstLoyalty.el;
+    _ = window.FirstLoyalty.words._; n_ = window.FirstLoyalty.words.n_;
     document.querySelectorAll(".ek-room-tally").forEach(function (root) {
       var script = root.querySelector("script.ek-tally-data");
       var data = script ? JSON.parse(script.textContent || "[]") : [];

@@ -6,10 +6,11 @@
   var OWN = "own-situation";
 
   var el; // the player's DOM helper, which puts every piece of content in as text
+  var _; // the page's words (see words.js), through the player script
 
   function Worksheet(root, data, store) {
     var titles = {};
-    titles[OWN] = "A situation of my own";
+    titles[OWN] = _("A situation of my own");
     data.cases.forEach(function (c) { titles[c.id] = c.title; });
     var wanted = new URLSearchParams(window.location.search).get("case");
     var current = wanted && titles[wanted] ? wanted : OWN;
@@ -18,7 +19,7 @@
     // [heading, answer id] pairs, saved with the answers so the reflections page can lay them out.
     var labels = [];
     data.steps.forEach(function (step) {
-      step.fields.forEach(function (f) { labels.push([step.fields.length > 1 ? step.title + ": " + f.label : step.title, f.id]); });
+      step.fields.forEach(function (f) { labels.push([step.fields.length > 1 ? _("{step}: {field}", { step: step.title, field: f.label }) : step.title, f.id]); });
     });
 
     function entry(s) {
@@ -34,12 +35,12 @@
       var saved = (store.load().worksheets || {})[current];
       Object.keys(areas).forEach(function (id) { areas[id].value = base[id] = saved && saved.answers[id] ? saved.answers[id] : ""; });
       var problem = store.read().problem;
-      status.textContent = problem ? store.problems[problem] : saved ? "Loaded your saved worksheet for this case." : "";
+      status.textContent = problem ? store.problemText(problem) : saved ? _("Loaded your saved worksheet for this case.") : "";
     }
     function save(id) {
       var s = store.load(), e = entry(s);
       if ((e.answers[id] || "") !== base[id]) {
-        status.textContent = "Not saved: this answer was changed in another tab or window, and that text is kept. Copy yours, then reload the page to see both.";
+        status.textContent = _("Not saved: this answer was changed in another tab or window, and that text is kept. Copy yours, then reload the page to see both.");
         return;
       }
       e.answers[id] = areas[id].value;
@@ -47,7 +48,7 @@
       e.steps = labels;
       var failed = store.save(s);
       if (!failed) base[id] = areas[id].value;
-      status.textContent = failed || "Saved on this device.";
+      status.textContent = failed ? store.notSaved(failed) : _("Saved on this device.");
     }
     window.addEventListener("storage", function (event) {
       if (event.key !== store.storageKey) return;
@@ -58,17 +59,17 @@
       [el("option", { value: OWN, text: titles[OWN] })].concat(data.cases.map(function (c) { return el("option", { value: c.id, text: c.title }); })));
     select.value = current;
     var form = el("form", { class: "ek-worksheet-form", onsubmit: function (event) { event.preventDefault(); } }, [
-      el("div", { class: "ek-toolbar" }, [el("label", { for: "ek-ws-case", text: "Working on: " }), select])
+      el("div", { class: "ek-toolbar" }, [el("label", { for: "ek-ws-case", text: _("Working on:") }), document.createTextNode(" "), select])
     ]);
     data.steps.forEach(function (step, index) {
       var group = el("fieldset", { class: "ek-worksheet-step" }, [
-        el("legend", { text: (index + 1) + ". " + step.title }),
+        el("legend", { text: _("{number}. {title}", { number: index + 1, title: step.title }) }),
         el("p", { class: "ek-guidance", id: "ek-ws-help-" + step.id, text: step.guidance })
       ]);
       step.fields.forEach(function (field) {
         var id = "ek-ws-" + field.id;
         areas[field.id] = el("textarea", { id: id, rows: "4", "aria-describedby": "ek-ws-help-" + step.id, oninput: function () { save(field.id); } });
-        group.appendChild(el("label", { for: id, text: step.fields.length > 1 ? field.label : "Your answer" }));
+        group.appendChild(el("label", { for: id, text: step.fields.length > 1 ? field.label : _("Your answer") }));
         group.appendChild(areas[field.id]);
       });
       form.appendChild(group);
@@ -81,7 +82,7 @@
 
   function start() {
     var store = window.FirstLoyalty;
-    if (store) el = store.el;
+    if (store) { el = store.el; _ = store.words._; }
     document.querySelectorAll(".ek-worksheet").forEach(function (root) {
       var script = root.querySelector("script.ek-worksheet-data");
       if (script && store) new Worksheet(root, JSON.parse(script.textContent || "{}"), store);
