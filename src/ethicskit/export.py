@@ -14,6 +14,7 @@ from .models import (
     IssuerType,
     Jurisdiction,
     LawCitation,
+    Lean,
     Theme,
     law_label,
     perspective_names,
@@ -173,6 +174,8 @@ def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
         "provisions": {ref: _provision_entry(catalog, ref) for ref in sorted(law_cited)},
         # The three sides' names, in the order every output lists them, in the language being written.
         "sides": [{"id": key, "name": name} for key, name in perspective_names().items()],
+        # Every output words a lean the same way; the player takes the words from here.
+        "leans": [lean.label for lean in sorted(Lean)],
         "jurisdictions": [
             {"id": key, "label": label, "codes": sorted(j.value for j in members)}
             for key, (label, members) in jurisdictions.items()

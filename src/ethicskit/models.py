@@ -906,18 +906,18 @@ class Lean(int, Enum):
 
     @property
     def label(self) -> str:
-        """How the lean reads beside a side's view of a choice: 'pulls strongly away'."""
+        """How the lean reads beside a side's view of a choice: 'strongly against'."""
         return lean_labels()[self]
 
 
 def lean_labels() -> dict[Lean, str]:
     """Each lean's words, in the language being written: one wording for every output."""
     return {
-        Lean.STRONGLY_AGAINST: _("pulls strongly away"),
-        Lean.AGAINST: _("pulls away"),
+        Lean.STRONGLY_AGAINST: _("strongly against"),
+        Lean.AGAINST: _("against"),
         Lean.NEUTRAL: _("neutral"),
-        Lean.TOWARDS: _("pulls towards"),
-        Lean.STRONGLY_TOWARDS: _("pulls strongly towards"),
+        Lean.TOWARDS: _("for"),
+        Lean.STRONGLY_TOWARDS: _("strongly for"),
     }
 
 

@@ -19,32 +19,13 @@ import ipywidgets as widgets
 
 from . import worksheet
 from .catalog import Catalog, load_catalog
+from .documents import lean_words, sides
 from .engine import Session, titles
 from .export import dilemma_payload
 from .models import Choice, Dilemma, Ending, Question, QuestionKind, SelfCheck, law_label
 from .signposting import signpost
 from .words import Words, _, current, n_, words_for
 from .words import language as speaking
-
-
-def lean_words() -> dict[int, str]:
-    """How a side's lean on a choice reads beside its number."""
-    return {
-        -2: _("strongly against"),
-        -1: _("against"),
-        0: _("neutral"),
-        1: _("for"),
-        2: _("strongly for"),
-    }
-
-
-def sides() -> tuple[tuple[str, str], ...]:
-    """The three perspectives a choice is seen from, by key, with their names."""
-    return (
-        ("agency", _("The agency")),
-        ("profession", _("The profession")),
-        ("person", _("The person served")),
-    )
 
 
 def static_preview_note(kind: str) -> str:

@@ -12,20 +12,12 @@
   var JURISDICTION_KEY = "first-loyalty/jurisdiction";
   // Older storage formats, newest first: [key, function turning its data into the current format].
   var MIGRATIONS = [["first-loyalty/reflections", function (old) { return { version: 1, dilemmas: old || {} }; }]];
-  /** The word for a lean, from -2 to +2. */
-  function leanWord(lean) {
-    switch (lean) {
-      case -2: return _("strongly against");
-      case -1: return _("against");
-      case 0: return _("neutral");
-      case 1: return _("for");
-      default: return _("strongly for");
-    }
-  }
+  /** The word for a lean, from -2 to +2, as the payload gives it: one wording for every output. */
+  function leanWord(data, lean) { return data.leans[lean + 2]; }
   /** A lean as a signed number: "+1", "0", "-2". */
   function signed(lean) { return (lean > 0 ? "+" : "") + lean; }
   /** The three sides, [key, name], in the order they are shown. */
-  function sides() { return [["agency", _("The agency")], ["profession", _("The profession")], ["person", _("The person served")]]; }
+  function sides(data) { return data.sides.map(function (side) { return [side.id, side.name]; }); }
   /** The route a choice takes a concern along, by its id in the dilemma's data. */
   function escalationRoute(route) {
     switch (route) {
@@ -525,11 +517,12 @@
   };
 
   P.views = function (choice) {
-    return el("ul", { class: "ek-views" }, sides().map(function (side) {
+    var data = this.data;
+    return el("ul", { class: "ek-views" }, sides(data).map(function (side) {
       var v = choice.views[side[0]];
       return el("li", { class: "ek-view" }, [
         el("strong", { text: _("{side}:", { side: side[1] }) }), document.createTextNode(" " + v.text + " "),
-        el("span", { class: "ek-lean ek-lean-" + (v.lean + 2), text: _("({lean}, {meaning})", { lean: signed(v.lean), meaning: leanWord(v.lean) }) })
+        el("span", { class: "ek-lean ek-lean-" + (v.lean + 2), text: _("({lean}, {meaning})", { lean: signed(v.lean), meaning: leanWord(data, v.lean) }) })
       ]);
     }));
   };
@@ -587,16 +580,16 @@
       else if (strains) codes = _("It strains {strained}.", { strained: strains });
       var label = el("th", { scope: "row" }, [document.createTextNode(_("{decision}: {choice}", { decision: self.nodes[s.node].title, choice: s.choice.label }))]);
       if (codes) label.appendChild(el("span", { class: "ek-summary-codes", text: codes }));
-      return el("tr", {}, [label].concat(sides().map(function (side) {
+      return el("tr", {}, [label].concat(sides(data).map(function (side) {
         var view = s.choice.views[side[0]], lean = view.lean;
         return el("td", {}, [
           el("span", { class: "ek-bar ek-bar-" + (lean + 2), "aria-hidden": "true" }),
-          el("span", { class: "ek-summary-lean", text: _("{lean} {meaning}", { lean: signed(lean), meaning: leanWord(lean) }) }),
+          el("span", { class: "ek-summary-lean", text: _("{lean} {meaning}", { lean: signed(lean), meaning: leanWord(data, lean) }) }),
           el("span", { class: "ek-summary-view", text: view.text })
         ]);
       })));
     });
-    var head = el("tr", {}, [el("th", { scope: "col", text: _("Decision") })].concat(sides().map(function (s) { return el("th", { scope: "col", text: s[1] }); })));
+    var head = el("tr", {}, [el("th", { scope: "col", text: _("Decision") })].concat(sides(data).map(function (s) { return el("th", { scope: "col", text: s[1] }); })));
     return el("table", { class: "ek-summary-table" }, [el("caption", { text: _("How each side saw your path, decision by decision (a picture, not a score)") }), el("thead", {}, [head]), el("tbody", {}, rows)]);
   };
 
