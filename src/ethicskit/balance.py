@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 
 from .models import Choice, Dilemma, Escalation, Node
 from .problems import Problem, ProblemCode, Severity
+from .words import current
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -128,26 +129,42 @@ class Balance:
 
     def one_sided(self) -> list[str]:
         """Each target this dilemma (or the kit) misses, as a phrase; empty when it is balanced."""
+        words = current()
         missed = []
         if self.share(self.free_answer) > FREE_ANSWER_MAX:
             missed.append(
-                f"{self.free_answer} of {self.decisions} decisions have a free answer "
-                f"(at most {FREE_ANSWER_MAX:.0%} wanted)"
+                words.plural(
+                    "{count} of {total} decision has a free answer (at most {maximum} wanted)",
+                    "{count} of {total} decisions have a free answer (at most {maximum} wanted)",
+                    self.free_answer,
+                    total=self.decisions,
+                    maximum=words.percent(FREE_ANSWER_MAX),
+                )
             )
         if self.share(self.uniquely_best) > UNIQUELY_BEST_MAX:
             missed.append(
-                f"{self.uniquely_best} of {self.decisions} decisions have a uniquely best option for "
-                f"profession and person (at most {UNIQUELY_BEST_MAX:.0%} wanted)"
+                words.plural(
+                    "{count} of {total} decision has a uniquely best option for profession and person "
+                    "(at most {maximum} wanted)",
+                    "{count} of {total} decisions have a uniquely best option for profession and person "
+                    "(at most {maximum} wanted)",
+                    self.uniquely_best,
+                    total=self.decisions,
+                    maximum=words.percent(UNIQUELY_BEST_MAX),
+                )
             )
         if self.agency_person is not None and self.agency_person < AGENCY_PERSON_MIN:
             missed.append(
-                f"agency and person leans correlate {self.agency_person:+.2f} "
-                f"(at least {AGENCY_PERSON_MIN:+.1f} wanted)"
+                words(
+                    "agency and person leans correlate {correlation} (at least {minimum} wanted)",
+                    correlation=f"{self.agency_person:+.2f}",
+                    minimum=f"{AGENCY_PERSON_MIN:+.1f}",
+                )
             )
         if not self.costs_the_person:
-            missed.append("no choice where the professional option costs the person")
+            missed.append(words("no choice where the professional option costs the person"))
         if not self.agency_right:
-            missed.append("no decision where the agency's request is the right call")
+            missed.append(words("no decision where the agency's request is the right call"))
         return missed
 
     def as_dict(self) -> dict[str, object]:

@@ -36,6 +36,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.numbers import format_percent
 
 DOMAIN = "ethicskit"
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -93,6 +94,10 @@ class Words:
     def date(self, day: Date) -> str:
         """A date written as this language writes it, e.g. '4 December 2026'."""
         return format_date(day, format="long", locale=self.babel_locale)
+
+    def percent(self, share: float) -> str:
+        """A share written as a percentage the way this language writes one, e.g. '50%'."""
+        return format_percent(share, locale=self.babel_locale)
 
     @property
     def babel_locale(self) -> Locale:
