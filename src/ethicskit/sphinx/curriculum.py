@@ -14,7 +14,7 @@ from docutils import nodes
 from ..catalog import Catalog
 from ..curriculum import Framework, FrameworkItem, MappedOutcome, mapped_outcomes, resolve_item, uses_of
 from ..words import _, current
-from .render import link_to, row, section, table_with_head
+from .render import link_to, row, section, sentence_nodes, table_with_head
 
 
 def item_anchor(framework_id: str, item_id: str) -> str:
@@ -22,13 +22,19 @@ def item_anchor(framework_id: str, item_id: str) -> str:
     return f"{framework_id}-{re.sub(r'[^a-z0-9]+', '-', item_id.lower())}"
 
 
-def _item_label(item: FrameworkItem, prefix: str = "") -> list[nodes.Node]:
-    """The item's number, level and title, each its own text node: they are content, not interface words."""
-    parts = [f"{prefix} " if prefix else "", f"{item.id}. "]
-    if item.level:
-        parts.append(f"{item.level}: ")
-    parts.append(item.title)
-    return [nodes.Text(part) for part in parts if part]
+def _item_label(item: FrameworkItem, prefix: str = "", title: nodes.Node | None = None) -> list[nodes.Node]:
+    """The item's number, level and title as one message (their order and punctuation are interface
+    words); `title` replaces the title's text, e.g. with a link to the item."""
+    values = {"framework": prefix, "number": item.id, "level": item.level or "", "title": "{title}"}
+    if prefix and item.level:
+        message = _("{framework} {number}. {level}: {title}", **values)
+    elif item.level:
+        message = _("{number}. {level}: {title}", **values)
+    elif prefix:
+        message = _("{framework} {number}. {title}", **values)
+    else:
+        message = _("{number}. {title}", **values)
+    return sentence_nodes(message, title=title if title is not None else nodes.Text(item.title))
 
 
 def _unverified(item: FrameworkItem) -> nodes.strong:
@@ -114,10 +120,8 @@ def _item_link(ref: str, catalog: Catalog) -> nodes.paragraph:
         para += nodes.Text(ref)
         return para
     framework, item = found
-    # The label's parts stay separate text nodes (each is content); the item's title is the link.
-    *lead, _title = _item_label(item, framework.short_title)
-    para.extend(lead)
-    para += link_to("framework", framework.id, item.title, item_anchor(framework.id, item.id))
+    link = link_to("framework", framework.id, item.title, item_anchor(framework.id, item.id))
+    para.extend(_item_label(item, framework.short_title, title=link))
     if not item.verified:
         para += nodes.Text(" ")
         para += nodes.strong("", _("(unverified)"), classes=["ek-unverified"])
