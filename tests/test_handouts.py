@@ -485,7 +485,7 @@ def test_the_hardest_decision_is_behind_a_pause_that_lets_the_learner_stop_by_ke
     assert pages[at + 1][0] == number
 
 
-LEAN_WORDS = re.compile(r"\((pulls (strongly )?(towards|away)|neutral)\)")
+LEAN_WORDS = re.compile(r"\(((strongly )?(for|against)|neutral)\)")
 
 
 def test_students_read_each_choices_verdict_only_after_the_endings() -> None:

@@ -261,6 +261,8 @@ def test_content_is_inserted_as_text_never_as_html(page: Page, tmp_path: Path, e
         "start": "n1",
         "jurisdiction": "england",
         "jurisdictions": [{"id": "england", "label": evil, "codes": ["england"]}],
+        "sides": [{"id": side, "name": evil} for side in ("agency", "profession", "person")],
+        "leans": [evil] * 5,
         "clauses": {
             "x:1": {
                 "code": evil,
@@ -834,7 +836,7 @@ def test_two_tabs_writing_at_once_lose_nothing(page: Page, site: Path, errors: l
     assert errors == []
 
 
-LEAN_TEXT = re.compile(r"\((pulls (strongly )?(towards|away)|neutral)\)")
+LEAN_TEXT = re.compile(r"\(((strongly )?(for|against)|neutral)\)")
 
 
 def test_without_javascript_the_map_shows_no_verdict_until_the_reader_opens_it(

@@ -391,6 +391,12 @@ def chain_payload(steps: int) -> dict[str, Any]:
         "start": node_id(0),
         "jurisdiction": "england",
         "jurisdictions": [{"id": "england", "label": "England", "codes": ["england", "uk"]}],
+        "sides": [
+            {"id": "agency", "name": "The agency"},
+            {"id": "profession", "name": "The profession"},
+            {"id": "person", "name": "The person served"},
+        ],
+        "leans": ["strongly against", "against", "neutral", "for", "strongly for"],
         "clauses": {},
         "provisions": {},
         "nodes": nodes,

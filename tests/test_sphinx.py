@@ -581,7 +581,7 @@ def test_a_chapter_shows_its_reading_list_from_data(fixture_site: Path) -> None:
     assert "Fixture reason to read the article with the chapter." in text
 
 
-LEAN_WORDS = re.compile(r"\((pulls (strongly )?(towards|away)|neutral)\)")
+LEAN_WORDS = re.compile(r"\(((strongly )?(for|against)|neutral)\)")
 
 
 def test_student_dilemma_page_holds_each_verdict_behind_a_fold(fixture_site: Path) -> None:
