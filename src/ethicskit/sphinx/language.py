@@ -32,6 +32,11 @@ def choose_language(app: Sphinx, config: Config) -> None:
         logger.error(str(error))
         raise SystemExit(1) from None  # a clean exit, as for an unknown edition
     config.ethicskit_language = chosen
+    # Sphinx's own language follows, so the page's `lang` attribute and the translation of the chapters
+    # (from their message catalogues) match the interface; the pseudo-locale is not a language Sphinx
+    # knows, so its build keeps Sphinx in English.
+    if chosen != words.PSEUDO_LANGUAGE:
+        config.language = chosen
 
 
 STORE_USERS = {"worksheet.js", "reflections.js", "tally.js"}
