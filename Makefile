@@ -1,6 +1,7 @@
 # First Loyalty: two commands do everything.
-#   make book   build the student edition of the course book into _build/html
-#   (make lecturer builds the lecturer edition into _build/lecturer/html)
+#   make book   build the student edition of the course book, in English and in Welsh, into
+#               _build/html (en/ and cy/, with an index.html linking both)
+#   (make lecturer builds the lecturer edition the same way into _build/lecturer/html)
 #   make test   lint, type-check and run every test, browser tests included
 #   make release  both editions, seminar packs and SCORM packages as one bundle in dist/VERSION/
 #   make accessibility-evidence  the test run behind the accessibility conformance report
@@ -20,23 +21,28 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 export UV_LINK_MODE := copy
 
-# Every build of the book, strict: warnings are errors.
-JUPYTER_BOOK = GRAPHVIZ_DOT=$(DOT) $(BIN)/jupyter-book build $(ROOT) -W -n --keep-going -q
+# Every build of the book, strict (warnings are errors), once per language of the site, each into its
+# own folder of the output (en/, cy/) beside an index.html linking both. Sphinx's language is set through
+# a configuration generated for each language, as the Jupyter Book command line cannot pass it (see
+# src/ethicskit/languages.py); each language keeps its own build cache under --work.
+# ETHICSKIT_LANGUAGE=qps make book builds that one language alone (the pseudo-locale, into qps/).
+SITE_BUILD = GRAPHVIZ_DOT=$(DOT) $(BIN)/python -m ethicskit.languages --root $(ROOT) \
+	$(if $(ETHICSKIT_LANGUAGE),--language $(ETHICSKIT_LANGUAGE))
 
 .PHONY: book lecturer release accessibility-evidence test bench lint typecheck check messages chromium graphviz clean
 
 book: $(VENV)/.book-ready graphviz
 	$(BIN)/ethicskit check --root $(ROOT)
-	$(JUPYTER_BOOK)
-	@echo "Book built: open $(abspath $(ROOT))/_build/html/index.html"
+	$(SITE_BUILD) --work $(ROOT)/_build/student --output $(ROOT)/_build/html
+	@echo "Book built: open $(abspath $(ROOT))/_build/html/index.html (English: en/index.html, Welsh: cy/index.html)"
 
 # The same source with every teaching note; its own output folder, so neither build undoes the other.
 lecturer: $(VENV)/.book-ready graphviz
 	$(BIN)/ethicskit check --root $(ROOT)
-	ETHICSKIT_EDITION=lecturer $(JUPYTER_BOOK) --path-output $(ROOT)/_build/lecturer
-	@echo "Lecturer edition built: open $(abspath $(ROOT))/_build/lecturer/_build/html/index.html"
+	ETHICSKIT_EDITION=lecturer $(SITE_BUILD) --work $(ROOT)/_build/lecturer --output $(ROOT)/_build/lecturer/html
+	@echo "Lecturer edition built: open $(abspath $(ROOT))/_build/lecturer/html/index.html (en/ and cy/)"
 
-# The release bundle: both editions as zips, seminar packs (printed by Chromium), one SCORM package per
+# The release bundle: both editions (each in English and Welsh) as zips, seminar packs (printed by Chromium), one SCORM package per
 # dilemma, LECTURERS.md and SHA256SUMS, in dist/VERSION/ (the kit's version unless VERSION= is given).
 # Both editions are built afresh in _build/release, so no page left over from an earlier build can slip
 # in, and everything is dated by the last commit: the same commit gives the same bytes.
@@ -47,11 +53,11 @@ COMMIT_EPOCH = $${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null)}
 release: $(VENV)/.book-ready graphviz chromium accessibility-evidence
 	$(BIN)/ethicskit check --root $(ROOT)
 	rm -rf $(RELEASE_BUILD)
-	$(JUPYTER_BOOK) --path-output $(RELEASE_BUILD)/student
-	ETHICSKIT_EDITION=lecturer $(JUPYTER_BOOK) --path-output $(RELEASE_BUILD)/lecturer
+	$(SITE_BUILD) --work $(RELEASE_BUILD)/student --output $(RELEASE_BUILD)/student/html
+	ETHICSKIT_EDITION=lecturer $(SITE_BUILD) --work $(RELEASE_BUILD)/lecturer --output $(RELEASE_BUILD)/lecturer/html
 	SOURCE_DATE_EPOCH="$(COMMIT_EPOCH)" CHROMIUM=$(CHROMIUM) \
 		$(BIN)/ethicskit release --root $(ROOT) --output $(ROOT)/dist $(if $(VERSION),--version $(VERSION)) \
-		--student-site $(RELEASE_BUILD)/student/_build/html --lecturer-site $(RELEASE_BUILD)/lecturer/_build/html
+		--student-site $(RELEASE_BUILD)/student/html --lecturer-site $(RELEASE_BUILD)/lecturer/html
 
 # The browser tests that audit every page of both editions with axe-core and play every dilemma path by
 # keyboard, run so that they leave their evidence and the conformance report in _build/accessibility,

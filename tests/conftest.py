@@ -21,6 +21,8 @@ import pytest
 from ethicskit.archive import build_time
 from ethicskit.conformance import EVIDENCE_ENV, Evidence
 from ethicskit.conformance import write as write_conformance
+from ethicskit.languages import HTML as SITE_HTML
+from ethicskit.languages import LANGUAGES, build_language, publish, root_index
 from ethicskit.sphinx.conformance import EVIDENCE_PATH_ENV
 
 REPO = Path(__file__).resolve().parent.parent
@@ -96,22 +98,88 @@ def build_book(
     return result
 
 
-@pytest.fixture(scope="session")
-def built_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real book, built once per test session; returns the folder holding index.html."""
-    output = tmp_path_factory.mktemp("book")
-    result = build_book(REPO, output)
+def build_site(
+    source: Path,
+    output: Path,
+    edition: str = "student",
+    evidence: Path | None = FIXTURE_EVIDENCE,
+    languages: tuple[str, ...] = LANGUAGES,
+) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """Build a book in each language of the site as `make book` does, each under `output/<language>`,
+    gathered with the root page into `output/html`; returns that folder and the last build's result
+    (the first that failed, if one did). The edition and evidence are chosen as in `build_book`."""
+    env = {**os.environ, "ETHICSKIT_EDITION": edition}
+    env.pop(EVIDENCE_PATH_ENV, None)
+    if evidence is not None:
+        env[EVIDENCE_PATH_ENV] = str(evidence)
+    site = output / "html"
+    site.mkdir(parents=True, exist_ok=True)
+    result = subprocess.CompletedProcess[str]([], 0, "", "")
+    for language in languages:
+        result = build_language(
+            source, language, output / language, env=env, capture=True, languages=languages
+        )
+        result.stdout, result.stderr = ANSI.sub("", result.stdout), ANSI.sub("", result.stderr)
+        if result.returncode != 0:
+            return site, result
+        publish(output / language / SITE_HTML, site / language)
+    (site / "index.html").write_text(root_index("First Loyalty", languages), encoding="utf-8")
+    return site, result
+
+
+def built_site_of(tmp_path_factory: pytest.TempPathFactory, edition: str) -> Path:
+    site, result = build_site(REPO, tmp_path_factory.mktemp(edition), edition=edition)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
-    return output / "_build" / "html"
+    return site
 
 
 @pytest.fixture(scope="session")
-def built_lecturer_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real book's lecturer edition, built once per test session."""
-    output = tmp_path_factory.mktemp("lecturer")
-    result = build_book(REPO, output, edition="lecturer")
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
-    return output / "_build" / "html"
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real book's student site, each language built once per test session: the folder holding
+    `index.html` (the root page) and one folder per language."""
+    return built_site_of(tmp_path_factory, "student")
+
+
+@pytest.fixture(scope="session")
+def built_lecturer_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real book's lecturer site, each language built once per test session."""
+    return built_site_of(tmp_path_factory, "lecturer")
+
+
+@pytest.fixture(scope="session")
+def built_book(built_site: Path) -> Path:
+    """The real book in English (the student edition); returns the folder holding its index.html."""
+    return built_site / "en"
+
+
+@pytest.fixture(scope="session")
+def built_lecturer_book(built_lecturer_site: Path) -> Path:
+    """The real book's lecturer edition in English."""
+    return built_lecturer_site / "en"
+
+
+@pytest.fixture(scope="session")
+def built_welsh_book(built_site: Path) -> Path:
+    """The real book in Welsh (the student edition)."""
+    return built_site / "cy"
+
+
+@pytest.fixture(scope="session")
+def built_welsh_lecturer_book(built_lecturer_site: Path) -> Path:
+    """The real book's lecturer edition in Welsh."""
+    return built_lecturer_site / "cy"
+
+
+BOOKS = {
+    "built_book": ("student", "en"),
+    "built_welsh_book": ("student", "cy"),
+    "built_lecturer_book": ("lecturer", "en"),
+    "built_welsh_lecturer_book": ("lecturer", "cy"),
+}
+"""Every built book of the site, by fixture name: its edition and language. The site-wide gates run on
+each (`every_book`)."""
+
+every_book = pytest.mark.parametrize("book", list(BOOKS), ids=[f"{e}-{lang}" for e, lang in BOOKS.values()])
 
 
 @pytest.fixture(scope="session")
@@ -151,10 +219,16 @@ def serve(folder: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def book_server(built_book: Path) -> Iterator[str]:
-    """Serve the built book on 127.0.0.1; yields the base URL."""
-    with serve(built_book) as url:
+def site_server(built_site: Path) -> Iterator[str]:
+    """Serve the built student site (every language) on 127.0.0.1; yields the base URL."""
+    with serve(built_site) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def book_server(site_server: str) -> str:
+    """The base URL of the English book, served with the rest of the site."""
+    return f"{site_server}/en"
 
 
 @pytest.fixture(scope="session")

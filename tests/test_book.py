@@ -10,10 +10,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import REPO
+from conftest import REPO, every_book
 from ethicskit.balance import dilemma_balance
 from ethicskit.catalog import load_catalog
 from ethicskit.documents import handout, standalone_dilemma
+from ethicskit.languages import LANGUAGES
 from ethicskit.models import clause_anchor
 from ethicskit.signposting import signpost, support_lines
 
@@ -152,16 +153,13 @@ def test_document_level_codes_say_plainly_that_their_clauses_are_not_digested(bu
     assert {a["href"] for a in note.find_all("a")} == {"niscc.html", "scw-2026.html"}
 
 
-EDITIONS = pytest.mark.parametrize(
-    "edition", ["built_book", "built_lecturer_book"], ids=["student", "lecturer"]
-)
-
-
-@EDITIONS
-def test_every_internal_link_and_anchor_resolves(edition: str, request: pytest.FixtureRequest) -> None:
-    """No page of either edition links to a missing page or to an anchor its target does not have."""
-    built_book: Path = request.getfixturevalue(edition)
-    ids = all_ids(built_book)
+@every_book
+def test_every_internal_link_and_anchor_resolves(book: str, request: pytest.FixtureRequest) -> None:
+    """No page of either edition, in either language, links to a missing page or to an anchor its target
+    does not have; links to the other language's pages are followed into its folder of the site."""
+    built_book: Path = request.getfixturevalue(book)
+    site = built_book.parent
+    ids = all_ids(site)
     broken = []
     for page in sorted(built_book.rglob("*.html")):
         soup = BeautifulSoup(page.read_text(), "html.parser")
@@ -171,10 +169,10 @@ def test_every_internal_link_and_anchor_resolves(edition: str, request: pytest.F
                 continue
             target, _, anchor = href.partition("#")
             resolved = (page.parent / target).resolve() if target else page
-            if not resolved.is_file():
+            if not resolved.is_file() or not resolved.is_relative_to(site):
                 broken.append(f"{page.relative_to(built_book)} -> {href}")
                 continue
-            page_ids = ids.get(resolved.relative_to(built_book).as_posix(), set())
+            page_ids = ids.get(resolved.relative_to(site).as_posix(), set())
             if anchor and resolved.suffix == ".html" and anchor not in page_ids:
                 broken.append(f"{page.relative_to(built_book)} -> {href}")
     assert broken == []
@@ -183,39 +181,45 @@ def test_every_internal_link_and_anchor_resolves(edition: str, request: pytest.F
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
-@EDITIONS
-def test_every_page_is_valid_html(edition: str, request: pytest.FixtureRequest) -> None:
-    """The Nu HTML Checker finds no error on any page of either edition (the root only redirects)."""
-    built_book: Path = request.getfixturevalue(edition)
-    pages = [
-        str(path)
-        for path in sorted(built_book.rglob("*.html"))
-        if path.relative_to(built_book).parts[0] != "_static" and path != built_book / "index.html"
-    ]
-    result = subprocess.run(
-        ["java", "-jar", str(VNU), "--errors-only", "--format", "gnu", *pages],
+def nu_html_errors(pages: list[Path]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "gnu", *map(str, pages)],
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+@every_book
+def test_every_page_is_valid_html(book: str, request: pytest.FixtureRequest) -> None:
+    """The Nu HTML Checker finds no error on any page of either edition in either language (each
+    language's own root page only redirects)."""
+    built_book: Path = request.getfixturevalue(book)
+    pages = [
+        path
+        for path in sorted(built_book.rglob("*.html"))
+        if path.relative_to(built_book).parts[0] != "_static" and path != built_book / "index.html"
+    ]
+    result = nu_html_errors(pages)
     assert result.returncode == 0, result.stderr[-5000:]
 
 
-def test_two_clean_builds_are_identical(built_book: Path, tmp_path: Path) -> None:
-    """Building the same commit twice gives byte-identical files, so a build can be checked and cached."""
-    from conftest import build_book
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_two_clean_builds_are_identical(language: str, built_site: Path, tmp_path: Path) -> None:
+    """Building the same commit twice gives byte-identical files in each language, so a build can be
+    checked and cached."""
+    from conftest import build_site
 
-    second = tmp_path / "again"
-    result = build_book(REPO, second)
+    second, result = build_site(REPO, tmp_path / "again", languages=(language,))
     assert result.returncode == 0, result.stdout[-3000:]
-    second_site = second / "_build" / "html"
-    first_files = {p.relative_to(built_book) for p in built_book.rglob("*") if p.is_file()}
+    first_site, second_site = built_site / language, second / language
+    first_files = {p.relative_to(first_site) for p in first_site.rglob("*") if p.is_file()}
     second_files = {p.relative_to(second_site) for p in second_site.rglob("*") if p.is_file()}
     assert first_files == second_files
     differing = [
         str(name)
         for name in sorted(first_files)
-        if (built_book / name).read_bytes() != (second_site / name).read_bytes()
+        if (first_site / name).read_bytes() != (second_site / name).read_bytes()
     ]
     assert differing == []
 

@@ -14,9 +14,11 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import ConsoleMessage, Page, Response, expect
 
 from conftest import (
+    BOOKS,
     EVIDENCE,
     REPO,
     WALKTHROUGHS,
+    every_book,
     go_on_past_a_pause,
     load_walkthroughs,
     play_choices_by_keyboard,
@@ -24,13 +26,13 @@ from conftest import (
 from ethicskit.catalog import load_catalog
 from ethicskit.conformance import axe_page
 from ethicskit.engine import Session, decision_numbers, titles
+from ethicskit.languages import LANGUAGES, OWN_NAMES
 
 pytestmark = pytest.mark.browser
 
 WCAG_A_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 CASE_PAGE = "book/cases/checked-at-every-turn.html"
 CODE_PAGE = "book/codes/swe-2019.html"
-EDITION_NAMES = {"built_book": "student", "built_lecturer_book": "lecturer"}
 
 
 class PageWatch:
@@ -78,10 +80,13 @@ def every_page(site: Path) -> list[str]:
     )
 
 
+@every_book
 def test_every_page_from_file_has_no_errors_and_no_requests_elsewhere(
-    page: Page, watch: PageWatch, built_book: Path
+    page: Page, watch: PageWatch, book: str, request: pytest.FixtureRequest
 ) -> None:
-    """Opened straight from disk, every page loads without console errors or outside requests."""
+    """Opened straight from disk, every page of each edition in each language loads without console
+    errors or outside requests."""
+    built_book: Path = request.getfixturevalue(book)
     pages = every_page(built_book)
     assert CASE_PAGE in pages and CODE_PAGE in pages
     for name in pages:
@@ -92,14 +97,18 @@ def test_every_page_from_file_has_no_errors_and_no_requests_elsewhere(
 
 
 def test_every_page_from_localhost_has_no_errors_and_no_requests_elsewhere(
-    page: Page, watch: PageWatch, built_book: Path, book_server: str
+    page: Page, watch: PageWatch, built_site: Path, site_server: str
 ) -> None:
-    """Served over HTTP, pages ask only the serving host for anything, and set no cookies."""
-    for name in every_page(built_book):
-        page.goto(f"{book_server}/{name}")
+    """Served over HTTP, the pages of every language and the root page ask only the serving host for
+    anything, and set no cookies."""
+    names = ["index.html"] + [
+        f"{lang}/{name}" for lang in LANGUAGES for name in every_page(built_site / lang)
+    ]
+    for name in names:
+        page.goto(f"{site_server}/{name}")
         page.wait_for_load_state("load")
     assert watch.errors == []
-    assert watch.foreign_requests(urlparse(book_server).netloc) == []
+    assert watch.foreign_requests(urlparse(site_server).netloc) == []
     assert page.context.cookies() == []
 
 
@@ -150,21 +159,27 @@ def test_clause_paraphrase_shows_on_keyboard_focus_and_hides_on_escape(page: Pag
     expect(tip).to_be_hidden()
 
 
-@pytest.mark.parametrize("edition", ["built_book", "built_lecturer_book"], ids=["student", "lecturer"])
+@every_book
 def test_every_page_has_no_wcag_a_or_aa_violations(
-    page: Page, edition: str, request: pytest.FixtureRequest
+    page: Page, book: str, request: pytest.FixtureRequest
 ) -> None:
-    """axe-core finds no WCAG 2.1 A or AA violation on any page of either edition."""
-    built_book: Path = request.getfixturevalue(edition)
+    """axe-core finds no WCAG 2.1 A or AA violation on any page of either edition in either language,
+    nor on the site's root page that links the languages."""
+    built_book: Path = request.getfixturevalue(book)
+    edition, language = BOOKS[book]
     reports = []
     axe = Axe()
-    for name in every_page(built_book):
+    names = every_page(built_book)
+    if language == LANGUAGES[0]:
+        names = ["../index.html", *names]  # the site's root page, once per edition
+    for name in names:
         if name == "index.html":
-            continue  # the root only redirects to the first chapter
-        page.goto((built_book / name).as_uri())
+            continue  # each language's own root only redirects to the first chapter
+        page.goto((built_book / name).resolve().as_uri())
         page.wait_for_load_state("load")
         results = axe.run(page, options=WCAG_A_AA)
-        EVIDENCE.axe.append(axe_page(EDITION_NAMES[edition], name, results.response))
+        shown = "index.html" if name == "../index.html" else f"{language}/{name}"
+        EVIDENCE.axe.append(axe_page(edition, shown, results.response))
         if results.violations_count:
             reports.append(f"{name}:\n{results.generate_report()}")
     assert reports == [], "\n".join(reports)
@@ -326,3 +341,30 @@ def test_every_output_calls_each_decision_of_a_real_path_by_the_same_number(
         assert {n: names.get(n) for n in checked} == {n: expected[n] for n in checked}, output
     numbers = [int(expected[node_id].split()[-1]) for node_id in path]
     assert numbers != list(range(1, len(path) + 1))  # so counting steps would have been caught
+
+
+def test_the_language_switch_leads_to_the_same_page_and_back_by_keyboard(
+    page: Page, site_server: str
+) -> None:
+    """A reader on an English page moves to the same page in Welsh with the switch, and back again."""
+    page.goto(f"{site_server}/en/{CASE_PAGE}")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    to_welsh = page.locator(".ek-language-switch").get_by_role("link", name=OWN_NAMES["cy"], exact=True)
+    to_welsh.focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(f"{site_server}/cy/{CASE_PAGE}")
+    expect(page.locator("html")).to_have_attribute("lang", "cy")
+    to_english = page.locator(".ek-language-switch").get_by_role("link", name=OWN_NAMES["en"], exact=True)
+    expect(to_english).to_be_visible()
+    to_english.focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(f"{site_server}/en/{CASE_PAGE}")
+
+
+def test_the_root_page_opens_each_language_from_disk(page: Page, built_site: Path) -> None:
+    """The site's root page, opened from disk with no script, leads to each language's book."""
+    for language in LANGUAGES:
+        page.goto((built_site / "index.html").as_uri())
+        page.get_by_role("link", name=OWN_NAMES[language], exact=True).click()
+        expect(page.locator("html")).to_have_attribute("lang", language)
+        assert page.url.startswith((built_site / language).as_uri())

@@ -21,6 +21,7 @@ from .curriculum import unverified_in_maps
 from .diagram import DiagramError
 from .documents import handout as handout_document
 from .documents import standalone_dilemma
+from .languages import source_language_site
 from .loader import load_file
 from .models import CodeOfPractice
 from .printing import PrintError, print_pdf
@@ -406,13 +407,14 @@ def export_scorm(dilemma_id: str, output: Path, root: Path) -> None:
     "--student-site",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="The built student edition (by default ROOT/_build/html, as 'make book' writes it).",
+    help="The built student edition, every language (by default ROOT/_build/html, as 'make book' writes it).",
 )
 @click.option(
     "--lecturer-site",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="The built lecturer edition (by default ROOT/_build/lecturer/_build/html, from 'make lecturer').",
+    help="The built lecturer edition, every language (by default ROOT/_build/lecturer/html, from "
+    "'make lecturer').",
 )
 def release(
     root: Path, output: Path, version: str | None, student_site: Path | None, lecturer_site: Path | None
@@ -430,7 +432,7 @@ def release(
             version or metadata.version("ethicskit"),
             output,
             student_site or root / "_build" / "html",
-            lecturer_site or root / "_build" / "lecturer" / "_build" / "html",
+            lecturer_site or root / "_build" / "lecturer" / "html",
         )
     except ReleaseError as error:
         raise click.ClickException(str(error)) from None
@@ -512,7 +514,8 @@ def parse_and_validate(text: str, shown_as: str) -> tuple[CodeOfPractice | None,
     "--site",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="The built student book's html folder (default: ROOT/_build/html, from 'make book').",
+    help="The built student site (default: ROOT/_build/html, from 'make book'); the pack is made from its "
+    "book in the source language.",
 )
 @click.option(
     "--site-url",
@@ -543,10 +546,15 @@ def cartridge(output: Path, site: Path | None, site_url: str | None, embed_scorm
             "no site address: pass --site-url with the address where the student book is published, or set "
             "html.baseurl in _config.yml (or pass --embed-scorm to carry the dilemmas as SCORM packages)"
         )
+    # The pack is in the source language: its pages, and the links into the published site.
+    site_root = site or root / "_build" / "html"
+    book = source_language_site(site_root)
+    if address and book != site_root:
+        address = f"{address.rstrip('/')}/{book.name}/"
     try:
         built = build(
             root,
-            site or root / "_build" / "html",
+            book,
             address or None,
             catalog,
             str(config.get("title") or "Book"),

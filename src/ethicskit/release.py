@@ -24,6 +24,7 @@ from .catalog import Catalog
 from .conformance import EVIDENCE_FOLDER, REPORT_FILE
 from .diagram import DiagramError
 from .documents import handout
+from .languages import LANGUAGES, OWN_NAMES, source_language_site
 from .printing import PrintError, print_pdf
 from .scorm import write_package
 
@@ -160,9 +161,11 @@ def _cartridge(release: Release, address: str | None, embed: bool) -> Path:
     target = release.folder / name
     try:
         packages = scorm_packages(release.catalog, release.when) if embed else None
-        built = build(
-            release.catalog.root, release.student_site, address, release.catalog, "First Loyalty", packages
-        )
+        # The course pack is in the source language: its pages, and the links into the published site.
+        site = source_language_site(release.student_site)
+        if address and site != release.student_site:
+            address = f"{address.rstrip('/')}/{site.name}/"
+        built = build(release.catalog.root, site, address, release.catalog, "First Loyalty", packages)
         write_cartridge(built.entries, target)
     except (CartridgeError, DiagramError) as error:
         raise ReleaseError(f"Common Cartridge{' with SCORM packages' if embed else ''}: {error}") from None
@@ -179,25 +182,35 @@ def conformance_report(release: Release) -> list[Path]:
     report = release.catalog.root / EVIDENCE_FOLDER / REPORT_FILE
     dated = _dated_line(report.read_text(encoding="utf-8")) if report.is_file() else None
     for site in (release.student_site, release.lecturer_site):
-        page = site / CONFORMANCE_PAGE
-        if not page.is_file():
-            continue
-        shown = page.read_text(encoding="utf-8")
-        if dated is None and "ek-conformance" in shown:
-            raise ReleaseError(
-                f"{page} shows a conformance report, but there is none in {EVIDENCE_FOLDER}: run "
-                "'make release', which gathers the evidence before building the sites"
-            )
-        if dated is not None and dated.replace("'", "\u2019") not in shown and dated not in shown:
-            raise ReleaseError(
-                f"{page} does not show the conformance report in {EVIDENCE_FOLDER} (it was built from other "
-                "evidence, or none): build the sites again after the test run, as 'make release' does"
-            )
+        for page in conformance_pages(site):
+            shown = page.read_text(encoding="utf-8")
+            if dated is None and "ek-conformance" in shown:
+                raise ReleaseError(
+                    f"{page} shows a conformance report, but there is none in {EVIDENCE_FOLDER}: run "
+                    "'make release', which gathers the evidence before building the sites"
+                )
+            if dated is not None and dated.replace("'", "\u2019") not in shown and dated not in shown:
+                raise ReleaseError(
+                    f"{page} does not show the conformance report in {EVIDENCE_FOLDER} (it was built from "
+                    "other evidence, or none): build the sites again after the test run, as 'make release' "
+                    "does"
+                )
     if dated is None:
         return []
     target = release.folder / report.name
     shutil.copyfile(report, target)
     return [target]
+
+
+def conformance_pages(site: Path) -> list[Path]:
+    """The conformance page of each language of a site (or of a book built in one language only)."""
+    candidates = [site / CONFORMANCE_PAGE, *(site / language / CONFORMANCE_PAGE for language in LANGUAGES)]
+    return [page for page in candidates if page.is_file()]
+
+
+def _languages_sentence() -> str:
+    """Which folder of an unzipped site holds which language, e.g. '`en/` (English), `cy/` (Cymraeg)'."""
+    return ", ".join(f"`{code}/` ({OWN_NAMES[code]})" for code in LANGUAGES)
 
 
 def _dated_line(report: str) -> str:
@@ -208,8 +221,10 @@ def _dated_line(report: str) -> str:
 PARTS: list[BundlePart] = [
     BundlePart(
         "The student site",
-        "The student edition of the course book, with every dilemma playable. Unzip it and open "
-        "`index.html` in a browser: it works from the computer's own disk, with no internet connection. "
+        "The student edition of the course book, with every dilemma playable, in English and in Welsh, "
+        f"one folder for each: {_languages_sentence()}. Every page links to the same page in the other "
+        "language. Unzip it and open `index.html` in a browser, which links both languages: it works from "
+        "the computer's own disk, with no internet connection. "
         "Give it to students as it is, or put the unzipped folder on any web server. Do not upload its "
         "pages into a VLE's file area to run the dilemmas: Canvas, for one, does not run the script in "
         "uploaded HTML files unless an administrator allows it. Use the SCORM packages for that.",
@@ -219,7 +234,8 @@ PARTS: list[BundlePart] = [
         "The lecturer site",
         "The same book with every teaching note: notes for the lecturer on every case, a facilitator "
         "note on every decision, the map of every branch of each dilemma, and each seminar plan's "
-        "facilitation notes, debrief and marked exemplar answers. Unzip it and open `index.html`. It is for "
+        "facilitation notes, debrief and marked exemplar answers, in the same two languages. Unzip it and "
+        "open `index.html`. It is for "
         "teaching staff only: never give it to students or put it where they can reach it.",
         site_zip("lecturer"),
     ),

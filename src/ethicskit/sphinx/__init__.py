@@ -18,6 +18,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("ethicskit_edition", "student", "env", [str])
     app.add_config_value("ethicskit_support_page", "book/support", "env", [str])
     app.add_config_value("ethicskit_language", "", "env", [str])
+    # Every language the site is built in (ethicskit.languages sets it); pages link to each other.
+    app.add_config_value("ethicskit_site_languages", [], "html", [list])
     nodes.setup_nodes(app)
     directives.setup_directives(app)
     roles.setup_roles(app)

@@ -25,7 +25,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
-from . import navigation
+from . import navigation, switch
 from .assets import page_classes
 
 logger = logging.getLogger(__name__)
@@ -185,6 +185,8 @@ def report_unfound_targets(app: Sphinx, exception: Exception | None) -> None:
         _warn_patch(
             "hold-back-sidebar-nav", f"'{navigation.NAV_TEMPLATE}' among the sidebars of any page written"
         )
+    if counts.get("language-switch-missed"):
+        _warn_patch("language-switch", f"'{switch.HEADER_BUTTONS}' in a page's article header")
     if counts.get("unlabelled-toggles"):
         _warn_patch("label-sidebar-toggles", "match for a sidebar toggle that was still left without a label")
 
@@ -199,5 +201,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", navigation.sidebar_per_page, priority=1000)
     app.connect("html-page-context", plain_citation_lists, priority=1000)
     app.connect("html-page-context", drop_unused_assets, priority=1000)
+    # after the theme has made its lists of templates out of its options
+    app.connect("html-page-context", switch.add_language_switch, priority=1000)
     app.connect("build-finished", report_unfound_targets)
     return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}
