@@ -22,7 +22,7 @@ from ethicskit.archive import build_time
 from ethicskit.conformance import EVIDENCE_ENV, Evidence
 from ethicskit.conformance import write as write_conformance
 from ethicskit.languages import HTML as SITE_HTML
-from ethicskit.languages import LANGUAGES, build_language, publish, root_index
+from ethicskit.languages import LANGUAGES, build_language, publish, root_index, site_title
 from ethicskit.sphinx.conformance import EVIDENCE_PATH_ENV
 
 REPO = Path(__file__).resolve().parent.parent
@@ -104,10 +104,12 @@ def build_site(
     edition: str = "student",
     evidence: Path | None = FIXTURE_EVIDENCE,
     languages: tuple[str, ...] = LANGUAGES,
+    only: str | None = None,
 ) -> tuple[Path, subprocess.CompletedProcess[str]]:
     """Build a book in each language of the site as `make book` does, each under `output/<language>`,
     gathered with the root page into `output/html`; returns that folder and the last build's result
-    (the first that failed, if one did). The edition and evidence are chosen as in `build_book`."""
+    (the first that failed, if one did). The edition and evidence are chosen as in `build_book`; `only`
+    builds one of the site's languages (its pages still link to the others)."""
     env = {**os.environ, "ETHICSKIT_EDITION": edition}
     env.pop(EVIDENCE_PATH_ENV, None)
     if evidence is not None:
@@ -115,7 +117,7 @@ def build_site(
     site = output / "html"
     site.mkdir(parents=True, exist_ok=True)
     result = subprocess.CompletedProcess[str]([], 0, "", "")
-    for language in languages:
+    for language in [only] if only else languages:
         result = build_language(
             source, language, output / language, env=env, capture=True, languages=languages
         )
@@ -123,7 +125,7 @@ def build_site(
         if result.returncode != 0:
             return site, result
         publish(output / language / SITE_HTML, site / language)
-    (site / "index.html").write_text(root_index("First Loyalty", languages), encoding="utf-8")
+    (site / "index.html").write_text(root_index(site_title(source), languages), encoding="utf-8")
     return site, result
 
 

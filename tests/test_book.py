@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,9 @@ from ethicskit.signposting import signpost, support_lines
 pytestmark = pytest.mark.build
 
 
+@cache
 def all_ids(site: Path) -> dict[str, set[str]]:
+    """The ids on every page of a built site, by page (read once per site and session)."""
     return {
         path.relative_to(site).as_posix(): {
             tag["id"] for tag in BeautifulSoup(path.read_text(), "html.parser").find_all(id=True)
@@ -210,7 +213,7 @@ def test_two_clean_builds_are_identical(language: str, built_site: Path, tmp_pat
     checked and cached."""
     from conftest import build_site
 
-    second, result = build_site(REPO, tmp_path / "again", languages=(language,))
+    second, result = build_site(REPO, tmp_path / "again", only=language)
     assert result.returncode == 0, result.stdout[-3000:]
     first_site, second_site = built_site / language, second / language
     first_files = {p.relative_to(first_site) for p in first_site.rglob("*") if p.is_file()}

@@ -35,6 +35,12 @@ def test_each_language_build_sets_sphinx_language_and_the_site_languages_in_its_
     assert config == source  # nothing else changes
 
 
+def test_the_pseudo_locale_builds_alone_with_sphinx_in_the_source_language() -> None:
+    settings = language_config(REPO, "qps", ("qps",))["sphinx"]["config"]
+    assert (settings["language"], settings["ethicskit_language"]) == ("en", "qps")
+    assert settings["ethicskit_site_languages"] == ["qps"]  # one language: no switch
+
+
 def test_the_root_page_links_every_language_in_that_language_and_is_valid_html(tmp_path: Path) -> None:
     page = tmp_path / "index.html"
     page.write_text(root_index("First Loyalty"), encoding="utf-8")

@@ -16,6 +16,7 @@ from pypdf import PdfReader
 
 from conftest import FIXTURES, REPO, build_book, make_fixture_book
 from ethicskit.catalog import Catalog, load_catalog
+from ethicskit.languages import LANGUAGES
 from ethicskit.release import CHECKSUMS, GUIDE, PARTS, BundlePart, Release, ReleaseError, make_release
 
 EPOCH = 1767225600  # 2026-01-01 00:00 UTC
@@ -69,9 +70,12 @@ def test_two_runs_give_identical_checksums_and_bytes(two_releases: tuple[Path, P
         "reading-lists/chapter-chapter.ris",
         "reading-lists/seminar-demo-seminar.bib",
         "reading-lists/seminar-demo-seminar.ris",
-        "scorm/demo-dilemma.zip",
-        "seminar-packs/demo-seminar-lecturer.pdf",
-        "seminar-packs/demo-seminar-student.pdf",
+        *(f"scorm/{code}/demo-dilemma.zip" for code in LANGUAGES),
+        *(
+            f"seminar-packs/{code}/demo-seminar-{copy}.pdf"
+            for code in LANGUAGES
+            for copy in ("lecturer", "student")
+        ),
     ]
     for name in files:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
@@ -92,13 +96,13 @@ def test_zips_and_pdfs_carry_the_source_date_not_the_time_of_building(
     two_releases: tuple[Path, Path],
 ) -> None:
     folder = two_releases[0]
-    for archive in [*folder.glob("*.zip"), *folder.glob("scorm/*.zip")]:
+    for archive in [*folder.glob("*.zip"), *folder.glob("scorm/*/*.zip")]:
         with zipfile.ZipFile(archive) as opened:
             infos = opened.infolist()
             assert {i.date_time for i in infos} == {(2026, 1, 1, 0, 0, 0)}, archive.name
             assert {i.external_attr >> 16 for i in infos} == {0o100644}
             assert [i.filename for i in infos] == sorted(i.filename for i in infos)
-    for pdf in folder.glob("seminar-packs/*.pdf"):
+    for pdf in folder.glob("seminar-packs/*/*.pdf"):
         info = PdfReader(pdf).metadata
         assert info is not None
         assert info["/CreationDate"].startswith("D:20260101000000")
@@ -125,7 +129,7 @@ def test_the_scorm_cartridge_carries_the_bundles_own_scorm_packages(two_releases
     with zipfile.ZipFile(folder / "first-loyalty-1.2.3-scorm.imscc") as archive:
         names = archive.namelist()
         (carried,) = [name for name in names if name.endswith(".zip")]
-        assert archive.read(carried) == (folder / "scorm" / "demo-dilemma.zip").read_bytes()
+        assert archive.read(carried) == (folder / "scorm" / LANGUAGES[0] / "demo-dilemma.zip").read_bytes()
         manifest = archive.read("imsmanifest.xml").decode("utf-8")
     assert 'identifier="SCORM-demo-dilemma"' in manifest and "imswl_xmlv1p1" not in manifest
 
@@ -318,3 +322,14 @@ def test_the_bundled_report_must_be_the_one_the_sites_show(
     (tmp_path / "evidence" / "accessibility-conformance-report.md").unlink()
     with pytest.raises(ReleaseError, match="there is none in"):
         make_release(catalog, "1.0.1", tmp_path / "out", fresh, fresh, parts=[part])
+
+
+def test_each_language_has_its_own_scorm_packages(two_releases: tuple[Path, Path]) -> None:
+    """The packages of each language are written in it: the page names its language."""
+    folder = two_releases[0]
+    for code in LANGUAGES:
+        with zipfile.ZipFile(folder / "scorm" / code / "demo-dilemma.zip") as archive:
+            pages = [name for name in archive.namelist() if name.endswith(".html")]
+            assert pages
+            opening = archive.read(pages[0]).decode("utf-8")[:300]
+            assert re.search(rf'<html lang="{code}(-[A-Z]+)?"', opening), opening

@@ -58,6 +58,12 @@ def language_config(root: Path, language: str, languages: tuple[str, ...] = LANG
     return config
 
 
+def site_title(root: Path) -> str:
+    """The book's title, from `_config.yml`."""
+    config = yaml.safe_load((root / CONFIG).read_text(encoding="utf-8")) or {}
+    return str(config.get("title") or "")
+
+
 def build_command(root: Path, config: Path, work: Path) -> list[str]:
     """Jupyter Book's strict build of the book with this configuration, its output under `work`."""
     jupyter_book = Path(sys.executable).parent / "jupyter-book"
@@ -140,8 +146,7 @@ def build_site(
             print(f"The {OWN_NAMES.get(language, language)} build failed.", file=sys.stderr)
             return result.returncode
         publish(work / language / HTML, output / language)
-    config = yaml.safe_load((root / CONFIG).read_text(encoding="utf-8")) or {}
-    (output / "index.html").write_text(root_index(str(config.get("title", "")), languages), encoding="utf-8")
+    (output / "index.html").write_text(root_index(site_title(root), languages), encoding="utf-8")
     return 0
 
 

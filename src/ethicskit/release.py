@@ -27,6 +27,7 @@ from .documents import handout
 from .languages import LANGUAGES, OWN_NAMES, source_language_site
 from .printing import PrintError, print_pdf
 from .scorm import write_package
+from .words import language
 
 CHECKSUMS = "SHA256SUMS"
 GUIDE = "LECTURERS.md"
@@ -87,33 +88,36 @@ def fixed_pdf_dates(pdf: bytes, when: datetime) -> bytes:
 
 
 def seminar_packs(release: Release) -> list[Path]:
-    """Each seminar's pack on A4, a student's copy and a lecturer's copy."""
+    """Each seminar's pack on A4, a student's copy and a lecturer's copy, in each language of the site
+    (`seminar-packs/LANG/`)."""
     written = []
-    for seminar_id in sorted(release.catalog.seminars):
-        for lecturer in (False, True):
-            target = (
-                release.folder / "seminar-packs" / f"{seminar_id}-{'lecturer' if lecturer else 'student'}.pdf"
-            )
-            try:
-                title, html = handout("seminar", seminar_id, release.catalog, lecturer)
-                print_pdf(html, target, title)
-            except (PrintError, DiagramError) as error:
-                raise ReleaseError(f"seminar pack '{seminar_id}': {error}") from None
-            target.write_bytes(fixed_pdf_dates(target.read_bytes(), release.when))
-            written.append(target)
+    for code in LANGUAGES:
+        with language(code):
+            for seminar_id in sorted(release.catalog.seminars):
+                for lecturer in (False, True):
+                    copy = "lecturer" if lecturer else "student"
+                    target = release.folder / "seminar-packs" / code / f"{seminar_id}-{copy}.pdf"
+                    try:
+                        title, html = handout("seminar", seminar_id, release.catalog, lecturer)
+                        print_pdf(html, target, title)
+                    except (PrintError, DiagramError) as error:
+                        raise ReleaseError(f"seminar pack '{seminar_id}' ({code}): {error}") from None
+                    target.write_bytes(fixed_pdf_dates(target.read_bytes(), release.when))
+                    written.append(target)
     return written
 
 
 def scorm_packages(release: Release) -> list[Path]:
-    """One SCORM 1.2 package per dilemma."""
+    """One SCORM 1.2 package per dilemma, in each language of the site (`scorm/LANG/`)."""
     written = []
-    for dilemma_id, loaded in sorted(release.catalog.dilemmas.items()):
-        try:
-            written.append(
-                write_package(loaded.model, release.catalog, release.folder / "scorm" / f"{dilemma_id}.zip")
-            )
-        except DiagramError as error:
-            raise ReleaseError(f"SCORM package '{dilemma_id}': {error}") from None
+    for code in LANGUAGES:
+        with language(code):
+            for dilemma_id, loaded in sorted(release.catalog.dilemmas.items()):
+                target = release.folder / "scorm" / code / f"{dilemma_id}.zip"
+                try:
+                    written.append(write_package(loaded.model, release.catalog, target))
+                except DiagramError as error:
+                    raise ReleaseError(f"SCORM package '{dilemma_id}' ({code}): {error}") from None
     return written
 
 
@@ -241,7 +245,8 @@ PARTS: list[BundlePart] = [
     ),
     BundlePart(
         "Seminar packs (`seminar-packs/`)",
-        "A4 PDFs, one pair per seminar: `ID-student.pdf` is the plan, case sheets and dilemmas as "
+        f"A4 PDFs in each language, one folder each ({_languages_sentence()}), one pair per seminar: "
+        "`ID-student.pdf` is the plan, case sheets and dilemmas as "
         "students may see them; `ID-lecturer.pdf` adds what happens in each activity, facilitation notes "
         "and the full map of every dilemma. Upload the student copy as a file; keep the lecturer's copy "
         "for staff (hidden from students, or outside the VLE).",
@@ -249,7 +254,8 @@ PARTS: list[BundlePart] = [
     ),
     BundlePart(
         "SCORM packages (`scorm/`)",
-        "One SCORM 1.2 zip per dilemma, each playing the dilemma on its own. Upload the zip unopened, as "
+        f"One SCORM 1.2 zip per dilemma in each language, one folder each ({_languages_sentence()}), each "
+        "playing the dilemma on its own. Upload the zip unopened, as "
         "a SCORM package (see below). The VLE is told when a student starts, that they reached an "
         "ending (the activity is then *completed*; there is no score), the time spent, and short codes for "
         "the decisions and choices on their path, so the dilemma resumes where they left it. Staff who "
@@ -278,13 +284,14 @@ PARTS: list[BundlePart] = [
     BundlePart(
         "Common Cartridge with the SCORM packages (`-scorm.imscc`)",
         "The same course pack, except that each dilemma is carried inside it as its SCORM 1.2 package "
-        "(the same zip as in `scorm/`), on a page that says what the dilemma is and how to play it, with "
-        "the zip beside it. It needs no published site: when `html.baseurl` is not set, the other pages "
-        "that need the site's script (the worksheet, the room tally, My reflections) are left out, and "
-        "links into the site keep their words but not their address. Common Cartridge 1.1 has no "
+        "(the same zip as in `scorm/en/`: the course packs are in English), on a page that says what "
+        "the dilemma is and how to play it, with the zip beside it. It needs no published site: when "
+        "`html.baseurl` is not set, the other pages that need the site's script (the worksheet, the "
+        "room tally, My reflections) are left out, and links into the site keep their words but not "
+        "their address. Common Cartridge 1.1 has no "
         "resource type for SCORM packages, so no VLE is asked to play them on import: after importing, "
         "add each dilemma you want tracked as a SCORM activity (below), from this cartridge's copy of "
-        "the zip or from `scorm/`. What each VLE makes of the page and its zip on import:\n\n"
+        "the zip or from `scorm/en/`. What each VLE makes of the page and its zip on import:\n\n"
         "- **Moodle**: each dilemma's page comes in as a page of text, and the zip it links to comes in "
         "with it as a file that the link still reaches (as the source of Moodle's Common Cartridge 1.1 "
         "importer reads; not yet tried on a running Moodle). Students can download the zip and play the "
