@@ -60,23 +60,25 @@ def test_two_runs_give_identical_checksums_and_bytes(two_releases: tuple[Path, P
     sums = (first / CHECKSUMS).read_text()
     assert sums == (second / CHECKSUMS).read_text()
     files = sorted(p.relative_to(first).as_posix() for p in first.rglob("*") if p.is_file())
-    assert files == [
-        GUIDE,
-        CHECKSUMS,
-        "first-loyalty-1.2.3-lecturer-site.zip",
-        "first-loyalty-1.2.3-scorm.imscc",
-        "first-loyalty-1.2.3-student-site.zip",
-        "reading-lists/chapter-chapter.bib",
-        "reading-lists/chapter-chapter.ris",
-        "reading-lists/seminar-demo-seminar.bib",
-        "reading-lists/seminar-demo-seminar.ris",
-        *(f"scorm/{code}/demo-dilemma.zip" for code in LANGUAGES),
-        *(
-            f"seminar-packs/{code}/demo-seminar-{copy}.pdf"
-            for code in LANGUAGES
-            for copy in ("lecturer", "student")
-        ),
-    ]
+    assert files == sorted(
+        [
+            GUIDE,
+            CHECKSUMS,
+            "first-loyalty-1.2.3-lecturer-site.zip",
+            "first-loyalty-1.2.3-scorm.imscc",
+            "first-loyalty-1.2.3-student-site.zip",
+            "reading-lists/chapter-chapter.bib",
+            "reading-lists/chapter-chapter.ris",
+            "reading-lists/seminar-demo-seminar.bib",
+            "reading-lists/seminar-demo-seminar.ris",
+            *(f"scorm/{code}/demo-dilemma.zip" for code in LANGUAGES),
+            *(
+                f"seminar-packs/{code}/demo-seminar-{copy}.pdf"
+                for code in LANGUAGES
+                for copy in ("lecturer", "student")
+            ),
+        ]
+    )
     for name in files:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
@@ -84,7 +86,8 @@ def test_two_runs_give_identical_checksums_and_bytes(two_releases: tuple[Path, P
 def test_checksums_are_right_and_in_sha256sum_format(two_releases: tuple[Path, Path]) -> None:
     folder = two_releases[0]
     lines = (folder / CHECKSUMS).read_text().splitlines()
-    assert len(lines) == 11  # every file but the checksum file itself
+    files = [p for p in folder.rglob("*") if p.is_file() and p.name != CHECKSUMS]
+    assert len(lines) == len(files) == 14  # every file but the checksum file itself
     for line in lines:
         digest, name = line.split("  ", 1)
         assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest

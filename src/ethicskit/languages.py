@@ -125,6 +125,8 @@ def root_index(title: str, languages: tuple[str, ...] = LANGUAGES) -> str:
         f'<!DOCTYPE html>\n<html lang="{first}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{heading}</title>\n{alternates}"
+        # No icon of its own: without this line a browser asks the server for /favicon.ico.
+        '<link rel="icon" href="data:,">\n'
         "<style>body{font-family:system-ui,sans-serif;line-height:1.5;max-width:40rem;margin:2rem auto;"
         "padding:0 1rem;color:#1a1a1a;background:#fff}a{color:#0b4f8a;font-weight:bold}"
         "ul{list-style:none;padding:0}li{margin:1rem 0;font-size:1.25rem}</style>\n"
