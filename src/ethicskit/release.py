@@ -213,8 +213,8 @@ def conformance_pages(site: Path) -> list[Path]:
 
 
 def _languages_sentence() -> str:
-    """Which folder of an unzipped site holds which language, e.g. '`en/` (English), `cy/` (Cymraeg)'."""
-    return ", ".join(f"`{code}/` ({OWN_NAMES[code]})" for code in LANGUAGES)
+    """Which folder holds which language, e.g. '`en/` for English, `cy/` for Cymraeg'."""
+    return ", ".join(f"`{code}/` for {OWN_NAMES[code]}" for code in LANGUAGES)
 
 
 def _dated_line(report: str) -> str:
@@ -245,7 +245,7 @@ PARTS: list[BundlePart] = [
     ),
     BundlePart(
         "Seminar packs (`seminar-packs/`)",
-        f"A4 PDFs in each language, one folder each ({_languages_sentence()}), one pair per seminar: "
+        f"A4 PDFs in each language ({_languages_sentence()}), one pair per seminar: "
         "`ID-student.pdf` is the plan, case sheets and dilemmas as "
         "students may see them; `ID-lecturer.pdf` adds what happens in each activity, facilitation notes "
         "and the full map of every dilemma. Upload the student copy as a file; keep the lecturer's copy "
@@ -254,7 +254,7 @@ PARTS: list[BundlePart] = [
     ),
     BundlePart(
         "SCORM packages (`scorm/`)",
-        f"One SCORM 1.2 zip per dilemma in each language, one folder each ({_languages_sentence()}), each "
+        f"One SCORM 1.2 zip per dilemma in each language ({_languages_sentence()}), each "
         "playing the dilemma on its own. Upload the zip unopened, as "
         "a SCORM package (see below). The VLE is told when a student starts, that they reached an "
         "ending (the activity is then *completed*; there is no score), the time spent, and short codes for "
