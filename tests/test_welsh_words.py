@@ -4,6 +4,7 @@ the same plural form in Python and in the browser."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -152,3 +153,23 @@ def test_each_cldr_category_is_one_gettext_form_in_welsh() -> None:
         forms.setdefault(category(n), set()).add(cy.plural(*PLURALS[0], n).replace(str(n), "#"))
     assert set(forms) == {"zero", "one", "two", "few", "many", "other"}
     assert all(len(found) == 1 for found in forms.values()), forms
+
+
+_THEME_PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|\$\{[A-Za-z]+\}|</?[A-Za-z][^>]*>")
+
+
+@pytest.mark.parametrize("domain", ["sphinx", "booktheme", "togglebutton"])
+def test_the_welsh_words_for_sphinx_and_the_themes_are_sound(domain: str) -> None:
+    """The kit's Welsh for Sphinx's and the themes' words: every message translated, not fuzzy, with
+    the English placeholders and markup."""
+    path = words.LOCALE_DIR / "cy" / "LC_MESSAGES" / f"{domain}.po"
+    with path.open("rb") as handle:
+        catalogue = read_po(handle, locale="cy")
+    messages = [m for m in catalogue if m.id]
+    assert messages
+    for message in messages:
+        assert isinstance(message.string, str) and message.string.strip(), message.id
+        assert not message.fuzzy, message.id
+        assert sorted(_THEME_PLACEHOLDER.findall(message.string)) == sorted(
+            _THEME_PLACEHOLDER.findall(str(message.id))
+        ), message.id
