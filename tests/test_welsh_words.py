@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from babel.messages.pofile import read_po, write_po
@@ -173,3 +174,46 @@ def test_the_welsh_words_for_sphinx_and_the_themes_are_sound(domain: str) -> Non
         assert sorted(_THEME_PLACEHOLDER.findall(message.string)) == sorted(
             _THEME_PLACEHOLDER.findall(str(message.id))
         ), message.id
+
+
+def test_sphinx_and_the_theme_words_follow_the_chosen_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Loaded again once the language is chosen: the kit's words in front, Sphinx's own Welsh
+    behind; and a later English build in the same process is English again."""
+    import sphinx.locale
+    from sphinx.locale import get_translation
+
+    from ethicskit.sphinx import theme_words
+
+    monkeypatch.setattr(
+        sphinx.locale, "translators", type(sphinx.locale.translators)(sphinx.locale.translators)
+    )
+    monkeypatch.setattr(theme_words, "_replaced", False)
+    monkeypatch.setattr(theme_words.tempfile, "gettempdir", lambda: str(tmp_path))
+    config = SimpleNamespace(
+        locale_dirs=[],
+        html_theme_options={"search_bar_text": "Search this book...", "extra_footer": ""},
+        author="First Loyalty contributors",
+        templates_path=[],
+        togglebutton_hint="Click to show",
+        togglebutton_hint_hide="Click to hide",
+    )
+    app = SimpleNamespace(srcdir=str(tmp_path), config=config, translator=None)
+    sphinx_words, book_words = get_translation("sphinx"), get_translation("booktheme")
+    with language("cy"):
+        theme_words.follow(app, "cy")  # type: ignore[arg-type]
+    assert sphinx_words("Back to top") == "Yn ôl i'r brig"  # the kit's
+    assert sphinx_words("Previous topic") == "Pwnc blaenorol"  # Sphinx's own Welsh
+    assert book_words("Print to PDF") == "Argraffu i PDF"
+    assert app.translator is not None and app.translator.gettext("Skip to main content") == (
+        "Neidio i'r prif gynnwys"
+    )
+    assert config.html_theme_options["search_bar_text"] == "Chwilio'r llyfr hwn..."
+    assert config.author == "Cyfranwyr First Loyalty"
+    assert config.togglebutton_hint == "Cliciwch i ddangos"
+    derived = Path(config.templates_path[0])
+    assert "_('Toggle primary sidebar')" in (derived / "toggle-primary-sidebar.html").read_text()
+    theme_words.follow(app, "en")  # type: ignore[arg-type]
+    assert sphinx_words("Back to top") == "Back to top"
+    assert book_words("Print to PDF") == "Print to PDF"

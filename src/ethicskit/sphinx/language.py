@@ -40,8 +40,7 @@ def choose_language(app: Sphinx, config: Config) -> None:
         config.language = chosen
     # Sphinx and the themes loaded their words before this event, in the configuration file's
     # language: load them again in the chosen one, with the kit's Welsh for what they lack.
-    if config.language and config.language != words.SOURCE_LANGUAGE:
-        theme_words.load(app, config.language)
+    theme_words.follow(app, config.language)
 
 
 STORE_USERS = {"worksheet.js", "reflections.js", "tally.js"}

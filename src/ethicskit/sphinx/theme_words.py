@@ -91,6 +91,20 @@ def kit_translations(domain: str, language: str) -> gettext.GNUTranslations | No
     return gettext.GNUTranslations(compiled)
 
 
+_replaced = False
+"""Whether this process has replaced Sphinx's catalogues: Sphinx keeps them between builds in one
+process, so a later English build must then replace them too."""
+
+
+def follow(app: Sphinx, language: str | None) -> None:
+    """Load Sphinx's and the themes' words in the build's language, unless Sphinx's own English
+    loading stands."""
+    global _replaced
+    if (language or words.SOURCE_LANGUAGE) != words.SOURCE_LANGUAGE or _replaced:
+        load(app, language or words.SOURCE_LANGUAGE)
+        _replaced = True
+
+
 def load(app: Sphinx, language: str) -> None:
     """Load Sphinx's and the themes' catalogues for `language`, the kit's words in front."""
     for domain, folders in upstream_locale_dirs(app).items():
@@ -107,7 +121,7 @@ def load(app: Sphinx, language: str) -> None:
     _derive_templates(app.config)
 
 
-def english_footer() -> str:
+def kit_footer() -> str:
     """The footer `_config.yml` ships with, as the kit writes it in the build's language."""
     software = _("MIT licence")
     return _(
@@ -128,9 +142,9 @@ def _book_defaults(config: Config) -> None:
     if options.get("search_bar_text") == JUPYTER_BOOK_SEARCH_TEXT:
         options["search_bar_text"] = _("Search this book...")
     with words.language(words.SOURCE_LANGUAGE):
-        shipped_footer = english_footer()
+        shipped_footer = kit_footer()
     if _same_text(options.get("extra_footer", ""), shipped_footer):
-        options["extra_footer"] = f"<p>{english_footer()}</p>"
+        options["extra_footer"] = f"<p>{kit_footer()}</p>"
     if config.author == KIT_AUTHOR:
         config.author = _("First Loyalty contributors")
     hints = sphinx.locale.get_translation(TOGGLE_DOMAIN)
