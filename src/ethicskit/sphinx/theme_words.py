@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import gettext
 import hashlib
+import html
 import importlib.util
 import io
 import json
@@ -123,7 +124,7 @@ def load(app: Sphinx, language: str) -> None:
 
 def kit_footer() -> str:
     """The footer `_config.yml` ships with, as the kit writes it in the build's language."""
-    software = _("MIT licence")
+    software = html.escape(_("MIT licence"), quote=False)
     return _(
         "Teaching content: {content_licence}. Software: {software_licence}. Paraphrases of codes of "
         "practice are the kit's own words; the official texts belong to their issuers.",
