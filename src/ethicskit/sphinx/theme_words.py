@@ -47,6 +47,7 @@ from sphinx.util import logging
 
 from .. import words
 from ..words import _
+from .refusal import is_refused
 
 logger = logging.getLogger(__name__)
 
@@ -230,7 +231,9 @@ def write_script_words(app: Sphinx, exception: Exception | None) -> None:
     catalogues as the pages: Sphinx copies its upstream file, which leaves some messages empty."""
     language = app.config.language or words.SOURCE_LANGUAGE
     target = Path(app.outdir) / "_static" / "translations.js"
-    if exception is not None or app.builder.format != "html" or language == words.SOURCE_LANGUAGE:
+    if exception is not None or app.builder.format != "html" or is_refused(app):
+        return
+    if language == words.SOURCE_LANGUAGE:
         return
     upstream = Path(sphinx.locale.__file__).parent / language / "LC_MESSAGES" / "sphinx.js"
     found = _SCRIPT_CATALOGUE.match(upstream.read_text(encoding="utf-8")) if upstream.is_file() else None
