@@ -10,7 +10,19 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import assets, chapters, content, directives, downloads, edition, language, nodes, references, roles
+from . import (
+    assets,
+    chapters,
+    content,
+    directives,
+    downloads,
+    edition,
+    language,
+    nodes,
+    references,
+    roles,
+    translation_status,
+)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -22,6 +34,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     directives.setup_directives(app)
     roles.setup_roles(app)
     chapters.setup_chapters(app)
+    translation_status.setup_translation_status(app)  # notes on pages in another language; the status page
     app.connect("config-inited", language.choose_language)  # 0: the interface words of this build
     app.connect("config-inited", edition.choose_edition)  # 0: before the theme reads its options (in words)
     app.connect("builder-inited", content.load_content)  # 1: catalogue on the environment
