@@ -522,3 +522,24 @@ def test_an_english_build_shows_no_note_and_lists_each_language(tmp_path: Path) 
     assert row is not None
     cells = [cell.get_text(strip=True) for cell in row.find_parent("tr").select("td")[1:]]
     assert cells == ["partly: 42 of 43 strings", "awaiting review"]
+
+
+def test_text_that_names_other_text_names_it_as_translated(tmp_path: Path) -> None:
+    root = kit(tmp_path)
+    seminar = "exercises/seminars/demo-seminar.yml"
+    runner = CliRunner()
+    assert runner.invoke(main, ["translation", "start", "cy", seminar, "--root", str(root)]).exit_code == 0
+    welsh = translation_path("cy", seminar)
+    edit(root, welsh, "title: Play the dilemma in groups", "title: Chwarae'r cyfyng-gyngor mewn grwpiau")
+    edit(root, welsh, "- criterion: Reflection", "- criterion: Myfyrio")  # the rubric's, not the comment's
+    _catalog, problems = load_catalog(root)
+    assert shown(problems) == [
+        f"{welsh}:46: 'expert_by_experience/during' names 'Play the dilemma in groups' in the English, so it "
+        "reads 'Chwarae'r cyfyng-gyngor mewn grwpiau' here, as that is translated [translation-structure]",
+        f"{welsh}:130: 'assessment/exemplars/0/comments/2/criterion' names 'Reflection' in the English, so it "
+        "reads 'Myfyrio' here, as that is translated [translation-structure]",
+    ]
+    edit(root, welsh, "during: Play the dilemma in groups", "during: Chwarae'r cyfyng-gyngor mewn grwpiau")
+    edit(root, welsh, "- criterion: Reflection", "- criterion: Myfyrio")
+    _catalog, problems = load_catalog(root)
+    assert problems == []

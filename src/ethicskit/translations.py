@@ -264,6 +264,37 @@ class _Comparison:
             self.compare(english[name], value, shapes.get(name, _KEPT), (*where, name), [*key, name])
 
 
+# Text that names other text in the same file must name it as translated: the seminar's expert slot
+# names a timeline activity by its title, and each exemplar comment a rubric criterion.
+_LINKED_TEXT = (
+    (re.compile(r"expert_by_experience/during"), re.compile(r"timeline/\d+/title")),
+    (
+        re.compile(r"assessment/exemplars/\d+/comments/\d+/criterion"),
+        re.compile(r"assessment/rubric/\d+/criterion"),
+    ),
+)
+
+
+def _linked_text(texts: list[TextField], path: str, lines: LineMap) -> list[Problem]:
+    problems: list[Problem] = []
+    for referring, referred in _LINKED_TEXT:
+        named = {text.english: text.translated for text in texts if referred.fullmatch(text.key)}
+        for text in texts:
+            expected = named.get(text.english) if referring.fullmatch(text.key) else None
+            if expected is not None and expected != text.translated:
+                message = _(
+                    "'{field}' names '{english}' in the English, so it reads '{expected}' here, as that is "
+                    "translated",
+                    field=text.key,
+                    english=text.english,
+                    expected=expected,
+                )
+                problems.append(
+                    Problem(path, lines.line_of(text.where), ProblemCode.TRANSLATION_STRUCTURE, message)
+                )
+    return problems
+
+
 # --- one translation file ------------------------------------------------------------------------
 
 
@@ -374,6 +405,7 @@ def load_translation(
     problems += found
     comparison = _Comparison(shown_as, document.lines)
     comparison.compare(source.data, document.data, _Shape("model", model=model), (), [])
+    comparison.problems += _linked_text(comparison.texts, shown_as, document.lines)
     if comparison.problems:  # validating a file of another shape would only repeat them less clearly
         return item, problems + comparison.problems, []
     loaded, found = validate(document, model)
