@@ -543,3 +543,18 @@ def test_text_that_names_other_text_names_it_as_translated(tmp_path: Path) -> No
     edit(root, welsh, "- criterion: Reflection", "- criterion: Myfyrio")
     _catalog, problems = load_catalog(root)
     assert problems == []
+
+
+def test_a_linked_translation_is_refused(tmp_path: Path) -> None:
+    root = kit(tmp_path)
+    outside = tmp_path / "elsewhere.yml"
+    shutil.move(root / WELSH, outside)
+    (root / WELSH).symlink_to(outside)
+    (root / REVIEW).unlink()
+    (root / REVIEW).symlink_to(outside)
+    catalog, problems = load_catalog(root)
+    assert shown(problems) == [
+        f"{WELSH}: 'demo-dilemma.yml' is a symbolic link; the kit reads only real files [symlink]",
+        f"{REVIEW}: 'review.yml' is a symbolic link; the kit reads only real files [symlink]",
+    ]
+    assert catalog.translations.item("cy", DILEMMA).model is None
