@@ -536,8 +536,8 @@ def test_text_that_names_other_text_names_it_as_translated(tmp_path: Path) -> No
     assert shown(problems) == [
         f"{welsh}:46: 'expert_by_experience/during' names 'Play the dilemma in groups' in the English, so it "
         "reads 'Chwarae'r cyfyng-gyngor mewn grwpiau' here, as that is translated [translation-structure]",
-        f"{welsh}:130: 'assessment/exemplars/0/comments/2/criterion' names 'Reflection' in the English, so it "
-        "reads 'Myfyrio' here, as that is translated [translation-structure]",
+        f"{welsh}:130: 'assessment/exemplars/0/comments/2/criterion' names 'Reflection' in the English, so "
+        "it reads 'Myfyrio' here, as that is translated [translation-structure]",
     ]
     edit(root, welsh, "during: Play the dilemma in groups", "during: Chwarae'r cyfyng-gyngor mewn grwpiau")
     edit(root, welsh, "- criterion: Reflection", "- criterion: Myfyrio")
