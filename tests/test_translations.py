@@ -558,3 +558,23 @@ def test_a_linked_translation_is_refused(tmp_path: Path) -> None:
         f"{REVIEW}: 'review.yml' is a symbolic link; the kit reads only real files [symlink]",
     ]
     assert catalog.translations.item("cy", DILEMMA).model is None
+
+
+@pytest.mark.build
+def test_a_new_translation_reaches_its_page_in_the_next_build(tmp_path: Path) -> None:
+    book = translated_book(tmp_path / "book", "qps")
+    assert build_book(book, book, language="qps").returncode == 0
+    site = book / "_build" / "html"
+    assert set(notes(page(site, "case.html"))) == {"ek-translation-missing"}
+    welsh = book / translation_path("qps", "cases/demo-case.yml")
+    welsh.parent.mkdir()
+    shutil.copy(book / "cases" / "demo-case.yml", welsh)
+    edit(
+        book, translation_path("qps", "cases/demo-case.yml"), 'title: "A demonstration case"', "title: Achos"
+    )
+    assert CliRunner().invoke(main, ["translation", "stamp", str(welsh), "--root", str(book)]).exit_code == 0
+    result = build_book(book, book, language="qps")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    case = page(site, "case.html")
+    assert "Achos" in case.get_text()
+    assert set(notes(case)) == {"ek-translation-partly"}
