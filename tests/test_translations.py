@@ -612,3 +612,25 @@ def test_the_checker_reports_a_chapters_untranslated_and_fuzzy_entries_at_their_
         "translations/cy/LC_MESSAGES/book/gone.po: there is no chapter 'book/gone' for this to translate "
         "[translation-orphan]"
     )
+
+
+def test_a_kept_mapping_or_a_file_of_another_shape_is_an_error(tmp_path: Path) -> None:
+    root = kit(tmp_path)
+    assert (
+        CliRunner()
+        .invoke(main, ["translation", "start", "cy", "cases/demo-case.yml", "--root", str(root)])
+        .exit_code
+        == 0
+    )
+    case = translation_path("cy", "cases/demo-case.yml")
+    edit(root, case, "provenance:\n", "provenance: dychmygol\nold_provenance:\n")
+    _catalog, problems = load_catalog(root)
+    assert (
+        f"{case}:40: 'provenance' differs from the English: a translation keeps ids, links, references, "
+        in (shown(problems)[0])
+    )
+    (root / case).write_text("- rhestr\n", encoding="utf-8")
+    _catalog, problems = load_catalog(root)
+    assert shown(problems) == [
+        f"{case}:1: the file should hold a mapping of fields, as the English does [translation-structure]"
+    ]
