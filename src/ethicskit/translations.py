@@ -370,6 +370,19 @@ class ItemTranslation:
         return ItemState.TRANSLATED
 
 
+def english_left(item: ItemTranslation, source: Loaded[Any]) -> list[str]:
+    """The English strings an item shows in its language: all of them without a valid translation,
+    else those still untranslated."""
+    if item.model is None:
+        model = MODELS.get(source.path.rpartition("/")[0])
+        if model is None:
+            return []
+        comparison = _Comparison(source.path, source.lines)
+        comparison.compare(source.data, source.data, _Shape("model", model=model), (), [])
+        return [text.english for text in comparison.texts]
+    return [text.english for text in item.texts if item.states.get(text.key) is TextState.UNTRANSLATED]
+
+
 def translation_path(language: str, source: str) -> str:
     """Where the translation of a content file into `language` lives, from the kit's root."""
     return f"{TRANSLATIONS_DIR}/{language}/{CONTENT_SUBDIR}/{source}"
@@ -679,6 +692,17 @@ def chapter_translation(root: Path, language: str, docname: str) -> ChapterTrans
         elif done:
             translated += 1
     return ChapterTranslation(total, translated, fuzzy)
+
+
+def untranslated_messages(root: Path, language: str, docname: str) -> set[str]:
+    """The English messages of a chapter's catalogue that have no translation yet."""
+    file = chapter_catalogue(root, language, docname)
+    if not file.is_file() or file.is_symlink():
+        return set()
+    catalogue, _why = _read_catalogue(file)
+    if catalogue is None:
+        return set()
+    return {entry.id for entry, done, _fuzzy in _entries(catalogue) if not done and isinstance(entry.id, str)}
 
 
 def _quoted(text: str) -> str:
