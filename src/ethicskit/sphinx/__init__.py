@@ -23,6 +23,7 @@ from . import (
     refusal,
     roles,
     theme_words,
+    translation_status,
 )
 
 
@@ -35,6 +36,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     directives.setup_directives(app)
     roles.setup_roles(app)
     chapters.setup_chapters(app)
+    translation_status.setup_translation_status(app)  # notes on pages in another language; the status page
     # 0: the interface words of this build, before other extensions turn their settings into scripts
     app.connect("config-inited", language.choose_language, priority=100)
     app.connect("config-inited", edition.choose_edition)  # 0: before the theme reads its options (in words)
