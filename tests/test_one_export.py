@@ -15,12 +15,13 @@ import json
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
 from conftest import REPO, press_until_focused
 from ethicskit import worksheet
 from ethicskit.catalog import load_catalog
-from ethicskit.documents import static_text
+from ethicskit.documents import static_text, worksheet_sheet
 from ethicskit.export import script_words_element
 from ethicskit.widgets import OWN_SITUATION, WorksheetWidget
 from ethicskit.words import _, available_languages, current, language, stored_date
@@ -91,12 +92,12 @@ def tab_to(page: Page, target: object, limit: int = 60) -> None:
 
 def answers_for(index: int, case_id: str) -> dict[str, str]:
     """What a learner writes on the index-th worksheet: every answer on the first, with spaces and a
-    line break around the words and one answer of the three-part step left blank; a few on each of the
+    line break around the words, and one answer of the three-part step left blank; a few on each of the
     others, different each time, so a blank answer, a part of a step and a whole step are all exported."""
     fields = worksheet.field_ids()
     if index == 0:
         answers = {field: f"  {field} for {case_id}.\nA second line.  " for field in fields}
-        answers["consequences-profession"] = ""
+        del answers["consequences-profession"]
         return answers
     chosen = {fields[index % len(fields)], fields[(index * 5 + 3) % len(fields)], "consequences-person"}
     return {field: f"{field} {index}" for field in fields if field in chosen}
@@ -116,6 +117,19 @@ def test_the_worksheet_exported_by_the_page_is_the_one_python_and_the_widget_wri
         download = _("Download as Markdown")
     page.goto((book / "book" / "worksheet.html").as_uri())
     select = page.locator("#ek-ws-case")
+    # One numbering of the steps: the form, the page as printed without script, the widget and the paper.
+    with language(code):
+        headings = [worksheet.step_heading(number, step) for number, step in enumerate(worksheet.steps(), 1)]
+        paper = BeautifulSoup(worksheet_sheet(), "html.parser").select("h2")
+        in_widget = [
+            BeautifulSoup(part.value, "html.parser").get_text()
+            for part in WorksheetWidget(catalog, language=code).children
+            if getattr(part, "value", "").startswith("<h3>")
+        ]
+    printed = BeautifulSoup((book / "book" / "worksheet.html").read_text(encoding="utf-8"), "html.parser")
+    assert [" ".join(h.get_text().split()) for h in printed.select(".ek-worksheet-step .rubric")] == headings
+    assert page.locator(".ek-worksheet legend").all_inner_texts() == headings
+    assert in_widget == headings and [h.get_text() for h in paper] == headings
     options = select.locator("option").evaluate_all("options => options.map(o => o.value)")
     assert options == [OWN_SITUATION, *sorted(catalog.cases)]
     typed: dict[str, dict[str, str]] = {}
@@ -158,3 +172,41 @@ def test_the_worksheet_exported_by_the_page_is_the_one_python_and_the_widget_wri
     # The export holds nothing but the worksheets after its opening lines: each is Python's text.
     assert text[text.index("\n## ") :] == "\n" + "\n".join(written)
     assert today.isoformat() not in text
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_browser_fills_the_worksheet_layout_exactly_as_python_does(
+    page: Page, tmp_path: Path, code: str
+) -> None:
+    """Awkward answers and titles (braces, blank answers, answers of spaces, line breaks) give the same
+    text from the page's script and from `as_markdown`; the layout the page receives is Python's."""
+    with language(code):
+        element = script_words_element(["dilemma-player.js", "reflections.js"])
+        layout = worksheet.markdown_layout()
+        day = current().date(datetime.date(2026, 12, 5))
+        cases = [
+            ("A {date} and a {title}", {"facts": "{title}", "options": "   ", "decision": "\nSo.\n\n"}),
+            ("$& $1", {field: f"$& {field}\r\n\tend" for field in worksheet.field_ids()}),
+            ("", {}),
+            # Spaces other than the ASCII ones are the learner's text, kept on both sides.
+            ("\u00a0", {"facts": "\u00a0\x85\u2028x\ufeff\x1c", "law": "\ufeff"}),
+        ]
+        expected = [worksheet.as_markdown(title, answers, day) for title, answers in cases]
+    html = (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Fill</title></head><body>'
+        f'<div class="ek-my-reflections"></div>{element}'
+        + "".join(
+            f"<script>{static_text(name)}</script>"
+            for name in ("words.js", "dilemma-player.js", "reflections.js")
+        )
+        + "</body></html>"
+    )
+    (tmp_path / "fill.html").write_text(html, encoding="utf-8")
+    page.goto((tmp_path / "fill.html").as_uri())
+    assert page.evaluate("() => window.ethicskitWords.layout('worksheet')") == layout
+    filled = page.evaluate(
+        "([cases, day]) => cases.map(([title, answers]) => FirstLoyaltyReflections.fillWorksheet("
+        "window.ethicskitWords.layout('worksheet'), title, answers, day))",
+        [cases, day],
+    )
+    assert filled == expected

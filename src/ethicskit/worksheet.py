@@ -136,6 +136,10 @@ Piece = str | dict[str, str]
 """A piece of the completed worksheet's layout: text as it stands, or a slot to fill:
 {"slot": "title"}, {"slot": "date"} or {"answer": <field id>}."""
 
+_SPACE = " \t\n\r\f\v"
+"""What is trimmed from an answer's ends: ASCII white space only, as the browser trims it too (Python's
+and JavaScript's own trimming differ on rarer characters)."""
+
 _SLOT = re.compile(r"\{(title|date)\}")
 
 
@@ -186,7 +190,7 @@ def fill(layout: dict[str, object], title: str, answers: dict[str, str], updated
         elif "slot" in piece:
             out.append(values[piece["slot"]])
         else:
-            out.append(answers.get(piece["answer"], "").strip() or not_written)
+            out.append(answers.get(piece["answer"], "").strip(_SPACE) or not_written)
     # The last answer's blank line is left off, as a list of lines joined by line ends would.
     return "".join(out).removesuffix("\n")
 

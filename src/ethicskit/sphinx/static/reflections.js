@@ -11,6 +11,8 @@
   // Stored days are ISO ("2026-12-05"), so they sort and merge; every export and list shows them as the
   // language writes dates, the same text as Python's records and the widget (words.js; tested).
   var written = store.words.date || function (day) { return day; };
+  // The completed worksheet's layout, which Python writes (worksheet.py) and the page carries.
+  var worksheetLayout = store.words.layout ? store.words.layout("worksheet") : null;
   /** Today, written as the language writes dates. */
   function writtenToday() { return written(today()); }
   var uid = 0;
@@ -48,11 +50,11 @@
     });
     // A worksheet is written in the one layout Python writes it in (worksheet.py), which the page carries:
     // this only fills it in, so the export here and the widget's are the same text (tested).
-    var sheets = store.worksheets || {}, layout = store.words.layout ? store.words.layout("worksheet") : null;
-    if (layout) {
+    var sheets = store.worksheets || {};
+    if (worksheetLayout) {
       Object.keys(sheets).sort().forEach(function (id) {
         var w = sheets[id];
-        out.push(fillWorksheet(layout, w.title, w.answers, written(w.updated)).replace(/\n$/, ""), "");
+        out.push(fillWorksheet(worksheetLayout, w.title, w.answers, written(w.updated)).replace(/\n$/, ""), "");
       });
     }
     return out.join("\n");
@@ -64,7 +66,8 @@
     return layout.pieces.map(function (piece) {
       if (typeof piece === "string") return piece;
       if (piece.slot) return values[piece.slot];
-      return (answers[piece.answer] || "").trim() || layout.notWritten;
+      // ASCII white space only, as worksheet.py trims it (String.trim takes more than Python's strip).
+      return (answers[piece.answer] || "").replace(/^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g, "") || layout.notWritten;
     }).join("").replace(/\n$/, "");
   }
 
