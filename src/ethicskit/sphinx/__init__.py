@@ -10,7 +10,19 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import assets, chapters, content, directives, downloads, edition, language, nodes, references, roles
+from . import (
+    assets,
+    chapters,
+    content,
+    directives,
+    downloads,
+    edition,
+    language,
+    nodes,
+    references,
+    roles,
+    translations,
+)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -23,6 +35,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     roles.setup_roles(app)
     chapters.setup_chapters(app)
     app.connect("config-inited", language.choose_language)  # 0: the interface words of this build
+    app.connect("config-inited", translations.compile_chapter_catalogues)  # 0: for that language, too
     app.connect("config-inited", edition.choose_edition)  # 0: before the theme reads its options (in words)
     app.connect("builder-inited", content.load_content)  # 1: catalogue on the environment
     app.connect("builder-inited", assets.add_static_assets)  # 2: HTML-only CSS and JS
