@@ -34,7 +34,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
+from pydantic_core import PydanticCustomError
 
 from . import models
 from .files import CASES_DIR, CODES_DIR, DILEMMAS_DIR, LAW_DIR, SEMINARS_DIR
@@ -52,8 +53,6 @@ DIGEST_LENGTH = 12
 """Hex digits of SHA-256 kept per string: enough that an edit is never mistaken for no change."""
 
 SOURCE_LANGUAGE = "en"
-NOT_CONTENT_LANGUAGES = {SOURCE_LANGUAGE, "qps"}
-"""Languages with no content translations: English is the source; the pseudo-locale marks only words."""
 
 MODELS: dict[str, type[BaseModel]] = {
     CODES_DIR: models.CodeOfPractice,
@@ -375,7 +374,8 @@ def load_translation(
     problems += found
     comparison = _Comparison(shown_as, document.lines)
     comparison.compare(source.data, document.data, _Shape("model", model=model), (), [])
-    problems += comparison.problems
+    if comparison.problems:  # validating a file of another shape would only repeat them less clearly
+        return item, problems + comparison.problems, []
     loaded, found = validate(document, model)
     problems += found
     if problems:
@@ -474,13 +474,30 @@ class Reviewed(models._Model):
     by: models.Line = Field(description="The reviewer's role, never a name.")
 
 
+AWAITING = "awaiting"
+
+
+def _review_value(value: Any) -> Any:
+    """'awaiting' stands for no review yet; a mapping is a review; anything else is refused."""
+    if value == AWAITING:
+        return None
+    if isinstance(value, dict):
+        return value
+    raise PydanticCustomError(
+        "review_value",
+        "write 'awaiting', or the review as {reviewed: YYYY-MM-DD, by: the reviewer's role}",
+    )
+
+
 class ReviewItem(models._Model):
     """One translated chapter or content file and whether its translation has been reviewed."""
 
     source: Annotated[str, Field(pattern=r"^[a-z0-9_./-]+\.(md|yml)$")] = Field(
         description="A chapter ('book/intro.md') or a content file ('cases/the-flag-on-the-file.yml')."
     )
-    review: Literal["awaiting"] | Reviewed
+    review: Annotated[Reviewed | None, BeforeValidator(_review_value)] = Field(
+        description="'awaiting', or the review: its date and the reviewer's role."
+    )
 
 
 class ReviewRecord(models._Model):
@@ -490,7 +507,7 @@ class ReviewRecord(models._Model):
 
     def awaiting(self, source: str) -> bool:
         """Whether this chapter or file is listed and not yet reviewed."""
-        return any(item.source == source and item.review == "awaiting" for item in self.items)
+        return any(item.source == source and item.review is None for item in self.items)
 
     def review_of(self, source: str) -> ReviewItem | None:
         return next((item for item in self.items if item.source == source), None)
@@ -663,7 +680,7 @@ def apply_translations(
     Only after every check has run on the English: the rules (e.g. that a choice marked unlawful
     says 'unlawful') are written for the source. An item without a valid translation stays English.
     """
-    if language in NOT_CONTENT_LANGUAGES:
+    if language == SOURCE_LANGUAGE:
         return
     translations.applied = language
     for loaded_items in folders.values():
@@ -704,7 +721,7 @@ def _source_for(root: Path, source: str) -> tuple[Loaded[Any], type[BaseModel]]:
 
 def start_translation(root: Path, language: str, source: str) -> Path:
     """Copy a content file to its translation's place, for translating in place."""
-    if language in NOT_CONTENT_LANGUAGES or not re.fullmatch(r"[a-z]{2,3}(_[A-Z]{2})?", language):
+    if language == SOURCE_LANGUAGE or not re.fullmatch(r"[a-z]{2,3}(_[A-Z]{2})?", language):
         raise TranslationError(
             _("'{language}' is not a language to translate content into", language=language)
         )

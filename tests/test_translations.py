@@ -1,0 +1,404 @@
+"""Content translations: the structure check, untranslated and outdated strings, the review record,
+chapter catalogues, stamping, and a build in another language using them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+from click.testing import CliRunner
+
+from ethicskit.catalog import load_catalog
+from ethicskit.cli import main
+from ethicskit.problems import ProblemCode, Severity
+from ethicskit.translations import (
+    ItemState,
+    chapter_translation,
+    digest,
+    translation_path,
+)
+from ethicskit.words import language
+
+FIXTURES = Path(__file__).parent / "fixtures"
+DILEMMA = "exercises/dilemmas/demo-dilemma.yml"
+WELSH = translation_path("cy", DILEMMA)
+
+
+def kit(tmp_path: Path) -> Path:
+    """The valid fixture content with the fixture's Welsh translation of the demo dilemma."""
+    root = tmp_path / "kit"
+    shutil.copytree(FIXTURES / "valid", root)
+    shutil.copytree(FIXTURES / "translation" / "translations", root / "translations")
+    return root
+
+
+def edit(root: Path, path: str, old: str, new: str, count: int = 1) -> None:
+    file = root / path
+    text = file.read_text(encoding="utf-8")
+    assert text.count(old) >= count, f"{old!r} not in {path}"
+    file.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def forget(root: Path, key: str) -> None:
+    """Drop a string's record, as if it had never been translated."""
+    file = root / WELSH
+    lines = file.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if not line.startswith(f"  {key}: ")]
+    assert len(kept) == len(lines) - 1
+    file.write_text("".join(kept), encoding="utf-8")
+
+
+def shown(problems: list[object]) -> list[str]:
+    return [str(problem) for problem in problems]
+
+
+def test_the_fixture_translation_is_complete_and_valid(tmp_path: Path) -> None:
+    catalog, problems = load_catalog(kit(tmp_path))
+    assert problems == []
+    assert catalog.translations.warnings == []
+    item = catalog.translations.item("cy", DILEMMA)
+    assert item.path == WELSH
+    assert item.state is ItemState.TRANSLATED
+    assert item.total == item.translated == 43
+
+
+class Changed(NamedTuple):
+    name: str
+    old: str
+    new: str
+    expected: str
+
+
+STRUCTURE = [
+    Changed(
+        "an id",
+        "  - id: rushed\n",
+        "  - id: rhuthro\n",
+        f"{WELSH}:32: 'nodes.1.id' is 'rhuthro' here but 'rushed' in the English: a translation keeps ids, "
+        "links, references, numbers, dates and set values exactly as they are [translation-structure]",
+    ),
+    Changed(
+        "a link",
+        "leads_to: ending-reopen",
+        "leads_to: ending-time",
+        f"{WELSH}:37: 'nodes.1.choices.0.leads_to' is 'ending-time' here but 'ending-reopen' in the English: "
+        "a translation keeps ids, links, references, numbers, dates and set values exactly as they are "
+        "[translation-structure]",
+    ),
+    Changed(
+        "the start",
+        "start: deadline",
+        "start: rushed",
+        f"{WELSH}:6: 'start' is 'rushed' here but 'deadline' in the English: a translation keeps ids, links, "
+        "references, numbers, dates and set values exactly as they are [translation-structure]",
+    ),
+    Changed(
+        "a clause reference",
+        'strains: ["demo-standards:1.1"]',
+        'strains: ["demo-standards:2.1"]',
+        f"{WELSH}:20: 'nodes.0.choices.0.strains.0' is 'demo-standards:2.1' here but 'demo-standards:1.1' in "
+        "the English: a translation keeps ids, links, references, numbers, dates and set values exactly as "
+        "they are [translation-structure]",
+    ),
+    Changed(
+        "a law reference",
+        'law: [{ref: "demo-act:1", relation: honours}]',
+        'law: [{ref: "demo-act:2(1)", relation: honours}]',
+        f"{WELSH}:44: 'nodes.1.choices.0.law.0.ref' is 'demo-act:2(1)' here but 'demo-act:1' in the English: "
+        "a translation keeps ids, links, references, numbers, dates and set values exactly as they are "
+        "[translation-structure]",
+    ),
+    Changed(
+        "a lean",
+        "{text: Cyrhaeddir y targed., lean: 2}",
+        "{text: Cyrhaeddir y targed., lean: 1}",
+        f"{WELSH}:17: 'nodes.0.choices.0.perspectives.agency.lean' is 1 here but 2 in the English: a "
+        "translation keeps ids, links, references, numbers, dates and set values exactly as they are "
+        "[translation-structure]",
+    ),
+    Changed(
+        "an enum",
+        "escalation: supervision",
+        "escalation: goruchwyliaeth",
+        f"{WELSH}:30: 'nodes.0.choices.1.escalation' is 'goruchwyliaeth' here but 'supervision' in the "
+        "English: a translation keeps ids, links, references, numbers, dates and set values exactly as "
+        "they are [translation-structure]",
+    ),
+    Changed(
+        "a removed choice",
+        "      - id: stand-by\n        label: Sefyll wrth yr asesiad a gaewyd\n",
+        "      - id: stand-by\n",
+        f"{WELSH}:45: 'nodes.1.choices.1.label' is in the English but missing here [translation-structure]",
+    ),
+    Changed(
+        "an added field",
+        "    prompt: Beth fyddwch chi'n ei wneud?\n",
+        "    prompt: Beth fyddwch chi'n ei wneud?\n    nodyn: ychwanegol\n",
+        f"{WELSH}:11: 'nodes.0.nodyn' is not in the English [translation-structure]",
+    ),
+    Changed(
+        "a missing list item",
+        '      - {ref: "demo-act:2(1)", relation: strains}\n',
+        "",
+        f"{WELSH}:79: 'endings.1.law' should be a list of 2 items, as in the English [translation-structure]",
+    ),
+]
+
+
+@pytest.mark.parametrize("change", STRUCTURE, ids=[change.name for change in STRUCTURE])
+def test_a_translation_that_changes_anything_but_text_is_an_error(tmp_path: Path, change: Changed) -> None:
+    root = kit(tmp_path)
+    edit(root, WELSH, change.old, change.new)
+    catalog, problems = load_catalog(root)
+    assert shown(problems) == [change.expected]
+    assert ProblemCode.TRANSLATION_STRUCTURE.hint.startswith("Translate only the text")
+    # A broken translation is never used: the item stays English.
+    assert catalog.translations.item("cy", DILEMMA).model is None
+
+
+def test_the_translation_is_validated_like_its_source(tmp_path: Path) -> None:
+    root = kit(tmp_path)
+    edit(root, WELSH, "title: Amser i wrando", "title: Amser i <b>wrando</b>")
+    _catalog, problems = load_catalog(root)
+    assert shown(problems) == [f"{WELSH}:70: 'endings.0.title' contains the HTML tag <b> [html-in-text]"]
+
+
+def test_untranslated_and_outdated_strings_are_warnings_at_their_lines(tmp_path: Path) -> None:
+    root = kit(tmp_path)
+    edit(root, WELSH, "    prompt: Beth fyddwch chi'n ei wneud?", "    prompt: What do you do?")
+    forget(root, "nodes/deadline/prompt")
+    edit(root, DILEMMA, "debrief: Asking for time protected the assessment.", "debrief: Time protected it.")
+    catalog, problems = load_catalog(root)
+    assert problems == []
+    warnings = catalog.translations.warnings
+    assert shown(warnings) == [
+        f"{WELSH}:10: warning: 'nodes/deadline/prompt' is still in English [untranslated]",
+        f"{WELSH}:71: warning: the English of 'endings/ending-time/debrief' has changed since it was "
+        "translated [translation-outdated]",
+    ]
+    assert all(warning.severity is Severity.WARNING for warning in warnings)
+    item = catalog.translations.item("cy", DILEMMA)
+    assert item.state is ItemState.OUTDATED
+    assert (item.translated, item.outdated, item.total) == (41, 1, 43)
+
+
+def test_the_checker_reports_translation_warnings_without_failing(tmp_path: Path) -> None:
+    root = kit(tmp_path)
+    edit(root, WELSH, "title: Ateb yn y diwedd", "title: Answered in the end")
+    forget(root, "endings/ending-complaint/title")
+    result = CliRunner().invoke(main, ["check", "--root", str(root), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["problems"] == []
+    untranslated = [w for w in report["warnings"] if w["code"] == "untranslated"]
+    assert untranslated == [
+        {
+            "path": WELSH,
+            "line": 83,
+            "code": "untranslated",
+            "severity": "warning",
+            "message": "'endings/ending-complaint/title' is still in English",
+            "hint": ProblemCode.UNTRANSLATED.hint,
+        }
+    ]
+
+
+def test_the_checker_fails_on_a_changed_link(tmp_path: Path) -> None:
+    root = kit(tmp_path)
+    edit(root, WELSH, "leads_to: complaint", "leads_to: ending-complaint")
+    result = CliRunner().invoke(main, ["check", "--root", str(root)])
+    assert result.exit_code == 1
+    assert f"{WELSH}:47: 'nodes.1.choices.1.leads_to' is 'ending-complaint'" in result.output
+    assert "- translation-structure: Translate only the text" in result.output
+
+
+def test_a_translation_without_a_source_is_an_error(tmp_path: Path) -> None:
+    root = kit(tmp_path)
+    stray = root / translation_path("cy", "cases/no-such-case.yml")
+    stray.parent.mkdir(parents=True)
+    stray.write_text("id: no-such-case\n", encoding="utf-8")
+    _catalog, problems = load_catalog(root)
+    assert shown(problems) == [
+        "translations/cy/content/cases/no-such-case.yml: there is no content file 'cases/no-such-case.yml' "
+        "for this to translate [translation-orphan]"
+    ]
+
+
+def test_a_record_that_is_not_a_mapping_of_digests_is_an_error(tmp_path: Path) -> None:
+    root = kit(tmp_path)
+    edit(root, WELSH, "translated_from:\n", "translated_from: yes\nold_records:\n")
+    _catalog, problems = load_catalog(root)
+    assert f"{WELSH}:87: 'translated_from' should map each translated field" in shown(problems)[0]
+
+
+def test_a_string_left_as_the_english_on_purpose_counts_once_recorded(tmp_path: Path) -> None:
+    root = kit(tmp_path)
+    edit(root, WELSH, "title: Cywiro'n hwyr", "title: Put right late")
+    forget(root, "endings/ending-reopen/title")
+    catalog, _problems = load_catalog(root)
+    assert [w.code for w in catalog.translations.warnings] == [ProblemCode.UNTRANSLATED]
+    # Stamping it by name records that it stays as the English.
+    result = CliRunner().invoke(
+        main, ["translation", "stamp", str(root / WELSH), "endings/ending-reopen/title", "--root", str(root)]
+    )
+    assert result.exit_code == 0, result.output
+    catalog, problems = load_catalog(root)
+    assert problems == []
+    assert catalog.translations.warnings == []
+
+
+def test_stamping_records_new_translations_but_never_hides_an_outdated_one(tmp_path: Path) -> None:
+    root = kit(tmp_path)
+    welsh = root / WELSH
+    text = welsh.read_text(encoding="utf-8")
+    welsh.write_text(text[: text.index("translated_from:")], encoding="utf-8")  # no record at all
+    catalog, _problems = load_catalog(root)
+    assert {w.code for w in catalog.translations.warnings} == {ProblemCode.TRANSLATION_OUTDATED}
+    assert (
+        f"{WELSH}:4: warning: no record of the English 'title' was translated from [translation-outdated]"
+        in (shown(catalog.translations.warnings))
+    )
+    runner = CliRunner()
+    assert runner.invoke(main, ["translation", "stamp", str(welsh), "--root", str(root)]).exit_code == 0
+    assert f"  title: {digest('The Friday deadline')}\n" in welsh.read_text(encoding="utf-8")
+    catalog, _problems = load_catalog(root)
+    assert catalog.translations.warnings == []
+    # The English changes: stamping without naming the field leaves it outdated.
+    edit(root, DILEMMA, "title: Time to listen", "title: Time to be heard")
+    assert runner.invoke(main, ["translation", "stamp", str(welsh), "--root", str(root)]).exit_code == 0
+    catalog, _problems = load_catalog(root)
+    assert [w.code for w in catalog.translations.warnings] == [ProblemCode.TRANSLATION_OUTDATED]
+    named = ["translation", "stamp", str(welsh), "endings/ending-time/title", "--root", str(root)]
+    assert runner.invoke(main, named).exit_code == 0
+    catalog, _problems = load_catalog(root)
+    assert catalog.translations.warnings == []
+    unknown = runner.invoke(
+        main, ["translation", "stamp", str(welsh), "endings/nope/title", "--root", str(root)]
+    )
+    assert unknown.exit_code == 1
+    assert "no text field 'endings/nope/title' in this file" in unknown.output
+
+
+def test_starting_a_translation_copies_the_source_and_it_counts_as_untranslated(tmp_path: Path) -> None:
+    root = kit(tmp_path)
+    result = CliRunner().invoke(
+        main, ["translation", "start", "cy", "cases/demo-case.yml", "--root", str(root)]
+    )
+    assert result.exit_code == 0, result.output
+    assert (root / "translations/cy/content/cases/demo-case.yml").read_text(encoding="utf-8") == (
+        root / "cases/demo-case.yml"
+    ).read_text(encoding="utf-8")
+    catalog, problems = load_catalog(root)
+    assert problems == []
+    item = catalog.translations.item("cy", "cases/demo-case.yml")
+    assert item.state is ItemState.NOT_TRANSLATED
+    assert item.total > 0
+    assert len([w for w in catalog.translations.warnings if w.path.endswith("demo-case.yml")]) == item.total
+    # The names stay as they are: pseudonyms are not text to translate.
+    assert not any("pseudonyms" in w.message for w in catalog.translations.warnings)
+    again = CliRunner().invoke(
+        main, ["translation", "start", "cy", "cases/demo-case.yml", "--root", str(root)]
+    )
+    assert again.exit_code == 1
+    assert "exists already" in again.output
+
+
+def test_a_build_in_the_language_uses_the_translation_and_english_elsewhere(tmp_path: Path) -> None:
+    root = kit(tmp_path)
+    edit(root, WELSH, "title: Amser i wrando", "title: Time to listen")
+    forget(root, "endings/ending-time/title")
+    with language("qps"):
+        english, _problems = load_catalog(root)  # a language the kit has no translation into
+    assert english.dilemmas["demo-dilemma"].model.title == "The Friday deadline"
+    # The fixture's translation, moved to the pseudo-locale: the one other language every build knows.
+    shutil.move(root / "translations" / "cy", root / "translations" / "qps")
+    with language("qps"):
+        catalog, problems = load_catalog(root)
+    assert problems == []
+    dilemma = catalog.dilemmas["demo-dilemma"].model
+    assert catalog.translations.applied == "qps"
+    assert dilemma.title == "Y terfyn amser ddydd Gwener"
+    assert dilemma.endings[0].title == "Time to listen"  # untranslated: English, and marked
+    assert dilemma.nodes[0].choices[0].leads_to == "rushed"
+    assert catalog.translations.item("qps", DILEMMA).state is ItemState.PARTLY
+    # The case has no translation: English.
+    assert catalog.cases["demo-case"].model.title == english.cases["demo-case"].model.title
+    # English builds never use a translation.
+    plain, _problems = load_catalog(root)
+    assert plain.dilemmas["demo-dilemma"].model.title == "The Friday deadline"
+
+
+REVIEW = "translations/cy/review.yml"
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        (
+            "  - source: cases/missing.yml\n    review: awaiting\n",
+            f"{REVIEW}:5: 'cases/missing.yml' is neither a chapter nor a content file of the kit "
+            "[translation-review]",
+        ),
+        (
+            "  - source: exercises/dilemmas/demo-dilemma.yml\n    review: awaiting\n",
+            f"{REVIEW}:5: 'exercises/dilemmas/demo-dilemma.yml' is listed twice [translation-review]",
+        ),
+        (
+            "  - source: cases/demo-case.yml\n    review: done\n",
+            f"{REVIEW}:6: 'items.1.review': write 'awaiting', or the review as {{reviewed: YYYY-MM-DD, by: "
+            "the reviewer's role} [invalid-value]",
+        ),
+    ],
+)
+def test_the_review_record_is_checked(tmp_path: Path, entry: str, expected: str) -> None:
+    root = kit(tmp_path)
+    with (root / REVIEW).open("a", encoding="utf-8") as file:
+        file.write(entry)
+    _catalog, problems = load_catalog(root)
+    assert expected in shown(problems)
+
+
+def test_a_recorded_review_and_a_chapter_are_read(tmp_path: Path) -> None:
+    root = kit(tmp_path)
+    (root / "book" / "intro.md").write_text("# Intro\n", encoding="utf-8")
+    (root / REVIEW).write_text(
+        "items:\n"
+        "  - source: exercises/dilemmas/demo-dilemma.yml\n"
+        '    review: {reviewed: 2027-01-20, by: "lecturer in social work"}\n'
+        "  - source: book/intro.md\n"
+        "    review: awaiting\n",
+        encoding="utf-8",
+    )
+    catalog, problems = load_catalog(root)
+    assert problems == []
+    review = catalog.translations.reviews["cy"]
+    assert not review.awaiting(DILEMMA)
+    assert review.awaiting("book/intro.md")
+
+
+PO_HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+
+
+@pytest.mark.parametrize(
+    ("entries", "state", "counts"),
+    [
+        ('msgid "One"\nmsgstr "Un"\n\nmsgid "Two"\nmsgstr "Dau"\n', ItemState.TRANSLATED, (2, 2, 0)),
+        ('msgid "One"\nmsgstr "Un"\n\nmsgid "Two"\nmsgstr ""\n', ItemState.PARTLY, (2, 1, 0)),
+        ('msgid "One"\nmsgstr ""\n', ItemState.NOT_TRANSLATED, (1, 0, 0)),
+        ('#, fuzzy\nmsgid "One"\nmsgstr "Un"\n\nmsgid "Two"\nmsgstr "Dau"\n', ItemState.OUTDATED, (2, 1, 1)),
+    ],
+)
+def test_a_chapter_counts_as_translated_when_every_entry_of_its_catalogue_is(
+    tmp_path: Path, entries: str, state: ItemState, counts: tuple[int, int, int]
+) -> None:
+    po = tmp_path / "translations" / "cy" / "LC_MESSAGES" / "book" / "intro.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(PO_HEADER + entries, encoding="utf-8")
+    found = chapter_translation(tmp_path, "cy", "book/intro")
+    assert found is not None
+    assert found.state is state
+    assert (found.total, found.translated, found.fuzzy) == counts
+    assert chapter_translation(tmp_path, "cy", "book/other") is None
