@@ -17,9 +17,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from sphinx.application import Sphinx
 from sphinx.config import Config
-from sphinx.util import logging
 
-logger = logging.getLogger(__name__)
+from .refusal import refuse
 
 COMPILED_FOLDER = "locale"
 """Where, under the build's doctree folder, the compiled catalogues are written."""
@@ -60,8 +59,8 @@ def compile_chapter_catalogues(app: Sphinx, config: Config) -> None:
         try:
             data = compiled(po, bool(config.gettext_allow_fuzzy_translations))
         except Exception as error:  # babel reports a malformed catalogue with its line
-            logger.error(f"{po.relative_to(app.srcdir)}: not a readable message catalogue: {error}")
-            raise SystemExit(1) from None
+            refuse(app, f"{po.relative_to(app.srcdir)}: not a readable message catalogue: {error}")
+            return
         mo = messages / f"{domain}.mo"
         if not mo.is_file() or mo.read_bytes() != data:
             mo.parent.mkdir(parents=True, exist_ok=True)
