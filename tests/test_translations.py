@@ -9,8 +9,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
+from conftest import build_book, make_fixture_book
 from ethicskit.catalog import load_catalog
 from ethicskit.cli import main
 from ethicskit.problems import ProblemCode, Severity
@@ -20,7 +22,7 @@ from ethicskit.translations import (
     digest,
     translation_path,
 )
-from ethicskit.words import language
+from ethicskit.words import language, pseudo
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DILEMMA = "exercises/dilemmas/demo-dilemma.yml"
@@ -402,3 +404,157 @@ def test_a_chapter_counts_as_translated_when_every_entry_of_its_catalogue_is(
     assert found.state is state
     assert (found.total, found.translated, found.fuzzy) == counts
     assert chapter_translation(tmp_path, "cy", "book/other") is None
+
+
+# --- the book: notes on pages in another language, and the status page ---------------------------
+
+
+def translated_book(target: Path, language_code: str) -> Path:
+    """The fixture book with the fixture translation (moved to `language_code`), one string of it left
+    in English, a review record and a status page."""
+    book = make_fixture_book(target)
+    content = book / "translations" / language_code / "content" / "exercises" / "dilemmas"
+    content.mkdir(parents=True)
+    shutil.copy(FIXTURES / "translation" / WELSH, content / "demo-dilemma.yml")
+    shutil.copy(FIXTURES / "translation" / "translations" / "cy" / "review.yml", content.parents[2])
+    welsh = content / "demo-dilemma.yml"
+    text = welsh.read_text(encoding="utf-8").replace("title: Amser i wrando", "title: Time to listen")
+    welsh.write_text(text.replace("  endings/ending-time/title: ", "  dropped: "), encoding="utf-8")
+    (book / "status.md").write_text(
+        "# Translation status\n\n```{translation-status}\n```\n", encoding="utf-8"
+    )
+    toc = book / "_toc.yml"
+    toc.write_text(toc.read_text(encoding="utf-8") + "  - file: status\n", encoding="utf-8")
+    return book
+
+
+@pytest.fixture(scope="module")
+def pseudo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture book built in the pseudo-locale, with a pseudo-locale translation of the dilemma."""
+    book = translated_book(tmp_path_factory.mktemp("translated") / "book", "qps")
+    result = build_book(book, book, language="qps")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return book / "_build" / "html"
+
+
+def notes(page: BeautifulSoup) -> dict[str, str]:
+    return {
+        next(c for c in note["class"] if c.startswith("ek-translation-") and c != "ek-translation-note"): (
+            note.get_text(" ", strip=True)
+        )
+        for note in page.select(".ek-translation-note")
+    }
+
+
+def page(site: Path, name: str) -> BeautifulSoup:
+    return BeautifulSoup((site / name).read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.mark.build
+def test_a_translated_page_is_in_the_language_and_says_what_is_not(pseudo_site: Path) -> None:
+    dilemma = page(pseudo_site, "dilemma.html")
+    assert "Y terfyn amser ddydd Gwener" in dilemma.get_text()
+    assert "Time to listen" in dilemma.get_text()  # the one string left in English
+    found = notes(dilemma)
+    assert set(found) == {"ek-translation-partly", "ek-translation-review"}
+    assert found["ek-translation-partly"] == (
+        pseudo("Partly translated")
+        + " "
+        + pseudo("Parts of this page have not been translated yet and are shown in English.")
+    )
+    assert pseudo("Awaiting review") in found["ek-translation-review"]
+    # The notes come first, before the content.
+    first = dilemma.select_one(".ek-translation-note")
+    assert first is not None and "Y terfyn" not in "".join(p.get_text() for p in first.find_all_previous("p"))
+
+
+@pytest.mark.build
+def test_an_untranslated_page_says_it_is_shown_in_english(pseudo_site: Path) -> None:
+    case = page(pseudo_site, "case.html")
+    assert notes(case) == {
+        "ek-translation-missing": pseudo("Not yet translated")
+        + " "
+        + pseudo("This page has not been translated yet, so it is shown in English.")
+    }
+    chapter = page(pseudo_site, "index.html")
+    assert set(notes(chapter)) == {"ek-translation-missing"}
+
+
+@pytest.mark.build
+def test_the_status_page_lists_every_item_from_the_data(pseudo_site: Path) -> None:
+    status = page(pseudo_site, "status.html")
+    rows = {
+        row.select("td")[0].get_text(strip=True): [cell.get_text(strip=True) for cell in row.select("td")[1:]]
+        for row in status.select("table.ek-translation-status tbody tr")
+    }
+    assert rows["Y terfyn amser ddydd Gwener"] == [
+        pseudo("partly: {translated} of {count} strings").format(translated=42, count=43),
+        pseudo("awaiting review"),
+    ]
+    assert rows["A demonstration case"] == [pseudo("not translated"), pseudo("no review recorded")]
+    assert rows["Fixture book"] == [pseudo("not translated"), pseudo("no review recorded")]
+    chapters = status.select("table.ek-translation-status")[0]
+    assert "Y terfyn amser ddydd Gwener" not in chapters.get_text()  # its page only shows the dilemma
+    headings = [h.get_text(strip=True).rstrip("#") for h in status.select("section h2")]
+    assert headings == [pseudo(h) for h in ("Chapters", "Codes of practice", "Statute digests", "Cases")] + [
+        pseudo("Dilemmas"),
+        pseudo("Seminar plans"),
+    ]
+    # Each item links to the page that shows it.
+    link = status.select("table.ek-translation-status")[4].find("a", string="Y terfyn amser ddydd Gwener")
+    assert link is not None and link["href"] == "dilemma.html"
+
+
+@pytest.mark.build
+def test_an_english_build_shows_no_note_and_lists_each_language(tmp_path: Path) -> None:
+    book = translated_book(tmp_path / "book", "cy")
+    result = build_book(book, book)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    site = book / "_build" / "html"
+    dilemma = page(site, "dilemma.html")
+    assert "The Friday deadline" in dilemma.get_text()
+    assert "Y terfyn" not in dilemma.get_text()
+    assert not dilemma.select(".ek-translation-note")
+    status = page(site, "status.html")
+    head = [cell.get_text(strip=True) for cell in status.select("table.ek-translation-status thead th")][:3]
+    assert head == ["Page or content", "Welsh: translation", "Welsh: review"]
+    row = status.select("table.ek-translation-status")[4].find("a", string="The Friday deadline")
+    assert row is not None
+    cells = [cell.get_text(strip=True) for cell in row.find_parent("tr").select("td")[1:]]
+    assert cells == ["partly: 42 of 43 strings", "awaiting review"]
+
+
+def test_text_that_names_other_text_names_it_as_translated(tmp_path: Path) -> None:
+    root = kit(tmp_path)
+    seminar = "exercises/seminars/demo-seminar.yml"
+    runner = CliRunner()
+    assert runner.invoke(main, ["translation", "start", "cy", seminar, "--root", str(root)]).exit_code == 0
+    welsh = translation_path("cy", seminar)
+    edit(root, welsh, "title: Play the dilemma in groups", "title: Chwarae'r cyfyng-gyngor mewn grwpiau")
+    edit(root, welsh, "- criterion: Reflection", "- criterion: Myfyrio")  # the rubric's, not the comment's
+    _catalog, problems = load_catalog(root)
+    assert shown(problems) == [
+        f"{welsh}:46: 'expert_by_experience/during' names 'Play the dilemma in groups' in the English, so it "
+        "reads 'Chwarae'r cyfyng-gyngor mewn grwpiau' here, as that is translated [translation-structure]",
+        f"{welsh}:130: 'assessment/exemplars/0/comments/2/criterion' names 'Reflection' in the English, so "
+        "it reads 'Myfyrio' here, as that is translated [translation-structure]",
+    ]
+    edit(root, welsh, "during: Play the dilemma in groups", "during: Chwarae'r cyfyng-gyngor mewn grwpiau")
+    edit(root, welsh, "- criterion: Reflection", "- criterion: Myfyrio")
+    _catalog, problems = load_catalog(root)
+    assert problems == []
+
+
+def test_a_linked_translation_is_refused(tmp_path: Path) -> None:
+    root = kit(tmp_path)
+    outside = tmp_path / "elsewhere.yml"
+    shutil.move(root / WELSH, outside)
+    (root / WELSH).symlink_to(outside)
+    (root / REVIEW).unlink()
+    (root / REVIEW).symlink_to(outside)
+    catalog, problems = load_catalog(root)
+    assert shown(problems) == [
+        f"{WELSH}: 'demo-dilemma.yml' is a symbolic link; the kit reads only real files [symlink]",
+        f"{REVIEW}: 'review.yml' is a symbolic link; the kit reads only real files [symlink]",
+    ]
+    assert catalog.translations.item("cy", DILEMMA).model is None

@@ -38,7 +38,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
 from . import models
-from .files import CASES_DIR, CODES_DIR, DILEMMAS_DIR, LAW_DIR, SEMINARS_DIR
+from .files import CASES_DIR, CODES_DIR, DILEMMAS_DIR, LAW_DIR, SEMINARS_DIR, git_ignored
 from .loader import Loaded, read_text, validate
 from .problems import Problem, ProblemCode, Severity
 from .words import _, n_
@@ -264,6 +264,37 @@ class _Comparison:
             self.compare(english[name], value, shapes.get(name, _KEPT), (*where, name), [*key, name])
 
 
+# Text that names other text in the same file must name it as translated: the seminar's expert slot
+# names a timeline activity by its title, and each exemplar comment a rubric criterion.
+_LINKED_TEXT = (
+    (re.compile(r"expert_by_experience/during"), re.compile(r"timeline/\d+/title")),
+    (
+        re.compile(r"assessment/exemplars/\d+/comments/\d+/criterion"),
+        re.compile(r"assessment/rubric/\d+/criterion"),
+    ),
+)
+
+
+def _linked_text(texts: list[TextField], path: str, lines: LineMap) -> list[Problem]:
+    problems: list[Problem] = []
+    for referring, referred in _LINKED_TEXT:
+        named = {text.english: text.translated for text in texts if referred.fullmatch(text.key)}
+        for text in texts:
+            expected = named.get(text.english) if referring.fullmatch(text.key) else None
+            if expected is not None and expected != text.translated:
+                message = _(
+                    "'{field}' names '{english}' in the English, so it reads '{expected}' here, as that is "
+                    "translated",
+                    field=text.key,
+                    english=text.english,
+                    expected=expected,
+                )
+                problems.append(
+                    Problem(path, lines.line_of(text.where), ProblemCode.TRANSLATION_STRUCTURE, message)
+                )
+    return problems
+
+
 # --- one translation file ------------------------------------------------------------------------
 
 
@@ -350,12 +381,26 @@ def _records(document: YamlDocument) -> tuple[dict[str, str], list[Problem]]:
     return {str(key): value for key, value in raw.items()}, []
 
 
+def _linked(root: Path, file: Path) -> str | None:
+    """The first part of a path below the kit's root that is a symbolic link, or None."""
+    relative = file.relative_to(root)
+    for depth in range(1, len(relative.parts) + 1):
+        if (root / Path(*relative.parts[:depth])).is_symlink():
+            return relative.parts[depth - 1]
+    return None
+
+
 def load_translation(
-    root: Path, language: str, source: Loaded[Any], model: type[BaseModel]
+    root: Path,
+    language: str,
+    source: Loaded[Any],
+    model: type[BaseModel],
+    ignored: frozenset[Path] = frozenset(),
 ) -> tuple[ItemTranslation, list[Problem], list[Problem]]:
     """Read one translation file and compare it with its source: (translation, errors, warnings).
 
-    Errors: the file cannot be read or validated, or its structure differs from the source's.
+    Errors: the file is a link, ignored by git, cannot be read or validated, or its structure differs
+    from the source's.
     Warnings: strings still in English, or translated from English that has since changed.
     """
     item = ItemTranslation(language, source.path)
@@ -363,6 +408,13 @@ def load_translation(
     file = root / shown_as
     if not file.is_file():
         return item, [], []
+    linked = _linked(root, file)
+    if linked is not None:
+        message = _("'{name}' is a symbolic link; the kit reads only real files", name=linked)
+        return item, [Problem(shown_as, None, ProblemCode.SYMLINK, message)], []
+    if file.resolve() in ignored:
+        message = _("git ignores '{name}', so a fresh clone would not have it", name=file.name)
+        return item, [Problem(shown_as, None, ProblemCode.IGNORED_FILE, message)], []
     item.path = shown_as
     text, problems = read_text(file, shown_as)
     if text is None:
@@ -374,6 +426,7 @@ def load_translation(
     problems += found
     comparison = _Comparison(shown_as, document.lines)
     comparison.compare(source.data, document.data, _Shape("model", model=model), (), [])
+    comparison.problems += _linked_text(comparison.texts, shown_as, document.lines)
     if comparison.problems:  # validating a file of another shape would only repeat them less clearly
         return item, problems + comparison.problems, []
     loaded, found = validate(document, model)
@@ -519,6 +572,10 @@ def load_review(root: Path, language: str, sources: set[str]) -> tuple[ReviewRec
     file = root / shown_as
     if not file.is_file():
         return None, []
+    linked = _linked(root, file)
+    if linked is not None:
+        message = _("'{name}' is a symbolic link; the kit reads only real files", name=linked)
+        return None, [Problem(shown_as, None, ProblemCode.SYMLINK, message)]
     text, problems = read_text(file, shown_as)
     if text is None:
         return None, problems
@@ -544,6 +601,10 @@ def load_review(root: Path, language: str, sources: set[str]) -> tuple[ReviewRec
 
 
 # --- chapters: Sphinx's message catalogues -------------------------------------------------------
+
+
+MAX_CATALOGUE_BYTES = 4 * 1024 * 1024
+"""The largest chapter catalogue read; a chapter's is tens of kilobytes."""
 
 
 @dataclass(frozen=True)
@@ -575,7 +636,7 @@ def chapter_translation(root: Path, language: str, docname: str) -> ChapterTrans
     from babel.messages.pofile import PoFileError, read_po
 
     file = chapter_catalogue(root, language, docname)
-    if not file.is_file():
+    if not file.is_file() or file.is_symlink() or file.stat().st_size > MAX_CATALOGUE_BYTES:
         return None
     try:
         with file.open("rb") as stream:
@@ -648,16 +709,18 @@ def load_translations(
     result = Translations()
     problems: list[Problem] = []
     sources = {loaded.path: (folder, loaded) for folder, loaded in sources_of(folders)}
-    for language in languages_present(root):
+    present = languages_present(root)
+    ignored = frozenset(git_ignored(root, (TRANSLATIONS_DIR,))) if present else frozenset()
+    for language in present:
         result.items[language] = {}
         for source, (folder, loaded) in sorted(sources.items()):
-            item, errors, warnings = load_translation(root, language, loaded, MODELS[folder])
+            item, errors, warnings = load_translation(root, language, loaded, MODELS[folder], ignored)
             result.items[language][source] = item
             problems += errors
             result.warnings += warnings
         content = root / TRANSLATIONS_DIR / language / CONTENT_SUBDIR
         for file in sorted(content.rglob("*")) if content.is_dir() else []:
-            if not file.is_file():
+            if not file.is_file() or _linked(root, file) is not None:
                 continue
             source = file.relative_to(content).as_posix()
             if source in sources or source in content_files:

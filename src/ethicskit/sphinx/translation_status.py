@@ -301,11 +301,16 @@ def status_tables(app: Sphinx, docname: str) -> list[nodes.Node]:
     )
     out: list[nodes.Node] = [nodes.paragraph(intro, intro)]
     counts = message_counts(env)
+    registry = pages(env)
+    kinds = _kinds(catalog)
+    item_pages = {page for key, page in registry.items() if key.partition(":")[0] in kinds}
     chapter_rows: list[list[str | nodes.Node]] = []
     for chapter in reading_order(env):
         found = {language: chapter_translation(catalog.root, language, chapter) for language in languages}
-        if not counts.get(chapter) and not any(found.values()):
-            continue  # nothing of its own to translate
+        # As on the page itself: a page that shows an item in full is judged by the item, listed below,
+        # unless it has a catalogue of its own.
+        if (not counts.get(chapter) or chapter in item_pages) and not any(found.values()):
+            continue
         title = env.titles[chapter].astext() if chapter in env.titles else chapter
         cells: list[str | nodes.Node] = [_link(app, docname, chapter, title)]
         for language in languages:
@@ -317,7 +322,6 @@ def status_tables(app: Sphinx, docname: str) -> list[nodes.Node]:
             cells.append(_review_words(translations, language, chapter_source(env, chapter)))
         chapter_rows.append(cells)
     out.append(_table(_("Chapters"), languages, chapter_rows))
-    registry = pages(env)
     headings = {
         "code": _("Codes of practice"),
         "law": _("Statute digests"),
@@ -325,7 +329,7 @@ def status_tables(app: Sphinx, docname: str) -> list[nodes.Node]:
         "dilemma": _("Dilemmas"),
         "seminar": _("Seminar plans"),
     }
-    for kind, items in _kinds(catalog).items():
+    for kind, items in kinds.items():
         rows: list[list[str | nodes.Node]] = []
         for item_id, loaded in sorted(items.items()):
             title = str(getattr(loaded.model, "title", item_id))
