@@ -25,7 +25,7 @@ from ethicskit.words import language
 
 WELSH = "cy"
 MESSAGES = REPO / "translations" / WELSH / "LC_MESSAGES"
-PILOT_CHAPTERS = ["book/intro", "book/dilemmas/index", "book/support"]
+PILOT_CHAPTERS = ["book/intro", "book/dilemmas/index", "book/support", "book/codes/scw-2026"]
 PILOT_CONTENT = [
     "cases/within-the-hour.yml",
     "exercises/dilemmas/within-the-hour.yml",
@@ -200,8 +200,8 @@ PAGES = {
         ["What do you need to know before you can judge", "Covered by the agreement"],
     ),
     "book/codes/scw-2026.html": (
-        ["Cod Ymarfer Proffesiynol ar gyfer Gweithwyr Gofal Cymdeithasol", "Gofal Cymdeithasol Cymru"],
-        ["The regulator calls it the Workers' Code."],
+        ["Cymru: Cod Ymarfer Proffesiynol ar gyfer Gweithwyr Gofal Cymdeithasol", "Gofal Cymdeithasol Cymru"],
+        ["Wales: Code of Professional Practice", "The regulator calls it the Workers' Code."],
     ),
 }
 
