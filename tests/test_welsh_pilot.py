@@ -17,8 +17,9 @@ import yaml
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 
-from conftest import REPO, build_book
+from conftest import REPO, WALKTHROUGHS, build_book, load_walkthroughs
 from ethicskit.catalog import load_catalog
+from ethicskit.engine import Session
 from ethicskit.sphinx.translations import COMPILED_FOLDER, compile_chapter_catalogues
 from ethicskit.translations import ItemState, chapter_translation
 from ethicskit.words import language
@@ -103,6 +104,22 @@ def test_the_pilot_content_is_translated_in_full_with_the_same_structure() -> No
         welsh.codes["scw-2026"].model.title
         == "Cod Ymarfer Proffesiynol ar gyfer Gweithwyr Gofal Cymdeithasol"
     )
+
+
+def test_the_recorded_walkthroughs_play_through_the_welsh_dilemma() -> None:
+    """Each recorded path of the pilot dilemma reaches the same ending, with the same leans, in Welsh."""
+    with language(WELSH):
+        welsh, _problems = load_catalog(REPO)
+    dilemma = welsh.dilemmas["within-the-hour"].model
+    (path,) = [path for path in WALKTHROUGHS if path.stem == "within-the-hour"]
+    walks = load_walkthroughs(path)
+    for walk in walks:
+        session = Session(dilemma)
+        for choice_id in walk["choices"]:
+            session.choose(choice_id)
+        assert session.ending is not None and session.ending.id == walk["ending"], walk
+        assert [list(step) for step in session.perspective_path()] == walk["perspectives"], walk
+    assert {walk["ending"] for walk in walks} == {ending.id for ending in dilemma.endings}
 
 
 def source_case_topics() -> list[str]:
