@@ -558,3 +558,57 @@ def test_a_linked_translation_is_refused(tmp_path: Path) -> None:
         f"{REVIEW}: 'review.yml' is a symbolic link; the kit reads only real files [symlink]",
     ]
     assert catalog.translations.item("cy", DILEMMA).model is None
+
+
+@pytest.mark.build
+def test_a_new_translation_reaches_its_page_in_the_next_build(tmp_path: Path) -> None:
+    book = translated_book(tmp_path / "book", "qps")
+    assert build_book(book, book, language="qps").returncode == 0
+    site = book / "_build" / "html"
+    assert set(notes(page(site, "case.html"))) == {"ek-translation-missing"}
+    welsh = book / translation_path("qps", "cases/demo-case.yml")
+    welsh.parent.mkdir()
+    shutil.copy(book / "cases" / "demo-case.yml", welsh)
+    edit(
+        book, translation_path("qps", "cases/demo-case.yml"), 'title: "A demonstration case"', "title: Achos"
+    )
+    assert CliRunner().invoke(main, ["translation", "stamp", str(welsh), "--root", str(book)]).exit_code == 0
+    result = build_book(book, book, language="qps")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    case = page(site, "case.html")
+    assert "Achos" in case.get_text()
+    assert set(notes(case)) == {"ek-translation-partly"}
+
+
+def test_the_checker_reports_a_chapters_untranslated_and_fuzzy_entries_at_their_lines(tmp_path: Path) -> None:
+    root = kit(tmp_path)
+    (root / "book" / "intro.md").write_text("# Intro\n\nOne.\n\nTwo.\n", encoding="utf-8")
+    po = root / "translations" / "cy" / "LC_MESSAGES" / "book" / "intro.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(
+        PO_HEADER + 'msgid "Intro"\nmsgstr "Cyflwyniad"\n\n#, fuzzy\nmsgid "One."\nmsgstr "Un."\n\n'
+        'msgid "Two."\nmsgstr ""\n',
+        encoding="utf-8",
+    )
+    catalog, problems = load_catalog(root)
+    assert problems == []
+    chapter_warnings = [w for w in catalog.translations.warnings if w.path.endswith(".po")]
+    assert shown(chapter_warnings) == [
+        "translations/cy/LC_MESSAGES/book/intro.po:9: warning: the English of 'One.' has changed since it "
+        "was translated (fuzzy) [translation-outdated]",
+        "translations/cy/LC_MESSAGES/book/intro.po:12: warning: 'Two.' is not translated yet [untranslated]",
+    ]
+    (po.parent / "gone.po").write_text(PO_HEADER, encoding="utf-8")
+    (po.parent / "intro.po").write_text('msgid "One\n', encoding="utf-8")
+    (root / "book" / "broken.md").write_text("# Broken\n", encoding="utf-8")
+    shutil.copy(po.parent / "intro.po", po.parent / "broken.po")
+    _catalog, problems = load_catalog(root)
+    assert [(p.path, p.code) for p in problems] == [
+        ("translations/cy/LC_MESSAGES/book/broken.po", ProblemCode.TRANSLATION_STRUCTURE),
+        ("translations/cy/LC_MESSAGES/book/gone.po", ProblemCode.TRANSLATION_ORPHAN),
+        ("translations/cy/LC_MESSAGES/book/intro.po", ProblemCode.TRANSLATION_STRUCTURE),
+    ]
+    assert shown(problems)[1] == (
+        "translations/cy/LC_MESSAGES/book/gone.po: there is no chapter 'book/gone' for this to translate "
+        "[translation-orphan]"
+    )

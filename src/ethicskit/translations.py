@@ -631,30 +631,92 @@ def chapter_catalogue(root: Path, language: str, docname: str) -> Path:
     return root / TRANSLATIONS_DIR / language / "LC_MESSAGES" / f"{docname}.po"
 
 
-def chapter_translation(root: Path, language: str, docname: str) -> ChapterTranslation | None:
-    """The state of a chapter's translation, from its `.po` file; None without one (or if unreadable)."""
+def _read_catalogue(file: Path) -> tuple[Any, str | None]:
+    """A chapter's message catalogue read with Babel, or None and why it could not be read."""
     from babel.messages.pofile import PoFileError, read_po
 
-    file = chapter_catalogue(root, language, docname)
-    if not file.is_file() or file.is_symlink() or file.stat().st_size > MAX_CATALOGUE_BYTES:
-        return None
+    if file.stat().st_size > MAX_CATALOGUE_BYTES:
+        return None, _("the catalogue is larger than the 4 MiB limit")
     try:
         with file.open("rb") as stream:
-            catalogue = read_po(stream, abort_invalid=True)
-    except (OSError, PoFileError, ValueError):
-        return None
-    total = translated = fuzzy = 0
+            return read_po(stream, abort_invalid=True), None
+    except (OSError, PoFileError, ValueError) as error:
+        return None, str(error)
+
+
+def _entries(catalogue: Any) -> Iterator[tuple[Any, bool, bool]]:
+    """Each message of a catalogue but its header, with whether it is translated and whether fuzzy."""
     for message in catalogue:
         if not message.id:
             continue  # the header
-        total += 1
         strings = message.string if isinstance(message.string, tuple | list) else (message.string,)
-        done = all(strings)
-        if message.fuzzy and done:
+        yield message, all(strings), message.fuzzy
+
+
+def chapter_translation(root: Path, language: str, docname: str) -> ChapterTranslation | None:
+    """The state of a chapter's translation, from its `.po` file; None without one (or if unreadable)."""
+    file = chapter_catalogue(root, language, docname)
+    if not file.is_file() or file.is_symlink():
+        return None
+    catalogue, _why = _read_catalogue(file)
+    if catalogue is None:
+        return None
+    total = translated = fuzzy = 0
+    for _message, done, is_fuzzy in _entries(catalogue):
+        total += 1
+        if done and is_fuzzy:
             fuzzy += 1
         elif done:
             translated += 1
     return ChapterTranslation(total, translated, fuzzy)
+
+
+def _quoted(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 60 else text[:59] + "\u2026"
+
+
+CHAPTER_SUFFIXES = (".md", ".ipynb")
+
+
+def check_chapter_catalogues(root: Path, language: str) -> tuple[list[Problem], list[Problem]]:
+    """Errors (a catalogue that cannot be read, or for no chapter) and warnings (each untranslated or
+    fuzzy entry, at its line) for the chapters' catalogues of one language."""
+    folder = root / TRANSLATIONS_DIR / language / "LC_MESSAGES"
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    for file in sorted(folder.rglob("*.po")) if folder.is_dir() else []:
+        shown_as = file.relative_to(root).as_posix()
+        linked = _linked(root, file)
+        if linked is not None:
+            message = _("'{name}' is a symbolic link; the kit reads only real files", name=linked)
+            problems.append(Problem(shown_as, None, ProblemCode.SYMLINK, message))
+            continue
+        docname = file.relative_to(folder).with_suffix("").as_posix()
+        if not any((root / f"{docname}{suffix}").is_file() for suffix in CHAPTER_SUFFIXES):
+            message = _("there is no chapter '{docname}' for this to translate", docname=docname)
+            problems.append(Problem(shown_as, None, ProblemCode.TRANSLATION_ORPHAN, message))
+            continue
+        catalogue, why = _read_catalogue(file)
+        if catalogue is None:
+            message = _("the catalogue cannot be read: {reason}", reason=why)
+            problems.append(Problem(shown_as, None, ProblemCode.TRANSLATION_STRUCTURE, message))
+            continue
+        for entry, done, fuzzy in _entries(catalogue):
+            text = _quoted(entry.id if isinstance(entry.id, str) else entry.id[0])
+            if not done:
+                message = _("'{text}' is not translated yet", text=text)
+                warnings.append(
+                    Problem(shown_as, entry.lineno, ProblemCode.UNTRANSLATED, message, Severity.WARNING)
+                )
+            elif fuzzy:
+                message = _("the English of '{text}' has changed since it was translated (fuzzy)", text=text)
+                warnings.append(
+                    Problem(
+                        shown_as, entry.lineno, ProblemCode.TRANSLATION_OUTDATED, message, Severity.WARNING
+                    )
+                )
+    return problems, warnings
 
 
 # --- every language together ---------------------------------------------------------------------
@@ -728,6 +790,9 @@ def load_translations(
             shown_as = translation_path(language, source)
             message = _("there is no content file '{source}' for this to translate", source=source)
             problems.append(Problem(shown_as, None, ProblemCode.TRANSLATION_ORPHAN, message))
+        found, warnings = check_chapter_catalogues(root, language)
+        problems += found
+        result.warnings += warnings
         review, found = load_review(root, language, set(sources) | content_files)
         problems += found
         if review is not None:

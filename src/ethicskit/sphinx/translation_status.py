@@ -188,6 +188,41 @@ def add_page_notes(app: Sphinx, doctree: nodes.document) -> None:
         doctree.insert(0, notes)
 
 
+def outdated_pages(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Pages to read again because the translation or review of an item they show changed.
+
+    An edited translation file is noted as a dependency of its pages; this catches what a dependency
+    cannot: a translation or review entry that did not exist when the page was last read.
+    """
+    language = current().language
+    if language == SOURCE_LANGUAGE:
+        return []
+    catalog = catalog_of(env)
+    translations = catalog.translations
+    review = translations.reviews.get(language)
+    signature: dict[str, str] = {}
+    for loaded in (loaded for items in _kinds(catalog).values() for loaded in items.values()):
+        item = translations.item(language, loaded.path)
+        listed = review.review_of(loaded.path) if review is not None else None
+        signature[loaded.path] = repr((item.path, item.state, item.translated, item.outdated, listed))
+    previous: dict[str, str] = getattr(env, "ethicskit_translation_signature", {})
+    env.ethicskit_translation_signature = signature  # type: ignore[attr-defined]
+    changed_sources = {source for source in signature if signature[source] != previous.get(source)}
+    if not previous:
+        return []  # a first build reads every page anyway
+    registry = pages(env)
+    kinds = _kinds(catalog)
+    outdated = set()
+    for key, page in registry.items():
+        kind, _sep, item_id = key.partition(":")
+        shown = kinds.get(kind, {}).get(item_id)
+        if shown is not None and shown.path in changed_sources:
+            outdated.add(page)
+    return sorted(outdated)
+
+
 # --- the status page -----------------------------------------------------------------------------
 
 
@@ -368,6 +403,7 @@ def setup_translation_status(app: Sphinx) -> None:
     app.add_node(translation_status_table)
     app.add_directive("translation-status", TranslationStatusDirective)
     app.connect("doctree-read", add_page_notes)
+    app.connect("env-get-outdated", outdated_pages)
     app.connect("doctree-resolved", fill_status)
     app.connect("env-updated", rewrite_status)
     app.connect("env-purge-doc", purge_doc)
