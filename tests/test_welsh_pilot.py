@@ -16,10 +16,14 @@ import pytest
 import yaml
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import is_translatable
 
 from conftest import REPO, WALKTHROUGHS, build_book, load_walkthroughs
 from ethicskit.catalog import load_catalog
 from ethicskit.engine import Session
+from ethicskit.sphinx.directives import _content_only, setup_directives
 from ethicskit.sphinx.translations import COMPILED_FOLDER, compile_chapter_catalogues
 from ethicskit.translations import ItemState, chapter_translation
 from ethicskit.words import language
@@ -74,6 +78,34 @@ def test_the_chapter_catalogues_hold_only_the_chapters_own_text() -> None:
     assert "The dilemmas" in messages  # the chapter's own heading above the directive
     assert messages & titles == set()
     assert not any("999" in message for message in messages)
+
+
+def test_what_the_kits_directives_write_is_never_a_chapter_message() -> None:
+    """Every directive of the kit is registered so that the text it writes is not translatable through
+    the chapter's catalogue, while the chapter's own paragraphs stay translatable."""
+    registered: dict[str, type[SphinxDirective]] = {}
+    app = SimpleNamespace(add_directive=lambda name, cls: registered.setdefault(name, cls))
+    setup_directives(app)  # type: ignore[arg-type]
+    assert {"case", "dilemma", "dilemmas-index", "support-lines", "code-of-practice"} <= set(registered)
+
+    class Writes(SphinxDirective):
+        def run(self) -> list[nodes.Node]:
+            return [
+                nodes.bullet_list("", nodes.list_item("", nodes.paragraph("Owen's figure", "Owen's figure")))
+            ]
+
+    # Each is registered through the one wrapper that marks what it writes.
+    assert {cls.run.__qualname__ for cls in registered.values()} == {"_content_only.<locals>.ContentOnly.run"}
+    directive = _content_only(Writes).__new__(_content_only(Writes))
+    written = directive.run()
+    texts = [node for top in written for node in top.findall(nodes.TextElement)]
+    assert texts
+    for node in texts:
+        node.source = "book/dilemmas/index.md"
+        assert not is_translatable(node)
+    chapter = nodes.paragraph("Each dilemma puts you", "Each dilemma puts you")
+    chapter.source = "book/dilemmas/index.md"
+    assert is_translatable(chapter)
 
 
 def test_the_pilot_content_is_translated_in_full_with_the_same_structure() -> None:
