@@ -282,6 +282,16 @@ def test_the_welsh_case_keeps_its_content_note(welsh_site: Path) -> None:
 
 
 @pytest.mark.build
+@pytest.mark.parametrize("name", ["book/intro.html", "book/privacy.html"])
+def test_the_parts_of_the_book_are_named_in_welsh_on_every_page(welsh_site: Path, name: str) -> None:
+    """The navigation's part captions (from `_toc.yml`) come from the root chapter's catalogue."""
+    soup = _page(welsh_site, name)
+    captions = [" ".join(node.get_text(" ").split()) for node in soup.select("p.caption")]
+    assert "Dechrau yma" in captions and "Codau ymarfer" in captions
+    assert "Start here" not in captions
+
+
+@pytest.mark.build
 def test_an_untranslated_chapter_stays_english_and_says_so(welsh_site: Path) -> None:
     """A chapter with no catalogue is shown in English with a note, never silently mixed."""
     soup = _page(welsh_site, "book/privacy.html")

@@ -46,6 +46,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", content.outdated_pages)  # 3: generated lists that changed
     app.connect("env-purge-doc", content.purge_doc)  # per changed page
     app.connect("env-merge-info", content.merge_info)  # parallel reads
+    app.add_transform(translations.TranslateTocCaptions)  # per page read: the parts' captions
     app.add_post_transform(references.ResolveClauseReferences)  # per page, after reading
     app.add_post_transform(references.ResolveLawReferences)
     app.add_post_transform(references.ResolveCatalogReferences)

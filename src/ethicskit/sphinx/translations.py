@@ -12,11 +12,16 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.locale import init as init_locale
+from sphinx.transforms import SphinxTransform
+from sphinx.util.i18n import docname_to_domain
 
 from .refusal import refuse
 
@@ -68,3 +73,26 @@ def compile_chapter_catalogues(app: Sphinx, config: Config) -> None:
     config.locale_dirs = [str(target)]
     # Sphinx's own compiling would write beside the .po files; the compiled copies above replace it.
     config.gettext_auto_build = False
+
+
+class TranslateTocCaptions(SphinxTransform):
+    """The captions of the book's parts (from `_toc.yml`), translated from the root chapter's catalogue.
+
+    The gettext builder extracts them with the root chapter's messages, but Jupyter Book's table of
+    contents (sphinx-external-toc) inserts its toctrees after Sphinx's own translation has run, so
+    without this step every page's navigation would show them in English.
+    """
+
+    default_priority = 101  # just after sphinx-external-toc's InsertToctrees (100)
+
+    def apply(self, **kwargs: Any) -> None:
+        toctrees = [node for node in self.document.findall(addnodes.toctree) if node.get("caption")]
+        if not toctrees or self.app.builder.name == "gettext":
+            return
+        domain = docname_to_domain(self.env.docname, self.config.gettext_compact)
+        folders = [str(Path(self.env.srcdir) / folder) for folder in self.config.locale_dirs]
+        catalogue, found = init_locale(folders, self.config.language, domain)
+        if not found:
+            return
+        for toctree in toctrees:
+            toctree["caption"] = catalogue.gettext(toctree["caption"])
