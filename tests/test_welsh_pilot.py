@@ -8,6 +8,7 @@ source tree.
 
 from __future__ import annotations
 
+import pickle
 import re
 from pathlib import Path
 from types import SimpleNamespace
@@ -17,8 +18,9 @@ import yaml
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
-from sphinx.util.nodes import is_translatable
+from sphinx.util.nodes import extract_messages, is_translatable
 
 from conftest import REPO, WALKTHROUGHS, build_book, load_walkthroughs
 from ethicskit.catalog import load_catalog
@@ -279,6 +281,21 @@ def test_the_welsh_case_keeps_its_content_note(welsh_site: Path) -> None:
     assert "Nodyn cynnwys" in text
     assert "Mae'r achos hwn yn cyfeirio at brofiad mam ifanc o gam-drin domestig" in text
     assert soup.select_one('a[href$="support.html"]') is not None
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("docname", PILOT_CHAPTERS)
+def test_no_message_of_a_pilot_chapter_was_left_in_english(welsh_site: Path, docname: str) -> None:
+    """Every paragraph, heading and list item of the chapter's own text was translated in the build, so
+    a chapter edited in English since its catalogue was brought up to date (`make translations`) fails
+    here instead of showing English among the Welsh. (The parts' captions are checked below.)"""
+    doctree = pickle.loads((welsh_site.parent / ".doctrees" / f"{docname}.doctree").read_bytes())
+    left = [
+        message
+        for node, message in extract_messages(doctree)
+        if not node.get("translated") and not isinstance(node, addnodes.toctree)
+    ]
+    assert left == []
 
 
 @pytest.mark.build
