@@ -420,6 +420,9 @@ def translated_book(target: Path, language_code: str) -> Path:
     welsh = content / "demo-dilemma.yml"
     text = welsh.read_text(encoding="utf-8").replace("title: Amser i wrando", "title: Time to listen")
     welsh.write_text(text.replace("  endings/ending-time/title: ", "  dropped: "), encoding="utf-8")
+    chapters = book / "translations" / language_code / "LC_MESSAGES"
+    chapters.mkdir(parents=True)
+    (chapters / "index.po").write_text(PO_HEADER + 'msgid "Fixture book"\nmsgstr ""\n', encoding="utf-8")
     (book / "status.md").write_text(
         "# Translation status\n\n```{translation-status}\n```\n", encoding="utf-8"
     )
@@ -463,6 +466,8 @@ def test_a_translated_page_is_in_the_language_and_says_what_is_not(pseudo_site: 
         + pseudo("Parts of this page have not been translated yet and are shown in English.")
     )
     assert pseudo("Awaiting review") in found["ek-translation-review"]
+    # The translated text is not marked as English (the player's text comes from its payload).
+    assert not [node for node in dilemma.select('body [lang="en"]') if "Y terfyn" in node.get_text()]
     # The notes come first, before the content.
     first = dilemma.select_one(".ek-translation-note")
     assert first is not None and "Y terfyn" not in "".join(p.get_text() for p in first.find_all_previous("p"))
@@ -476,8 +481,14 @@ def test_an_untranslated_page_says_it_is_shown_in_english(pseudo_site: Path) -> 
         + " "
         + pseudo("This page has not been translated yet, so it is shown in English.")
     }
+    narrative = "The first paragraph of the fictional narrative."
+    assert [node.name for node in case.select('[lang="en"]') if node.get_text(strip=True) == narrative] == [
+        "p"
+    ]
     chapter = page(pseudo_site, "index.html")
     assert set(notes(chapter)) == {"ek-translation-missing"}
+    # Its catalogue has no translation for the heading yet.
+    assert [h.get_text(strip=True) for h in chapter.select('h1[lang="en"]')] == ["Fixture book#"]
 
 
 @pytest.mark.build
@@ -612,3 +623,25 @@ def test_the_checker_reports_a_chapters_untranslated_and_fuzzy_entries_at_their_
         "translations/cy/LC_MESSAGES/book/gone.po: there is no chapter 'book/gone' for this to translate "
         "[translation-orphan]"
     )
+
+
+def test_a_kept_mapping_or_a_file_of_another_shape_is_an_error(tmp_path: Path) -> None:
+    root = kit(tmp_path)
+    assert (
+        CliRunner()
+        .invoke(main, ["translation", "start", "cy", "cases/demo-case.yml", "--root", str(root)])
+        .exit_code
+        == 0
+    )
+    case = translation_path("cy", "cases/demo-case.yml")
+    edit(root, case, "provenance:\n", "provenance: dychmygol\nold_provenance:\n")
+    _catalog, problems = load_catalog(root)
+    assert (
+        f"{case}:40: 'provenance' differs from the English: a translation keeps ids, links, references, "
+        in (shown(problems)[0])
+    )
+    (root / case).write_text("- rhestr\n", encoding="utf-8")
+    _catalog, problems = load_catalog(root)
+    assert shown(problems) == [
+        f"{case}:1: the file should hold a mapping of fields, as the English does [translation-structure]"
+    ]

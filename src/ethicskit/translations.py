@@ -171,10 +171,7 @@ class TextField:
 
 
 def _describe(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
+    """A kept value as the messages show it: quoted text, a number, a date."""
     if isinstance(value, date):
         return value.isoformat()
     return repr(value)
@@ -192,7 +189,7 @@ class _Comparison:
         self.problems.append(Problem(self.path, line, ProblemCode.TRANSLATION_STRUCTURE, message))
 
     def compare(self, english: Any, translated: Any, shape: _Shape, where: Path_, key: list[str]) -> None:
-        label = ".".join(str(part) for part in where) or _("the file")
+        label = ".".join(str(part) for part in where)
         if shape.kind == "text" and isinstance(english, str):
             if not isinstance(translated, str):
                 self.differ(where, _("'{field}' should be text, as in the English", field=label))
@@ -201,9 +198,11 @@ class _Comparison:
             return
         if shape.kind == "model" and isinstance(english, dict) and shape.model is not None:
             if not isinstance(translated, dict):
-                self.differ(
-                    where, _("'{field}' should be a mapping of fields, as in the English", field=label)
-                )
+                if not where:
+                    self.differ(where, _("the file should hold a mapping of fields, as the English does"))
+                else:
+                    message = _("'{field}' should be a mapping of fields, as in the English", field=label)
+                    self.differ(where, message)
                 return
             self._compare_mapping(english, translated, _field_shapes(shape.model), where, key)
             return
@@ -232,7 +231,18 @@ class _Comparison:
                     source_item, item, shape.item, (*where, index), [*key, _segment(source_item, index)]
                 )
             return
-        if english != translated or type(english) is not type(translated):
+        if english == translated and type(english) is type(translated):
+            return
+        if isinstance(english, dict | list) or isinstance(translated, dict | list):
+            self.differ(
+                where,
+                _(
+                    "'{field}' differs from the English: a translation keeps ids, links, references, "
+                    "numbers, dates and set values exactly as they are",
+                    field=label,
+                ),
+            )
+        else:
             self.differ(
                 where,
                 _(
@@ -358,6 +368,19 @@ class ItemTranslation:
         if self.translated < self.total:
             return ItemState.PARTLY
         return ItemState.TRANSLATED
+
+
+def english_left(item: ItemTranslation, source: Loaded[Any]) -> list[str]:
+    """The English strings an item shows in its language: all of them without a valid translation,
+    else those still untranslated."""
+    if item.model is None:
+        model = MODELS.get(source.path.rpartition("/")[0])
+        if model is None:
+            return []
+        comparison = _Comparison(source.path, source.lines)
+        comparison.compare(source.data, source.data, _Shape("model", model=model), (), [])
+        return [text.english for text in comparison.texts]
+    return [text.english for text in item.texts if item.states.get(text.key) is TextState.UNTRANSLATED]
 
 
 def translation_path(language: str, source: str) -> str:
@@ -669,6 +692,17 @@ def chapter_translation(root: Path, language: str, docname: str) -> ChapterTrans
         elif done:
             translated += 1
     return ChapterTranslation(total, translated, fuzzy)
+
+
+def untranslated_messages(root: Path, language: str, docname: str) -> set[str]:
+    """The English messages of a chapter's catalogue that have no translation yet."""
+    file = chapter_catalogue(root, language, docname)
+    if not file.is_file() or file.is_symlink():
+        return set()
+    catalogue, _why = _read_catalogue(file)
+    if catalogue is None:
+        return set()
+    return {entry.id for entry, done, _fuzzy in _entries(catalogue) if not done and isinstance(entry.id, str)}
 
 
 def _quoted(text: str) -> str:

@@ -26,7 +26,9 @@ from ..translations import (
     Translations,
     chapter_catalogue,
     chapter_translation,
+    english_left,
     translation_path,
+    untranslated_messages,
 )
 from ..words import _, current, n_
 from .chapters import reading_order
@@ -155,6 +157,31 @@ def page_notes(state: ItemState | None, awaiting_review: bool) -> list[nodes.Nod
     return notes
 
 
+def _plain(text: str) -> str:
+    return " ".join(text.split())
+
+
+def mark_english(doctree: nodes.document, content: list[str], chapter_messages: set[str]) -> None:
+    """Mark what a page in another language still shows in English, so its `lang` says so (WCAG 3.1.2).
+
+    Marked only where it is certain: the text of an item's untranslated strings (or of their
+    paragraphs), and the chapter's own messages whose catalogue has no translation for them.
+    """
+    pieces = {_plain(piece) for text in content for piece in (text, *text.split("\n\n"))} - {""}
+    english: list[nodes.Element] = []
+    if pieces:
+        english += [node for node in doctree.findall(nodes.TextElement) if _plain(node.astext()) in pieces]
+    if chapter_messages:
+        english += [
+            node
+            for node, message in extract_messages(doctree)
+            if message in chapter_messages and not node.get("translated")
+        ]
+    for node in english:
+        if "language-en" not in node["classes"]:
+            node["classes"].append("language-en")
+
+
 def add_page_notes(app: Sphinx, doctree: nodes.document) -> None:
     """Count the page's own messages; in another language, open the page with its translation notes."""
     env = app.env
@@ -178,6 +205,8 @@ def add_page_notes(app: Sphinx, doctree: nodes.document) -> None:
     review = translations.reviews.get(language)
     sources = [loaded.path for loaded in shown] + [chapter_source(env, docname)]
     awaiting = review is not None and any(review.awaiting(source) for source in sources)
+    english = [text for loaded, item in zip(shown, items, strict=True) for text in english_left(item, loaded)]
+    mark_english(doctree, english, untranslated_messages(catalog.root, language, docname))
     notes = page_notes(state, awaiting)
     if not notes:
         return
