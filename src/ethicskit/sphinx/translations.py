@@ -95,4 +95,5 @@ class TranslateTocCaptions(SphinxTransform):
         if not found:
             return
         for toctree in toctrees:
-            toctree["caption"] = catalogue.gettext(toctree["caption"])
+            caption = toctree["caption"]  # a variable, so the kit's message extraction does not take
+            toctree["caption"] = catalogue.gettext(caption)  # the key "caption" for a message
