@@ -28,7 +28,8 @@ from typing import Any
 
 import yaml
 
-from .words import PSEUDO_LANGUAGE, SOURCE_LANGUAGE, words_for
+from .words import PSEUDO_LANGUAGE, SOURCE_LANGUAGE, _
+from .words import language as writing_in
 
 LANGUAGES = ("en", "cy")
 """The languages the site is built in: the first is the source language."""
@@ -111,10 +112,11 @@ def root_index(title: str, languages: tuple[str, ...] = LANGUAGES) -> str:
     alternates = "".join(
         f'<link rel="alternate" hreflang="{code}" href="{code}/index.html">\n' for code in languages
     )
-    prompts = "".join(
-        f'<p lang="{code}">{html.escape(words_for(code)("Choose the language to read the course in."))}</p>\n'
-        for code in languages
-    )
+    prompts = ""
+    for code in languages:
+        with writing_in(code):
+            prompt = _("Choose the language to read the course in.")
+        prompts += f'<p lang="{code}">{html.escape(prompt)}</p>\n'
     choices = "".join(
         f'<li><a href="{code}/index.html" hreflang="{code}" lang="{code}">'
         f"{html.escape(OWN_NAMES.get(code, code))}</a></li>\n"

@@ -22,6 +22,9 @@ from . import (
     references,
     refusal,
     roles,
+    theme_words,
+    translation_status,
+    translations,
 )
 
 
@@ -36,7 +39,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     directives.setup_directives(app)
     roles.setup_roles(app)
     chapters.setup_chapters(app)
-    app.connect("config-inited", language.choose_language)  # 0: the interface words of this build
+    translation_status.setup_translation_status(app)  # notes on pages in another language; the status page
+    # 0: the interface words of this build, before other extensions turn their settings into scripts
+    app.connect("config-inited", language.choose_language, priority=100)
+    app.connect("config-inited", translations.compile_chapter_catalogues)  # 0: chapters in that language
     app.connect("config-inited", edition.choose_edition)  # 0: before the theme reads its options (in words)
     app.connect("builder-inited", content.load_content)  # 1: catalogue on the environment
     app.connect("builder-inited", assets.add_static_assets)  # 2: HTML-only CSS and JS
@@ -44,12 +50,14 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", content.outdated_pages)  # 3: generated lists that changed
     app.connect("env-purge-doc", content.purge_doc)  # per changed page
     app.connect("env-merge-info", content.merge_info)  # parallel reads
+    app.add_transform(translations.TranslateTocCaptions)  # per page read: the parts' captions
     app.add_post_transform(references.ResolveClauseReferences)  # per page, after reading
     app.add_post_transform(references.ResolveLawReferences)
     app.add_post_transform(references.ResolveCatalogReferences)
     app.connect("html-page-context", assets.drop_page_scripts_elsewhere, priority=1000)  # per page written
     app.connect("html-page-context", language.add_script_words)  # the words those scripts show
     app.connect("build-finished", downloads.write_downloads)
+    app.connect("build-finished", theme_words.write_script_words)  # search's words, as the pages'
     app.connect("build-finished", assets.refresh_static_assets)  # current CSS and JS in _static
     app.connect("build-finished", refusal.remove_scratch, priority=1000)  # last: refused builds' scratch
     return {
