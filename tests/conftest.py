@@ -124,6 +124,15 @@ def built_pseudo_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return output / "_build" / "html"
 
 
+@pytest.fixture(scope="session")
+def built_welsh_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real book built in Welsh (interface and translated content), once per test session."""
+    output = tmp_path_factory.mktemp("welsh")
+    result = build_book(REPO, output, language="cy")
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    return output / "_build" / "html"
+
+
 def make_fixture_book(target: Path) -> Path:
     """A small book made of the fixture content and fixture pages."""
     shutil.copytree(FIXTURES / "book", target)
