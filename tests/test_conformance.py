@@ -81,7 +81,7 @@ def test_the_report_lists_every_criterion_with_its_evidence(tmp_path: Path) -> N
     text = report(_evidence(), "2026-12-04")
     for number, name, _ in CRITERIA:
         assert f"| {number} {name} |" in text
-    assert "axe-core found failures on 1 page(s): student: page-1.html." in text
+    assert "axe-core found failures on 1 page: student: page-1.html." in text
     assert "axe-core 4.0.0" in text and "test run of the kit dated 2026-12-04" in text
     assert (
         "| 1.2.2 Captions (Prerecorded) | Not evaluated | axe-core's rules for it (video-caption) found"

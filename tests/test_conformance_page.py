@@ -95,7 +95,7 @@ def test_the_page_shows_every_criterion_with_the_level_and_evidence_the_run_gave
     assert levels == {"Supports", "Partially supports", "Not evaluated"}
     assert rows["1.4.3 Contrast (Minimum)"][0] == "Partially supports"
     assert (
-        "axe-core found failures on 1 page(s): student: book/cases/index.html."
+        "axe-core found failures on 1 page: student: book/cases/index.html."
         in rows["1.4.3 Contrast (Minimum)"][1]
     )
     assert rows["2.4.2 Page Titled"] == (
