@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 
 from .models import Choice, Dilemma, Escalation, Node
 from .problems import Problem, ProblemCode, Severity
-from .words import current
+from .words import _, current
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -373,10 +373,10 @@ def one_sided_warnings(catalog: Catalog) -> list[Problem]:
     new dilemma should be told, not stopped.
     """
     warnings = []
-    for _, loaded in sorted(catalog.dilemmas.items()):
+    for _id, loaded in sorted(catalog.dilemmas.items()):
         missed = dilemma_balance(loaded.model).one_sided()
         if missed:
-            message = "one-sided dilemma: " + "; ".join(missed)
+            message = _("one-sided dilemma: {targets_missed}", targets_missed="; ".join(missed))
             warnings.append(
                 Problem(loaded.path, loaded.line("id"), ProblemCode.ONE_SIDED, message, Severity.WARNING)
             )
