@@ -8,7 +8,9 @@ error messages (a missing argument, an unknown option) stay in English: they are
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sys
 import tempfile
 from collections import Counter
@@ -46,6 +48,7 @@ def N_(message: str) -> str:
     return message
 
 
+LANGUAGE_VARIABLE = "ETHICSKIT_LANGUAGE"
 HELP_OPTION = N_("Show this message and exit.")
 """Click's own help option: its text is looked up in the catalogue like every other."""
 
@@ -121,11 +124,31 @@ class Group(Command, click.Group):
         with formatter.section(_("Commands")):
             formatter.write_dl(rows)
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:
+    def main(self, args: Any = None, *rest: Any, **kwargs: Any) -> Any:
         # `--language` sets the language for this run only: once the command ends (also when it is run
         # in-process, as the tests do), the language in use before is restored.
         with language(current().language):
-            return super().main(*args, **kwargs)
+            _language_first(sys.argv[1:] if args is None else list(args))
+            return super().main(args, *rest, **kwargs)
+
+
+def _language_first(args: list[str]) -> None:
+    """Choose the language before click reads any option, so that `--help` is shown in it wherever it
+    stands: click runs an eager option's callback in the order the options are given, and reads the
+    environment after them. An unknown language is left for the option's own check to report."""
+    chosen = os.environ.get(LANGUAGE_VARIABLE) or None
+    for index, arg in enumerate(args):
+        if arg == "--language" and index + 1 < len(args):
+            chosen = args[index + 1]
+            break
+        if arg.startswith("--language="):
+            chosen = arg.partition("=")[2]
+            break
+        if not arg.startswith("-"):
+            break  # the command's name: what follows is the command's, not the group's
+    if chosen:
+        with contextlib.suppress(CatalogueError):
+            set_language(chosen)
 
 
 def _short_help(text: str, limit: int) -> str:
@@ -151,7 +174,10 @@ class CommandError(click.ClickException):
         click.echo(_("Error: {message}", message=self.format_message()), file=file, err=True)
 
 
-def _choose_language(ctx: click.Context, param: click.Parameter, value: str) -> str:
+def _choose_language(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    # Neither the option nor the variable: English, or the language the caller already chose in-process.
+    if value is None:
+        return None
     try:
         set_language(value)
     except CatalogueError as error:
@@ -175,15 +201,15 @@ ROOT_OPTION = click.option(
 )
 @click.option(
     "--language",
-    envvar="ETHICSKIT_LANGUAGE",
-    default="en",
-    show_default=True,
+    envvar=LANGUAGE_VARIABLE,
+    default=None,
     is_eager=True,
     expose_value=False,
     callback=_choose_language,
     help=N_(
-        "The language the command writes in (also ETHICSKIT_LANGUAGE): 'en', 'qps' for the "
-        "pseudo-locale, or a language with a catalogue in the package. Give it before the command's name."
+        "The language the command writes in (also ETHICSKIT_LANGUAGE; English when neither is given): 'en', "
+        "'qps' for the pseudo-locale, or a language with a catalogue in the package. Give it before the "
+        "command's name."
     ),
 )
 def main() -> None:
