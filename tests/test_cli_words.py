@@ -173,3 +173,12 @@ def test_other_commands_write_through_the_catalogue(tmp_path: Path) -> None:
     assert new.exit_code == 0 and escaped_lines(new.output, [re.compile(r"\S+\.yml")]) == [], new.output
     law = runner.invoke(main, ["--language", "qps", "law", "demo-act", "--root", str(kit)])
     assert law.exit_code == 0 and PSEUDO_OPEN in law.output
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_stats_tables_are_written_through_the_catalogue(fmt: str) -> None:
+    """`ethicskit stats`: headings, the kit's row, targets and measures marked; dilemma ids, figures,
+    escalation routes (YAML identifiers) and table rules are not words."""
+    result = CliRunner().invoke(main, ["--language", "qps", "stats", "--root", str(VALID), "--format", fmt])
+    assert result.exit_code == 0, result.output
+    assert escaped_lines(result.output, [re.compile(r"demo-dilemma|supervision")]) == []
