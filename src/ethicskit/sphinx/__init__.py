@@ -10,7 +10,19 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import assets, chapters, content, directives, downloads, edition, language, nodes, references, roles
+from . import (
+    assets,
+    chapters,
+    content,
+    directives,
+    downloads,
+    edition,
+    language,
+    nodes,
+    references,
+    refusal,
+    roles,
+)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -26,6 +38,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", edition.choose_edition)  # 0: before the theme reads its options (in words)
     app.connect("builder-inited", content.load_content)  # 1: catalogue on the environment
     app.connect("builder-inited", assets.add_static_assets)  # 2: HTML-only CSS and JS
+    app.connect("builder-inited", refusal.build_nothing, priority=900)  # 3: unless refused above
     app.connect("env-get-outdated", content.outdated_pages)  # 3: generated lists that changed
     app.connect("env-purge-doc", content.purge_doc)  # per changed page
     app.connect("env-merge-info", content.merge_info)  # parallel reads
@@ -35,7 +48,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", assets.drop_page_scripts_elsewhere, priority=1000)  # per page written
     app.connect("html-page-context", language.add_script_words)  # the words those scripts show
     app.connect("build-finished", downloads.write_downloads)
-    app.connect("build-finished", assets.refresh_static_assets)  # last: current CSS and JS in _static
+    app.connect("build-finished", assets.refresh_static_assets)  # current CSS and JS in _static
+    app.connect("build-finished", refusal.remove_scratch, priority=1000)  # last: refused builds' scratch
     return {
         "version": "0.1.0",
         "env_version": 2,

@@ -8,6 +8,8 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from .refusal import is_refused
+
 STATIC = Path(__file__).parent / "static"
 
 PAGE_SCRIPTS = {
@@ -58,7 +60,7 @@ def refresh_static_assets(app: Sphinx, exception: Exception | None) -> None:
     An incremental build that rewrites no page can leave older copies in `_static`, so a change
     to the extension's styles would not show until the next clean build.
     """
-    if exception is not None or app.builder.format != "html":
+    if exception is not None or app.builder.format != "html" or is_refused(app):
         return
     for source in sorted(served_static(app).iterdir()):
         target = Path(app.outdir) / "_static" / source.name

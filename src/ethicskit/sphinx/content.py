@@ -12,6 +12,7 @@ from sphinx.util import logging
 
 from ..catalog import Catalog, load_catalog
 from ..curriculum import mapped_outcomes
+from .refusal import refuse
 
 logger = logging.getLogger(__name__)
 
@@ -25,8 +26,8 @@ def content_root(app: Sphinx) -> Path:
 def load_content(app: Sphinx) -> None:
     """Build the catalogue; each content problem becomes a warning at its file and line.
 
-    Building from content with problems would publish half a course, so the build stops
-    after every problem has been reported.
+    Building from content with problems would publish half a course, so the build is refused
+    (see `refusal`) after every problem has been reported.
     """
     catalog, problems = load_catalog(content_root(app))
     for problem in problems:
@@ -37,13 +38,8 @@ def load_content(app: Sphinx) -> None:
             subtype=problem.code.value,
         )
     if problems:
-        logger.error(
-            f"{len(problems)} content problem(s) above; nothing was built. "
-            "Run 'ethicskit check' to see each with a hint."
-        )
-        # A clean exit, not an exception: Jupyter Book prints a traceback for any Sphinx error,
-        # which would bury the messages that say what to fix.
-        raise SystemExit(1)
+        refuse(app, f"{len(problems)} content problem(s) above; 'ethicskit check' shows each with a hint")
+        return
     env = app.env
     env.ethicskit_catalog = catalog  # type: ignore[attr-defined]
     # A code page's "used in" lines change only when the citations of its clauses change; remember

@@ -11,6 +11,7 @@ from sphinx.application import Sphinx
 from ..documents import handout, standalone_dilemma
 from .content import catalog_of
 from .edition import is_lecturer
+from .refusal import is_refused
 
 FOLDER = "downloads"
 
@@ -29,7 +30,7 @@ def relative(docname: str, target: str) -> str:
 
 
 def write_downloads(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.format != "html":
+    if exception is not None or app.builder.format != "html" or is_refused(app):
         return
     catalog = catalog_of(app.env)
     lecturer = is_lecturer(app.config)

@@ -14,6 +14,7 @@ from sphinx.config import Config
 from sphinx.util import logging
 
 from ..words import _
+from .refusal import refuse
 
 logger = logging.getLogger(__name__)
 
@@ -31,8 +32,8 @@ def lecturer_banner() -> str:
 def choose_edition(app: Sphinx, config: Config) -> None:
     chosen = os.environ.get("ETHICSKIT_EDITION") or config.ethicskit_edition
     if chosen not in EDITIONS:
-        logger.error(f"unknown edition '{chosen}': use one of {', '.join(EDITIONS)}")
-        raise SystemExit(1)  # a clean exit: Jupyter Book would bury the message under a traceback
+        refuse(app, f"unknown edition '{chosen}': use one of {', '.join(EDITIONS)}")
+        chosen = "student"  # the rest of the set-up needs an edition; nothing will be built
     config.ethicskit_edition = chosen
     if chosen == "lecturer":
         options = dict(config.html_theme_options or {})

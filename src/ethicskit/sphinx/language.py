@@ -17,6 +17,7 @@ from sphinx.util import logging
 from .. import words
 from ..export import script_words_element
 from .assets import PAGE_SCRIPTS, page_classes
+from .refusal import refuse
 
 logger = logging.getLogger(__name__)
 
@@ -29,8 +30,9 @@ def choose_language(app: Sphinx, config: Config) -> None:
     try:
         words.set_language(chosen)
     except words.CatalogueError as error:
-        logger.error(str(error))
-        raise SystemExit(1) from None  # a clean exit, as for an unknown edition
+        refuse(app, str(error))
+        chosen = words.SOURCE_LANGUAGE  # the rest of the set-up needs words; nothing will be built
+        words.set_language(chosen)
     config.ethicskit_language = chosen
     # Sphinx's own language follows, so the page's `lang` attribute and the translation of the chapters
     # (from their message catalogues) match the interface; the pseudo-locale is not a language Sphinx
