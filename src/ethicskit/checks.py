@@ -521,9 +521,10 @@ def _check_case_law(loaded: Loaded[Case], catalog: Catalog) -> list[Problem]:
         if not found and (instrument_id in catalog.laws or instrument_id in catalog.unloadable):
             resolving += 1  # a digest that failed to load is reported in its own file
     if resolving < 2 and not problems:
-        message = _(
-            "'law.provisions' has {resolving} provision(s) of {nation} law; cite at least two",
-            resolving=resolving,
+        message = n_(
+            "'law.provisions' has {count} provision of {nation} law; cite at least two",
+            "'law.provisions' has {count} provisions of {nation} law; cite at least two",
+            resolving,
             nation=nation,
         )
         problems.append(
@@ -763,10 +764,10 @@ def _check_dilemma(loaded: Loaded[Dilemma], catalog: Catalog) -> list[Problem]:
         c.ref for ending in dilemma.endings for c in ending.law
     }
     if len(cited) < 2 and case is not None:
-        message = _(
-            "the dilemma cites {cited_count} provision(s) of law on its choices and endings; cite two or "
-            "more",
-            cited_count=len(cited),
+        message = n_(
+            "the dilemma cites {count} provision of law on its choices and endings; cite two or more",
+            "the dilemma cites {count} provisions of law on its choices and endings; cite two or more",
+            len(cited),
         )
         add(("nodes",), ProblemCode.DILEMMA_LAW, message)
     graph_problems = list(check_graph(dilemma))

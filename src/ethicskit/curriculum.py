@@ -26,7 +26,7 @@ from .files import CASES_DIR, SEMINARS_DIR
 from .loader import Loaded, load_file
 from .models import ClauseId, Line, Prose, Slug, _Model
 from .problems import Problem, ProblemCode, Severity
-from .words import _
+from .words import _, n_
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -319,11 +319,13 @@ def unverified_in_maps(catalog: Catalog) -> list[Problem]:
     for loaded, index, item in _framework_items(catalog):
         count = len(uses.get(f"{loaded.model.id}:{item.id}", []))
         if count and not item.verified:
-            message = _(
-                "item '{id}' is mapped to {number} outcome(s) but its wording was not verified "
+            message = n_(
+                "item '{id}' is mapped to {count} outcome but its wording was not verified "
                 "({unverified_reason}); the maps show it as unverified",
+                "item '{id}' is mapped to {count} outcomes but its wording was not verified "
+                "({unverified_reason}); the maps show it as unverified",
+                count,
                 id=item.id,
-                number=count,
                 unverified_reason=item.unverified_reason,
             )
             line = loaded.line("items", index, "id")

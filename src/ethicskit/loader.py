@@ -13,7 +13,7 @@ from pydantic_core import ErrorDetails
 
 from . import models
 from .problems import Problem, ProblemCode
-from .words import _
+from .words import _, n_
 from .yamlfile import LineMap, Path_, YamlDocument, parse_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -171,10 +171,11 @@ def _problem_for(error: ErrorDetails, path: str, lines: LineMap) -> Problem:
         )
         return Problem(path, line, ProblemCode.TEXT_TOO_LONG, message)
     if kind == "too_short":
-        message = _(
-            "'{where}' has {actual} item(s); it needs at least {minimum}",
+        message = n_(
+            "'{where}' has {count} item; it needs at least {minimum}",
+            "'{where}' has {count} items; it needs at least {minimum}",
+            int(ctx.get("actual_length") or 0),
             where=where,
-            actual=ctx.get("actual_length"),
             minimum=ctx.get("min_length"),
         )
         return Problem(path, line, ProblemCode.TOO_FEW, message)

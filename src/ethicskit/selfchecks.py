@@ -20,7 +20,7 @@ from .checks import check_law_ref, check_ref
 from .loader import Loaded
 from .models import CodeStatus, IssuerType, Jurisdiction, Question, QuestionKind, SelfCheck
 from .problems import Problem, ProblemCode
-from .words import _
+from .words import _, n_
 from .yamlfile import Path_
 
 if TYPE_CHECKING:
@@ -137,10 +137,11 @@ def _check_shape(question: Question, where: Path_, loaded: Loaded[Any]) -> list[
             messages.append(
                 (
                     (*where, "options"),
-                    _(
-                        "{name} has {options_count} option(s); give at least {min_choices}",
+                    n_(
+                        "{name} has {count} option; give at least {min_choices}",
+                        "{name} has {count} options; give at least {min_choices}",
+                        len(question.options),
                         name=name,
-                        options_count=len(question.options),
                         min_choices=MIN_CHOICES,
                     ),
                 )
