@@ -274,10 +274,10 @@ class Guard:
                 if digest in source.hashes:
                     run = " ".join(words[start : start + RUN])
                     message = _(
-                        "'{where}' shares the {run}-word run '{run2}' with the source '{name}'",
+                        "'{where}' shares the {length}-word run '{words}' with the source '{name}'",
                         where=where,
-                        run=RUN,
-                        run2=run,
+                        length=RUN,
+                        words=run,
                         name=source.name,
                     )
                     yield path, ProblemCode.COPIED_TEXT, message

@@ -187,21 +187,25 @@ def _check_citations(
     question: Question, where: Path_, loaded: Loaded[Any], catalog: Catalog, nation: str | None
 ) -> list[Problem]:
     problems: list[Problem] = []
-    grounds: list[tuple[Path_, str, list[str], list[str]]] = (
-        [(where, _("the short answer"), question.cites, question.law)]
+    # The option's text, or None for the short answer.
+    grounds: list[tuple[Path_, str | None, list[str], list[str]]] = (
+        [(where, None, question.cites, question.law)]
         if question.kind is QuestionKind.SHORT_ANSWER
-        else [
-            ((*where, "options", i), _("option '{text}'", text=o.text), o.cites, o.law)
-            for i, o in enumerate(question.options)
-        ]
+        else [((*where, "options", i), o.text, o.cites, o.law) for i, o in enumerate(question.options)]
     )
-    for at, what, cites, laws in grounds:
+    for at, option, cites, laws in grounds:
         if not cites and not laws:
-            message = _(
-                "question '{id}': {what} cites no clause or provision for its feedback",
-                id=question.id,
-                what=what,
-            )
+            if option is None:
+                message = _(
+                    "question '{id}': the short answer cites no clause or provision for its feedback",
+                    id=question.id,
+                )
+            else:
+                message = _(
+                    "question '{id}': option '{text}' cites no clause or provision for its feedback",
+                    id=question.id,
+                    text=option,
+                )
             problems.append(_problem(loaded, at, ProblemCode.SELF_CHECK_UNCITED, message))
         for index, ref in enumerate(cites):
             problems += check_ref(ref, (*at, "cites", index), loaded, catalog)

@@ -275,7 +275,7 @@ def _unclosed_quote(text: str, last_line: int) -> int | None:
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     if mark is None:
-        message = _("YAML syntax error: {value}", value=error.problem or error.context)
+        message = _("YAML syntax error: {detail}", detail=error.problem or error.context)
         return Problem(path, None, ProblemCode.YAML_SYNTAX, message)
     if "nesting depth" in (error.problem or ""):  # libyaml's own limit, met while scanning ahead
         return Problem(path, mark.line + 1, ProblemCode.TOO_DEEP, _too_deep())
@@ -288,9 +288,15 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Proble
     if quote_line is not None:
         quote = _QUOTE_START.match(_line_text(text, quote_line)[:_QUOTE_SCAN])
         sign = quote.group("quote") if quote else '"'
-        message = _("the quote ({sign}) opened on this line is not closed on it", sign=sign)
         if quote_line != mark.line:
-            message += _("; YAML reads on and fails on line {line}", line=mark.line + 1)
+            message = _(
+                "the quote ({sign}) opened on this line is not closed on it; YAML reads on and fails on "
+                "line {line}",
+                sign=sign,
+                line=mark.line + 1,
+            )
+        else:
+            message = _("the quote ({sign}) opened on this line is not closed on it", sign=sign)
         return Problem(path, quote_line + 1, ProblemCode.UNCLOSED_QUOTE, message)
     context = error.context_mark
     opened = {"flow sequence": "[", "flow mapping": "{"}
@@ -302,9 +308,16 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Proble
                 line=mark.line + 1,
             )
             return Problem(path, context.line + 1, ProblemCode.UNCLOSED_BRACKET, message)
-    message = _("YAML syntax error: {value}", value=error.problem or error.context)
+    # The detail is the YAML parser's own account, in English: it is the library's, not the kit's.
+    detail = error.problem or error.context
     if context is not None and context.line != mark.line:
-        message += _(" (in the part that starts on line {line})", line=context.line + 1)
+        message = _(
+            "YAML syntax error: {detail} (in the part that starts on line {line})",
+            detail=detail,
+            line=context.line + 1,
+        )
+    else:
+        message = _("YAML syntax error: {detail}", detail=detail)
     return Problem(path, mark.line + 1, ProblemCode.YAML_SYNTAX, message)
 
 
