@@ -34,7 +34,8 @@ from .models import (
 )
 from .problems import Problem
 from .selfchecks import CHAPTER_SELF_CHECKS, check_self_checks
-from .words import _
+from .translations import Translations, apply_translations, load_translations
+from .words import _, current
 
 __all__ = ["CASES_DIR", "CODES_DIR", "DILEMMAS_DIR", "LAW_DIR", "SEMINARS_DIR", "Catalog", "load_catalog"]
 CHAPTER_READING = "book/reading-lists.yml"
@@ -132,6 +133,8 @@ class Catalog:
     """The curriculum frameworks under curriculum/, by id."""
     curriculum_maps: Loaded[CurriculumMaps] | None = None
     """Which outcomes serve which framework items, when the kit has a map and it validated."""
+    translations: Translations = field(default_factory=Translations)
+    """The content's translations, how complete each is, and the language the models are in."""
 
     def content_files(self) -> list[Path]:
         """Every content file the catalogue was read from, valid or not."""
@@ -274,4 +277,16 @@ def load_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
     problems += check_self_checks(catalog)
     problems += check_curriculum(catalog)
     problems += check_chapter_structure(catalog.root)
+    folders = {
+        CODES_DIR: catalog.codes,
+        LAW_DIR: catalog.laws,
+        CASES_DIR: catalog.cases,
+        DILEMMAS_DIR: catalog.dilemmas,
+        SEMINARS_DIR: catalog.seminars,
+    }
+    all_files = {file.relative_to(root).as_posix() for folder in files.values() for file in folder}
+    catalog.translations, found = load_translations(root, folders, all_files)  # type: ignore[arg-type]
+    problems += found
+    # Last, once every rule has run on the English: a build in another language shows its translations.
+    apply_translations(catalog.translations, folders, current().language)  # type: ignore[arg-type]
     return catalog, sorted(set(problems))

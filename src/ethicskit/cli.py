@@ -37,6 +37,7 @@ from .release import GUIDE, ReleaseError, make_release
 from .report import as_json, as_text
 from .scaffold import KINDS, SLUG, ScaffoldError, new_content, write_schemas
 from .scorm import write_package
+from .translations import TranslationError, stamp_file, start_translation
 from .verify import Outcome, SourceError, compare, document_numbers, read_source, source_id
 from .verify import record as record_verification
 from .words import CatalogueError, _, current, language, n_, set_language
@@ -228,7 +229,7 @@ def main() -> None:
 def check(root: Path, fmt: str) -> None:
     catalog, problems = load_catalog(root)
     files = len(catalog.content_files())
-    warnings = one_sided_warnings(catalog) + unverified_in_maps(catalog)
+    warnings = one_sided_warnings(catalog) + unverified_in_maps(catalog) + catalog.translations.warnings
     render = as_json if fmt == "json" else as_text
     click.echo(render(problems, files, warnings))
     sys.exit(1 if problems else 0)
@@ -932,3 +933,42 @@ def conformance(evidence: Path, output: Path, run_date: str | None) -> None:
             path=output,
         )
     )
+
+
+@main.group(help=N_("Start and record content translations (see the README's 'Translating the kit')."))
+def translation() -> None:
+    pass
+
+
+@translation.command(
+    "start", help=N_("Copy a content file to translations/LANGUAGE/content/, to translate it in place.")
+)
+@click.argument("language")
+@click.argument("source")
+@ROOT_OPTION
+def translation_start(language: str, source: str, root: Path) -> None:
+    try:
+        path = start_translation(root, language, source)
+    except TranslationError as error:
+        raise CommandError(str(error)) from None
+    click.echo(
+        _("Wrote {path}. Translate its text, then run 'ethicskit translation stamp {path}'.", path=path)
+    )
+
+
+@translation.command(
+    "stamp",
+    help=N_(
+        "Record the English each translated string stands for; name FIELDS to record them even if "
+        "outdated or left as the English."
+    ),
+)
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("fields", nargs=-1)
+@ROOT_OPTION
+def translation_stamp(file: Path, fields: tuple[str, ...], root: Path) -> None:
+    try:
+        stamp_file(root, file, list(fields))
+    except TranslationError as error:
+        raise CommandError(str(error)) from None
+    click.echo(_("Recorded what {path} was translated from.", path=file))

@@ -99,11 +99,17 @@ class ProblemCode(StrEnum):
     UNVERIFIED_ITEM = "unverified-item"
     CHAPTER_STRUCTURE = "chapter-structure"
     NATION_UNCOVERED = "nation-uncovered"
+    TRANSLATION_STRUCTURE = "translation-structure"
+    TRANSLATION_ORPHAN = "translation-orphan"
+    TRANSLATION_REVIEW = "translation-review"
+    UNTRANSLATED = "untranslated"
+    TRANSLATION_OUTDATED = "translation-outdated"
 
     @property
     def hint(self) -> str:
         """How to fix this kind of problem, in one sentence."""
-        return _hints()[self]
+        hints = _hints()
+        return hints[self] if self in hints else _translation_hints()[self]
 
 
 def _hints() -> dict[ProblemCode, str]:
@@ -399,6 +405,33 @@ def _hints() -> dict[ProblemCode, str]:
             "Change the detail in one of the two cases, or teach them in different seminars, so that "
             "students "
             "do not read two composites as one story."
+        ),
+    }
+
+
+def _translation_hints() -> dict[ProblemCode, str]:
+    """The hints of the translation checks, in the language being written."""
+    return {
+        ProblemCode.TRANSLATION_STRUCTURE: _(
+            "Translate only the text: keep every key, list item, id, 'leads_to', 'start', 'when', clause "
+            "and law reference, lean, number, date and set value exactly as the English file has them "
+            "(copy them from it); the README's 'Translating the kit' section shows the format."
+        ),
+        ProblemCode.TRANSLATION_ORPHAN: _(
+            "Give the translation the path of its English file under translations/LANGUAGE/content/, or "
+            "delete it if the English file was removed."
+        ),
+        ProblemCode.TRANSLATION_REVIEW: _(
+            "List each chapter ('book/intro.md') or content file ('cases/ID.yml') once, by its path from "
+            "the kit's root, with 'review: awaiting' or the date and reviewer's role of a review."
+        ),
+        ProblemCode.UNTRANSLATED: _(
+            "Translate the text; until then the page shows it in English and says so. If it rightly stays "
+            "as it is (a name, a title), record that with 'ethicskit translation stamp FILE FIELD'."
+        ),
+        ProblemCode.TRANSLATION_OUTDATED: _(
+            "Compare the translation with the English now, update it, then record it with "
+            "'ethicskit translation stamp FILE FIELD'."
         ),
     }
 

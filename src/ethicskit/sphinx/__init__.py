@@ -22,6 +22,7 @@ from . import (
     references,
     refusal,
     roles,
+    translation_status,
 )
 
 
@@ -34,6 +35,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     directives.setup_directives(app)
     roles.setup_roles(app)
     chapters.setup_chapters(app)
+    translation_status.setup_translation_status(app)  # notes on pages in another language; the status page
     app.connect("config-inited", language.choose_language)  # 0: the interface words of this build
     app.connect("config-inited", edition.choose_edition)  # 0: before the theme reads its options (in words)
     app.connect("builder-inited", content.load_content)  # 1: catalogue on the environment
