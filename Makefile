@@ -82,10 +82,12 @@ check: $(VENV)/.book-ready
 # The word catalogue's template: every interface message of the Python package and the browser
 # scripts. Run it after adding or changing a message; a test fails while the template is out of date.
 # No header: it would carry the time of each run, and the messages are what the template is for.
+# Then each language's catalogue follows the template: new messages appear untranslated, gone ones go.
 messages: $(VENV)/.book-ready
 	$(BIN)/pybabel extract --mapping-file babel.cfg --keywords n_:1,2 --no-wrap --sort-by-file --omit-header --add-location file \
 		--project "First Loyalty" --copyright-holder "First Loyalty contributors" \
 		--output-file src/ethicskit/locale/ethicskit.pot src
+	$(BIN)/python -m ethicskit.catalogue_upkeep
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)

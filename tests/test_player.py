@@ -547,7 +547,8 @@ def test_worksheet_is_filled_by_keyboard_saved_and_exported_with_reflections(
     text = Path(markdown.value.path()).read_text()
     assert "## Worksheet: A demonstration case" in text
     assert "### The facts\n\nThe review is due on Friday." in text
-    assert "### Consequences: For the person who uses services\n\nNot heard." in text
+    assert "### Consequences\n\n**For the agency:** The figure is met." in text
+    assert "**For the person who uses services:** Not heard." in text
     # A record in a regulator's shape, chosen and saved by keyboard: the ASYE log entry, as plain text.
     chooser = page.get_by_label("Record for your regulator or ASYE:")
     tab_to(page, chooser)

@@ -13,6 +13,7 @@ this test fails only for a script.
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -29,7 +30,7 @@ from ethicskit.catalog import Catalog, load_catalog
 from ethicskit.documents import standalone_dilemma, static_text
 from ethicskit.export import dilemma_payload, script_safe, script_words_element, tally_payload
 from ethicskit.sphinx.language import page_scripts
-from ethicskit.words import PSEUDO_CLOSE, PSEUDO_OPEN, _, language, n_, pseudo
+from ethicskit.words import PSEUDO_CLOSE, PSEUDO_OPEN, _, current, language, n_, pseudo
 from pseudo import _PUNCTUATION, escaped_text
 
 pytestmark = pytest.mark.browser
@@ -388,7 +389,10 @@ def test_my_reflections_shows_only_catalogue_words(page: Page, tmp_path: Path, c
     given = set(strings(payload)) | set(strings(shapes)) | set(strings(steps)) | set(strings(store))
     given |= {text.upper() for text in strings(shapes)}  # the plain-text record capitalises its field labels
     given |= {text.partition(":")[2] for text in strings(shapes)}  # a field's parts: "fixed:text"
-    given |= {"2026-03-02", "Pressed for time.", "The facts as I saw them."}
+    # The day they were saved on, as the page writes it: dates are Babel's, not catalogue messages.
+    with language("qps"):
+        saved_on = current().date(datetime.date(2026, 3, 2))
+    given |= {saved_on, "Pressed for time.", "The facts as I saw them."}
     file = tmp_path / "reflections.html"
     file.write_text(html, encoding="utf-8")
     page.goto(file.as_uri())

@@ -15,6 +15,7 @@ from playwright.sync_api import Page
 
 from ethicskit import records
 from ethicskit.cli import main
+from ethicskit.export import script_words_element
 from ethicskit.sphinx.assets import STATIC
 
 EXPORTED = "2026-12-04"
@@ -177,12 +178,13 @@ def test_the_browser_fills_every_shape_exactly_as_the_command_does(page: Page, t
     shapes = json.dumps(records.as_payload(), ensure_ascii=False)
     scripts = "".join(
         f"<script>{(STATIC / name).read_text(encoding='utf-8')}</script>"
-        for name in ("dilemma-player.js", "reflections.js")
+        for name in ("words.js", "dilemma-player.js", "reflections.js")
     )
     html = (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>'
         f'<div class="ek-my-reflections"><script type="application/json" class="ek-record-shapes">{shapes}'
-        f"</script></div>{scripts}</body></html>"
+        f"</script></div>{script_words_element(['dilemma-player.js', 'reflections.js'])}{scripts}"
+        "</body></html>"
     )
     (tmp_path / "page.html").write_text(html, encoding="utf-8")
     page.goto((tmp_path / "page.html").as_uri())
@@ -193,6 +195,8 @@ def test_the_browser_fills_every_shape_exactly_as_the_command_does(page: Page, t
                 [records.as_payload(), STORE, EXPORTED],
             )
             assert from_browser == render(shape, _export(), EXPORTED), (shape.id, name)
+            # The days the reflections were saved on are written as the language writes dates.
+            assert "30 November 2026" in from_browser and "2026-11-30" not in from_browser
     # The page offers every shape by its title.
     options = page.locator(".ek-records select option").all_text_contents()
     assert options == [shape.title for shape in records.shapes()]

@@ -32,7 +32,7 @@ from .models import (
 )
 from .signposting import signpost
 from .words import _, current, n_
-from .worksheet import steps
+from .worksheet import step_heading, steps
 
 
 def lean_words() -> dict[int, str]:
@@ -582,7 +582,7 @@ def worksheet_sheet() -> str:
             for _field_id, label in step.fields
         )
         space = labels or "<div class='write-here'></div>"
-        heading = escape(_("{number}. {title}", number=number, title=step.title))
+        heading = escape(step_heading(number, step))
         written.append(f"<h2>{heading}</h2><p>{escape(step.guidance)}</p>{space}")
     title = escape(_("The ethical-reasoning worksheet"))
     return f'<section class="worksheet"><h1>{title}</h1>' + "".join(written) + "</section>"

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from . import worksheet
 from .catalog import Catalog
 from .engine import decision_numbers, decision_title, ending_title, numbered_nodes
 from .models import (
@@ -196,9 +197,13 @@ SCRIPTS = Path(__file__).parent / "sphinx" / "static"
 
 def script_words_element(names: list[str]) -> str:
     """The interface words these scripts show, in the current language, as the JSON element
-    `words.js` reads: the scripts carry no words of their own."""
+    `words.js` reads: the scripts carry no words of their own, nor layouts of their own."""
+    found = script_words([SCRIPTS / name for name in names])
+    if "reflections.js" in names:
+        # My reflections exports a worksheet in the layout Python writes it in, filled in, not its own.
+        found["layouts"] = {"worksheet": worksheet.markdown_layout()}
     data = json.dumps(
-        script_words([SCRIPTS / name for name in names]),
+        found,
         ensure_ascii=False,
         separators=(",", ":"),
         sort_keys=True,

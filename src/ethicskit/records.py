@@ -20,7 +20,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from .words import _, current
+from .words import _, current, stored_date
 
 MAX_EXPORT_BYTES = 5 * 1024 * 1024
 """The same limit as the page's import: an export is a few kilobytes per dilemma."""
@@ -421,7 +421,7 @@ def _dilemma_values(entry: DilemmaEntry) -> dict[str, str]:
     ]
     return {
         "title": _("Ethical dilemma: {title} ({kit})", title=entry.title, kit=kit),
-        "date": entry.updated,
+        "date": stored_date(entry.updated),
         "activity": activity,
         "learning": "\n\n".join(learning)
         or _("{to_complete}: nothing was written at the dilemma's prompts.", to_complete=to_complete()),
@@ -438,7 +438,7 @@ def _worksheet_values(entry: WorksheetEntry) -> dict[str, str]:
     kit = kit_name()
     return {
         "title": _("Ethical-reasoning worksheet: {title} ({kit})", title=entry.title, kit=kit),
-        "date": entry.updated,
+        "date": stored_date(entry.updated),
         "activity": _(
             "Worked through {kit}'s ethical-reasoning worksheet on “{title}”, step by step.",
             kit=kit,

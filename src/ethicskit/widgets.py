@@ -596,7 +596,7 @@ class WorksheetWidget(widgets.VBox):  # type: ignore[misc]
         """Answers kept per case while the notebook runs, so switching case does not lose them."""
         parts: list[widgets.Widget] = [self.case]
         for number, step in enumerate(worksheet.steps(), 1):
-            parts.append(_html(f"{number}. {step.title}", tag="h3"))
+            parts.append(_html(worksheet.step_heading(number, step), tag="h3"))
             parts.append(_html(step.guidance))
             for field_id, label in step.fields:
                 area = widgets.Textarea(

@@ -33,7 +33,7 @@ from functools import cache
 from pathlib import Path
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, get_date_format, tokenize_pattern
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_percent
@@ -51,6 +51,8 @@ _ACCENTED = str.maketrans(
     "\u00c5\u00e5\u00c7\u00e7\u00d0\u00c9\u00e9\u011c\u011d\u00ce\u00ee\u0139\u013a\u00d1\u00f1"
     "\u00d6\u00f6\u0154\u0155\u0160\u0161\u0162\u0163\u00dc\u00fc\u00dd\u00fd\u017d\u017e",
 )
+# The CLDR width of a month or weekday name written with 3 to 6 pattern letters (MMM, MMMM, ...).
+_NAME_WIDTHS = {3: "abbreviated", 4: "wide", 5: "narrow", 6: "short"}
 # Placeholders ({number}) and the markup the player's messages may carry stay as they are.
 _KEPT = re.compile(r"(\{[a-z_]+\})")
 
@@ -98,6 +100,33 @@ class Words:
     def percent(self, share: float) -> str:
         """A share written as a percentage the way this language writes one, e.g. '50%'."""
         return format_percent(share, locale=self.babel_locale)
+
+    def date_pieces(self) -> list[str | dict[str, object]]:
+        """How `date` writes a day, for a script to write it the same way (words.js): the language's
+        long date pattern as text and fields, each field with the names it writes where it writes
+        names. Days of the week are listed from Sunday, as a browser counts them."""
+        pattern = get_date_format("long", locale=self.babel_locale).pattern
+        locale = self.babel_locale
+        pieces: list[str | dict[str, object]] = []
+        for _kind, value in tokenize_pattern(pattern):
+            if isinstance(value, str):  # kind "chars": text as it stands
+                pieces.append(value)
+                continue
+            char, width = value  # kind "field": a letter and how many times it is written
+            piece: dict[str, object] = {"field": "M" if char == "L" else char, "width": width}
+            if char in "ML" and width >= 3:
+                months = locale.months["format" if char == "M" else "stand-alone"][_NAME_WIDTHS[width]]
+                piece["names"] = [months[number] for number in range(1, 13)]
+            elif char == "E":
+                days = locale.days["format"][_NAME_WIDTHS[max(width, 3)]]
+                piece["names"] = [days[6], *(days[number] for number in range(6))]
+            elif char not in "dMLy":
+                raise CatalogueError(
+                    f"the long date pattern of '{self.language}' ({pattern}) uses '{char}', which the "
+                    "browser's scripts cannot write"
+                )
+            pieces.append(piece)
+        return pieces
 
     @property
     def babel_locale(self) -> Locale:
@@ -181,6 +210,21 @@ def language(code: str) -> Iterator[Words]:
         _current.reset(token)
 
 
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def stored_date(day: str) -> str:
+    """A day a record stores as "YYYY-MM-DD" (the browser's records do), written as the current
+    language writes dates, as words.js writes it in the browser; any other text is kept as it is."""
+    found = _ISO_DAY.fullmatch(day)
+    if not found:
+        return day
+    try:
+        return current().date(Date(*(int(part) for part in found.groups())))
+    except ValueError:  # no such day, e.g. 2026-02-30
+        return day
+
+
 def _(message: str, /, **values: object) -> str:
     """`message` in the current language, with its `{placeholders}` filled from `values`."""
     return current()(message, **values)
@@ -229,4 +273,6 @@ def script_words(scripts: list[Path], words: Words | None = None) -> dict[str, o
         "language": words.language,
         "messages": words.table(list(dict.fromkeys(singles))),
         "plurals": words.plural_table(list(dict.fromkeys(pairs))),
+        # Records kept in the browser hold ISO days; the scripts show them as `Words.date` writes them.
+        "date": words.date_pieces(),
     }

@@ -22,6 +22,7 @@ from . import (
     references,
     refusal,
     roles,
+    theme_words,
     translation_status,
 )
 
@@ -36,7 +37,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     roles.setup_roles(app)
     chapters.setup_chapters(app)
     translation_status.setup_translation_status(app)  # notes on pages in another language; the status page
-    app.connect("config-inited", language.choose_language)  # 0: the interface words of this build
+    # 0: the interface words of this build, before other extensions turn their settings into scripts
+    app.connect("config-inited", language.choose_language, priority=100)
     app.connect("config-inited", edition.choose_edition)  # 0: before the theme reads its options (in words)
     app.connect("builder-inited", content.load_content)  # 1: catalogue on the environment
     app.connect("builder-inited", assets.add_static_assets)  # 2: HTML-only CSS and JS
@@ -50,6 +52,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", assets.drop_page_scripts_elsewhere, priority=1000)  # per page written
     app.connect("html-page-context", language.add_script_words)  # the words those scripts show
     app.connect("build-finished", downloads.write_downloads)
+    app.connect("build-finished", theme_words.write_script_words)  # search's words, as the pages'
     app.connect("build-finished", assets.refresh_static_assets)  # current CSS and JS in _static
     app.connect("build-finished", refusal.remove_scratch, priority=1000)  # last: refused builds' scratch
     return {

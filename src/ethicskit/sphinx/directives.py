@@ -210,7 +210,7 @@ class WorksheetDirective(_CatalogDirective):
         root = nodes.container("", data, classes=["ek-worksheet"])
         for number, step in enumerate(worksheet.steps(), 1):
             box = nodes.container(classes=["ek-worksheet-step"])
-            heading = _("{number}. {step}", number=number, step=step.title)
+            heading = worksheet.step_heading(number, step)
             box += nodes.rubric(heading, heading)
             box += nodes.paragraph(step.guidance, step.guidance, classes=["ek-guidance"])
             for _key, label in step.fields:

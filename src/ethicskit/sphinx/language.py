@@ -16,6 +16,7 @@ from sphinx.util import logging
 
 from .. import words
 from ..export import script_words_element
+from . import theme_words
 from .assets import PAGE_SCRIPTS, page_classes
 from .refusal import refuse
 
@@ -39,6 +40,9 @@ def choose_language(app: Sphinx, config: Config) -> None:
     # knows, so its build keeps Sphinx in English.
     if chosen != words.PSEUDO_LANGUAGE:
         config.language = chosen
+    # Sphinx and the themes loaded their words before this event, in the configuration file's
+    # language: load them again in the chosen one, with the kit's Welsh for what they lack.
+    theme_words.follow(app, config.language)
 
 
 STORE_USERS = {"worksheet.js", "reflections.js", "tally.js"}

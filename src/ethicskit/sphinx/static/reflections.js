@@ -8,6 +8,13 @@
   var loadStore = store.load, saveStore = store.save, today = store.today, el = store.el;
   // The page's words (see words.js), through the player script; `listed` joins a list as the language does.
   var _ = store.words._, n_ = store.words.n_, listed = store.listed;
+  // Stored days are ISO ("2026-12-05"), so they sort and merge; every export and list shows them as the
+  // language writes dates, the same text as Python's records and the widget (words.js; tested).
+  var written = store.words.date || function (day) { return day; };
+  // The completed worksheet's layout, which Python writes (worksheet.py) and the page carries.
+  var worksheetLayout = store.words.layout ? store.words.layout("worksheet") : null;
+  /** Today, written as the language writes dates. */
+  function writtenToday() { return written(today()); }
   var uid = 0;
   // An import file is a few kilobytes per dilemma; anything far larger is not one.
   var MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -23,10 +30,10 @@
 
   // ---- the "My reflections" page -------------------------------------------------------------------
   function markdown(store) {
-    var out = ["# " + _("My reflections: {kit}", { kit: KIT }), "", _("Exported {date}. A record of reflection for CPD: working a fictional case is reflection, not evidence of your practice.", { date: today() }), ""];
+    var out = ["# " + _("My reflections: {kit}", { kit: KIT }), "", _("Exported {date}. A record of reflection for CPD: working a fictional case is reflection, not evidence of your practice.", { date: writtenToday() }), ""];
     Object.keys(store.dilemmas).sort().forEach(function (id) {
       var e = store.dilemmas[id];
-      out.push("## " + e.title, "", "- " + _("Date: {date}", { date: e.updated }), "- " + _("Dilemma: {id}", { id: id }));
+      out.push("## " + e.title, "", "- " + _("Date: {date}", { date: written(e.updated) }), "- " + _("Dilemma: {id}", { id: id }));
       out.push("- " + (e.path.length ? _("Path: {path}", { path: e.path.map(stepText).join(" → ") }) : _("Path: not started")));
       if (e.ending) out.push("- " + _("Ending: {title}", { title: e.ending.title }));
       // The path drawn on the map of every branch, as the player showed it at the ending.
@@ -41,13 +48,27 @@
         if (r.text) out.push("### " + r.prompt, "", r.text, "");
       });
     });
+    // A worksheet is written in the one layout Python writes it in (worksheet.py), which the page carries:
+    // this only fills it in, so the export here and the widget's are the same text (tested).
     var sheets = store.worksheets || {};
-    Object.keys(sheets).sort().forEach(function (id) {
-      var w = sheets[id];
-      out.push("## " + _("Worksheet: {title}", { title: w.title }), "", "- " + _("Date: {date}", { date: w.updated }), "");
-      (w.steps || []).forEach(function (step) { out.push("### " + step[0], "", w.answers[step[1]] || _("(not written)"), ""); });
-    });
+    if (worksheetLayout) {
+      Object.keys(sheets).sort().forEach(function (id) {
+        var w = sheets[id];
+        out.push(fillWorksheet(worksheetLayout, w.title, w.answers, written(w.updated)).replace(/\n$/, ""), "");
+      });
+    }
     return out.join("\n");
+  }
+
+  /** The worksheet's layout filled in, exactly as worksheet.py's `fill` does; the text ends in one line end. */
+  function fillWorksheet(layout, title, answers, date) {
+    var values = { title: title, date: date };
+    return layout.pieces.map(function (piece) {
+      if (typeof piece === "string") return piece;
+      if (piece.slot) return values[piece.slot];
+      // ASCII white space only, as worksheet.py trims it (String.trim takes more than Python's strip).
+      return (answers[piece.answer] || "").replace(/^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g, "") || layout.notWritten;
+    }).join("").replace(/\n$/, "");
   }
 
   /** Join two texts without losing either: the imported one is added below, marked, unless already there. */
@@ -141,7 +162,7 @@
       list.textContent = "";
       Object.keys(sheets).sort().forEach(function (id) {
         var w = sheets[id];
-        list.appendChild(el("section", { class: "ek-reflection-entry" }, [el("h2", { text: _("Worksheet: {title}", { title: w.title }) }), el("p", { class: "ek-muted", text: _("Last updated {date}", { date: w.updated }) }),
+        list.appendChild(el("section", { class: "ek-reflection-entry" }, [el("h2", { text: _("Worksheet: {title}", { title: w.title }) }), el("p", { class: "ek-muted", text: _("Last updated {date}", { date: written(w.updated) }) }),
           el("ul", {}, (w.steps || []).filter(function (st) { return w.answers[st[1]]; }).map(function (st) { return el("li", {}, [el("strong", { text: st[0] }), el("p", { text: w.answers[st[1]] })]); }))]));
       });
       if (!ids.length && !Object.keys(sheets).length) list.appendChild(el("p", { class: "ek-muted", text: _("No reflections yet. Work through a dilemma and write at its prompts.") }));
@@ -154,7 +175,7 @@
           el("h2", { text: e.title }),
           el("p", { text: pathLine(e) }),
           e.ending && e.pathMap ? el("img", { class: "ek-path-image", src: svgData(e.pathMap), alt: pathAlt(e) }) : null,
-          el("p", { class: "ek-muted", text: _("Last updated {date}", { date: e.updated }) }),
+          el("p", { class: "ek-muted", text: _("Last updated {date}", { date: written(e.updated) }) }),
           el("ul", {}, items)
         ]));
       });
@@ -212,7 +233,7 @@
       var chosen = function () { return shapes.filter(function (shape) { return shape.id === chooser.value; })[0]; };
       var save = function (ending, type, render) {
         var shape = chosen();
-        download("first-loyalty-" + shape.filename + ending, type, render(shape, loadStore(), today()));
+        download("first-loyalty-" + shape.filename + ending, type, render(shape, loadStore(), writtenToday()));
       };
       root.appendChild(el("div", { class: "ek-toolbar ek-records" }, [
         el("label", { for: shapeId, text: _("Record for your regulator or ASYE:") }), document.createTextNode(" "), chooser,
@@ -260,7 +281,7 @@
       .map(function (r) { return quoted(r.prompt) + "\n\n" + r.text.trim(); });
     return {
       title: _("Ethical dilemma: {title} ({kit})", { title: e.title, kit: KIT }),
-      date: e.updated,
+      date: written(e.updated),
       activity: activity,
       learning: learning.join("\n\n") || _("{to_complete}: nothing was written at the dilemma's prompts.", { to_complete: toComplete() }),
       clauses: listed(unique(clauses)) || _("None recorded.")
@@ -272,7 +293,7 @@
       .map(function (st) { return st[0] + "\n\n" + w.answers[st[1]].trim(); });
     return {
       title: _("Ethical-reasoning worksheet: {title} ({kit})", { title: w.title, kit: KIT }),
-      date: w.updated,
+      date: written(w.updated),
       activity: _("Worked through {kit}'s ethical-reasoning worksheet on \u201c{title}\u201d, step by step.", { title: w.title, kit: KIT }),
       learning: learning.join("\n\n") || _("{to_complete}: no step of the worksheet was written.", { to_complete: toComplete() }),
       clauses: _("See the worksheet's step on relevant clauses.")
@@ -335,7 +356,7 @@
   }
 
   function start() { document.querySelectorAll(".ek-my-reflections").forEach(reflectionsPage); }
-  window.FirstLoyaltyReflections = { markdown: markdown, recordMarkdown: recordMarkdown, recordText: recordText, merge: merge, parseImport: parseImport };
+  window.FirstLoyaltyReflections = { markdown: markdown, fillWorksheet: fillWorksheet, recordMarkdown: recordMarkdown, recordText: recordText, merge: merge, parseImport: parseImport };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

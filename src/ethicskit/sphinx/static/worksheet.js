@@ -16,10 +16,11 @@
     var current = wanted && titles[wanted] ? wanted : OWN;
     var status = el("p", { class: "ek-saved", "aria-live": "polite" });
     var areas = {};
-    // [heading, answer id] pairs, saved with the answers so the reflections page can lay them out.
+    // [heading, answer id] pairs, saved with the answers so the reflections page can list them and a
+    // regulator's record can name them; the headings are Python's (worksheet.py), as every word here.
     var labels = [];
     data.steps.forEach(function (step) {
-      step.fields.forEach(function (f) { labels.push([step.fields.length > 1 ? _("{step}: {field}", { step: step.title, field: f.label }) : step.title, f.id]); });
+      step.fields.forEach(function (f) { labels.push([f.heading, f.id]); });
     });
 
     function entry(s) {
@@ -61,15 +62,15 @@
     var form = el("form", { class: "ek-worksheet-form", onsubmit: function (event) { event.preventDefault(); } }, [
       el("div", { class: "ek-toolbar" }, [el("label", { for: "ek-ws-case", text: _("Working on:") }), document.createTextNode(" "), select])
     ]);
-    data.steps.forEach(function (step, index) {
+    data.steps.forEach(function (step) {
       var group = el("fieldset", { class: "ek-worksheet-step" }, [
-        el("legend", { text: _("{number}. {title}", { number: index + 1, title: step.title }) }),
+        el("legend", { text: step.heading }),
         el("p", { class: "ek-guidance", id: "ek-ws-help-" + step.id, text: step.guidance })
       ]);
       step.fields.forEach(function (field) {
         var id = "ek-ws-" + field.id;
         areas[field.id] = el("textarea", { id: id, rows: "4", "aria-describedby": "ek-ws-help-" + step.id, oninput: function () { save(field.id); } });
-        group.appendChild(el("label", { for: id, text: step.fields.length > 1 ? field.label : _("Your answer") }));
+        group.appendChild(el("label", { for: id, text: field.label }));
         group.appendChild(areas[field.id]);
       });
       form.appendChild(group);

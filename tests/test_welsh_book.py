@@ -1,0 +1,212 @@
+"""The book built in Welsh: no English interface words from Sphinx, the themes or the kit.
+
+The real book is built once with ETHICSKIT_LANGUAGE=cy. Content not yet translated (chapters, cases,
+dilemmas) may still be English; what is checked is the interface: the theme's header, sidebars,
+buttons, footer and search page, Sphinx's and the copy button's script words, and the text the kit's
+own elements write from its catalogue.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from bs4 import BeautifulSoup
+from bs4.element import Comment
+from playwright.sync_api import Page, expect
+
+from conftest import REPO, build_book, serve
+from ethicskit import words
+from pseudo import content_text
+
+pytestmark = pytest.mark.build
+
+ENGLISH_INTERFACE = [
+    # sphinx-book-theme and pydata-sphinx-theme
+    "Skip to main content",
+    "Back to top",
+    "Search this book...",
+    "Toggle primary sidebar",
+    "Toggle secondary sidebar",
+    "Print to PDF",
+    "Download source file",
+    "Download this page",
+    "Fullscreen mode",
+    "Color mode",
+    "Light",
+    "Dark",
+    "System Settings",
+    "Site navigation",
+    "Section Navigation",
+    "On this page",
+    "Contents",
+    "Main",
+    "previous page",
+    "next page",
+    "previous",
+    "next",
+    "By First Loyalty contributors",
+    # Sphinx
+    "Search",
+    "Error",
+    "Please activate JavaScript to enable the search functionality.",
+    "Note",
+    "Important",
+    # the book's footer as _config.yml ships it
+    "Teaching content:",
+    ". Software:",
+    "MIT licence",
+    # the kit's own words
+    "What do you do?",
+    "Start again",
+    "Show the whole map",
+    "Questions for discussion",
+    "Check your understanding",
+    "Official text",
+    "Content note",
+]
+"""Interface words that a Welsh page must not show in English (a whole text or attribute value)."""
+
+NOT_CHECKED: dict[str, str] = {
+    ".ek-widget-preview": (
+        "written by the Jupyter widget in the notebook's kernel, which writes in the language it is "
+        "given (not yet the build's)"
+    ),
+}
+"""The kit's elements left out of the check for English messages (CSS selector: why)."""
+
+SHOWN_ATTRIBUTES = ("aria-label", "title", "placeholder", "alt", "data-bs-title", "data-tooltip")
+
+
+@pytest.fixture(scope="session")
+def built_welsh_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real book built with a Welsh interface, once per test session."""
+    output = tmp_path_factory.mktemp("welsh")
+    result = build_book(REPO, output, language="cy")
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    return output / "_build" / "html"
+
+
+def representative_pages(root: Path) -> dict[str, Path]:
+    """The landing page, a case, a dilemma, a code digest and the search page."""
+
+    def first(folder: str) -> Path:
+        return sorted((root / "book" / folder).glob("*.html"))[0]
+
+    return {
+        "index": root / "book" / "intro.html",
+        "case": first("cases"),
+        "dilemma": first("dilemmas"),
+        "code": root / "book" / "codes" / "swe-2019.html"
+        if (root / "book" / "codes" / "swe-2019.html").is_file()
+        else first("codes"),
+        "search": root / "search.html",
+    }
+
+
+def shown_words(html: str) -> set[str]:
+    """Each piece of text a reader sees or hears: text (whitespace collapsed) and the attributes read
+    out or shown as tooltips; scripts, styles and comments left out."""
+    soup = BeautifulSoup(html, "html.parser")
+    for hidden in soup(["script", "style", "template"]):
+        hidden.decompose()
+    found = {
+        " ".join(text.split())
+        for text in soup.find_all(string=True)
+        if not isinstance(text, Comment) and text.strip()
+    }
+    for element in soup.find_all(True):
+        found |= {" ".join(str(element[name]).split()) for name in SHOWN_ATTRIBUTES if element.has_attr(name)}
+    return found
+
+
+def english_on(html: str) -> list[str]:
+    shown = shown_words(html)
+    return [english for english in ENGLISH_INTERFACE if english in shown]
+
+
+def test_welsh_pages_say_they_are_welsh(built_welsh_book: Path) -> None:
+    for name, page in representative_pages(built_welsh_book).items():
+        html = page.read_text(encoding="utf-8")
+        assert re.search(r'<html lang="cy"[ >]', html), name
+
+
+@pytest.mark.parametrize("name", ["index", "case", "dilemma", "code", "search"])
+def test_no_english_interface_words_on_a_welsh_page(built_welsh_book: Path, name: str) -> None:
+    page = representative_pages(built_welsh_book)[name]
+    assert english_on(page.read_text(encoding="utf-8")) == []
+
+
+def test_the_check_finds_english_interface_words(built_welsh_book: Path) -> None:
+    """The check above can fail: the Welsh page shows the Welsh words, and an English one added to it
+    is found."""
+    html = representative_pages(built_welsh_book)["dilemma"].read_text(encoding="utf-8")
+    shown = shown_words(html)
+    assert {"Neidio i'r prif gynnwys", "Yn ôl i'r brig", "Chwilio'r llyfr hwn..."} <= shown
+    assert "Beth ydych chi'n ei wneud?" in html  # the player's words, for its script
+    spoiled = html.replace(
+        "</main>", '<button title="Toggle primary sidebar"></button><p>Back to top</p></main>'
+    )
+    assert english_on(spoiled) == ["Back to top", "Toggle primary sidebar"]
+    # and the kit's elements are checked for its English messages
+    assert "Show the whole map" in english_messages()
+    player = '<div class="ek-player"><button>Show the whole map</button></div>'
+    assert "Show the whole map" in shown_words(player)
+
+
+@cache
+def english_messages() -> set[str]:
+    """The kit's English messages of three words or more that Welsh writes differently, and that no
+    content holds (so content not yet translated is not taken for interface text)."""
+    with words.TEMPLATE.open("rb") as handle:
+        template = read_po(handle)
+    welsh = words.words_for("cy")
+    content = content_text(REPO)
+    return {
+        m.id
+        for m in template
+        if isinstance(m.id, str)
+        and len(m.id.split()) >= 3
+        and "{" not in m.id
+        and welsh(m.id) != m.id
+        and not content.holds(m.id)
+    }
+
+
+def test_the_kits_elements_show_no_english_message(built_welsh_book: Path) -> None:
+    """On every page, no text the kit's own elements write is an English catalogue message."""
+    found: dict[str, list[str]] = {}
+    for page in sorted(built_welsh_book.rglob("*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for left_out in soup.select(", ".join(NOT_CHECKED)):
+            left_out.decompose()
+        shown: set[str] = set()
+        for element in soup.select('[class^="ek-"], [class*=" ek-"]'):
+            shown |= shown_words(str(element))
+        if english := sorted(shown & english_messages()):
+            found[page.relative_to(built_welsh_book).as_posix()] = english
+    assert found == {}
+
+
+def test_the_scripts_words_are_welsh(built_welsh_book: Path) -> None:
+    """Sphinx's search words and the copy button's, which scripts show, are Welsh too."""
+    static = built_welsh_book / "_static"
+    search = static / "translations.js"
+    table = json.loads(search.read_text(encoding="utf-8").split("(", 1)[1].rsplit(")", 1)[0])
+    finished = "Search finished, found ${resultCount} page(s) matching the search query."
+    assert table["messages"][finished].startswith("Wedi gorffen chwilio")
+    assert table["messages"]["Search Results"] == "Canlyniadau chwilio"
+    copy = static / "copybutton.js"
+    assert '"cy": {"copy": "Copïo"' in copy.read_text(encoding="utf-8")
+
+
+def test_the_welsh_search_page_reports_in_welsh(built_welsh_book: Path, page: Page) -> None:
+    """Searching in Chromium: the results heading and summary come from the Welsh words."""
+    with serve(built_welsh_book) as url:
+        page.goto(f"{url}/search.html?q=supervision")
+        expect(page.locator("#search-results h2")).to_have_text("Canlyniadau chwilio", timeout=20000)
+        expect(page.locator("#search-results p.search-summary")).to_contain_text("Wedi gorffen chwilio")
