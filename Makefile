@@ -23,7 +23,7 @@ export UV_LINK_MODE := copy
 # Every build of the book, strict: warnings are errors.
 JUPYTER_BOOK = GRAPHVIZ_DOT=$(DOT) $(BIN)/jupyter-book build $(ROOT) -W -n --keep-going -q
 
-.PHONY: book lecturer release accessibility-evidence test bench lint typecheck check messages chromium graphviz clean
+.PHONY: book lecturer release accessibility-evidence test bench lint typecheck check messages translations chromium graphviz clean
 
 book: $(VENV)/.book-ready graphviz
 	$(BIN)/ethicskit check --root $(ROOT)
@@ -88,6 +88,30 @@ messages: $(VENV)/.book-ready
 		--project "First Loyalty" --copyright-holder "First Loyalty contributors" \
 		--output-file src/ethicskit/locale/ethicskit.pot src
 	$(BIN)/python -m ethicskit.catalogue_upkeep
+
+# The chapters' translation catalogues, translations/LANGUAGE/LC_MESSAGES/<chapter>.po, brought up to date
+# with the chapters: their messages are extracted by Sphinx's gettext builder (through Jupyter Book, so
+# the book's own configuration applies) into _build/translations, then merged into each catalogue by
+# sphinx-intl, which rewrites a catalogue only when its messages changed (no dates or line numbers churn).
+# Only chapters that already have a catalogue are updated; start translating another with, for example,
+# `make translations START=book/privacy`. Compiled catalogues (.mo) are never written here: the build
+# compiles them into its own output folder (ethicskit.sphinx.translations).
+TRANSLATION_LANGUAGES := cy
+TRANSLATIONS_BUILD := $(ROOT)/_build/translations
+POT_DIR := $(TRANSLATIONS_BUILD)/_build/gettext
+translations: $(VENV)/.book-ready graphviz
+	rm -rf $(TRANSLATIONS_BUILD)
+	GRAPHVIZ_DOT=$(DOT) $(BIN)/jupyter-book build $(ROOT) --builder custom --custom-builder gettext \
+		--path-output $(TRANSLATIONS_BUILD) -W -n --keep-going -q
+	@set -e; for lang in $(TRANSLATION_LANGUAGES); do \
+		catalogues=$(ROOT)/translations/$$lang/LC_MESSAGES; staged=$(TRANSLATIONS_BUILD)/pot/$$lang; \
+		chapters="$(START) $$(cd $$catalogues 2>/dev/null && find . -name '*.po' | sed 's|^\./||; s|\.po$$||' || true)"; \
+		for chapter in $$chapters; do \
+			test -f $(POT_DIR)/$$chapter.pot || { echo "No chapter $$chapter in the book (translations/$$lang)"; exit 1; }; \
+			mkdir -p $$staged/$$(dirname $$chapter); cp $(POT_DIR)/$$chapter.pot $$staged/$$chapter.pot; \
+		done; \
+		$(BIN)/sphinx-intl update --pot-dir $$staged --locale-dir $(ROOT)/translations --language $$lang --line-width 110; \
+	done
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)

@@ -24,6 +24,7 @@ from . import (
     roles,
     theme_words,
     translation_status,
+    translations,
 )
 
 
@@ -39,6 +40,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     translation_status.setup_translation_status(app)  # notes on pages in another language; the status page
     # 0: the interface words of this build, before other extensions turn their settings into scripts
     app.connect("config-inited", language.choose_language, priority=100)
+    app.connect("config-inited", translations.compile_chapter_catalogues)  # 0: chapters in that language
     app.connect("config-inited", edition.choose_edition)  # 0: before the theme reads its options (in words)
     app.connect("builder-inited", content.load_content)  # 1: catalogue on the environment
     app.connect("builder-inited", assets.add_static_assets)  # 2: HTML-only CSS and JS
@@ -46,6 +48,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", content.outdated_pages)  # 3: generated lists that changed
     app.connect("env-purge-doc", content.purge_doc)  # per changed page
     app.connect("env-merge-info", content.merge_info)  # parallel reads
+    app.add_transform(translations.TranslateTocCaptions)  # per page read: the parts' captions
     app.add_post_transform(references.ResolveClauseReferences)  # per page, after reading
     app.add_post_transform(references.ResolveLawReferences)
     app.add_post_transform(references.ResolveCatalogReferences)

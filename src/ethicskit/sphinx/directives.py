@@ -460,27 +460,47 @@ class SupportLinesDirective(SphinxDirective):
         return [items, emergency_line]
 
 
+def _content_only(directive: type[SphinxDirective]) -> type[SphinxDirective]:
+    """The directive, with what it writes left out of the chapter's translation catalogue.
+
+    These directives write the YAML content and the interface words, each translated through its own
+    files (the content translations and the word catalogue); a chapter's catalogue holds only the
+    chapter's own text, so no sentence is translated in two places.
+    """
+
+    class ContentOnly(directive):  # type: ignore[valid-type,misc]
+        def run(self) -> list[nodes.Node]:
+            written: list[nodes.Node] = super().run()
+            for node in written:
+                for element in node.findall(nodes.TextElement):
+                    element["translatable"] = False
+            return written
+
+    ContentOnly.__name__ = ContentOnly.__qualname__ = directive.__name__
+    return ContentOnly
+
+
 def setup_directives(app: Sphinx) -> None:
-    app.add_directive("accessibility-conformance", AccessibilityConformanceDirective)
-    app.add_directive("support-lines", SupportLinesDirective)
-    app.add_directive("case", CaseDirective)
-    app.add_directive("code-of-practice", CodeOfPracticeDirective)
-    app.add_directive("codes-by-theme", CodesByThemeDirective)
-    app.add_directive("codes-index", CodesIndexDirective)
-    app.add_directive("dilemma", DilemmaDirective)
-    app.add_directive("dilemmas-index", DilemmasIndexDirective)
-    app.add_directive("law-digest", LawDigestDirective)
-    app.add_directive("law-index", LawIndexDirective)
-    app.add_directive("my-reflections", MyReflectionsDirective)
-    app.add_directive("seminar", SeminarDirective)
-    app.add_directive("room-tally", RoomTallyDirective)
-    app.add_directive("supervision-map", SupervisionMapDirective)
-    app.add_directive("first-year-schemes", FirstYearSchemesDirective)
-    app.add_directive("curriculum-map", CurriculumMapDirective)
-    app.add_directive("outcome-finder", OutcomeFinderDirective)
-    app.add_directive("worksheet", WorksheetDirective)
-    app.add_directive("seminars-index", SeminarsIndexDirective)
-    app.add_directive("reading-list", ReadingListDirective)
-    app.add_directive("self-check", SelfCheckDirective)
-    app.add_directive("cases-by-theme", CasesByThemeDirective)
-    app.add_directive("cases-by-code", CasesByCodeDirective)
+    app.add_directive("accessibility-conformance", _content_only(AccessibilityConformanceDirective))
+    app.add_directive("support-lines", _content_only(SupportLinesDirective))
+    app.add_directive("case", _content_only(CaseDirective))
+    app.add_directive("code-of-practice", _content_only(CodeOfPracticeDirective))
+    app.add_directive("codes-by-theme", _content_only(CodesByThemeDirective))
+    app.add_directive("codes-index", _content_only(CodesIndexDirective))
+    app.add_directive("dilemma", _content_only(DilemmaDirective))
+    app.add_directive("dilemmas-index", _content_only(DilemmasIndexDirective))
+    app.add_directive("law-digest", _content_only(LawDigestDirective))
+    app.add_directive("law-index", _content_only(LawIndexDirective))
+    app.add_directive("my-reflections", _content_only(MyReflectionsDirective))
+    app.add_directive("seminar", _content_only(SeminarDirective))
+    app.add_directive("room-tally", _content_only(RoomTallyDirective))
+    app.add_directive("supervision-map", _content_only(SupervisionMapDirective))
+    app.add_directive("first-year-schemes", _content_only(FirstYearSchemesDirective))
+    app.add_directive("curriculum-map", _content_only(CurriculumMapDirective))
+    app.add_directive("outcome-finder", _content_only(OutcomeFinderDirective))
+    app.add_directive("worksheet", _content_only(WorksheetDirective))
+    app.add_directive("seminars-index", _content_only(SeminarsIndexDirective))
+    app.add_directive("reading-list", _content_only(ReadingListDirective))
+    app.add_directive("self-check", _content_only(SelfCheckDirective))
+    app.add_directive("cases-by-theme", _content_only(CasesByThemeDirective))
+    app.add_directive("cases-by-code", _content_only(CasesByCodeDirective))

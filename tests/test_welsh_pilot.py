@@ -1,0 +1,321 @@
+"""The Welsh pilot: the landing page, "how the dilemmas work", the support page, the Welsh case with its
+dilemma, and the Social Care Wales code page, translated and awaiting review.
+
+The catalogue and content checks read the files; one Welsh build of the real book shows that the pages
+come out in Welsh, with their review notes, and that the build leaves no compiled catalogue in the
+source tree.
+"""
+
+from __future__ import annotations
+
+import pickle
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+import yaml
+from babel.messages.pofile import read_po
+from bs4 import BeautifulSoup
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import extract_messages, is_translatable
+
+from conftest import REPO, WALKTHROUGHS, build_book, load_walkthroughs
+from ethicskit.catalog import load_catalog
+from ethicskit.engine import Session
+from ethicskit.sphinx.directives import _content_only, setup_directives
+from ethicskit.sphinx.translations import COMPILED_FOLDER, compile_chapter_catalogues
+from ethicskit.translations import ItemState, chapter_translation
+from ethicskit.words import language
+
+WELSH = "cy"
+MESSAGES = REPO / "translations" / WELSH / "LC_MESSAGES"
+PILOT_CHAPTERS = ["book/intro", "book/dilemmas/index", "book/support", "book/codes/scw-2026"]
+PILOT_CONTENT = [
+    "cases/within-the-hour.yml",
+    "exercises/dilemmas/within-the-hour.yml",
+    "codes_of_practice/scw-2026.yml",
+]
+
+_ROLE = re.compile(r"\{(doc|ref|clause|law)\}`([^`<]*<)?([^`>]+)>?`")
+
+
+def _entries(docname: str) -> list[tuple[str, str, bool]]:
+    with (MESSAGES / f"{docname}.po").open("rb") as stream:
+        catalogue = read_po(stream)
+    return [(message.id, message.string, message.fuzzy) for message in catalogue if message.id]
+
+
+@pytest.mark.parametrize("docname", PILOT_CHAPTERS)
+def test_each_pilot_chapter_is_translated_in_full(docname: str) -> None:
+    """Every entry of the chapter's catalogue has a translation, none fuzzy, and none left in English."""
+    entries = _entries(docname)
+    assert entries
+    assert [msgid for msgid, msgstr, _fuzzy in entries if not msgstr] == []
+    assert [msgid for msgid, _msgstr, fuzzy in entries if fuzzy] == []
+    # Only names may stay as they are (the kit's own name).
+    assert [msgid for msgid, msgstr, _f in entries if msgid == msgstr and msgid != "First Loyalty"] == []
+    state = chapter_translation(REPO, WELSH, docname)
+    assert state is not None
+    assert state.state is ItemState.TRANSLATED
+
+
+@pytest.mark.parametrize("docname", PILOT_CHAPTERS)
+def test_the_pilot_chapters_keep_every_link_and_its_markup(docname: str) -> None:
+    """A translation keeps each cross-reference's target and the emphasis of its English."""
+    for msgid, msgstr, _fuzzy in _entries(docname):
+        targets = sorted(match[2] for match in _ROLE.findall(msgid))
+        assert sorted(match[2] for match in _ROLE.findall(msgstr)) == targets, msgid
+        assert msgstr.count("**") == msgid.count("**"), msgid
+
+
+def test_the_chapter_catalogues_hold_only_the_chapters_own_text() -> None:
+    """What the kit's directives write (dilemma titles from the YAML, the support lines from the word
+    catalogue) is translated in its own files, so it is never a message of a chapter's catalogue."""
+    catalog, _problems = load_catalog(REPO)
+    titles = {loaded.model.title for loaded in catalog.dilemmas.values()}
+    messages = {msgid for docname in PILOT_CHAPTERS for msgid, _s, _f in _entries(docname)}
+    assert "The dilemmas" in messages  # the chapter's own heading above the directive
+    assert messages & titles == set()
+    assert not any("999" in message for message in messages)
+
+
+def test_what_the_kits_directives_write_is_never_a_chapter_message() -> None:
+    """Every directive of the kit is registered so that the text it writes is not translatable through
+    the chapter's catalogue, while the chapter's own paragraphs stay translatable."""
+    registered: dict[str, type[SphinxDirective]] = {}
+    app = SimpleNamespace(add_directive=lambda name, cls: registered.setdefault(name, cls))
+    setup_directives(app)  # type: ignore[arg-type]
+    assert {"case", "dilemma", "dilemmas-index", "support-lines", "code-of-practice"} <= set(registered)
+
+    class Writes(SphinxDirective):
+        def run(self) -> list[nodes.Node]:
+            return [
+                nodes.bullet_list("", nodes.list_item("", nodes.paragraph("Owen's figure", "Owen's figure")))
+            ]
+
+    # Each is registered through the one wrapper that marks what it writes.
+    assert {cls.run.__qualname__ for cls in registered.values()} == {"_content_only.<locals>.ContentOnly.run"}
+    directive = _content_only(Writes).__new__(_content_only(Writes))
+    written = directive.run()
+    texts = [node for top in written for node in top.findall(nodes.TextElement)]
+    assert texts
+    for node in texts:
+        node.source = "book/dilemmas/index.md"
+        assert not is_translatable(node)
+    chapter = nodes.paragraph("Each dilemma puts you", "Each dilemma puts you")
+    chapter.source = "book/dilemmas/index.md"
+    assert is_translatable(chapter)
+
+
+def test_the_pilot_content_is_translated_in_full_with_the_same_structure() -> None:
+    """Built in Welsh, the case, its dilemma and the code come from their translations, whole, with no
+    problem reported; the dilemma keeps its graph and its citations."""
+    english, _problems = load_catalog(REPO)
+    with language(WELSH):
+        welsh, problems = load_catalog(REPO)
+    assert problems == []
+    assert [
+        str(warning) for warning in welsh.translations.warnings if "translations/cy/" in warning.file
+    ] == []
+    for source in PILOT_CONTENT:
+        assert welsh.translations.item(WELSH, source).state is ItemState.TRANSLATED, source
+    dilemma, source = welsh.dilemmas["within-the-hour"].model, english.dilemmas["within-the-hour"].model
+    assert dilemma.title == "Cyn i'r awr ddod i ben"
+    assert dilemma.model_dump(include={"start", "nodes"}, exclude_none=True).keys() == {"start", "nodes"}
+    graph = [
+        (node.id, [(c.id, c.leads_to, c.honours, c.strains) for c in node.choices]) for node in dilemma.nodes
+    ]
+    assert graph == [
+        (node.id, [(c.id, c.leads_to, c.honours, c.strains) for c in node.choices]) for node in source.nodes
+    ]
+    case = welsh.cases["within-the-hour"].model
+    assert case.title == "O fewn yr awr"
+    assert case.content_note is not None and case.content_note.topics == source_case_topics()
+    assert (
+        welsh.codes["scw-2026"].model.title
+        == "Cod Ymarfer Proffesiynol ar gyfer Gweithwyr Gofal Cymdeithasol"
+    )
+
+
+def test_the_recorded_walkthroughs_play_through_the_welsh_dilemma() -> None:
+    """Each recorded path of the pilot dilemma reaches the same ending, with the same leans, in Welsh."""
+    with language(WELSH):
+        welsh, _problems = load_catalog(REPO)
+    dilemma = welsh.dilemmas["within-the-hour"].model
+    (path,) = [path for path in WALKTHROUGHS if path.stem == "within-the-hour"]
+    walks = load_walkthroughs(path)
+    for walk in walks:
+        session = Session(dilemma)
+        for choice_id in walk["choices"]:
+            session.choose(choice_id)
+        assert session.ending is not None and session.ending.id == walk["ending"], walk
+        assert [list(step) for step in session.perspective_path()] == walk["perspectives"], walk
+    assert {walk["ending"] for walk in walks} == {ending.id for ending in dilemma.endings}
+
+
+def source_case_topics() -> list[str]:
+    with (REPO / "cases" / "within-the-hour.yml").open(encoding="utf-8") as stream:
+        return list(yaml.safe_load(stream)["content_note"]["topics"])
+
+
+def test_every_welsh_translation_awaits_review() -> None:
+    """Every translated chapter and content file is listed in the review record, as awaiting review
+    until a review by a Welsh-speaking social work educator is recorded there."""
+    with (REPO / "translations" / WELSH / "review.yml").open(encoding="utf-8") as stream:
+        record = yaml.safe_load(stream)
+    listed = {item["source"]: item["review"] for item in record["items"]}
+    chapters = {f"{po.relative_to(MESSAGES).with_suffix('').as_posix()}.md" for po in MESSAGES.rglob("*.po")}
+    content_root = REPO / "translations" / WELSH / "content"
+    content = {file.relative_to(content_root).as_posix() for file in content_root.rglob("*.yml")}
+    assert set(listed) == chapters | content
+    assert chapters >= {f"{docname}.md" for docname in PILOT_CHAPTERS}
+    assert content >= set(PILOT_CONTENT)
+    assert set(listed.values()) == {"awaiting"}
+
+
+def test_a_build_compiles_its_catalogues_outside_the_source_tree(tmp_path: Path) -> None:
+    """The chapter catalogues are compiled into the build's doctree folder and read from there; Sphinx's
+    own compiling, which writes beside the .po files, is turned off."""
+    source = tmp_path / "book"
+    catalogue = source / "translations" / WELSH / "LC_MESSAGES" / "book" / "intro.po"
+    catalogue.parent.mkdir(parents=True)
+    catalogue.write_text('msgid ""\nmsgstr ""\n\nmsgid "Hello"\nmsgstr "Helo"\n', encoding="utf-8")
+    doctrees = tmp_path / "build" / ".doctrees"
+    config = SimpleNamespace(
+        language=WELSH, locale_dirs=["translations"], gettext_allow_fuzzy_translations=False,
+        gettext_auto_build=True,
+    )  # fmt: skip
+    app = SimpleNamespace(srcdir=str(source), doctreedir=str(doctrees))
+    compile_chapter_catalogues(app, config)  # type: ignore[arg-type]
+    compiled = doctrees / COMPILED_FOLDER / WELSH / "LC_MESSAGES" / "book" / "intro.mo"
+    assert compiled.is_file()
+    assert config.locale_dirs == [str(doctrees / COMPILED_FOLDER)]
+    assert config.gettext_auto_build is False
+    assert sorted(path.name for path in source.rglob("*") if path.is_file()) == ["intro.po"]
+    # An English build (no catalogue in its language) is left as configured.
+    english = SimpleNamespace(**{**vars(config), "language": "en", "locale_dirs": ["translations"]})
+    compile_chapter_catalogues(app, english)  # type: ignore[arg-type]
+    assert english.locale_dirs == ["translations"]
+
+
+# --- one Welsh build of the real book -------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def welsh_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real book built in Welsh, once for this module."""
+    output = tmp_path_factory.mktemp("welsh")
+    result = build_book(REPO, output, language=WELSH)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    return output / "_build" / "html"
+
+
+def _page(site: Path, name: str) -> BeautifulSoup:
+    return BeautifulSoup((site / name).read_text(encoding="utf-8"), "html.parser")
+
+
+def _text(soup: BeautifulSoup) -> str:
+    main = soup.select_one("main") or soup
+    return " ".join(main.get_text(" ").split())
+
+
+PAGES = {
+    "book/intro.html": (
+        ["Beth sydd ynddo", "Ble i ddechrau", "Mae gweithwyr cymdeithasol yn atebol i ddau feistr."],
+        ["What is in it", "Social workers answer to two masters."],
+    ),
+    "book/dilemmas/index.html": (
+        [
+            "Sut mae'r cyfyng-gyngor yn gweithio",
+            "Does dim sgôr a dim marc llwyddo.",
+            "Cyn i'r awr ddod i ben",
+        ],
+        ["How the dilemmas work", "Nothing is scored and there is no pass mark.", "Inside the hour"],
+    ),
+    "book/support.html": (
+        ["Gofalu amdanoch eich hun", "Os oes angen i chi siarad â rhywun nawr", "999"],
+        ["Looking after yourself", "If you need to talk to someone now"],
+    ),
+    "book/cases/within-the-hour.html": (
+        ["O fewn yr awr", "Mae Ffion wedi gweithio yn yr hyb ers dwy flynedd.", "camesgoriad"],
+        [
+            "Ffion has worked in the hub for two years.",
+            "She could ring the constable and ask what the concern is",
+        ],
+    ),
+    "book/dilemmas/within-the-hour.html": (
+        ["Cyn i'r awr ddod i ben", "Beth sydd angen i chi ei wybod cyn y gallwch farnu"],
+        ["What do you need to know before you can judge", "Covered by the agreement"],
+    ),
+    "book/codes/scw-2026.html": (
+        ["Cymru: Cod Ymarfer Proffesiynol ar gyfer Gweithwyr Gofal Cymdeithasol", "Gofal Cymdeithasol Cymru"],
+        ["Wales: Code of Professional Practice", "The regulator calls it the Workers' Code."],
+    ),
+}
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_the_pilot_pages_are_in_welsh_and_await_review(welsh_site: Path, name: str) -> None:
+    """Each pilot page reads in Welsh (its headings and paragraphs, not the English of its source),
+    is marked as Welsh, and says that its translation awaits review."""
+    soup = _page(welsh_site, name)
+    text = _text(soup).replace("\u2019", "'")
+    present, absent = PAGES[name]
+    assert [phrase for phrase in present if phrase not in text] == []
+    assert [phrase for phrase in absent if phrase in text] == []
+    html = soup.find("html")
+    assert html is not None and html.get("lang") == WELSH
+    assert soup.select(".ek-translation-review"), "no 'awaiting review' note"
+    assert not soup.select(".ek-translation-missing, .ek-translation-partly, .ek-translation-outdated")
+
+
+@pytest.mark.build
+def test_the_welsh_case_keeps_its_content_note(welsh_site: Path) -> None:
+    """The case's content note is shown, in Welsh, with the signposting every note points to."""
+    soup = _page(welsh_site, "book/cases/within-the-hour.html")
+    text = _text(soup).replace("\u2019", "'")
+    assert "Nodyn cynnwys" in text
+    assert "Mae'r achos hwn yn cyfeirio at brofiad mam ifanc o gam-drin domestig" in text
+    assert soup.select_one('a[href$="support.html"]') is not None
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("docname", PILOT_CHAPTERS)
+def test_no_message_of_a_pilot_chapter_was_left_in_english(welsh_site: Path, docname: str) -> None:
+    """Every paragraph, heading and list item of the chapter's own text was translated in the build, so
+    a chapter edited in English since its catalogue was brought up to date (`make translations`) fails
+    here instead of showing English among the Welsh. (The parts' captions are checked below.)"""
+    doctree = pickle.loads((welsh_site.parent / ".doctrees" / f"{docname}.doctree").read_bytes())
+    left = [
+        message
+        for node, message in extract_messages(doctree)
+        if not node.get("translated") and not isinstance(node, addnodes.toctree)
+    ]
+    assert left == []
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("name", ["book/intro.html", "book/privacy.html"])
+def test_the_parts_of_the_book_are_named_in_welsh_on_every_page(welsh_site: Path, name: str) -> None:
+    """The navigation's part captions (from `_toc.yml`) come from the root chapter's catalogue."""
+    soup = _page(welsh_site, name)
+    captions = [" ".join(node.get_text(" ").split()) for node in soup.select("p.caption")]
+    assert "Dechrau yma" in captions and "Codau ymarfer" in captions
+    assert "Start here" not in captions
+
+
+@pytest.mark.build
+def test_an_untranslated_chapter_stays_english_and_says_so(welsh_site: Path) -> None:
+    """A chapter with no catalogue is shown in English with a note, never silently mixed."""
+    soup = _page(welsh_site, "book/privacy.html")
+    assert soup.select(".ek-translation-missing")
+
+
+@pytest.mark.build
+def test_the_welsh_build_leaves_no_compiled_catalogue_in_the_source_tree(welsh_site: Path) -> None:
+    assert welsh_site.is_dir()
+    assert sorted((REPO / "translations").rglob("*.mo")) == []
