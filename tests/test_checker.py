@@ -135,7 +135,7 @@ BROKEN = [
         "cases/demo-case.yml",
         "  - Who is affected?\n  - What do the codes ask?\n",
         "",
-        ["cases/demo-case.yml:27: 'questions' has 2 item(s); it needs at least 4 [too-few]"],
+        ["cases/demo-case.yml:27: 'questions' has 2 items; it needs at least 4 [too-few]"],
     ),
     Broken(
         "id-mismatch",
@@ -303,7 +303,7 @@ BROKEN = [
             if not line.lstrip().startswith(("law:", '- {ref: "demo-act'))
         ),
         [
-            "exercises/dilemmas/demo-dilemma.yml:6: the dilemma cites 0 provision(s) of law on its choices and endings; cite two or more [dilemma-law]"
+            "exercises/dilemmas/demo-dilemma.yml:6: the dilemma cites 0 provisions of law on its choices and endings; cite two or more [dilemma-law]"
         ],
     ),
     Broken(

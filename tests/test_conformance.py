@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from docutils import nodes
 
 from ethicskit.cli import main
 from ethicskit.conformance import CRITERIA, Evidence, axe_page, criteria_of, judge, report, write
+from ethicskit.sphinx.conformance import render_no_evidence, render_report
+from ethicskit.words import PSEUDO_OPEN, language
+from pseudo_text import escaped_lines
 
 
 def _rule(rule_id: str, tags: list[str], nodes: int = 1) -> dict[str, object]:
@@ -81,7 +87,7 @@ def test_the_report_lists_every_criterion_with_its_evidence(tmp_path: Path) -> N
     text = report(_evidence(), "2026-12-04")
     for number, name, _ in CRITERIA:
         assert f"| {number} {name} |" in text
-    assert "axe-core found failures on 1 page(s): student: page-1.html." in text
+    assert "axe-core found failures on 1 page: student: page-1.html." in text
     assert "axe-core 4.0.0" in text and "test run of the kit dated 2026-12-04" in text
     assert (
         "| 1.2.2 Captions (Prerecorded) | Not evaluated | axe-core's rules for it (video-caption) found"
@@ -121,3 +127,37 @@ def test_evidence_in_another_shape_is_refused(tmp_path: Path, content: str) -> N
     saved.write_text(content, encoding="utf-8")
     with pytest.raises(ValueError):
         Evidence.read(saved)
+
+
+# --- the report in the pseudo-locale: every word of it is a catalogue message ------------------------
+
+# Markdown's own marks and a table's rule are not words; nor is the kit's name in the title.
+MARKDOWN_ALLOWED = [re.compile(r"^#+ "), re.compile(r"^\| --- \| --- \| --- \|$")]
+
+
+def test_the_report_file_is_written_through_the_catalogue() -> None:
+    """The bundle's Markdown report: headings, scope, levels, summary, table headings, each criterion's
+    level and remarks are marked; a criterion's number and W3C name are placeholders inside a message."""
+    evidence = _evidence()
+    evidence.keyboard[1]["played"] = False
+    with language("qps"):
+        text = report(evidence, "2026-12-04")
+    assert escaped_lines(text, MARKDOWN_ALLOWED) == []
+    assert "| ⟦1.1.1 Non-text Content⟧ |" in text  # the name is W3C's, kept as it is
+
+
+def _node_texts(found: list[Any]) -> str:
+    """The text of each paragraph, cell, title and caption the page's nodes hold, one per line."""
+    kinds = (nodes.paragraph, nodes.title)
+    return "\n".join(node.astext() for top in found for node in top.findall(lambda n: isinstance(n, kinds)))
+
+
+def test_the_page_is_written_through_the_catalogue() -> None:
+    """The book's page, with evidence and without: every text node is marked (the commands a reader
+    types are code inside a marked sentence). The pseudo book build checks the page as built, too."""
+    with language("qps"):
+        shown = _node_texts(render_report(_evidence())) + "\n" + _node_texts(render_no_evidence())
+    assert PSEUDO_OPEN in shown
+    commands = re.compile(r"ETHICSKIT_EVIDENCE=\S+ make test|make book|make release")
+    leftover = [line for line in escaped_lines(shown) if not commands.fullmatch(line.strip(" ().\x00"))]
+    assert leftover == []

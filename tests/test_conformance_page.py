@@ -14,6 +14,7 @@ from conftest import FIXTURE_EVIDENCE, REPO, build_book, make_fixture_book
 from ethicskit.catalog import load_catalog
 from ethicskit.conformance import CRITERIA, EVIDENCE_FOLDER, Evidence, judge, write
 from ethicskit.release import PARTS, make_release
+from ethicskit.words import PSEUDO_OPEN
 
 pytestmark = pytest.mark.build
 
@@ -43,6 +44,14 @@ def _build(folder: Path, evidence: Path) -> Path:
 @pytest.fixture(scope="module")
 def with_evidence(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _build(tmp_path_factory.mktemp("evidence"), FIXTURE_EVIDENCE)
+
+
+@pytest.fixture(scope="module")
+def in_the_pseudo_locale(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("pseudo")
+    result = build_book(_book_with_the_page(folder / "book"), folder / "out", language="qps")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return folder / "out" / "_build" / "html"
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +104,7 @@ def test_the_page_shows_every_criterion_with_the_level_and_evidence_the_run_gave
     assert levels == {"Supports", "Partially supports", "Not evaluated"}
     assert rows["1.4.3 Contrast (Minimum)"][0] == "Partially supports"
     assert (
-        "axe-core found failures on 1 page(s): student: book/cases/index.html."
+        "axe-core found failures on 1 page: student: book/cases/index.html."
         in rows["1.4.3 Contrast (Minimum)"][1]
     )
     assert rows["2.4.2 Page Titled"] == (
@@ -174,3 +183,12 @@ def test_a_run_that_leaves_evidence_in_the_kit_reaches_the_page_and_the_bundle(
     bundle = make_release(catalog, "1.0.0", tmp_path / "dist", site, site, parts=[part])
     bundled = (bundle / "accessibility-conformance-report.md").read_text(encoding="utf-8")
     assert "dated 2026-02-03" in bundled and "1 of 2 recorded paths" in bundled
+
+
+def test_the_page_in_the_pseudo_locale_is_all_catalogue_messages(in_the_pseudo_locale: Path) -> None:
+    """Headings, table headings, caption, levels and remarks are marked; criterion numbers and W3C's
+    names sit inside a marked message. (The whole pseudo book is checked in test_book_words.)"""
+    from test_book_words import escaped_on
+
+    assert PSEUDO_OPEN in (in_the_pseudo_locale / PAGE).read_text(encoding="utf-8")
+    assert escaped_on(in_the_pseudo_locale / PAGE) == []

@@ -115,7 +115,7 @@ def test_unverified_item_in_a_map_is_a_warning_shown_by_check(kit: Path) -> None
     ]
     result = CliRunner().invoke(main, ["check", "--root", str(kit)])
     assert result.exit_code == 0, result.output
-    assert "warning: item '2.1' is mapped to 1 outcome(s) but its wording was not verified" in result.output
+    assert "warning: item '2.1' is mapped to 1 outcome but its wording was not verified" in result.output
 
 
 def _text(found: list[nodes.Node]) -> str:

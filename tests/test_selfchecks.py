@@ -126,7 +126,7 @@ BROKEN = [
         "too-few-choices",
         "        - text: Whatever the manager signs off.\n          correct: false\n" + MANAGER_OPTION,
         "",
-        "cases/demo-case.yml:62: question 'deadline-or-duty' has 2 option(s); give at least 3 [self-check]",
+        "cases/demo-case.yml:62: question 'deadline-or-duty' has 2 options; give at least 3 [self-check]",
     ),
     (
         "options-and-points-to-look-for",

@@ -161,7 +161,7 @@ def test_record_marks_found_clauses_and_keeps_the_rest_of_the_file(tmp_path: Pat
     before = digest.read_text()
     result = run("verify", "demo-standards", str(pdf), "--record", "--root", str(root))
     assert result.returncode == 0, result.stderr
-    assert "Recorded 2 clause(s) as verified against 'demo-standards-2024'" in result.stdout
+    assert "Recorded 2 clauses as verified against 'demo-standards-2024'" in result.stdout
     after = digest.read_text()
     assert after.startswith("# A fictional code used only by the tests.")
     data = yaml.safe_load(after)

@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from bs4.element import Comment
 from playwright.sync_api import Page, expect
 
-from conftest import REPO, build_book, serve
+from conftest import REPO, serve
 from ethicskit import words
 from pseudo import content_text
 
@@ -80,15 +80,6 @@ NOT_CHECKED: dict[str, str] = {
 """The kit's elements left out of the check for English messages (CSS selector: why)."""
 
 SHOWN_ATTRIBUTES = ("aria-label", "title", "placeholder", "alt", "data-bs-title", "data-tooltip")
-
-
-@pytest.fixture(scope="session")
-def built_welsh_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real book built with a Welsh interface, once per test session."""
-    output = tmp_path_factory.mktemp("welsh")
-    result = build_book(REPO, output, language="cy")
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
-    return output / "_build" / "html"
 
 
 def representative_pages(root: Path) -> dict[str, Path]:

@@ -22,7 +22,7 @@ from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import extract_messages, is_translatable
 
-from conftest import REPO, WALKTHROUGHS, build_book, load_walkthroughs
+from conftest import REPO, WALKTHROUGHS, load_walkthroughs
 from ethicskit.catalog import load_catalog
 from ethicskit.engine import Session
 from ethicskit.sphinx.directives import _content_only, setup_directives
@@ -204,13 +204,10 @@ def test_a_build_compiles_its_catalogues_outside_the_source_tree(tmp_path: Path)
 # --- one Welsh build of the real book -------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def welsh_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real book built in Welsh, once for this module."""
-    output = tmp_path_factory.mktemp("welsh")
-    result = build_book(REPO, output, language=WELSH)
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
-    return output / "_build" / "html"
+@pytest.fixture
+def welsh_site(built_welsh_book: Path) -> Path:
+    """The real book built in Welsh: the session's one Welsh build."""
+    return built_welsh_book
 
 
 def _page(site: Path, name: str) -> BeautifulSoup:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .problems import ProblemCode
+from .words import _
 from .yamlfile import Path_
 
 RUN = 8
@@ -33,24 +34,39 @@ MONTHS = (
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
 _IDENTIFIERS: list[tuple[str, re.Pattern[str]]] = [
-    ("an email address", re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")),
+    ("email", re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")),
     (
-        "a web address",
+        "web",
         re.compile(
             r"\bhttps?://\S+|\bwww\.\S+|\b[\w-]+\.(co\.uk|org\.uk|gov\.uk|ac\.uk|com|org|net)\b", re.I
         ),
     ),
     (
-        "a phone number",
+        "phone",
         re.compile(r"(?<![\w])(\+44\s?(\(0\)\s?)?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)"),
     ),
-    ("a UK postcode", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")),
-    ("an NHS number", re.compile(r"\b\d{3}[\s-]?\d{3}[\s-]?\d{4}\b")),
+    ("postcode", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")),
+    ("nhs", re.compile(r"\b\d{3}[\s-]?\d{3}[\s-]?\d{4}\b")),
     (
-        "a National Insurance number",
+        "national-insurance",
         re.compile(r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b"),
     ),
 ]
+
+
+def _identifier_message(kind: str, where: object, value: str) -> str:
+    """What an identifying detail is, in a whole sentence for each kind."""
+    messages = {
+        "email": _("'{where}' contains an email address ('{value}')"),
+        "web": _("'{where}' contains a web address ('{value}')"),
+        "phone": _("'{where}' contains a phone number ('{value}')"),
+        "postcode": _("'{where}' contains a UK postcode ('{value}')"),
+        "nhs": _("'{where}' contains an NHS number ('{value}')"),
+        "national-insurance": _("'{where}' contains a National Insurance number ('{value}')"),
+    }
+    return messages[kind].format(where=where, value=value)
+
+
 _DATES = [
     re.compile(rf"\b\d{{1,2}}(st|nd|rd|th)?\s+(of\s+)?({MONTHS})\b(\s+\d{{4}})?"),
     re.compile(rf"\b({MONTHS})\s+\d{{1,2}}(st|nd|rd|th)?\b(,?\s+\d{{4}})?"),
@@ -122,7 +138,12 @@ def write_fingerprints(source_text: str, name: str, root: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.fingerprints"
     hashes = fingerprint(source_text)
-    header = f"# {name}: sha256 (first 20 hex digits) of each normalised {RUN}-word run; {len(hashes)} runs\n"
+    header = _(
+        "# {name}: sha256 (first 20 hex digits) of each normalised {run}-word run; {hashes_count} runs\n",
+        name=name,
+        run=RUN,
+        hashes_count=len(hashes),
+    )
     path.write_text(header + "\n".join(hashes) + "\n", encoding="utf-8")
     return path
 
@@ -185,18 +206,28 @@ class Guard:
                 if any(start < match.end() and match.start() < end for start, end in taken):
                     continue
                 taken.append(match.span())
-                yield path, ProblemCode.IDENTIFIER, f"'{where}' contains {what} ('{match.group(0)}')"
+                yield (
+                    path,
+                    ProblemCode.IDENTIFIER,
+                    _identifier_message(what, where, match.group(0)),
+                )
         for pattern in _DATES:
             for match in pattern.finditer(text):
                 found = match.group(0).strip()
-                yield path, ProblemCode.EXACT_DATE, f"'{where}' contains an exact date ('{found}')"
+                yield (
+                    path,
+                    ProblemCode.EXACT_DATE,
+                    _("'{where}' contains an exact date ('{found}')", where=where, found=found),
+                )
         honorific_names = set()
         for match in _HONORIFIC.finditer(text):
             surname = _POSSESSIVE.sub("", match.group(2))
             honorific_names.add(surname)
             if surname not in declared:
-                message = (
-                    f"'{where}' names a person ('{match.group(0)}') who is not declared under 'pseudonyms'"
+                message = _(
+                    "'{where}' names a person ('{value}') who is not declared under 'pseudonyms'",
+                    where=where,
+                    value=match.group(0),
                 )
                 yield path, ProblemCode.NAMED_PERSON, message
         reported: set[str] = set(honorific_names)
@@ -242,15 +273,23 @@ class Guard:
             for start, digest in enumerate(hashes):
                 if digest in source.hashes:
                     run = " ".join(words[start : start + RUN])
-                    message = f"'{where}' shares the {RUN}-word run '{run}' with the source '{source.name}'"
+                    message = _(
+                        "'{where}' shares the {length}-word run '{words}' with the source '{name}'",
+                        where=where,
+                        length=RUN,
+                        words=run,
+                        name=source.name,
+                    )
                     yield path, ProblemCode.COPIED_TEXT, message
                     break
 
 
 def _name_message(where: str, name: str) -> str:
-    return (
-        f"'{where}' contains '{name}', which looks like the name of a person, organisation or place "
-        "and is not declared under 'pseudonyms'"
+    return _(
+        "'{where}' contains '{name}', which looks like the name of a person, organisation or place and is "
+        "not declared under 'pseudonyms'",
+        where=where,
+        name=name,
     )
 
 

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 
 from .models import Choice, Dilemma, Escalation, Node
 from .problems import Problem, ProblemCode, Severity
-from .words import current
+from .words import _, current
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -238,32 +238,34 @@ def kit_balance(dilemmas: Iterable[Dilemma]) -> Balance:
 
 
 def _r(value: float | None) -> str:
-    return "  n/a" if value is None else f"{value:+.2f}"
+    return _("n/a").rjust(5) if value is None else f"{value:+.2f}"
 
 
 def _count(count: int, of: int) -> str:
     return f"{count}/{of} ({count / of:.0%})" if of else "0/0"
 
 
-HEADINGS = (
-    "dilemma",
-    "decisions",
-    "free answer",
-    "uniquely best",
-    "agency right",
-    "costs person",
-    "r ag~pe",
-    "r ag~pr",
-    "r pr~pe",
-    "escalations (prof +2)",
-)
+def headings() -> tuple[str, ...]:
+    """The plain-text table's column headings, in the reader's language."""
+    return (
+        _("dilemma"),
+        _("decisions"),
+        _("free answer"),
+        _("uniquely best"),
+        _("agency right"),
+        _("costs person"),
+        _("r ag~pe"),
+        _("r ag~pr"),
+        _("r pr~pe"),
+        _("escalations (prof +2)"),
+    )
 
 
 def as_table(per_dilemma: Sequence[Balance], kit: Balance) -> str:
     """A plain-text table: one row per dilemma, then the kit, then the targets each row is held to."""
     rows = [
         (
-            balance.dilemma or "whole kit",
+            balance.dilemma or _("whole kit"),
             str(balance.decisions),
             _count(balance.free_answer, balance.decisions),
             _count(balance.uniquely_best, balance.decisions),
@@ -276,7 +278,8 @@ def as_table(per_dilemma: Sequence[Balance], kit: Balance) -> str:
         )
         for balance in [*per_dilemma, kit]
     ]
-    widths = [max(len(cells[i]) for cells in [HEADINGS, *rows]) for i in range(len(HEADINGS))]
+    heads = headings()
+    widths = [max(len(cells[i]) for cells in [heads, *rows]) for i in range(len(heads))]
 
     def line(cells: Sequence[str]) -> str:
         return "  ".join(
@@ -285,22 +288,33 @@ def as_table(per_dilemma: Sequence[Balance], kit: Balance) -> str:
         ).rstrip()
 
     rule = "  ".join("-" * width for width in widths)
-    out = [line(HEADINGS), rule, *(line(cells) for cells in rows[:-1]), rule, line(rows[-1]), ""]
+    out = [line(heads), rule, *(line(cells) for cells in rows[:-1]), rule, line(rows[-1]), ""]
     one_sided = [balance for balance in per_dilemma if balance.one_sided()]
     out.append(
-        f"Targets: free answer and uniquely best at most {FREE_ANSWER_MAX:.0%} of decisions; agency~person "
-        f"r at least {AGENCY_PERSON_MIN:+.1f}; at least one choice where the professional option costs the "
-        "person and one decision where the agency's request is right."
+        _(
+            "Targets: free answer and uniquely best at most {free_answer_max} of decisions; agency~person "
+            "r at least {agency_person_min}; at least one choice where the professional option costs the "
+            "person and one decision where the agency's request is right.",
+            free_answer_max=current().percent(FREE_ANSWER_MAX),
+            agency_person_min=f"{AGENCY_PERSON_MIN:+.1f}",
+        )
     )
-    out.append(f"One-sided dilemmas: {len(one_sided)} of {len(per_dilemma)}.")
+    out.append(
+        _(
+            "One-sided dilemmas: {one_sided} of {dilemmas}.",
+            one_sided=len(one_sided),
+            dilemmas=len(per_dilemma),
+        )
+    )
     if kit.escalation_routes:
+        # A route is the YAML's own identifier ('supervision'), as a dilemma's 'escalation' names it.
         routes = ", ".join(f"{route} {count}" for route, count in kit.escalation_routes.items())
-        out.append(f"Escalation routes: {routes}.")
+        out.append(_("Escalation routes: {routes}.", routes=routes))
     return "\n".join(out)
 
 
 def _met(ok: bool) -> str:
-    return "yes" if ok else "**no**"
+    return _("yes") if ok else "**" + _("no") + "**"
 
 
 def as_markdown(per_dilemma: Sequence[Balance], kit: Balance) -> str:
@@ -312,56 +326,64 @@ def as_markdown(per_dilemma: Sequence[Balance], kit: Balance) -> str:
     one_sided = sum(1 for balance in per_dilemma if balance.one_sided())
     agency_person = kit.agency_person
     rows = [
-        ("dilemmas", str(count), "", ""),
-        ("decisions", str(kit.decisions), "", ""),
-        ("choices", str(kit.choices), "", ""),
+        (_("dilemmas"), str(count), "", ""),
+        (_("decisions"), str(kit.decisions), "", ""),
+        (_("choices"), str(kit.choices), "", ""),
         (
-            "decisions with a free answer",
+            _("decisions with a free answer"),
             _count(kit.free_answer, kit.decisions),
-            f"≤ {FREE_ANSWER_MAX:.0%}",
+            f"≤ {current().percent(FREE_ANSWER_MAX)}",
             _met(kit.share(kit.free_answer) <= FREE_ANSWER_MAX),
         ),
         (
-            "decisions with a uniquely best profession + person option",
+            _("decisions with a uniquely best profession + person option"),
             _count(kit.uniquely_best, kit.decisions),
-            f"≤ {UNIQUELY_BEST_MAX:.0%}",
+            f"≤ {current().percent(UNIQUELY_BEST_MAX)}",
             _met(kit.share(kit.uniquely_best) <= UNIQUELY_BEST_MAX),
         ),
         (
-            "correlation of agency and person leans",
+            _("correlation of agency and person leans"),
             _r(agency_person).strip(),
             f"≥ {AGENCY_PERSON_MIN:+.1f}",
             _met(agency_person is not None and agency_person >= AGENCY_PERSON_MIN),
         ),
-        ("correlation of agency and profession leans", _r(kit.agency_profession).strip(), "", ""),
-        ("correlation of profession and person leans", _r(kit.profession_person).strip(), "", ""),
+        (_("correlation of agency and profession leans"), _r(kit.agency_profession).strip(), "", ""),
+        (_("correlation of profession and person leans"), _r(kit.profession_person).strip(), "", ""),
         (
-            "dilemmas with a choice where the professional option costs the person",
-            f"{with_cost} of {count}",
-            "every dilemma",
+            _("dilemmas with a choice where the professional option costs the person"),
+            _("{part} of {whole}", part=with_cost, whole=count),
+            _("every dilemma"),
             _met(with_cost == count),
         ),
         (
-            "dilemmas with a decision where the agency's request is right",
-            f"{with_agency_right} of {count}",
-            "every dilemma",
+            _("dilemmas with a decision where the agency's request is right"),
+            _("{part} of {whole}", part=with_agency_right, whole=count),
+            _("every dilemma"),
             _met(with_agency_right == count),
         ),
-        ("one-sided dilemmas", f"{one_sided} of {count}", "none", _met(one_sided == 0)),
         (
-            "escalation choices (the profession leaning +2 on them)",
+            _("one-sided dilemmas"),
+            _("{part} of {whole}", part=one_sided, whole=count),
+            _("none"),
+            _met(one_sided == 0),
+        ),
+        (
+            _("escalation choices (the profession leaning +2 on them)"),
             f"{kit.escalations} ({kit.escalation_profession_strong})",
             "",
             "",
         ),
         (
-            "escalation routes used",
-            ", ".join(f"{route} {number}" for route, number in kit.escalation_routes.items()) or "none",
+            _("escalation routes used"),
+            ", ".join(f"{route} {number}" for route, number in kit.escalation_routes.items()) or _("none"),
             "",
             "",
         ),
     ]
-    lines = ["| measure | value | target | met |", "| --- | --- | --- | --- |"]
+    lines = [
+        "| " + " | ".join((_("measure"), _("value"), _("target"), _("met"))) + " |",
+        "| --- | --- | --- | --- |",
+    ]
     lines += ["| " + " | ".join(cells) + " |" for cells in rows]
     return "\n".join(lines)
 
@@ -373,10 +395,10 @@ def one_sided_warnings(catalog: Catalog) -> list[Problem]:
     new dilemma should be told, not stopped.
     """
     warnings = []
-    for _, loaded in sorted(catalog.dilemmas.items()):
+    for _id, loaded in sorted(catalog.dilemmas.items()):
         missed = dilemma_balance(loaded.model).one_sided()
         if missed:
-            message = "one-sided dilemma: " + "; ".join(missed)
+            message = _("one-sided dilemma: {targets_missed}", targets_missed="; ".join(missed))
             warnings.append(
                 Problem(loaded.path, loaded.line("id"), ProblemCode.ONE_SIDED, message, Severity.WARNING)
             )

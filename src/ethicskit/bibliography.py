@@ -15,6 +15,7 @@ from pybtex.exceptions import PybtexError  # type: ignore[import-untyped]
 from pybtex.style.formatting.plain import Style  # type: ignore[import-untyped]
 
 from .problems import Problem, ProblemCode
+from .words import _
 
 BIBLIOGRAPHY = "book/references.bib"
 """Where the bibliography lives, relative to the kit's root; _config.yml names the same file."""
@@ -50,7 +51,10 @@ def load_bibliography(root: Path) -> tuple[Bibliography, list[Problem]]:
     if not file.is_file():
         return Bibliography(BIBLIOGRAPHY, readable=False, missing=True), []
     if file.stat().st_size > MAX_BYTES:
-        message = f"the bibliography is larger than {MAX_BYTES:,} bytes; split or trim it"
+        message = _(
+            "the bibliography is larger than {max_bytes} bytes; split or trim it",
+            max_bytes=f"{MAX_BYTES:,}",
+        )
         return Bibliography(BIBLIOGRAPHY, readable=False), [
             Problem(BIBLIOGRAPHY, None, ProblemCode.BIBLIOGRAPHY, message)
         ]
@@ -58,7 +62,7 @@ def load_bibliography(root: Path) -> tuple[Bibliography, list[Problem]]:
         data = parse_string(file.read_text(encoding="utf-8"), "bibtex")
         entries = _format(data)
     except (PybtexError, UnicodeDecodeError, ValueError, KeyError) as error:
-        message = f"the bibliography could not be read: {str(error)[:200]}"
+        message = _("the bibliography could not be read: {error}", error=str(error)[:200])
         return Bibliography(BIBLIOGRAPHY, readable=False), [
             Problem(BIBLIOGRAPHY, None, ProblemCode.BIBLIOGRAPHY, message)
         ]

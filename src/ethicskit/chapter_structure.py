@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .problems import Problem, ProblemCode
 from .selfchecks import self_checked_chapters
+from .words import _
 
 OPENING, CLOSING = "objectives", "key-points"
 MAX_CHAPTER_BYTES = 1_000_000
@@ -78,24 +79,41 @@ def _check_page(shown: str, text: str) -> list[Problem]:
     problems = []
     if not directives or directives[0].name != OPENING:
         line = directives[0].opened if directives else 1
-        first = f"'{{{directives[0].name}}}'" if directives else "no directive"
-        message = f"the chapter opens with {first}, not '{{{OPENING}}}'"
+        # A directive is named as it is written, in braces: '{objectives}'.
+        if directives:
+            message = _(
+                "the chapter opens with '{first}', not '{opening}'",
+                first="{" + directives[0].name + "}",
+                opening="{" + OPENING + "}",
+            )
+        else:
+            message = _("the chapter opens with no directive, not '{opening}'", opening="{" + OPENING + "}")
         problems.append(Problem(shown, line, ProblemCode.CHAPTER_STRUCTURE, message))
     if not directives or directives[-1].name != CLOSING:
         line = directives[-1].opened if directives else len(text.splitlines()) or 1
-        last = f"'{{{directives[-1].name}}}'" if directives else "no directive"
-        message = f"the chapter closes with {last}, not '{{{CLOSING}}}'"
+        if directives:
+            message = _(
+                "the chapter closes with '{last}', not '{closing}'",
+                last="{" + directives[-1].name + "}",
+                closing="{" + CLOSING + "}",
+            )
+        else:
+            message = _("the chapter closes with no directive, not '{closing}'", closing="{" + CLOSING + "}")
         problems.append(Problem(shown, line, ProblemCode.CHAPTER_STRUCTURE, message))
     else:
         closing = directives[-1]
         lines = text.splitlines()
         after = [n for n in range((closing.closed or len(lines)), len(lines)) if lines[n].strip()]
         if after:
-            message = f"text follows the '{{{CLOSING}}}' box (line {after[0] + 1}); the key points come last"
+            message = _(
+                "text follows the '{closing}' box (line {after}); the key points come last",
+                closing="{" + CLOSING + "}",
+                after=after[0] + 1,
+            )
             problems.append(Problem(shown, after[0] + 1, ProblemCode.CHAPTER_STRUCTURE, message))
     for name in (OPENING, CLOSING):
         if names.count(name) > 1:
             second = [d for d in directives if d.name == name][1]
-            message = f"the chapter has more than one '{{{name}}}' box"
+            message = _("the chapter has more than one '{name}' box", name="{" + name + "}")
             problems.append(Problem(shown, second.opened, ProblemCode.CHAPTER_STRUCTURE, message))
     return problems

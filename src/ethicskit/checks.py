@@ -36,6 +36,7 @@ from .models import (
 )
 from .names import check_case_details, check_pseudonyms, check_retells, check_seminar_details
 from .problems import Problem, ProblemCode
+from .words import _, n_
 from .yamlfile import Path_
 
 if TYPE_CHECKING:
@@ -55,11 +56,11 @@ def check_file_identity(
     model_id: str = loaded.model.id  # type: ignore[attr-defined]
     line = loaded.line("id")
     if model_id != stem:
-        message = f"id '{model_id}' does not match the file name '{stem}'"
+        message = _("id '{model_id}' does not match the file name '{stem}'", model_id=model_id, stem=stem)
         problems.append(Problem(loaded.path, line, ProblemCode.ID_MISMATCH, message))
     other = seen.get(model_id)
     if other is not None:
-        message = f"id '{model_id}' is already used by {other.path}"
+        message = _("id '{model_id}' is already used by {path}", model_id=model_id, path=other.path)
         problems.append(Problem(loaded.path, line, ProblemCode.DUPLICATE_ID, message))
     return problems
 
@@ -104,7 +105,11 @@ def _check_todos(loaded: Loaded[Any]) -> list[Problem]:
             loaded.path,
             loaded.lines.line_of(path),
             ProblemCode.TODO_LEFT,
-            f"'{'.'.join(map(str, path))}' still holds a template placeholder ('{TODO}')",
+            _(
+                "'{path}' still holds a template placeholder ('{todo}')",
+                path=".".join(map(str, path)),
+                todo=TODO,
+            ),
         )
         for path, text in _strings(loaded.data)
         if TODO in text
@@ -113,31 +118,41 @@ def _check_todos(loaded: Loaded[Any]) -> list[Problem]:
 
 def check_ref(ref: str, where: Path_, loaded: Loaded[Any], catalog: Catalog) -> list[Problem]:
     """A clause reference must name a known code and a clause that code has."""
-    code_id, _, clause_id = ref.partition(":")
+    code_id, _colon, clause_id = ref.partition(":")
     line = loaded.lines.line_of(where)
     code = catalog.codes.get(code_id)
     if code is None and code_id in catalog.unloadable:
         return []  # the code's own file is already reported
     if code is None:
         known = ", ".join(sorted(catalog.codes)) or "none"
-        message = f"code '{code_id}' in '{ref}' is not in codes_of_practice/ (known: {known})"
+        message = _(
+            "code '{code_id}' in '{ref}' is not in codes_of_practice/ (known: {known})",
+            code_id=code_id,
+            ref=ref,
+            known=known,
+        )
         return [Problem(loaded.path, line, ProblemCode.UNKNOWN_CODE, message)]
     if code.model.document_level:
         if clause_id:
-            message = (
-                f"'{ref}' names a clause, but the digest of '{code_id}' covers the document, not its "
-                f"clauses: cite it as a whole, '{code_id}'"
+            message = _(
+                "'{ref}' names a clause, but the digest of '{code_id}' covers the document, not its "
+                "clauses: cite it as a whole, '{code_id}'",
+                ref=ref,
+                code_id=code_id,
             )
             return [Problem(loaded.path, line, ProblemCode.WHOLE_CODE, message)]
         return []
     if not clause_id:
-        message = (
-            f"'{ref}' cites the whole of '{code_id}', whose digest lists its clauses: cite the clause "
-            f"that bears on it, e.g. '{code_id}:{code.model.clauses()[0][1].id}'"
+        message = _(
+            "'{ref}' cites the whole of '{code_id}', whose digest lists its clauses: cite the clause that "
+            "bears on it, e.g. '{code_id}:{id}'",
+            ref=ref,
+            code_id=code_id,
+            id=code.model.clauses()[0][1].id,
         )
         return [Problem(loaded.path, line, ProblemCode.WHOLE_CODE, message)]
     if code.model.clause(clause_id) is None:
-        message = f"clause '{ref}' does not exist in {code.path}"
+        message = _("clause '{ref}' does not exist in {path}", ref=ref, path=code.path)
         return [Problem(loaded.path, line, ProblemCode.UNKNOWN_CLAUSE, message)]
     return []
 
@@ -152,13 +167,15 @@ def _check_coverage(loaded: Loaded[CodeOfPractice]) -> list[Problem]:
     if code.document_level:
         found = []
         if code.sections:
-            found.append(problem(("sections",), "a digest with 'coverage: document' lists no 'sections'"))
+            found.append(problem(("sections",), _("a digest with 'coverage: document' lists no 'sections'")))
         if code.structure is None:
             found.append(
                 problem(
                     ("coverage",),
-                    "a digest with 'coverage: document' needs 'structure': how the document is "
-                    "organised, as far as it has been confirmed",
+                    _(
+                        "a digest with 'coverage: document' needs 'structure': how the document is "
+                        "organised, as far as it has been confirmed"
+                    ),
                 )
             )
         return found
@@ -167,11 +184,11 @@ def _check_coverage(loaded: Loaded[CodeOfPractice]) -> list[Problem]:
         found.append(
             problem(
                 ("id",),
-                "the digest lists no 'sections'; list its clauses, or declare 'coverage: document'",
+                _("the digest lists no 'sections'; list its clauses, or declare 'coverage: document'"),
             )
         )
     if code.clause_pattern is None:
-        found.append(problem(("id",), "a clause-by-clause digest needs a 'clause_pattern'"))
+        found.append(problem(("id",), _("a clause-by-clause digest needs a 'clause_pattern'")))
     return found
 
 
@@ -191,7 +208,7 @@ def _check_code(loaded: Loaded[CodeOfPractice], catalog: Catalog) -> list[Proble
         add(
             ("clause_pattern",),
             ProblemCode.INVALID_VALUE,
-            f"'clause_pattern' is not a valid regular expression: {error}",
+            _("'clause_pattern' is not a valid regular expression: {error}", error=error),
         )
     seen: dict[str, int | None] = {}
     for s, section in enumerate(code.sections):
@@ -199,15 +216,22 @@ def _check_code(loaded: Loaded[CodeOfPractice], catalog: Catalog) -> list[Proble
             add(
                 ("sections", s, "clause_count"),
                 ProblemCode.CLAUSE_COUNT,
-                f"section '{section.id}' has no clause count; give the count, or say in 'gaps' why "
-                "the source could not be counted",
+                _(
+                    "section '{id}' has no clause count; give the count, or say in 'gaps' why the source "
+                    "could not be counted",
+                    id=section.id,
+                ),
             )
         elif section.clause_count is not None and len(section.clauses) != section.clause_count:
             add(
                 ("sections", s, "clause_count"),
                 ProblemCode.CLAUSE_COUNT,
-                f"section '{section.id}' declares {section.clause_count} clauses but lists "
-                f"{len(section.clauses)}",
+                _(
+                    "section '{id}' declares {clause_count} clauses but lists {clauses_count}",
+                    id=section.id,
+                    clause_count=section.clause_count,
+                    clauses_count=len(section.clauses),
+                ),
             )
         for c, clause in enumerate(section.clauses):
             where: Path_ = ("sections", s, "clauses", c)
@@ -215,13 +239,21 @@ def _check_code(loaded: Loaded[CodeOfPractice], catalog: Catalog) -> list[Proble
                 add(
                     (*where, "id"),
                     ProblemCode.CLAUSE_PATTERN,
-                    f"clause id '{clause.id}' does not follow this code's numbering ({code.clause_pattern})",
+                    _(
+                        "clause id '{id}' does not follow this code's numbering ({clause_pattern})",
+                        id=clause.id,
+                        clause_pattern=code.clause_pattern,
+                    ),
                 )
             if clause.id in seen:
                 add(
                     (*where, "id"),
                     ProblemCode.DUPLICATE_CLAUSE,
-                    f"clause id '{clause.id}' appears twice (first on line {seen[clause.id]})",
+                    _(
+                        "clause id '{id}' appears twice (first on line {seen})",
+                        id=clause.id,
+                        seen=seen[clause.id],
+                    ),
                 )
             else:
                 seen[clause.id] = loaded.lines.line_of((*where, "id"))
@@ -229,30 +261,38 @@ def _check_code(loaded: Loaded[CodeOfPractice], catalog: Catalog) -> list[Proble
                 add(
                     where,
                     ProblemCode.MISSING_FIELD,
-                    f"clause '{clause.id}' is marked verified: false without an 'unverified_reason'",
+                    _("clause '{id}' is marked verified: false without an 'unverified_reason'", id=clause.id),
                 )
             if clause.verified_against is not None:
                 if not clause.verified:
                     add(
                         (*where, "verified_against"),
                         ProblemCode.UNKNOWN_SOURCE,
-                        f"clause '{clause.id}' names a source in 'verified_against' but is marked "
-                        "verified: false",
+                        _(
+                            "clause '{id}' names a source in 'verified_against' but is marked verified: "
+                            "false",
+                            id=clause.id,
+                        ),
                     )
                 elif code.checked.source(clause.verified_against) is None:
                     known = ", ".join(source.id for source in code.checked.sources) or "none"
                     add(
                         (*where, "verified_against"),
                         ProblemCode.UNKNOWN_SOURCE,
-                        f"clause '{clause.id}' is verified against '{clause.verified_against}', which "
-                        f"is not listed under 'checked.sources' (listed: {known})",
+                        _(
+                            "clause '{id}' is verified against '{verified_against}', which is not listed "
+                            "under 'checked.sources' (listed: {known})",
+                            id=clause.id,
+                            verified_against=clause.verified_against,
+                            known=known,
+                        ),
                     )
     if code.status is CodeStatus.SUPERSEDED:
         if (code.superseded_by is None and code.successor is None) or code.superseded_on is None:
             add(
                 ("status",),
                 ProblemCode.SUCCESSOR,
-                "a superseded code needs 'superseded_by' (or 'successor') and 'superseded_on'",
+                _("a superseded code needs 'superseded_by' (or 'successor') and 'superseded_on'"),
             )
         elif (
             code.superseded_by is not None
@@ -262,13 +302,16 @@ def _check_code(loaded: Loaded[CodeOfPractice], catalog: Catalog) -> list[Proble
             add(
                 ("superseded_by",),
                 ProblemCode.SUCCESSOR,
-                f"'superseded_by' names '{code.superseded_by}', which is not in codes_of_practice/",
+                _(
+                    "'superseded_by' names '{superseded_by}', which is not in codes_of_practice/",
+                    superseded_by=code.superseded_by,
+                ),
             )
     elif code.superseded_by is not None or code.superseded_on is not None or code.successor is not None:
         add(
             ("status",),
             ProblemCode.SUCCESSOR,
-            "a current code cannot have 'superseded_by' or 'superseded_on'",
+            _("a current code cannot have 'superseded_by' or 'superseded_on'"),
         )
     problems += [
         Problem(loaded.path, loaded.lines.line_of(where), kind, message)
@@ -305,25 +348,36 @@ def _check_instrument(loaded: Loaded[Instrument]) -> list[Problem]:
         add(
             ("official_url",),
             ProblemCode.OFFICIAL_URL,
-            f"'official_url' of a {instrument.kind.value} must be on {LEGISLATION_SITE}",
+            _(
+                "'official_url' of a {kind} must be on {legislation_site}",
+                kind=instrument.kind.value,
+                legislation_site=LEGISLATION_SITE,
+            ),
         )
     if legislation and not instrument.provisions:
         add(
             ("provisions",),
             ProblemCode.TOO_FEW,
-            f"a digest of a {instrument.kind.value} lists at least one provision; only guidance and "
-            "policy documents may be given as a whole",
+            _(
+                "a digest of a {kind} lists at least one provision; only guidance and policy documents may "
+                "be given as a whole",
+                kind=instrument.kind.value,
+            ),
         )
     if (instrument.kind is InstrumentKind.POLICY) != (instrument.status is InstrumentStatus.POLICY):
         add(
             ("status",),
             ProblemCode.INVALID_VALUE,
-            "'status: policy' goes with 'kind: policy' and only with it: a policy is not law in force",
+            _("'status: policy' goes with 'kind: policy' and only with it: a policy is not law in force"),
         )
     seen_nations: set[Nation] = set()
     for index, nation in enumerate(instrument.nations):
         if nation in seen_nations:
-            add(("nations", index), ProblemCode.INVALID_VALUE, f"the nation '{nation.value}' is listed twice")
+            add(
+                ("nations", index),
+                ProblemCode.INVALID_VALUE,
+                _("the nation '{nation}' is listed twice", nation=nation.value),
+            )
         seen_nations.add(nation)
     numbers: dict[str, int | None] = {}
     anchors: dict[str, str] = {}
@@ -335,14 +389,22 @@ def _check_instrument(loaded: Loaded[Instrument]) -> list[Problem]:
             add(
                 (*where, "unit"),
                 ProblemCode.PROVISION_NUMBER,
-                f"provisions of kind '{instrument.kind.value}' are numbered as {units}, "
-                f"not as '{provision.unit.value}'",
+                _(
+                    "provisions of kind '{kind}' are numbered as {units}, not as '{unit}'",
+                    kind=instrument.kind.value,
+                    units=units,
+                    unit=provision.unit.value,
+                ),
             )
         elif not re.fullmatch(PROVISION_NUMBERS[provision.unit], provision.number):
             add(
                 (*where, "number"),
                 ProblemCode.PROVISION_NUMBER,
-                f"'{provision.number}' is not how a {provision.unit.value} is numbered",
+                _(
+                    "'{number}' is not how a {unit} is numbered",
+                    number=provision.number,
+                    unit=provision.unit.value,
+                ),
             )
         key = provision_key(provision.number)
         anchor = clause_anchor(f"{instrument.id}:{provision.number}")
@@ -350,36 +412,56 @@ def _check_instrument(loaded: Loaded[Instrument]) -> list[Problem]:
             add(
                 (*where, "number"),
                 ProblemCode.DUPLICATE_PROVISION,
-                f"provision '{provision.number}' appears twice (first on line {numbers[key]})",
+                _(
+                    "provision '{number}' appears twice (first on line {numbers})",
+                    number=provision.number,
+                    numbers=numbers[key],
+                ),
             )
         elif anchor in anchors:
             add(
                 (*where, "number"),
                 ProblemCode.DUPLICATE_PROVISION,
-                f"provisions '{anchors[anchor]}' and '{provision.number}' would share one link anchor",
+                _(
+                    "provisions '{anchors}' and '{number}' would share one link anchor",
+                    anchors=anchors[anchor],
+                    number=provision.number,
+                ),
             )
         numbers.setdefault(key, loaded.lines.line_of((*where, "number")))
         anchors.setdefault(anchor, provision.number)
         if (provision.verified is None) == (provision.unverified is None):
-            state = "both 'verified' and" if provision.verified is not None else "neither 'verified' nor"
-            add(
-                where,
-                ProblemCode.VERIFICATION,
-                f"provision '{provision.number}' has {state} 'unverified'; give exactly one",
-            )
+            if provision.verified is not None:
+                message = _(
+                    "provision '{number}' has both 'verified' and 'unverified'; give exactly one",
+                    number=provision.number,
+                )
+            else:
+                message = _(
+                    "provision '{number}' has neither 'verified' nor 'unverified'; give exactly one",
+                    number=provision.number,
+                )
+            add(where, ProblemCode.VERIFICATION, message)
         outside = sorted(n.value for n in provision.nations or [] if n not in instrument.nations)
         if outside:
             add(
                 (*where, "nations"),
                 ProblemCode.WRONG_NATION,
-                f"provision '{provision.number}' lists {', '.join(outside)}, "
-                "where the instrument does not apply",
+                _(
+                    "provision '{number}' lists {outside}, where the instrument does not apply",
+                    number=provision.number,
+                    outside=", ".join(outside),
+                ),
             )
         if legislation and provision.url is not None and not provision.url.startswith(LEGISLATION_SITE):
             add(
                 (*where, "url"),
                 ProblemCode.OFFICIAL_URL,
-                f"the 'url' of provision '{provision.number}' must be on {LEGISLATION_SITE}",
+                _(
+                    "the 'url' of provision '{number}' must be on {legislation_site}",
+                    number=provision.number,
+                    legislation_site=LEGISLATION_SITE,
+                ),
             )
     return problems
 
@@ -389,27 +471,39 @@ def check_law_ref(
 ) -> list[Problem]:
     """A provision reference must name a digest in law/, a provision it lists and, when the content is
     set in a nation, an instrument that applies there."""
-    instrument_id, _, number = ref.partition(":")
+    instrument_id, _colon, number = ref.partition(":")
     line = loaded.lines.line_of(where)
     instrument = catalog.laws.get(instrument_id)
     if instrument is None and instrument_id in catalog.unloadable:
         return []  # the digest's own file is already reported
     if instrument is None:
         known = ", ".join(sorted(catalog.laws)) or "none"
-        message = f"instrument '{instrument_id}' in '{ref}' is not in law/ (known: {known})"
+        message = _(
+            "instrument '{instrument_id}' in '{ref}' is not in law/ (known: {known})",
+            instrument_id=instrument_id,
+            ref=ref,
+            known=known,
+        )
         return [Problem(loaded.path, line, ProblemCode.UNKNOWN_LAW, message)]
     provision = instrument.model.provision(number)
     if provision is None:
-        message = f"provision '{ref}' is not in {instrument.path}"
+        message = _("provision '{ref}' is not in {path}", ref=ref, path=instrument.path)
         return [Problem(loaded.path, line, ProblemCode.UNKNOWN_PROVISION, message)]
     nations = {n.value for n in instrument.model.nations_of(provision)}
     if nation in {n.value for n in Nation} and nation not in nations:
-        what = (
-            instrument.model.title
-            if provision.nations is None
-            else f"this provision of {instrument.model.title}"
-        )
-        message = f"'{ref}' is cited for {nation}, but {what} applies in {', '.join(sorted(nations))} only"
+        values = {
+            "ref": ref,
+            "nation": nation,
+            "title": instrument.model.title,
+            "nations": ", ".join(sorted(nations)),
+        }
+        if provision.nations is None:
+            message = _("'{ref}' is cited for {nation}, but {title} applies in {nations} only", **values)
+        else:
+            message = _(
+                "'{ref}' is cited for {nation}, but this provision of {title} applies in {nations} only",
+                **values,
+            )
         return [Problem(loaded.path, line, ProblemCode.WRONG_NATION, message)]
     return []
 
@@ -427,7 +521,12 @@ def _check_case_law(loaded: Loaded[Case], catalog: Catalog) -> list[Problem]:
         if not found and (instrument_id in catalog.laws or instrument_id in catalog.unloadable):
             resolving += 1  # a digest that failed to load is reported in its own file
     if resolving < 2 and not problems:
-        message = f"'law.provisions' has {resolving} provision(s) of {nation} law; cite at least two"
+        message = n_(
+            "'law.provisions' has {count} provision of {nation} law; cite at least two",
+            "'law.provisions' has {count} provisions of {nation} law; cite at least two",
+            resolving,
+            nation=nation,
+        )
         problems.append(
             Problem(loaded.path, loaded.line("law", "provisions"), ProblemCode.CITED_LAW, message)
         )
@@ -447,9 +546,10 @@ def _check_dilemma_law(
         problems += check_law_ref(law.ref, (*where, "law", index, "ref"), loaded, catalog, nation)
     unlawful = [law.ref for law in citations if law.relation is LawRelation.UNLAWFUL]
     if unlawful and "unlawful" not in said.lower():
-        message = (
-            f"'{'.'.join(map(str, where))}' is marked unlawful under {', '.join(unlawful)} but does not "
-            "say 'unlawful' to the learner"
+        message = _(
+            "'{where}' is marked unlawful under {unlawful} but does not say 'unlawful' to the learner",
+            where=".".join(map(str, where)),
+            unlawful=", ".join(unlawful),
         )
         problems.append(
             Problem(loaded.path, loaded.lines.line_of((*where, "law")), ProblemCode.UNLAWFUL_UNSAID, message)
@@ -477,7 +577,7 @@ def _check_theme_coverage(catalog: Catalog) -> list[Problem]:
             first.path,
             None,
             ProblemCode.THEME_UNCOVERED,
-            f"no clause of any current code carries the theme '{theme.value}'",
+            _("no clause of any current code carries the theme '{theme}'", theme=theme.value),
         )
         for theme in Theme
         if theme not in covered
@@ -505,7 +605,11 @@ def _check_nation_coverage(catalog: Catalog) -> list[Problem]:
             continue
         if code.jurisdiction in NATIONS and code.jurisdiction not in set_in:
             nation = code.jurisdiction.value.replace("-", " ").title()
-            message = f"the kit teaches {code.issuer}'s code for {nation} but no dilemma is set in {nation}"
+            message = _(
+                "the kit teaches {issuer}'s code for {nation} but no dilemma is set in {nation}",
+                issuer=code.issuer,
+                nation=nation,
+            )
             problems.append(
                 Problem(loaded.path, loaded.line("jurisdiction"), ProblemCode.NATION_UNCOVERED, message)
             )
@@ -521,7 +625,7 @@ def _check_case(loaded: Loaded[Case], catalog: Catalog) -> list[Problem]:
     for index, ref in enumerate(loaded.model.supervision.pcf):
         where = ("supervision", "pcf", index)
         if ref.partition(":")[0] != "pcf":
-            message = f"'{ref}' under 'supervision.pcf' should be a PCF domain, e.g. 'pcf:6'"
+            message = _("'{ref}' under 'supervision.pcf' should be a PCF domain, e.g. 'pcf:6'", ref=ref)
             problems.append(Problem(loaded.path, loaded.line(*where), ProblemCode.WRONG_CODE, message))
         else:
             problems += check_ref(ref, where, loaded, catalog)
@@ -542,12 +646,33 @@ def check_content_note(loaded: Loaded[Any], case: Case) -> list[Problem]:
     if not found:
         return []
     where, topic, words = found[0]
-    more = f", and {len(found) - 1} more place(s) in this file" if len(found) > 1 else ""
-    whose = "this case" if loaded.model is case else f"its case '{case.id}'"
-    message = (
-        f"'{'.'.join(map(str, where))}' mentions '{words}' ({topic.value}){more}, but {whose} has no "
-        "content note"
-    )
+    # The topic is the YAML's own identifier for it ('self-harm'), as 'content_note.topics' lists it.
+    values = {"where": ".".join(map(str, where)), "words": words, "topic": topic.value, "case": case.id}
+    more = len(found) - 1
+    if loaded.model is case and not more:
+        message = _("'{where}' mentions '{words}' ({topic}), but this case has no content note", **values)
+    elif loaded.model is case:
+        message = n_(
+            "'{where}' mentions '{words}' ({topic}), and {count} more place in this file, but this case has "
+            "no content note",
+            "'{where}' mentions '{words}' ({topic}), and {count} more places in this file, but this case has "
+            "no content note",
+            more,
+            **values,
+        )
+    elif not more:
+        message = _(
+            "'{where}' mentions '{words}' ({topic}), but its case '{case}' has no content note", **values
+        )
+    else:
+        message = n_(
+            "'{where}' mentions '{words}' ({topic}), and {count} more place in this file, but its case "
+            "'{case}' has no content note",
+            "'{where}' mentions '{words}' ({topic}), and {count} more places in this file, but its case "
+            "'{case}' has no content note",
+            more,
+            **values,
+        )
     return [Problem(loaded.path, loaded.lines.line_of(where), ProblemCode.NO_CONTENT_NOTE, message)]
 
 
@@ -570,7 +695,10 @@ def _check_cited_codes(loaded: Loaded[Case], catalog: Catalog) -> list[Problem]:
                 loaded.path,
                 where,
                 ProblemCode.CITED_CODES,
-                f"the case cites clauses from {len(cited)} code; cite at least two codes",
+                _(
+                    "the case cites clauses from {cited_count} code; cite at least two codes",
+                    cited_count=len(cited),
+                ),
             )
         )
     if binding and not cited.intersection(binding):
@@ -579,8 +707,12 @@ def _check_cited_codes(loaded: Loaded[Case], catalog: Catalog) -> list[Problem]:
                 loaded.path,
                 where,
                 ProblemCode.CITED_CODES,
-                f"a case set in {case.setting.jurisdiction.value} must cite the code that binds its social "
-                f"workers ({' or '.join(binding)})",
+                _(
+                    "a case set in {jurisdiction} must cite the code that binds its social workers "
+                    "({binding})",
+                    jurisdiction=case.setting.jurisdiction.value,
+                    binding=" or ".join(binding),
+                ),
             )
         )
     return problems
@@ -602,7 +734,11 @@ def _check_dilemma(loaded: Loaded[Dilemma], catalog: Catalog) -> list[Problem]:
 
     case = catalog.cases.get(dilemma.case)
     if case is None and dilemma.case not in catalog.unloadable:
-        add(("case",), ProblemCode.UNKNOWN_CASE, f"case '{dilemma.case}' does not exist in cases/")
+        add(
+            ("case",),
+            ProblemCode.UNKNOWN_CASE,
+            _("case '{case}' does not exist in cases/", case=dilemma.case),
+        )
     names = _check_anonymity(loaded, case.model.pseudonyms if case else [], catalog)
     if case is None:
         # Without its case the dilemma's pseudonyms are unknown: a name check would only report the
@@ -628,8 +764,10 @@ def _check_dilemma(loaded: Loaded[Dilemma], catalog: Catalog) -> list[Problem]:
         c.ref for ending in dilemma.endings for c in ending.law
     }
     if len(cited) < 2 and case is not None:
-        message = (
-            f"the dilemma cites {len(cited)} provision(s) of law on its choices and endings; cite two or more"
+        message = n_(
+            "the dilemma cites {count} provision of law on its choices and endings; cite two or more",
+            "the dilemma cites {count} provisions of law on its choices and endings; cite two or more",
+            len(cited),
         )
         add(("nodes",), ProblemCode.DILEMMA_LAW, message)
     graph_problems = list(check_graph(dilemma))
@@ -637,8 +775,9 @@ def _check_dilemma(loaded: Loaded[Dilemma], catalog: Catalog) -> list[Problem]:
         add(where, kind, message)
     for n, node in enumerate(dilemma.nodes):
         if not node.facilitator_note:
-            message = (
-                f"decision '{node.id}' has no facilitator note; the lecturer edition promises one on each"
+            message = _(
+                "decision '{id}' has no facilitator note; the lecturer edition promises one on each",
+                id=node.id,
             )
             add(("nodes", n, "id"), ProblemCode.FACILITATOR_NOTE, message)
     if not graph_problems:
@@ -657,14 +796,27 @@ def _check_shape(loaded: Loaded[Dilemma]) -> list[Problem]:
     paths = enumerate_paths(dilemma)
     longest = max((len(choices) for choices, _ in paths), default=0)
     endings = len({ending for _, ending in paths})
-    found: list[str] = []
-    if longest < MIN_DECISIONS_ON_LONGEST_PATH:
-        found.append(f"its longest path has {longest} decision(s)")
-    if endings < MIN_ENDINGS:
-        found.append(f"it has {endings} reachable ending(s)")
-    if not found:
+    short, few = longest < MIN_DECISIONS_ON_LONGEST_PATH, endings < MIN_ENDINGS
+    values = {"id": dilemma.id, "longest": longest, "endings": endings}
+    if short and few:
+        message = _(
+            "dilemma '{id}' is too small: its longest path has {longest} decision(s) and it has {endings} "
+            "reachable ending(s) (at least 3 of each wanted)",
+            **values,
+        )
+    elif short:
+        message = _(
+            "dilemma '{id}' is too small: its longest path has {longest} decision(s) (at least 3 of each "
+            "wanted)",
+            **values,
+        )
+    elif few:
+        message = _(
+            "dilemma '{id}' is too small: it has {endings} reachable ending(s) (at least 3 of each wanted)",
+            **values,
+        )
+    else:
         return []
-    message = f"dilemma '{dilemma.id}' is too small: " + " and ".join(found) + " (at least 3 of each wanted)"
     return [Problem(loaded.path, loaded.lines.line_of(("nodes",)), ProblemCode.DILEMMA_SHAPE, message)]
 
 
@@ -682,7 +834,9 @@ def _check_seminar(loaded: Loaded[Seminar], catalog: Catalog) -> list[Problem]:
             where = ("learning_outcomes", index, "pcf", number)
             if ref.partition(":")[0] != "pcf":
                 add(
-                    where, ProblemCode.WRONG_CODE, f"'{ref}' under 'pcf' should be a PCF domain, e.g. 'pcf:6'"
+                    where,
+                    ProblemCode.WRONG_CODE,
+                    _("'{ref}' under 'pcf' should be a PCF domain, e.g. 'pcf:6'", ref=ref),
                 )
             else:
                 problems += check_ref(ref, where, loaded, catalog)
@@ -692,7 +846,9 @@ def _check_seminar(loaded: Loaded[Seminar], catalog: Catalog) -> list[Problem]:
             if code is not None and not (
                 code.model.issuer_type is IssuerType.REGULATOR and code.model.status is CodeStatus.CURRENT
             ):
-                message = f"'{ref}' under 'standards' should be a clause of a regulator's current standards"
+                message = _(
+                    "'{ref}' under 'standards' should be a clause of a regulator's current standards", ref=ref
+                )
                 add(where, ProblemCode.WRONG_CODE, message)
             else:
                 problems += check_ref(ref, where, loaded, catalog)
@@ -701,20 +857,29 @@ def _check_seminar(loaded: Loaded[Seminar], catalog: Catalog) -> list[Problem]:
             add(
                 ("materials", "cases", number),
                 ProblemCode.UNKNOWN_CASE,
-                f"case '{case_id}' does not exist in cases/",
+                _("case '{case_id}' does not exist in cases/", case_id=case_id),
             )
     for number, dilemma_id in enumerate(seminar.materials.dilemmas):
         if dilemma_id not in catalog.dilemmas and dilemma_id not in catalog.unloadable:
-            message = f"dilemma '{dilemma_id}' does not exist in exercises/dilemmas/"
+            message = _("dilemma '{dilemma_id}' does not exist in exercises/dilemmas/", dilemma_id=dilemma_id)
             add(("materials", "dilemmas", number), ProblemCode.UNKNOWN_DILEMMA, message)
     total = sum(activity.minutes for activity in seminar.timeline)
     if total != seminar.duration_minutes:
         gap = seminar.duration_minutes - total
-        fix = f"add {gap} minutes" if gap > 0 else f"take {-gap} minutes off"
-        message = (
-            f"the timeline adds up to {total} minutes but the session lasts {seminar.duration_minutes}: "
-            f"{fix} across the activities"
-        )
+        values = {"total": total, "duration": seminar.duration_minutes, "gap": abs(gap)}
+        if gap > 0:
+            message = _(
+                "the timeline adds up to {total} minutes but the session lasts {duration}: add {gap} minutes "
+                "across the activities",
+                **values,
+            )
+        else:
+            message = _(
+                "the timeline adds up to {total} minutes but the session lasts {duration}: take {gap} "
+                "minutes "
+                "off across the activities",
+                **values,
+            )
         add(("timeline",), ProblemCode.TIMING, message)
     problems += _check_breaks(loaded)
     problems += _check_expert_slot(loaded)
@@ -734,14 +899,16 @@ def _check_breaks(loaded: Loaded[Seminar]) -> list[Problem]:
     breaks = [index for index, step in enumerate(seminar.timeline) if step.kind is ActivityKind.BREAK]
     problems = []
     if seminar.duration_minutes > LONGEST_WITHOUT_BREAK and not breaks:
-        message = (
-            f"the session lasts {seminar.duration_minutes} minutes but its timeline has no break; "
-            f"sessions longer than {LONGEST_WITHOUT_BREAK} minutes need one"
+        message = _(
+            "the session lasts {duration_minutes} minutes but its timeline has no break; sessions longer "
+            "than {longest_without_break} minutes need one",
+            duration_minutes=seminar.duration_minutes,
+            longest_without_break=LONGEST_WITHOUT_BREAK,
         )
         problems.append(Problem(loaded.path, loaded.line("timeline"), ProblemCode.NO_BREAK, message))
     for index in breaks:
         if index in (0, len(seminar.timeline) - 1):
-            message = (
+            message = _(
                 "a break at the start or the end of a session is not a break; put it between two activities"
             )
             problems.append(
@@ -755,9 +922,11 @@ def _check_expert_slot(loaded: Loaded[Seminar]) -> list[Problem]:
     titles = [step.title for step in seminar.timeline if step.kind is ActivityKind.ACTIVITY]
     if seminar.expert_by_experience.during in titles:
         return []
-    message = (
-        f"'expert_by_experience.during' names '{seminar.expert_by_experience.during}', which is not an "
-        f"activity of the timeline (activities: {'; '.join(titles)})"
+    message = _(
+        "'expert_by_experience.during' names '{during}', which is not an activity of the timeline "
+        "(activities: {titles})",
+        during=seminar.expert_by_experience.during,
+        titles="; ".join(titles),
     )
     line = loaded.line("expert_by_experience", "during")
     return [Problem(loaded.path, line, ProblemCode.UNKNOWN_ACTIVITY, message)]
@@ -775,7 +944,7 @@ def check_chapter_reading(catalog: Catalog) -> list[Problem]:
     problems: list[Problem] = []
     for stem, reading in loaded.model.chapters.items():
         if not (catalog.root / f"{stem}.md").is_file():
-            message = f"there is no chapter {stem}.md for the reading list '{stem}'"
+            message = _("there is no chapter {stem}.md for the reading list '{stem}'", stem=stem)
             problems.append(
                 Problem(loaded.path, loaded.line("chapters", stem), ProblemCode.UNKNOWN_CHAPTER, message)
             )
@@ -794,17 +963,32 @@ def check_reading_list(
         for index, reading in enumerate(getattr(reading_list, part)):
             line = loaded.lines.line_of((*at, part, index, "key"))
             if reading.key in seen:
-                message = f"'{reading.key}' is already on the reading list under '{seen[reading.key]}'"
+                message = _(
+                    "'{key}' is already on the reading list under '{seen}'",
+                    key=reading.key,
+                    seen=seen[reading.key],
+                )
                 problems.append(Problem(loaded.path, line, ProblemCode.READING_LIST, message))
                 continue
             seen[reading.key] = part
             if bibliography.readable and reading.key not in bibliography.entries:
                 close = difflib.get_close_matches(reading.key, bibliography.entries, n=1)
-                hint = f" (did you mean '{close[0]}'?)" if close else ""
-                message = f"'{reading.key}' is not a key in {bibliography.path}{hint}"
+                if close:
+                    message = _(
+                        "'{key}' is not a key in {path} (did you mean '{close}'?)",
+                        key=reading.key,
+                        path=bibliography.path,
+                        close=close[0],
+                    )
+                else:
+                    message = _("'{key}' is not a key in {path}", key=reading.key, path=bibliography.path)
                 problems.append(Problem(loaded.path, line, ProblemCode.UNKNOWN_REFERENCE, message))
             elif bibliography.missing:
-                message = f"'{reading.key}' cannot be checked: the kit has no {BIBLIOGRAPHY}"
+                message = _(
+                    "'{key}' cannot be checked: the kit has no {bibliography}",
+                    key=reading.key,
+                    bibliography=BIBLIOGRAPHY,
+                )
                 problems.append(Problem(loaded.path, line, ProblemCode.UNKNOWN_REFERENCE, message))
     return problems
 
@@ -827,40 +1011,59 @@ def _check_assessment(loaded: Loaded[Seminar], catalog: Catalog) -> list[Problem
         add(
             ("assessment", "rubric"),
             ProblemCode.RUBRIC,
-            f"the rubric has no criterion for: {', '.join(missing)}",
+            _("the rubric has no criterion for: {missing}", missing=", ".join(missing)),
         )
     total = sum(criterion.weight for criterion in assessment.rubric)
     if total != 100:
-        add(("assessment", "rubric"), ProblemCode.RUBRIC, f"the rubric's weights add up to {total}, not 100")
+        add(
+            ("assessment", "rubric"),
+            ProblemCode.RUBRIC,
+            _("the rubric's weights add up to {total}, not 100", total=total),
+        )
     names = [criterion.criterion for criterion in assessment.rubric]
     for index, name in enumerate(names):
         if name in names[:index]:
-            message = f"two criteria are called '{name}'"
+            message = _("two criteria are called '{name}'", name=name)
             add(("assessment", "rubric", index, "criterion"), ProblemCode.RUBRIC, message)
     for e, exemplar in enumerate(assessment.exemplars):
         where: Path_ = ("assessment", "exemplars", e)
         bands = BANDS[exemplar.level]
         if exemplar.band not in bands:
             allowed = ", ".join(band.value for band in bands)
-            message = f"'{exemplar.band.value}' is not a band at Level {exemplar.level} (bands: {allowed})"
+            message = _(
+                "'{band}' is not a band at Level {level} (bands: {allowed})",
+                band=exemplar.band.value,
+                level=exemplar.level,
+                allowed=allowed,
+            )
             add((*where, "band"), ProblemCode.EXEMPLAR, message)
         else:
             label, low, high = bands[exemplar.band]
             if not low <= exemplar.mark <= high:
-                message = f"the mark {exemplar.mark} is outside the band it is given: {label}"
+                message = _(
+                    "the mark {mark} is outside the band it is given: {label}",
+                    mark=exemplar.mark,
+                    label=label,
+                )
                 add((*where, "mark"), ProblemCode.EXEMPLAR, message)
         commented = [comment.criterion for comment in exemplar.comments]
         for c, name in enumerate(commented):
             if name not in names:
-                message = (
-                    f"the comment is on '{name}', which is not a criterion of the rubric ({'; '.join(names)})"
+                message = _(
+                    "the comment is on '{name}', which is not a criterion of the rubric ({names})",
+                    name=name,
+                    names="; ".join(names),
                 )
                 add((*where, "comments", c, "criterion"), ProblemCode.EXEMPLAR, message)
             elif name in commented[:c]:
-                add((*where, "comments", c, "criterion"), ProblemCode.EXEMPLAR, f"two comments on '{name}'")
+                add(
+                    (*where, "comments", c, "criterion"),
+                    ProblemCode.EXEMPLAR,
+                    _("two comments on '{name}'", name=name),
+                )
         uncommented = [name for name in names if name not in commented]
         if uncommented:
-            message = f"the marker's comments leave out: {'; '.join(uncommented)}"
+            message = _("the marker's comments leave out: {uncommented}", uncommented="; ".join(uncommented))
             add((*where, "comments"), ProblemCode.EXEMPLAR, message)
         for r, ref in enumerate(exemplar.cites):
             problems += check_ref(ref, (*where, "cites", r), loaded, catalog)

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .words import _, n_
+
 EVIDENCE_ENV = "ETHICSKIT_EVIDENCE"
 EVIDENCE_FOLDER = Path("_build") / "accessibility"
 """Where, under the kit's folder, a test run is asked to leave its evidence (`ETHICSKIT_EVIDENCE=` this)."""
@@ -80,7 +82,13 @@ CRITERIA: tuple[tuple[str, str, str], ...] = (
     ("4.1.3", "Status Messages", "AA"),
 )
 """WCAG 2.1's Level A and AA success criteria: number, name, level. Checked on 2026-12-04 against
-lists of the criteria taken from the W3C Recommendation (the W3C page itself was not read)."""
+lists of the criteria taken from the W3C Recommendation (the W3C page itself was not read).
+
+The names are data, not catalogue messages: they are W3C's own titles, cited as a code's clause titles
+are, so that a reader can find each criterion in the standard. A report in another language should
+name them as W3C's authorized translation of WCAG does, not as a translator of this kit would; that
+would be a table of titles per language here. The report's own words (levels, headings, remarks) are
+messages."""
 
 KEYBOARD_CRITERIA = ("2.1.1", "2.1.2")
 """What playing every dilemma path by Tab and Enter alone shows: every choice can be reached and made,
@@ -195,43 +203,79 @@ def judge(evidence: Evidence) -> list[Judgement]:
         remarks = []
         if passing:
             remarks.append(
-                f"axe-core rules passed: {', '.join(sorted(passing))} (on {tested_pages} of {pages} pages)."
+                n_(
+                    "axe-core rules passed: {rules} (on {tested} of {count} page).",
+                    "axe-core rules passed: {rules} (on {tested} of {count} pages).",
+                    pages,
+                    rules=", ".join(sorted(passing)),
+                    tested=tested_pages,
+                )
             )
         walks = evidence.keyboard if number in KEYBOARD_CRITERIA else []
         stuck = [walk for walk in walks if not walk["played"]]
         if walks:
             dilemmas = len({walk["dilemma"] for walk in walks})
             remarks.append(
-                f"{len(walks) - len(stuck)} of {len(walks)} recorded paths through {dilemmas} dilemmas "
-                "played to their endings with the Tab and Enter keys alone, in headless Chromium."
+                n_(
+                    "{played} of {total} recorded paths through {count} dilemma played to their endings "
+                    "with the Tab and Enter keys alone, in headless Chromium.",
+                    "{played} of {total} recorded paths through {count} dilemmas played to their endings "
+                    "with the Tab and Enter keys alone, in headless Chromium.",
+                    dilemmas,
+                    played=len(walks) - len(stuck),
+                    total=len(walks),
+                )
             )
         if stuck:
-            shown = "; ".join(f"{walk['dilemma']} to {walk['ending']}" for walk in stuck[:5])
-            remarks.append(f"Not played through: {shown}.")
+            shown = "; ".join(
+                _("{dilemma} to {ending}", dilemma=walk["dilemma"], ending=walk["ending"])
+                for walk in stuck[:5]
+            )
+            remarks.append(_("Not played through: {paths}.", paths=shown))
         if failing or stuck:
             if failing:
-                shown = "; ".join(failing[:5]) + (
-                    f"; and {len(failing) - 5} more" if len(failing) > 5 else ""
-                )
-                remarks.append(f"axe-core found failures on {len(failing)} page(s): {shown}.")
+                if len(failing) > 5:
+                    remarks.append(
+                        n_(
+                            "axe-core found failures on {count} page: {pages}; and {more} more.",
+                            "axe-core found failures on {count} pages: {pages}; and {more} more.",
+                            len(failing),
+                            pages="; ".join(failing[:5]),
+                            more=len(failing) - 5,
+                        )
+                    )
+                else:
+                    remarks.append(
+                        n_(
+                            "axe-core found failures on {count} page: {pages}.",
+                            "axe-core found failures on {count} pages: {pages}.",
+                            len(failing),
+                            pages="; ".join(failing),
+                        )
+                    )
             every = (not failing or len(failing) == tested_pages) and len(stuck) == len(walks)
-            conformance = "Does not support" if every else "Partially supports"
+            conformance = DOES_NOT_SUPPORT if every else PARTIALLY_SUPPORTS
         elif undecided:
             items = ", ".join(f"{rule} ({count})" for rule, count in sorted(undecided.items()))
-            remarks.append(f"axe-core could not decide some items, which need a person to check: {items}.")
-            conformance = "Not evaluated"
+            remarks.append(
+                _("axe-core could not decide some items, which need a person to check: {items}.", items=items)
+            )
+            conformance = NOT_EVALUATED
         elif passing or walks:
-            conformance = "Supports"
+            conformance = SUPPORTS
         elif never_applied:
             rules = ", ".join(sorted(never_applied))
             remarks.append(
-                f"axe-core's rules for it ({rules}) found nothing to check on any page; it needs a manual "
-                "review."
+                _(
+                    "axe-core's rules for it ({rules}) found nothing to check on any page; it needs a manual "
+                    "review.",
+                    rules=rules,
+                )
             )
-            conformance = "Not evaluated"
+            conformance = NOT_EVALUATED
         else:
-            remarks.append("No automated test checks this criterion; it needs a manual review.")
-            conformance = "Not evaluated"
+            remarks.append(_("No automated test checks this criterion; it needs a manual review."))
+            conformance = NOT_EVALUATED
         judgements.append(Judgement(number, name, level, conformance, " ".join(remarks)))
     return judgements
 
@@ -244,57 +288,139 @@ class Report:
     scope: list[str]
     levels: str
     summary: str
-    tables: list[tuple[str, list[Judgement]]]
-    """Each level's heading and its criteria, in WCAG's order."""
+    tables: list[tuple[str, str, list[Judgement]]]
+    """Each level ('A', 'AA'), its heading and its criteria, in WCAG's order."""
 
 
 def contents(evidence: Evidence, run_date: str | None = None) -> Report:
-    """What the report says, every word of it derived from the evidence."""
+    """What the report says, every word of it derived from the evidence, in the current language."""
     editions = sorted({page["edition"] for page in evidence.axe})
     versions = sorted({page["axe"] for page in evidence.axe if page["axe"]})
     judgements = judge(evidence)
     counts = {level: sum(1 for j in judgements if j.conformance == level) for level in _LEVELS}
-    when = run_date or evidence.date or "a date it did not record"
+    if run_date or evidence.date:
+        dated = _(
+            "Generated from a test run of the kit dated {date}. Standard: WCAG 2.1, Levels A and AA.",
+            date=run_date or evidence.date,
+        )
+    else:
+        dated = _(
+            "Generated from a test run of the kit that did not record its date. "
+            "Standard: WCAG 2.1, Levels A and AA."
+        )
+    if editions and versions:
+        pages = n_(
+            "Pages: {count} page of the built book ({editions} edition), each checked with axe-core "
+            "{versions} for its WCAG 2.0 and 2.1 A and AA rules, in headless Chromium.",
+            "Pages: {count} pages of the built book ({editions} edition), each checked with axe-core "
+            "{versions} for its WCAG 2.0 and 2.1 A and AA rules, in headless Chromium.",
+            len(evidence.axe),
+            editions=", ".join(editions),
+            versions=", ".join(versions),
+        )
+    elif editions:
+        pages = n_(
+            "Pages: {count} page of the built book ({editions} edition), each checked with axe-core "
+            "(no version recorded) for its WCAG 2.0 and 2.1 A and AA rules, in headless Chromium.",
+            "Pages: {count} pages of the built book ({editions} edition), each checked with axe-core "
+            "(no version recorded) for its WCAG 2.0 and 2.1 A and AA rules, in headless Chromium.",
+            len(evidence.axe),
+            editions=", ".join(editions),
+        )
+    else:
+        pages = _("Pages: no page of the built book was checked with axe-core.")
     return Report(
-        dated=f"Generated from a test run of the kit dated {when}. Standard: WCAG 2.1, Levels A and AA.",
+        dated=dated,
         scope=[
-            f"Pages: {len(evidence.axe)} pages of the built book ({', '.join(editions) or 'no edition'} "
-            f"edition), each checked with axe-core {', '.join(versions) or '(no version recorded)'} for "
-            "its WCAG 2.0 and 2.1 A and AA rules, in headless Chromium.",
-            f"Keyboard: {len(evidence.keyboard)} recorded dilemma paths played to their endings by "
-            "keyboard alone.",
-            "Not covered: no manual audit and no test with assistive technology have been done. Automated "
-            "rules check only part of what most criteria ask, so Supports below means the kit's tests "
-            "checked the criterion and found no failure, not that a person has confirmed it.",
+            pages,
+            n_(
+                "Keyboard: {count} recorded dilemma path played to its ending by keyboard alone.",
+                "Keyboard: {count} recorded dilemma paths played to their endings by keyboard alone.",
+                len(evidence.keyboard),
+            ),
+            _(
+                "Not covered: no manual audit and no test with assistive technology have been done. "
+                "Automated rules check only part of what most criteria ask, so Supports below means the "
+                "kit's tests checked the criterion and found no failure, not that a person has confirmed it."
+            ),
         ],
-        levels="Conformance levels: Supports, tests checked it and found no failure; Partially supports, "
-        "failures on some pages; Does not support, failures on every page tested; Not evaluated, no "
-        "test checks it, or the tests left items for a person to decide.",
-        summary="Summary: " + "; ".join(f"{count} {level.lower()}" for level, count in counts.items()) + ".",
+        levels=_(
+            "Conformance levels: Supports, tests checked it and found no failure; Partially supports, "
+            "failures on some pages; Does not support, failures on every page tested; Not evaluated, no "
+            "test checks it, or the tests left items for a person to decide."
+        ),
+        summary=_(
+            "Summary: {supports} supports; {partially} partially supports; {does_not} does not support; "
+            "{not_evaluated} not evaluated.",
+            supports=counts[SUPPORTS],
+            partially=counts[PARTIALLY_SUPPORTS],
+            does_not=counts[DOES_NOT_SUPPORT],
+            not_evaluated=counts[NOT_EVALUATED],
+        ),
         tables=[
-            (f"WCAG 2.1 {title}", [j for j in judgements if j.level == level])
-            for level, title in (("A", "Level A"), ("AA", "Level AA"))
+            (level, level_heading(level), [j for j in judgements if j.level == level])
+            for level in ("A", "AA")
         ],
     )
 
 
-TABLE_HEADINGS = ("Criterion", "Conformance level", "Remarks and evidence")
+def level_heading(level: str) -> str:
+    """The heading of a WCAG level's table."""
+    return _("WCAG 2.1 Level A") if level == "A" else _("WCAG 2.1 Level AA")
+
+
+def table_caption(level: str) -> str:
+    """The caption of a WCAG level's table on the book's page."""
+    return _("WCAG 2.1 Level A success criteria") if level == "A" else _("WCAG 2.1 Level AA success criteria")
+
+
+def table_headings() -> tuple[str, str, str]:
+    return (_("Criterion"), _("Conformance level"), _("Remarks and evidence"))
+
+
+def criterion_label(judgement: Judgement) -> str:
+    """'1.1.1 Non-text Content': a message only for its order; the number and W3C's name are data."""
+    return _("{number} {name}", number=judgement.number, name=judgement.name)
+
+
+SUPPORTS, PARTIALLY_SUPPORTS, DOES_NOT_SUPPORT, NOT_EVALUATED = (
+    "Supports",
+    "Partially supports",
+    "Does not support",
+    "Not evaluated",
+)
+_LEVELS = (SUPPORTS, PARTIALLY_SUPPORTS, DOES_NOT_SUPPORT, NOT_EVALUATED)
+"""The conformance levels as the judgement records them: keys, shown to the reader by `level_words`."""
+
+
+def level_words(conformance: str) -> str:
+    """A conformance level in the reader's language."""
+    return {
+        SUPPORTS: _("Supports"),
+        PARTIALLY_SUPPORTS: _("Partially supports"),
+        DOES_NOT_SUPPORT: _("Does not support"),
+        NOT_EVALUATED: _("Not evaluated"),
+    }[conformance]
 
 
 def report(evidence: Evidence, run_date: str | None = None) -> str:
     """The conformance report as Markdown, in the shape of an accessibility conformance report."""
     text = contents(evidence, run_date)
-    out = ["# Accessibility conformance report: First Loyalty", "", text.dated, "", "## Scope and method", ""]
+    out = [
+        "# " + _("Accessibility conformance report: {kit}", kit="First Loyalty"),
+        "",
+        text.dated,
+        "",
+        "## " + _("Scope and method"),
+        "",
+    ]
     out += [f"- {line}" for line in text.scope]
     out += ["", text.levels, "", text.summary, ""]
-    for title, judgements in text.tables:
-        out += [f"## {title}", "", "| " + " | ".join(TABLE_HEADINGS) + " |", "| --- | --- | --- |"]
-        out += [f"| {j.number} {j.name} | {j.conformance} | {j.remarks} |" for j in judgements]
+    for _level, title, judgements in text.tables:
+        out += [f"## {title}", "", "| " + " | ".join(table_headings()) + " |", "| --- | --- | --- |"]
+        out += [f"| {criterion_label(j)} | {level_words(j.conformance)} | {j.remarks} |" for j in judgements]
         out.append("")
     return "\n".join(out)
-
-
-_LEVELS = ("Supports", "Partially supports", "Does not support", "Not evaluated")
 
 
 def write(evidence: Evidence, folder: Path, run_date: str) -> tuple[Path, Path]:

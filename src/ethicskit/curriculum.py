@@ -26,6 +26,7 @@ from .files import CASES_DIR, SEMINARS_DIR
 from .loader import Loaded, load_file
 from .models import ClauseId, Line, Prose, Slug, _Model
 from .problems import Problem, ProblemCode, Severity
+from .words import _, n_
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -146,7 +147,7 @@ def load_curriculum(
     for file in sorted(folder.iterdir()):
         shown = file.relative_to(root).as_posix()
         if file.is_symlink():
-            message = f"'{file.name}' is a symbolic link; the kit reads only real files"
+            message = _("'{name}' is a symbolic link; the kit reads only real files", name=file.name)
             problems.append(Problem(shown, None, ProblemCode.SYMLINK, message))
             continue
         if not file.is_file() or not file.name.endswith(".yml"):
@@ -161,12 +162,14 @@ def load_curriculum(
             unloadable.add(file.stem)
             continue
         if framework.model.id != file.stem:
-            message = f"id '{framework.model.id}' does not match the file name '{file.stem}'"
+            message = _(
+                "id '{id}' does not match the file name '{stem}'", id=framework.model.id, stem=file.stem
+            )
             problems.append(Problem(shown, framework.line("id"), ProblemCode.ID_MISMATCH, message))
         seen: set[str] = set()
         for index, item in enumerate(framework.model.items):
             if item.id in seen:
-                message = f"item '{item.id}' appears twice in the framework"
+                message = _("item '{id}' appears twice in the framework", id=item.id)
                 line = framework.line("items", index, "id")
                 problems.append(Problem(shown, line, ProblemCode.DUPLICATE_CLAUSE, message))
             seen.add(item.id)
@@ -176,7 +179,7 @@ def load_curriculum(
 
 def resolve_item(ref: str, catalog: Catalog) -> tuple[Framework, FrameworkItem] | None:
     """The framework and item a `framework-id:item-id` reference names, or None."""
-    framework_id, _, item_id = ref.partition(":")
+    framework_id, _colon, item_id = ref.partition(":")
     loaded = catalog.frameworks.get(framework_id)
     if loaded is None:
         return None
@@ -185,15 +188,30 @@ def resolve_item(ref: str, catalog: Catalog) -> tuple[Framework, FrameworkItem] 
 
 
 def _unknown_item(ref: str, catalog: Catalog) -> str:
-    framework_id, _, item_id = ref.partition(":")
+    framework_id, _colon, item_id = ref.partition(":")
     loaded = catalog.frameworks.get(framework_id)
     if loaded is None:
         known = ", ".join(sorted(catalog.frameworks)) or "none"
-        return f"'{ref}' names no framework '{framework_id}' (known: {known})"
+        return _(
+            "'{ref}' names no framework '{framework_id}' (known: {known})",
+            ref=ref,
+            framework_id=framework_id,
+            known=known,
+        )
     ids = [item.id for item in loaded.model.items]
     close = difflib.get_close_matches(item_id, ids, n=1)
-    hint = f"; did you mean '{framework_id}:{close[0]}'?" if close else ""
-    return f"'{ref}': the framework '{framework_id}' has no item '{item_id}'{hint}"
+    hint = (
+        _("; did you mean '{framework_id}:{close}'?", framework_id=framework_id, close=close[0])
+        if close
+        else ""
+    )
+    return _(
+        "'{ref}': the framework '{framework_id}' has no item '{item_id}'{hint}",
+        ref=ref,
+        framework_id=framework_id,
+        item_id=item_id,
+        hint=hint,
+    )
 
 
 def check_curriculum(catalog: Catalog) -> list[Problem]:
@@ -213,7 +231,10 @@ def check_curriculum(catalog: Catalog) -> list[Problem]:
                     material_id not in catalog.unloadable
                     and not (catalog.root / folder / f"{material_id}.yml").is_file()
                 ):
-                    message = f"there is no {kind[:-1]} '{material_id}' to map"
+                    if kind == "cases":
+                        message = _("there is no case '{material_id}' to map", material_id=material_id)
+                    else:
+                        message = _("there is no seminar '{material_id}' to map", material_id=material_id)
                     line = loaded.line(kind, material_id)
                     problems.append(Problem(loaded.path, line, ProblemCode.CURRICULUM_MAP, message))
                 continue
@@ -222,11 +243,26 @@ def check_curriculum(catalog: Catalog) -> list[Problem]:
                 found = matching_outcome(entry.outcome, outcomes)
                 if len(found) != 1:
                     openings = "; ".join(" ".join(outcome.split()[:5]) + " ..." for outcome in outcomes)
-                    what = "no" if not found else "more than one"
-                    message = (
-                        f"'{entry.outcome}' begins {what} outcome of the {kind[:-1]} '{material_id}' "
-                        f"(its outcomes begin: {openings})"
-                    )
+                    values = {"outcome": entry.outcome, "material_id": material_id, "openings": openings}
+                    messages = {
+                        ("cases", False): _(
+                            "'{outcome}' begins no outcome of the case '{material_id}' (its outcomes begin: "
+                            "{openings})"
+                        ),
+                        ("cases", True): _(
+                            "'{outcome}' begins more than one outcome of the case '{material_id}' (its "
+                            "outcomes begin: {openings})"
+                        ),
+                        ("seminars", False): _(
+                            "'{outcome}' begins no outcome of the seminar '{material_id}' (its outcomes "
+                            "begin: {openings})"
+                        ),
+                        ("seminars", True): _(
+                            "'{outcome}' begins more than one outcome of the seminar '{material_id}' (its "
+                            "outcomes begin: {openings})"
+                        ),
+                    }
+                    message = messages[kind, bool(found)].format(**values)
                     line = loaded.line(*where, "outcome")
                     problems.append(Problem(loaded.path, line, ProblemCode.CURRICULUM_MAP, message))
                 for number, ref in enumerate(entry.items):
@@ -271,7 +307,7 @@ def uses_of(catalog: Catalog) -> dict[str, list[MappedOutcome]]:
 
 
 def _framework_items(catalog: Catalog) -> Iterator[tuple[Loaded[Framework], int, FrameworkItem]]:
-    for _, loaded in sorted(catalog.frameworks.items()):
+    for _id, loaded in sorted(catalog.frameworks.items()):
         for index, item in enumerate(loaded.model.items):
             yield loaded, index, item
 
@@ -283,9 +319,14 @@ def unverified_in_maps(catalog: Catalog) -> list[Problem]:
     for loaded, index, item in _framework_items(catalog):
         count = len(uses.get(f"{loaded.model.id}:{item.id}", []))
         if count and not item.verified:
-            message = (
-                f"item '{item.id}' is mapped to {count} outcome(s) but its wording was not verified "
-                f"({item.unverified_reason}); the maps show it as unverified"
+            message = n_(
+                "item '{id}' is mapped to {count} outcome but its wording was not verified "
+                "({unverified_reason}); the maps show it as unverified",
+                "item '{id}' is mapped to {count} outcomes but its wording was not verified "
+                "({unverified_reason}); the maps show it as unverified",
+                count,
+                id=item.id,
+                unverified_reason=item.unverified_reason,
             )
             line = loaded.line("items", index, "id")
             notes.append(Problem(loaded.path, line, ProblemCode.UNVERIFIED_ITEM, message, Severity.WARNING))

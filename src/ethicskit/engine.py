@@ -77,7 +77,7 @@ def check_graph(dilemma: Dilemma) -> Iterator[GraphProblem]:
         for c, choice in enumerate(node.choices):
             where: Path_ = ("nodes", n, "choices", c)
             if choice.id in choice_ids or choice.id in index:
-                message = f"'{choice.id}' is used twice in this dilemma"
+                message = _("'{id}' is used twice in this dilemma", id=choice.id)
                 structural.append(((*where, "id"), ProblemCode.DUPLICATE_NODE, message))
             choice_ids.setdefault(choice.id, where)
     yield from _check_citations(dilemma)
@@ -91,7 +91,11 @@ def check_graph(dilemma: Dilemma) -> Iterator[GraphProblem]:
 
 def _register(index: dict[str, Path_], item_id: str, where: Path_) -> Iterator[GraphProblem]:
     if item_id in index:
-        yield where, ProblemCode.DUPLICATE_NODE, f"'{item_id}' is used twice in this dilemma"
+        yield (
+            where,
+            ProblemCode.DUPLICATE_NODE,
+            _("'{item_id}' is used twice in this dilemma", item_id=item_id),
+        )
     else:
         index[item_id] = where
 
@@ -100,11 +104,11 @@ def _check_citations(dilemma: Dilemma) -> Iterator[GraphProblem]:
     for n, node in enumerate(dilemma.nodes):
         for c, choice in enumerate(node.choices):
             if not choice.honours and not choice.strains:
-                message = f"choice '{choice.id}' cites no clause; list what it honours or strains"
+                message = _("choice '{id}' cites no clause; list what it honours or strains", id=choice.id)
                 yield ("nodes", n, "choices", c, "id"), ProblemCode.UNCITED, message
     for e, ending in enumerate(dilemma.endings):
         if not ending.clauses:
-            yield ("endings", e, "id"), ProblemCode.UNCITED, f"ending '{ending.id}' cites no clause"
+            yield ("endings", e, "id"), ProblemCode.UNCITED, _("ending '{id}' cites no clause", id=ending.id)
 
 
 def _check_targets(
@@ -112,22 +116,28 @@ def _check_targets(
 ) -> Iterator[GraphProblem]:
     node_ids = {node.id for node in dilemma.nodes}
     if dilemma.start not in node_ids:
-        message = f"start node '{dilemma.start}' is not a node of this dilemma"
+        message = _("start node '{start}' is not a node of this dilemma", start=dilemma.start)
         yield ("start",), ProblemCode.UNKNOWN_TARGET, message
     for n, node in enumerate(dilemma.nodes):
         if not node.choices:
-            message = f"node '{node.id}' has no choices and is not an ending"
+            message = _("node '{id}' has no choices and is not an ending", id=node.id)
             yield ("nodes", n, "id"), ProblemCode.DEAD_END, message
         for c, choice in enumerate(node.choices):
             where: Path_ = ("nodes", n, "choices", c)
             if choice.leads_to not in index:
                 target = choice.leads_to
-                message = f"choice '{choice.id}' leads to '{target}', which is neither a node nor an ending"
+                message = _(
+                    "choice '{id}' leads to '{target}', which is neither a node nor an ending",
+                    id=choice.id,
+                    target=target,
+                )
                 yield (*where, "leads_to"), ProblemCode.UNKNOWN_TARGET, message
             for w, needed in enumerate(choice.when):
                 if needed not in choice_ids:
-                    message = (
-                        f"choice '{choice.id}' is offered only after '{needed}', which is not a choice here"
+                    message = _(
+                        "choice '{id}' is offered only after '{needed}', which is not a choice here",
+                        id=choice.id,
+                        needed=needed,
                     )
                     yield (*where, "when", w), ProblemCode.UNKNOWN_TARGET, message
 
@@ -135,7 +145,10 @@ def _check_targets(
 def _check_paths(dilemma: Dilemma) -> Iterator[GraphProblem]:
     found = _explore(dilemma)
     if found.truncated:
-        message = f"the dilemma has more than {MAX_STATES} distinct positions; simplify its loops"
+        message = _(
+            "the dilemma has more than {max_states} distinct positions; simplify its loops",
+            max_states=MAX_STATES,
+        )
         yield ("nodes",), ProblemCode.ENDLESS_LOOP, message
         return
     reached_nodes = {node_id for node_id, _ in found.states}
@@ -145,21 +158,26 @@ def _check_paths(dilemma: Dilemma) -> Iterator[GraphProblem]:
     nodes = {node.id: node for node in dilemma.nodes}
     for n, node in enumerate(dilemma.nodes):
         if node.id not in reached_nodes:
-            message = f"node '{node.id}' can never be reached from '{dilemma.start}'"
+            message = _("node '{id}' can never be reached from '{start}'", id=node.id, start=dilemma.start)
             yield ("nodes", n, "id"), ProblemCode.UNREACHABLE, message
             continue
         arrivals = found.made_on_arrival[node.id]
         for c, choice in enumerate(node.choices):
             for w, needed in enumerate(choice.when):
                 if needed not in arrivals:
-                    message = (
-                        f"choice '{choice.id}' needs '{needed}' to have been chosen earlier, but no path "
-                        f"to '{node.id}' passes through it"
+                    message = _(
+                        "choice '{id}' needs '{needed}' to have been chosen earlier, but no path to '{id2}' "
+                        "passes through it",
+                        id=choice.id,
+                        needed=needed,
+                        id2=node.id,
                     )
                     yield ("nodes", n, "choices", c, "when", w), ProblemCode.WHEN_ORDER, message
     for e, ending in enumerate(dilemma.endings):
         if ending.id not in reached_endings:
-            message = f"ending '{ending.id}' can never be reached from '{dilemma.start}'"
+            message = _(
+                "ending '{id}' can never be reached from '{start}'", id=ending.id, start=dilemma.start
+            )
             yield ("endings", e, "id"), ProblemCode.UNREACHABLE, message
     stuck = sorted((state for state, successors in found.edges.items() if not successors), key=_state_key)
     reported: set[str] = set()
@@ -168,15 +186,26 @@ def _check_paths(dilemma: Dilemma) -> Iterator[GraphProblem]:
             continue
         reported.add(node_id)
         n = [node.id for node in dilemma.nodes].index(node_id)
-        after = ", ".join(sorted(made)) or "no earlier choice"
-        message = (
-            f"node '{node_id}' offers no choice when reached after {after}: every choice has an unmet 'when'"
-        )
+        if made:
+            message = _(
+                "node '{node_id}' offers no choice when reached after {after}: every choice has an unmet "
+                "'when'",
+                node_id=node_id,
+                after=", ".join(sorted(made)),
+            )
+        else:
+            message = _(
+                "node '{node_id}' offers no choice when reached after no earlier choice: every choice has an "
+                "unmet 'when'",
+                node_id=node_id,
+            )
         yield ("nodes", n, "id"), ProblemCode.DEAD_END, message
     trapped = _states_without_exit(found)
     for node_id in sorted({node_id for node_id, _made in trapped} - reported):
         n = [node.id for node in dilemma.nodes].index(node_id)
-        message = f"from node '{node_id}' some paths loop for ever without reaching an ending"
+        message = _(
+            "from node '{node_id}' some paths loop for ever without reaching an ending", node_id=node_id
+        )
         yield ("nodes", n, "id"), ProblemCode.ENDLESS_LOOP, message
 
 
@@ -305,7 +334,9 @@ class Session:
                 self.steps.append(step)
                 return step
         offered = ", ".join(choice.id for choice in self.choices()) or "none"
-        raise ValueError(f"'{choice_id}' is not offered here (offered: {offered})")
+        raise ValueError(
+            _("'{choice_id}' is not offered here (offered: {offered})", choice_id=choice_id, offered=offered)
+        )
 
     def back(self) -> None:
         """Undo the last decision."""

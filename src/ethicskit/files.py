@@ -17,6 +17,7 @@ import subprocess
 from pathlib import Path
 
 from .problems import Problem, ProblemCode
+from .words import _
 
 CODES_DIR = "codes_of_practice"
 LAW_DIR = "law"
@@ -44,12 +45,16 @@ def _symlink(path: Path, root: Path) -> Problem:
         target = f" (to {os.readlink(path)})"
     except OSError:
         target = ""
-    message = f"'{path.name}' is a symbolic link{target}; the kit reads only real files"
+    message = _(
+        "'{name}' is a symbolic link{target}; the kit reads only real files", name=path.name, target=target
+    )
     return Problem(_shown(path, root), None, ProblemCode.SYMLINK, message)
 
 
 def _stray(path: Path, root: Path, why: str) -> Problem:
-    return Problem(_shown(path, root), None, ProblemCode.STRAY_FILE, f"this YAML file is not read: {why}")
+    return Problem(
+        _shown(path, root), None, ProblemCode.STRAY_FILE, _("this YAML file is not read: {why}", why=why)
+    )
 
 
 def _normalised(name: str) -> str:
@@ -143,12 +148,15 @@ def find_content(root: Path) -> tuple[dict[str, list[Path]], list[Problem]]:
             if entry.is_file() and entry.name.endswith(".yml"):
                 files[folder].append(entry)
             elif entry.is_file() and _is_yaml(entry.name):
-                why = f"the kit reads files ending in '.yml'; rename it to '{entry.stem}.yml'"
+                why = _("the kit reads files ending in '.yml'; rename it to '{stem}.yml'", stem=entry.stem)
                 problems.append(_stray(entry, root, why))
             elif entry.is_dir() and not entry.name.startswith("."):
                 for nested in _walk_yaml(entry):
                     if not nested.is_symlink():
-                        why = f"the kit reads only the files directly in {folder}/, not in folders inside it"
+                        why = _(
+                            "the kit reads only the files directly in {folder}/, not in folders inside it",
+                            folder=folder,
+                        )
                         problems.append(_stray(nested, root, why))
     exercises = root / "exercises"
     if "exercises" not in linked and exercises.is_dir():
@@ -156,19 +164,21 @@ def find_content(root: Path) -> tuple[dict[str, list[Path]], list[Problem]]:
         for file in _walk_yaml(exercises):
             outside = file.parent == exercises or not any(folder in file.parents for folder in read)
             if outside and not file.is_symlink():
-                why = "under exercises/ the kit reads exercises/dilemmas/ and exercises/seminars/"
+                why = _("under exercises/ the kit reads exercises/dilemmas/ and exercises/seminars/")
                 problems.append(_stray(file, root, why))
     for entry in sorted(root.iterdir()) if root.is_dir() else []:
         meant = _look_alike(entry.name) if entry.is_dir() and not entry.is_symlink() else None
         if meant is not None:
             for file in _walk_yaml(entry):
-                why = f"'{entry.name}/' is not a content folder; did you mean {meant}/?"
+                why = _(
+                    "'{name}/' is not a content folder; did you mean {meant}/?", name=entry.name, meant=meant
+                )
                 problems.append(_stray(file, root, why))
     ignored = git_ignored(root, CONTENT_DIRS)
     if ignored:
         for found in files.values():
             for file in [file for file in found if file.resolve() in ignored]:
                 found.remove(file)
-                message = f"git ignores '{file.name}', so a fresh clone would not have it"
+                message = _("git ignores '{name}', so a fresh clone would not have it", name=file.name)
                 problems.append(Problem(_shown(file, root), None, ProblemCode.IGNORED_FILE, message))
     return files, problems

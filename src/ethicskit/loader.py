@@ -13,6 +13,7 @@ from pydantic_core import ErrorDetails
 
 from . import models
 from .problems import Problem, ProblemCode
+from .words import _, n_
 from .yamlfile import LineMap, Path_, YamlDocument, parse_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -45,43 +46,56 @@ def _all_field_names() -> set[str]:
 _FIELD_NAMES = _all_field_names()
 _RUBRIC_LEVELS = {"level_5": 5, "level_6": 6, "level_7": 7}
 
-_TYPE_WORDS = {
+_TYPE_KINDS = {
     "string_type": "text",
-    "int_type": "a whole number",
-    "int_parsing": "a whole number",
-    "int_from_float": "a whole number",
-    "bool_type": "true or false",
-    "bool_parsing": "true or false",
-    "list_type": "a list",
-    "dict_type": "a mapping of fields",
-    "model_type": "a mapping of fields",
-    "model_attributes_type": "a mapping of fields",
-    "date_type": "a date written YYYY-MM-DD",
-    "date_parsing": "a date written YYYY-MM-DD",
-    "date_from_datetime_parsing": "a date written YYYY-MM-DD",
+    "int_type": "number",
+    "int_parsing": "number",
+    "int_from_float": "number",
+    "bool_type": "bool",
+    "bool_parsing": "bool",
+    "list_type": "list",
+    "dict_type": "mapping",
+    "model_type": "mapping",
+    "model_attributes_type": "mapping",
+    "date_type": "date",
+    "date_parsing": "date",
+    "date_from_datetime_parsing": "date",
 }
+"""Pydantic's error types, by the kind of value the field expects (named in `_type_words`)."""
+
+
+def _type_words(kind: str) -> str:
+    """What a field expects, as the phrase a message names it by (looked up as the message is written)."""
+    return {
+        "text": _("text"),
+        "number": _("a whole number"),
+        "bool": _("true or false"),
+        "list": _("a list"),
+        "mapping": _("a mapping of fields"),
+        "date": _("a date written YYYY-MM-DD"),
+    }[kind]
 
 
 def _describe(value: Any) -> str:
     if value is None:
-        return "empty"
+        return _("empty")
     if isinstance(value, bool):
-        return f"{str(value).lower()} (true/false)"
+        return _("{value} (true/false)", value=str(value).lower())
     if isinstance(value, float):
-        return f"the number {value!r}"
+        return _("the number {value}", value=repr(value))
     if isinstance(value, int):
-        return f"the number {value}"
+        return _("the number {value}", value=value)
     if isinstance(value, date):
-        return f"the date {value.isoformat()}"
+        return _("the date {value}", value=value.isoformat())
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     return repr(value)
 
 
 def _field_label(loc: Path_) -> str:
-    return ".".join(str(part) for part in loc) or "the document"
+    return ".".join(str(part) for part in loc) or _("the document")
 
 
 def _problem_for(error: ErrorDetails, path: str, lines: LineMap) -> Problem:
@@ -92,72 +106,125 @@ def _problem_for(error: ErrorDetails, path: str, lines: LineMap) -> Problem:
     value = error.get("input")
     ctx = error.get("ctx") or {}
     if kind == "missing":
-        return Problem(path, line, ProblemCode.MISSING_FIELD, f"missing required field '{where}'")
+        return Problem(
+            path, line, ProblemCode.MISSING_FIELD, _("missing required field '{where}'", where=where)
+        )
     if kind == "extra_forbidden":
         name = str(loc[-1])
         close = difflib.get_close_matches(name, _FIELD_NAMES, n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close and close[0] != name else ""
         level = next((str(part) for part in loc if str(part) in _RUBRIC_LEVELS), None)
         if level is not None and name in {band.value for band in models.Band}:
-            bands = ", ".join(band.value for band in models.BANDS[_RUBRIC_LEVELS[level]])
-            hint = f" (not a band at Level {_RUBRIC_LEVELS[level]}, whose bands are: {bands})"
-        return Problem(path, line, ProblemCode.UNKNOWN_FIELD, f"unknown field '{where}'{hint}")
+            message = _(
+                "unknown field '{where}' (not a band at Level {level}, whose bands are: {bands})",
+                where=where,
+                level=_RUBRIC_LEVELS[level],
+                bands=", ".join(band.value for band in models.BANDS[_RUBRIC_LEVELS[level]]),
+            )
+        elif close and close[0] != name:
+            message = _("unknown field '{where}' (did you mean '{close}'?)", where=where, close=close[0])
+        else:
+            message = _("unknown field '{where}'", where=where)
+        return Problem(path, line, ProblemCode.UNKNOWN_FIELD, message)
     raw = lines.unquoted.get(loc)
     if kind == "string_type" and raw is not None:
-        message = f"'{where}' should be text, but the unquoted {raw} is read as {_describe(value)}"
+        message = _(
+            "'{where}' should be text, but the unquoted {raw} is read as {value}",
+            where=where,
+            raw=raw,
+            value=_describe(value),
+        )
         return Problem(path, line, ProblemCode.UNQUOTED_VALUE, message)
-    if kind in _TYPE_WORDS:
-        expected = _TYPE_WORDS[kind]
-        message = f"'{where}' should be {expected}, not {_describe(value)}"
+    if kind in _TYPE_KINDS:
+        expected = _type_words(_TYPE_KINDS[kind])
+        message = _(
+            "'{where}' should be {expected}, not {value}",
+            where=where,
+            expected=expected,
+            value=_describe(value),
+        )
         return Problem(path, line, ProblemCode.WRONG_TYPE, message)
     if kind == "enum" and raw is not None:
-        message = f"'{where}' cannot be the unquoted {raw}, which YAML reads as {_describe(value)}"
+        message = _(
+            "'{where}' cannot be the unquoted {raw}, which YAML reads as {value}",
+            where=where,
+            raw=raw,
+            value=_describe(value),
+        )
         return Problem(path, line, ProblemCode.UNQUOTED_VALUE, message)
     if kind == "enum":
-        message = f"'{where}' cannot be {_describe(value)}; use one of: {ctx.get('expected')}"
+        message = _(
+            "'{where}' cannot be {value}; use one of: {allowed}",
+            where=where,
+            value=_describe(value),
+            allowed=ctx.get("expected"),
+        )
         return Problem(path, line, ProblemCode.INVALID_VALUE, message)
     if kind == "string_too_short":
-        return Problem(path, line, ProblemCode.EMPTY_TEXT, f"'{where}' is empty")
+        return Problem(path, line, ProblemCode.EMPTY_TEXT, _("'{where}' is empty", where=where))
     if kind == "string_too_long":
         limit = ctx.get("max_length")
-        message = f"'{where}' is {len(str(value))} characters long; the limit is {limit}"
+        message = _(
+            "'{where}' is {length} characters long; the limit is {limit}",
+            where=where,
+            length=len(str(value)),
+            limit=limit,
+        )
         return Problem(path, line, ProblemCode.TEXT_TOO_LONG, message)
     if kind == "too_short":
-        message = (
-            f"'{where}' has {ctx.get('actual_length')} item(s); it needs at least {ctx.get('min_length')}"
+        message = n_(
+            "'{where}' has {count} item; it needs at least {minimum}",
+            "'{where}' has {count} items; it needs at least {minimum}",
+            int(ctx.get("actual_length") or 0),
+            where=where,
+            minimum=ctx.get("min_length"),
         )
         return Problem(path, line, ProblemCode.TOO_FEW, message)
     if kind == "html_in_text":
-        return Problem(path, line, ProblemCode.HTML_IN_TEXT, f"'{where}' {error['msg']}")
+        # The rest of the sentence is `models.markup_problem`'s, already in the reader's language.
+        message = _("'{where}' {problem}", where=where, problem=error["msg"])
+        return Problem(path, line, ProblemCode.HTML_IN_TEXT, message)
     if kind == "unsafe_link":
-        return Problem(path, line, ProblemCode.UNSAFE_LINK, f"'{where}' {error['msg']}")
+        message = _("'{where}' {problem}", where=where, problem=error["msg"])
+        return Problem(path, line, ProblemCode.UNSAFE_LINK, message)
     if kind == "string_pattern_mismatch" and loc[-1] == "ref" and "law" in loc:
-        message = (
-            f"'{where}' cannot be {_describe(value)}: write provision references as "
-            "'instrument-id:number', e.g. 'care-act-2014:42'"
+        message = _(
+            "'{where}' cannot be {value}: write provision references as 'instrument-id:number', e.g. "
+            "'care-act-2014:42'",
+            where=where,
+            value=_describe(value),
         )
         return Problem(path, line, ProblemCode.INVALID_VALUE, message)
     if kind == "string_pattern_mismatch":
-        message = f"'{where}' cannot be {_describe(value)}: {_PATTERN_WORDS.get(loc[-1], 'wrong form')}"
+        message = _(
+            "'{where}' cannot be {value}: {how}",
+            where=where,
+            value=_describe(value),
+            how=_pattern_words(loc[-1]),
+        )
         return Problem(path, line, ProblemCode.INVALID_VALUE, message)
-    return Problem(path, line, ProblemCode.INVALID_VALUE, f"'{where}': {error['msg']}")
+    # Pydantic's own account of an error no rule above words: its text is the library's, in English.
+    detail = _("'{where}': {detail}", where=where, detail=error["msg"])
+    return Problem(path, line, ProblemCode.INVALID_VALUE, detail)
 
 
-_PATTERN_WORDS: dict[str | int, str] = {
-    "id": "use lower-case words joined by hyphens, e.g. 'after-the-inspection'",
-    "ref": "write clause references as 'code-id:clause-id', e.g. 'swe-2019:6.5'",
-    "official_url": "give the full https:// address of the official text",
-    "url": "give the full https:// address of the provision's official text",
-    "number": "write the number as the instrument prints it, e.g. '42', '42(1)' or 'Article 66'",
-}
-for _name in ("case", "start", "leads_to", "superseded_by"):
-    _PATTERN_WORDS[_name] = "use the lower-case, hyphenated id it refers to"
+def _pattern_words(field: str | int) -> str:
+    """How to write a field whose value has the wrong form, as the message says it."""
+    if field in ("case", "start", "leads_to", "superseded_by"):
+        return _("use the lower-case, hyphenated id it refers to")
+    words: dict[str | int, str] = {
+        "id": _("use lower-case words joined by hyphens, e.g. 'after-the-inspection'"),
+        "ref": _("write clause references as 'code-id:clause-id', e.g. 'swe-2019:6.5'"),
+        "official_url": _("give the full https:// address of the official text"),
+        "url": _("give the full https:// address of the provision's official text"),
+        "number": _("write the number as the instrument prints it, e.g. '42', '42(1)' or 'Article 66'"),
+    }
+    return words.get(field, _("wrong form"))
 
 
 def validate(document: YamlDocument, model: type[M]) -> tuple[Loaded[M] | None, list[Problem]]:
     """Validate parsed YAML against a model; every validation error becomes a located problem."""
     if not isinstance(document.data, dict):
-        message = f"the file should hold a mapping of fields, not {_describe(document.data)}"
+        message = _("the file should hold a mapping of fields, not {value}", value=_describe(document.data))
         return None, [Problem(document.path, 1, ProblemCode.WRONG_TYPE, message)]
     try:
         instance = model.model_validate(document.data)
@@ -182,14 +249,17 @@ def read_text(file: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
         with file.open("rb") as stream:
             data = stream.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        message = f"the file cannot be read ({error.strerror or error})"
+        message = _("the file cannot be read ({value})", value=error.strerror or error)
         return None, [Problem(shown_as, None, ProblemCode.UNREADABLE, message)]
     if len(data) > MAX_FILE_BYTES:
         line = data.count(b"\n", 0, MAX_FILE_BYTES) + 1
-        message = f"the file is larger than the 1 MiB limit for a content file; it passes it on line {line}"
+        message = _(
+            "the file is larger than the 1 MiB limit for a content file; it passes it on line {line}",
+            line=line,
+        )
         return None, [Problem(shown_as, line, ProblemCode.FILE_TOO_LARGE, message)]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        message = "the file is saved as UTF-16 text, not UTF-8"
+        message = _("the file is saved as UTF-16 text, not UTF-8")
         return None, [Problem(shown_as, 1, ProblemCode.ENCODING, message)]
     data = data.removeprefix(_BOM)
     try:
@@ -199,7 +269,11 @@ def read_text(file: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
         line_start = data.rfind(b"\n", 0, error.start) + 1
         column = len(data[line_start : error.start].decode("utf-8", errors="replace")) + 1
         byte = data[error.start]
-        message = f"the byte 0x{byte:02X} at column {column} is not UTF-8 (the file is in another encoding)"
+        message = _(
+            "the byte 0x{byte} at column {column} is not UTF-8 (the file is in another encoding)",
+            byte=f"{byte:02X}",
+            column=column,
+        )
         return None, [Problem(shown_as, line, ProblemCode.ENCODING, message)]
 
 

@@ -279,14 +279,16 @@ def markup_problem(value: str) -> tuple[str, str] | None:
     link whose target runs code or embeds data. None for plain text."""
     found = _TAG.search(value)
     if found:
-        return "html_in_text", f"contains the HTML tag {found.group(0)[:40]}"
+        return "html_in_text", _("contains the HTML tag {tag}", tag=found.group(0)[:40])
     found = _ENTITY.search(value)
     if found:
-        return "html_in_text", f"contains the HTML character reference {found.group(0)[:40]}"
+        return "html_in_text", _(
+            "contains the HTML character reference {reference}", reference=found.group(0)[:40]
+        )
     found = _UNSAFE_LINK.search(value)
     if found:
         scheme = re.sub(r"[\s\x00-\x1f]", "", found.group("scheme")).lower()
-        return "unsafe_link", f"contains a link to a '{scheme}:' address"
+        return "unsafe_link", _("contains a link to a '{scheme}:' address", scheme=scheme)
     return None
 
 

@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from .problems import Problem, ProblemCode
+from .words import _
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -96,9 +97,9 @@ def check_retells(loaded: Loaded[Case], catalog: Catalog) -> list[Problem]:
     ):
         return []
     message = (
-        f"'retells' names '{target}', which is this case itself"
+        _("'retells' names '{target}', which is this case itself", target=target)
         if target == loaded.model.id
-        else f"'retells' names case '{target}', which does not exist in cases/"
+        else _("'retells' names case '{target}', which does not exist in cases/", target=target)
     )
     return [Problem(loaded.path, loaded.line("retells"), ProblemCode.UNKNOWN_CASE, message)]
 
@@ -114,9 +115,12 @@ def check_pseudonyms(catalog: Catalog) -> list[Problem]:
                 owner = owners.get(word)
                 if owner is not None and not retold(catalog, owner[0], case_id):
                     other_case, other_name = owner
-                    message = (
-                        f"pseudonym '{pseudonym}' is already a person in {catalog.cases[other_case].path} "
-                        f"('{other_name}'); one invented name names one person across the kit"
+                    message = _(
+                        "pseudonym '{pseudonym}' is already a person in {path} ('{other_name}'); one "
+                        "invented name names one person across the kit",
+                        pseudonym=pseudonym,
+                        path=catalog.cases[other_case].path,
+                        other_name=other_name,
                     )
                     problems.append(
                         Problem(
@@ -141,7 +145,10 @@ def check_case_details(loaded: Loaded[Case]) -> list[Problem]:
             loaded.path,
             loaded.line("telling_details", index),
             ProblemCode.TELLING_DETAIL,
-            f"telling detail '{detail}' does not appear in the case; copy the phrase from its text",
+            _(
+                "telling detail '{detail}' does not appear in the case; copy the phrase from its text",
+                detail=detail,
+            ),
         )
         for index, detail in enumerate(loaded.model.telling_details)
         if not contains(text, detail)
@@ -167,18 +174,24 @@ def check_seminar_details(loaded: Loaded[Seminar], catalog: Catalog) -> list[Pro
         case = catalog.cases[case_id]
         if not case.model.telling_details:
             others = ", ".join(other for other in used if other != case_id)
-            message = (
-                f"case '{case_id}' is taught here with {others} but declares no 'telling_details', so "
-                "nothing can show that the cases stay apart"
+            message = _(
+                "case '{case_id}' is taught here with {others} but declares no 'telling_details', so "
+                "nothing can show that the cases stay apart",
+                case_id=case_id,
+                others=others,
             )
             problems.append(Problem(loaded.path, loaded.line(*where), ProblemCode.TELLING_DETAIL, message))
             continue
         for detail in case.model.telling_details:
             for other, text in texts.items():
                 if other != case_id and not retold(catalog, case_id, other) and contains(text, detail):
-                    message = (
-                        f"cases '{case_id}' and '{other}', taught together here, share the telling detail "
-                        f"'{detail}' (declared by {case.path})"
+                    message = _(
+                        "cases '{case_id}' and '{other}', taught together here, share the telling detail "
+                        "'{detail}' (declared by {path})",
+                        case_id=case_id,
+                        other=other,
+                        detail=detail,
+                        path=case.path,
                     )
                     problems.append(
                         Problem(loaded.path, loaded.line(*where), ProblemCode.SHARED_DETAIL, message)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from .problems import Problem
+from .words import _, n_
 
 
 def as_text(problems: list[Problem], files_checked: int, warnings: list[Problem] | None = None) -> str:
@@ -13,16 +14,35 @@ def as_text(problems: list[Problem], files_checked: int, warnings: list[Problem]
     if problems:
         lines = [str(problem) for problem in problems]
         files = len({problem.path for problem in problems})
-        noun = "problem" if len(problems) == 1 else "problems"
-        lines += ["", f"{len(problems)} {noun} in {files} of {files_checked} files."]
+        lines += [
+            "",
+            n_(
+                "{count} problem in {files} of {checked} files.",
+                "{count} problems in {files} of {checked} files.",
+                len(problems),
+                files=files,
+                checked=files_checked,
+            ),
+        ]
     else:
-        lines = [f"All {files_checked} content files are valid."]
+        lines = [
+            n_(
+                "The {count} content file is valid.",
+                "All {count} content files are valid.",
+                files_checked,
+            )
+        ]
     if warnings:
-        noun = "warning" if len(warnings) == 1 else "warnings"
-        lines += ["", *(str(warning) for warning in warnings), "", f"{len(warnings)} {noun}."]
+        lines += [
+            "",
+            *(str(warning) for warning in warnings),
+            "",
+            n_("{count} warning.", "{count} warnings.", len(warnings)),
+        ]
     if problems or warnings:
         kinds = sorted({p.code for p in problems + warnings}, key=lambda c: c.value)
-        lines += ["", *(f"- {code.value}: {code.hint}" for code in kinds)]
+        # The code stays as it is in every language: it is an identifier to search for, not a word.
+        lines += ["", *(_("- {code}: {hint}", code=code.value, hint=code.hint) for code in kinds)]
     return "\n".join(lines)
 
 

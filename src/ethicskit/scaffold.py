@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from .catalog import CASES_DIR, CODES_DIR, DILEMMAS_DIR, SEMINARS_DIR
 from .curriculum import CurriculumMaps, Framework
 from .models import Case, CodeOfPractice, Dilemma, Instrument, Seminar
+from .words import _
 
 KINDS: dict[str, tuple[str, str]] = {
     "case": ("case.yml", CASES_DIR),
@@ -40,16 +41,19 @@ def new_content(root: Path, kind: str, slug: str) -> Path:
     """Copy the template for `kind` to its folder as SLUG.yml, with its id filled in."""
     if not SLUG.fullmatch(slug):
         raise ScaffoldError(
-            f"'{slug}' is not a valid id: use lower-case words joined by hyphens, e.g. 'late-visit'."
+            _(
+                "'{slug}' is not a valid id: use lower-case words joined by hyphens, e.g. 'late-visit'.",
+                slug=slug,
+            )
         )
     template_name, folder = KINDS[kind]
     template = root / "templates" / template_name
     if not template.is_file():
-        raise ScaffoldError(f"the template {template.relative_to(root)} is missing.")
+        raise ScaffoldError(_("the template {path} is missing.", path=template.relative_to(root)))
     target = root / folder / f"{slug}.yml"
     if target.exists():
         raise ScaffoldError(
-            f"{target.relative_to(root)} already exists; choose another id or edit that file."
+            _("{path} already exists; choose another id or edit that file.", path=target.relative_to(root))
         )
     text = template.read_text(encoding="utf-8").replace("id: TEMPLATE-ID", f"id: {slug}", 1)
     target.parent.mkdir(parents=True, exist_ok=True)

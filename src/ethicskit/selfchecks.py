@@ -20,6 +20,7 @@ from .checks import check_law_ref, check_ref
 from .loader import Loaded
 from .models import CodeStatus, IssuerType, Jurisdiction, Question, QuestionKind, SelfCheck
 from .problems import Problem, ProblemCode
+from .words import _, n_
 from .yamlfile import Path_
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ def check_self_checks(catalog: Catalog) -> list[Problem]:
     if chapters is not None:
         for page, self_check in chapters.model.chapters.items():
             if not (catalog.root / f"{page}.md").is_file():
-                message = f"there is no chapter {page}.md for the self-check '{page}'"
+                message = _("there is no chapter {page}.md for the self-check '{page}'", page=page)
                 problems.append(
                     Problem(
                         chapters.path, chapters.line("chapters", page), ProblemCode.UNKNOWN_CHAPTER, message
@@ -76,7 +77,7 @@ def check_self_check(
     for index, question in enumerate(self_check.questions):
         where = (*at, "questions", index)
         if question.id in seen:
-            message = f"question id '{question.id}' is used twice in this self-check"
+            message = _("question id '{id}' is used twice in this self-check", id=question.id)
             problems.append(_problem(loaded, (*where, "id"), ProblemCode.SELF_CHECK, message))
         seen.add(question.id)
         problems += _check_shape(question, where, loaded)
@@ -89,23 +90,28 @@ def _problem(loaded: Loaded[Any], where: Path_, code: ProblemCode, message: str)
 
 
 def _check_shape(question: Question, where: Path_, loaded: Loaded[Any]) -> list[Problem]:
-    name = f"question '{question.id}'"
+    name = _("question '{id}'", id=question.id)
     messages: list[tuple[Path_, str]] = []
     correct = sum(option.correct for option in question.options)
     if question.kind is QuestionKind.SHORT_ANSWER:
         if question.options:
-            messages.append(((*where, "options"), f"{name} is a short answer, so it has no options"))
+            messages.append(
+                ((*where, "options"), _("{name} is a short answer, so it has no options", name=name))
+            )
         if question.model_answer is None:
-            messages.append((where, f"{name} is a short answer and needs a 'model_answer'"))
+            messages.append((where, _("{name} is a short answer and needs a 'model_answer'", name=name)))
         if not question.look_for:
-            messages.append((where, f"{name} is a short answer and needs 'look_for' points"))
+            messages.append((where, _("{name} is a short answer and needs 'look_for' points", name=name)))
     else:
         if question.model_answer is not None or question.look_for or question.cites or question.law:
             messages.append(
                 (
                     where,
-                    f"{name} has options, so its reasons and citations belong to each option, not to "
-                    "'model_answer', 'look_for', 'cites' or 'law'",
+                    _(
+                        "{name} has options, so its reasons and citations belong to each option, not to "
+                        "'model_answer', 'look_for', 'cites' or 'law'",
+                        name=name,
+                    ),
                 )
             )
     if question.kind is QuestionKind.TRUE_FALSE:
@@ -114,39 +120,65 @@ def _check_shape(question: Question, where: Path_, loaded: Loaded[Any]) -> list[
             messages.append(
                 (
                     (*where, "options"),
-                    f"{name} is true-false: give exactly the options 'True' and 'False', one of them correct",
+                    _(
+                        "{name} is true-false: give exactly the options 'True' and 'False', one of them "
+                        "correct",
+                        name=name,
+                    ),
                 )
             )
     if question.multiple and question.kind is not QuestionKind.MULTIPLE_CHOICE:
-        messages.append(((*where, "multiple"), f"{name}: only a multiple-choice question takes 'multiple'"))
+        messages.append(
+            ((*where, "multiple"), _("{name}: only a multiple-choice question takes 'multiple'", name=name))
+        )
     if question.kind is QuestionKind.MULTIPLE_CHOICE:
         wrong = len(question.options) - correct
         if len(question.options) < MIN_CHOICES:
             messages.append(
                 (
                     (*where, "options"),
-                    f"{name} has {len(question.options)} option(s); give at least {MIN_CHOICES}",
+                    n_(
+                        "{name} has {count} option; give at least {min_choices}",
+                        "{name} has {count} options; give at least {min_choices}",
+                        len(question.options),
+                        name=name,
+                        min_choices=MIN_CHOICES,
+                    ),
                 )
             )
         elif question.multiple and (correct < 2 or wrong < 1):
             messages.append(
                 (
                     (*where, "options"),
-                    f"{name} declares 'multiple' but has {correct} correct and {wrong} wrong option(s); "
-                    "give two or more correct and at least one wrong",
+                    _(
+                        "{name} declares 'multiple' but has {correct} correct and {wrong} wrong option(s); "
+                        "give two or more correct and at least one wrong",
+                        name=name,
+                        correct=correct,
+                        wrong=wrong,
+                    ),
                 )
             )
         elif not question.multiple and correct != 1:
             messages.append(
                 (
                     (*where, "options"),
-                    f"{name} has {correct} correct options; mark exactly one, or declare 'multiple: true'",
+                    _(
+                        "{name} has {correct} correct options; mark exactly one, or declare 'multiple: true'",
+                        name=name,
+                        correct=correct,
+                    ),
                 )
             )
     texts_seen: set[str] = set()
     for index, option in enumerate(question.options):
         if option.text.casefold() in texts_seen:
-            messages.append(((*where, "options", index, "text"), f"{name} offers '{option.text}' twice"))
+            messages.append(
+                (
+                    (*where, "options", index, "text"),
+                    _("{name} offers '{text}' twice", name=name, text=option.text),
+                )
+            )
         texts_seen.add(option.text.casefold())
     return [_problem(loaded, at, ProblemCode.SELF_CHECK, message) for at, message in messages]
 
@@ -155,17 +187,25 @@ def _check_citations(
     question: Question, where: Path_, loaded: Loaded[Any], catalog: Catalog, nation: str | None
 ) -> list[Problem]:
     problems: list[Problem] = []
-    grounds: list[tuple[Path_, str, list[str], list[str]]] = (
-        [(where, "the short answer", question.cites, question.law)]
+    # The option's text, or None for the short answer.
+    grounds: list[tuple[Path_, str | None, list[str], list[str]]] = (
+        [(where, None, question.cites, question.law)]
         if question.kind is QuestionKind.SHORT_ANSWER
-        else [
-            ((*where, "options", i), f"option '{o.text}'", o.cites, o.law)
-            for i, o in enumerate(question.options)
-        ]
+        else [((*where, "options", i), o.text, o.cites, o.law) for i, o in enumerate(question.options)]
     )
-    for at, what, cites, laws in grounds:
+    for at, option, cites, laws in grounds:
         if not cites and not laws:
-            message = f"question '{question.id}': {what} cites no clause or provision for its feedback"
+            if option is None:
+                message = _(
+                    "question '{id}': the short answer cites no clause or provision for its feedback",
+                    id=question.id,
+                )
+            else:
+                message = _(
+                    "question '{id}': option '{text}' cites no clause or provision for its feedback",
+                    id=question.id,
+                    text=option,
+                )
             problems.append(_problem(loaded, at, ProblemCode.SELF_CHECK_UNCITED, message))
         for index, ref in enumerate(cites):
             problems += check_ref(ref, (*at, "cites", index), loaded, catalog)
@@ -195,9 +235,13 @@ def _check_code_nation(
         and model.jurisdiction in UK_NATIONS
         and model.jurisdiction.value != nation
     ):
-        message = (
-            f"'{ref}' is cited for a case set in {nation}, but {model.short_title} binds social workers in "
-            f"{model.jurisdiction.value} only"
+        message = _(
+            "'{ref}' is cited for a case set in {nation}, but {short_title} binds social workers in "
+            "{jurisdiction} only",
+            ref=ref,
+            nation=nation,
+            short_title=model.short_title,
+            jurisdiction=model.jurisdiction.value,
         )
         return [_problem(loaded, where, ProblemCode.WRONG_NATION, message)]
     return []
@@ -243,7 +287,7 @@ def missing_self_checks(catalog: Catalog) -> list[Problem]:
             loaded.path,
             loaded.line("id"),
             ProblemCode.MISSING_SELF_CHECK,
-            f"the case '{case_id}' has no 'self_check'",
+            _("the case '{case_id}' has no 'self_check'", case_id=case_id),
         )
         for case_id, loaded in sorted(catalog.cases.items())
         if loaded.model.self_check is None and f"{CASE_PAGES}/{case_id}" in pages
@@ -254,7 +298,11 @@ def missing_self_checks(catalog: Catalog) -> list[Problem]:
             CHAPTER_SELF_CHECKS,
             None,
             ProblemCode.MISSING_SELF_CHECK,
-            f"the chapter '{page}' has no self-check in {CHAPTER_SELF_CHECKS}",
+            _(
+                "the chapter '{page}' has no self-check in {chapter_self_checks}",
+                page=page,
+                chapter_self_checks=CHAPTER_SELF_CHECKS,
+            ),
         )
         for page in self_checked_chapters(catalog.root)
         if page not in have

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .anonymity import RUN, normalised_words
 from .models import CodeOfPractice
+from .words import _
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
 """Official codes are a few megabytes at most; a bigger file is refused rather than read into memory."""
@@ -125,7 +126,9 @@ def read_source(path: Path) -> SourceText:
     """The text of a PDF, HTML or plain-text file, with its title, SHA-256 and (for a PDF) its date."""
     size = path.stat().st_size
     if size > MAX_SOURCE_BYTES:
-        raise SourceError(f"{path} is {size // (1024 * 1024)} MB; sources over 50 MB are not read")
+        raise SourceError(
+            _("{path} is {size} MB; sources over 50 MB are not read", path=path, size=size // (1024 * 1024))
+        )
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     suffix = path.suffix.lower()
@@ -154,11 +157,13 @@ def _read_pdf(path: Path) -> tuple[str, str, date | None]:
         text = "\n".join(page.extract_text() or "" for page in reader.pages)
         metadata = reader.metadata
     except (PdfReadError, ValueError, KeyError, OSError) as error:
-        raise SourceError(f"{path} could not be read as a PDF: {error}") from None
+        raise SourceError(_("{path} could not be read as a PDF: {error}", path=path, error=error)) from None
     title = str(metadata.title or "") if metadata else ""
     created = metadata.creation_date if metadata else None
     if not text.strip():
-        raise SourceError(f"{path} has no text layer (a scanned document?); try an HTML or text copy")
+        raise SourceError(
+            _("{path} has no text layer (a scanned document?); try an HTML or text copy", path=path)
+        )
     return text, title, created.date() if created else None
 
 
@@ -217,18 +222,23 @@ def _compare_clause(clause_id: str, paraphrase: str, passages: dict[str, str]) -
         share = overlap(paraphrase, own)
         if run is not None:
             return ClauseResult(
-                clause_id, Outcome.TOO_CLOSE, share, f"shares '{run}'; rewrite it in your own words"
+                clause_id,
+                Outcome.TOO_CLOSE,
+                share,
+                _("shares '{run}'; rewrite it in your own words", run=run),
             )
         if share >= MEANING_THRESHOLD:
             return ClauseResult(clause_id, Outcome.FOUND, share)
     elsewhere = _best_elsewhere(clause_id, paraphrase, passages)
     if elsewhere is not None:
         number, share = elsewhere
-        return ClauseResult(clause_id, Outcome.RENUMBERED, share, f"the source numbers this wording {number}")
+        return ClauseResult(
+            clause_id, Outcome.RENUMBERED, share, _("the source numbers this wording {number}", number=number)
+        )
     if own is not None:
-        detail = "little in common with the paraphrase; read the clause and correct one or the other"
+        detail = _("little in common with the paraphrase; read the clause and correct one or the other")
         return ClauseResult(clause_id, Outcome.DOUBTFUL, overlap(paraphrase, own), detail)
-    return ClauseResult(clause_id, Outcome.NOT_FOUND, 0.0, "no passage in the source has this number")
+    return ClauseResult(clause_id, Outcome.NOT_FOUND, 0.0, _("no passage in the source has this number"))
 
 
 def _best_elsewhere(clause_id: str, paraphrase: str, passages: dict[str, str]) -> tuple[str, float] | None:

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from .problems import Problem, ProblemCode
+from .words import _
 
 Path_ = tuple[str | int, ...]
 """Where a value sits in a document: the keys and list indexes leading to it."""
@@ -93,7 +94,7 @@ def parse_yaml(text: str, path: str) -> tuple[YamlDocument | None, list[Problem]
     try:
         data, lines, found = _build(loader, path, problems)
         if not found:
-            return None, [Problem(path, 1, ProblemCode.EMPTY_FILE, "the file is empty")]
+            return None, [Problem(path, 1, ProblemCode.EMPTY_FILE, _("the file is empty"))]
     except _Refused as refused:
         return None, [refused.problem]
     except yaml.MarkedYAMLError as error:
@@ -101,7 +102,9 @@ def parse_yaml(text: str, path: str) -> tuple[YamlDocument | None, list[Problem]
     except yaml.reader.ReaderError as error:
         return None, [_reader_problem(error, text, path)]
     except yaml.YAMLError as error:
-        return None, [Problem(path, None, ProblemCode.YAML_SYNTAX, f"YAML syntax error: {error}")]
+        return None, [
+            Problem(path, None, ProblemCode.YAML_SYNTAX, _("YAML syntax error: {error}", error=error))
+        ]
     finally:
         loader.dispose()
     return YamlDocument(path, data, lines), problems
@@ -131,12 +134,14 @@ def _build(loader: yaml.SafeLoader, file: str, problems: list[Problem]) -> tuple
             return
         if top.key is None:  # this value is a key
             if value is _DISCARD or not isinstance(value, str):
-                message = f"a key on line {line} is not plain text"
+                message = _("a key on line {line} is not plain text", line=line)
                 problems.append(Problem(file, line, ProblemCode.WRONG_TYPE, message))
                 top.key = _DISCARD
             elif value in top.container:
                 first = lines.lines[(*top.path, value)]
-                message = f"the key '{value}' appears twice (first on line {first})"
+                message = _(
+                    "the key '{value}' appears twice (first on line {first})", value=value, first=first
+                )
                 problems.append(Problem(file, line, ProblemCode.DUPLICATE_KEY, message))
                 top.key = _DISCARD
             else:
@@ -156,12 +161,18 @@ def _build(loader: yaml.SafeLoader, file: str, problems: list[Problem]) -> tuple
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
             line = event.start_mark.line + 1
-            message = f"'&{anchor}' marks a part of the file to repeat elsewhere; anchors are not allowed"
+            message = _(
+                "'&{anchor}' marks a part of the file to repeat elsewhere; anchors are not allowed",
+                anchor=anchor,
+            )
             raise _Refused(Problem(file, line, ProblemCode.YAML_ALIAS, message))
 
     def check_tag(tag: str | None, line: int) -> None:
         if tag is not None and tag not in _SAFE_TAGS:
-            message = f"the tag '{_show_tag(tag)}' is not allowed: content is plain text, lists and mappings"
+            message = _(
+                "the tag '{value}' is not allowed: content is plain text, lists and mappings",
+                value=_show_tag(tag),
+            )
             raise _Refused(Problem(file, line, ProblemCode.UNSAFE_TAG, message))
 
     while loader.check_event():
@@ -183,7 +194,10 @@ def _build(loader: yaml.SafeLoader, file: str, problems: list[Problem]) -> tuple
                 value = loader.construct_object(yaml.ScalarNode(tag, event.value, style=event.style))
             except (ValueError, OverflowError, yaml.YAMLError):
                 # e.g. 2024-13-45, which has the form of a date but is none, or a 5,000-digit number
-                message = f"YAML reads the unquoted {event.value[:40]!r} as a date or number; it is neither"
+                message = _(
+                    "YAML reads the unquoted {event} as a date or number; it is neither",
+                    event=repr(event.value[:40]),
+                )
                 problems.append(Problem(file, line, ProblemCode.UNQUOTED_VALUE, message))
                 value = event.value
             place(value, line, event.value if event.tag is None and value is not None else None)
@@ -207,24 +221,26 @@ def _build(loader: yaml.SafeLoader, file: str, problems: list[Problem]) -> tuple
             frame = stack.pop()
             place(_DISCARD if frame.bad_key else frame.container, frame.line)
         elif isinstance(event, yaml.AliasEvent):
-            message = f"'*{event.anchor}' repeats another part of the file; aliases are not allowed"
+            message = _(
+                "'*{anchor}' repeats another part of the file; aliases are not allowed", anchor=event.anchor
+            )
             raise _Refused(Problem(file, line, ProblemCode.YAML_ALIAS, message))
         elif isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents > 1:
-                message = "a second document starts here ('---'); a content file holds one document"
+                message = _("a second document starts here ('---'); a content file holds one document")
                 raise _Refused(Problem(file, line, ProblemCode.YAML_SYNTAX, message))
     return result, lines, documents > 0 and () in lines.lines
 
 
 def _too_deep() -> str:
-    return f"the content is nested more than {MAX_DEPTH} levels deep here"
+    return _("the content is nested more than {max_depth} levels deep here", max_depth=MAX_DEPTH)
 
 
 def _line_text(text: str, line: int) -> str:
     """The text of 0-based `line`, without reading the whole file into a list."""
     start = 0
-    for _ in range(line):
+    for _skipped in range(line):
         start = text.find("\n", start) + 1
         if start == 0:
             return ""
@@ -259,32 +275,49 @@ def _unclosed_quote(text: str, last_line: int) -> int | None:
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     if mark is None:
-        message = f"YAML syntax error: {error.problem or error.context}"
+        message = _("YAML syntax error: {detail}", detail=error.problem or error.context)
         return Problem(path, None, ProblemCode.YAML_SYNTAX, message)
     if "nesting depth" in (error.problem or ""):  # libyaml's own limit, met while scanning ahead
         return Problem(path, mark.line + 1, ProblemCode.TOO_DEEP, _too_deep())
     line_text = _line_text(text, mark.line)
     indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
     if "\t" in indent or line_text[mark.column : mark.column + 1] == "\t":
-        message = "a tab is used to indent this line; YAML indents with spaces only"
+        message = _("a tab is used to indent this line; YAML indents with spaces only")
         return Problem(path, mark.line + 1, ProblemCode.YAML_TAB, message)
     quote_line = _unclosed_quote(text, mark.line)
     if quote_line is not None:
         quote = _QUOTE_START.match(_line_text(text, quote_line)[:_QUOTE_SCAN])
         sign = quote.group("quote") if quote else '"'
-        message = f"the quote ({sign}) opened on this line is not closed on it"
         if quote_line != mark.line:
-            message += f"; YAML reads on and fails on line {mark.line + 1}"
+            message = _(
+                "the quote ({sign}) opened on this line is not closed on it; YAML reads on and fails on "
+                "line {line}",
+                sign=sign,
+                line=mark.line + 1,
+            )
+        else:
+            message = _("the quote ({sign}) opened on this line is not closed on it", sign=sign)
         return Problem(path, quote_line + 1, ProblemCode.UNCLOSED_QUOTE, message)
     context = error.context_mark
     opened = {"flow sequence": "[", "flow mapping": "{"}
     for kind, sign in opened.items():
         if context is not None and kind in (error.context or "") and context.line != mark.line:
-            message = f"the '{sign}' opened on this line is not closed; YAML fails on line {mark.line + 1}"
+            message = _(
+                "the '{sign}' opened on this line is not closed; YAML fails on line {line}",
+                sign=sign,
+                line=mark.line + 1,
+            )
             return Problem(path, context.line + 1, ProblemCode.UNCLOSED_BRACKET, message)
-    message = f"YAML syntax error: {error.problem or error.context}"
+    # The detail is the YAML parser's own account, in English: it is the library's, not the kit's.
+    detail = error.problem or error.context
     if context is not None and context.line != mark.line:
-        message += f" (in the part that starts on line {context.line + 1})"
+        message = _(
+            "YAML syntax error: {detail} (in the part that starts on line {line})",
+            detail=detail,
+            line=context.line + 1,
+        )
+    else:
+        message = _("YAML syntax error: {detail}", detail=detail)
     return Problem(path, mark.line + 1, ProblemCode.YAML_SYNTAX, message)
 
 
@@ -293,5 +326,9 @@ def _reader_problem(error: yaml.reader.ReaderError, text: str, path: str) -> Pro
     position = max(0, min(error.position, len(text)))
     line = text.count("\n", 0, position) + 1
     column = position - (text.rfind("\n", 0, position) + 1) + 1
-    message = f"the character U+{error.character:04X} (column {column}) cannot appear in a YAML file"
+    message = _(
+        "the character U+{character} (column {column}) cannot appear in a YAML file",
+        character=f"{error.character:04X}",
+        column=column,
+    )
     return Problem(path, line, ProblemCode.ENCODING, message)

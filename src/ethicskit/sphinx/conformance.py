@@ -11,22 +11,38 @@ evidence gives the same page.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from ..conformance import EVIDENCE_ENV, EVIDENCE_FILE, EVIDENCE_FOLDER, TABLE_HEADINGS, Evidence, contents
+from ..conformance import (
+    EVIDENCE_ENV,
+    EVIDENCE_FILE,
+    EVIDENCE_FOLDER,
+    Evidence,
+    contents,
+    criterion_label,
+    level_words,
+    table_caption,
+    table_headings,
+)
+from ..words import _
 from .content import content_root
 
 EVIDENCE_PATH_ENV = "ETHICSKIT_CONFORMANCE_EVIDENCE"
 """Names the evidence file the book shows; relative paths are taken from the kit's folder."""
 
-NO_EVIDENCE = (
-    "No test evidence was present when this copy of the book was built, so it carries no conformance "
-    "report. The report is never written by hand: it comes only from the kit's own test run, which "
-    "checks every page of both editions with axe-core and plays every dilemma path by keyboard alone."
-)
+
+def no_evidence() -> str:
+    return _(
+        "No test evidence was present when this copy of the book was built, so it carries no conformance "
+        "report. The report is never written by hand: it comes only from the kit's own test run, which "
+        "checks every page of both editions with axe-core and plays every dilemma path by keyboard alone."
+    )
+
+
 TEST_COMMAND = f"{EVIDENCE_ENV}={EVIDENCE_FOLDER.as_posix()} make test"
 
 
@@ -64,7 +80,7 @@ def conformance_table(caption: str, rows: list[tuple[str, str, str]]) -> nodes.t
     for width in (22, 16, 62):
         group += nodes.colspec(colwidth=width)
     head = nodes.thead()
-    head += _row(TABLE_HEADINGS)
+    head += _row(table_headings())
     group += head
     body = nodes.tbody()
     for row in rows:
@@ -76,34 +92,49 @@ def conformance_table(caption: str, rows: list[tuple[str, str, str]]) -> nodes.t
 def render_report(evidence: Evidence) -> list[nodes.Node]:
     text = contents(evidence)
     out: list[nodes.Node] = [_paragraph(text.dated)]
-    scope = _section("conformance-scope", "Scope and method")
+    scope = _section("conformance-scope", _("Scope and method"))
     items = nodes.bullet_list()
     for line in text.scope:
         items += nodes.list_item("", _paragraph(line))
     scope += [items, _paragraph(text.levels), _paragraph(text.summary)]
     out.append(scope)
-    for title, judgements in text.tables:
-        section = _section("conformance-" + title.lower().replace(" ", "-").replace(".", "-"), title)
-        rows = [(f"{j.number} {j.name}", j.conformance, j.remarks) for j in judgements]
-        section += conformance_table(f"{title} success criteria", rows)
+    for level, title, judgements in text.tables:
+        # The section's id is the same in every language, so links to it keep working.
+        section = _section(f"conformance-wcag-2-1-level-{level.lower()}", title)
+        rows = [(criterion_label(j), level_words(j.conformance), j.remarks) for j in judgements]
+        section += conformance_table(table_caption(level), rows)
         out.append(section)
     return out
 
 
 def render_no_evidence() -> list[nodes.Node]:
     note = nodes.container(classes=["ek-no-evidence"])
-    how = nodes.paragraph()
-    how += [
-        nodes.Text("To produce it, run "),
-        nodes.literal(TEST_COMMAND, TEST_COMMAND),
-        nodes.Text(" in the kit's folder, then build the book again ("),
-        nodes.literal("make book", "make book"),
-        nodes.Text("). "),
-        nodes.literal("make release", "make release"),
-        nodes.Text(" does both, so a released copy of the book carries the report of its own tests."),
-    ]
-    note += [_paragraph(NO_EVIDENCE), how]
+    how = _with_literals(
+        _(
+            "To produce it, run {test_command} in the kit's folder, then build the book again "
+            "({book_command}). {release_command} does both, so a released copy of the book carries the "
+            "report of its own tests."
+        ),
+        test_command=TEST_COMMAND,
+        book_command="make book",
+        release_command="make release",
+    )
+    note += [_paragraph(no_evidence()), how]
     return [note]
+
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+def _with_literals(message: str, **commands: str) -> nodes.paragraph:
+    """A paragraph of a translated message whose placeholders are commands, each set as code."""
+    paragraph = nodes.paragraph()
+    for index, part in enumerate(_PLACEHOLDER.split(message)):
+        if index % 2:
+            paragraph += nodes.literal(commands[part], commands[part])
+        elif part:
+            paragraph += nodes.Text(part)
+    return paragraph
 
 
 class AccessibilityConformanceDirective(SphinxDirective):
@@ -122,7 +153,12 @@ class AccessibilityConformanceDirective(SphinxDirective):
             evidence = Evidence.read(path)
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
             raise self.error(
-                f"the accessibility evidence at {path} is not what a test run writes ({str(error)[:200]}): "
-                f"run the tests again with {EVIDENCE_ENV}=DIR, or delete the file"
+                _(
+                    "the accessibility evidence at {path} is not what a test run writes ({error}): "
+                    "run the tests again with {variable}=DIR, or delete the file",
+                    path=path,
+                    error=str(error)[:200],
+                    variable=EVIDENCE_ENV,
+                )
             ) from None
         return render_report(evidence)
