@@ -161,22 +161,23 @@ def built_lecturer_book(built_lecturer_site: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site_welsh_book(built_site: Path) -> Path:
-    """The real book in Welsh (the student edition), as the site holds it."""
+def built_welsh_book(built_site: Path) -> Path:
+    """The real book in Welsh (the student edition: interface and translated content), as the site
+    holds it."""
     return built_site / "cy"
 
 
 @pytest.fixture(scope="session")
-def built_site_welsh_lecturer_book(built_lecturer_site: Path) -> Path:
+def built_welsh_lecturer_book(built_lecturer_site: Path) -> Path:
     """The real book's lecturer edition in Welsh."""
     return built_lecturer_site / "cy"
 
 
 BOOKS = {
     "built_book": ("student", "en"),
-    "built_site_welsh_book": ("student", "cy"),
+    "built_welsh_book": ("student", "cy"),
     "built_lecturer_book": ("lecturer", "en"),
-    "built_site_welsh_lecturer_book": ("lecturer", "cy"),
+    "built_welsh_lecturer_book": ("lecturer", "cy"),
 }
 """Every built book of the site, by fixture name: its edition and language. The site-wide gates run on
 each (`every_book`)."""
@@ -190,15 +191,6 @@ def built_pseudo_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
     once per test session."""
     output = tmp_path_factory.mktemp("pseudo")
     result = build_book(REPO, output, language="qps")
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
-    return output / "_build" / "html"
-
-
-@pytest.fixture(scope="session")
-def built_welsh_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real book built in Welsh (interface and translated content), once per test session."""
-    output = tmp_path_factory.mktemp("welsh")
-    result = build_book(REPO, output, language="cy")
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
     return output / "_build" / "html"
 
