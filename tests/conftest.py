@@ -129,6 +129,12 @@ def build_site(
     return site, result
 
 
+def doctrees_of(book: Path) -> Path:
+    """The doctrees behind one language's book of a site `build_site` made: `output/html/<language>` was
+    published from the build under `output/<language>`."""
+    return book.parent.parent / book.name / "_build" / ".doctrees"
+
+
 def built_site_of(tmp_path_factory: pytest.TempPathFactory, edition: str) -> Path:
     site, result = build_site(REPO, tmp_path_factory.mktemp(edition), edition=edition)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
@@ -261,27 +267,41 @@ def press_until_focused(page: Any, name: str, limit: int = 80) -> None:
     pytest.fail(f"could not reach '{name}' with the Tab key")
 
 
-def play_choices_by_keyboard(page: Any, labels: dict[str, str], choices: list[str]) -> None:
-    """Make each choice with Tab and Enter, checking focus and the live announcement at every step."""
+def play_choices_by_keyboard(page: Any, labels: dict[str, str], choices: list[str], code: str = "en") -> None:
+    """Make each choice with Tab and Enter, checking focus and the live announcement at every step; the
+    buttons are found by their names in the interface language `code`."""
     from playwright.sync_api import expect
 
+    from ethicskit.words import _, language
+
+    with language(code):
+        go_on, see_the_end = _("Continue"), _("See where this ends")
     for choice_id in choices:
         press_until_focused(page, labels[choice_id])
         page.keyboard.press("Enter")
         expect(page.locator(".ek-step-heading")).to_be_focused()
-        expect(page.locator(".ek-live")).to_contain_text(f"You chose: {labels[choice_id]}")
-        press_until_focused(page, "Continue" if choice_id != choices[-1] else "See where this ends")
+        with language(code):
+            chose = _("You chose: {label}", label=labels[choice_id])
+        expect(page.locator(".ek-step-heading")).to_have_text(chose)
+        expect(page.locator(".ek-live")).to_contain_text(labels[choice_id])
+        press_until_focused(page, go_on if choice_id != choices[-1] else see_the_end)
         page.keyboard.press("Enter")
         expect(page.locator(".ek-step-heading")).to_be_focused()
-        go_on_past_a_pause(page)
+        go_on_past_a_pause(page, code)
 
 
-def go_on_past_a_pause(page: Any) -> None:
+def go_on_past_a_pause(page: Any, code: str = "en") -> None:
     """At the pause before a decision's hardest material (if this is one), choose to go on, by keyboard."""
     from playwright.sync_api import expect
 
+    from ethicskit.words import _, language
+
+    with language(code):
+        pause, go_on = _("A pause before {title}"), _("Go on to {title}")
+    before, after = pause.split("{title}")
     heading = page.locator(".ek-step-heading").inner_text()
-    if heading.startswith("A pause before "):
-        press_until_focused(page, "Go on to " + heading.removeprefix("A pause before "))
+    if heading.startswith(before) and heading.endswith(after):
+        title = heading[len(before) : len(heading) - len(after)]
+        press_until_focused(page, go_on.replace("{title}", title))
         page.keyboard.press("Enter")
         expect(page.locator(".ek-step-heading")).to_be_focused()

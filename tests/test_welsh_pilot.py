@@ -22,7 +22,7 @@ from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import extract_messages, is_translatable
 
-from conftest import REPO, WALKTHROUGHS, load_walkthroughs
+from conftest import REPO, WALKTHROUGHS, doctrees_of, load_walkthroughs
 from ethicskit.catalog import load_catalog
 from ethicskit.engine import Session
 from ethicskit.sphinx.directives import _content_only, setup_directives
@@ -286,7 +286,7 @@ def test_no_message_of_a_pilot_chapter_was_left_in_english(welsh_site: Path, doc
     """Every paragraph, heading and list item of the chapter's own text was translated in the build, so
     a chapter edited in English since its catalogue was brought up to date (`make translations`) fails
     here instead of showing English among the Welsh. (The parts' captions are checked below.)"""
-    doctree = pickle.loads((welsh_site.parent / ".doctrees" / f"{docname}.doctree").read_bytes())
+    doctree = pickle.loads((doctrees_of(welsh_site) / f"{docname}.doctree").read_bytes())
     left = [
         message
         for node, message in extract_messages(doctree)
