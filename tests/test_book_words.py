@@ -25,7 +25,6 @@ KIT_ELEMENTS = '[class^="ek-"], [class*=" ek-"]'
 """The kit's own elements: everything the extension writes carries an `ek-` class."""
 
 EXCLUDED: dict[str, str] = {
-    ".ek-widget-preview": "written by the Jupyter widget (ethicskit.widgets) when a notebook page runs",
     ".ek-conformance .caption-number": (
         "Sphinx's own number before a table's caption ('Table 1'), from Sphinx's catalogue for the book's "
         "language, which has none for the pseudo-locale"

@@ -39,7 +39,7 @@ from pydantic_core import PydanticCustomError
 
 from . import models
 from .files import CASES_DIR, CODES_DIR, DILEMMAS_DIR, LAW_DIR, SEMINARS_DIR, git_ignored
-from .loader import Loaded, read_text, validate
+from .loader import Loaded, load_file, read_text, validate
 from .problems import Problem, ProblemCode, Severity
 from .words import _, n_
 from .yamlfile import LineMap, Path_, YamlDocument, parse_yaml
@@ -599,14 +599,7 @@ def load_review(root: Path, language: str, sources: set[str]) -> tuple[ReviewRec
     if linked is not None:
         message = _("'{name}' is a symbolic link; the kit reads only real files", name=linked)
         return None, [Problem(shown_as, None, ProblemCode.SYMLINK, message)]
-    text, problems = read_text(file, shown_as)
-    if text is None:
-        return None, problems
-    document, problems = parse_yaml(text, shown_as)
-    if document is None:
-        return None, problems
-    loaded, found = validate(document, ReviewRecord)
-    problems += found
+    loaded, problems = load_file(file, ReviewRecord, shown_as)
     if loaded is None:
         return None, problems
     seen: set[str] = set()
@@ -860,8 +853,6 @@ class TranslationError(Exception):
 
 
 def _source_for(root: Path, source: str) -> tuple[Loaded[Any], type[BaseModel]]:
-    from .loader import load_file
-
     folder = next((folder for folder in MODELS if source.rpartition("/")[0] == folder), None)
     if folder is None:
         folders = ", ".join(f"{name}/" for name in MODELS)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import html
+import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -77,8 +78,16 @@ def _law_verdict(relation: str, provision: dict[str, Any]) -> str:
     return _("Would be unlawful under {provision}: {text}", provision=label, text=text)
 
 
+# A book build in another language passes its language to the processes it starts, so the kernel that
+# runs the notebook pages writes their widgets in the book's language.
+BUILD_LANGUAGE_VARIABLE = "ETHICSKIT_LANGUAGE"
+
+
 def _words(language: str | None) -> Words:
-    return words_for(language) if language else current()
+    """The language asked for; else the language of the book build running this notebook; else the
+    current one."""
+    chosen = language or os.environ.get(BUILD_LANGUAGE_VARIABLE)
+    return words_for(chosen) if chosen else current()
 
 
 def _html(*paragraphs: str, tag: str = "p") -> widgets.HTML:

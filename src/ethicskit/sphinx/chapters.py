@@ -13,6 +13,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..models import markup_problem
 from ..words import _
+from .kept import kept
 
 
 class key_points_index(nodes.General, nodes.Element):  # type: ignore[misc]
@@ -83,16 +84,12 @@ class KeyPointsIndexDirective(SphinxDirective):
 
 def key_points(env: BuildEnvironment) -> dict[str, list[nodes.Node]]:
     """Each page's key points, by docname."""
-    if not hasattr(env, "ethicskit_key_points"):
-        env.ethicskit_key_points = {}  # type: ignore[attr-defined]
-    return env.ethicskit_key_points  # type: ignore[attr-defined, no-any-return]
+    return kept(env, "key_points", dict)
 
 
 def index_pages(env: BuildEnvironment) -> set[str]:
     """Pages that show the collected key points."""
-    if not hasattr(env, "ethicskit_key_point_pages"):
-        env.ethicskit_key_point_pages = set()  # type: ignore[attr-defined]
-    return env.ethicskit_key_point_pages  # type: ignore[attr-defined, no-any-return]
+    return kept(env, "key_point_pages", set)
 
 
 def reading_order(env: BuildEnvironment) -> list[str]:

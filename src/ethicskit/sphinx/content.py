@@ -12,6 +12,7 @@ from sphinx.util import logging
 
 from ..catalog import Catalog, load_catalog
 from ..curriculum import mapped_outcomes
+from .kept import kept
 from .refusal import refuse
 
 logger = logging.getLogger(__name__)
@@ -107,9 +108,7 @@ def track_view(env: BuildEnvironment, docname: str, view: str) -> None:
 
 
 def tracked(env: BuildEnvironment) -> dict[str, set[str]]:
-    if not hasattr(env, "ethicskit_tracked_views"):
-        env.ethicskit_tracked_views = {}  # type: ignore[attr-defined]
-    return env.ethicskit_tracked_views  # type: ignore[attr-defined, no-any-return]
+    return kept(env, "tracked_views", dict)
 
 
 def index_pages(env: BuildEnvironment) -> set[str]:
@@ -163,9 +162,7 @@ def page_key(kind: str, item_id: str) -> str:
 
 def pages(env: BuildEnvironment) -> dict[str, str]:
     """Which page shows each code, case or dilemma in full: registry key to docname."""
-    if not hasattr(env, "ethicskit_pages"):
-        env.ethicskit_pages = {}  # type: ignore[attr-defined]
-    return env.ethicskit_pages  # type: ignore[attr-defined, no-any-return]
+    return kept(env, "pages", dict)
 
 
 def purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:

@@ -33,6 +33,8 @@ from ..translations import (
 from ..words import _, current, n_
 from .chapters import reading_order
 from .content import catalog_of, pages
+from .kept import kept
+from .render import row
 
 
 class translation_status_table(nodes.General, nodes.Element):  # type: ignore[misc]
@@ -52,15 +54,11 @@ def _kinds(catalog: Catalog) -> dict[str, dict[str, Loaded[Any]]]:
 
 def message_counts(env: BuildEnvironment) -> dict[str, int]:
     """How many translatable messages (paragraphs, headings, list items) each page's own text holds."""
-    if not hasattr(env, "ethicskit_message_counts"):
-        env.ethicskit_message_counts = {}  # type: ignore[attr-defined]
-    return env.ethicskit_message_counts  # type: ignore[attr-defined, no-any-return]
+    return kept(env, "message_counts", dict)
 
 
 def status_pages(env: BuildEnvironment) -> set[str]:
-    if not hasattr(env, "ethicskit_status_pages"):
-        env.ethicskit_status_pages = set()  # type: ignore[attr-defined]
-    return env.ethicskit_status_pages  # type: ignore[attr-defined, no-any-return]
+    return kept(env, "status_pages", set)
 
 
 def chapter_source(env: BuildEnvironment, docname: str) -> str:
@@ -310,15 +308,6 @@ def _review_words(translations: Translations, language: str, source: str) -> str
     )
 
 
-def _row(cells: list[str | nodes.Node]) -> nodes.row:
-    built = nodes.row()
-    for cell in cells:
-        entry = nodes.entry()
-        entry += nodes.paragraph(cell, cell) if isinstance(cell, str) else cell
-        built += entry
-    return built
-
-
 def _table(heading: str, languages: list[str], rows: list[list[str | nodes.Node]]) -> nodes.section:
     headings: list[str | nodes.Node] = [_("Page or content")]
     for language in languages:
@@ -330,10 +319,10 @@ def _table(heading: str, languages: list[str], rows: list[list[str | nodes.Node]
     for width in [4] + [3, 3] * len(languages):
         group += nodes.colspec(colwidth=width)
     head = nodes.thead()
-    head += _row(headings)
+    head += row(headings)
     group += head
     body = nodes.tbody()
-    body += [_row(cells) for cells in rows]
+    body += [row(cells) for cells in rows]
     group += body
     section = nodes.section("", ids=[f"translation-status-{nodes.make_id(heading)}"])
     section += nodes.title(heading, heading)
