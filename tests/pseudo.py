@@ -64,6 +64,9 @@ class Content:
 SHORT_WORDS = 5
 
 
+_HEADING = re.compile(r"^#{1,6} +(.+?) *$", re.M)
+
+
 @cache
 def content_text(root: Path = REPO) -> Content:
     """Every piece of content text the kit holds: YAML models and the book's own pages."""
@@ -78,7 +81,10 @@ def content_text(root: Path = REPO) -> Content:
     strings = {" ".join(text.split()) for model in models for text in _strings(model)}
     strings |= {" ".join(text.split()) for text in _strings(catalog.bibliography.__dict__)}
     pieces = [*strings]
-    pieces += [page.read_text(encoding="utf-8") for page in sorted((root / "book").rglob("*.md"))]
+    chapters = [page.read_text(encoding="utf-8") for page in sorted((root / "book").rglob("*.md"))]
+    pieces += chapters
+    # A chapter's headings are whole pieces of content: pages that list chapters show their titles alone.
+    strings |= {" ".join(found.split()) for text in chapters for found in _HEADING.findall(text)}
     # A piece of text is compared with its end punctuation stripped ('No reflection.' shows as a
     # table cell whose text is compared as 'No reflection'), so each string is held in that form too.
     whole = frozenset(strings | {text.strip(_PUNCTUATION) for text in strings})
