@@ -331,7 +331,9 @@ def _table(heading: str, languages: list[str], rows: list[list[str | nodes.Node]
 
 
 def _link(app: Sphinx, docname: str, target: str | None, text: str) -> nodes.Node:
-    if target is None:
+    """The title, linked to its page; the status page lists itself, and a link to the page a reader is
+    already on would lead nowhere, so its own title stays plain text."""
+    if target is None or target == docname:
         return nodes.paragraph(text, text)
     para = nodes.paragraph()
     para += nodes.reference(text, text, internal=True, refuri=app.builder.get_relative_uri(docname, target))
