@@ -267,6 +267,20 @@ def press_until_focused(page: Any, name: str, limit: int = 80) -> None:
     pytest.fail(f"could not reach '{name}' with the Tab key")
 
 
+def assert_walkthroughs_replay(dilemma: Any, walks: list[dict[str, Any]]) -> None:
+    """Each recorded choice sequence reaches its ending with its perspective path in the engine, and
+    every ending of the dilemma is covered."""
+    from ethicskit.engine import Session
+
+    for walk in walks:
+        session = Session(dilemma)
+        for choice_id in walk["choices"]:
+            session.choose(choice_id)
+        assert session.ending is not None and session.ending.id == walk["ending"], walk
+        assert [list(step) for step in session.perspective_path()] == walk["perspectives"], walk
+    assert {walk["ending"] for walk in walks} == {ending.id for ending in dilemma.endings}
+
+
 def play_choices_by_keyboard(page: Any, labels: dict[str, str], choices: list[str], code: str = "en") -> None:
     """Make each choice with Tab and Enter, checking focus and the live announcement at every step; the
     buttons are found by their names in the interface language `code`."""

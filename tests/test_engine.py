@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import FIXTURES, REPO, WALKTHROUGHS, load_walkthroughs
+from conftest import FIXTURES, REPO, WALKTHROUGHS, assert_walkthroughs_replay, load_walkthroughs
 from ethicskit.catalog import load_catalog
 from ethicskit.engine import Branch, Session, branch_map, check_graph, enumerate_paths
 from ethicskit.models import Dilemma
@@ -250,13 +250,7 @@ def test_walkthroughs_agree_with_the_engine(path: Path) -> None:
     catalog, _ = load_catalog(REPO)
     dilemma = catalog.dilemmas[path.stem].model
     walks = load_walkthroughs(path)
-    for walk in walks:
-        session = Session(dilemma)
-        for choice_id in walk["choices"]:
-            session.choose(choice_id)
-        assert session.ending is not None and session.ending.id == walk["ending"], walk
-        assert [list(step) for step in session.perspective_path()] == walk["perspectives"], walk
-    assert {walk["ending"] for walk in walks} == {ending.id for ending in dilemma.endings}
+    assert_walkthroughs_replay(dilemma, walks)
 
 
 def test_three_dilemmas_each_have_a_path_with_three_escalation_steps() -> None:

@@ -22,9 +22,8 @@ from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import extract_messages, is_translatable
 
-from conftest import REPO, WALKTHROUGHS, doctrees_of, load_walkthroughs
+from conftest import REPO, WALKTHROUGHS, assert_walkthroughs_replay, doctrees_of, load_walkthroughs
 from ethicskit.catalog import load_catalog
-from ethicskit.engine import Session
 from ethicskit.sphinx.directives import _content_only, setup_directives
 from ethicskit.sphinx.translations import COMPILED_FOLDER, compile_chapter_catalogues
 from ethicskit.translations import ItemState, chapter_translation
@@ -147,13 +146,7 @@ def test_the_recorded_walkthroughs_play_through_the_welsh_dilemma() -> None:
     dilemma = welsh.dilemmas["within-the-hour"].model
     (path,) = [path for path in WALKTHROUGHS if path.stem == "within-the-hour"]
     walks = load_walkthroughs(path)
-    for walk in walks:
-        session = Session(dilemma)
-        for choice_id in walk["choices"]:
-            session.choose(choice_id)
-        assert session.ending is not None and session.ending.id == walk["ending"], walk
-        assert [list(step) for step in session.perspective_path()] == walk["perspectives"], walk
-    assert {walk["ending"] for walk in walks} == {ending.id for ending in dilemma.endings}
+    assert_walkthroughs_replay(dilemma, walks)
 
 
 def source_case_topics() -> list[str]:
