@@ -51,6 +51,7 @@ ENGLISH_INTERFACE = [
     "On this page",
     "Contents",
     "Main",
+    "Page",  # the print-only contents' label
     "previous page",
     "next page",
     "previous",
