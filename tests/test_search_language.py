@@ -18,6 +18,7 @@ from sphinx.application import Sphinx
 from sphinx.search import SearchLanguage
 
 from ethicskit.sphinx.search import WELSH_STOP_WORDS, SearchWelsh
+from search_index import indexed_pages, search_index
 
 PORTER = snowballstemmer.stemmer("porter")
 
@@ -64,21 +65,7 @@ def build_index(tmp_path: Path, language: str, pages: dict[str, str]) -> tuple[d
     )
     app.build()
     assert app.statuscode == 0
-    script = (out / "searchindex.js").read_text(encoding="utf-8")
-    found = re.fullmatch(r"Search\.setIndex\((.*)\)", script.strip(), re.DOTALL)
-    assert found is not None
-    index: dict[str, Any] = json.loads(found.group(1))
-    return index, (out / "_static" / "language_data.js").read_text(encoding="utf-8")
-
-
-def pages_with(index: dict[str, Any], term: str) -> set[str]:
-    """The pages the index lists under this term (in its text or a title)."""
-    found: set[str] = set()
-    for mapping in (index["terms"], index["titleterms"]):
-        listed = mapping.get(term, [])
-        for number in [listed] if isinstance(listed, int) else listed:
-            found.add(index["docnames"][number])
-    return found
+    return search_index(out), (out / "_static" / "language_data.js").read_text(encoding="utf-8")
 
 
 def test_welsh_words_are_kept_whole_where_the_english_stemmer_would_cut_them() -> None:
@@ -100,11 +87,11 @@ def test_welsh_function_words_are_stop_words_and_content_words_are_not() -> None
 
 def test_the_welsh_build_indexes_welsh_words_whole_and_leaves_out_welsh_stop_words(tmp_path: Path) -> None:
     index, language_data = build_index(tmp_path, "cy", PAGES)
-    assert pages_with(index, "lles") == {"lles"}
-    assert pages_with(index, "lle") == {"lle"}
-    assert pages_with(index, "llais") == {"llais"}
-    assert pages_with(index, "llai") == {"llai"}
-    assert pages_with(index, "cymdeithas") == {"lles"}
+    assert indexed_pages(index, "lles") == {"lles"}
+    assert indexed_pages(index, "lle") == {"lle"}
+    assert indexed_pages(index, "llais") == {"llais"}
+    assert indexed_pages(index, "llai") == {"llai"}
+    assert indexed_pages(index, "cymdeithas") == {"lles"}
     for stop_word in ("mae", "yr", "y", "r", "i", "roedd", "o", "yn", "a"):
         assert stop_word not in index["terms"]
     # The search page drops the same words from a query and looks the rest up unstemmed.
@@ -116,7 +103,7 @@ def test_the_welsh_build_indexes_welsh_words_whole_and_leaves_out_welsh_stop_wor
 
 def test_the_english_build_still_stems_with_english_rules(tmp_path: Path) -> None:
     index, language_data = build_index(tmp_path, "en", {"workers": ENGLISH_PAGE})
-    assert pages_with(index, "worker") == {"workers"}
+    assert indexed_pages(index, "worker") == {"workers"}
     assert "workers" not in index["terms"]
     assert "the" not in index["terms"]
     assert "Porter Stemmer" in language_data

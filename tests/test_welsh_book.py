@@ -12,7 +12,6 @@ import json
 import re
 from functools import cache
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlparse
 
 import pytest
@@ -25,6 +24,7 @@ from playwright.sync_api import Page, expect
 from conftest import REPO, serve
 from ethicskit import words
 from pseudo import content_text
+from search_index import indexed_pages, search_index
 
 pytestmark = pytest.mark.build
 
@@ -204,25 +204,6 @@ def test_the_welsh_search_page_reports_in_welsh(built_welsh_book: Path, page: Pa
         page.goto(f"{url}/search.html?q=supervision")
         expect(page.locator("#search-results h2")).to_have_text("Canlyniadau chwilio", timeout=20000)
         expect(page.locator("#search-results p.search-summary")).to_contain_text("Wedi gorffen chwilio")
-
-
-def search_index(book: Path) -> dict[str, Any]:
-    """The built book's search index, as its search page loads it."""
-    script = (book / "searchindex.js").read_text(encoding="utf-8").strip()
-    found = re.fullmatch(r"Search\.setIndex\((.*)\)", script, re.DOTALL)
-    assert found is not None
-    index: dict[str, Any] = json.loads(found.group(1))
-    return index
-
-
-def indexed_pages(index: dict[str, Any], term: str) -> set[str]:
-    """The pages the index lists under this term, in their text or a title."""
-    found: set[str] = set()
-    for mapping in (index["terms"], index["titleterms"]):
-        listed = mapping.get(term, [])
-        for number in [listed] if isinstance(listed, int) else listed:
-            found.add(index["docnames"][number])
-    return found
 
 
 def test_the_welsh_search_index_holds_welsh_words_whole(built_welsh_book: Path) -> None:

@@ -14,6 +14,7 @@ import os
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
 from importlib import metadata
@@ -194,6 +195,13 @@ ROOT_OPTION = click.option(
     show_default=True,
     help=N_("The kit's folder (the one holding _config.yml)."),
 )
+
+
+def output_file(help: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """The `-o/--output` option of a command that writes one file; `help` says which."""
+    return click.option(
+        "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help=help
+    )
 
 
 @click.group(
@@ -577,13 +585,7 @@ def _item(catalog: Catalog, kind: str, item_id: str) -> None:
 @click.option(
     "--lecturer", is_flag=True, help=N_("Include the lecturer's notes (never give this copy to students).")
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help=N_("The PDF to write."),
-)
+@output_file(N_("The PDF to write."))
 @ROOT_OPTION
 def handout(kind: str, item_id: str, lecturer: bool, output: Path, root: Path) -> None:
     catalog = _valid_catalog(root)
@@ -611,13 +613,7 @@ def export() -> None:
     ),
 )
 @click.argument("dilemma_id", metavar="ID")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help=N_("The HTML file to write."),
-)
+@output_file(N_("The HTML file to write."))
 @ROOT_OPTION
 def export_dilemma(dilemma_id: str, output: Path, root: Path) -> None:
     catalog = _valid_catalog(root)
@@ -645,13 +641,7 @@ def export_dilemma(dilemma_id: str, output: Path, root: Path) -> None:
     ),
 )
 @click.argument("dilemma_id", metavar="ID")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help=N_("The zip file to write."),
-)
+@output_file(N_("The zip file to write."))
 @ROOT_OPTION
 def export_scorm(dilemma_id: str, output: Path, root: Path) -> None:
     catalog = _valid_catalog(root)
@@ -726,13 +716,7 @@ RECORD_FORMATS = (".md", ".txt", ".docx")
 )
 @click.argument("shape_id", metavar="SHAPE", type=click.Choice(["swe-cpd", "asye-crl", "sssc-cpl"]))
 @click.argument("reflections", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help=N_("The file to write: .md (Markdown), .txt (plain text) or .docx (Word)."),
-)
+@output_file(N_("The file to write: .md (Markdown), .txt (plain text) or .docx (Word)."))
 def export_record(shape_id: str, reflections: Path, output: Path) -> None:
     from . import records
 
@@ -904,13 +888,7 @@ def reading_lists(output: Path, root: Path) -> None:
     )
 )
 @click.argument("evidence", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help=N_("The .md file."),
-)
+@output_file(N_("The .md file."))
 @click.option(
     "--date",
     "run_date",
