@@ -13,7 +13,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..models import markup_problem
 from ..words import _
-from .kept import kept
+from .kept import keep_by_page, kept
 
 
 class key_points_index(nodes.General, nodes.Element):  # type: ignore[misc]
@@ -149,23 +149,12 @@ def rewrite_index(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return sorted(index_pages(env)) if changed else []
 
 
-def purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    key_points(env).pop(docname, None)
-    index_pages(env).discard(docname)
-
-
-def merge_info(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
-    key_points(env).update({name: points for name, points in key_points(other).items() if name in docnames})
-    index_pages(env).update(index_pages(other) & docnames)
-
-
 def setup_chapters(app: Sphinx) -> dict[str, Any]:
     app.add_node(key_points_index)
     app.add_directive("objectives", ObjectivesDirective)
     app.add_directive("key-points", KeyPointsDirective)
     app.add_directive("all-key-points", KeyPointsIndexDirective)
     app.connect("env-updated", rewrite_index)
-    app.connect("env-purge-doc", purge_doc)
-    app.connect("env-merge-info", merge_info)
+    keep_by_page(app, key_points, index_pages)
     app.connect("doctree-resolved", fill_key_points)
     return {}

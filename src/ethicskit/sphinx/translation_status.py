@@ -33,7 +33,7 @@ from ..translations import (
 from ..words import _, current, n_
 from .chapters import reading_order
 from .content import catalog_of, pages
-from .kept import kept
+from .kept import keep_by_page, kept
 from .render import row
 
 
@@ -409,16 +409,6 @@ def rewrite_status(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return sorted(status_pages(env))
 
 
-def purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    message_counts(env).pop(docname, None)
-    status_pages(env).discard(docname)
-
-
-def merge_info(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
-    message_counts(env).update({name: n for name, n in message_counts(other).items() if name in docnames})
-    status_pages(env).update(status_pages(other) & docnames)
-
-
 def setup_translation_status(app: Sphinx) -> None:
     app.add_node(translation_status_table)
     app.add_directive("translation-status", TranslationStatusDirective)
@@ -426,5 +416,4 @@ def setup_translation_status(app: Sphinx) -> None:
     app.connect("env-get-outdated", outdated_pages)
     app.connect("doctree-resolved", fill_status)
     app.connect("env-updated", rewrite_status)
-    app.connect("env-purge-doc", purge_doc)
-    app.connect("env-merge-info", merge_info)
+    keep_by_page(app, message_counts, status_pages)
