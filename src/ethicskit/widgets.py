@@ -117,7 +117,23 @@ def kit_catalog(start: Path | None = None) -> Catalog:
     return catalog
 
 
-class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
+class _StaticPreview:
+    """A widget that also gives a static HTML preview of itself, in the language it speaks, for pages read
+    without a running kernel (the built book). The widget writes the preview in `_preview`."""
+
+    words: Words
+
+    def _preview(self) -> str:
+        raise NotImplementedError
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+        bundle: dict[str, Any] = super()._repr_mimebundle_(**kwargs)  # type: ignore[misc]
+        with speaking(self.words.language):
+            bundle["text/html"] = self._preview()
+        return bundle
+
+
+class DilemmaWidget(_StaticPreview, widgets.VBox):  # type: ignore[misc]
     """Play a dilemma in a notebook: `DilemmaWidget(catalog.dilemmas["id"].model, catalog)`.
 
     As in the browser player, each side's view of a choice is held back until the ending, unless
@@ -208,13 +224,6 @@ class DilemmaWidget(widgets.VBox):  # type: ignore[misc]
         with speaking(_words(language).language):  # so that an error reads in that language too
             catalog = kit_catalog(start)
         return cls(catalog.dilemmas[dilemma_id].model, catalog, projection=projection, language=language)
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
-        """Add a static preview for pages read without a running kernel (the built book)."""
-        bundle: dict[str, Any] = super()._repr_mimebundle_(**kwargs)
-        with speaking(self.words.language):
-            bundle["text/html"] = self._preview()
-        return bundle
 
     def _preview(self) -> str:
         node = next(node for node in self.dilemma.nodes if node.id == self.dilemma.start)
@@ -580,7 +589,7 @@ def _ending_law(relation: str, provision: dict[str, Any]) -> str:
 OWN_SITUATION = "own-situation"
 
 
-class WorksheetWidget(widgets.VBox):  # type: ignore[misc]
+class WorksheetWidget(_StaticPreview, widgets.VBox):  # type: ignore[misc]
     """The ethical-reasoning worksheet as a form: `WorksheetWidget(catalog, case_id=None)`.
 
     The same steps as the book's worksheet; `markdown()` gives the same layout as its export. Like the
@@ -631,13 +640,6 @@ class WorksheetWidget(widgets.VBox):  # type: ignore[misc]
             catalog = kit_catalog(start)
         return cls(catalog, case_id, language=language)
 
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
-        """A static preview for pages read without a running kernel (the built book)."""
-        bundle: dict[str, Any] = super()._repr_mimebundle_(**kwargs)
-        with speaking(self.words.language):
-            bundle["text/html"] = self._preview()
-        return bundle
-
     def _preview(self) -> str:
         steps = "".join(f"<li>{html.escape(step.title)}</li>" for step in worksheet.steps())
         heading = html.escape(_("Worksheet: {title}", title=self.titles[self.case.value]))
@@ -666,7 +668,7 @@ class WorksheetWidget(widgets.VBox):  # type: ignore[misc]
         self.export_area.layout.display = None
 
 
-class SelfCheckWidget(widgets.VBox):  # type: ignore[misc]
+class SelfCheckWidget(_StaticPreview, widgets.VBox):  # type: ignore[misc]
     """A case's self-check in a notebook: `SelfCheckWidget(catalog.cases["id"].model.self_check, catalog)`.
 
     The same questions and feedback as the book: a choice (or, for a short answer, some text) and a Check
@@ -711,13 +713,6 @@ class SelfCheckWidget(widgets.VBox):  # type: ignore[misc]
                 raise ValueError(_("the case '{id}' has no self-check yet", id=case_id))
             title = _("Check your understanding: {title}", title=case.title)
         return cls(case.self_check, catalog, title, language=language)
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
-        """A static preview for pages read without a running kernel (the built book): questions only."""
-        bundle: dict[str, Any] = super()._repr_mimebundle_(**kwargs)
-        with speaking(self.words.language):
-            bundle["text/html"] = self._preview()
-        return bundle
 
     def _preview(self) -> str:
         items = "".join(f"<li>{html.escape(q.prompt)}</li>" for q in self.self_check.questions)
