@@ -10,7 +10,7 @@ from conftest import FIXTURES, REPO, WALKTHROUGHS, load_walkthroughs
 from ethicskit.catalog import load_catalog
 from ethicskit.engine import Session, enumerate_paths
 from ethicskit.export import dilemma_payload
-from ethicskit.models import LawCitation, LawRelation
+from ethicskit.models import Dilemma, LawCitation, LawRelation
 from ethicskit.widgets import OWN_SITUATION, DilemmaWidget, WorksheetWidget
 from ethicskit.worksheet import field_ids, steps
 
@@ -99,11 +99,15 @@ def test_codes_and_law_panel_lists_the_provisions_a_choice_cites() -> None:
     widget = DilemmaWidget(DILEMMA, CATALOG, projection=True)
     apologise = DILEMMA.nodes[1].choices[0]
     lines = widget.clause_lines(apologise)
-    assert lines[1].startswith("Honours in law Demonstration Act 2099, s 1: The invented council must look")
+    assert lines[1:3] == [
+        "This choice honours in law:",
+        f"Demonstration Act 2099, s 1: {_provision_line('demo-act:1')}",
+    ]
     widget.projection.value = False
     held_back = widget.clause_lines(apologise)
-    assert "Demonstration Act 2099, s 1: The invented council must look" in " ".join(held_back)
-    assert not any("in law" in line for line in held_back)
+    assert f"Demonstration Act 2099, s 1: {_provision_line('demo-act:1')}" in held_back
+    assert "Law that bears on this choice (what it means for the choice is shown at the end):" in held_back
+    assert not any("in law:" in line for line in held_back)
     click_choice(widget, "Close it by Friday")
     panels = [child for child in widget.stage.children if hasattr(child, "children")]
     headings = [getattr(panel.children[0], "value", "") for panel in panels]
@@ -122,13 +126,15 @@ def test_a_choice_marked_unlawful_says_so_with_its_provision() -> None:
     assert payload["provisions"]["demo-act:2(1)"]["label"] == "Demonstration Act 2099, s 2(1)"
     assert payload["provisions"]["demo-act:2(1)"]["verified"] is False
     widget = DilemmaWidget(dilemma, CATALOG)
-    held_back = " ".join(widget.clause_lines(unlawful))
-    assert "Demonstration Act 2099, s 2(1): The invented council must make enquiries" in held_back
-    assert "unlawful" not in held_back  # a verdict, kept for the ending outside projection mode
+    held_back = widget.clause_lines(unlawful)
+    assert f"Demonstration Act 2099, s 2(1): {_provision_line('demo-act:2(1)', dilemma)}" in held_back
+    # A verdict, kept for the ending outside projection mode.
+    assert not any("unlawful" in line for line in held_back)
     widget.projection.value = True
-    assert (
-        "Would be unlawful under Demonstration Act 2099, s 2(1): The invented council must make enquiries"
-        in " ".join(widget.clause_lines(unlawful))
+    lines = widget.clause_lines(unlawful)
+    at = lines.index("This choice would be unlawful under:")
+    assert lines[at + 1].startswith(
+        "Demonstration Act 2099, s 2(1): Enquiries. The invented council must make enquiries"
     )
 
 
@@ -304,3 +310,9 @@ def test_the_england_view_of_the_kits_dilemmas_lists_social_work_england_first()
                     choice.id,
                     first_related,
                 )
+
+
+def _provision_line(ref: str, dilemma: Dilemma = DILEMMA) -> str:
+    """A provision as the player lists it after its label, from the payload."""
+    line: str = dilemma_payload(dilemma, CATALOG)["provisions"][ref]["line"]
+    return line

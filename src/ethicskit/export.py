@@ -21,7 +21,7 @@ from .models import (
     perspective_names,
 )
 from .signposting import signpost
-from .words import script_words
+from .words import _, script_words
 
 SCHEMA_VERSION = 1
 
@@ -74,11 +74,44 @@ def _provision_entry(catalog: Catalog, ref: str) -> dict[str, Any]:
     found = catalog.resolve_law(ref)
     assert found is not None, ref  # the checker guarantees every reference resolves
     instrument, provision = found
+    verified = provision.verified is not None
     return {
         "label": law_label(instrument, provision),
         "heading": provision.heading,
         "text": provision.paraphrase,
-        "verified": provision.verified is not None,
+        "verified": verified,
+        # The provision as the player and the widget list it, after its label.
+        "line": _("{heading}. {text}", heading=provision.heading, text=provision.paraphrase)
+        if verified
+        else _(
+            "{heading}. {text} (Not yet checked against the official text.)",
+            heading=provision.heading,
+            text=provision.paraphrase,
+        ),
+    }
+
+
+LAW_RELATIONS = ("honours", "strains", "unlawful")
+"""The order in which the player and the widget read out what a choice or ending does in law."""
+
+
+def law_words() -> dict[str, Any]:
+    """The lead-ins to the provisions a choice or an ending cites, as the player and the widget show
+    them: grouped by what it does in law (`choice`, `ending`), or, while that verdict is held back for
+    the ending, listed under one line (`held_back`)."""
+    return {
+        "choice": {
+            "honours": _("This choice honours in law:"),
+            "strains": _("This choice strains in law:"),
+            "unlawful": _("This choice would be unlawful under:"),
+        },
+        "ending": {
+            "honours": _("This ending honours in law:"),
+            "strains": _("This ending strains in law:"),
+            "unlawful": _("This ending would be unlawful under:"),
+        },
+        "held_back": _("Law that bears on this choice (what it means for the choice is shown at the end):"),
+        "order": list(LAW_RELATIONS),
     }
 
 
@@ -173,6 +206,7 @@ def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
         "endings": endings,
         "clauses": clauses,
         "provisions": {ref: _provision_entry(catalog, ref) for ref in sorted(law_cited)},
+        "law_words": law_words(),
         # The three sides' names, in the order every output lists them, in the language being written.
         "sides": [{"id": key, "name": name} for key, name in perspective_names().items()],
         # Every output words a lean the same way; the player takes the words from here.

@@ -23,7 +23,7 @@ from .catalog import Catalog, load_catalog
 from .documents import lean_words, sides
 from .engine import Session, titles
 from .export import dilemma_payload
-from .models import Choice, Dilemma, Ending, Question, QuestionKind, SelfCheck, law_label
+from .models import Choice, Dilemma, Ending, LawCitation, Question, QuestionKind, SelfCheck, law_label
 from .signposting import signpost
 from .words import Words, _, current, n_, words_for
 from .words import language as speaking
@@ -69,13 +69,26 @@ def in_own_language(
     return speaking_own_language
 
 
-def _law_verdict(relation: str, provision: dict[str, Any]) -> str:
-    label, text = provision["label"], provision["text"]
-    if relation == "honours":
-        return _("Honours in law {provision}: {text}", provision=label, text=text)
-    if relation == "strains":
-        return _("Strains in law {provision}: {text}", provision=label, text=text)
-    return _("Would be unlawful under {provision}: {text}", provision=label, text=text)
+def law_lines(payload: dict[str, Any], cited: list[LawCitation], subject: str, grouped: bool) -> list[str]:
+    """The provisions of law a choice or ending cites, in the player's words and order (all from the
+    payload): under a lead-in for what the choice or ending does in law, or, while that verdict is held
+    back for the ending (`grouped` false), in order of reference under one line."""
+    words, provisions = payload["law_words"], payload["provisions"]
+
+    def line(ref: str) -> str:
+        worded: str = provisions[ref]["line"]
+        return _("{label}:", label=provisions[ref]["label"]) + " " + worded
+
+    if not cited:
+        return []
+    if not grouped:
+        return [words["held_back"], *(line(ref) for ref in sorted(law.ref for law in cited))]
+    lines: list[str] = []
+    for relation in words["order"]:
+        refs = [law.ref for law in cited if law.relation.value == relation]
+        if refs:
+            lines += [words[subject][relation], *(line(ref) for ref in refs)]
+    return lines
 
 
 # A book build in another language passes its language to the processes it starts, so the kernel that
@@ -452,18 +465,7 @@ class DilemmaWidget(_StaticPreview, widgets.VBox):  # type: ignore[misc]
             ),
             key=lambda ref: not clauses[ref]["binding"],  # the nation's binding standards first
         )[:6]
-        provisions = self.payload["provisions"]
-        if self.projection.value:
-            # Grouped as the verdicts are read: what the choice honours, strains, then would break.
-            for relation in ("honours", "strains", "unlawful"):
-                for law in choice.law:
-                    if law.relation.value == relation:
-                        lines.append(_law_verdict(relation, provisions[law.ref]))
-        else:
-            lines += [
-                _("{provision}: {text}", provision=provisions[ref]["label"], text=provisions[ref]["text"])
-                for ref in sorted(law.ref for law in choice.law)
-            ]
+        lines += law_lines(self.payload, choice.law, "choice", grouped=self.projection.value)
         lines.append(_("Related by theme, {place}:", place=place["label"]))
         lines += [
             _("{clause}: {text}", clause=clause(r)["label"], text=clause(r)["text"]) for r in related
@@ -482,11 +484,8 @@ class DilemmaWidget(_StaticPreview, widgets.VBox):  # type: ignore[misc]
         parts: list[widgets.Widget] = [_html(self.titles[ending.id], tag="h4")]
         parts.append(_html(*_paragraphs(ending.debrief)))
         if ending.law:
-            provisions = self.payload["provisions"]
             parts.append(_html(_("What the law says"), tag="h5"))
-            parts.append(
-                _html(*(_ending_law(law.relation.value, provisions[law.ref]) for law in ending.law), tag="li")
-            )
+            parts.append(_html(*law_lines(self.payload, ending.law, "ending", grouped=True), tag="li"))
         if ending.self_care:
             parts.append(_html(_("Looking after yourself: {text}", text=ending.self_care)))
         parts.append(_html(_("How each side saw your path, decision by decision (a picture, not a score)")))
@@ -575,15 +574,6 @@ class DilemmaWidget(_StaticPreview, widgets.VBox):  # type: ignore[misc]
         """Show the Markdown record so it can be copied into a portfolio."""
         self.export_area.value = self.markdown()
         self.export_area.layout.display = "block"
-
-
-def _ending_law(relation: str, provision: dict[str, Any]) -> str:
-    label, text = provision["label"], provision["text"]
-    if relation == "honours":
-        return _("Honours: {provision}: {text}", provision=label, text=text)
-    if relation == "strains":
-        return _("Strains: {provision}: {text}", provision=label, text=text)
-    return _("Unlawful: {provision}: {text}", provision=label, text=text)
 
 
 OWN_SITUATION = "own-situation"

@@ -134,18 +134,6 @@
     return String(text || "").split(/\n\s*\n/).filter(Boolean).map(function (p) { return el("p", { class: cls, text: p.trim() }); });
   }
   function panelTitle() { return _("What the codes and the law say"); }
-  var LAW_RELATIONS = ["honours", "strains", "unlawful"];
-  /** The lead-in to the provisions a choice or an ending honours, strains or breaks. */
-  function lawRelation(subject, relation) {
-    if (subject === "ending") {
-      if (relation === "honours") return _("This ending honours in law:");
-      if (relation === "strains") return _("This ending strains in law:");
-      return _("This ending would be unlawful under:");
-    }
-    if (relation === "honours") return _("This choice honours in law:");
-    if (relation === "strains") return _("This choice strains in law:");
-    return _("This choice would be unlawful under:");
-  }
   /** A list item: a clause's or provision's label in bold, then its text. */
   function labelled(label, text) {
     return el("li", {}, [el("strong", { text: _("{label}:", { label: label }) }), document.createTextNode(" "), text]);
@@ -153,22 +141,21 @@
   // The provisions of law a choice or ending cites. `grouped` says whether the law is honoured, strained or broken; outside projection mode that is a
   // verdict kept for the ending, so the provisions are listed without it. `subject` is "choice" or "ending".
   function lawParts(data, cited, subject, grouped) {
+    // Every word comes worded from the payload: the provision's line and the lead-ins (`law_words`).
     function provision(ref) {
       var p = (data.provisions || {})[ref];
-      var text = !p ? "" : p.verified ? _("{heading}. {text}", { heading: p.heading, text: p.text })
-        : _("{heading}. {text} (Not yet checked against the official text.)", { heading: p.heading, text: p.text });
-      return labelled(p ? p.label : ref, document.createTextNode(text));
+      return labelled(p ? p.label : ref, document.createTextNode(p ? p.line : ""));
     }
     if (!grouped) {
       if (!cited.length) return [];
       var refs = cited.map(function (law) { return law.ref; }).sort();
-      return [el("p", { text: _("Law that bears on this choice (what it means for the choice is shown at the end):") }), el("ul", { class: "ek-law" }, refs.map(provision))];
+      return [el("p", { text: data.law_words.held_back }), el("ul", { class: "ek-law" }, refs.map(provision))];
     }
     var parts = [];
-    LAW_RELATIONS.forEach(function (relation) {
+    data.law_words.order.forEach(function (relation) {
       var refs = cited.filter(function (law) { return law.relation === relation; }).map(function (law) { return law.ref; });
       if (!refs.length) return;
-      parts.push(el("p", { class: "ek-law-" + relation, text: lawRelation(subject, relation) }));
+      parts.push(el("p", { class: "ek-law-" + relation, text: data.law_words[subject][relation] }));
       parts.push(el("ul", { class: "ek-law" }, refs.map(provision)));
     });
     return parts;
