@@ -18,7 +18,8 @@ from conftest import FIXTURES, build_book, make_fixture_book, play_choices_by_ke
 from ethicskit.catalog import load_catalog
 from ethicskit.documents import standalone_dilemma
 from ethicskit.engine import Session, enumerate_paths
-from ethicskit.models import Dilemma
+from ethicskit.export import related_clauses
+from ethicskit.models import Dilemma, Jurisdiction
 from ethicskit.sphinx.assets import STATIC
 
 pytestmark = pytest.mark.browser
@@ -329,31 +330,52 @@ def test_content_is_inserted_as_text_never_as_html(page: Page, tmp_path: Path, e
     assert errors == []
 
 
-def test_related_by_theme_lists_the_binding_standards_first(page: Page, tmp_path: Path) -> None:
-    """Clauses from the nation's regulator lead the list even when other codes' ids sort before them."""
+def _clause(
+    code: str, binding: bool, jurisdiction: str = "england", current: bool = True
+) -> dict[str, object]:
+    return {
+        "code": code,
+        "id": "1",
+        "text": f"{code} text.",
+        "themes": ["records"],
+        "jurisdiction": jurisdiction,
+        "current": current,
+        "binding": binding,
+    }
 
-    def clause(code: str, binding: bool) -> dict[str, object]:
-        return {
-            "code": code,
-            "id": "1",
-            "text": f"{code} text.",
-            "themes": ["records"],
-            "jurisdiction": "england",
-            "current": True,
-            "binding": binding,
-        }
 
+def test_related_by_theme_lists_the_binding_standards_first() -> None:
+    """Clauses from the nation's regulator lead the list even when other codes' ids sort before them;
+    cited clauses, other nations' and withdrawn codes' clauses and clauses without a shared theme are
+    left out, and at most six are listed."""
+    clauses = {f"a-body-{n}:1": _clause(f"Body {n}", False) for n in range(7)}
+    clauses["z-regulator:1"] = _clause("Regulator", True)
+    clauses["cited:1"] = _clause("Cited", False)
+    clauses["b-elsewhere:1"] = _clause("Elsewhere", True, jurisdiction="scotland")
+    clauses["b-withdrawn:1"] = _clause("Withdrawn", True, current=False)
+    clauses["b-other-theme:1"] = {**_clause("Other", True), "themes": ["consent"]}
+    related = related_clauses(clauses, ["cited:1"], ["records"], {Jurisdiction.ENGLAND, Jurisdiction.UK})
+    assert related == ["z-regulator:1", *(f"a-body-{n}:1" for n in range(5))]
+
+
+def test_the_player_lists_the_related_clauses_the_payload_gives_for_the_nation(
+    page: Page, tmp_path: Path
+) -> None:
+    """The player shows, in order, the clauses the payload chose for the nation switched to."""
     views = {side: {"text": "Seen.", "lean": 0} for side in ("agency", "profession", "person")}
-    clauses = {f"a-body-{n}:1": clause(f"Body {n}", False) for n in range(7)}
-    clauses["z-regulator:1"] = clause("Regulator", True)
-    clauses["cited:1"] = clause("Cited", False)
+    clauses = {"z-regulator:1": _clause("Regulator", True), "a-body-0:1": _clause("Body 0", False)}
+    clauses["w-regulator:1"] = _clause("Welsh regulator", True, jurisdiction="wales")
+    clauses["cited:1"] = _clause("Cited", False)
     payload = {
         "schema": 1,
         "id": "order",
         "title": "Order",
         "start": "n1",
         "jurisdiction": "england",
-        "jurisdictions": [{"id": "england", "label": "England", "codes": ["england", "uk"]}],
+        "jurisdictions": [
+            {"id": "england", "label": "England", "codes": ["england", "uk"]},
+            {"id": "wales", "label": "Wales", "codes": ["wales", "uk"]},
+        ],
         "clauses": clauses,
         "nodes": [
             {
@@ -370,6 +392,7 @@ def test_related_by_theme_lists_the_binding_standards_first(page: Page, tmp_path
                         "honours": ["cited:1"],
                         "strains": [],
                         "themes": ["records"],
+                        "related": {"england": ["z-regulator:1", "a-body-0:1"], "wales": ["w-regulator:1"]},
                         "escalation": None,
                         "when": [],
                     }
@@ -390,7 +413,7 @@ def test_related_by_theme_lists_the_binding_standards_first(page: Page, tmp_path
     page.goto(page_file.as_uri())
     page.get_by_role("button", name="Choose").click()
     related = page.locator(".ek-related li")
-    expect(related).to_have_count(6)
+    expect(related).to_have_count(2)
     expect(related.first).to_contain_text("Regulator 1:")
     expect(related.nth(1)).to_contain_text("Body 0 1:")
 

@@ -66,6 +66,28 @@ def _clause_entry(catalog: Catalog, ref: str) -> dict[str, Any]:
     }
 
 
+RELATED_SHOWN = 6
+"""How many clauses related by theme the codes panel lists for a choice."""
+
+
+def related_clauses(
+    clauses: dict[str, dict[str, Any]], cited: list[str], themes: list[str], codes: set[Jurisdiction]
+) -> list[str]:
+    """The clauses the codes panel lists as related by theme to a choice, in one nation: current clauses
+    of that nation's codes that share a theme with the choice and that it does not cite, the standards
+    binding every social worker there (a regulator's) first, at most `RELATED_SHOWN`."""
+    places = {code.value for code in codes}
+    found = [
+        ref
+        for ref, clause in clauses.items()
+        if ref not in cited
+        and clause["current"]
+        and clause["jurisdiction"] in places
+        and set(themes) & set(clause["themes"])
+    ]
+    return sorted(found, key=lambda ref: not clauses[ref]["binding"])[:RELATED_SHOWN]
+
+
 def _law_refs(citations: list[LawCitation]) -> list[dict[str, str]]:
     return [{"ref": law.ref, "relation": law.relation.value} for law in citations]
 
@@ -121,7 +143,7 @@ def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
     cited: set[str] = set()
     law_cited: set[str] = set()
     themes: set[Theme] = set()
-    nodes = []
+    nodes: list[dict[str, Any]] = []
     numbers = decision_numbers(dilemma)
     for node in numbered_nodes(dilemma):
         choices = []
@@ -196,6 +218,14 @@ def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
     case = catalog.cases.get(dilemma.case)
     setting = case.model.setting.jurisdiction.value if case else "international"
     jurisdictions = player_jurisdictions()
+    for node_entry in nodes:
+        for entry in node_entry["choices"]:
+            entry["related"] = {
+                place: related_clauses(
+                    clauses, [*entry["honours"], *entry["strains"]], entry["themes"], members
+                )
+                for place, (_label, members) in jurisdictions.items()
+            }
     return {
         "schema": SCHEMA_VERSION,
         "id": dilemma.id,

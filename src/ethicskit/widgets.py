@@ -451,20 +451,8 @@ class DilemmaWidget(_StaticPreview, widgets.VBox):  # type: ignore[misc]
                 for r in sorted([*choice.honours, *choice.strains])
             ]
         [place] = [place for place in self.payload["jurisdictions"] if place["id"] == self.jurisdiction.value]
-        themes = {theme.value for theme in choice.themes}
-        for ref in [*choice.honours, *choice.strains]:
-            themes.update(clauses[ref]["themes"])
-        related = sorted(
-            (
-                ref
-                for ref, found in clauses.items()
-                if ref not in choice.honours + choice.strains
-                and found["current"]
-                and found["jurisdiction"] in set(place["codes"])
-                and themes & set(found["themes"])
-            ),
-            key=lambda ref: not clauses[ref]["binding"],  # the nation's binding standards first
-        )[:6]
+        [entry] = [c for node in self.payload["nodes"] for c in node["choices"] if c["id"] == choice.id]
+        related: list[str] = entry["related"][place["id"]]  # chosen in Python, as the player reads them
         lines += law_lines(self.payload, choice.law, "choice", grouped=self.projection.value)
         lines.append(_("Related by theme, {place}:", place=place["label"]))
         lines += [

@@ -146,8 +146,8 @@
       var p = (data.provisions || {})[ref];
       return labelled(p ? p.label : ref, document.createTextNode(p ? p.line : ""));
     }
+    if (!cited.length) return [];
     if (!grouped) {
-      if (!cited.length) return [];
       var refs = cited.map(function (law) { return law.ref; }).sort();
       return [el("p", { text: data.law_words.held_back }), el("ul", { class: "ek-law" }, refs.map(provision))];
     }
@@ -519,14 +519,8 @@
     var label = data.jurisdictions.filter(function (x) { return x.id === j; })[0] || data.jurisdictions[0];
     function item(ref) { var c = data.clauses[ref]; return labelled(clauseLabel(data, ref), document.createTextNode(c ? c.text : "")); }
     var cited = choice.honours.concat(choice.strains);
-    var related = Object.keys(data.clauses).filter(function (ref) {
-      var c = data.clauses[ref];
-      return cited.indexOf(ref) < 0 && c.current && label.codes.indexOf(c.jurisdiction) >= 0 &&
-        c.themes.some(function (t) { return choice.themes.indexOf(t) >= 0; });
-    });
-    // The standards that bind a social worker in the chosen nation (a regulator's) come first.
-    related = related.filter(function (ref) { return data.clauses[ref].binding; })
-      .concat(related.filter(function (ref) { return !data.clauses[ref].binding; })).slice(0, 6);
+    // Chosen in Python, nation by nation (ethicskit.export.related_clauses).
+    var related = (choice.related || {})[label.id] || [];
     var parts = [el("h3", { text: panelTitle() })];
     if (!this.projection) {
       // Which clauses a choice honours and which it strains is a verdict too: until the end, the learner
