@@ -291,7 +291,7 @@ def test_lecturer_edition_shows_the_dilemmas_balance_figures(lecturer_site: Path
     assert rows["Escalation choices (routes)"][0] == "1 of 5 (supervision 1)"
     verdict = section.select_one(".ek-one-sided")
     assert verdict is not None
-    assert "no decision where the agency\N{RIGHT SINGLE QUOTATION MARK}s request" in verdict.get_text()
+    assert "no decision where the agency's request" in verdict.get_text()
 
 
 def test_branch_map_follows_every_choice_and_refers_back_to_decisions_already_mapped(
