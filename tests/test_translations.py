@@ -842,3 +842,26 @@ def test_the_player_marks_the_strings_its_data_names_as_english(page: Page, tmp_
     views = stage.locator(".ek-view")
     expect(views.nth(0).locator('[lang="en"]')).to_have_text("The target is met.")
     assert views.nth(1).locator('[lang="en"]').count() == 0
+
+
+@pytest.mark.build
+def test_a_title_recorded_as_kept_in_english_loses_its_note_in_the_next_build(tmp_path: Path) -> None:
+    """The lists are read again when only a translation's state changes, not the text they show: here
+    the case's title is recorded as rightly left in English (stamped by name), so it is no longer noted."""
+    book = translated_book(tmp_path / "book", "qps")
+    assert build_book(book, book, language="qps").returncode == 0
+    site = book / "_build" / "html"
+    assert page(site, "cases-by-theme.html").select(".ek-in-english")
+    welsh = book / translation_path("qps", "cases/demo-case.yml")
+    welsh.parent.mkdir()
+    shutil.copy(book / "cases" / "demo-case.yml", welsh)
+    stamped = CliRunner().invoke(main, ["translation", "stamp", str(welsh), "title", "--root", str(book)])
+    assert stamped.exit_code == 0, stamped.output
+    result = build_book(book, book, language="qps")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    listing = page(site, "cases-by-theme.html").select_one("article")
+    assert listing is not None and "A demonstration case" in listing.get_text()
+    assert not listing.select(".ek-in-english") and not listing.select('[lang="en"]')
+    used_in = page(site, "code.html").select(".ek-used-in")
+    cases = [text for line in used_in for text in line.find_all(string="A demonstration case")]
+    assert cases and not any(english_marked(text) for text in cases)
