@@ -144,16 +144,16 @@ def link_to(kind: str, item_id: str, text: str, anchor: str = "") -> catalog_ref
     return catalog_ref(text, text, key=f"{kind}:{item_id}", anchor=anchor)
 
 
-def _items_of(catalog: Catalog, kind: str) -> dict[str, Loaded[Any]]:
-    """The items of a kind that can be translated, by id (a framework, say, cannot)."""
-    kinds: dict[str, dict[str, Loaded[Any]]] = {
-        "case": catalog.cases,
-        "dilemma": catalog.dilemmas,
+def translatable_kinds(catalog: Catalog) -> dict[str, dict[str, Loaded[Any]]]:
+    """The kinds of item that are translated and shown in full on a page (as the page registry names
+    them), each with its items by id; a framework, say, is neither."""
+    return {
         "code": catalog.codes,
         "law": catalog.laws,
+        "case": catalog.cases,
+        "dilemma": catalog.dilemmas,
         "seminar": catalog.seminars,
     }
-    return kinds.get(kind, {})
 
 
 def item_text(catalog: Catalog, kind: str, item_id: str, shown: Part, key: str = "title") -> list[nodes.Node]:
@@ -165,7 +165,7 @@ def item_text(catalog: Catalog, kind: str, item_id: str, shown: Part, key: str =
     string's place in the item's file, as the translation records it ('title', 'short_title').
     """
     parts = shown if isinstance(shown, list) else [shown]
-    loaded = _items_of(catalog, kind).get(item_id)
+    loaded = translatable_kinds(catalog).get(kind, {}).get(item_id)
     if loaded is None or not catalog.translations.shows_english(loaded.path, key):
         return parts
     note = _("(in English)")

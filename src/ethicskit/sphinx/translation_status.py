@@ -35,7 +35,7 @@ from ..words import _, current, n_
 from .chapters import reading_order
 from .content import catalog_of, pages, tracked
 from .kept import kept
-from .render import item_text, row
+from .render import item_text, row, translatable_kinds
 
 
 class translation_status_table(nodes.General, nodes.Element):  # type: ignore[misc]
@@ -44,13 +44,7 @@ class translation_status_table(nodes.General, nodes.Element):  # type: ignore[mi
 
 def _kinds(catalog: Catalog) -> dict[str, dict[str, Loaded[Any]]]:
     """The kinds of item a page can show in full (as the page registry names them), with the items."""
-    return {
-        "code": catalog.codes,
-        "law": catalog.laws,
-        "case": catalog.cases,
-        "dilemma": catalog.dilemmas,
-        "seminar": catalog.seminars,
-    }
+    return translatable_kinds(catalog)
 
 
 def message_counts(env: BuildEnvironment) -> dict[str, int]:
