@@ -269,81 +269,154 @@ def _heading_text(tag: Any) -> str:
     return " ".join(tag.get_text(" ").split())
 
 
-def test_every_output_calls_each_decision_of_a_real_path_by_the_same_number(
-    page: Page, built_lecturer_book: Path
+def _words(tag: Any) -> str:
+    return " ".join(tag.get_text(" ").split())
+
+
+def _walk_to_compare(dilemma_id: str) -> dict[str, Any]:
+    """The dilemma's recorded path that most tests numbering: one on which a decision's number differs
+    from the steps taken to reach it, if the dilemma has one, else its longest."""
+    dilemma = load_catalog(REPO)[0].dilemmas[dilemma_id].model
+    walks = [walk for d, walk in REAL_WALKS if d == dilemma_id]
+    return max(walks, key=lambda walk: (_number_skips(dilemma, walk["choices"]), len(walk["choices"])))
+
+
+Shown = dict[str, tuple[str, ...]]
+"""What one output shows of each decision on a path: its title, then the labels of its choices."""
+
+
+def _static_decisions(sections: Any, prefix: str, choice_labels: str) -> Shown:
+    """Each decision a page or handout sets out, by node id: its heading and every choice's label."""
+    return {
+        section["id"].removeprefix(prefix): (
+            _heading_text(section.find(re.compile(r"^h\d$"))),
+            *(_words(label) for label in section.select(choice_labels)),
+        )
+        for section in sections
+    }
+
+
+def _played(page: Page, path: list[str], choices: list[str], labels: dict[str, str]) -> tuple[Shown, str]:
+    """Play a path in a player already open on `page`: what each decision showed, and the ending's heading."""
+    shown: Shown = {}
+    for node_id, choice_id in zip(path, choices, strict=True):
+        buttons = page.locator(".ek-choice-btn").all_inner_texts()
+        shown[node_id] = (
+            page.locator(".ek-step-heading").inner_text(),
+            *(text.removeprefix("→ ").strip() for text in buttons),
+        )
+        page.get_by_role("button", name=labels[choice_id], exact=True).click()
+        next_label = "Continue" if choice_id != choices[-1] else "See where this ends"
+        page.get_by_role("button", name=next_label, exact=True).click()
+        go_on_past_a_pause(page)
+    return shown, page.locator(".ek-step-heading").inner_text()
+
+
+COMPARED = sorted({dilemma_id for dilemma_id, _walk in REAL_WALKS})
+
+
+@pytest.mark.parametrize("dilemma_id", COMPARED)
+def test_every_output_shows_each_decision_of_a_real_path_with_the_same_words_and_number(
+    page: Page, built_lecturer_book: Path, tmp_path: Path, dilemma_id: str
 ) -> None:
-    """The page, the lecturer's map and diagram, the room tally, the player after a real path, the widget
-    and the handout all give each decision the same number: the engine's."""
+    """The page, the lecturer's map and diagram, the room tally, the handout, the player after a real
+    path, the single-file dilemma and the widget give each decision the same number and title (the
+    engine's), and the same choices in the same words; the players and the widget end with the same
+    ending. The players and the widget offer the choices the engine offers at that point of the path
+    (a choice may wait on earlier ones); the page, map and handout set out all of them."""
     from bs4 import BeautifulSoup
 
-    from ethicskit.documents import dilemma_sheet
+    from ethicskit.documents import dilemma_sheet, standalone_dilemma
     from ethicskit.widgets import DilemmaWidget
 
     catalog, _ = load_catalog(REPO)
-    dilemma_id, walk = next(
-        (d, w) for d, w in REAL_WALKS if _number_skips(catalog.dilemmas[d].model, w["choices"])
-    )
+    walk = _walk_to_compare(dilemma_id)
     dilemma = catalog.dilemmas[dilemma_id].model
     expected = titles(dilemma)
+    nodes_by_id = {node.id: node for node in dilemma.nodes}
     path: list[str] = []
+    offered: Shown = {}
     session = Session(dilemma)
     for choice_id in walk["choices"]:
         assert session.node is not None
         path.append(session.node.id)
+        offered[session.node.id] = (expected[session.node.id], *(c.label for c in session.choices()))
         session.choose(choice_id)
+    every_choice: Shown = {n: (expected[n], *(c.label for c in nodes_by_id[n].choices)) for n in path}
+    ending = f"Ending: {next(e.title for e in dilemma.endings if e.id == walk['ending'])}"
     prefix = f"dilemma-{dilemma_id}-"
-    shown: dict[str, dict[str, str]] = {}
+    titles_only: dict[str, dict[str, str]] = {}
+    set_out: dict[str, Shown] = {}
+    played: dict[str, Shown] = {}
+    endings: dict[str, str] = {}
 
-    html = (built_lecturer_book / "book" / "dilemmas" / f"{dilemma_id}.html").read_text()
-    page_soup = BeautifulSoup(html, "html.parser")
-    shown["page"] = {
-        section["id"].removeprefix(prefix): _heading_text(section.find(re.compile(r"^h\d$")))
-        for section in page_soup.select("section.ek-node")
-    }
-    shown["lecturer map"] = {
+    dilemma_page = built_lecturer_book / "book" / "dilemmas" / f"{dilemma_id}.html"
+    page_soup = BeautifulSoup(dilemma_page.read_text(), "html.parser")
+    set_out["page"] = _static_decisions(
+        page_soup.select("section.ek-node"), prefix, ".ek-choice-label strong"
+    )
+    titles_only["lecturer map"] = {
         link["href"].removeprefix("#" + prefix): link.get_text() for link in page_soup.select(".ek-branch a")
     }
-    shown["diagram"] = {
+    titles_only["diagram"] = {
         group["id"].removeprefix(f"ek-map-{dilemma_id}-"): " ".join(group.get_text(" ").split())
         for group in page_soup.select("svg.ek-diagram-svg g.node")
     }
     tally_page = BeautifulSoup((built_lecturer_book / "book" / "tally.html").read_text(), "html.parser")
     tally_data = json.loads(tally_page.select_one("script.ek-tally-data").get_text())
     tallied = next(entry for entry in tally_data if entry["id"] == dilemma_id)
-    shown["room tally"] = {node["id"]: node["title"] for node in tallied["nodes"]}
-    sheet = BeautifulSoup(dilemma_sheet(dilemma, catalog, lecturer=True), "html.parser")
-    shown["handout"] = {
-        section["id"].removeprefix(prefix): _heading_text(section.find(re.compile(r"^h\d$")))
-        for section in sheet.select("section.ek-node")
+    set_out["room tally"] = {
+        node["id"]: (node["title"], *(choice["label"] for choice in node["choices"]))
+        for node in tallied["nodes"]
     }
+    sheet = BeautifulSoup(dilemma_sheet(dilemma, catalog, lecturer=True), "html.parser")
+    set_out["handout"] = _static_decisions(
+        sheet.select("section.ek-node"), prefix, "li.ek-choice > p > strong"
+    )
 
     labels = {choice.id: choice.label for node in dilemma.nodes for choice in node.choices}
-    page.goto((built_lecturer_book / "book" / "dilemmas" / f"{dilemma_id}.html").as_uri())
-    shown["player"] = {}
-    for node_id, choice_id in zip(path, walk["choices"], strict=True):
-        shown["player"][node_id] = page.locator(".ek-step-heading").inner_text()
-        page.get_by_role("button", name=labels[choice_id], exact=True).click()
-        next_label = "Continue" if choice_id != walk["choices"][-1] else "See where this ends"
-        page.get_by_role("button", name=next_label, exact=True).click()
-        go_on_past_a_pause(page)
+    page.goto(dilemma_page.as_uri())
+    played["player"], endings["player"] = _played(page, path, walk["choices"], labels)
     summary = page.locator(".ek-summary-table tbody th").all_inner_texts()
-    shown["player summary"] = {
+    titles_only["player summary"] = {
         node_id: row.split(": ")[0] for node_id, row in zip(path, summary, strict=True)
     }
+    single_file = tmp_path / f"{dilemma_id}.html"
+    single_file.write_text(standalone_dilemma(dilemma, catalog), encoding="utf-8")
+    # Pages opened from disk share one store, and the player resumes a path kept there.
+    page.evaluate("() => window.localStorage.clear()")
+    page.goto(single_file.as_uri())
+    played["single-file dilemma"], endings["single-file dilemma"] = _played(
+        page, path, walk["choices"], labels
+    )
 
     widget = DilemmaWidget(dilemma, catalog)
-    shown["widget"] = {}
+    played["widget"] = {}
     for node_id, choice_id in zip(path, walk["choices"], strict=True):
-        shown["widget"][node_id] = BeautifulSoup(widget.stage.children[0].value, "html.parser").get_text()
+        heading = BeautifulSoup(widget.stage.children[0].value, "html.parser").get_text()
+        played["widget"][node_id] = (heading, *(button.description for button in widget.choice_buttons))
         widget.choose(choice_id)
         widget.proceed()
+        if widget.pausing:
+            widget.go_on()
+    endings["widget"] = BeautifulSoup(widget.stage.children[0].value, "html.parser").get_text()
 
-    for output, names in shown.items():
+    for output, names in titles_only.items():
         # The lecturer's map names the start in its opening line; it links every later decision.
         checked = [n for n in path if not (output == "lecturer map" and n == dilemma.start)]
         assert {n: names.get(n) for n in checked} == {n: expected[n] for n in checked}, output
-    numbers = [int(expected[node_id].split()[-1]) for node_id in path]
-    assert numbers != list(range(1, len(path) + 1))  # so counting steps would have been caught
+    for output, shown in set_out.items():
+        assert {n: shown.get(n) for n in path} == every_choice, output
+    for output, shown in played.items():
+        assert shown == offered, output
+    assert endings == dict.fromkeys(endings, ending)
+
+
+def test_some_compared_path_numbers_a_decision_otherwise_than_by_steps_taken() -> None:
+    """Counting the learner's steps instead of using the engine's numbers would fail the comparison
+    above: at least one compared path reaches a decision whose number is not its step."""
+    catalog, _ = load_catalog(REPO)
+    assert any(_number_skips(catalog.dilemmas[d].model, _walk_to_compare(d)["choices"]) for d in COMPARED)
 
 
 def test_the_language_switch_leads_to_the_same_page_and_back_by_keyboard(

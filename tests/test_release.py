@@ -15,9 +15,12 @@ from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from conftest import FIXTURES, REPO, build_book, make_fixture_book
+from ethicskit import conformance
 from ethicskit.catalog import Catalog, load_catalog
+from ethicskit.conformance import Evidence
 from ethicskit.languages import LANGUAGES
 from ethicskit.release import CHECKSUMS, GUIDE, PARTS, BundlePart, Release, ReleaseError, make_release
+from ethicskit.words import language
 
 EPOCH = 1767225600  # 2026-01-01 00:00 UTC
 
@@ -307,24 +310,49 @@ def _site_with_page(folder: Path, shown: str) -> Path:
 def test_the_bundled_report_must_be_the_one_the_sites_show(
     tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Sites built before the evidence (or from other evidence) stop the release; matching ones pass."""
+    """Sites built before the evidence (or from other evidence) stop the release; matching ones pass,
+    each language's page judged by the line it writes in its own words."""
     import ethicskit.release as release_module
 
     part = _part("Accessibility")
     monkeypatch.setattr(release_module, "EVIDENCE_FOLDER", tmp_path / "evidence")
-    dated = "Generated from a test run of the kit dated 2026-01-01. Standard: WCAG 2.1, Levels A and AA."
-    (tmp_path / "evidence").mkdir()
-    (tmp_path / "evidence" / "accessibility-conformance-report.md").write_text(f"# Report\n\n{dated}\n")
+    evidence = Evidence([], [], "2026-01-01")
+    conformance.write(evidence, tmp_path / "evidence", "2026-01-01")
+    dated = {code: _dated(evidence, code) for code in LANGUAGES}
+    assert len(set(dated.values())) == len(LANGUAGES)  # so an English line cannot pass for a Welsh one
+
+    def page(code: str, line: str) -> str:
+        return f'<html lang="{code}"><p>{line}</p><table class="ek-conformance"></table></html>'
+
+    def site(name: str, lines: dict[str, str]) -> Path:
+        for code, line in lines.items():
+            _site_with_page(tmp_path / name / code, page(code, line))
+        return tmp_path / name
+
     stale = _site_with_page(tmp_path / "stale", '<div class="ek-no-evidence"><p>No test evidence</p></div>')
-    fresh = _site_with_page(tmp_path / "fresh", f'<p>{dated}</p><table class="ek-conformance"></table>')
+    fresh = site("fresh", dated)
     with pytest.raises(ReleaseError, match="does not show the conformance report"):
         make_release(catalog, "1.0.0", tmp_path / "out", fresh, stale, parts=[part])
     assert not (tmp_path / "out" / "1.0.0").exists()
+    english_everywhere = site("english", dict.fromkeys(LANGUAGES, dated["en"]))
+    with pytest.raises(ReleaseError, match=r"cy.*does not show the conformance report"):
+        make_release(catalog, "1.0.0", tmp_path / "out", fresh, english_everywhere, parts=[part])
+    other_run = site("other", {code: _dated(Evidence([], [], "2025-06-30"), code) for code in LANGUAGES})
+    with pytest.raises(ReleaseError, match="does not show the conformance report"):
+        make_release(catalog, "1.0.0", tmp_path / "out", other_run, fresh, parts=[part])
     bundled = make_release(catalog, "1.0.0", tmp_path / "out", fresh, fresh, parts=[part])
-    assert dated in (bundled / "accessibility-conformance-report.md").read_text()
+    assert dated["en"] in (bundled / "accessibility-conformance-report.md").read_text()
+    (tmp_path / "evidence" / "accessibility-evidence.json").write_text("not the evidence")
+    with pytest.raises(ReleaseError, match="cannot be read"):
+        make_release(catalog, "1.0.1", tmp_path / "out", fresh, fresh, parts=[part])
     (tmp_path / "evidence" / "accessibility-conformance-report.md").unlink()
     with pytest.raises(ReleaseError, match="there is none in"):
         make_release(catalog, "1.0.1", tmp_path / "out", fresh, fresh, parts=[part])
+
+
+def _dated(evidence: Evidence, code: str) -> str:
+    with language(code):
+        return conformance.contents(evidence).dated
 
 
 def test_each_language_has_its_own_scorm_packages(two_releases: tuple[Path, Path]) -> None:

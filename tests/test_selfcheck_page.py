@@ -17,7 +17,6 @@ from test_selfchecks import add_self_check
 WCAG_A_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 KEY = "first-loyalty/self-checks/v1"
 FIRST = "#sc-demo-case-deadline-or-duty"
-APOSTROPHE = "\u2019"  # Sphinx turns straight apostrophes into typographic ones
 
 
 @pytest.fixture(scope="module")
@@ -58,8 +57,8 @@ def test_the_case_page_lists_questions_then_folds_every_answer_with_its_reasons(
     assert folded.summary is not None and folded.summary.get_text().startswith("Answers and why")
     verdicts = [v.get_text() for v in folded.select(".ek-sc-verdict")]
     assert verdicts[:3] == [
-        f"Not right: (a) The team{APOSTROPHE}s Friday target.",
-        f"Right: (b) What the assessment finds about the person{APOSTROPHE}s needs and views.",
+        "Not right: (a) The team's Friday target.",
+        "Right: (b) What the assessment finds about the person's needs and views.",
         "Not right: (c) Whatever the manager signs off.",
     ]
     grounds = folded.select(".ek-sc-feedback .ek-sc-cites")
@@ -93,7 +92,7 @@ def test_a_student_answers_by_keyboard_hears_why_and_keeps_the_answer_on_the_dev
     expect(result).to_have_attribute("aria-live", "polite")
     expect(result).to_be_empty()
     expect(page.locator(f"{FIRST} > .ek-sc-options")).to_be_hidden()  # the form replaces the plain list
-    first = page.get_by_role("radio", name=f"The team{APOSTROPHE}s Friday target.")
+    first = page.get_by_role("radio", name="The team's Friday target.")
     for _ in range(80):
         if first.evaluate("el => el === document.activeElement"):
             break
@@ -112,9 +111,7 @@ def test_a_student_answers_by_keyboard_hears_why_and_keeps_the_answer_on_the_dev
 
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("ArrowDown")  # arrows move between the options of one question, as in any form
-    right = page.get_by_role(
-        "radio", name=f"What the assessment finds about the person{APOSTROPHE}s needs and views."
-    )
+    right = page.get_by_role("radio", name="What the assessment finds about the person's needs and views.")
     expect(right).to_be_checked()
     page.keyboard.press("Tab")
     page.keyboard.press("Space")

@@ -12,8 +12,11 @@ import json
 import re
 from functools import cache
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
 
 import pytest
+import snowballstemmer
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 from bs4.element import Comment
@@ -24,6 +27,9 @@ from ethicskit import words
 from pseudo import content_text
 
 pytestmark = pytest.mark.build
+
+PORTER = snowballstemmer.stemmer("porter")
+"""The English stemmer Sphinx would use for a language it has no search language for."""
 
 ENGLISH_INTERFACE = [
     # sphinx-book-theme and pydata-sphinx-theme
@@ -45,6 +51,7 @@ ENGLISH_INTERFACE = [
     "On this page",
     "Contents",
     "Main",
+    "Page",  # the print-only contents' label
     "previous page",
     "next page",
     "previous",
@@ -197,3 +204,73 @@ def test_the_welsh_search_page_reports_in_welsh(built_welsh_book: Path, page: Pa
         page.goto(f"{url}/search.html?q=supervision")
         expect(page.locator("#search-results h2")).to_have_text("Canlyniadau chwilio", timeout=20000)
         expect(page.locator("#search-results p.search-summary")).to_contain_text("Wedi gorffen chwilio")
+
+
+def search_index(book: Path) -> dict[str, Any]:
+    """The built book's search index, as its search page loads it."""
+    script = (book / "searchindex.js").read_text(encoding="utf-8").strip()
+    found = re.fullmatch(r"Search\.setIndex\((.*)\)", script, re.DOTALL)
+    assert found is not None
+    index: dict[str, Any] = json.loads(found.group(1))
+    return index
+
+
+def indexed_pages(index: dict[str, Any], term: str) -> set[str]:
+    """The pages the index lists under this term, in their text or a title."""
+    found: set[str] = set()
+    for mapping in (index["terms"], index["titleterms"]):
+        listed = mapping.get(term, [])
+        for number in [listed] if isinstance(listed, int) else listed:
+            found.add(index["docnames"][number])
+    return found
+
+
+def test_the_welsh_search_index_holds_welsh_words_whole(built_welsh_book: Path) -> None:
+    """Each of these words is on a Welsh pilot page; English rules would have indexed it cut ("llais",
+    voice, as "llai", less; "lles", welfare, as "lle", place)."""
+    index = search_index(built_welsh_book)
+    for word in ("llais", "lles", "gofalus", "agored", "oed"):
+        assert PORTER.stemWord(word) != word
+        assert word in index["terms"], word
+    assert "book/intro" in indexed_pages(index, "llais")
+    assert "book/intro" not in indexed_pages(index, "llai")
+    for stop_word in ("yr", "mae", "roedd", "ac", "mewn"):
+        assert stop_word not in index["terms"], stop_word
+    language_data = (built_welsh_book / "_static" / "language_data.js").read_text(encoding="utf-8")
+    assert "Porter" not in language_data
+
+
+def search_results(page: Page, url: str, query: str) -> set[str]:
+    """Search from the book's search page, as a reader does; the pages found, as paths in the book."""
+    page.goto(f"{url}/search.html?q={query}")
+    summary = page.locator("#search-results p.search-summary")
+    expect(summary).to_contain_text("Wedi gorffen chwilio", timeout=20000)
+    links = page.locator("#search-results ul.search li > a").evaluate_all("links => links.map(a => a.href)")
+    return {urlparse(link).path.lstrip("/") for link in links}
+
+
+def article_text(book: Path, path: str) -> str:
+    """The lowercased text of a built page's article, what the search index holds of it."""
+    article = BeautifulSoup((book / path).read_text(encoding="utf-8"), "html.parser").select_one("article")
+    assert article is not None, path
+    for hidden in article(["script", "style", "template"]):
+        hidden.decompose()
+    return article.get_text(" ").lower()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("word", "pilot_page"), [("llais", "book/intro.html"), ("lles", "book/cases/within-the-hour.html")]
+)
+def test_a_welsh_search_finds_the_pilot_page_holding_the_word_and_only_pages_holding_it(
+    built_welsh_book: Path, page: Page, word: str, pilot_page: str
+) -> None:
+    """A search in Chromium, as a reader makes it. Under English rules it also found every page holding
+    only "llai" (less) or "lle" (place), the words the Porter stemmer made of "llais" and "lles"."""
+    assert word in article_text(built_welsh_book, pilot_page)
+    with serve(built_welsh_book) as url:
+        found = search_results(page, url, word)
+    assert pilot_page in found
+    # Sphinx's search page also finds words that hold what was typed (in a title, or when the word
+    # itself is indexed nowhere): a page found must hold the word, whole or within a longer one.
+    assert sorted(path for path in found if word not in article_text(built_welsh_book, path)) == []

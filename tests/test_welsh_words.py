@@ -214,6 +214,9 @@ def test_sphinx_and_the_theme_words_follow_the_chosen_language(
     assert config.togglebutton_hint == "Cliciwch i ddangos"
     derived = Path(config.templates_path[0])
     assert "_('Toggle primary sidebar')" in (derived / "toggle-primary-sidebar.html").read_text()
+    # The theme's page layout is derived under the name the kit's own layout extends, not hidden by it.
+    assert "<nav aria-label=\"{{ _('Page') }}\">" in (derived / "ek-theme-layout.html").read_text()
+    assert not (derived / "layout.html").exists()
     theme_words.follow(app, "en")  # type: ignore[arg-type]
     assert sphinx_words("Back to top") == "Back to top"
     assert book_words("Print to PDF") == "Print to PDF"

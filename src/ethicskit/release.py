@@ -21,13 +21,13 @@ import yaml
 
 from .archive import build_time, folder_files, write_zip
 from .catalog import Catalog
-from .conformance import EVIDENCE_FOLDER, REPORT_FILE
+from .conformance import EVIDENCE_FILE, EVIDENCE_FOLDER, REPORT_FILE, Evidence, contents
 from .diagram import DiagramError
 from .documents import handout
 from .languages import LANGUAGES, OWN_NAMES, source_language_site
 from .printing import PrintError, print_pdf
 from .scorm import write_package
-from .words import language
+from .words import SOURCE_LANGUAGE, language
 
 CHECKSUMS = "SHA256SUMS"
 GUIDE = "LECTURERS.md"
@@ -183,27 +183,52 @@ CONFORMANCE_PAGE = "book/accessibility-conformance.html"
 def conformance_report(release: Release) -> list[Path]:
     """The accessibility conformance report from the test run that gathered evidence (`make release`
     runs it first), checked against what the sites' conformance pages show."""
-    report = release.catalog.root / EVIDENCE_FOLDER / REPORT_FILE
-    dated = _dated_line(report.read_text(encoding="utf-8")) if report.is_file() else None
+    folder = release.catalog.root / EVIDENCE_FOLDER
+    report = folder / REPORT_FILE
     for site in (release.student_site, release.lecturer_site):
         for page in conformance_pages(site):
             shown = page.read_text(encoding="utf-8")
-            if dated is None and "ek-conformance" in shown:
-                raise ReleaseError(
-                    f"{page} shows a conformance report, but there is none in {EVIDENCE_FOLDER}: run "
-                    "'make release', which gathers the evidence before building the sites"
-                )
-            if dated is not None and dated.replace("'", "\u2019") not in shown and dated not in shown:
+            if not report.is_file():
+                if "ek-conformance" in shown:
+                    raise ReleaseError(
+                        f"{page} shows a conformance report, but there is none in {EVIDENCE_FOLDER}: run "
+                        "'make release', which gathers the evidence before building the sites"
+                    )
+                continue
+            dated = _dated_line(folder / EVIDENCE_FILE, _page_language(shown))
+            if dated.replace("'", "\u2019") not in shown and dated not in shown:
                 raise ReleaseError(
                     f"{page} does not show the conformance report in {EVIDENCE_FOLDER} (it was built from "
                     "other evidence, or none): build the sites again after the test run, as 'make release' "
                     "does"
                 )
-    if dated is None:
+    if not report.is_file():
         return []
     target = release.folder / report.name
     shutil.copyfile(report, target)
     return [target]
+
+
+_PAGE_LANGUAGE = re.compile(r'<html[^>]*\slang="([A-Za-z-]+)"')
+
+
+def _page_language(page: str) -> str:
+    found = _PAGE_LANGUAGE.search(page)
+    return found.group(1) if found else SOURCE_LANGUAGE
+
+
+def _dated_line(evidence_file: Path, code: str) -> str:
+    """The line of the report saying which test run it comes from, as a page in `code` shows it: each
+    language's page writes it in its own words from the evidence beside the report."""
+    try:
+        evidence = Evidence.read(evidence_file)
+    except (OSError, ValueError) as error:
+        raise ReleaseError(
+            f"{evidence_file}: the evidence behind the conformance report cannot be read ({error}): run "
+            "'make release' again, which gathers it afresh"
+        ) from None
+    with language(code):
+        return contents(evidence).dated
 
 
 def conformance_pages(site: Path) -> list[Path]:
@@ -215,11 +240,6 @@ def conformance_pages(site: Path) -> list[Path]:
 def _languages_sentence() -> str:
     """Which folder holds which language, e.g. '`en/` for English, `cy/` for Cymraeg'."""
     return ", ".join(f"`{code}/` for {OWN_NAMES[code]}" for code in LANGUAGES)
-
-
-def _dated_line(report: str) -> str:
-    """The report's line saying which test run it comes from, as the book's page shows it too."""
-    return next((line for line in report.splitlines() if line.startswith("Generated from")), report[:200])
 
 
 PARTS: list[BundlePart] = [

@@ -22,6 +22,7 @@ from . import (
     references,
     refusal,
     roles,
+    search,
     theme_words,
     translation_status,
     translations,
@@ -38,6 +39,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     nodes.setup_nodes(app)
     directives.setup_directives(app)
     roles.setup_roles(app)
+    search.setup_search(app)  # the Welsh book's search index and query, in Welsh
     chapters.setup_chapters(app)
     translation_status.setup_translation_status(app)  # notes on pages in another language; the status page
     # 0: the interface words of this build, before other extensions turn their settings into scripts

@@ -461,17 +461,23 @@ class SupportLinesDirective(SphinxDirective):
 
 
 def _content_only(directive: type[SphinxDirective]) -> type[SphinxDirective]:
-    """The directive, with what it writes left out of the chapter's translation catalogue.
+    """The directive, with what it writes left out of the chapter's translation catalogue and shown
+    with the characters its source has.
 
     These directives write the YAML content and the interface words, each translated through its own
     files (the content translations and the word catalogue); a chapter's catalogue holds only the
-    chapter's own text, so no sentence is translated in two places.
+    chapter's own text, so no sentence is translated in two places. Sphinx's smart quotes would turn a
+    straight apostrophe or quotation mark into a curly one on the page alone, while the player, the
+    widget, the handouts and the single-file dilemma show the words as written: the same choice would
+    read differently on the page and on the screen a student plays.
     """
 
     class ContentOnly(directive):  # type: ignore[valid-type,misc]
         def run(self) -> list[nodes.Node]:
             written: list[nodes.Node] = super().run()
             for node in written:
+                if isinstance(node, nodes.Element):
+                    node["support_smartquotes"] = False
                 for element in node.findall(nodes.TextElement):
                     # An inline element is never a message unless marked translatable, and one that is
                     # marked at all is taken for a translation's placeholder and unwrapped by Sphinx

@@ -31,6 +31,10 @@ from .assets import page_classes
 logger = logging.getLogger(__name__)
 
 TEMPLATES = Path(__file__).parent / "templates"
+INSTALLED_THEME = TEMPLATES / "installed-theme"
+"""Names for the theme's templates as installed, last on the templates path: a build in another language
+puts copies derived from them in front (ethicskit/sphinx/theme_words.py), whichever of the two
+extensions' `config-inited` handlers runs first."""
 
 # The installed theme's asset macros, from which the light version is derived at build time.
 THEME_MACROS = ("pydata_sphinx_theme", "theme", "pydata_sphinx_theme", "static", "webpack-macros.html")
@@ -92,7 +96,7 @@ def light_asset_macros(app: Sphinx, config: Config) -> None:
         partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
         partial.write_text(header + light, encoding="utf-8")
         os.replace(partial, target)
-    config.templates_path = [str(generated), str(TEMPLATES), *config.templates_path]
+    config.templates_path = [str(generated), str(TEMPLATES), *config.templates_path, str(INSTALLED_THEME)]
 
 
 def set_theme_defaults(app: Sphinx, config: Config) -> None:

@@ -161,25 +161,38 @@ def _book_defaults(config: Config) -> None:
 JUPYTER_BOOK_SEARCH_TEXT = "Search this book..."
 KIT_AUTHOR = "First Loyalty contributors"
 
-# (package, path inside it, English written into the template, how the template should say it)
-THEME_WORDS_IN_TEMPLATES = (
+# (package, path inside it, English written into the template, how the template should say it, the
+# name the derived template takes: the theme's own, or the kit's name for one its templates extend)
+THEME_WORDS_IN_TEMPLATES: tuple[tuple[str, str, str, str, str], ...] = (
     (
         "sphinx_book_theme",
         "theme/sphinx_book_theme/components/toggle-primary-sidebar.html",
         'title="Toggle primary sidebar"',
         "title=\"{{ _('Toggle primary sidebar') }}\"",
+        "toggle-primary-sidebar.html",
     ),
     (
         "sphinx_book_theme",
         "theme/sphinx_book_theme/components/toggle-secondary-sidebar.html",
         'title="Toggle secondary sidebar"',
         "title=\"{{ _('Toggle secondary sidebar') }}\"",
+        "toggle-secondary-sidebar.html",
     ),
     (
         "sphinx_book_theme",
         "theme/sphinx_book_theme/components/sbt-sidebar-nav.html",
         'aria-label="Main"',
         "aria-label=\"{{ _('Main') }}\"",
+        "sbt-sidebar-nav.html",
+    ),
+    # The print-only contents are in the theme's page layout, which the kit's `layout.html` extends
+    # under the name `ek-theme-layout.html`: a derived `layout.html` would hide the kit's own.
+    (
+        "sphinx_book_theme",
+        "theme/sphinx_book_theme/layout.html",
+        '<nav aria-label="Page">',
+        "<nav aria-label=\"{{ _('Page') }}\">",
+        "ek-theme-layout.html",
     ),
 )
 
@@ -187,7 +200,7 @@ THEME_WORDS_IN_TEMPLATES = (
 def _derive_templates(config: Config) -> None:
     """Templates of the installed theme with the words they write in English looked up instead."""
     derived: dict[str, str] = {}
-    for package, inside, english, looked_up in THEME_WORDS_IN_TEMPLATES:
+    for package, inside, english, looked_up, name in THEME_WORDS_IN_TEMPLATES:
         source = _package(package) / inside
         text = source.read_text(encoding="utf-8") if source.is_file() else ""
         if english not in text:
@@ -198,7 +211,6 @@ def _derive_templates(config: Config) -> None:
                 subtype="theme-words",
             )
             continue
-        name = inside.rsplit("/", 1)[-1]  # the themes put their components folder on the templates path
         derived[name] = DERIVED_HEADER.format(package=package) + text.replace(english, looked_up)
     if not derived:
         return
