@@ -5,16 +5,20 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from click.testing import CliRunner
+from playwright.sync_api import Page, expect
 
-from conftest import build_book, make_fixture_book
+from conftest import build_book, make_fixture_book, press_until_focused
 from ethicskit.catalog import load_catalog
 from ethicskit.cli import main
+from ethicskit.documents import standalone_dilemma
+from ethicskit.export import dilemma_payload
 from ethicskit.problems import ProblemCode, Severity
 from ethicskit.translations import (
     ItemState,
@@ -22,7 +26,7 @@ from ethicskit.translations import (
     digest,
     translation_path,
 )
-from ethicskit.words import language, pseudo
+from ethicskit.words import _, language, pseudo
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DILEMMA = "exercises/dilemmas/demo-dilemma.yml"
@@ -502,7 +506,9 @@ def test_the_status_page_lists_every_item_from_the_data(pseudo_site: Path) -> No
         pseudo("partly: {translated} of {count} strings").format(translated=42, count=43),
         pseudo("awaiting review"),
     ]
-    assert rows["A demonstration case"] == [pseudo("not translated"), pseudo("no review recorded")]
+    # An item not yet translated is listed as every list shows it: its title marked as English, and noted.
+    english_case = "A demonstration case" + pseudo("(in English)")
+    assert rows[english_case] == [pseudo("not translated"), pseudo("no review recorded")]
     assert rows["Fixture book"] == [pseudo("not translated"), pseudo("no review recorded")]
     chapters = status.select("table.ek-translation-status")[0]
     assert "Y terfyn amser ddydd Gwener" not in chapters.get_text()  # its page only shows the dilemma
@@ -645,3 +651,218 @@ def test_a_kept_mapping_or_a_file_of_another_shape_is_an_error(tmp_path: Path) -
     assert shown(problems) == [
         f"{case}:1: the file should hold a mapping of fields, as the English does [translation-structure]"
     ]
+
+
+# --- what a page in another language shows in English is marked and noted ------------------------
+
+
+def english_marked(node: Tag) -> bool:
+    """Whether the node sits inside an element of the article marked `lang="en"` (the page's own
+    `<html lang>` is left out: the pseudo-locale's pages declare English there)."""
+    return any(parent.get("lang") == "en" for parent in node.parents if parent.name not in ("html", None))
+
+
+LISTING_PAGES = [
+    "cases-by-theme.html",  # the case indexes
+    "cases-by-code.html",
+    "code.html",  # "used in" lines
+    "law.html",
+    "seminars.html",  # the seminars index and a seminar's materials
+    "seminar.html",
+    "nqsw.html",  # the supervision map
+    "curriculum.html",  # the curriculum pages
+    "framework.html",
+    "dilemma.html",  # "Based on the case ..."
+    "status.html",  # the translation status page
+]
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("name", LISTING_PAGES)
+def test_a_listed_title_not_yet_translated_is_marked_and_noted_as_english(
+    pseudo_site: Path, name: str
+) -> None:
+    article = page(pseudo_site, name).select_one("article")
+    assert article is not None
+    # The case has no translation: wherever a list names it, its title is marked as English and a note
+    # in the page's language says so.
+    listed = article.find_all(string=lambda text: text.strip() == "A demonstration case")
+    assert listed
+    for title in listed:
+        marked = next((parent for parent in title.parents if parent.get("lang") == "en"), None)
+        assert marked is not None and marked.name == "span", name
+        note = marked.find_next_sibling()
+        assert note is not None and note.get("class") == ["ek-in-english"]
+        assert note.get_text() == pseudo("(in English)")
+        assert not english_marked(note)
+    # The dilemma's title is translated: shown as it is, with no mark and no note.
+    for text in article.find_all(string=lambda s: "Y terfyn amser ddydd Gwener" in s):
+        assert not english_marked(text), name
+        after = text.parent.find_next_sibling() if text.parent is not None else None
+        assert after is None or "ek-in-english" not in (after.get("class") or []), name
+
+
+@pytest.mark.build
+def test_a_listed_string_of_a_partly_translated_item_is_marked_on_its_own(pseudo_site: Path) -> None:
+    """An ending whose title is still English, in a dilemma that is otherwise translated."""
+    used_in = page(pseudo_site, "code.html").select_one("article").select("p.ek-used-in")  # type: ignore[union-attr]
+    links = {link.get_text(strip=True): link for p in used_in for link in p.select("a")}
+    time_to_listen = next(link for text, link in links.items() if "Time to listen" in text)
+    assert english_marked(time_to_listen)
+    translated = next(link for text, link in links.items() if "Ei gau erbyn dydd Gwener" in text)
+    assert not english_marked(translated)
+
+
+@pytest.mark.build
+def test_a_chapter_without_a_catalogue_is_marked_english_but_not_the_kits_words(pseudo_site: Path) -> None:
+    """The fixture chapter has no catalogue in the language: its own text is English, marked so; what
+    the kit writes on it (notes, headings of its boxes, reading list, self-check) is not."""
+    article = page(pseudo_site, "chapter.html").select_one("article")
+    assert article is not None
+    heading = article.select_one("h1")
+    assert heading is not None and heading.get("lang") == "en"
+    for own in ("Body of the chapter.", "explain the fixture;", "The first fixture point."):
+        found = article.find("p", string=own)
+        assert found is not None and found.get("lang") == "en", own
+    kits = article.select(
+        ".ek-translation-note, .ek-objectives > .admonition-title, .ek-key-points > .admonition-title, "
+        ".ek-reading-list, .ek-chapter-self-check"
+    )
+    assert len(kits) == 5
+    for element in kits:
+        assert not english_marked(element) and not element.select('[lang="en"]'), element.get("class")
+        assert element.get("lang") is None
+
+
+def leave_in_english(root: Path, key: str, welsh: str, english: str) -> None:
+    """Put a string of the Welsh fixture dilemma back into English, and forget its record."""
+    edit(root, WELSH, welsh, english)
+    forget(root, key)
+
+
+def partly_welsh_kit(tmp_path: Path) -> Path:
+    """The fixture kit, its Welsh dilemma with the first decision's situation, one choice and that
+    choice's consequence and one side's view of it still in English."""
+    root = kit(tmp_path)
+    leave_in_english(
+        root,
+        "nodes/deadline/situation",
+        "situation: Mae eich rheolwr am gau'r asesiad erbyn dydd Gwener.",
+        "situation: Your manager wants the assessment closed by Friday.",
+    )
+    leave_in_english(
+        root,
+        "nodes/deadline/choices/comply/label",
+        "label: Ei gau erbyn dydd Gwener",
+        "label: Close it by Friday",
+    )
+    leave_in_english(
+        root,
+        "nodes/deadline/choices/comply/consequence",
+        "consequence: Caiff yr asesiad ei gau mewn pryd.",
+        "consequence: The assessment is closed on time.",
+    )
+    leave_in_english(
+        root,
+        "nodes/deadline/choices/comply/perspectives/agency/text",
+        "agency: {text: Cyrhaeddir y targed., lean: 2}",
+        "agency: {text: The target is met., lean: 2}",
+    )
+    return root
+
+
+def test_the_players_data_names_the_strings_shown_in_english(tmp_path: Path) -> None:
+    root = partly_welsh_kit(tmp_path)
+    with language("cy"):
+        catalog, problems = load_catalog(root)
+        assert problems == []
+        payload = dilemma_payload(catalog.dilemmas["demo-dilemma"].model, catalog)
+    english = {
+        "/".join(where): entry["english"] for where, entry in entries(payload, ()) if "english" in entry
+    }
+    assert english == {
+        "nodes/deadline": ["situation"],
+        "nodes/deadline/choices/comply": ["label", "consequence"],
+        "nodes/deadline/choices/comply/views/agency": ["text"],
+    }
+    # Without a translation, every string of the dilemma is English.
+    (root / WELSH).unlink()
+    with language("cy"):
+        catalog, problems = load_catalog(root)
+        payload = dilemma_payload(catalog.dilemmas["demo-dilemma"].model, catalog)
+    assert payload["english"] == ["title"]
+    first = payload["nodes"][0]
+    assert first["english"] == ["situation", "prompt"]
+    assert first["choices"][0]["english"] == ["label", "consequence"]
+    assert all(view["english"] == ["text"] for view in first["choices"][0]["views"].values())
+    assert payload["endings"][0]["english"] == ["title", "debrief", "prompt"]
+    # In English nothing is marked.
+    catalog, problems = load_catalog(root)
+    assert "english" not in json.dumps(dilemma_payload(catalog.dilemmas["demo-dilemma"].model, catalog))
+
+
+def entries(value: object, where: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], dict[str, Any]]]:
+    """Every mapping in the payload, named by its path (list items by their id)."""
+    if isinstance(value, dict):
+        yield where, value
+        for key, item in value.items():
+            yield from entries(item, (*where, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            name = item.get("id", str(index)) if isinstance(item, dict) else str(index)
+            yield from entries(item, (*where, str(name)))
+
+
+@pytest.mark.browser
+def test_the_player_marks_the_strings_its_data_names_as_english(page: Page, tmp_path: Path) -> None:
+    root = partly_welsh_kit(tmp_path)
+    with language("cy"):
+        catalog, problems = load_catalog(root)
+        assert problems == []
+        html = standalone_dilemma(catalog.dilemmas["demo-dilemma"].model, catalog)
+        projection = _("Projection mode: each side's view at every step")
+    file = tmp_path / "dilemma.html"
+    file.write_text(html, encoding="utf-8")
+    page.goto(file.as_uri())
+    stage = page.locator(".ek-stage")
+    expect(stage.locator(".ek-situation")).to_have_attribute("lang", "en")
+    expect(stage.locator(".ek-reflection label")).to_contain_text("Beth fyddwch chi'n ei wneud?")
+    assert stage.locator('.ek-reflection label [lang="en"]').count() == 0
+    buttons = stage.locator(".ek-choice-btn")
+    expect(buttons.nth(0).locator('[lang="en"]')).to_have_text("Close it by Friday")
+    expect(buttons.nth(1)).to_contain_text("Gofyn am fwy o amser mewn goruchwyliaeth")
+    assert buttons.nth(1).locator('[lang="en"]').count() == 0
+    press_until_focused(page, "Close it by Friday")
+    page.keyboard.press("Enter")
+    expect(stage.locator('.ek-step-heading [lang="en"]')).to_have_text("Close it by Friday")
+    expect(stage.locator(".ek-consequence")).to_have_attribute("lang", "en")
+    expect(page.locator('.ek-path li[lang="en"]')).to_have_text("Close it by Friday")
+    press_until_focused(page, projection)
+    page.keyboard.press("Enter")
+    views = stage.locator(".ek-view")
+    expect(views.nth(0).locator('[lang="en"]')).to_have_text("The target is met.")
+    assert views.nth(1).locator('[lang="en"]').count() == 0
+
+
+@pytest.mark.build
+def test_a_title_recorded_as_kept_in_english_loses_its_note_in_the_next_build(tmp_path: Path) -> None:
+    """The lists are read again when only a translation's state changes, not the text they show: here
+    the case's title is recorded as rightly left in English (stamped by name), so it is no longer noted."""
+    book = translated_book(tmp_path / "book", "qps")
+    assert build_book(book, book, language="qps").returncode == 0
+    site = book / "_build" / "html"
+    assert page(site, "cases-by-theme.html").select(".ek-in-english")
+    welsh = book / translation_path("qps", "cases/demo-case.yml")
+    welsh.parent.mkdir()
+    shutil.copy(book / "cases" / "demo-case.yml", welsh)
+    stamped = CliRunner().invoke(main, ["translation", "stamp", str(welsh), "title", "--root", str(book)])
+    assert stamped.exit_code == 0, stamped.output
+    result = build_book(book, book, language="qps")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    listing = page(site, "cases-by-theme.html").select_one("article")
+    assert listing is not None and not listing.select(".ek-in-english")
+    titles = listing.find_all(string="A demonstration case")
+    assert titles and not any(english_marked(text) for text in titles)
+    used_in = page(site, "code.html").select(".ek-used-in")
+    cases = [text for line in used_in for text in line.find_all(string="A demonstration case")]
+    assert cases and not any(english_marked(text) for text in cases)

@@ -309,3 +309,36 @@ def test_an_untranslated_chapter_stays_english_and_says_so(welsh_site: Path) -> 
 def test_the_welsh_build_leaves_no_compiled_catalogue_in_the_source_tree(welsh_site: Path) -> None:
     assert welsh_site.is_dir()
     assert sorted((REPO / "translations").rglob("*.mo")) == []
+
+
+@pytest.mark.build
+def test_the_welsh_dilemma_index_notes_each_title_still_in_english(welsh_site: Path) -> None:
+    """The pilot dilemma is listed by its Welsh title; every other dilemma, not yet translated, by its
+    English title marked `lang="en"` with "(yn Saesneg)" beside it."""
+    article = _page(welsh_site, "book/dilemmas/index.html").select_one("article")
+    assert article is not None
+    entries = article.select("p.ek-dilemma-entry")
+    assert len(entries) > 1
+    for entry in entries:
+        link = entry.select_one("a")
+        assert link is not None
+        marked = link.find_parent("span", attrs={"lang": "en"})
+        if link.get_text(strip=True).replace("\u2019", "'") == "Cyn i'r awr ddod i ben":
+            assert marked is None and not entry.select(".ek-in-english")
+            continue
+        assert marked is not None, link.get_text(strip=True)
+        note = marked.find_next_sibling()
+        assert note is not None and note.get_text() == "(yn Saesneg)" and note.get("lang") is None
+
+
+@pytest.mark.build
+def test_an_untranslated_chapter_marks_its_own_text_english(welsh_site: Path) -> None:
+    """A chapter with no catalogue: its heading and paragraphs are English, marked so; its note is Welsh."""
+    article = _page(welsh_site, "book/privacy.html").select_one("article")
+    assert article is not None
+    heading = article.select_one("h1")
+    assert heading is not None and heading.get("lang") == "en"
+    paragraphs = [p for p in article.select("section > p") if p.get_text(strip=True)]
+    assert paragraphs and all(p.get("lang") == "en" for p in paragraphs)
+    note = article.select_one(".ek-translation-missing")
+    assert note is not None and note.get("lang") is None and not note.select('[lang="en"]')

@@ -137,6 +137,16 @@ def law_words() -> dict[str, Any]:
     }
 
 
+def _with_english(entry: dict[str, Any], english: list[str]) -> dict[str, Any]:
+    """The payload entry, with `english` naming those of its fields the dilemma shows in English (in a
+    build in another language, the strings it has no translation for), so that the player marks them
+    `lang="en"`; absent when there are none, as in every English build."""
+    shown = [name for name in english if entry.get(name)]
+    if shown:
+        entry["english"] = shown
+    return entry
+
+
 def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
     """Everything the player needs: the graph, every cited clause and provision of law, and clauses
     related by theme."""
@@ -144,6 +154,15 @@ def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
     law_cited: set[str] = set()
     themes: set[Theme] = set()
     nodes: list[dict[str, Any]] = []
+    loaded = catalog.dilemmas.get(dilemma.id)
+    source = loaded.path if loaded is not None else None
+
+    def english(fields: dict[str, str]) -> list[str]:
+        """Which of these payload fields (name: the string's key in the dilemma's file) are English."""
+        if source is None:
+            return []
+        return [name for name, key in fields.items() if catalog.translations.shows_english(source, key)]
+
     numbers = decision_numbers(dilemma)
     for node in numbered_nodes(dilemma):
         choices = []
@@ -156,57 +175,84 @@ def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
                 if resolved is not None:
                     choice_themes.update(resolved.themes)
             themes.update(choice_themes)
+            at = f"nodes/{node.id}/choices/{choice.id}"
             choices.append(
-                {
-                    "id": choice.id,
-                    "label": choice.label,
-                    "to": choice.leads_to,
-                    "consequence": choice.consequence,
-                    "views": {
-                        side: {"text": view.text, "lean": int(view.lean)}
-                        for side, view in (
-                            ("agency", choice.perspectives.agency),
-                            ("profession", choice.perspectives.profession),
-                            ("person", choice.perspectives.person),
-                        )
+                _with_english(
+                    {
+                        "id": choice.id,
+                        "label": choice.label,
+                        "to": choice.leads_to,
+                        "consequence": choice.consequence,
+                        "views": {
+                            side: _with_english(
+                                {"text": view.text, "lean": int(view.lean)},
+                                english({"text": f"{at}/perspectives/{side}/text"}),
+                            )
+                            for side, view in (
+                                ("agency", choice.perspectives.agency),
+                                ("profession", choice.perspectives.profession),
+                                ("person", choice.perspectives.person),
+                            )
+                        },
+                        "honours": choice.honours,
+                        "strains": choice.strains,
+                        "law": _law_refs(choice.law),
+                        "themes": sorted(theme.value for theme in choice_themes),
+                        "escalation": choice.escalation.value if choice.escalation else None,
+                        "route": choice.escalation.label if choice.escalation else None,
+                        "when": choice.when,
                     },
-                    "honours": choice.honours,
-                    "strains": choice.strains,
-                    "law": _law_refs(choice.law),
-                    "themes": sorted(theme.value for theme in choice_themes),
-                    "escalation": choice.escalation.value if choice.escalation else None,
-                    "route": choice.escalation.label if choice.escalation else None,
-                    "when": choice.when,
-                }
+                    english({"label": f"{at}/label", "consequence": f"{at}/consequence"}),
+                )
             )
+        at = f"nodes/{node.id}"
         nodes.append(
-            {
-                "id": node.id,
-                "number": numbers[node.id],
-                "title": decision_title(numbers[node.id]),
-                "situation": node.situation,
-                "prompt": node.prompt,
-                "pauseBefore": (
-                    {"text": node.pause_before, "support": signpost()} if node.pause_before else None
-                ),
-                "choices": choices,
-            }
+            _with_english(
+                {
+                    "id": node.id,
+                    "number": numbers[node.id],
+                    "title": decision_title(numbers[node.id]),
+                    "situation": node.situation,
+                    "prompt": node.prompt,
+                    "pauseBefore": (
+                        _with_english(
+                            {"text": node.pause_before, "support": signpost()},
+                            english({"text": f"{at}/pause_before"}),
+                        )
+                        if node.pause_before
+                        else None
+                    ),
+                    "choices": choices,
+                },
+                english({"situation": f"{at}/situation", "prompt": f"{at}/prompt"}),
+            )
         )
     endings = []
     for ending in dilemma.endings:
         cited.update(ending.clauses)
         law_cited.update(law.ref for law in ending.law)
+        at = f"endings/{ending.id}"
         endings.append(
-            {
-                "id": ending.id,
-                "title": ending.title,
-                "heading": ending_title(ending),
-                "debrief": ending.debrief,
-                "clauses": ending.clauses,
-                "law": _law_refs(ending.law),
-                "prompt": ending.reflection_prompt,
-                "selfCare": ending.self_care,
-            }
+            _with_english(
+                {
+                    "id": ending.id,
+                    "title": ending.title,
+                    "heading": ending_title(ending),
+                    "debrief": ending.debrief,
+                    "clauses": ending.clauses,
+                    "law": _law_refs(ending.law),
+                    "prompt": ending.reflection_prompt,
+                    "selfCare": ending.self_care,
+                },
+                english(
+                    {
+                        "title": f"{at}/title",
+                        "debrief": f"{at}/debrief",
+                        "prompt": f"{at}/reflection_prompt",
+                        "selfCare": f"{at}/self_care",
+                    }
+                ),
+            )
         )
     related = {
         f"{code.id}:{clause.id}"
@@ -226,26 +272,29 @@ def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
                 )
                 for place, (_label, members) in jurisdictions.items()
             }
-    return {
-        "schema": SCHEMA_VERSION,
-        "id": dilemma.id,
-        "title": dilemma.title,
-        "jurisdiction": setting if setting in jurisdictions else "international",
-        "start": dilemma.start,
-        "nodes": nodes,
-        "endings": endings,
-        "clauses": clauses,
-        "provisions": {ref: _provision_entry(catalog, ref) for ref in sorted(law_cited)},
-        "law_words": law_words(),
-        # The three sides' names, in the order every output lists them, in the language being written.
-        "sides": [{"id": key, "name": name} for key, name in perspective_names().items()],
-        # Every output words a lean the same way; the player takes the words from here.
-        "leans": [lean.label for lean in sorted(Lean)],
-        "jurisdictions": [
-            {"id": key, "label": label, "codes": sorted(j.value for j in members)}
-            for key, (label, members) in jurisdictions.items()
-        ],
-    }
+    return _with_english(
+        {
+            "schema": SCHEMA_VERSION,
+            "id": dilemma.id,
+            "title": dilemma.title,
+            "jurisdiction": setting if setting in jurisdictions else "international",
+            "start": dilemma.start,
+            "nodes": nodes,
+            "endings": endings,
+            "clauses": clauses,
+            "provisions": {ref: _provision_entry(catalog, ref) for ref in sorted(law_cited)},
+            "law_words": law_words(),
+            # The three sides' names, in the order every output lists them, in the language being written.
+            "sides": [{"id": key, "name": name} for key, name in perspective_names().items()],
+            # Every output words a lean the same way; the player takes the words from here.
+            "leans": [lean.label for lean in sorted(Lean)],
+            "jurisdictions": [
+                {"id": key, "label": label, "codes": sorted(j.value for j in members)}
+                for key, (label, members) in jurisdictions.items()
+            ],
+        },
+        english({"title": "title"}),
+    )
 
 
 def dilemma_json(dilemma: Dilemma, catalog: Catalog) -> str:

@@ -369,6 +369,12 @@ class ItemTranslation:
             return ItemState.PARTLY
         return ItemState.TRANSLATED
 
+    def shows_english(self, key: str) -> bool:
+        """Whether the item, in this language, shows the string at `key` (e.g. 'title',
+        'nodes/deadline/prompt') in English: every string without a valid translation, else an
+        untranslated one. A string translated from English that has since changed is not English."""
+        return self.model is None or self.states.get(key) is TextState.UNTRANSLATED
+
 
 def english_left(item: ItemTranslation, source: Loaded[Any]) -> list[str]:
     """The English strings an item shows in its language: all of them without a valid translation,
@@ -767,6 +773,11 @@ class Translations:
 
     def item(self, language: str, source: str) -> ItemTranslation:
         return self.items.get(language, {}).get(source) or ItemTranslation(language, source)
+
+    def shows_english(self, source: str, key: str) -> bool:
+        """Whether the catalogue's models, in the language they were put in (`applied`), show this string
+        of a content file in English; never in an English build, where nothing is marked."""
+        return self.applied is not None and self.item(self.applied, source).shows_english(key)
 
 
 def languages_present(root: Path) -> list[str]:

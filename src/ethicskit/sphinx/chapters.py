@@ -22,7 +22,9 @@ class key_points_index(nodes.General, nodes.Element):  # type: ignore[misc]
 
 def _box(title: str, classes: list[str], body: list[nodes.Node]) -> nodes.admonition:
     box = nodes.admonition("", classes=["admonition", *classes])
-    box += nodes.title(title, title)
+    # The heading is an interface word, translated in the word catalogue: never one of the chapter's
+    # own messages (nor marked English on a chapter that has no translation).
+    box += nodes.title(title, title, translatable=False)
     box += body
     return box
 

@@ -14,7 +14,7 @@ from docutils import nodes
 from ..catalog import Catalog
 from ..curriculum import Framework, FrameworkItem, MappedOutcome, mapped_outcomes, resolve_item, uses_of
 from ..words import _, current
-from .render import link_to, row, section, sentence_nodes, table_with_head
+from .render import item_link, link_to, row, section, sentence_nodes, table_with_head
 
 
 def item_anchor(framework_id: str, item_id: str) -> str:
@@ -59,20 +59,22 @@ def _dilemmas_by_case(catalog: Catalog) -> dict[str, list[tuple[str, str]]]:
     return found
 
 
-def _material(mapped: MappedOutcome, dilemmas: dict[str, list[tuple[str, str]]]) -> nodes.container:
+def _material(
+    mapped: MappedOutcome, dilemmas: dict[str, list[tuple[str, str]]], catalog: Catalog
+) -> nodes.container:
     """'Case: Title · Dilemma: Title', linked; then the outcome itself on its own line."""
     box = nodes.container("", classes=["ek-curriculum-material"])
     line = nodes.paragraph("", "")
     line += nodes.strong("", _("Case:") if mapped.kind == "case" else _("Seminar:"))
     line += nodes.Text(" ")
     anchor = f"{mapped.kind}-{mapped.material_id}"
-    line += link_to(mapped.kind, mapped.material_id, mapped.material_title, anchor)
+    line += item_link(catalog, mapped.kind, mapped.material_id, mapped.material_title, anchor)
     if mapped.kind == "case":
         for dilemma_id, title in dilemmas.get(mapped.material_id, []):
             line += nodes.Text(" \u00b7 ")
             line += nodes.strong("", _("Dilemma rehearsing it:"))
             line += nodes.Text(" ")
-            line += link_to("dilemma", dilemma_id, title, f"dilemma-{dilemma_id}")
+            line += item_link(catalog, "dilemma", dilemma_id, title, f"dilemma-{dilemma_id}")
     box += line
     box += nodes.paragraph(
         "", _("Outcome: {outcome}", outcome=mapped.outcome), classes=["ek-curriculum-outcome"]
@@ -104,7 +106,7 @@ def render_curriculum_map(framework: Framework, catalog: Catalog) -> list[nodes.
         materials = nodes.container("")
         mapped = uses.get(f"{framework.id}:{item.id}", [])
         for each in mapped:
-            materials += _material(each, dilemmas)
+            materials += _material(each, dilemmas, catalog)
         if not mapped:
             materials += nodes.paragraph("", _("Nothing in the kit is mapped to this item yet."))
         built = row([label, asks, materials])
@@ -140,7 +142,7 @@ def render_outcome_finder(catalog: Catalog) -> list[nodes.Node]:
         items = nodes.container("")
         for ref in mapped.items:
             items += _item_link(ref, catalog)
-        body += row([_material(mapped, dilemmas), items])
+        body += row([_material(mapped, dilemmas, catalog), items])
     by_material += table
     by_item = section("curriculum-by-item", _("Find material for a framework item"))
     uses = uses_of(catalog)
@@ -155,7 +157,9 @@ def render_outcome_finder(catalog: Catalog) -> list[nodes.Node]:
                 continue
             entry = nodes.list_item()
             entry += _item_link(f"{framework_id}:{item.id}", catalog)
-            entry += nodes.bullet_list("", *[nodes.list_item("", _material(m, dilemmas)) for m in serving])
+            entry += nodes.bullet_list(
+                "", *[nodes.list_item("", _material(m, dilemmas, catalog)) for m in serving]
+            )
             listing += entry
         if not listing.children:
             listing += nodes.list_item("", nodes.paragraph("", _("Nothing in the kit is mapped to it yet.")))

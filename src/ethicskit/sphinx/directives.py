@@ -479,7 +479,11 @@ def _content_only(directive: type[SphinxDirective]) -> type[SphinxDirective]:
                 if isinstance(node, nodes.Element):
                     node["support_smartquotes"] = False
                 for element in node.findall(nodes.TextElement):
-                    element["translatable"] = False
+                    # An inline element is never a message unless marked translatable, and one that is
+                    # marked at all is taken for a translation's placeholder and unwrapped by Sphinx
+                    # (its class, such as `language-en`, lost).
+                    if not isinstance(element, nodes.inline):
+                        element["translatable"] = False
             return written
 
     ContentOnly.__name__ = ContentOnly.__qualname__ = directive.__name__

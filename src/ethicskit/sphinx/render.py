@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from babel.dates import format_date
 from docutils import nodes
@@ -17,6 +17,7 @@ from ..diagram import caption_id, diagram_classes, diagram_html, legend
 from ..documents import lean_words, sides
 from ..engine import Branch, branch_map, numbered_nodes
 from ..engine import titles as dilemma_titles
+from ..loader import Loaded
 from ..models import (
     Case,
     Choice,
@@ -82,10 +83,12 @@ def paragraphs(text: str, classes: Iterable[str] = ()) -> list[nodes.Node]:
     ]
 
 
-def section(ids: str, title: str, *children: nodes.Node, classes: Iterable[str] = ()) -> nodes.section:
-    """A section with an id and a title."""
+def section(
+    ids: str, title: str | list[nodes.Node], *children: nodes.Node, classes: Iterable[str] = ()
+) -> nodes.section:
+    """A section with an id and a title (text, or nodes such as `item_text`'s)."""
     node = nodes.section(ids=[ids], classes=list(classes))
-    node += nodes.title(title, title)
+    node += nodes.title(title, title) if isinstance(title, str) else nodes.title("", "", *title)
     node.extend(children)
     return node
 
@@ -133,9 +136,51 @@ def cite_law(ref: str) -> law_ref:
     return law_ref("", "", ref=ref, explicit=False)
 
 
+Part: TypeAlias = nodes.Node | list[nodes.Node]
+
+
 def link_to(kind: str, item_id: str, text: str, anchor: str = "") -> catalog_ref:
     """A link to the page that shows a case, code or dilemma, resolved later."""
     return catalog_ref(text, text, key=f"{kind}:{item_id}", anchor=anchor)
+
+
+def translatable_kinds(catalog: Catalog) -> dict[str, dict[str, Loaded[Any]]]:
+    """The kinds of item that are translated and shown in full on a page (as the page registry names
+    them), each with its items by id; a framework, say, is neither."""
+    return {
+        "code": catalog.codes,
+        "law": catalog.laws,
+        "case": catalog.cases,
+        "dilemma": catalog.dilemmas,
+        "seminar": catalog.seminars,
+    }
+
+
+def item_text(catalog: Catalog, kind: str, item_id: str, shown: Part, key: str = "title") -> list[nodes.Node]:
+    """An item's string as another page lists it (its title, linked or not), in the page's language.
+
+    Every list of items goes through here, so that on a page in another language a string the item
+    has no translation for is never mixed in silently: it is marked as English (`lang="en"`, WCAG
+    3.1.2) and followed by a short note, in the page's language, that it is in English. `key` is the
+    string's place in the item's file, as the translation records it ('title', 'short_title').
+    """
+    parts = shown if isinstance(shown, list) else [shown]
+    loaded = translatable_kinds(catalog).get(kind, {}).get(item_id)
+    if loaded is None or not catalog.translations.shows_english(loaded.path, key):
+        return parts
+    note = _("(in English)")
+    return [
+        nodes.inline("", "", *parts, classes=["language-en"]),
+        nodes.Text(" "),
+        nodes.inline(note, note, classes=["ek-in-english"]),
+    ]
+
+
+def item_link(
+    catalog: Catalog, kind: str, item_id: str, text: str, anchor: str = "", key: str = "title"
+) -> list[nodes.Node]:
+    """A link to an item's page, its text one of the item's strings (`item_text`)."""
+    return item_text(catalog, kind, item_id, link_to(kind, item_id, text, anchor), key)
 
 
 JURISDICTION_ORDER = [
@@ -200,6 +245,7 @@ def render_code(code: CodeOfPractice, catalog: Catalog) -> list[nodes.Node]:
         if successor is not None:
             link = link_to("code", successor.id, successor.short_title)
             link["classes"].append("ek-successor")
+            successor_link = item_text(catalog, "code", successor.id, link, "short_title")
             para = sentence(
                 _(
                     "This code stopped applying {when}. It was replaced by {successor} ({issuer}).",
@@ -207,7 +253,7 @@ def render_code(code: CodeOfPractice, catalog: Catalog) -> list[nodes.Node]:
                     issuer=successor.issuer,
                     successor="{successor}",
                 ),
-                successor=link,
+                successor=successor_link,
             )
         else:
             text = _(
@@ -358,9 +404,6 @@ def _when(value: date | str | None) -> str:
     return _("in {year}", year=value)
 
 
-Part: TypeAlias = nodes.Node | list[nodes.Node]
-
-
 def sentence_nodes(message: str, **parts: Part) -> list[nodes.Node]:
     """A looked-up sentence as nodes, its `{placeholders}` filled with nodes (a link, a reference), so
     a sentence holding a link is still one message. Fill the other placeholders first, and pass these
@@ -464,15 +507,29 @@ def _used_in(citations: list[Citation], catalog: Catalog, case_anchor_suffix: st
     for citation in citations:
         if citation.kind == "case":
             anchor = f"case-{citation.owner}{case_anchor_suffix}"
-            link = link_to("case", citation.owner, citation.label, anchor)
+            link = item_link(catalog, "case", citation.owner, citation.label, anchor)
             places.append(sentence_nodes(_("case {case}"), case=link))
             continue
         dilemma = catalog.dilemmas[citation.owner].model
         quoted = _("“{label}”", label=citation.label)
         link = link_to("dilemma", dilemma.id, quoted, f"dilemma-{dilemma.id}-{citation.item}")
         message = used_in_words(citation.kind, citation.relation)
-        places.append(sentence_nodes(message.format(dilemma=dilemma.title, item="{item}"), item=link))
+        places.append(
+            sentence_nodes(
+                message,
+                item=item_text(catalog, "dilemma", dilemma.id, link, _citation_key(dilemma, citation)),
+                dilemma=item_text(catalog, "dilemma", dilemma.id, nodes.Text(dilemma.title)),
+            )
+        )
     return sentence(_("Used in: {places}"), ["ek-used-in"], places=joined(places, _("; ")))
+
+
+def _citation_key(dilemma: Dilemma, citation: Citation) -> str:
+    """Where the cited choice's label or ending's title sits in the dilemma's file."""
+    if citation.kind == "ending":
+        return f"endings/{citation.item}/title"
+    node = next(node for node in dilemma.nodes if any(choice.id == citation.item for choice in node.choices))
+    return f"nodes/{node.id}/choices/{citation.item}/label"
 
 
 def used_in_words(kind: str, relation: Relation | None) -> str:
@@ -514,7 +571,7 @@ def render_codes_by_theme(catalog: Catalog) -> list[nodes.Node]:
         named = [
             sentence_nodes(
                 _("{code} ({place})", place=_label(code.jurisdiction.value), code="{code}"),
-                code=link_to("code", code.id, code.short_title),
+                code=item_link(catalog, "code", code.id, code.short_title, key="short_title"),
             )
             for code in whole
         ]
@@ -543,7 +600,10 @@ def render_codes_by_theme(catalog: Catalog) -> list[nodes.Node]:
                 entry += cite(f"{code.id}:{clause.id}")
                 entry += nodes.Text(f": {clause.paraphrase}")
                 items.append(entry)
-            body += row([_label(code.jurisdiction.value), code.short_title, bullets(items)])
+            name = nodes.paragraph(
+                "", "", *item_text(catalog, "code", code.id, nodes.Text(code.short_title), "short_title")
+            )
+            body += row([_label(code.jurisdiction.value), name, bullets(items)])
         for law in laws:
             provisions = [p for p in law.provisions if any(topic.theme is theme for topic in p.themes)]
             if provisions:
@@ -553,7 +613,9 @@ def render_codes_by_theme(catalog: Catalog) -> list[nodes.Node]:
                     entry += cite_law(f"{law.id}:{provision.number}")
                     entry += nodes.Text(f": {provision.paraphrase}")
                     items.append(entry)
-                name = _("{instrument} (law)", instrument=law.short_title or law.title)
+                key = "short_title" if law.short_title else "title"
+                instrument = item_text(catalog, "law", law.id, nodes.Text(law.short_title or law.title), key)
+                name = sentence(_("{instrument} (law)"), instrument=instrument)
                 body += row([nations_label(law), name, bullets(items)])
         out.append(section(f"theme-{theme.value}", theme.label, table, classes=["ek-theme"]))
     return out
@@ -589,7 +651,7 @@ def render_codes_index(catalog: Catalog) -> list[nodes.Node]:
     table, body = table_with_head("ek-codes-index", headings, (4, 2, 2, 1, 2, 3))
     for code in codes:
         name = nodes.paragraph()
-        name += link_to("code", code.id, code.short_title)
+        name += item_link(catalog, "code", code.id, code.short_title, key="short_title")
         status = _("Current") if code.status is CodeStatus.CURRENT else _("Historical")
         body += row(
             [
@@ -809,7 +871,7 @@ def render_law_index(catalog: Catalog) -> list[nodes.Node]:
             if nation not in {n.value for n in law.nations}:
                 continue
             name = nodes.paragraph()
-            name += link_to("law", law.id, law.title)
+            name += item_link(catalog, "law", law.id, law.title)
             verified = sum(provision.verified is not None for provision in law.provisions)
             checked = (
                 n_(
@@ -1079,7 +1141,7 @@ def render_dilemma(dilemma: Dilemma, catalog: Catalog, edition: str, support_pag
         root += content_note(case.model, support_page)
     root += paragraphs(dilemma.summary, classes=["ek-summary"])
     if case is not None:
-        link = link_to("case", case.model.id, case.model.title, f"case-{case.model.id}")
+        link = item_link(catalog, "case", case.model.id, case.model.title, f"case-{case.model.id}")
         root += sentence(_("Based on the case {case}."), case=link)
     endings = {ending.id: ending for ending in dilemma.endings}
     titles = dilemma_titles(dilemma)
@@ -1343,7 +1405,7 @@ def render_dilemmas_index(catalog: Catalog, edition: str) -> list[nodes.Node]:
     dilemmas = sorted((loaded.model for loaded in catalog.dilemmas.values()), key=lambda d: d.title)
     for dilemma in dilemmas:
         heading = nodes.paragraph(classes=["ek-dilemma-entry"])
-        heading += link_to("dilemma", dilemma.id, dilemma.title, f"dilemma-{dilemma.id}")
+        heading += item_link(catalog, "dilemma", dilemma.id, dilemma.title, f"dilemma-{dilemma.id}")
         case = catalog.cases.get(dilemma.case)
         if case is not None:
             setting = case.model.setting
@@ -1362,7 +1424,12 @@ def render_dilemmas_index(catalog: Catalog, edition: str) -> list[nodes.Node]:
             as_text = link_to("dilemma", dilemma.id, _("Map as text"), map_text_anchor(dilemma.id))
             entry.append(render_diagram(dilemma, links=False, text_link=as_text))
         out.append(
-            section(f"dilemmas-index-{dilemma.id}", dilemma.title, *entry, classes=["ek-dilemmas-index"])
+            section(
+                f"dilemmas-index-{dilemma.id}",
+                item_text(catalog, "dilemma", dilemma.id, nodes.Text(dilemma.title)),
+                *entry,
+                classes=["ek-dilemmas-index"],
+            )
         )
     return out
 
@@ -1370,9 +1437,9 @@ def render_dilemmas_index(catalog: Catalog, edition: str) -> list[nodes.Node]:
 # --- case indexes ------------------------------------------------------------------------------
 
 
-def _case_item(case: Case) -> nodes.paragraph:
+def _case_item(case: Case, catalog: Catalog) -> nodes.paragraph:
     para = nodes.paragraph()
-    para += link_to("case", case.id, case.title, f"case-{case.id}")
+    para += item_link(catalog, "case", case.id, case.title, f"case-{case.id}")
     setting = _(
         "({place}, {service})",
         place=_label(case.setting.jurisdiction.value),
@@ -1389,7 +1456,7 @@ def render_cases_by_theme(catalog: Catalog) -> list[nodes.Node]:
     for theme in Theme:
         tagged = [case for case in cases if theme in case.themes]
         if tagged:
-            items = [_case_item(case) for case in tagged]
+            items = [_case_item(case, catalog) for case in tagged]
             out.append(section(f"cases-theme-{theme.value}", theme.label, bullets(items)))
     return out
 
@@ -1404,15 +1471,16 @@ def render_cases_by_code(catalog: Catalog) -> list[nodes.Node]:
         for case in cases:
             refs = [cited.ref for cited in case.clauses if cited.ref.partition(":")[0] == code.id]
             if refs:
-                para = _case_item(case)
+                para = _case_item(case, catalog)
                 para += nodes.Text(": ")
                 para += joined([cite(ref) for ref in refs], _(", "))
                 items.append(para)
         if items:
-            title = (
-                _("{code}: {issuer}", code=code.title, issuer=code.issuer)
+            message = (
+                _("{code}: {issuer}", code="{code}", issuer=code.issuer)
                 if code.status is CodeStatus.CURRENT
-                else _("{code} (historical): {issuer}", code=code.title, issuer=code.issuer)
+                else _("{code} (historical): {issuer}", code="{code}", issuer=code.issuer)
             )
+            title = sentence_nodes(message, code=item_text(catalog, "code", code.id, nodes.Text(code.title)))
             out.append(section(f"cases-code-{code.id}", title, bullets(items)))
     return out

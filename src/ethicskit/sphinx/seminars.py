@@ -8,15 +8,19 @@ from ..catalog import Catalog
 from ..models import BANDS, ActivityKind, Assessment, ReadingList, Seminar, band_in_sentence, band_label
 from ..words import _, n_
 from .render import (
+    Part,
     bullets,
     cite,
     field_list,
+    item_link,
+    item_text,
     joined,
     link_to,
     paragraphs,
     row,
     section,
     sentence,
+    sentence_nodes,
     table_with_head,
 )
 
@@ -33,11 +37,11 @@ def _refs(message: str, refs: list[str]) -> nodes.paragraph:
 def _materials(seminar: Seminar, catalog: Catalog) -> list[nodes.Node]:
     items: list[nodes.Node] = []
     for case_id in seminar.materials.cases:
-        link = link_to("case", case_id, catalog.cases[case_id].model.title, f"case-{case_id}")
+        link = item_link(catalog, "case", case_id, catalog.cases[case_id].model.title, f"case-{case_id}")
         items.append(sentence(_("Case: {case}"), case=link))
     for dilemma_id in seminar.materials.dilemmas:
-        link = link_to(
-            "dilemma", dilemma_id, catalog.dilemmas[dilemma_id].model.title, f"dilemma-{dilemma_id}"
+        link = item_link(
+            catalog, "dilemma", dilemma_id, catalog.dilemmas[dilemma_id].model.title, f"dilemma-{dilemma_id}"
         )
         items.append(sentence(_("Dilemma: {dilemma}"), dilemma=link))
     if seminar.materials.worksheet:
@@ -243,15 +247,23 @@ def render_seminars_index(catalog: Catalog) -> list[nodes.Node]:
     for _key, loaded in sorted(catalog.seminars.items(), key=lambda item: item[1].model.title):
         seminar = loaded.model
         title = nodes.paragraph()
-        title += link_to("seminar", seminar.id, seminar.title, f"seminar-{seminar.id}")
-        uses = [catalog.cases[case_id].model.title for case_id in seminar.materials.cases]
+        title += item_link(catalog, "seminar", seminar.id, seminar.title, f"seminar-{seminar.id}")
+        uses: list[Part] = [
+            item_text(catalog, "case", case_id, nodes.Text(catalog.cases[case_id].model.title))
+            for case_id in seminar.materials.cases
+        ]
         uses += [
-            _("dilemma: {title}", title=catalog.dilemmas[d].model.title) for d in seminar.materials.dilemmas
+            sentence_nodes(
+                _("dilemma: {title}"),
+                title=item_text(catalog, "dilemma", d, nodes.Text(catalog.dilemmas[d].model.title)),
+            )
+            for d in seminar.materials.dilemmas
         ]
         if seminar.materials.worksheet:
-            uses.append(_("worksheet"))
+            uses.append(nodes.Text(_("worksheet")))
         audience = _("; ").join(item.label for item in seminar.audience)
-        body += row([title, audience, minutes(seminar.duration_minutes), _("; ").join(uses)])
+        used = nodes.paragraph("", "", *joined(uses, _("; ")))
+        body += row([title, audience, minutes(seminar.duration_minutes), used])
     if not catalog.seminars:
         return [nodes.paragraph(text=_("No seminar plans yet: add one under exercises/seminars/."))]
     return [table]

@@ -13,7 +13,7 @@ from ..catalog import Catalog
 from ..first_year import FirstYearScheme, scheme_for, schemes
 from ..models import Case, Jurisdiction
 from ..words import _
-from .render import bullets, cite, joined, link_to, row, section, sentence, table_with_head
+from .render import bullets, cite, item_link, item_text, joined, row, section, sentence, table_with_head
 
 NATION_ORDER = (
     Jurisdiction.ENGLAND,
@@ -77,12 +77,15 @@ def render_first_year_schemes() -> list[nodes.Node]:
     return out
 
 
-def _case_entry(case_id: str, case: Case, dilemma_ids: dict[str, tuple[str, str]]) -> nodes.section:
-    sec = section(f"asye-{case_id}", case.title, classes=["ek-asye-case"])
-    case_link = link_to("case", case_id, case.title, f"case-{case_id}")
+def _case_entry(
+    case_id: str, case: Case, dilemma_ids: dict[str, tuple[str, str]], catalog: Catalog
+) -> nodes.section:
+    title = item_text(catalog, "case", case_id, nodes.Text(case.title))
+    sec = section(f"asye-{case_id}", title, classes=["ek-asye-case"])
+    case_link = item_link(catalog, "case", case_id, case.title, f"case-{case_id}")
     if case_id in dilemma_ids:
         dilemma_id, dilemma_title = dilemma_ids[case_id]
-        dilemma_link = link_to("dilemma", dilemma_id, dilemma_title, f"dilemma-{dilemma_id}")
+        dilemma_link = item_link(catalog, "dilemma", dilemma_id, dilemma_title, f"dilemma-{dilemma_id}")
         sec += sentence(
             _("Read the case: {case}; then work through the dilemma {dilemma}."),
             case=case_link,
@@ -124,6 +127,6 @@ def render_supervision_map(catalog: Catalog) -> list[nodes.Node]:
         heading = _("Cases set in {place}", place=nation.label)
         group = section(f"asye-nation-{nation.value}", heading, classes=["ek-asye-nation"])
         for case_id, case in sorted(by_nation[nation], key=lambda item: item[1].title):
-            group += _case_entry(case_id, case, dilemma_ids)
+            group += _case_entry(case_id, case, dilemma_ids, catalog)
         out.append(group)
     return out

@@ -8,6 +8,7 @@ Both are read from the data, never written by hand: the content's translations a
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from docutils import nodes
@@ -32,9 +33,9 @@ from ..translations import (
 )
 from ..words import _, current, n_
 from .chapters import reading_order
-from .content import catalog_of, pages
+from .content import catalog_of, pages, tracked
 from .kept import keep_by_page, kept
-from .render import row
+from .render import item_text, row, translatable_kinds
 
 
 class translation_status_table(nodes.General, nodes.Element):  # type: ignore[misc]
@@ -43,13 +44,7 @@ class translation_status_table(nodes.General, nodes.Element):  # type: ignore[mi
 
 def _kinds(catalog: Catalog) -> dict[str, dict[str, Loaded[Any]]]:
     """The kinds of item a page can show in full (as the page registry names them), with the items."""
-    return {
-        "code": catalog.codes,
-        "law": catalog.laws,
-        "case": catalog.cases,
-        "dilemma": catalog.dilemmas,
-        "seminar": catalog.seminars,
-    }
+    return translatable_kinds(catalog)
 
 
 def message_counts(env: BuildEnvironment) -> dict[str, int]:
@@ -159,17 +154,24 @@ def _plain(text: str) -> str:
     return " ".join(text.split())
 
 
-def mark_english(doctree: nodes.document, content: list[str], chapter_messages: set[str]) -> None:
+def mark_english(
+    doctree: nodes.document, content: list[str], chapter_messages: set[str], no_catalogue: bool = False
+) -> None:
     """Mark what a page in another language still shows in English, so its `lang` says so (WCAG 3.1.2).
 
     Marked only where it is certain: the text of an item's untranslated strings (or of their
-    paragraphs), and the chapter's own messages whose catalogue has no translation for them.
+    paragraphs), the chapter's own messages whose catalogue has no translation for them, and every
+    message of a chapter that has no catalogue at all (`no_catalogue`). A chapter's messages are its
+    own text as Sphinx extracts it for translation; what the kit's directives write (content and
+    interface words, translated elsewhere) is never among them.
     """
     pieces = {_plain(piece) for text in content for piece in (text, *text.split("\n\n"))} - {""}
     english: list[nodes.Element] = []
     if pieces:
         english += [node for node in doctree.findall(nodes.TextElement) if _plain(node.astext()) in pieces]
-    if chapter_messages:
+    if no_catalogue:
+        english += [node for node, _message in extract_messages(doctree)]
+    elif chapter_messages:
         english += [
             node
             for node, message in extract_messages(doctree)
@@ -204,7 +206,7 @@ def add_page_notes(app: Sphinx, doctree: nodes.document) -> None:
     sources = [loaded.path for loaded in shown] + [chapter_source(env, docname)]
     awaiting = review is not None and any(review.awaiting(source) for source in sources)
     english = [text for loaded, item in zip(shown, items, strict=True) for text in english_left(item, loaded)]
-    mark_english(doctree, english, untranslated_messages(catalog.root, language, docname))
+    mark_english(doctree, english, untranslated_messages(catalog.root, language, docname), chapter is None)
     notes = page_notes(state, awaiting)
     if not notes:
         return
@@ -247,6 +249,17 @@ def outdated_pages(
         shown = kinds.get(kind, {}).get(item_id)
         if shown is not None and shown.path in changed_sources:
             outdated.add(page)
+    if changed_sources:
+        # Lists of items mark the titles they show in English (`render.item_text`), so the pages that
+        # list items are read again too: those that depend on a changed item's file, those that track
+        # what they show of the items, and the code and law pages with their "used in" lines.
+        changed_files = {os.path.normpath(catalog.root / source) for source in changed_sources}
+        for page, dependencies in env.dependencies.items():
+            if any(os.path.normpath(os.path.join(env.srcdir, dep)) in changed_files for dep in dependencies):
+                outdated.add(page)
+        for listing in tracked(env).values():
+            outdated |= listing
+        outdated |= {page for key, page in registry.items() if key.partition(":")[0] in ("code", "law")}
     return sorted(outdated)
 
 
@@ -330,14 +343,19 @@ def _table(heading: str, languages: list[str], rows: list[list[str | nodes.Node]
     return section
 
 
-def _link(app: Sphinx, docname: str, target: str | None, text: str) -> nodes.Node:
+def _link(
+    app: Sphinx, docname: str, target: str | None, text: str, item: tuple[str, str] | None = None
+) -> nodes.Node:
     """The title, linked to its page; the status page lists itself, and a link to the page a reader is
-    already on would lead nowhere, so its own title stays plain text."""
-    if target is None or target == docname:
-        return nodes.paragraph(text, text)
-    para = nodes.paragraph()
-    para += nodes.reference(text, text, internal=True, refuri=app.builder.get_relative_uri(docname, target))
-    return para
+    already on would lead nowhere, so its own title stays plain text. An item's title (`item`: its kind
+    and id) is shown as every list shows it (`render.item_text`)."""
+    shown: nodes.Node = nodes.Text(text)
+    if target is not None and target != docname:
+        uri = app.builder.get_relative_uri(docname, target)
+        shown = nodes.reference(text, text, internal=True, refuri=uri)
+    if item is None:
+        return nodes.paragraph("", "", shown)
+    return nodes.paragraph("", "", *item_text(catalog_of(app.env), *item, shown))
 
 
 def status_tables(app: Sphinx, docname: str) -> list[nodes.Node]:
@@ -388,7 +406,7 @@ def status_tables(app: Sphinx, docname: str) -> list[nodes.Node]:
         rows: list[list[str | nodes.Node]] = []
         for item_id, loaded in sorted(items.items()):
             title = str(getattr(loaded.model, "title", item_id))
-            cells = [_link(app, docname, registry.get(f"{kind}:{item_id}"), title)]
+            cells = [_link(app, docname, registry.get(f"{kind}:{item_id}"), title, (kind, item_id))]
             for language in languages:
                 item = translations.item(language, loaded.path)
                 cells.append(_state_words(item.state, item.translated, item.outdated, item.total))

@@ -130,8 +130,24 @@
     (children || []).forEach(function (child) { if (child) node.appendChild(child); });
     return node;
   }
-  function paragraphs(text, cls) {
-    return String(text || "").split(/\n\s*\n/).filter(Boolean).map(function (p) { return el("p", { class: cls, text: p.trim() }); });
+  function paragraphs(text, cls, lang) {
+    return String(text || "").split(/\n\s*\n/).filter(Boolean).map(function (p) { return el("p", { class: cls, text: p.trim(), lang: lang }); });
+  }
+  // The payload names, in an entry's `english`, the fields a page in another language shows in English
+  // (strings not yet translated); they are marked `lang="en"` so that screen readers read them as
+  // English (WCAG 3.1.2). Python decides which; the player only marks them.
+  function langOf(entry, field) { return entry && (entry.english || []).indexOf(field) >= 0 ? "en" : null; }
+  function shown(entry, field) {
+    var lang = langOf(entry, field);
+    return lang ? el("span", { lang: lang, text: entry[field] }) : document.createTextNode(entry[field]);
+  }
+  // A looked-up sentence whose `{placeholders}` are filled with nodes (such as `shown`'s), so that
+  // content marked as English keeps its mark inside a sentence in the page's language.
+  function sentenceNodes(message, parts) {
+    return message.split(/(\{[a-z_]+\})/).filter(Boolean).map(function (piece) {
+      var name = piece.slice(1, -1);
+      return piece.charAt(0) === "{" && name in parts ? parts[name] : document.createTextNode(piece);
+    });
   }
   function panelTitle() { return _("What the codes and the law say"); }
   /** A list item: a clause's or provision's label in bold, then its text. */
@@ -429,7 +445,7 @@
     else if (end) heading = this.renderEnding(end);
     else heading = this.renderNode(this.nodes[this.current()]);
     this.pathList.textContent = "";
-    this.steps.forEach(function (s) { self.pathList.appendChild(el("li", { text: s.choice.label })); });
+    this.steps.forEach(function (s) { self.pathList.appendChild(el("li", { text: s.choice.label, lang: langOf(s.choice, "label") })); });
     if (!this.steps.length) this.pathList.appendChild(el("li", { class: "ek-muted", text: _("No decisions yet.") }));
     this.reveal();
     if (announce) this.live.textContent = announce;
@@ -439,10 +455,16 @@
     }
   };
 
-  P.heading = function (text) { var h = el("h2", { tabindex: "-1", class: "ek-step-heading", text: text }); this.stage.appendChild(h); return h; };
+  /** The step's heading: text, or nodes (a sentence from `sentenceNodes`). */
+  P.heading = function (text) {
+    var h = typeof text === "string" ? el("h2", { tabindex: "-1", class: "ek-step-heading", text: text }) : el("h2", { tabindex: "-1", class: "ek-step-heading" }, text);
+    this.stage.appendChild(h); return h;
+  };
   P.add = function (nodes) { var stage = this.stage; nodes.forEach(function (n) { stage.appendChild(n); }); };
 
-  P.reflection = function (key, prompt) {
+  /** A reflection box; `entry` is the node or ending whose `prompt` it asks. */
+  P.reflection = function (key, entry) {
+    var prompt = entry.prompt;
     var self = this, id = "ek-r-" + (++uid), dilemmaId = this.data.id;
     function storedText() { var e = loadStore().dilemmas[dilemmaId]; return e && e.reflections[key] ? e.reflections[key].text : ""; }
     // `base` is the text this tab last read or wrote. If the stored text has moved on since (another
@@ -468,16 +490,17 @@
       if (event.key !== KEY || area.value !== base) return;
       base = area.value = storedText();
     });
-    return el("div", { class: "ek-reflection" }, [el("label", { for: id, text: _("{prompt} (your reflection, kept only on this device)", { prompt: prompt }) }), area, status]);
+    var label = el("label", { for: id }, sentenceNodes(_("{prompt} (your reflection, kept only on this device)"), { prompt: shown(entry, "prompt") }));
+    return el("div", { class: "ek-reflection" }, [label, area, status]);
   };
 
   P.renderNode = function (node) {
     var self = this;
     var h = this.heading(node.title);
-    this.add(paragraphs(node.situation, "ek-situation"));
-    if (node.prompt) this.add([this.reflection(node.id, node.prompt)]);
+    this.add(paragraphs(node.situation, "ek-situation", langOf(node, "situation")));
+    if (node.prompt) this.add([this.reflection(node.id, node)]);
     var list = el("ul", { class: "ek-choices", "aria-label": _("What do you do?") }, this.offered(node.id).map(function (choice) {
-      return el("li", {}, [el("button", { type: "button", class: "ek-btn ek-choice-btn", onclick: function () { self.choose(choice); } }, [el("span", { "aria-hidden": "true", text: "→ " }), document.createTextNode(choice.label)])]);
+      return el("li", {}, [el("button", { type: "button", class: "ek-btn ek-choice-btn", onclick: function () { self.choose(choice); } }, [el("span", { "aria-hidden": "true", text: "→ " }), shown(choice, "label")])]);
     }));
     this.add([el("p", { class: "ek-ask", text: _("What do you do?") }), list]);
     return h;
@@ -496,7 +519,7 @@
       return stopped;
     }
     var h = this.heading(pauseTitle);
-    this.add(paragraphs(pause.text, "ek-pause-text"));
+    this.add(paragraphs(pause.text, "ek-pause-text", langOf(pause, "text")));
     this.add([el("p", { class: "ek-support", text: pause.support }),
       el("button", { type: "button", class: "ek-btn ek-next-btn", text: _("Go on to {title}", { title: node.title }), onclick: function () { self.pausing = null; self.render(true, node.title); } }),
       el("button", { type: "button", class: "ek-btn", text: _("Stop here"), onclick: function () { self.stopped = true; self.render(true, stoppedTitle); } })]);
@@ -508,7 +531,7 @@
     return el("ul", { class: "ek-views" }, sides(data).map(function (side) {
       var v = choice.views[side[0]];
       return el("li", { class: "ek-view" }, [
-        el("strong", { text: _("{side}:", { side: side[1] }) }), document.createTextNode(" " + v.text + " "),
+        el("strong", { text: _("{side}:", { side: side[1] }) }), document.createTextNode(" "), shown(v, "text"), document.createTextNode(" "),
         el("span", { class: "ek-lean ek-lean-" + (v.lean + 2), text: _("({lean}, {meaning})", { lean: signed(v.lean), meaning: leanWord(data, v.lean) }) })
       ]);
     }));
@@ -539,8 +562,8 @@
 
   P.renderOutcome = function (choice) {
     var self = this;
-    var h = this.heading(_("You chose: {label}", { label: choice.label }));
-    this.add(paragraphs(choice.consequence, "ek-consequence"));
+    var h = this.heading(sentenceNodes(_("You chose: {label}"), { label: shown(choice, "label") }));
+    this.add(paragraphs(choice.consequence, "ek-consequence", langOf(choice, "consequence")));
     if (this.projection) this.add([el("h3", { text: _("Seen from three sides") }), this.views(choice)]);
     else this.add([el("p", { class: "ek-verdicts-later", text: _("How the agency, the profession and the person saw this choice is shown at the end of the dilemma. Before you go on: how do you think each of them sees it?") })]);
     if (choice.escalation) this.add([el("p", { class: "ek-escalation", text: _("Route taken: {route}", { route: escalationRoute(choice.escalation) }) })]);
@@ -559,14 +582,14 @@
       if (honours && strains) codes = _("It honours {honoured}; it strains {strained}.", { honoured: honours, strained: strains });
       else if (honours) codes = _("It honours {honoured}.", { honoured: honours });
       else if (strains) codes = _("It strains {strained}.", { strained: strains });
-      var label = el("th", { scope: "row" }, [document.createTextNode(_("{decision}: {choice}", { decision: self.nodes[s.node].title, choice: s.choice.label }))]);
+      var label = el("th", { scope: "row" }, sentenceNodes(_("{decision}: {choice}", { decision: self.nodes[s.node].title }), { choice: shown(s.choice, "label") }));
       if (codes) label.appendChild(el("span", { class: "ek-summary-codes", text: codes }));
       return el("tr", {}, [label].concat(sides(data).map(function (side) {
         var view = s.choice.views[side[0]], lean = view.lean;
         return el("td", {}, [
           el("span", { class: "ek-bar ek-bar-" + (lean + 2), "aria-hidden": "true" }),
           el("span", { class: "ek-summary-lean", text: _("{lean} {meaning}", { lean: signed(lean), meaning: leanWord(data, lean) }) }),
-          el("span", { class: "ek-summary-view", text: view.text })
+          el("span", { class: "ek-summary-view", text: view.text, lang: langOf(view, "text") })
         ]);
       })));
     });
@@ -577,14 +600,14 @@
   P.renderEnding = function (end) {
     var data = this.data;
     var h = this.heading(end.heading);
-    this.add(paragraphs(end.debrief, "ek-debrief"));
+    this.add(paragraphs(end.debrief, "ek-debrief", langOf(end, "debrief")));
     if (end.clauses.length) this.add([el("p", { text: _("Clauses to revisit: {clauses}", { clauses: clauseList(data, end.clauses) }) })]);
     if (end.law && end.law.length) this.add([el("section", { class: "ek-codes ek-ending-law", "aria-label": _("What the law says") }, lawParts(data, end.law, "ending", true))]);
-    if (end.selfCare) this.add([el("aside", { class: "ek-self-care" }, [el("h3", { text: _("Looking after yourself") })].concat(paragraphs(end.selfCare)))]);
+    if (end.selfCare) this.add([el("aside", { class: "ek-self-care" }, [el("h3", { text: _("Looking after yourself") })].concat(paragraphs(end.selfCare, null, langOf(end, "selfCare"))))]);
     this.add([this.summary()]);
     var drawn = this.drawPath();
     if (drawn) this.add([this.pathFigure(drawn)]);
-    this.add([this.reflection(end.id, end.prompt)]);
+    this.add([this.reflection(end.id, end)]);
     return h;
   };
 
