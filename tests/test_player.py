@@ -361,9 +361,11 @@ def test_related_by_theme_lists_the_binding_standards_first() -> None:
 def test_the_player_lists_the_related_clauses_the_payload_gives_for_the_nation(
     page: Page, tmp_path: Path
 ) -> None:
-    """The player shows, in order, the clauses the payload chose for the nation switched to."""
+    """The player shows, in order, the clauses the payload chose for the nation switched to, and marks
+    the words the payload names as English."""
     views = {side: {"text": "Seen.", "lean": 0} for side in ("agency", "profession", "person")}
     clauses = {"z-regulator:1": _clause("Regulator", True), "a-body-0:1": _clause("Body 0", False)}
+    clauses["a-body-0:1"]["english"] = ["text"]  # a code not yet translated, on a page in another language
     clauses["w-regulator:1"] = _clause("Welsh regulator", True, jurisdiction="wales")
     clauses["cited:1"] = _clause("Cited", False)
     payload = {
@@ -416,6 +418,10 @@ def test_the_player_lists_the_related_clauses_the_payload_gives_for_the_nation(
     expect(related).to_have_count(2)
     expect(related.first).to_contain_text("Regulator 1:")
     expect(related.nth(1)).to_contain_text("Body 0 1:")
+    # Words the payload names as English are marked so, with a visible note; the others are not.
+    expect(related.nth(1).locator("span[lang='en']")).to_have_text("Body 0 text.")
+    expect(related.nth(1).locator(".ek-in-english")).to_have_text("(in English)")
+    expect(related.first.locator("[lang], .ek-in-english")).to_have_count(0)
 
 
 @pytest.mark.parametrize("name", ["dilemma.html", "reflections.html"])

@@ -532,6 +532,8 @@ def test_an_english_build_shows_no_note_and_lists_each_language(tmp_path: Path) 
     assert "The Friday deadline" in dilemma.get_text()
     assert "Y terfyn" not in dilemma.get_text()
     assert not dilemma.select(".ek-translation-note")
+    tips = [tip for html in site.glob("*.html") for tip in page(site, html.name).select(".ek-tip")]
+    assert tips and not any(tip.select("[lang], .ek-in-english") for tip in tips)
     status = page(site, "status.html")
     head = [cell.get_text(strip=True) for cell in status.select("table.ek-translation-status thead th")][:3]
     assert head == ["Page or content", "Welsh: translation", "Welsh: review"]
@@ -675,6 +677,21 @@ LISTING_PAGES = [
     "dilemma.html",  # "Based on the case ..."
     "status.html",  # the translation status page
 ]
+
+
+@pytest.mark.build
+def test_a_tooltip_quoting_a_digest_not_yet_translated_is_marked_and_noted(pseudo_site: Path) -> None:
+    """A clause's or provision's tooltip on a page in another language quotes its digest, which has no
+    translation in the fixture: the words are marked as English and a note in the page's language says
+    so. (An English build marks none: `test_an_english_build_shows_no_note_and_lists_each_language`.)"""
+    tips = [
+        tip for html in pseudo_site.glob("*.html") for tip in page(pseudo_site, html.name).select(".ek-tip")
+    ]
+    assert {tip["id"].rsplit("-", 1)[0] for tip in tips} == {"ek-tip", "ek-law-tip"}
+    for tip in tips:
+        quoted, note = tip.find_all(recursive=False)
+        assert quoted.name == "span" and quoted.get("lang") == "en" and quoted.get_text().strip()
+        assert note.get("class") == ["ek-in-english"] and note.get_text() == pseudo("(in English)")
 
 
 @pytest.mark.build

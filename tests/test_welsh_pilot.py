@@ -12,6 +12,7 @@ import pickle
 import re
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 import yaml
@@ -24,6 +25,7 @@ from sphinx.util.nodes import extract_messages, is_translatable
 
 from conftest import REPO, WALKTHROUGHS, assert_walkthroughs_replay, doctrees_of, load_walkthroughs
 from ethicskit.catalog import load_catalog
+from ethicskit.export import dilemma_payload
 from ethicskit.sphinx.directives import _content_only, setup_directives
 from ethicskit.sphinx.translations import COMPILED_FOLDER, compile_chapter_catalogues
 from ethicskit.translations import ItemState, chapter_translation
@@ -147,6 +149,41 @@ def test_the_recorded_walkthroughs_play_through_the_welsh_dilemma() -> None:
     (path,) = [path for path in WALKTHROUGHS if path.stem == "within-the-hour"]
     walks = load_walkthroughs(path)
     assert_walkthroughs_replay(dilemma, walks)
+
+
+def test_the_welsh_dilemma_names_the_code_and_law_words_it_quotes_in_english() -> None:
+    """On the Welsh pilot dilemma the player quotes clauses and provisions, most from digests not yet
+    translated: the payload names each such string as English, so the player marks it and says so, and
+    names none in the English build. A translated digest's words are not named."""
+    for code in ("en", WELSH):
+        with language(code):
+            catalog, _problems = load_catalog(REPO)
+            payload = dilemma_payload(catalog.dilemmas["within-the-hour"].model, catalog)
+        quoted = {**payload["clauses"], **payload["provisions"]}
+        named = {ref for ref, entry in quoted.items() if entry.get("english")}
+        if code == "en":
+            assert named == set()
+            continue
+        translated_sources = {
+            str(path.relative_to(REPO / "translations" / WELSH / "content"))
+            for path in (REPO / "translations" / WELSH / "content").rglob("*.yml")
+        }
+        untranslated = {ref for ref in quoted if _digest_file(catalog, ref) not in translated_sources}
+        assert untranslated and named == untranslated
+        assert all(
+            payload["clauses"][ref]["english"] == ["text"] for ref in named if ref in payload["clauses"]
+        )
+        assert all(
+            payload["provisions"][ref]["english"] == ["text", "line"]
+            for ref in named & set(payload["provisions"])
+        )
+
+
+def _digest_file(catalog: Any, ref: str) -> str:
+    """The file of the code or statute digest a clause or provision reference names."""
+    item = ref.partition(":")[0]
+    loaded = catalog.codes.get(item) or catalog.laws[item]
+    return str(loaded.path)
 
 
 def source_case_topics() -> list[str]:

@@ -7,15 +7,17 @@ from pathlib import Path
 from typing import Any
 
 from . import worksheet
-from .catalog import Catalog
+from .catalog import Catalog, Cited
 from .engine import decision_numbers, decision_title, ending_title, numbered_nodes
 from .models import (
     CodeStatus,
     Dilemma,
+    Instrument,
     IssuerType,
     Jurisdiction,
     LawCitation,
     Lean,
+    Provision,
     Theme,
     law_label,
     perspective_names,
@@ -53,17 +55,42 @@ def _clause_entry(catalog: Catalog, ref: str) -> dict[str, Any]:
     found = catalog.cited(ref)
     assert found is not None, ref  # the checker guarantees every reference resolves
     code = found.code
-    return {
-        "code": code.short_title,
-        "id": found.clause.id if found.clause else "",
-        "label": found.label,
-        "text": found.text,
-        "themes": [theme.value for theme in found.themes],
-        "jurisdiction": code.jurisdiction.value,
-        "current": code.status is CodeStatus.CURRENT,
-        # A regulator's standards bind every social worker in its nation; the player lists them first.
-        "binding": code.issuer_type is IssuerType.REGULATOR,
-    }
+    return _with_english(
+        {
+            "code": code.short_title,
+            "id": found.clause.id if found.clause else "",
+            "label": found.label,
+            "text": found.text,
+            "themes": [theme.value for theme in found.themes],
+            "jurisdiction": code.jurisdiction.value,
+            "current": code.status is CodeStatus.CURRENT,
+            # A regulator's standards bind every social worker in its nation; the player lists them first.
+            "binding": code.issuer_type is IssuerType.REGULATOR,
+        },
+        ["text"] if clause_in_english(catalog, found) else [],
+    )
+
+
+def clause_in_english(catalog: Catalog, found: Cited) -> bool:
+    """Whether a page in the language the catalogue was put in quotes this clause's paraphrase (or a
+    document-level digest's statement of what binds whom) in English, its digest not translated."""
+    key = next(
+        (
+            f"sections/{section.id}/clauses/{clause.id}/paraphrase"
+            for section, clause in found.code.clauses()
+            if found.clause is not None and clause.id == found.clause.id
+        ),
+        "binds",
+    )
+    loaded = catalog.codes.get(found.code.id)
+    return loaded is not None and catalog.translations.shows_english(loaded.path, key)
+
+
+def provision_in_english(catalog: Catalog, instrument: Instrument, provision: Provision) -> bool:
+    """Whether a page in the language the catalogue was put in quotes this provision in English."""
+    loaded = catalog.laws.get(instrument.id)
+    key = f"provisions/{provision.number}/paraphrase"
+    return loaded is not None and catalog.translations.shows_english(loaded.path, key)
 
 
 RELATED_SHOWN = 6
@@ -97,20 +124,24 @@ def _provision_entry(catalog: Catalog, ref: str) -> dict[str, Any]:
     assert found is not None, ref  # the checker guarantees every reference resolves
     instrument, provision = found
     verified = provision.verified is not None
-    return {
-        "label": law_label(instrument, provision),
-        "heading": provision.heading,
-        "text": provision.paraphrase,
-        "verified": verified,
-        # The provision as the player and the widget list it, after its label.
-        "line": _("{heading}. {text}", heading=provision.heading, text=provision.paraphrase)
-        if verified
-        else _(
-            "{heading}. {text} (Not yet checked against the official text.)",
-            heading=provision.heading,
-            text=provision.paraphrase,
-        ),
-    }
+    english = provision_in_english(catalog, instrument, provision)
+    return _with_english(
+        {
+            "label": law_label(instrument, provision),
+            "heading": provision.heading,
+            "text": provision.paraphrase,
+            "verified": verified,
+            # The provision as the player and the widget list it, after its label.
+            "line": _("{heading}. {text}", heading=provision.heading, text=provision.paraphrase)
+            if verified
+            else _(
+                "{heading}. {text} (Not yet checked against the official text.)",
+                heading=provision.heading,
+                text=provision.paraphrase,
+            ),
+        },
+        ["text", "line"] if english else [],
+    )
 
 
 LAW_RELATIONS = ("honours", "strains", "unlawful")

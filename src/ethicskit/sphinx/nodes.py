@@ -26,11 +26,16 @@ class clause_link(nodes.Inline, nodes.TextElement):  # type: ignore[misc]
 
 def visit_clause_link_html(self: Any, node: clause_link) -> None:
     tip_id = node["tip_id"]
+    tip = self.encode(node["tip"])
+    note = node.get("tip_note", "")
+    if note:
+        # Words of a digest not yet translated: English, then the note in the page's language.
+        tip = f'<span lang="en">{tip}</span> <span class="ek-in-english">{self.encode(note)}</span>'
     self.body.append(
         f'<span class="ek-clause">'
         f'<a class="reference internal ek-clause-link" href="{self.attval(node["refuri"])}" '
         f'aria-describedby="{tip_id}">{self.encode(node.astext())}</a>'
-        f'<span class="ek-tip" role="tooltip" id="{tip_id}">{self.encode(node["tip"])}</span>'
+        f'<span class="ek-tip" role="tooltip" id="{tip_id}">{tip}</span>'
         f"</span>"
     )
     raise nodes.SkipNode

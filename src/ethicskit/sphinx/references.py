@@ -9,6 +9,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
+from ..export import clause_in_english, provision_in_english
 from ..models import clause_anchor, law_label
 from ..words import _
 from .content import catalog_of, page_key, pages
@@ -31,6 +32,8 @@ class _Target:
     no_page_code: str
     anchor: str | None
     tip: str
+    tip_in_english: bool = False
+    """Whether the tooltip quotes a digest not yet translated into the page's language."""
 
 
 class _ResolveTooltipReferences(SphinxPostTransform):
@@ -63,7 +66,11 @@ class _ResolveTooltipReferences(SphinxPostTransform):
             if found.anchor:
                 uri += "#" + found.anchor
             tip_id = f"{self.tip_prefix}-{number}"
-            link = clause_link(found.text, found.text, refuri=uri, tip=found.tip, tip_id=tip_id)
+            # Marked and noted in the page's language, as every list of items is (render.item_text).
+            note = _("(in English)") if found.tip_in_english else ""
+            link = clause_link(
+                found.text, found.text, refuri=uri, tip=found.tip, tip_id=tip_id, tip_note=note
+            )
             link.source, link.line = node.source, node.line
             node.replace_self(link)
 
@@ -91,6 +98,7 @@ class ResolveClauseReferences(_ResolveTooltipReferences):
             no_page_code="no-code-page",
             anchor=clause_anchor(ref) if found.clause is not None else None,
             tip=found.text,
+            tip_in_english=clause_in_english(catalog_of(self.env), found),
         )
 
 
@@ -127,6 +135,7 @@ class ResolveLawReferences(_ResolveTooltipReferences):
             no_page_code="no-law-page",
             anchor=clause_anchor(f"{instrument.id}:{provision.number}"),
             tip=tip,
+            tip_in_english=provision_in_english(catalog_of(self.env), instrument, provision),
         )
 
 

@@ -141,6 +141,17 @@
     var lang = langOf(entry, field);
     return lang ? el("span", { lang: lang, text: entry[field] }) : document.createTextNode(entry[field]);
   }
+  // A code's or statute's words quoted in a list: where the payload says they are in English, marked so
+  // and followed by a short note in the page's language, as the book's lists do (render.item_text).
+  function quoted(entry, field) {
+    var words = document.createDocumentFragment();
+    words.appendChild(shown(entry, field));
+    if (langOf(entry, field)) {
+      words.appendChild(document.createTextNode(" "));
+      words.appendChild(el("span", { class: "ek-in-english", text: _("(in English)") }));
+    }
+    return words;
+  }
   // A looked-up sentence whose `{placeholders}` are filled with nodes (such as `shown`'s), so that
   // content marked as English keeps its mark inside a sentence in the page's language.
   function sentenceNodes(message, parts) {
@@ -160,7 +171,7 @@
     // Every word comes worded from the payload: the provision's line and the lead-ins (`law_words`).
     function provision(ref) {
       var p = (data.provisions || {})[ref];
-      return labelled(p ? p.label : ref, document.createTextNode(p ? p.line : ""));
+      return labelled(p ? p.label : ref, p ? quoted(p, "line") : document.createTextNode(""));
     }
     if (!cited.length) return [];
     if (!grouped) {
@@ -540,7 +551,7 @@
   P.codes = function (choice) {
     var data = this.data, j = this.jurisdiction;
     var label = data.jurisdictions.filter(function (x) { return x.id === j; })[0] || data.jurisdictions[0];
-    function item(ref) { var c = data.clauses[ref]; return labelled(clauseLabel(data, ref), document.createTextNode(c ? c.text : "")); }
+    function item(ref) { var c = data.clauses[ref]; return labelled(clauseLabel(data, ref), c ? quoted(c, "text") : document.createTextNode("")); }
     var cited = choice.honours.concat(choice.strains);
     // Chosen in Python, nation by nation (ethicskit.export.related_clauses).
     var related = (choice.related || {})[label.id] || [];
