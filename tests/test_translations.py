@@ -14,10 +14,11 @@ from bs4 import BeautifulSoup, Tag
 from click.testing import CliRunner
 from playwright.sync_api import Page, expect
 
-from conftest import build_book, make_fixture_book, press_until_focused
+from conftest import build_book, go_on_past_a_pause, make_fixture_book, press_until_focused
 from ethicskit.catalog import load_catalog
 from ethicskit.cli import main
 from ethicskit.documents import standalone_dilemma
+from ethicskit.engine import Session
 from ethicskit.export import dilemma_payload
 from ethicskit.problems import ProblemCode, Severity
 from ethicskit.translations import (
@@ -859,6 +860,40 @@ def test_the_player_marks_the_strings_its_data_names_as_english(page: Page, tmp_
     views = stage.locator(".ek-view")
     expect(views.nth(0).locator('[lang="en"]')).to_have_text("The target is met.")
     assert views.nth(1).locator('[lang="en"]').count() == 0
+
+
+@pytest.mark.browser
+def test_an_ending_titled_in_english_keeps_the_mark_inside_the_players_heading(
+    page: Page, tmp_path: Path
+) -> None:
+    """With no translation of the dilemma, its ending's title is English inside the heading's words in
+    the page's language: the player marks the title alone."""
+    root = partly_welsh_kit(tmp_path)
+    (root / WELSH).unlink()
+    with language("cy"):
+        catalog, problems = load_catalog(root)
+        assert problems == []
+        dilemma = catalog.dilemmas["demo-dilemma"].model
+        html = standalone_dilemma(dilemma, catalog)
+        go_on, see_the_end = _("Continue"), _("See where this ends")
+        before_title = _("Ending: {title}").split("{title}")[0]
+    file = tmp_path / "dilemma.html"
+    file.write_text(html, encoding="utf-8")
+    page.goto(file.as_uri())
+    session = Session(dilemma)
+    while session.node is not None:
+        choice = session.choices()[0]
+        session.choose(choice.id)
+        page.get_by_role("button", name=choice.label, exact=True).click()
+        page.get_by_role(
+            "button", name=go_on if session.node is not None else see_the_end, exact=True
+        ).click()
+        go_on_past_a_pause(page, "cy")
+    ending = session.ending
+    assert ending is not None
+    heading = page.locator(".ek-step-heading")
+    expect(heading.locator('[lang="en"]')).to_have_text(ending.title)
+    expect(heading).to_have_text(before_title + ending.title)
 
 
 @pytest.mark.build

@@ -610,7 +610,8 @@
 
   P.renderEnding = function (end) {
     var data = this.data;
-    var h = this.heading(end.heading);
+    // An ending still titled in English keeps that mark inside the heading in the page's language.
+    var h = this.heading(langOf(end, "title") ? sentenceNodes(_("Ending: {title}"), { title: shown(end, "title") }) : end.heading);
     this.add(paragraphs(end.debrief, "ek-debrief", langOf(end, "debrief")));
     if (end.clauses.length) this.add([el("p", { text: _("Clauses to revisit: {clauses}", { clauses: clauseList(data, end.clauses) }) })]);
     if (end.law && end.law.length) this.add([el("section", { class: "ek-codes ek-ending-law", "aria-label": _("What the law says") }, lawParts(data, end.law, "ending", true))]);
