@@ -18,7 +18,7 @@ from conftest import FIXTURES, build_book, make_fixture_book, play_choices_by_ke
 from ethicskit.catalog import load_catalog
 from ethicskit.documents import standalone_dilemma
 from ethicskit.engine import Session, enumerate_paths
-from ethicskit.export import related_clauses
+from ethicskit.export import codes_words, related_clauses
 from ethicskit.models import Dilemma, Jurisdiction
 from ethicskit.sphinx.assets import STATIC
 
@@ -261,7 +261,8 @@ def test_content_is_inserted_as_text_never_as_html(page: Page, tmp_path: Path, e
         "title": evil,
         "start": "n1",
         "jurisdiction": "england",
-        "jurisdictions": [{"id": "england", "label": evil, "codes": ["england"]}],
+        "jurisdictions": [{"id": "england", "label": evil, "codes": ["england"], "related_heading": evil}],
+        "codes_words": dict.fromkeys(("held_back", "honours", "strains", "none_related"), evil),
         "sides": [{"id": side, "name": evil} for side in ("agency", "profession", "person")],
         "leans": [evil] * 5,
         "clauses": {
@@ -375,9 +376,10 @@ def test_the_player_lists_the_related_clauses_the_payload_gives_for_the_nation(
         "start": "n1",
         "jurisdiction": "england",
         "jurisdictions": [
-            {"id": "england", "label": "England", "codes": ["england", "uk"]},
-            {"id": "wales", "label": "Wales", "codes": ["wales", "uk"]},
+            {"id": "england", "label": "England", "codes": ["england", "uk"], "related_heading": "Related:"},
+            {"id": "wales", "label": "Wales", "codes": ["wales", "uk"], "related_heading": "Related:"},
         ],
+        "codes_words": codes_words(),
         "clauses": clauses,
         "nodes": [
             {

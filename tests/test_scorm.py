@@ -22,6 +22,7 @@ from playwright.sync_api import FrameLocator, Page, expect
 from conftest import FIXTURES, REPO, serve
 from ethicskit.catalog import Catalog, load_catalog
 from ethicskit.engine import enumerate_paths
+from ethicskit.export import codes_words
 from ethicskit.models import Dilemma
 from ethicskit.scorm import package_files, write_package
 
@@ -390,7 +391,10 @@ def chain_payload(steps: int) -> dict[str, Any]:
         "title": "Long chain",
         "start": node_id(0),
         "jurisdiction": "england",
-        "jurisdictions": [{"id": "england", "label": "England", "codes": ["england", "uk"]}],
+        "jurisdictions": [
+            {"id": "england", "label": "England", "codes": ["england", "uk"], "related_heading": "Related:"}
+        ],
+        "codes_words": codes_words(),
         "sides": [
             {"id": "agency", "name": "The agency"},
             {"id": "profession", "name": "The profession"},

@@ -29,7 +29,8 @@ from ethicskit.export import dilemma_payload
 from ethicskit.sphinx.directives import _content_only, setup_directives
 from ethicskit.sphinx.translations import COMPILED_FOLDER, compile_chapter_catalogues
 from ethicskit.translations import ItemState, chapter_translation
-from ethicskit.words import language
+from ethicskit.widgets import DilemmaWidget
+from ethicskit.words import _, language
 
 WELSH = "cy"
 MESSAGES = REPO / "translations" / WELSH / "LC_MESSAGES"
@@ -177,6 +178,24 @@ def test_the_welsh_dilemma_names_the_code_and_law_words_it_quotes_in_english() -
             payload["provisions"][ref]["english"] == ["text", "line"]
             for ref in named & set(payload["provisions"])
         )
+
+
+def test_the_welsh_widget_notes_the_code_words_it_quotes_in_english() -> None:
+    """The Jupyter widget lists a choice's clauses in the player's words, and notes in Welsh each one
+    quoted from a digest not yet translated; in English it notes none."""
+    for code in ("en", WELSH):
+        with language(code):
+            catalog, _problems = load_catalog(REPO)
+            dilemma = catalog.dilemmas["within-the-hour"].model
+            widget = DilemmaWidget(dilemma, catalog, language=code)
+            first = next(node for node in dilemma.nodes if node.id == dilemma.start)
+            lines = [line for choice in first.choices for line in widget.clause_lines(choice)]
+            note = _("(in English)")
+        noted = [line for line in lines if line.endswith(" " + note)]
+        if code == "en":
+            assert noted == []
+        else:
+            assert note == "(yn Saesneg)" and noted
 
 
 def _digest_file(catalog: Any, ref: str) -> str:

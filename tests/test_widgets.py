@@ -87,7 +87,8 @@ def test_projection_mode_shows_each_sides_view_after_every_choice() -> None:
     assert "The agency: The target is met. (+2, strongly for)" in text
     assert "The person served: Their views are barely heard. (-2, strongly against)" in text
     lines = widget.clause_lines(DILEMMA.nodes[0].choices[0])
-    assert lines[0].startswith("Strains Demo standards 1.1: Respect people")
+    assert lines[0] == "This choice strains:"
+    assert lines[1].startswith("Demo standards 1.1: Respect people")
     widget.projection.value = False
     text = " ".join(getattr(child, "value", "") for child in widget.stage.children)
     assert "The target is met." not in text
@@ -99,7 +100,8 @@ def test_codes_and_law_panel_lists_the_provisions_a_choice_cites() -> None:
     widget = DilemmaWidget(DILEMMA, CATALOG, projection=True)
     apologise = DILEMMA.nodes[1].choices[0]
     lines = widget.clause_lines(apologise)
-    assert lines[1:3] == [
+    assert lines[0] == "This choice honours:"
+    assert lines[2:4] == [
         "This choice honours in law:",
         f"Demonstration Act 2099, s 1: {_provision_line('demo-act:1')}",
     ]

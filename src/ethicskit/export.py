@@ -168,6 +168,20 @@ def law_words() -> dict[str, Any]:
     }
 
 
+def codes_words() -> dict[str, str]:
+    """The codes panel's lead-ins, as the player and the widget show them: the clauses a choice cites,
+    grouped by what it does to each (`honours`, `strains`) or, while that verdict is held back for the
+    ending, listed under one line (`held_back`); and what stands for no clause related by theme."""
+    return {
+        "held_back": _(
+            "Clauses that bear on this choice (whether it honours or strains each is shown at the end):"
+        ),
+        "honours": _("This choice honours:"),
+        "strains": _("This choice strains:"),
+        "none_related": _("No other clause of these codes shares this choice's themes."),
+    }
+
+
 def _with_english(entry: dict[str, Any], english: list[str]) -> dict[str, Any]:
     """The payload entry, with `english` naming those of its fields the dilemma shows in English (in a
     build in another language, the strings it has no translation for), so that the player marks them
@@ -315,12 +329,18 @@ def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
             "clauses": clauses,
             "provisions": {ref: _provision_entry(catalog, ref) for ref in sorted(law_cited)},
             "law_words": law_words(),
+            "codes_words": codes_words(),
             # The three sides' names, in the order every output lists them, in the language being written.
             "sides": [{"id": key, "name": name} for key, name in perspective_names().items()],
             # Every output words a lean the same way; the player takes the words from here.
             "leans": [lean.label for lean in sorted(Lean)],
             "jurisdictions": [
-                {"id": key, "label": label, "codes": sorted(j.value for j in members)}
+                {
+                    "id": key,
+                    "label": label,
+                    "codes": sorted(j.value for j in members),
+                    "related_heading": _("Related by theme, {jurisdiction}:", jurisdiction=label),
+                }
                 for key, (label, members) in jurisdictions.items()
             ],
         },

@@ -69,6 +69,15 @@ def in_own_language(
     return speaking_own_language
 
 
+def quoted_line(label: str, entry: dict[str, Any], field: str) -> str:
+    """A clause or provision as the player lists it: its label, then its words from the payload, with the
+    player's note where the payload names them as English (a digest not yet translated)."""
+    line = _("{label}:", label=label) + " " + str(entry[field])
+    if field in entry.get("english", []):
+        line += " " + _("(in English)")
+    return line
+
+
 def law_lines(payload: dict[str, Any], cited: list[LawCitation], subject: str, grouped: bool) -> list[str]:
     """The provisions of law a choice or ending cites, in the player's words and order (all from the
     payload): under a lead-in for what the choice or ending does in law, or, while that verdict is held
@@ -76,8 +85,7 @@ def law_lines(payload: dict[str, Any], cited: list[LawCitation], subject: str, g
     words, provisions = payload["law_words"], payload["provisions"]
 
     def line(ref: str) -> str:
-        worded: str = provisions[ref]["line"]
-        return _("{label}:", label=provisions[ref]["label"]) + " " + worded
+        return quoted_line(provisions[ref]["label"], provisions[ref], "line")
 
     if not cited:
         return []
@@ -419,45 +427,30 @@ class DilemmaWidget(_StaticPreview, widgets.VBox):  # type: ignore[misc]
 
     @in_own_language
     def clause_lines(self, choice: Choice) -> list[str]:
-        """The codes and law panel as text: cited clauses, cited provisions of law, then clauses related by
-        theme in the jurisdiction.
+        """The codes and law panel as text, in the player's words and order (all from the payload): cited
+        clauses, cited provisions of law, then clauses related by theme in the jurisdiction.
 
         Outside projection mode the cited clauses and provisions are listed in order without saying which
         the choice honours, strains or would break: that is a verdict, shown at the ending.
         """
-        clauses = self.payload["clauses"]
+        words, clauses = self.payload["codes_words"], self.payload["clauses"]
 
-        def clause(ref: str) -> dict[str, Any]:
-            found: dict[str, Any] = clauses[ref]
-            return found
+        def item(ref: str) -> str:
+            return quoted_line(clauses[ref]["label"], clauses[ref], "text")
 
         if self.projection.value:
-            lines = [
-                _("Honours {clause}: {text}", clause=clause(r)["label"], text=clause(r)["text"])
-                for r in choice.honours
-            ]
-            lines += [
-                _("Strains {clause}: {text}", clause=clause(r)["label"], text=clause(r)["text"])
-                for r in choice.strains
-            ]
+            lines: list[str] = []
+            for heading, refs in ((words["honours"], choice.honours), (words["strains"], choice.strains)):
+                if refs:
+                    lines += [heading, *(item(ref) for ref in refs)]
         else:
-            lines = [
-                _(
-                    "Clauses that bear on this choice (whether it honours or strains each is shown at the "
-                    "end):"
-                )
-            ] + [
-                _("{clause}: {text}", clause=clause(r)["label"], text=clause(r)["text"])
-                for r in sorted([*choice.honours, *choice.strains])
-            ]
+            lines = [words["held_back"], *(item(ref) for ref in sorted([*choice.honours, *choice.strains]))]
+        lines += law_lines(self.payload, choice.law, "choice", grouped=self.projection.value)
         [place] = [place for place in self.payload["jurisdictions"] if place["id"] == self.jurisdiction.value]
         [entry] = [c for node in self.payload["nodes"] for c in node["choices"] if c["id"] == choice.id]
         related: list[str] = entry["related"][place["id"]]  # chosen in Python, as the player reads them
-        lines += law_lines(self.payload, choice.law, "choice", grouped=self.projection.value)
-        lines.append(_("Related by theme, {place}:", place=place["label"]))
-        lines += [
-            _("{clause}: {text}", clause=clause(r)["label"], text=clause(r)["text"]) for r in related
-        ] or [_("No other clause of these codes shares this choice's themes.")]
+        lines.append(place["related_heading"])
+        lines += [item(ref) for ref in related] or [words["none_related"]]
         return lines
 
     def _codes(self, choice: Choice) -> widgets.VBox:

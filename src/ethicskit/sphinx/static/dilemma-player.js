@@ -559,15 +559,15 @@
     if (!this.projection) {
       // Which clauses a choice honours and which it strains is a verdict too: until the end, the learner
       // sees the clauses that bear on the choice and weighs them.
-      parts.push(el("p", { text: _("Clauses that bear on this choice (whether it honours or strains each is shown at the end):") }), el("ul", {}, cited.slice().sort().map(item)));
+      parts.push(el("p", { text: data.codes_words.held_back }), el("ul", {}, cited.slice().sort().map(item)));
       parts = parts.concat(lawParts(data, choice.law || [], "choice", false));
     } else {
-      if (choice.honours.length) parts.push(el("p", { text: _("This choice honours:") }), el("ul", {}, choice.honours.map(item)));
-      if (choice.strains.length) parts.push(el("p", { text: _("This choice strains:") }), el("ul", {}, choice.strains.map(item)));
+      if (choice.honours.length) parts.push(el("p", { text: data.codes_words.honours }), el("ul", {}, choice.honours.map(item)));
+      if (choice.strains.length) parts.push(el("p", { text: data.codes_words.strains }), el("ul", {}, choice.strains.map(item)));
       parts = parts.concat(lawParts(data, choice.law || [], "choice", true));
     }
-    parts.push(el("p", { text: _("Related by theme, {jurisdiction}:", { jurisdiction: label.label }) }));
-    parts.push(related.length ? el("ul", { class: "ek-related" }, related.map(item)) : el("p", { class: "ek-muted", text: _("No other clause of these codes shares this choice's themes.") }));
+    parts.push(el("p", { text: label.related_heading }));
+    parts.push(related.length ? el("ul", { class: "ek-related" }, related.map(item)) : el("p", { class: "ek-muted", text: data.codes_words.none_related }));
     return el("section", { class: "ek-codes", "aria-label": panelTitle() }, parts);
   };
 
