@@ -34,7 +34,8 @@ def test_the_light_macros_are_derived_from_the_installed_theme_without_the_icon_
     text = generated.read_text(encoding="utf-8")
     assert "fontawesome" not in text
     assert re.search(r"pydata-sphinx-theme\.css', 1\) }}\?digest=\w+", text)  # the theme's own digest, kept
-    assert config.templates_path[1:] == [str(site.TEMPLATES), "_templates"]
+    # The kit's templates in front of the book's; the names for the theme's own templates behind all.
+    assert config.templates_path[1:] == [str(site.TEMPLATES), "_templates", str(site.INSTALLED_THEME)]
 
 
 def test_the_macro_patch_warns_when_the_theme_no_longer_loads_the_icon_script(
