@@ -103,14 +103,14 @@ def related_clauses(
     """The clauses the codes panel lists as related by theme to a choice, in one nation: current clauses
     of that nation's codes that share a theme with the choice and that it does not cite, the standards
     binding every social worker there (a regulator's) first, at most `RELATED_SHOWN`."""
-    places = {code.value for code in codes}
+    places, shared = {code.value for code in codes}, set(themes)
     found = [
         ref
         for ref, clause in clauses.items()
         if ref not in cited
         and clause["current"]
         and clause["jurisdiction"] in places
-        and set(themes) & set(clause["themes"])
+        and not shared.isdisjoint(clause["themes"])
     ]
     return sorted(found, key=lambda ref: not clauses[ref]["binding"])[:RELATED_SHOWN]
 
