@@ -431,5 +431,5 @@ def test_the_student_text_of_a_dilemma_about_suicide_says_no_single_conversation
             standalone_dilemma(dilemma, catalog),
         ):
             student = BeautifulSoup(html, "html.parser")
-            assert said in " ".join(student.select_one(".content-note").get_text(" ").split())
+            assert said in " ".join(student.select_one(".ek-content-note").get_text(" ").split())
         assert any(said in " ".join(node.situation.split()) for node in dilemma.nodes)

@@ -15,9 +15,9 @@ from docutils import nodes
 from ethicskit.catalog import load_catalog
 from ethicskit.cli import main
 from ethicskit.curriculum import mapped_outcomes, unverified_in_maps, uses_of
+from ethicskit.layout.nodes import catalog_ref
 from ethicskit.problems import ProblemCode, Severity
 from ethicskit.sphinx.curriculum import item_anchor, render_curriculum_map, render_outcome_finder
-from ethicskit.sphinx.nodes import catalog_ref
 from ethicskit.words import language
 
 FIXTURES = Path(__file__).parent / "fixtures"

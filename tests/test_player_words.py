@@ -483,7 +483,7 @@ def test_a_self_check_shows_only_catalogue_words(page: Page, tmp_path: Path, cat
 
 
 def self_check_html(questions: list[Any]) -> str:
-    """The self-check as the page writes it (see sphinx/selfcheck.py), its own words marked as the
+    """The self-check as the page writes it (see layout/selfcheck.py), its own words marked as the
     pseudo-locale marks them: the questions, then the folded answers."""
     parts, answers = [], []
     for question in questions:

@@ -14,6 +14,9 @@ from .diagram import caption_id, choice_keys, diagram_classes, diagram_html, leg
 from .engine import Branch, branch_map, numbered_nodes
 from .engine import titles as _titles
 from .export import dilemma_json, script_words_element
+from .layout.case import case_layout
+from .layout.case import content_note as layout_content_note
+from .layout.paper import html_of
 from .models import (
     BANDS,
     ActivityKind,
@@ -22,8 +25,6 @@ from .models import (
     Dilemma,
     LawCitation,
     Lean,
-    QuestionKind,
-    SelfCheck,
     Seminar,
     band_in_sentence,
     band_label,
@@ -114,124 +115,20 @@ def law_citations(catalog: Catalog, citations: list[LawCitation]) -> str:
     return out
 
 
-def content_note(case: Case) -> str:
+def content_note(case: Case, catalog: Catalog) -> str:
+    """The case's content note as the book shows it, without the link to the book's support page."""
     if case.content_note is None:
         return ""
-    return (
-        f'<aside class="content-note"><h2>{escape(_("Content note"))}</h2>'
-        f"{paras(case.content_note.note)}<p>{escape(signpost())}</p></aside>"
-    )
+    return html_of([layout_content_note(case, None)], catalog)
 
 
 # --- cases -------------------------------------------------------------------------------------
 
 
 def case_sheet(case: Case, catalog: Catalog, lecturer: bool, level: int = 1) -> str:
-    """A case as a handout: the case, the tension, the clauses, questions and key points."""
-    h, h2 = f"h{level}", f"h{level + 1}"
-    setting = case.setting
-    minutes = case.duration_minutes
-    facts = [
-        (_("Setting"), setting.service.label),
-        (_("Where"), setting.jurisdiction.label),
-        (_("Practitioner"), setting.role),
-        (_("Time to discuss"), n_("about {count} minute", "about {count} minutes", minutes)),
-    ]
-    out = [
-        f'<section class="case"><{h}>{escape(case.title)}</{h}>',
-        content_note(case),
-        paras(case.summary, "summary"),
-    ]
-    out.append("<dl>" + "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in facts) + "</dl>")
-    out.append(f"<{h2}>{escape(_('What you will learn'))}</{h2}>{items(case.objectives)}")
-    out.append(f"<{h2}>{escape(_('The case'))}</{h2}>{paras(case.narrative)}")
-    out.append(
-        f"<{h2}>{escape(_('Where the loyalties pull apart'))}</{h2}><table><thead><tr>"
-        f"<th>{escape(_('The agency asks'))}</th><th>{escape(_('The codes ask'))}</th></tr></thead>"
-        f"<tbody><tr><td>{paras(case.tension.agency_asks)}</td>"
-        f"<td>{paras(case.tension.codes_ask)}</td></tr></tbody></table>"
-        f"<p>{escape(_('Who is affected:'))}</p>{items(case.tension.people_affected)}"
-    )
-    why = escape(_("Why it bears on this case:"))
-    cited = "".join(
-        f"<li>{clause_text(catalog, c.ref)}<br><em>{why}</em> {escape(c.rationale)}</li>"
-        for c in case.clauses
-    )
-    out.append(f"<{h2}>{escape(_('What the codes say'))}</{h2}><ul>{cited}</ul>")
-    here = escape(_("Here:"))
-    provisions = "".join(
-        f"<li>{law_text(catalog, p.ref)}<br><em>{here}</em> {escape(p.rationale)}</li>"
-        for p in case.law.provisions
-    )
-    out.append(
-        f"<{h2}>{escape(_('Law and duties'))}</{h2}><ul>{provisions}</ul>"
-        f"<p><strong>{escape(_('What the law already settles.'))}</strong></p>{paras(case.law.settles)}"
-        f"<p><strong>{escape(_('Where discretion begins.'))}</strong></p>{paras(case.law.discretion)}"
-    )
-    out.append(f"<{h2}>{escape(_('Questions for discussion'))}</{h2}>{items(case.questions, ordered=True)}")
-    out.append(f"<{h2}>{escape(_('Key points'))}</{h2}>{items(case.key_points)}")
-    if case.self_check is not None:
-        out.append(self_check_sheet(case.self_check, catalog, h2))
-    if lecturer:
-        notes = case.instructor_notes
-        out.append(
-            f'<section class="lecturer"><{h2}>{escape(_("Notes for the lecturer"))}</{h2}>'
-            f"<p><strong>{escape(_('How to run it.'))}</strong></p>{paras(notes.how_to_run)}"
-            f"<p><strong>{escape(_('What students often say.'))}</strong></p>{paras(notes.likely_responses)}"
-            f"<p><strong>{escape(_('What the codes say.'))}</strong></p>{paras(notes.what_the_codes_say)}"
-            f"<p><strong>{escape(_('Pitfalls.'))}</strong></p>{paras(notes.pitfalls)}</section>"
-        )
-    out.append("</section>")
-    return "".join(out)
-
-
-def self_check_sheet(self_check: SelfCheck, catalog: Catalog, h2: str) -> str:
-    """A self-check on paper: the questions with their options, then every option's answer and why."""
-    questions, answers = [], []
-    for number, question in enumerate(self_check.questions, 1):
-        if question.multiple:
-            asked = _(
-                "{number}. {prompt} (Choose every answer that applies.)",
-                number=number,
-                prompt=question.prompt,
-            )
-        elif question.kind is QuestionKind.TRUE_FALSE:
-            asked = _("{number}. {prompt} True or false?", number=number, prompt=question.prompt)
-        else:
-            asked = _("{number}. {prompt}", number=number, prompt=question.prompt)
-        prompt = escape(asked)
-        options = "".join(f"<li>{escape(o.text)}</li>" for o in question.options)
-        questions.append(f'<p><strong>{prompt}</strong></p><ol type="a">{options}</ol>')
-        reasons = []
-        if question.model_answer is not None:
-            reasons.append(
-                f"<p><em>{escape(_('A good answer:'))}</em></p>{paras(question.model_answer)}"
-                f"<p><em>{escape(_('Points to look for:'))}</em></p>{items(question.look_for)}"
-                f"<p>{_rests_on(catalog, question.cites, question.law)}</p>"
-            )
-        for letter, option in zip("abcdef", question.options, strict=False):
-            if option.correct:
-                verdict = _("Right: ({letter}) {option}", letter=letter, option=option.text)
-            else:
-                verdict = _("Not right: ({letter}) {option}", letter=letter, option=option.text)
-            reasons.append(
-                f"<p><strong>{escape(verdict)}</strong></p>{paras(option.feedback)}"
-                f"<p>{_rests_on(catalog, option.cites, option.law)}</p>"
-            )
-        answers.append(f"<p><strong>{prompt}</strong></p>{''.join(reasons)}")
-    return (
-        f'<section class="self-check"><{h2}>{escape(_("Check your understanding"))}</{h2}>'
-        f"{''.join(questions)}"
-        f"<{h2}>{escape(_('Answers and why'))}</{h2}>{''.join(answers)}</section>"
-    )
-
-
-def _rests_on(catalog: Catalog, cites: list[str], laws: list[str]) -> str:
-    labels = [clause_label(catalog, ref) for ref in cites]
-    for ref in laws:
-        found = catalog.resolve_law(ref)
-        labels.append(law_label(*found) if found else ref)
-    return f"<em>{escape(_('Rests on:'))}</em> " + escape("; ".join(labels))
+    """A case as a handout: the book's case layout (`layout.case`), on paper."""
+    edition = "lecturer" if lecturer else "student"
+    return html_of([case_layout(case, catalog, edition, support_page=None)], catalog, level)
 
 
 # --- dilemmas ----------------------------------------------------------------------------------
@@ -475,7 +372,7 @@ def dilemma_sheet(
     seen before playing, it shows every route at once."""
     h, h2 = f"h{level}", f"h{level + 1}"
     case = catalog.cases[dilemma.case].model
-    out = [f'<section class="dilemma"><{h}>{escape(dilemma.title)}</{h}>', content_note(case)]
+    out = [f'<section class="dilemma"><{h}>{escape(dilemma.title)}</{h}>', content_note(case, catalog)]
     out.append(paras(dilemma.summary, "summary"))
     based = fill(_("Based on the case {title}."), title=f"<em>{escape(case.title)}</em>")
     out.append(f"<p>{based}</p>")
@@ -748,7 +645,7 @@ def standalone_dilemma(dilemma: Dilemma, catalog: Catalog, scripts_folder: str |
     body = (
         f'<section class="ek-dilemma" id="dilemma-{dilemma.id}"{reports}>'
         f"<h1>{escape(dilemma.title)}</h1>"
-        f"{content_note(case)}{lms_notice() if lms else ''}{paras(dilemma.summary, 'summary')}"
+        f"{content_note(case, catalog)}{lms_notice() if lms else ''}{paras(dilemma.summary, 'summary')}"
         f"{student_map(dilemma)}"
         f'<script type="application/json" class="ek-dilemma-data">{data}</script>'
         f"{dilemma_map(dilemma, catalog, lecturer=False)}</section>"

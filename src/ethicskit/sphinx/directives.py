@@ -14,6 +14,9 @@ from ..bibliography import BIBLIOGRAPHY
 from ..catalog import CHAPTER_READING, Catalog
 from ..diagram import DiagramError
 from ..export import dilemma_json, script_safe, tally_payload
+from ..layout.blocks import sentence
+from ..layout.case import case_layout
+from ..layout.selfcheck import render_self_check
 from ..selfchecks import CHAPTER_SELF_CHECKS
 from ..signposting import emergency, support_lines
 from ..words import _
@@ -23,7 +26,6 @@ from .curriculum import render_curriculum_map, render_outcome_finder
 from .downloads import dilemma_file, pack_file, relative
 from .edition import is_lecturer
 from .render import (
-    render_case,
     render_cases_by_code,
     render_cases_by_theme,
     render_code,
@@ -33,9 +35,7 @@ from .render import (
     render_dilemmas_index,
     render_instrument,
     render_law_index,
-    sentence,
 )
-from .selfcheck import render_self_check
 from .seminars import reading_nodes, render_seminar, render_seminars_index
 from .supervision import render_first_year_schemes, render_supervision_map
 
@@ -77,7 +77,7 @@ class CaseDirective(_CatalogDirective):
                 self.env.note_dependency(str(catalog.root / law.path))
         self._claim_page("case", loaded.model.id)
         config = self.config
-        return [render_case(loaded.model, catalog, config.ethicskit_edition, config.ethicskit_support_page)]
+        return [case_layout(loaded.model, catalog, config.ethicskit_edition, config.ethicskit_support_page)]
 
 
 class CodeOfPracticeDirective(_CatalogDirective):

@@ -1,4 +1,5 @@
-"""The extension's own docutils nodes and how they become HTML (other formats get plain text)."""
+"""How the kit's nodes become HTML in the book (other formats get plain text), and the resolved clause
+link, which only the book has. The nodes a layout is written with are in `layout/nodes.py`."""
 
 from __future__ import annotations
 
@@ -7,17 +8,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
-
-class clause_ref(nodes.Inline, nodes.TextElement):  # type: ignore[misc]
-    """A `{clause}` reference waiting to be resolved into a link once every page has been read."""
-
-
-class law_ref(nodes.Inline, nodes.TextElement):  # type: ignore[misc]
-    """A `{law}` reference waiting to be resolved into a link to the provision's anchor."""
-
-
-class catalog_ref(nodes.Inline, nodes.TextElement):  # type: ignore[misc]
-    """A link to the page showing a case, code or dilemma, resolved once every page has been read."""
+from ..layout.nodes import folded
 
 
 class clause_link(nodes.Inline, nodes.TextElement):  # type: ignore[misc]
@@ -39,10 +30,6 @@ def visit_clause_link_html(self: Any, node: clause_link) -> None:
         f"</span>"
     )
     raise nodes.SkipNode
-
-
-class folded(nodes.General, nodes.Element):  # type: ignore[misc]
-    """Content a reader opens when ready: HTML `<details>`, with `summary` as the line to open it by."""
 
 
 def visit_folded_html(self: Any, node: folded) -> None:

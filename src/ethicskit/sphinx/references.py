@@ -10,10 +10,11 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from ..export import clause_in_english, provision_in_english
+from ..layout.nodes import catalog_ref, clause_ref, law_ref
 from ..models import clause_anchor, law_label
 from ..words import _
 from .content import catalog_of, page_key, pages
-from .nodes import catalog_ref, clause_link, clause_ref, law_ref
+from .nodes import clause_link
 
 logger = logging.getLogger(__name__)
 

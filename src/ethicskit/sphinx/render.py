@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from datetime import date
-from typing import Any, TypeAlias
+from typing import Any
 
 from babel.dates import format_date
 from docutils import nodes
-from sphinx import addnodes
 
 from ..balance import AGENCY_PERSON_MIN, FREE_ANSWER_MAX, UNIQUELY_BEST_MAX, dilemma_balance
 from ..catalog import Catalog, Citation, Relation, law_key
@@ -17,6 +15,26 @@ from ..diagram import caption_id, diagram_classes, diagram_html, legend
 from ..documents import lean_words, sides
 from ..engine import Branch, branch_map, numbered_nodes
 from ..engine import titles as dilemma_titles
+from ..layout.blocks import (
+    Part,
+    bullets,
+    cite,
+    cite_law,
+    day,
+    field_list,
+    joined,
+    link_to,
+    listing_of,
+    paragraphs,
+    row,
+    section,
+    sentence,
+    sentence_nodes,
+    setting_label,
+    table_with_head,
+)
+from ..layout.case import content_note
+from ..layout.nodes import folded
 from ..loader import Loaded
 from ..models import (
     Case,
@@ -27,17 +45,14 @@ from ..models import (
     Escalation,
     Instrument,
     InstrumentStatus,
-    Jurisdiction,
     LawCitation,
     Polarity,
     Section,
-    ServiceType,
     Theme,
     clause_anchor,
 )
 from ..signposting import signpost
 from ..words import _, current, n_
-from .nodes import catalog_ref, clause_ref, folded, law_ref
 
 # Every interface word below is looked up when a page is read (a directive runs), never at import:
 # the build's language is chosen from its configuration first (see `language.py`).
@@ -67,81 +82,6 @@ def issuer_note(issuer_type: str) -> str:
 
 def issued_by(code: CodeOfPractice) -> str:
     return _("{issuer} ({force})", issuer=code.issuer, force=issuer_note(code.issuer_type.value))
-
-
-def day(value: date) -> str:
-    """A date as the build's language writes it: '2 December 2019'."""
-    return current().date(value)
-
-
-def paragraphs(text: str, classes: Iterable[str] = ()) -> list[nodes.Node]:
-    """Plain text with blank-line-separated paragraphs, as paragraph nodes."""
-    return [
-        nodes.paragraph(block, block, classes=list(classes))
-        for block in (part.strip() for part in text.split("\n\n"))
-        if block
-    ]
-
-
-def section(
-    ids: str, title: str | list[nodes.Node], *children: nodes.Node, classes: Iterable[str] = ()
-) -> nodes.section:
-    """A section with an id and a title (text, or nodes such as `item_text`'s)."""
-    node = nodes.section(ids=[ids], classes=list(classes))
-    node += nodes.title(title, title) if isinstance(title, str) else nodes.title("", "", *title)
-    node.extend(children)
-    return node
-
-
-def bullets(items: Iterable[nodes.Node | str], enumerated: bool = False) -> nodes.Element:
-    """A bullet (or numbered) list of text or nodes."""
-    listing: nodes.Element = nodes.enumerated_list() if enumerated else nodes.bullet_list()
-    for item in items:
-        entry = nodes.list_item()
-        entry += nodes.paragraph(item, item) if isinstance(item, str) else item
-        listing += entry
-    return listing
-
-
-def field_list(rows: Iterable[tuple[str, nodes.Node | str]]) -> nodes.field_list:
-    """Label/value pairs, e.g. a case's setting."""
-    fields = nodes.field_list(classes=["ek-facts"])
-    for label, value in rows:
-        field = nodes.field()
-        field += nodes.field_name(label, label)
-        body = nodes.field_body()
-        if isinstance(value, str):
-            body += nodes.paragraph(value, value)
-        else:
-            body += nodes.paragraph("", "", value)
-        field += body
-        fields += field
-    return fields
-
-
-def doc_link(target: str, text: str) -> addnodes.pending_xref:
-    """A link to another page of the book, resolved (and checked) by Sphinx."""
-    xref = addnodes.pending_xref("", refdomain="std", reftype="doc", reftarget="/" + target, refexplicit=True)
-    xref += nodes.inline(text, text)
-    return xref  # type: ignore[no-any-return]
-
-
-def cite(ref: str) -> clause_ref:
-    """A clause reference node, resolved into a link later."""
-    return clause_ref("", "", ref=ref, explicit=False)
-
-
-def cite_law(ref: str) -> law_ref:
-    """A provision reference node, resolved into a link later."""
-    return law_ref("", "", ref=ref, explicit=False)
-
-
-Part: TypeAlias = nodes.Node | list[nodes.Node]
-
-
-def link_to(kind: str, item_id: str, text: str, anchor: str = "") -> catalog_ref:
-    """A link to the page that shows a case, code or dilemma, resolved later."""
-    return catalog_ref(text, text, key=f"{kind}:{item_id}", anchor=anchor)
 
 
 def translatable_kinds(catalog: Catalog) -> dict[str, dict[str, Loaded[Any]]]:
@@ -193,32 +133,6 @@ JURISDICTION_ORDER = [
     "international",
     "united-states",
 ]
-
-
-def experience_words() -> dict[str, str]:
-    """How far into their career a case's practitioner is, as a reader sees it."""
-    return {
-        "student": _("Student"),
-        "newly-qualified": _("Newly qualified"),
-        "experienced": _("Experienced"),
-        "senior": _("Senior"),
-        "manager": _("Manager"),
-    }
-
-
-def _label(value: str) -> str:
-    """A place, a service or a career stage as a reader sees it: places and services are named by the
-    models' own labels, which every output shares."""
-    if value in {place.value for place in Jurisdiction}:
-        return Jurisdiction(value).label
-    if value in {service.value for service in ServiceType}:
-        return ServiceType(value).label
-    return experience_words()[value]
-
-
-def listing_of(items: Iterable[str]) -> str:
-    """Names in a row, as the build's language separates them: 'England, Wales'."""
-    return _(", ").join(items)
 
 
 # --- codes -------------------------------------------------------------------------------------
@@ -278,7 +192,7 @@ def render_code(code: CodeOfPractice, catalog: Catalog) -> list[nodes.Node]:
         [
             (_("Official title"), code.title),
             (_("Issued by"), issued_by(code)),
-            (_("Applies in"), _label(code.jurisdiction.value)),
+            (_("Applies in"), setting_label(code.jurisdiction.value)),
             (_("Edition"), code.version),
             (_("Official text"), _external(code.official_url)),
         ]
@@ -340,7 +254,7 @@ def _render_document(code: CodeOfPractice, catalog: Catalog) -> list[nodes.Node]
             [
                 (_("Official title"), code.title),
                 (_("Issued by"), issued_by(code)),
-                (_("Applies in"), _label(code.jurisdiction.value)),
+                (_("Applies in"), setting_label(code.jurisdiction.value)),
                 (_("Edition"), code.version),
                 (_("In force from"), in_force),
                 (_("Official text"), _external(code.official_url)),
@@ -402,38 +316,6 @@ def _when(value: date | str | None) -> str:
     if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return _("on {date}", date=day(date.fromisoformat(value)))
     return _("in {year}", year=value)
-
-
-def sentence_nodes(message: str, **parts: Part) -> list[nodes.Node]:
-    """A looked-up sentence as nodes, its `{placeholders}` filled with nodes (a link, a reference), so
-    a sentence holding a link is still one message. Fill the other placeholders first, and pass these
-    through as themselves: `_("Read {link}.", link="{link}")`."""
-    out: list[nodes.Node] = []
-    for piece in re.split(r"(\{[a-z_]+\})", message):
-        name = piece[1:-1]
-        if piece.startswith("{") and name in parts:
-            part = parts[name]
-            out += part if isinstance(part, list) else [part]
-        elif piece:
-            out.append(nodes.Text(piece))
-    return out
-
-
-def sentence(message: str, classes: Iterable[str] = (), **parts: Part) -> nodes.paragraph:
-    """A paragraph holding `sentence_nodes`."""
-    para = nodes.paragraph(classes=list(classes))
-    para += sentence_nodes(message, **parts)
-    return para
-
-
-def joined(items: Iterable[Part], separator: str) -> list[nodes.Node]:
-    """Nodes in a row with a looked-up separator between them (`_(", ")`, `_("; ")`)."""
-    out: list[nodes.Node] = []
-    for number, item in enumerate(items):
-        if number:
-            out.append(nodes.Text(separator))
-        out += item if isinstance(item, list) else [item]
-    return out
 
 
 def _external(url: str) -> nodes.reference:
@@ -570,7 +452,7 @@ def render_codes_by_theme(catalog: Catalog) -> list[nodes.Node]:
     if whole:
         named = [
             sentence_nodes(
-                _("{code} ({place})", place=_label(code.jurisdiction.value), code="{code}"),
+                _("{code} ({place})", place=setting_label(code.jurisdiction.value), code="{code}"),
                 code=item_link(catalog, "code", code.id, code.short_title, key="short_title"),
             )
             for code in whole
@@ -603,7 +485,7 @@ def render_codes_by_theme(catalog: Catalog) -> list[nodes.Node]:
             name = nodes.paragraph(
                 "", "", *item_text(catalog, "code", code.id, nodes.Text(code.short_title), "short_title")
             )
-            body += row([_label(code.jurisdiction.value), name, bullets(items)])
+            body += row([setting_label(code.jurisdiction.value), name, bullets(items)])
         for law in laws:
             provisions = [p for p in law.provisions if any(topic.theme is theme for topic in p.themes)]
             if provisions:
@@ -657,7 +539,7 @@ def render_codes_index(catalog: Catalog) -> list[nodes.Node]:
             [
                 name,
                 issuer_kind(code.issuer_type.value),
-                _label(code.jurisdiction.value),
+                setting_label(code.jurisdiction.value),
                 code.version,
                 status,
                 coverage(code),
@@ -686,33 +568,6 @@ def coverage(code: CodeOfPractice) -> str:
         len(clauses),
         verified=verified,
     )
-
-
-def row(cells: Iterable[str | nodes.Node]) -> nodes.row:
-    """A table row; text cells become paragraphs, nodes go in as they are."""
-    built = nodes.row()
-    for cell in cells:
-        entry = nodes.entry()
-        entry += nodes.paragraph(cell, cell) if isinstance(cell, str) else cell
-        built += entry
-    return built
-
-
-def table_with_head(
-    css_class: str, headings: list[str], widths: Iterable[int]
-) -> tuple[nodes.table, nodes.tbody]:
-    """A table with its heading row; returns the table and the body to add rows to."""
-    table = nodes.table(classes=[css_class])
-    group = nodes.tgroup(cols=len(headings))
-    table += group
-    for width in widths:
-        group += nodes.colspec(colwidth=width)
-    head = nodes.thead()
-    head += row(headings)
-    group += head
-    body = nodes.tbody()
-    group += body
-    return table, body
 
 
 # --- law ---------------------------------------------------------------------------------------
@@ -745,7 +600,7 @@ def status_words(status: InstrumentStatus) -> str:
 
 
 def nations_label(instrument: Instrument) -> str:
-    return listing_of(_label(nation.value) for nation in instrument.nations)
+    return listing_of(setting_label(nation.value) for nation in instrument.nations)
 
 
 def render_instrument(instrument: Instrument, catalog: Catalog) -> list[nodes.Node]:
@@ -814,7 +669,7 @@ def render_instrument(instrument: Instrument, catalog: Catalog) -> list[nodes.No
         topics = listing_of(topic.label for topic in provision.themes)
         item += nodes.paragraph(topics, _("Topics: {topics}", topics=topics), classes=["ek-clause-themes"])
         if provision.nations is not None:
-            where = listing_of(_label(nation.value) for nation in provision.nations)
+            where = listing_of(setting_label(nation.value) for nation in provision.nations)
             note = _("This provision applies in {places} only.", places=where)
             item += nodes.paragraph(note, note, classes=["ek-provision-nations"])
         if provision.url:
@@ -884,7 +739,7 @@ def render_law_index(catalog: Catalog) -> list[nodes.Node]:
                 else _("cited as a whole")
             )
             body += row([name, kind_words(law.kind.value), status_words(law.status), checked])
-        out.append(section(f"law-{nation}", _label(nation), table, classes=["ek-law-nation"]))
+        out.append(section(f"law-{nation}", setting_label(nation), table, classes=["ek-law-nation"]))
     return out
 
 
@@ -909,177 +764,6 @@ def law_citation_list(owner: str, citations: list[LawCitation]) -> list[nodes.No
             classes = ["ek-choice-law", f"ek-law-{relation}"]
             out.append(sentence(message, classes, refs=joined([cite_law(ref) for ref in refs], _(", "))))
     return out
-
-
-# --- cases -------------------------------------------------------------------------------------
-
-
-def content_note(case: Case, support_page: str) -> nodes.admonition:
-    """What a reader will meet, and where to find support, before the case or its dilemma."""
-    assert case.content_note is not None
-    note = nodes.admonition(classes=["warning", "ek-content-note"])
-    heading = _("Content note")
-    note += nodes.title(heading, heading)
-    note += paragraphs(case.content_note.note)
-    note += nodes.paragraph(signpost(), signpost(), classes=["ek-signpost"])
-    more = nodes.paragraph()
-    more += doc_link(support_page, _("More support, including support connected with work and study"))
-    note += more
-    return note
-
-
-def render_case(case: Case, catalog: Catalog, edition: str, support_page: str) -> nodes.section:
-    """A whole case as one section: content note first, then the case, then questions."""
-    ident = f"case-{case.id}"
-    root = nodes.section(ids=[ident], classes=["ek-case"])
-    root += nodes.title(case.title, case.title)
-    if case.content_note is not None:
-        root += content_note(case, support_page)
-
-    root += paragraphs(case.summary, classes=["ek-summary"])
-    setting = case.setting
-    root += field_list(
-        [
-            (_("Setting"), _label(setting.service.value)),
-            (_("Where"), _label(setting.jurisdiction.value)),
-            (
-                _("Practitioner"),
-                _(
-                    "{role} ({experience})",
-                    role=setting.role,
-                    experience=_label(setting.experience.value).lower(),
-                ),
-            ),
-            (
-                _("Time to discuss"),
-                n_("about {count} minute", "about {count} minutes", case.duration_minutes),
-            ),
-            (_("Themes"), listing_of(theme.label for theme in case.themes)),
-        ]
-    )
-    root += section(f"{ident}-objectives", _("What you will learn"), bullets(case.objectives))
-    root += section(
-        f"{ident}-narrative", _("The case"), *paragraphs(case.narrative, classes=["ek-narrative"])
-    )
-    root += section(f"{ident}-tension", _("Where the loyalties pull apart"), *_tension(case))
-    clauses = []
-    for cited in case.clauses:
-        found = catalog.cited(cited.ref)
-        entry = (
-            sentence(_("{ref}: {text}", text=found.text, ref="{ref}"), ref=cite(cited.ref))
-            if found is not None
-            else sentence("{ref}", ref=cite(cited.ref))
-        )
-        why_text = _("Why it bears on this case: {rationale}", rationale=cited.rationale)
-        why = nodes.paragraph("", why_text, classes=["ek-rationale"])
-        clauses.append(nodes.container("", entry, why, classes=["ek-cited"]))
-    root += section(f"{ident}-clauses", _("What the codes say"), bullets(clauses))
-    root += render_case_law(case, catalog)
-    root += section(
-        f"{ident}-questions", _("Questions for discussion"), bullets(case.questions, enumerated=True)
-    )
-    # Folded, after the questions: a student reading alone meets the questions before the conclusions.
-    key_points = folded(
-        "",
-        bullets(case.key_points),
-        summary=_("Show the key points (after you have thought about the questions)"),
-    )
-    root += section(f"{ident}-key-points", _("Key points"), key_points)
-    if case.self_check is not None:
-        from .selfcheck import render_self_check  # it builds on this module's helpers
-
-        check = render_self_check(case.self_check, case.id)
-        root += section(f"{ident}-self-check", _("Check your understanding"), check)
-    if edition == "lecturer":
-        notes_ = case.instructor_notes
-        parts = [
-            (_("How to run it"), notes_.how_to_run),
-            (_("What students often say"), notes_.likely_responses),
-            (_("What the codes say"), notes_.what_the_codes_say),
-            (_("Pitfalls"), notes_.pitfalls),
-        ]
-        box = nodes.container(classes=["ek-instructor"])
-        for heading, text in parts:
-            box += nodes.rubric(heading, heading)
-            box += paragraphs(text)
-        root += section(
-            f"{ident}-instructor", _("Notes for the lecturer"), box, classes=["ek-instructor-notes"]
-        )
-    return root
-
-
-def render_case_law(case: Case, catalog: Catalog) -> nodes.section:
-    """Law and duties: the provisions of the case's nation, what they settle, where discretion begins."""
-    ident = f"case-{case.id}-law"
-    intro = _(
-        "The law that applies in {place}, in this kit's own words: the floor that the codes and the "
-        "employer's policies stand on.",
-        place=_label(case.setting.jurisdiction.value),
-    )
-    items = []
-    for cited in case.law.provisions:
-        found = catalog.resolve_law(cited.ref)
-        if found is not None:
-            provision = found[1]
-            entry = sentence(
-                _(
-                    "{ref} ({heading}): {text}",
-                    heading=provision.heading,
-                    text=provision.paraphrase,
-                    ref="{ref}",
-                ),
-                ref=cite_law(cited.ref),
-            )
-            if provision.verified is None:
-                unchecked = _("(not yet checked against the official text)")
-                entry += nodes.Text(" ")
-                entry += nodes.emphasis(unchecked, unchecked)
-        else:
-            entry = sentence("{ref}", ref=cite_law(cited.ref))
-        why = nodes.paragraph("", _("Here: {rationale}", rationale=cited.rationale), classes=["ek-rationale"])
-        items.append(nodes.container("", entry, why, classes=["ek-cited", "ek-cited-law"]))
-    settles = section(f"{ident}-settles", _("What the law already settles"), *paragraphs(case.law.settles))
-    discretion = section(
-        f"{ident}-discretion", _("Where discretion begins"), *paragraphs(case.law.discretion)
-    )
-    return section(
-        ident,
-        _("Law and duties"),
-        nodes.paragraph(intro, intro, classes=["ek-law-intro"]),
-        bullets(items),
-        settles,
-        discretion,
-        classes=["ek-case-law"],
-    )
-
-
-def _tension(case: Case) -> list[nodes.Node]:
-    table = nodes.table(classes=["ek-tension"])
-    group = nodes.tgroup(cols=2)
-    table += group
-    group += nodes.colspec(colwidth=1)
-    group += nodes.colspec(colwidth=1)
-    head = nodes.thead()
-    row = nodes.row()
-    for heading in (_("The agency asks"), _("The codes ask")):
-        entry = nodes.entry()
-        entry += nodes.paragraph(heading, heading)
-        row += entry
-    head += row
-    group += head
-    body = nodes.tbody()
-    row = nodes.row()
-    for text in (case.tension.agency_asks, case.tension.codes_ask):
-        entry = nodes.entry()
-        entry += paragraphs(text)
-        row += entry
-    body += row
-    group += body
-    affected = nodes.paragraph("", _("Who is affected:"), classes=["ek-affected-label"])
-    return [table, affected, bullets(case.tension.people_affected)]
-
-
-# --- dilemmas ----------------------------------------------------------------------------------
 
 
 def verdict_summary() -> str:
@@ -1413,8 +1097,8 @@ def render_dilemmas_index(catalog: Catalog, edition: str) -> list[nodes.Node]:
             endings = n_("{count} ending", "{count} endings", len(dilemma.endings))
             where = _(
                 "({place}, {service}; {decisions}, {endings})",
-                place=_label(setting.jurisdiction.value),
-                service=_label(setting.service.value).lower(),
+                place=setting_label(setting.jurisdiction.value),
+                service=setting_label(setting.service.value).lower(),
                 decisions=decisions,
                 endings=endings,
             )
@@ -1442,8 +1126,8 @@ def _case_item(case: Case, catalog: Catalog) -> nodes.paragraph:
     para += item_link(catalog, "case", case.id, case.title, f"case-{case.id}")
     setting = _(
         "({place}, {service})",
-        place=_label(case.setting.jurisdiction.value),
-        service=_label(case.setting.service.value).lower(),
+        place=setting_label(case.setting.jurisdiction.value),
+        service=setting_label(case.setting.service.value).lower(),
     )
     para += nodes.Text(" " + setting)
     return para

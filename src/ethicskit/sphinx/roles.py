@@ -10,7 +10,7 @@ from docutils.nodes import Node, system_message
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxRole
 
-from .nodes import clause_ref, law_ref
+from ..layout.nodes import clause_ref, law_ref
 
 _EXPLICIT = re.compile(r"^(?P<text>.+?)\s*<(?P<ref>[^<>]+)>$", re.DOTALL)
 

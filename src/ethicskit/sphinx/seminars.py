@@ -5,15 +5,11 @@ from __future__ import annotations
 from docutils import nodes
 
 from ..catalog import Catalog
-from ..models import BANDS, ActivityKind, Assessment, ReadingList, Seminar, band_in_sentence, band_label
-from ..words import _, n_
-from .render import (
+from ..layout.blocks import (
     Part,
     bullets,
     cite,
     field_list,
-    item_link,
-    item_text,
     joined,
     link_to,
     paragraphs,
@@ -23,6 +19,9 @@ from .render import (
     sentence_nodes,
     table_with_head,
 )
+from ..models import BANDS, ActivityKind, Assessment, ReadingList, Seminar, band_in_sentence, band_label
+from ..words import _, n_
+from .render import item_link, item_text
 
 
 def minutes(count: int) -> str:

@@ -6,6 +6,8 @@ provisions it rests on (opened for printing, so paper shows questions first and 
 JavaScript, self-check.js turns each question into a form (a fieldset, its legend, radio buttons or
 checkboxes and a Check button) and, once the student has answered, copies the feedback for the options
 chosen into a live region so a screen reader announces it. Answers are kept only in this browser.
+The printed case handout shows the same layout with `on_paper`: no word about a browser, and the
+answers open after the questions.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from docutils import nodes
 
 from ..models import Question, QuestionKind, SelfCheck
 from ..words import _
+from .blocks import bullets, cite, cite_law, joined, paragraphs, sentence
 from .nodes import folded
-from .render import bullets, cite, cite_law, joined, paragraphs, sentence
 
 LETTERS = "abcdef"
 
@@ -28,18 +30,22 @@ def on_the_device() -> str:
     )
 
 
-def render_self_check(self_check: SelfCheck, scope: str) -> nodes.container:
+def render_self_check(self_check: SelfCheck, scope: str, on_paper: bool = False) -> nodes.container:
     """The questions of one self-check, then its answers with reasons, folded; `scope` makes ids unique."""
     root = nodes.container("", ids=[f"self-check-{scope}"], classes=["ek-self-check"])
-    intro = on_the_device()
-    root += nodes.paragraph(intro, intro, classes=["ek-sc-intro"])
+    if not on_paper:
+        intro = on_the_device()
+        root += nodes.paragraph(intro, intro, classes=["ek-sc-intro"])
     answers = nodes.container("", classes=["ek-sc-answers"])
     heading = _("Answers and why")
     answers += nodes.rubric(heading, heading, classes=["ek-sc-answers-heading"])
     for number, question in enumerate(self_check.questions, start=1):
         root += _question(question, number, scope)
         answers += _answer(question, number, scope)
-    root += folded("", answers, summary=_("Answers and why (open after you have answered)"))
+    if on_paper:
+        root += answers
+    else:
+        root += folded("", answers, summary=_("Answers and why (open after you have answered)"))
     return root
 
 

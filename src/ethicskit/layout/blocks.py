@@ -1,0 +1,179 @@
+"""The building blocks every layout is made of: paragraphs, sections, lists, tables, sentences that
+hold references, and the names of places, services and career stages as a reader sees them.
+
+Every text field is inserted as text, so nothing in content becomes markup.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+from typing import TypeAlias
+
+from docutils import nodes
+from sphinx import addnodes
+
+from ..models import Jurisdiction, ServiceType
+from ..words import _, current
+from .nodes import catalog_ref, clause_ref, law_ref
+
+
+def day(value: date) -> str:
+    """A date as the build's language writes it: '2 December 2019'."""
+    return current().date(value)
+
+
+def paragraphs(text: str, classes: Iterable[str] = ()) -> list[nodes.Node]:
+    """Plain text with blank-line-separated paragraphs, as paragraph nodes."""
+    return [
+        nodes.paragraph(block, block, classes=list(classes))
+        for block in (part.strip() for part in text.split("\n\n"))
+        if block
+    ]
+
+
+def section(
+    ids: str, title: str | list[nodes.Node], *children: nodes.Node, classes: Iterable[str] = ()
+) -> nodes.section:
+    """A section with an id and a title (text, or nodes such as `item_text`'s)."""
+    node = nodes.section(ids=[ids], classes=list(classes))
+    node += nodes.title(title, title) if isinstance(title, str) else nodes.title("", "", *title)
+    node.extend(children)
+    return node
+
+
+def bullets(items: Iterable[nodes.Node | str], enumerated: bool = False) -> nodes.Element:
+    """A bullet (or numbered) list of text or nodes."""
+    listing: nodes.Element = nodes.enumerated_list() if enumerated else nodes.bullet_list()
+    for item in items:
+        entry = nodes.list_item()
+        entry += nodes.paragraph(item, item) if isinstance(item, str) else item
+        listing += entry
+    return listing
+
+
+def field_list(rows: Iterable[tuple[str, nodes.Node | str]]) -> nodes.field_list:
+    """Label/value pairs, e.g. a case's setting."""
+    fields = nodes.field_list(classes=["ek-facts"])
+    for label, value in rows:
+        field = nodes.field()
+        field += nodes.field_name(label, label)
+        body = nodes.field_body()
+        if isinstance(value, str):
+            body += nodes.paragraph(value, value)
+        else:
+            body += nodes.paragraph("", "", value)
+        field += body
+        fields += field
+    return fields
+
+
+def doc_link(target: str, text: str) -> addnodes.pending_xref:
+    """A link to another page of the book, resolved (and checked) by Sphinx."""
+    xref = addnodes.pending_xref("", refdomain="std", reftype="doc", reftarget="/" + target, refexplicit=True)
+    xref += nodes.inline(text, text)
+    return xref  # type: ignore[no-any-return]
+
+
+def cite(ref: str) -> clause_ref:
+    """A clause reference node, resolved into a link later."""
+    return clause_ref("", "", ref=ref, explicit=False)
+
+
+def cite_law(ref: str) -> law_ref:
+    """A provision reference node, resolved into a link later."""
+    return law_ref("", "", ref=ref, explicit=False)
+
+
+Part: TypeAlias = nodes.Node | list[nodes.Node]
+
+
+def link_to(kind: str, item_id: str, text: str, anchor: str = "") -> catalog_ref:
+    """A link to the page that shows a case, code or dilemma, resolved later."""
+    return catalog_ref(text, text, key=f"{kind}:{item_id}", anchor=anchor)
+
+
+def sentence_nodes(message: str, **parts: Part) -> list[nodes.Node]:
+    """A looked-up sentence as nodes, its `{placeholders}` filled with nodes (a link, a reference), so
+    a sentence holding a link is still one message. Fill the other placeholders first, and pass these
+    through as themselves: `_("Read {link}.", link="{link}")`."""
+    out: list[nodes.Node] = []
+    for piece in re.split(r"(\{[a-z_]+\})", message):
+        name = piece[1:-1]
+        if piece.startswith("{") and name in parts:
+            part = parts[name]
+            out += part if isinstance(part, list) else [part]
+        elif piece:
+            out.append(nodes.Text(piece))
+    return out
+
+
+def sentence(message: str, classes: Iterable[str] = (), **parts: Part) -> nodes.paragraph:
+    """A paragraph holding `sentence_nodes`."""
+    para = nodes.paragraph(classes=list(classes))
+    para += sentence_nodes(message, **parts)
+    return para
+
+
+def joined(items: Iterable[Part], separator: str) -> list[nodes.Node]:
+    """Nodes in a row with a looked-up separator between them (`_(", ")`, `_("; ")`)."""
+    out: list[nodes.Node] = []
+    for number, item in enumerate(items):
+        if number:
+            out.append(nodes.Text(separator))
+        out += item if isinstance(item, list) else [item]
+    return out
+
+
+def row(cells: Iterable[str | nodes.Node]) -> nodes.row:
+    """A table row; text cells become paragraphs, nodes go in as they are."""
+    built = nodes.row()
+    for cell in cells:
+        entry = nodes.entry()
+        entry += nodes.paragraph(cell, cell) if isinstance(cell, str) else cell
+        built += entry
+    return built
+
+
+def table_with_head(
+    css_class: str, headings: list[str], widths: Iterable[int]
+) -> tuple[nodes.table, nodes.tbody]:
+    """A table with its heading row; returns the table and the body to add rows to."""
+    table = nodes.table(classes=[css_class])
+    group = nodes.tgroup(cols=len(headings))
+    table += group
+    for width in widths:
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    head += row(headings)
+    group += head
+    body = nodes.tbody()
+    group += body
+    return table, body
+
+
+def experience_words() -> dict[str, str]:
+    """How far into their career a case's practitioner is, as a reader sees it."""
+    return {
+        "student": _("Student"),
+        "newly-qualified": _("Newly qualified"),
+        "experienced": _("Experienced"),
+        "senior": _("Senior"),
+        "manager": _("Manager"),
+    }
+
+
+def setting_label(value: str) -> str:
+    """A place, a service or a career stage as a reader sees it: places and services are named by the
+    models' own labels, which every output shares."""
+    if value in {place.value for place in Jurisdiction}:
+        return Jurisdiction(value).label
+    if value in {service.value for service in ServiceType}:
+        return ServiceType(value).label
+    return experience_words()[value]
+
+
+def listing_of(items: Iterable[str]) -> str:
+    """Names in a row, as the build's language separates them: 'England, Wales'."""
+    return _(", ").join(items)

@@ -1,0 +1,71 @@
+"""A layout written as HTML for paper and single-file documents (handouts, seminar packs, the single-file
+dilemma), with docutils' own HTML writer, so the words and their order are the book's.
+
+What the book resolves once every page is read is resolved here from the catalogue: a clause or a
+provision reads as its label (what the book's link says), a link to another page as its text, and
+folded content is shown open, since there is nothing to open on paper. Text is escaped by the writer,
+so nothing in content becomes markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from docutils import nodes
+from docutils.frontend import get_default_settings
+from docutils.utils import new_document
+from docutils.writers.html5_polyglot import HTMLTranslator, Writer
+from sphinx import addnodes
+
+from ..catalog import Catalog
+from ..models import law_label
+from .nodes import catalog_ref, clause_ref, folded, law_ref
+
+
+def _reference_label(node: clause_ref | law_ref, catalog: Catalog) -> str:
+    """What the book's link for a reference says: its explicit title, or the clause's or provision's
+    label, or the reference itself when the catalogue does not know it (the checker reports those)."""
+    if node.get("explicit"):
+        return str(node.astext())
+    ref = node["ref"]
+    if isinstance(node, clause_ref):
+        found = catalog.cited(ref)
+        return found.label if found is not None else ref
+    provision = catalog.resolve_law(ref)
+    return law_label(*provision) if provision is not None else ref
+
+
+def resolve_for_paper(tree: nodes.Node, catalog: Catalog) -> None:
+    """Replace, in place, every node only the book can resolve with what a reader sees on paper."""
+    for node in list(tree.findall(lambda n: isinstance(n, clause_ref | law_ref))):
+        label = _reference_label(node, catalog)
+        node.replace_self(nodes.inline(label, label, classes=["ek-ref"]))
+    for node in list(tree.findall(lambda n: isinstance(n, catalog_ref | addnodes.pending_xref))):
+        text = node.astext()
+        node.replace_self(nodes.inline(text, text))
+
+
+class _PaperTranslator(HTMLTranslator):  # type: ignore[misc]
+    """docutils' HTML5 translator, knowing the one kit node left after `resolve_for_paper`."""
+
+    def visit_folded(self, node: folded) -> None:
+        """Shown open: its summary ('Show the key points…') asks the reader to open something."""
+
+    def depart_folded(self, node: folded) -> None:
+        """Nothing to close."""
+
+
+def html_of(layout: Iterable[nodes.Node], catalog: Catalog, level: int = 1) -> str:
+    """The HTML of layout nodes, their top sections' titles at heading `level` (h1 for a handout, h2
+    for a case inside a seminar pack)."""
+    settings: Any = get_default_settings(Writer)
+    settings.initial_header_level = level
+    # No messages from docutils into the page, and none to stderr: the layout is built by the kit.
+    settings.report_level = 5
+    document = new_document("<layout>", settings)
+    document.extend(list(layout))
+    resolve_for_paper(document, catalog)
+    translator = _PaperTranslator(document)
+    document.walkabout(translator)
+    return "".join(translator.body)
