@@ -11,7 +11,7 @@ import yaml
 
 from conftest import FIXTURES, REPO, WALKTHROUGHS, assert_walkthroughs_replay, load_walkthroughs
 from ethicskit.catalog import load_catalog
-from ethicskit.engine import Branch, Session, branch_map, check_graph, enumerate_paths
+from ethicskit.engine import Branch, Session, branch_map, check_graph, conditions, enumerate_paths, offers
 from ethicskit.models import Dilemma
 
 BASE: dict[str, Any] = yaml.safe_load(
@@ -217,6 +217,29 @@ def test_when_conditions_shape_the_paths() -> None:
         (["cut-corners", "carry-on"], "end-quiet"),
         (["cut-corners", "own-up"], "end-honest"),
     ]
+    # The player is given what each node offers on each path, decided here: it only looks it up.
+    assert conditions(d.nodes[1]) == ["cut-corners"]
+    assert offers(d) == {
+        "a": {"": ["cut-corners", "careful"]},
+        "b": {"": ["carry-on"], "cut-corners": ["own-up", "carry-on"]},
+    }
+
+
+def test_the_offers_given_to_the_player_are_what_a_session_offers_on_every_real_path() -> None:
+    """For every real dilemma, every path a learner can take: at each decision the offers table, looked
+    up as the player looks it up, names exactly the choices the engine's session offers there."""
+    catalog, _ = load_catalog(REPO)
+    for loaded in catalog.dilemmas.values():
+        d = loaded.model
+        table = offers(d)
+        for path, _end in enumerate_paths(d):
+            session = Session(d)
+            for choice_id in path:
+                node = session.node
+                assert node is not None
+                met = " ".join(needed for needed in conditions(node) if needed in session.made)
+                assert table[node.id][met] == [c.id for c in session.choices()], (d.id, path)
+                session.choose(choice_id)
 
 
 def test_a_session_chooses_goes_back_and_restarts() -> None:

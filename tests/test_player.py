@@ -293,9 +293,10 @@ def test_content_is_inserted_as_text_never_as_html(page: Page, tmp_path: Path, e
                         "strains": [],
                         "themes": ["records"],
                         "escalation": None,
-                        "when": [],
                     }
                 ],
+                "conditions": [],
+                "offers": {"": ["c1"]},
             }
         ],
         "endings": [
@@ -398,9 +399,10 @@ def test_the_player_lists_the_related_clauses_the_payload_gives_for_the_nation(
                         "themes": ["records"],
                         "related": {"england": ["z-regulator:1", "a-body-0:1"], "wales": ["w-regulator:1"]},
                         "escalation": None,
-                        "when": [],
                     }
                 ],
+                "conditions": [],
+                "offers": {"": ["c1"]},
             }
         ],
         "endings": [{"id": "e1", "title": "End", "debrief": "Done.", "clauses": [], "prompt": "Why?"}],

@@ -379,9 +379,10 @@ def chain_payload(steps: int) -> dict[str, Any]:
                     "strains": [],
                     "themes": [],
                     "escalation": None,
-                    "when": [],
                 }
             ],
+            "conditions": [],
+            "offers": {"": [f"c{n:02d}-" + "y" * 76]},
         }
         for n in range(steps)
     ]

@@ -64,6 +64,27 @@ def _explore(dilemma: Dilemma) -> _Exploration:
     return found
 
 
+def conditions(node: Node) -> list[str]:
+    """The earlier choices that any of a node's choices waits for (its `when` lists), in a fixed order."""
+    return sorted({needed for choice in node.choices for needed in choice.when})
+
+
+def offers(dilemma: Dilemma) -> dict[str, dict[str, list[str]]]:
+    """What each node offers on every path that reaches it, decided here once for the browser player.
+
+    By node id: a key naming which of the node's `conditions` the path has met (their ids, space-
+    separated, in that order; "" for none) and the ids of the choices offered then. Every state a learner
+    can reach is explored, so every key a player can meet is present.
+    """
+    nodes = {node.id: node for node in dilemma.nodes}
+    table: dict[str, dict[str, list[str]]] = {node.id: {} for node in dilemma.nodes}
+    for node_id, made in _explore(dilemma).states:
+        node = nodes[node_id]
+        key = " ".join(needed for needed in conditions(node) if needed in made)
+        table[node_id][key] = [choice.id for choice in available(node, made)]
+    return {node_id: dict(sorted(by_key.items())) for node_id, by_key in table.items()}
+
+
 def check_graph(dilemma: Dilemma) -> Iterator[GraphProblem]:
     """Every rule a dilemma must meet, each with where it is broken."""
     index: dict[str, Path_] = {}

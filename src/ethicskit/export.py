@@ -8,7 +8,7 @@ from typing import Any
 
 from . import worksheet
 from .catalog import Catalog, Cited
-from .engine import decision_numbers, decision_title, ending_title, numbered_nodes
+from .engine import conditions, decision_numbers, decision_title, ending_title, numbered_nodes, offers
 from .models import (
     CodeStatus,
     Dilemma,
@@ -209,6 +209,7 @@ def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
         return [name for name, key in fields.items() if catalog.translations.shows_english(source, key)]
 
     numbers = decision_numbers(dilemma)
+    offered = offers(dilemma)
     for node in numbered_nodes(dilemma):
         choices = []
         for choice in node.choices:
@@ -245,7 +246,6 @@ def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
                         "themes": sorted(theme.value for theme in choice_themes),
                         "escalation": choice.escalation.value if choice.escalation else None,
                         "route": choice.escalation.label if choice.escalation else None,
-                        "when": choice.when,
                     },
                     english({"label": f"{at}/label", "consequence": f"{at}/consequence"}),
                 )
@@ -268,6 +268,9 @@ def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
                         else None
                     ),
                     "choices": choices,
+                    # What the node offers after each path, decided by the engine (see `engine.offers`).
+                    "conditions": conditions(node),
+                    "offers": offered[node.id],
                 },
                 english({"situation": f"{at}/situation", "prompt": f"{at}/prompt"}),
             )

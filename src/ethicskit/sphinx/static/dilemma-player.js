@@ -355,9 +355,13 @@
   };
 
   P.made = function () { return this.steps.map(function (s) { return s.choice.id; }); };
+  // What a node offers was decided by the engine for every path (`offers`, keyed by which of the node's
+  // `conditions` this path has met); the player only looks it up.
   P.offered = function (nodeId) {
-    var made = this.steps.map(function (s) { return s.choice.id; });
-    return this.nodes[nodeId].choices.filter(function (c) { return c.when.every(function (w) { return made.indexOf(w) >= 0; }); });
+    var made = this.made(), node = this.nodes[nodeId];
+    var met = node.conditions.filter(function (id) { return made.indexOf(id) >= 0; }).join(" ");
+    var ids = node.offers[met] || [];
+    return node.choices.filter(function (c) { return ids.indexOf(c.id) >= 0; });
   };
   P.current = function () { return this.steps.length ? this.steps[this.steps.length - 1].choice.to : this.data.start; };
 
