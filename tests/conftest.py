@@ -191,14 +191,25 @@ each (`every_book`)."""
 every_book = pytest.mark.parametrize("book", list(BOOKS), ids=[f"{e}-{lang}" for e, lang in BOOKS.values()])
 
 
-@pytest.fixture(scope="session")
-def built_pseudo_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real book built in the pseudo-locale, where every catalogue message is visibly marked; built
-    once per test session."""
-    output = tmp_path_factory.mktemp("pseudo")
-    result = build_book(REPO, output, language="qps")
+def built_pseudo_of(tmp_path_factory: pytest.TempPathFactory, edition: str) -> Path:
+    output = tmp_path_factory.mktemp(f"pseudo-{edition}")
+    result = build_book(REPO, output, edition=edition, language="qps")
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
     return output / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def built_pseudo_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real book's student edition built in the pseudo-locale, where every catalogue message is
+    visibly marked; built once per test session."""
+    return built_pseudo_of(tmp_path_factory, "student")
+
+
+@pytest.fixture(scope="session")
+def built_pseudo_lecturer_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real book's lecturer edition built in the pseudo-locale: the words only lecturers see (the
+    notes, the maps, the balance figures) are checked as the students' are."""
+    return built_pseudo_of(tmp_path_factory, "lecturer")
 
 
 def make_fixture_book(target: Path) -> Path:

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from conftest import REPO, every_book
 from ethicskit.balance import dilemma_balance
 from ethicskit.catalog import load_catalog
-from ethicskit.documents import handout, standalone_dilemma
+from ethicskit.documents import handout, standalone_dilemma, worksheet_sheet
 from ethicskit.languages import LANGUAGES
 from ethicskit.models import clause_anchor
 from ethicskit.signposting import signpost, support_lines
@@ -433,3 +433,47 @@ def test_the_student_text_of_a_dilemma_about_suicide_says_no_single_conversation
             student = BeautifulSoup(html, "html.parser")
             assert said in " ".join(student.select_one(".ek-content-note").get_text(" ").split())
         assert any(said in " ".join(node.situation.split()) for node in dilemma.nodes)
+
+
+# What only a screen shows (section anchors, clause tooltips, the lines that open folded content, the
+# note on where self-check answers are kept, the links to the support page and to the printable pack)
+# and what only paper shows (the words of the clauses a seminar's outcomes name, which a screen shows
+# on hover).
+SCREEN_ONLY = "a.headerlink, .ek-tip, summary, .ek-sc-intro, .ek-content-note p:has(a), .ek-download"
+PAPER_ONLY = ".ek-spelled-out"
+
+
+def _what_a_reader_reads(html: str, selector: str) -> list[str]:
+    """An item as a reader reads it, block by block (headings, paragraphs, list and table entries), with
+    what only one of screen and paper shows taken out."""
+    soup = BeautifulSoup(html, "html.parser")
+    item = soup.select_one(selector)
+    assert item is not None, selector
+    for gone in item.select(f"{SCREEN_ONLY}, {PAPER_ONLY}"):
+        gone.decompose()
+    blocks = item.select("h1, h2, h3, h4, h5, p, dt")
+    return [" ".join(block.get_text(" ").split()) for block in blocks]
+
+
+def test_cases_seminars_and_the_worksheet_read_the_same_on_their_pages_and_on_paper(
+    built_book: Path, built_lecturer_book: Path
+) -> None:
+    """One layout: every case's and every seminar plan's page and its printed handout or pack, in each
+    edition, and the worksheet page and the printed worksheet (under its title), give the same headings
+    and the same words in the same order."""
+    catalog, _ = load_catalog(REPO)
+    for book, lecturer in ((built_book, False), (built_lecturer_book, True)):
+        for case_id in sorted(catalog.cases):
+            page = (book / "book" / "cases" / f"{case_id}.html").read_text(encoding="utf-8")
+            on_page = _what_a_reader_reads(page, f"section#case-{case_id}")
+            on_paper = _what_a_reader_reads(handout("case", case_id, catalog, lecturer)[1], "main")
+            assert on_paper == on_page, (case_id, lecturer)
+        for seminar_id in sorted(catalog.seminars):
+            page = (book / "book" / "seminars" / f"{seminar_id}.html").read_text(encoding="utf-8")
+            on_page = _what_a_reader_reads(page, f"section#seminar-{seminar_id}")
+            pack = handout("seminar", seminar_id, catalog, lecturer)[1]
+            on_paper = _what_a_reader_reads(pack, f"section#seminar-{seminar_id}")
+            assert on_paper == on_page, (seminar_id, lecturer)
+    worksheet = (built_book / "book" / "worksheet.html").read_text(encoding="utf-8")
+    on_page = _what_a_reader_reads(worksheet, ".ek-worksheet")
+    assert on_page and on_page == _what_a_reader_reads(worksheet_sheet(catalog), ".ek-worksheet")[1:]

@@ -9,6 +9,8 @@ from __future__ import annotations
 from html import escape
 from importlib.resources import files
 
+from docutils import nodes
+
 from .catalog import Catalog
 from .diagram import caption_id, choice_keys, diagram_classes, diagram_html, legend, printed_legend
 from .engine import Branch, branch_map, numbered_nodes
@@ -17,23 +19,20 @@ from .export import dilemma_json, script_words_element
 from .layout.case import case_layout
 from .layout.case import content_note as layout_content_note
 from .layout.paper import html_of
+from .layout.seminar import seminar_layout
+from .layout.worksheet import worksheet_steps
 from .models import (
-    BANDS,
-    ActivityKind,
     Case,
     Choice,
     Dilemma,
     LawCitation,
     Lean,
     Seminar,
-    band_in_sentence,
-    band_label,
     law_label,
     perspective_names,
 )
 from .signposting import signpost
-from .words import _, current, n_
-from .worksheet import step_heading, steps
+from .words import _, current
 
 
 def lean_words() -> dict[int, str]:
@@ -68,11 +67,6 @@ def clause_text(catalog: Catalog, ref: str) -> str:
     if found is None:
         return escape(ref)
     return f"<strong>{escape(found.label)}</strong>: {escape(found.text)}"
-
-
-def clause_label(catalog: Catalog, ref: str) -> str:
-    found = catalog.cited(ref)
-    return found.label if found else ref
 
 
 def law_text(catalog: Catalog, ref: str) -> str:
@@ -393,177 +387,26 @@ def dilemma_sheet(
 # --- seminar plans -----------------------------------------------------------------------------
 
 
-def seminar_plan(seminar: Seminar, catalog: Catalog, lecturer: bool) -> str:
-    """A seminar plan; the lecturer's version adds what happens in each activity and the notes."""
-    out = [f'<section class="seminar"><h1>{escape(seminar.title)}</h1>{paras(seminar.summary, "summary")}']
-    audience = "; ".join(a.label for a in seminar.audience)
-    length = n_("{count} minute", "{count} minutes", seminar.duration_minutes)
-    out.append(
-        f"<dl><dt>{escape(_('For'))}</dt><dd>{escape(audience)}</dd>"
-        f"<dt>{escape(_('Length'))}</dt><dd>{escape(length)}</dd></dl>"
-    )
-    pcf, standards = escape(_("PCF:")), escape(_("Standards:"))
-    outcomes = "".join(
-        f"<li>{escape(o.outcome)}"
-        f'<p class="ek-refs-heading"><em>{pcf}</em></p>{clause_items(catalog, o.pcf)}'
-        f'<p class="ek-refs-heading"><em>{standards}</em></p>{clause_items(catalog, o.standards)}</li>'
-        for o in seminar.learning_outcomes
-    )
-    out.append(f"<h2>{escape(_('Learning outcomes'))}</h2><ul>{outcomes}</ul>")
-    out.append(
-        f"<h2>{escape(_('Before the session'))}</h2>{paras(seminar.preparation)}"
-        f"<p><strong>{escape(_('If the reading does not work for you'))}</strong></p>"
-        f"{paras(seminar.inclusion.pre_reading_alternative)}"
-    )
-    out.append(reading_list(seminar, catalog))
-    materials = [_("Case: {title}", title=catalog.cases[c].model.title) for c in seminar.materials.cases]
-    materials += [
-        _("Dilemma: {title}", title=catalog.dilemmas[d].model.title) for d in seminar.materials.dilemmas
-    ]
-    if seminar.materials.worksheet:
-        materials.append(_("The ethical-reasoning worksheet"))
-    out.append(f"<h2>{escape(_('Materials'))}</h2>{items(materials + list(seminar.materials.other))}")
-    rows, start = [], 0
-    for activity in seminar.timeline:
-        detail = f"<td>{paras(activity.what_happens)}</td>" if lecturer else ""
-        marked = ' class="break"' if activity.kind is ActivityKind.BREAK else ""
-        when = _("{start}\N{EN DASH}{end} min", start=start, end=start + activity.minutes)
-        rows.append(f"<tr{marked}><td>{escape(when)}</td><td>{escape(activity.title)}</td>{detail}</tr>")
-        start += activity.minutes
-    head = f"<th>{escape(_('When'))}</th><th>{escape(_('Activity'))}</th>"
-    head += f"<th>{escape(_('What happens'))}</th>" if lecturer else ""
-    out.append(
-        f"<h2>{escape(_('How the session runs'))}</h2><table><thead><tr>{head}</tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
-    )
-    inclusion = seminar.inclusion
-    out.append(
-        f"<h2>{escape(_('Making the session work for everyone'))}</h2>"
-        f"<p><strong>{escape(_('Without placement experience yet'))}</strong></p>"
-        f"{paras(inclusion.without_placement)}"
-        f"<p><strong>{escape(_('English as an additional language'))}</strong></p>"
-        f"{paras(inclusion.english_additional_language)}"
-        f"<p><strong>{escape(_('Neurodivergent students'))}</strong></p>{paras(inclusion.neurodivergent)}"
-    )
-    out.append(f"<h2>{escape(_('Ground rules'))}</h2>{items(list(seminar.ground_rules))}")
-    out.append(
-        f"<h2>{escape(_('Looking after yourself and each other'))}</h2>{paras(seminar.care)}"
-        f"<p>{escape(signpost())}</p>"
-    )
-    out.append(f"<h2>{escape(_('After the session'))}</h2>{paras(seminar.follow_up)}{rubric(seminar)}")
-    if lecturer:
-        expert = seminar.expert_by_experience
-        during = escape(_("During: {during}.", during=expert.during))
-        out.append(
-            f'<section class="lecturer"><h2>{escape(_("Facilitation notes"))}</h2>'
-            f"{paras(seminar.facilitation_notes)}"
-            f"<h2>{escape(_('Debrief'))}</h2>{paras(seminar.debrief)}"
-            f"<h2>{escape(_('Running it online'))}</h2>{paras(seminar.variations.online)}"
-            f"<h2>{escape(_('Running it with a large group'))}</h2>{paras(seminar.variations.large_group)}"
-            f"<h2>{escape(_('An expert by experience'))}</h2><p>{during}</p>"
-            f"{paras(expert.contribution)}"
-            f"<p><strong>{escape(_('Arranging it'))}</strong></p>{paras(expert.arranging)}"
-            f"<p><strong>{escape(_('If nobody is available'))}</strong></p>{paras(expert.if_unavailable)}"
-            f"{exemplars(seminar, catalog)}</section>"
-        )
-    out.append("</section>")
-    return "".join(out)
-
-
-def worksheet_sheet() -> str:
-    """The ethical-reasoning worksheet on paper: every step with its guidance and room to write."""
-    written = []
-    for number, step in enumerate(steps(), 1):
-        labels = "".join(
-            f"<p><em>{escape(label)}</em></p><div class='write-here'></div>" if len(step.fields) > 1 else ""
-            for _field_id, label in step.fields
-        )
-        space = labels or "<div class='write-here'></div>"
-        heading = escape(step_heading(number, step))
-        written.append(f"<h2>{heading}</h2><p>{escape(step.guidance)}</p>{space}")
-    title = escape(_("The ethical-reasoning worksheet"))
-    return f'<section class="worksheet"><h1>{title}</h1>' + "".join(written) + "</section>"
-
-
-def reading_list(seminar: Seminar, catalog: Catalog) -> str:
-    """Essential and further reading, formatted from the bibliography, each with why to read it."""
-    out = [f"<h2>{escape(_('Reading'))}</h2>"]
-    for heading, readings in (
-        (_("Essential"), seminar.reading.essential),
-        (_("Further"), seminar.reading.further),
-    ):
-        if readings:
-            found = catalog.bibliography.entries
-            entries = "".join(
-                f"<li>{escape(found.get(r.key, r.key))}<br><em>{escape(r.why)}</em></li>" for r in readings
-            )
-            out.append(f"<h3>{escape(heading)}</h3><ul>{entries}</ul>")
-    return "".join(out)
-
-
-def rubric(seminar: Seminar) -> str:
-    """The follow-up task's rubric: one table per FHEQ level, criteria down the side, bands across."""
-    explained = _(
-        "The same criteria apply at each level; what each band asks for rises with the level. Levels 5 "
-        "and 6 use degree classification bands (a pass starts at 40), Level 7 masters bands (a pass "
-        "starts at 50)."
-    )
-    out = [f"<h3>{escape(_('How the task is marked'))}</h3><p>{escape(explained)}</p>"]
-    for level in (5, 6, 7):
-        head = "".join(f'<th scope="col">{escape(band_label(level, band))}</th>' for band in BANDS[level])
-        rows = "".join(
-            '<tr><th scope="row">'
-            + escape(_("{criterion} ({weight}%)", criterion=c.criterion, weight=c.weight))
-            + "</th>"
-            + "".join(f"<td>{escape(text)}</td>" for text in c.at(level).values())
-            + "</tr>"
-            for c in seminar.assessment.rubric
-        )
-        # The level is the table's caption, which travels with the table's first row on paper; the table
-        # itself may run over pages, a row at a time, with its header repeated.
-        out.append(
-            f'<table class="marking-rubric"><caption>{escape(_("Level {level}", level=level))}</caption>'
-            f'<thead><tr><th scope="col">{escape(_("Criterion"))}</th>{head}</tr></thead>'
-            f"<tbody>{rows}</tbody></table>"
-        )
-    return "".join(out)
-
-
-def exemplars(seminar: Seminar, catalog: Catalog) -> str:
-    """Marked exemplar answers, for the lecturer's copy only."""
-    out = ["<h2>" + escape(_("Exemplar answers with marker's comments")) + "</h2>"]
-    for exemplar in seminar.assessment.exemplars:
-        comments = "".join(
-            f"<li><strong>{escape(c.criterion)}</strong>: {escape(c.comment)}</li>" for c in exemplar.comments
-        )
-        cited = "; ".join(clause_label(catalog, ref) for ref in exemplar.cites)
-        heading = _(
-            "Exemplar at Level {level}, marked {mark} ({band})",
-            level=exemplar.level,
-            mark=exemplar.mark,
-            band=band_in_sentence(exemplar.band),
-        )
-        out.append(
-            f"<h3>{escape(heading)}</h3>"
-            f'<div class="exemplar">{paras(exemplar.answer)}</div>'
-            f"<p><em>{escape(_('Cites:'))}</em> {escape(cited)}.</p>"
-            "<p><strong>" + escape(_("Marker's comments")) + f"</strong></p><ul>{comments}</ul>"
-            f"<p><strong>{escape(_('Feedforward'))}</strong></p>{paras(exemplar.feedforward)}"
-        )
-    return "".join(out)
+def worksheet_sheet(catalog: Catalog) -> str:
+    """The ethical-reasoning worksheet on paper: the book's worksheet (`layout.worksheet`) under its title."""
+    sheet = nodes.section(ids=["worksheet"], classes=["ek-worksheet", "worksheet"])
+    title = _("The ethical-reasoning worksheet")
+    sheet += nodes.title(title, title)
+    sheet += worksheet_steps()
+    return html_of([sheet], catalog)
 
 
 def seminar_pack(seminar: Seminar, catalog: Catalog, lecturer: bool) -> str:
     """The plan, then each case sheet and each dilemma with its questions, one per page; the lecturer's
     pack adds each dilemma's map of every branch; the worksheet closes the pack when the session uses it."""
-    parts = [seminar_plan(seminar, catalog, lecturer)]
+    parts = [html_of([seminar_layout(seminar, catalog, lecturer, pack_uri=None)], catalog)]
     parts += [case_sheet(catalog.cases[c].model, catalog, lecturer) for c in seminar.materials.cases]
     parts += [
         dilemma_sheet(catalog.dilemmas[d].model, catalog, lecturer, with_map=lecturer)
         for d in seminar.materials.dilemmas
     ]
     if seminar.materials.worksheet:
-        parts.append(worksheet_sheet())
+        parts.append(worksheet_sheet(catalog))
     return '<div class="page-break"></div>'.join(parts)
 
 

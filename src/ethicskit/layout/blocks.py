@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from docutils import nodes
 from sphinx import addnodes
 
+from ..catalog import Catalog
+from ..loader import Loaded
 from ..models import Jurisdiction, ServiceType
 from ..words import _, current
 from .nodes import catalog_ref, clause_ref, law_ref
@@ -177,3 +179,57 @@ def setting_label(value: str) -> str:
 def listing_of(items: Iterable[str]) -> str:
     """Names in a row, as the build's language separates them: 'England, Wales'."""
     return _(", ").join(items)
+
+
+def translatable_kinds(catalog: Catalog) -> dict[str, dict[str, Loaded[Any]]]:
+    """The kinds of item that are translated and shown in full on a page (as the page registry names
+    them), each with its items by id; a framework, say, is neither."""
+    return {
+        "code": catalog.codes,
+        "law": catalog.laws,
+        "case": catalog.cases,
+        "dilemma": catalog.dilemmas,
+        "seminar": catalog.seminars,
+    }
+
+
+def item_text(catalog: Catalog, kind: str, item_id: str, shown: Part, key: str = "title") -> list[nodes.Node]:
+    """An item's string as another page lists it (its title, linked or not), in the page's language.
+
+    Every list of items goes through here, so that on a page in another language a string the item
+    has no translation for is never mixed in silently: it is marked as English (`lang="en"`, WCAG
+    3.1.2) and followed by a short note, in the page's language, that it is in English. `key` is the
+    string's place in the item's file, as the translation records it ('title', 'short_title').
+    """
+    parts = shown if isinstance(shown, list) else [shown]
+    loaded = translatable_kinds(catalog).get(kind, {}).get(item_id)
+    if loaded is None or not catalog.translations.shows_english(loaded.path, key):
+        return parts
+    note = _("(in English)")
+    return [
+        nodes.inline("", "", *parts, classes=["language-en"]),
+        nodes.Text(" "),
+        nodes.inline(note, note, classes=["ek-in-english"]),
+    ]
+
+
+def item_link(
+    catalog: Catalog, kind: str, item_id: str, text: str, anchor: str = "", key: str = "title"
+) -> list[nodes.Node]:
+    """A link to an item's page, its text one of the item's strings (`item_text`)."""
+    return item_text(catalog, kind, item_id, link_to(kind, item_id, text, anchor), key)
+
+
+def spelled_out(refs: Iterable[str], catalog: Catalog) -> list[nodes.Node]:
+    """Each clause of `refs` with its words, for paper: where a screen shows a clause's words when the
+    reader points at its link, paper prints them under the line that names it."""
+    entries: list[nodes.Node] = []
+    for ref in refs:
+        found = catalog.cited(ref)
+        if found is not None:
+            entries.append(sentence(_("{ref}: {text}", text=found.text, ref="{ref}"), ref=cite(ref)))
+    if not entries:
+        return []
+    listing = bullets(entries)
+    listing["classes"].append("ek-spelled-out")
+    return [listing]

@@ -13,9 +13,8 @@ from docutils import nodes
 
 from ..catalog import Catalog
 from ..curriculum import Framework, FrameworkItem, MappedOutcome, mapped_outcomes, resolve_item, uses_of
-from ..layout.blocks import link_to, row, section, sentence_nodes, table_with_head
+from ..layout.blocks import item_link, link_to, row, section, sentence_nodes, table_with_head
 from ..words import _, current
-from .render import item_link
 
 
 def item_anchor(framework_id: str, item_id: str) -> str:

@@ -17,6 +17,8 @@ from ..export import dilemma_json, script_safe, tally_payload
 from ..layout.blocks import sentence
 from ..layout.case import case_layout
 from ..layout.selfcheck import render_self_check
+from ..layout.seminar import reading_nodes, seminar_layout
+from ..layout.worksheet import worksheet_steps
 from ..selfchecks import CHAPTER_SELF_CHECKS
 from ..signposting import emergency, support_lines
 from ..words import _
@@ -36,7 +38,7 @@ from .render import (
     render_instrument,
     render_law_index,
 )
-from .seminars import reading_nodes, render_seminar, render_seminars_index
+from .seminars import render_seminars_index
 from .supervision import render_first_year_schemes, render_supervision_map
 
 
@@ -207,17 +209,7 @@ class WorksheetDirective(_CatalogDirective):
         data = nodes.raw(
             "", f'<script type="application/json" class="ek-worksheet-data">{payload}</script>', format="html"
         )
-        root = nodes.container("", data, classes=["ek-worksheet"])
-        for number, step in enumerate(worksheet.steps(), 1):
-            box = nodes.container(classes=["ek-worksheet-step"])
-            heading = worksheet.step_heading(number, step)
-            box += nodes.rubric(heading, heading)
-            box += nodes.paragraph(step.guidance, step.guidance, classes=["ek-guidance"])
-            for _key, label in step.fields:
-                if len(step.fields) > 1:
-                    box += nodes.paragraph(label, label, classes=["ek-field-label"])
-                box += nodes.container(classes=["ek-write-here"])
-            root += box
+        root = nodes.container("", data, *worksheet_steps(), classes=["ek-worksheet"])
         return [root]
 
 
@@ -317,7 +309,7 @@ class SeminarDirective(_CatalogDirective):
         track_view(self.env, self.env.docname, "titles")
         lecturer = is_lecturer(self.config)
         pack = relative(self.env.docname, pack_file(loaded.model.id))
-        return [render_seminar(loaded.model, catalog, lecturer, pack)]
+        return [seminar_layout(loaded.model, catalog, lecturer, pack)]
 
 
 class ReadingListDirective(SphinxDirective):

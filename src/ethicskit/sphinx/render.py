@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
 
 from babel.dates import format_date
 from docutils import nodes
@@ -22,6 +21,8 @@ from ..layout.blocks import (
     cite_law,
     day,
     field_list,
+    item_link,
+    item_text,
     joined,
     link_to,
     listing_of,
@@ -35,7 +36,6 @@ from ..layout.blocks import (
 )
 from ..layout.case import content_note
 from ..layout.nodes import folded
-from ..loader import Loaded
 from ..models import (
     Case,
     Choice,
@@ -82,45 +82,6 @@ def issuer_note(issuer_type: str) -> str:
 
 def issued_by(code: CodeOfPractice) -> str:
     return _("{issuer} ({force})", issuer=code.issuer, force=issuer_note(code.issuer_type.value))
-
-
-def translatable_kinds(catalog: Catalog) -> dict[str, dict[str, Loaded[Any]]]:
-    """The kinds of item that are translated and shown in full on a page (as the page registry names
-    them), each with its items by id; a framework, say, is neither."""
-    return {
-        "code": catalog.codes,
-        "law": catalog.laws,
-        "case": catalog.cases,
-        "dilemma": catalog.dilemmas,
-        "seminar": catalog.seminars,
-    }
-
-
-def item_text(catalog: Catalog, kind: str, item_id: str, shown: Part, key: str = "title") -> list[nodes.Node]:
-    """An item's string as another page lists it (its title, linked or not), in the page's language.
-
-    Every list of items goes through here, so that on a page in another language a string the item
-    has no translation for is never mixed in silently: it is marked as English (`lang="en"`, WCAG
-    3.1.2) and followed by a short note, in the page's language, that it is in English. `key` is the
-    string's place in the item's file, as the translation records it ('title', 'short_title').
-    """
-    parts = shown if isinstance(shown, list) else [shown]
-    loaded = translatable_kinds(catalog).get(kind, {}).get(item_id)
-    if loaded is None or not catalog.translations.shows_english(loaded.path, key):
-        return parts
-    note = _("(in English)")
-    return [
-        nodes.inline("", "", *parts, classes=["language-en"]),
-        nodes.Text(" "),
-        nodes.inline(note, note, classes=["ek-in-english"]),
-    ]
-
-
-def item_link(
-    catalog: Catalog, kind: str, item_id: str, text: str, anchor: str = "", key: str = "title"
-) -> list[nodes.Node]:
-    """A link to an item's page, its text one of the item's strings (`item_text`)."""
-    return item_text(catalog, kind, item_id, link_to(kind, item_id, text, anchor), key)
 
 
 JURISDICTION_ORDER = [

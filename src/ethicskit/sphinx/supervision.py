@@ -11,10 +11,19 @@ from docutils import nodes
 
 from ..catalog import Catalog
 from ..first_year import FirstYearScheme, scheme_for, schemes
-from ..layout.blocks import bullets, cite, joined, row, section, sentence, table_with_head
+from ..layout.blocks import (
+    bullets,
+    cite,
+    item_link,
+    item_text,
+    joined,
+    row,
+    section,
+    sentence,
+    table_with_head,
+)
 from ..models import Case, Jurisdiction
 from ..words import _
-from .render import item_link, item_text
 
 NATION_ORDER = (
     Jurisdiction.ENGLAND,

@@ -18,7 +18,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import extract_messages
 
 from ..catalog import Catalog
-from ..layout.blocks import row
+from ..layout.blocks import item_text, row, translatable_kinds
 from ..loader import Loaded
 from ..translations import (
     SOURCE_LANGUAGE,
@@ -36,7 +36,6 @@ from ..words import _, current, n_
 from .chapters import reading_order
 from .content import catalog_of, pages, tracked
 from .kept import keep_by_page, kept
-from .render import item_text, translatable_kinds
 
 
 class translation_status_table(nodes.General, nodes.Element):  # type: ignore[misc]
