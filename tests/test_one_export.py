@@ -120,7 +120,7 @@ def test_the_worksheet_exported_by_the_page_is_the_one_python_and_the_widget_wri
     # One numbering of the steps: the form, the page as printed without script, the widget and the paper.
     with language(code):
         headings = [worksheet.step_heading(number, step) for number, step in enumerate(worksheet.steps(), 1)]
-        paper = BeautifulSoup(worksheet_sheet(), "html.parser").select("h2")
+        paper = BeautifulSoup(worksheet_sheet(catalog), "html.parser").select(".ek-worksheet-step .rubric")
         in_widget = [
             BeautifulSoup(part.value, "html.parser").get_text()
             for part in WorksheetWidget(catalog, language=code).children
