@@ -151,7 +151,8 @@ def test_without_graphviz_the_build_and_the_command_say_what_to_install(
 def test_the_printed_diagram_keys_every_arrow_and_fits_a_page_with_legible_labels(loaded: Any) -> None:
     """On paper each arrow carries its key (2b: the second choice at Decision 2), not the choice's
     words, so the whole diagram fits one A4 page with no label under 8 pt; the keys are listed."""
-    from ethicskit.documents import choice_key_list
+    from ethicskit.layout.dilemma import key_to_the_arrows
+    from ethicskit.layout.paper import html_of
 
     dilemma: Dilemma = loaded.model
     root = parsed(diagram.diagram_svg(dilemma, printed=True))
@@ -168,7 +169,7 @@ def test_the_printed_diagram_keys_every_arrow_and_fits_a_page_with_legible_label
     points, _ = diagram.printed_text_pt(width, height)
     assert points >= diagram.SMALLEST_PRINTED_PT
     assert min(float(t.get("font-size", "0")) for t in root.iter(f"{SVG}text")) >= 14
-    listed = choice_key_list(dilemma)
+    listed = html_of(key_to_the_arrows(dilemma, titles(dilemma)), CATALOG)
     for c in (c for n in dilemma.nodes for c in n.choices):
         assert f'<strong class="ek-key">{keys[c.id]}</strong> ' in listed
 

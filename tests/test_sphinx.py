@@ -584,21 +584,24 @@ def test_a_chapter_shows_its_reading_list_from_data(fixture_site: Path) -> None:
 LEAN_WORDS = re.compile(r"\(((strongly )?(for|against)|neutral)\)")
 
 
-def test_student_dilemma_page_holds_each_verdict_behind_a_fold(fixture_site: Path) -> None:
+def test_student_dilemma_page_holds_the_verdicts_behind_a_fold_after_the_endings(fixture_site: Path) -> None:
     """Without the player, a student meets what happened and the clauses that bear on it; each side's lean,
-    and what the choice honours or strains, wait behind a closed fold."""
+    and what each choice honours or strains, wait after every ending behind a closed fold, as in the
+    single-file dilemma and on paper (one layout)."""
     page = soup(fixture_site, "dilemma.html")
     choices = page.select(".ek-choice")
     assert choices
     for choice in choices:
-        fold = choice.select_one("details.ek-folded.ek-verdict")
-        assert fold is not None and not fold.has_attr("open")
-        assert fold.select_one("summary").get_text().startswith("How each side saw this choice")
-        outside = choice.__copy__()
-        outside.select_one("details").decompose()
-        assert not LEAN_WORDS.search(outside.get_text()), outside.get_text()
-        assert "Honours:" not in outside.get_text() and "Strains:" not in outside.get_text()
-        assert LEAN_WORDS.search(fold.get_text())
+        assert choice.select("details") == []
+        assert not LEAN_WORDS.search(choice.get_text()), choice.get_text()
+        assert "Honours:" not in choice.get_text() and "Strains:" not in choice.get_text()
+    verdicts = page.select_one("section.ek-verdicts")
+    assert verdicts is not None
+    assert all(verdicts in ending.find_all_next("section") for ending in page.select("section.ek-ending"))
+    fold = verdicts.select_one("details.ek-folded")
+    assert fold is not None and not fold.has_attr("open")
+    assert fold.select_one("summary").get_text().startswith("How each side saw each choice")
+    assert len(LEAN_WORDS.findall(fold.get_text())) == 3 * len(choices)
     bearing = [p.get_text() for p in page.select("#dilemma-demo-dilemma-apologise .ek-choice-bearing")]
     assert len(bearing) == 2
     assert bearing[0].startswith("Clauses that bear on this choice: Old demo code honesty")
@@ -608,7 +611,7 @@ def test_student_dilemma_page_holds_each_verdict_behind_a_fold(fixture_site: Pat
 
 def test_lecturer_dilemma_page_shows_each_verdict_beside_its_choice(lecturer_site: Path) -> None:
     page = soup(lecturer_site, "dilemma.html")
-    assert page.select("details.ek-verdict") == []
+    assert page.select("section.ek-verdicts") == []
     assert all(LEAN_WORDS.search(choice.get_text()) for choice in page.select(".ek-choice"))
     assert page.select(".ek-choice-bearing") == []
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import datetime
 import sys
 from pathlib import Path
@@ -101,6 +102,44 @@ def test_the_catalogue_template_lists_every_message_in_the_sources() -> None:
     assert not missing and not stale, (
         f"run 'make messages': missing {sorted(map(str, missing))[:5]}, stale {sorted(map(str, stale))[:5]}"
     )
+
+
+def message_calls(source: str) -> list[str]:
+    """The literal first argument of every `_(...)` and `n_(...)` call in Python source, read from its
+    syntax tree, so a call inside an f-string is found too."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in {"_", "n_"}
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            found.append(node.args[0].value)
+    return found
+
+
+def test_a_message_looked_up_inside_an_f_string_is_found_by_the_check_below() -> None:
+    source = 'x = f"<p>{escape(_(\'Kept out of the template\'))}</p>"\ny = n_("one", "many", 2)\n'
+    assert sorted(message_calls(source)) == ["Kept out of the template", "one"]
+
+
+def test_every_message_the_package_looks_up_is_in_the_template() -> None:
+    """Babel's extractor does not read inside f-strings, so a message looked up there never reached the
+    template or a translator, and showed in English in every language. Each call is found here from the
+    syntax tree instead."""
+    with words.TEMPLATE.open("rb") as handle:
+        template = read_po(handle)
+    listed = {m.id if isinstance(m.id, str) else m.id[0] for m in template if m.id}
+    missing = {
+        f"{path.relative_to(REPO)}: {message}"
+        for path in sorted((REPO / "src" / "ethicskit").rglob("*.py"))
+        for message in message_calls(path.read_text(encoding="utf-8"))
+        if message not in listed
+    }
+    assert missing == set()
 
 
 def test_no_interface_text_escapes_the_catalogue_in_the_pseudo_locale_checker_itself() -> None:

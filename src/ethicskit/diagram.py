@@ -112,9 +112,11 @@ def dot_source(dilemma: Dilemma, printed: bool = False, endings_in_a_row: bool =
             f'URL={_quote("#dilemma-" + dilemma.id + "-" + node.id)}, tooltip=" "];'
         )
     in_a_row = " rank=same;" if endings_in_a_row else ""
+    # Messages are looked up outside f-strings: the message extractor does not read inside them.
+    endings_label = _("Endings")
     lines.append(
         f"  subgraph cluster_endings {{ id={_quote(map_id(dilemma.id, 'endings'))}; "
-        f'label={_quote(_("Endings"))}; labelloc=b; style=dashed; color="#000000";{in_a_row}'
+        f'label={_quote(endings_label)}; labelloc=b; style=dashed; color="#000000";{in_a_row}'
     )
     for ending in dilemma.endings:
         lines.append(
@@ -280,10 +282,8 @@ def printed_legend() -> str:
 def diagram_html(dilemma: Dilemma, links: bool = True, printed: bool = False) -> str:
     """The diagram in its sideways-scrolling frame; the caption (with its map-as-text link) follows it."""
     svg = diagram_svg(dilemma, links, printed)
-    return (
-        f'<div class="ek-diagram-scroll" tabindex="0" role="region" '
-        f'aria-label="{escape(_("Diagram of every branch of {title}", title=dilemma.title))}">{svg}</div>'
-    )
+    label = escape(_("Diagram of every branch of {title}", title=dilemma.title))
+    return f'<div class="ek-diagram-scroll" tabindex="0" role="region" aria-label="{label}">{svg}</div>'
 
 
 def diagram_classes(dilemma: Dilemma, printed: bool = False) -> list[str]:

@@ -20,9 +20,9 @@ import ipywidgets as widgets
 
 from . import worksheet
 from .catalog import Catalog, load_catalog
-from .documents import lean_words, sides
 from .engine import Session, titles
 from .export import dilemma_payload
+from .layout.dilemma import lean_words, sides
 from .models import Choice, Dilemma, Ending, LawCitation, Question, QuestionKind, SelfCheck, law_label
 from .signposting import signpost
 from .words import Words, _, current, n_, words_for
@@ -322,7 +322,8 @@ class DilemmaWidget(_StaticPreview, widgets.VBox):  # type: ignore[misc]
         # Each choice in its own element, so each label is read (and checked) as the content it is.
         path = " → ".join(f"<span>{html.escape(label)}</span>" for label in labels)
         heading = html.escape(_("Your path so far:"))
-        self.path.value = f"<p><strong>{heading}</strong> {path or html.escape(_('no decisions yet'))}</p>"
+        none_yet = html.escape(_("no decisions yet"))
+        self.path.value = f"<p><strong>{heading}</strong> {path or none_yet}</p>"
 
     def _reflection(self, key: str, prompt: str) -> widgets.Textarea:
         box = widgets.Textarea(

@@ -233,3 +233,32 @@ def spelled_out(refs: Iterable[str], catalog: Catalog) -> list[nodes.Node]:
     listing = bullets(entries)
     listing["classes"].append("ek-spelled-out")
     return [listing]
+
+
+def provision_line(ref: str, catalog: Catalog) -> nodes.paragraph:
+    """A provision of law with its heading and the kit's paraphrase, marked when it was not checked
+    against the official text; the reference alone when the catalogue does not know it."""
+    found = catalog.resolve_law(ref)
+    if found is None:
+        return sentence("{ref}", ref=cite_law(ref))
+    provision = found[1]
+    message = _(
+        "{ref} ({heading}): {text}", heading=provision.heading, text=provision.paraphrase, ref="{ref}"
+    )
+    entry = sentence(message, ref=cite_law(ref))
+    if provision.verified is None:
+        unchecked = _("(not yet checked against the official text)")
+        entry += nodes.Text(" ")
+        entry += nodes.emphasis(unchecked, unchecked)
+    return entry
+
+
+def spelled_out_law(refs: Iterable[str], catalog: Catalog) -> list[nodes.Node]:
+    """Each provision of `refs` with its heading and paraphrase, for outputs without the book's links
+    (as `spelled_out` does for clauses)."""
+    entries: list[nodes.Node] = [provision_line(ref, catalog) for ref in refs]
+    if not entries:
+        return []
+    listing = bullets(entries)
+    listing["classes"].append("ek-spelled-out")
+    return [listing]

@@ -16,11 +16,11 @@ from ..words import _, n_
 from .blocks import (
     bullets,
     cite,
-    cite_law,
     doc_link,
     field_list,
     listing_of,
     paragraphs,
+    provision_line,
     section,
     sentence,
     setting_label,
@@ -136,24 +136,7 @@ def case_law(case: Case, catalog: Catalog) -> nodes.section:
     )
     items = []
     for cited in case.law.provisions:
-        found = catalog.resolve_law(cited.ref)
-        if found is not None:
-            provision = found[1]
-            entry = sentence(
-                _(
-                    "{ref} ({heading}): {text}",
-                    heading=provision.heading,
-                    text=provision.paraphrase,
-                    ref="{ref}",
-                ),
-                ref=cite_law(cited.ref),
-            )
-            if provision.verified is None:
-                unchecked = _("(not yet checked against the official text)")
-                entry += nodes.Text(" ")
-                entry += nodes.emphasis(unchecked, unchecked)
-        else:
-            entry = sentence("{ref}", ref=cite_law(cited.ref))
+        entry = provision_line(cited.ref, catalog)
         why = nodes.paragraph("", _("Here: {rationale}", rationale=cited.rationale), classes=["ek-rationale"])
         items.append(nodes.container("", entry, why, classes=["ek-cited", "ek-cited-law"]))
     settles = section(f"{ident}-settles", _("What the law already settles"), *paragraphs(case.law.settles))

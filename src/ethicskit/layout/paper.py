@@ -1,5 +1,5 @@
-"""A layout written as HTML for paper and single-file documents (handouts, seminar packs, the single-file
-dilemma), with docutils' own HTML writer, so the words and their order are the book's.
+"""A layout written as HTML outside the book: for paper (handouts, seminar packs) and for the single-file
+dilemma, with docutils' own HTML writer, so the words and their order are the book's.
 
 What the book resolves once every page is read is resolved here from the catalogue: a clause or a
 provision reads as its label (what the book's link says), a link to another page as its text, and
@@ -47,18 +47,40 @@ def resolve_for_paper(tree: nodes.Node, catalog: Catalog) -> None:
 
 
 class _PaperTranslator(HTMLTranslator):  # type: ignore[misc]
-    """docutils' HTML5 translator, knowing the one kit node left after `resolve_for_paper`."""
+    """docutils' HTML5 translator, knowing the one kit node left after `resolve_for_paper`, and the
+    data attributes a document asks of an element (`node["html_data"]`, such as the SCORM package's
+    `data-lms` on its dilemma)."""
+
+    on_paper = True
+
+    def starttag(
+        self, node: nodes.Node, tagname: str, suffix: str = "\n", empty: bool = False, **attributes: Any
+    ) -> str:
+        if isinstance(node, nodes.Element):
+            for name, value in node.get("html_data", {}).items():
+                attributes[f"data-{name}"] = value
+        return str(super().starttag(node, tagname, suffix, empty, **attributes))
 
     def visit_folded(self, node: folded) -> None:
-        """Shown open: its summary ('Show the key points…') asks the reader to open something."""
+        """On paper, shown open: its summary ('Show the key points…') asks the reader to open something.
+        On screen, a `<details>` as in the book."""
+        if not self.on_paper:
+            classes = " ".join(["ek-folded", *node.get("classes", [])])
+            self.body.append(f'<details class="{classes}"><summary>{self.encode(node["summary"])}</summary>')
 
     def depart_folded(self, node: folded) -> None:
-        """Nothing to close."""
+        if not self.on_paper:
+            self.body.append("</details>")
 
 
-def html_of(layout: Iterable[nodes.Node], catalog: Catalog, level: int = 1) -> str:
+class _ScreenTranslator(_PaperTranslator):
+    on_paper = False
+
+
+def html_of(layout: Iterable[nodes.Node], catalog: Catalog, level: int = 1, on_paper: bool = True) -> str:
     """The HTML of layout nodes, their top sections' titles at heading `level` (h1 for a handout, h2
-    for a case inside a seminar pack)."""
+    for a case inside a seminar pack). `on_paper` False keeps folded content folded, for a document
+    read on screen (the single-file dilemma)."""
     settings: Any = get_default_settings(Writer)
     settings.initial_header_level = level
     # No messages from docutils into the page, and none to stderr: the layout is built by the kit.
@@ -66,6 +88,6 @@ def html_of(layout: Iterable[nodes.Node], catalog: Catalog, level: int = 1) -> s
     document = new_document("<layout>", settings)
     document.extend(list(layout))
     resolve_for_paper(document, catalog)
-    translator = _PaperTranslator(document)
+    translator = (_PaperTranslator if on_paper else _ScreenTranslator)(document)
     document.walkabout(translator)
     return "".join(translator.body)

@@ -16,6 +16,7 @@ from ..diagram import DiagramError
 from ..export import dilemma_json, script_safe, tally_payload
 from ..layout.blocks import sentence
 from ..layout.case import case_layout
+from ..layout.dilemma import dilemma_layout
 from ..layout.selfcheck import render_self_check
 from ..layout.seminar import reading_nodes, seminar_layout
 from ..layout.worksheet import worksheet_steps
@@ -33,7 +34,6 @@ from .render import (
     render_code,
     render_codes_by_theme,
     render_codes_index,
-    render_dilemma,
     render_dilemmas_index,
     render_instrument,
     render_law_index,
@@ -142,7 +142,7 @@ class DilemmaDirective(_CatalogDirective):
             self.env.note_dependency(str(catalog.root / code.path))
         self._claim_page("dilemma", loaded.model.id)
         try:
-            section = render_dilemma(
+            section = dilemma_layout(
                 loaded.model, catalog, self.config.ethicskit_edition, self.config.ethicskit_support_page
             )
         except DiagramError as error:

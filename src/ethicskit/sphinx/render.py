@@ -8,12 +8,7 @@ from datetime import date
 from babel.dates import format_date
 from docutils import nodes
 
-from ..balance import AGENCY_PERSON_MIN, FREE_ANSWER_MAX, UNIQUELY_BEST_MAX, dilemma_balance
 from ..catalog import Catalog, Citation, Relation, law_key
-from ..diagram import caption_id, diagram_classes, diagram_html, legend
-from ..documents import lean_words, sides
-from ..engine import Branch, branch_map, numbered_nodes
-from ..engine import titles as dilemma_titles
 from ..layout.blocks import (
     Part,
     bullets,
@@ -34,24 +29,19 @@ from ..layout.blocks import (
     setting_label,
     table_with_head,
 )
-from ..layout.case import content_note
-from ..layout.nodes import folded
+from ..layout.dilemma import diagram_of, map_text_anchor
 from ..models import (
     Case,
-    Choice,
     CodeOfPractice,
     CodeStatus,
     Dilemma,
-    Escalation,
     Instrument,
     InstrumentStatus,
-    LawCitation,
     Polarity,
     Section,
     Theme,
     clause_anchor,
 )
-from ..signposting import signpost
 from ..words import _, current, n_
 
 # Every interface word below is looked up when a page is read (a directive runs), never at import:
@@ -704,346 +694,6 @@ def render_law_index(catalog: Catalog) -> list[nodes.Node]:
     return out
 
 
-def law_citation_list(owner: str, citations: list[LawCitation]) -> list[nodes.Node]:
-    """A choice's or ending's provisions (`owner` is "choice" or "ending"), grouped as honoured,
-    strained and unlawful."""
-    choice = owner == "choice"
-    out: list[nodes.Node] = []
-    for relation, message in (
-        (
-            "honours",
-            _("The choice honours in law: {refs}") if choice else _("The ending honours in law: {refs}"),
-        ),
-        (
-            "strains",
-            _("The choice strains in law: {refs}") if choice else _("The ending strains in law: {refs}"),
-        ),
-        ("unlawful", _("Unlawful under: {refs}")),
-    ):
-        refs = [law.ref for law in citations if law.relation.value == relation]
-        if refs:
-            classes = ["ek-choice-law", f"ek-law-{relation}"]
-            out.append(sentence(message, classes, refs=joined([cite_law(ref) for ref in refs], _(", "))))
-    return out
-
-
-def verdict_summary() -> str:
-    """The line a student opens a choice's verdict by."""
-    return _("How each side saw this choice, and what it honours or strains (open once you have chosen)")
-
-
-def _refs_paragraph(message: str, refs: list[nodes.Node], classes: list[str]) -> nodes.paragraph:
-    """A sentence with `{refs}`, filled with references separated by commas."""
-    return sentence(message, classes, refs=joined(refs, _(", ")))
-
-
-def choice_verdict(choice: Choice) -> list[nodes.Node]:
-    """How each side saw a choice, with its lean, and what it honours or strains in the codes and in law."""
-    # The sides' names and the lean words are the ones every output shares (see `documents`).
-    leans = lean_words()
-    views = [
-        _(
-            "{side}: {view} ({lean})",
-            side=side,
-            view=getattr(choice.perspectives, key).text,
-            lean=leans[int(getattr(choice.perspectives, key).lean)],
-        )
-        for key, side in sides()
-    ]
-    out: list[nodes.Node] = [bullets(views)]
-    for message, refs in ((_("Honours: {refs}"), choice.honours), (_("Strains: {refs}"), choice.strains)):
-        if refs:
-            out.append(_refs_paragraph(message, [cite(ref) for ref in refs], ["ek-choice-clauses"]))
-    out += law_citation_list("choice", choice.law)
-    return out
-
-
-def bearing_on(choice: Choice) -> list[nodes.Node]:
-    """The clauses and provisions a choice cites, in one sorted list each, without saying how it stands."""
-    out: list[nodes.Node] = []
-    clauses = sorted({*choice.honours, *choice.strains})
-    if clauses:
-        message = _("Clauses that bear on this choice: {refs}")
-        out.append(_refs_paragraph(message, [cite(ref) for ref in clauses], ["ek-choice-bearing"]))
-    provisions = sorted({law.ref for law in choice.law})
-    if provisions:
-        message = _("Law that bears on this choice: {refs}")
-        out.append(_refs_paragraph(message, [cite_law(ref) for ref in provisions], ["ek-choice-bearing"]))
-    return out
-
-
-def dilemma_anchor(dilemma_id: str, item_id: str) -> str:
-    """The anchor of a node, choice or ending of a dilemma."""
-    return f"dilemma-{dilemma_id}-{item_id}"
-
-
-def render_dilemma(dilemma: Dilemma, catalog: Catalog, edition: str, support_page: str) -> nodes.section:
-    """The whole graph as linked text: works without JavaScript and prints as a complete map."""
-    root = nodes.section(ids=[f"dilemma-{dilemma.id}"], classes=["ek-dilemma"])
-    root += nodes.title(dilemma.title, dilemma.title)
-    case = catalog.cases.get(dilemma.case)
-    if case is not None and case.model.content_note is not None:
-        root += content_note(case.model, support_page)
-    root += paragraphs(dilemma.summary, classes=["ek-summary"])
-    if case is not None:
-        link = item_link(catalog, "case", case.model.id, case.model.title, f"case-{case.model.id}")
-        root += sentence(_("Based on the case {case}."), case=link)
-    endings = {ending.id: ending for ending in dilemma.endings}
-    titles = dilemma_titles(dilemma)
-    labels = {choice.id: choice.label for node in dilemma.nodes for choice in node.choices}
-    root += render_branch_map(dilemma, titles, edition)
-    if edition == "lecturer":
-        root += render_balance(dilemma)
-    for node in numbered_nodes(dilemma):
-        if node.pause_before:
-            # Read without the player (or printed), the page pauses here too; the player shows its own.
-            pause = nodes.container(
-                ids=[f"{dilemma_anchor(dilemma.id, node.id)}-pause"], classes=["ek-pause"]
-            )
-            heading = _("A pause before {decision}", decision=titles[node.id])
-            pause += nodes.paragraph(heading, "", nodes.strong(heading, heading))
-            pause += paragraphs(node.pause_before)
-            pause += nodes.paragraph(signpost(), signpost(), classes=["ek-signpost"])
-            root += pause
-        sec = section(dilemma_anchor(dilemma.id, node.id), titles[node.id], classes=["ek-node"])
-        sec += paragraphs(node.situation, classes=["ek-situation"])
-        if node.prompt:
-            sec += nodes.paragraph("", "", nodes.emphasis(node.prompt, node.prompt), classes=["ek-prompt"])
-        choices = []
-        for choice in node.choices:
-            item = nodes.container(ids=[dilemma_anchor(dilemma.id, choice.id)], classes=["ek-choice"])
-            label = nodes.paragraph(classes=["ek-choice-label"])
-            label += nodes.strong(choice.label, choice.label)
-            if choice.when:
-                needed = _("; ").join(labels[w] for w in choice.when)
-                label += nodes.Text(" ")
-                label += nodes.Text(_("(offered only after: {choices})", choices=needed))
-            item += label
-            item += paragraphs(choice.consequence, classes=["ek-consequence"])
-            verdict = choice_verdict(choice)
-            if edition == "lecturer":
-                item += verdict
-            else:
-                # The student edition holds each side's view, and what the choice honours or strains,
-                # behind a fold, as the player holds them until the ending: a reader without JavaScript
-                # meets what happened first and weighs the clauses that bear on it before any verdict.
-                item += bearing_on(choice)
-                item += folded("", *verdict, summary=verdict_summary(), classes=["ek-verdict"])
-            if choice.escalation is not None:
-                route = _("Escalation route: {route}", route=choice.escalation.label)
-                item += nodes.paragraph("", route, classes=["ek-escalation"])
-            if edition == "lecturer" and choice.facilitator_note:
-                item += nodes.container("", *paragraphs(choice.facilitator_note), classes=["ek-instructor"])
-            target = nodes.reference(
-                titles[choice.leads_to],
-                titles[choice.leads_to],
-                refid=dilemma_anchor(dilemma.id, choice.leads_to),
-            )
-            item += sentence(_("Then: {next}"), ["ek-next"], next=target)
-            choices.append(item)
-        sec += bullets(choices)
-        if edition == "lecturer" and node.facilitator_note:
-            sec += nodes.container("", *paragraphs(node.facilitator_note), classes=["ek-instructor"])
-        root += sec
-    for ending in endings.values():
-        sec = section(dilemma_anchor(dilemma.id, ending.id), titles[ending.id], classes=["ek-ending"])
-        sec += paragraphs(ending.debrief, classes=["ek-debrief"])
-        if ending.clauses:
-            refs = [cite(ref) for ref in ending.clauses]
-            sec += _refs_paragraph(_("Clauses: {refs}"), refs, ["ek-ending-clauses"])
-        sec += law_citation_list("ending", ending.law)
-        reflect = _("To reflect on: {prompt}", prompt=ending.reflection_prompt)
-        sec += nodes.paragraph("", reflect, classes=["ek-reflection-prompt"])
-        if ending.self_care:
-            box = nodes.admonition(classes=["note", "ek-self-care"])
-            heading = _("Looking after yourself")
-            box += nodes.title(heading, heading)
-            box += paragraphs(ending.self_care)
-            sec += box
-        root += sec
-    return root
-
-
-def _r(value: float | None) -> str:
-    return (
-        _("undefined (a side never varies)")
-        if value is None
-        else f"{value:+.2f}".replace("-", "\N{MINUS SIGN}")
-    )
-
-
-def render_balance(dilemma: Dilemma) -> nodes.section:
-    """The dilemma's balance figures for the lecturer (the measures are defined in `ethicskit.balance`)."""
-    figures = dilemma_balance(dilemma)
-    decisions = figures.decisions
-    routes = listing_of(
-        _("{route} {count}", route=Escalation(route).label, count=count)
-        for route, count in figures.escalation_routes.items()
-    )
-    escalations = _("{count} of {total}", count=figures.escalations, total=figures.choices)
-    rows = [
-        (
-            _("Decisions with a free answer"),
-            _("{count} of {total}", count=figures.free_answer, total=decisions),
-            _("at most {share}", share=f"{FREE_ANSWER_MAX:.0%}"),
-        ),
-        (
-            _("Decisions with a uniquely best option for profession and person"),
-            _("{count} of {total}", count=figures.uniquely_best, total=decisions),
-            _("at most {share}", share=f"{UNIQUELY_BEST_MAX:.0%}"),
-        ),
-        (
-            _("Correlation of agency and person leans"),
-            _r(figures.agency_person),
-            _("at least {value}", value=f"{AGENCY_PERSON_MIN:+.1f}".replace("-", "\N{MINUS SIGN}")),
-        ),
-        (_("Correlation of agency and profession leans"), _r(figures.agency_profession), ""),
-        (_("Correlation of profession and person leans"), _r(figures.profession_person), ""),
-        (
-            _("Choices where the professional option costs the person"),
-            str(figures.costs_the_person),
-            _("at least {value}", value=1),
-        ),
-        (
-            _("Decisions where the agency's request is the right call"),
-            str(figures.agency_right),
-            _("at least {value}", value=1),
-        ),
-        (
-            _("Escalation choices (routes)"),
-            _("{count} ({routes})", count=escalations, routes=routes) if routes else escalations,
-            _("varied routes"),
-        ),
-        (
-            _("Escalation choices the profession leans strongly towards"),
-            str(figures.escalation_profession_strong),
-            "",
-        ),
-    ]
-    headings = [_("Measure"), _("This dilemma"), _("Target")]
-    table, body = table_with_head("ek-balance-figures", headings, (3, 2, 1))
-    for cells in rows:
-        body += row(list(cells))
-    intro = nodes.paragraph(
-        "",
-        _(
-            "Computed from the leans of every choice, as 'ethicskit stats' reports them. Students do not "
-            "see these figures; a free answer is a decision where one option is at least as good as every "
-            "other for both the profession and the person."
-        ),
-    )
-    missed = figures.one_sided()
-    verdict = (
-        nodes.paragraph("", _("Misses: {targets}.", targets=_("; ").join(missed)), classes=["ek-one-sided"])
-        if missed
-        else nodes.paragraph("", _("Meets every balance target."), classes=["ek-balanced"])
-    )
-    return section(
-        f"dilemma-{dilemma.id}-balance",
-        _("How balanced this dilemma is"),
-        intro,
-        table,
-        verdict,
-        classes=["ek-balance", "ek-instructor-notes"],
-    )
-
-
-def map_text_anchor(dilemma_id: str) -> str:
-    """The anchor of a dilemma's map as text, the diagram's text alternative."""
-    return f"dilemma-{dilemma_id}-map-text"
-
-
-def render_diagram(
-    dilemma: Dilemma, links: bool = True, text_link: nodes.Node | None = None
-) -> nodes.container:
-    """The diagram, its legend and a link to the same map as text."""
-    box = nodes.container(ids=[f"dilemma-{dilemma.id}-diagram"], classes=diagram_classes(dilemma))
-    box += nodes.raw("", diagram_html(dilemma, links), format="html")
-    caption = nodes.paragraph(ids=[caption_id(dilemma)], classes=["ek-diagram-caption"])
-    heading = _("Diagram of every branch.")
-    caption += nodes.strong(heading, heading)
-    caption += nodes.Text(f" {legend()} ")
-    if links:
-        caption += nodes.Text(_("Each box links to its decision or ending below.") + " ")
-    if text_link is None:
-        text_link = nodes.reference("", _("Map as text"), refid=map_text_anchor(dilemma.id))
-    caption += text_link
-    caption += nodes.Text(".")
-    box += caption
-    return box
-
-
-def render_branch_map(dilemma: Dilemma, titles: dict[str, str], edition: str) -> nodes.Element:
-    """Every branch at a glance: the diagram, then the same map as nested text.
-
-    The lecturer edition shows it as a section of the page. The student edition keeps it out of sight
-    until the player's "Show the whole map" opens it, and the player then reveals only what the learner
-    has reached until their first ending (see dilemma-player.js, `reveal`).
-    """
-    start = titles[dilemma.start]
-    decisions = {node.id for node in dilemma.nodes}
-    labels = {choice.id: choice.label for node in dilemma.nodes for choice in node.choices}
-
-    def listing(branches: tuple[Branch, ...]) -> nodes.Element:
-        items = []
-        for branch in branches:
-            item = nodes.container(classes=["ek-branch", f"ek-c-{branch.choice.id}"])
-            para = nodes.paragraph()
-            para += nodes.strong(branch.choice.label, branch.choice.label)
-            if branch.choice.when:
-                needed = _("; ").join(_("“{label}”", label=labels[w]) for w in branch.choice.when)
-                para += nodes.Text(" " + _("(only after: {choices})", choices=needed))
-            if branch.choice.escalation is not None:
-                route = branch.choice.escalation.label
-                para += nodes.Text(" " + _("(escalation: {route})", route=route))
-            para += nodes.Text(" \N{RIGHTWARDS ARROW} ")
-            target = titles[branch.target]
-            para += nodes.reference(target, target, refid=dilemma_anchor(dilemma.id, branch.target))
-            if branch.expanded is None and branch.target in decisions:
-                para += nodes.Text(" " + _("(mapped above)"))
-            item += para
-            if branch.expanded:
-                item += listing(branch.expanded)
-            items.append(item)
-        return bullets(items)
-
-    intro = nodes.paragraph(
-        "",
-        _(
-            "From {start}, every choice and where it leads. In the map as text, a decision reached by "
-            "more than one route is mapped the first time and referred to after that.",
-            start=start,
-        ),
-    )
-    text_heading = _("Map as text")
-    if edition == "lecturer":
-        as_text = section(map_text_anchor(dilemma.id), text_heading, listing(branch_map(dilemma)))
-        return section(
-            f"dilemma-{dilemma.id}-map",
-            _("Map of every branch"),
-            intro,
-            render_diagram(dilemma),
-            as_text,
-            classes=["ek-branch-map", "ek-instructor-notes"],
-        )
-    # Not a section: a hidden section would still be listed in the page's contents.
-    box = nodes.container(ids=[f"dilemma-{dilemma.id}-map"], classes=["ek-branch-map", "ek-student-map"])
-    whole_map = _("The whole map")
-    box += nodes.rubric(whole_map, whole_map)
-    box += nodes.paragraph(
-        "",
-        _(
-            "Until you reach your first ending, the map shows only the decisions you have reached and the "
-            "choices you made; after that it shows every branch."
-        ),
-        classes=["ek-spoiler-note"],
-    )
-    box += render_diagram(dilemma)
-    box += nodes.rubric(text_heading, text_heading, ids=[map_text_anchor(dilemma.id)])
-    box += listing(branch_map(dilemma))
-    return box
-
-
 def render_dilemmas_index(catalog: Catalog, edition: str) -> list[nodes.Node]:
     """Every dilemma with its case; the lecturer edition adds each one's diagram, to plan a seminar."""
     out: list[nodes.Node] = []
@@ -1067,7 +717,7 @@ def render_dilemmas_index(catalog: Catalog, edition: str) -> list[nodes.Node]:
         entry: list[nodes.Node] = [heading]
         if edition == "lecturer":
             as_text = link_to("dilemma", dilemma.id, _("Map as text"), map_text_anchor(dilemma.id))
-            entry.append(render_diagram(dilemma, links=False, text_link=as_text))
+            entry.append(diagram_of(dilemma, links=False, text_link=as_text))
         out.append(
             section(
                 f"dilemmas-index-{dilemma.id}",
