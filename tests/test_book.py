@@ -445,7 +445,9 @@ def test_the_student_text_of_a_dilemma_about_suicide_says_no_single_conversation
 # and what only paper shows (the words of the clauses a seminar's outcomes name, which a screen shows
 # on hover).
 SCREEN_ONLY = "a.headerlink, .ek-tip, summary, .ek-sc-intro, .ek-content-note p:has(a), .ek-download"
-PAPER_ONLY = ".ek-spelled-out"
+PAPER_ONLY = ".ek-spelled-out, .ek-print-only"
+# A diagram's caption and key describe the drawing, which paper draws with a key on each arrow.
+DRAWING = ".ek-diagram-caption, .ek-arrow-key"
 
 
 def _what_a_reader_reads(html: str, selector: str) -> list[str]:
@@ -454,18 +456,19 @@ def _what_a_reader_reads(html: str, selector: str) -> list[str]:
     soup = BeautifulSoup(html, "html.parser")
     item = soup.select_one(selector)
     assert item is not None, selector
-    for gone in item.select(f"{SCREEN_ONLY}, {PAPER_ONLY}"):
+    for gone in item.select(f"{SCREEN_ONLY}, {PAPER_ONLY}, {DRAWING}"):
         gone.decompose()
     blocks = item.select("h1, h2, h3, h4, h5, p, dt")
     return [" ".join(block.get_text(" ").split()) for block in blocks]
 
 
-def test_cases_seminars_and_the_worksheet_read_the_same_on_their_pages_and_on_paper(
+def test_every_layout_reads_the_same_on_its_page_on_paper_and_in_a_single_file(
     built_book: Path, built_lecturer_book: Path
 ) -> None:
     """One layout: every case's and every seminar plan's page and its printed handout or pack, in each
-    edition, and the worksheet page and the printed worksheet (under its title), give the same headings
-    and the same words in the same order."""
+    edition; every dilemma's page and its single file (students) or printed handout (lecturers); and the
+    worksheet page and the printed worksheet (under its title) give the same headings and the same
+    words in the same order."""
     catalog, _ = load_catalog(REPO)
     for book, lecturer in ((built_book, False), (built_lecturer_book, True)):
         for case_id in sorted(catalog.cases):
@@ -479,6 +482,19 @@ def test_cases_seminars_and_the_worksheet_read_the_same_on_their_pages_and_on_pa
             pack = handout("seminar", seminar_id, catalog, lecturer)[1]
             on_paper = _what_a_reader_reads(pack, f"section#seminar-{seminar_id}")
             assert on_paper == on_page, (seminar_id, lecturer)
+        for dilemma_id, loaded in sorted(catalog.dilemmas.items()):
+            page = (book / "book" / "dilemmas" / f"{dilemma_id}.html").read_text(encoding="utf-8")
+            on_page = _what_a_reader_reads(page, f"section#dilemma-{dilemma_id}")
+            # Students read it on screen in the single file too; lecturers print it.
+            other = (
+                handout("dilemma", dilemma_id, catalog, lecturer=True)[1]
+                if lecturer
+                else standalone_dilemma(loaded.model, catalog)
+            )
+            assert _what_a_reader_reads(other, f"section#dilemma-{dilemma_id}") == on_page, (
+                dilemma_id,
+                lecturer,
+            )
     worksheet = (built_book / "book" / "worksheet.html").read_text(encoding="utf-8")
     on_page = _what_a_reader_reads(worksheet, ".ek-worksheet")
     assert on_page and on_page == _what_a_reader_reads(worksheet_sheet(catalog), ".ek-worksheet")[1:]

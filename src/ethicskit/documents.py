@@ -1,7 +1,8 @@
-"""Cases, dilemmas and seminar plans as standalone HTML: printed handouts and single-file dilemmas.
+"""Cases, dilemmas and seminar plans as standalone HTML: printed handouts, seminar packs and single-file
+dilemmas.
 
-Everything is built from the validated models, and every piece of content is escaped, so nothing in a
-YAML file can become markup.
+Each is the book's layout of the item (`layout/`) written by `layout.paper`, inside a self-contained
+document; every piece of content is escaped, so nothing in a YAML file can become markup.
 """
 
 from __future__ import annotations

@@ -399,7 +399,7 @@ def key_to_the_arrows(dilemma: Dilemma, titles: dict[str, str]) -> list[nodes.No
     key = _("Key to the arrows")
     listing = bullets(entries)
     listing["classes"].append("ek-diagram-key")
-    return [nodes.rubric(key, key), listing]
+    return [nodes.container("", nodes.rubric(key, key), listing, classes=["ek-arrow-key"])]
 
 
 def branch_map_of(dilemma: Dilemma, titles: dict[str, str], lecturer: bool, on_paper: bool) -> nodes.Element:
