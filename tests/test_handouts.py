@@ -184,7 +184,7 @@ def test_exported_dilemma_plays_from_file_by_keyboard_and_exports_reflections(
     press_until_focused(page, labels["ask-for-time"])
     page.keyboard.press("Enter")
     # The exported player holds each side's view back until the ending, as the book's does.
-    expect(page.locator(".ek-consequence")).to_be_visible()
+    expect(page.locator(".ek-stage .ek-consequence")).to_be_visible()
     expect(page.locator(".ek-stage .ek-views")).to_have_count(0)
     press_until_focused(page, "See where this ends")
     page.keyboard.press("Enter")

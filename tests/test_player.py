@@ -884,8 +884,9 @@ def test_without_javascript_the_map_shows_no_verdict_until_the_reader_opens_it(
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
+        # One layout: the page and the single file fold the verdicts in the same place, by the same words.
         for url, summary in (
-            ((site / "dilemma.html").as_uri(), "How each side saw this choice"),
+            ((site / "dilemma.html").as_uri(), "How each side saw each choice"),
             (exported.as_uri(), "How each side saw each choice"),
         ):
             page.goto(url)
