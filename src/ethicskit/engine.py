@@ -77,10 +77,11 @@ def offers(dilemma: Dilemma) -> dict[str, dict[str, list[str]]]:
     can reach is explored, so every key a player can meet is present.
     """
     nodes = {node.id: node for node in dilemma.nodes}
+    waits_for = {node.id: conditions(node) for node in dilemma.nodes}
     table: dict[str, dict[str, list[str]]] = {node.id: {} for node in dilemma.nodes}
     for node_id, made in _explore(dilemma).states:
         node = nodes[node_id]
-        key = " ".join(needed for needed in conditions(node) if needed in made)
+        key = " ".join(needed for needed in waits_for[node_id] if needed in made)
         table[node_id][key] = [choice.id for choice in available(node, made)]
     return {node_id: dict(sorted(by_key.items())) for node_id, by_key in table.items()}
 

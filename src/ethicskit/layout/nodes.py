@@ -6,6 +6,8 @@ the references to their labels and shows folded content open.
 
 from __future__ import annotations
 
+from typing import Any
+
 from docutils import nodes
 
 
@@ -23,3 +25,14 @@ class catalog_ref(nodes.Inline, nodes.TextElement):  # type: ignore[misc]
 
 class folded(nodes.General, nodes.Element):  # type: ignore[misc]
     """Content a reader opens when ready: HTML `<details>`, with `summary` as the line to open it by."""
+
+
+def visit_folded_html(self: Any, node: folded) -> None:
+    """Opened by the reader: a `<details>` with the node's `summary` as the line to open it by. The
+    book's HTML builder and the single-file dilemma's writer both write it so."""
+    classes = " ".join(["ek-folded", *node.get("classes", [])])
+    self.body.append(f'<details class="{classes}"><summary>{self.encode(node["summary"])}</summary>')
+
+
+def depart_folded_html(self: Any, node: folded) -> None:
+    self.body.append("</details>")

@@ -3,8 +3,8 @@ dilemma, with docutils' own HTML writer, so the words and their order are the bo
 
 What the book resolves once every page is read is resolved here from the catalogue: a clause or a
 provision reads as its label (what the book's link says), a link to another page as its text, and
-folded content is shown open, since there is nothing to open on paper. Text is escaped by the writer,
-so nothing in content becomes markup.
+folded content is shown open on paper (there is nothing to open) and folded in a single file. Text is
+escaped by the writer, so nothing in content becomes markup.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from sphinx import addnodes
 
 from ..catalog import Catalog
 from ..models import law_label
-from .nodes import catalog_ref, clause_ref, folded, law_ref
+from .nodes import catalog_ref, clause_ref, depart_folded_html, folded, law_ref, visit_folded_html
 
 
 def _reference_label(node: clause_ref | law_ref, catalog: Catalog) -> str:
@@ -65,12 +65,11 @@ class _PaperTranslator(HTMLTranslator):  # type: ignore[misc]
         """On paper, shown open: its summary ('Show the key points…') asks the reader to open something.
         On screen, a `<details>` as in the book."""
         if not self.on_paper:
-            classes = " ".join(["ek-folded", *node.get("classes", [])])
-            self.body.append(f'<details class="{classes}"><summary>{self.encode(node["summary"])}</summary>')
+            visit_folded_html(self, node)
 
     def depart_folded(self, node: folded) -> None:
         if not self.on_paper:
-            self.body.append("</details>")
+            depart_folded_html(self, node)
 
 
 class _ScreenTranslator(_PaperTranslator):

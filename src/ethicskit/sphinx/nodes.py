@@ -8,7 +8,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from ..layout.nodes import folded
+from ..layout.nodes import depart_folded_html, folded, visit_folded_html
 
 
 class clause_link(nodes.Inline, nodes.TextElement):  # type: ignore[misc]
@@ -30,15 +30,6 @@ def visit_clause_link_html(self: Any, node: clause_link) -> None:
         f"</span>"
     )
     raise nodes.SkipNode
-
-
-def visit_folded_html(self: Any, node: folded) -> None:
-    classes = " ".join(["ek-folded", *node.get("classes", [])])
-    self.body.append(f'<details class="{classes}"><summary>{self.encode(node["summary"])}</summary>')
-
-
-def depart_folded_html(self: Any, node: folded) -> None:
-    self.body.append("</details>")
 
 
 def visit_clause_link_text(self: Any, node: clause_link) -> None:
