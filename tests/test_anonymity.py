@@ -10,6 +10,8 @@ import pytest
 from conftest import FIXTURES
 from ethicskit.anonymity import Guard, fingerprint, write_fingerprints
 from ethicskit.catalog import load_catalog
+from ethicskit.models import ChapterSelfChecks, Dilemma
+from ethicskit.prose import own_words
 
 OWN_SOURCE = FIXTURES / "sources" / "own-source.txt"
 
@@ -150,3 +152,33 @@ def test_the_real_diaries_are_registered() -> None:
         "diary-transformation-programme",
     ]
     assert all(len(source.hashes) > 500 for source in diaries)
+
+
+def test_what_the_guards_read_is_declared_on_the_models() -> None:
+    """The guards read a file's own words as its model declares them: ids, references and where a choice
+    leads are passed over, every other string is read, and data no model describes is read whole."""
+    choice = {
+        "id": "ask-for-time",
+        "label": "Ask for a week",
+        "leads_to": "the-review",
+        "consequence": "The review waits a week.",
+        "honours": ["swe-2019:3.1"],
+        "law": [{"ref": "care-act-2014:9", "relation": "honours"}],
+        "when": ["listen-first"],
+    }
+    node = {"id": "the-meeting", "situation": "The room is quiet.", "choices": [choice]}
+    read = dict(own_words({"id": "demo", "case": "demo-case", "nodes": [node]}, Dilemma))
+    assert read == {
+        ("nodes", 0, "situation"): "The room is quiet.",
+        ("nodes", 0, "choices", 0, "label"): "Ask for a week",
+        ("nodes", 0, "choices", 0, "consequence"): "The review waits a week.",
+        ("nodes", 0, "choices", 0, "law", 0, "relation"): "honours",
+    }
+    # A field the model does not know is read, as is data read without a model.
+    assert ("surprise",) in dict(own_words({"surprise": "A new field."}, Dilemma))
+    assert len(dict(own_words({"nodes": [node]}, None))) == 10
+    # A mapping of models (chapters by page) is read as the models it holds.
+    chapters = {"chapters": {"book/first-loyalty": {"questions": [{"id": "q1", "prompt": "Why?"}]}}}
+    assert dict(own_words(chapters, ChapterSelfChecks)) == {
+        ("chapters", "book/first-loyalty", "questions", 0, "prompt"): "Why?"
+    }

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .problems import ProblemCode
+from .prose import own_words
 from .words import _
 from .yamlfile import Path_
 
@@ -24,8 +25,6 @@ RUN = 8
 FINGERPRINTS_DIR = "sources"
 ORDINARY_WORDS_FILE = "sources/ordinary-words.txt"
 """Extra everyday words, one per line, that the dictionary lacks (it predates 'email')."""
-EXEMPT_FIELDS = {"id", "provenance", "pseudonyms", "case", "start", "leads_to", "when"}
-"""Top-level or structural fields that are metadata, not text a reader sees as the scenario."""
 
 _WORD = re.compile(r"[a-z0-9']+")
 
@@ -187,15 +186,16 @@ class Guard:
             )
         return cls(tuple(load_sources(root)), words)
 
-    def scan(self, data: Any, pseudonyms: list[str]) -> Iterator[Finding]:
-        """Every identifying detail or copied run in the readable text of one case or dilemma."""
+    def scan(self, data: Any, shape: Any, pseudonyms: list[str]) -> Iterator[Finding]:
+        """Every identifying detail or copied run in the kit's own words of one case or dilemma, whose
+        `data` is read as the model `shape`."""
         declared = {word for name in pseudonyms for word in re.findall(r"[A-Za-z'\u2019-]+", name)}
-        for path, text in _texts(data):
+        for path, text in own_words(data, shape):
             yield from self._scan_text(path, text, declared)
 
-    def copied(self, data: Any, exempt: frozenset[str] = frozenset()) -> Iterator[Finding]:
-        """Every run copied from a registered source, in any text of `data` outside the `exempt` keys."""
-        for path, text in _texts(data, exempt=EXEMPT_FIELDS | exempt):
+    def copied(self, data: Any, shape: Any) -> Iterator[Finding]:
+        """Every run copied from a registered source in the kit's own words of `data`, read as `shape`."""
+        for path, text in own_words(data, shape):
             yield from self._copied(path, text)
 
     def _scan_text(self, path: Path_, text: str, declared: set[str]) -> Iterator[Finding]:
@@ -291,20 +291,6 @@ def _name_message(where: str, name: str) -> str:
         where=where,
         name=name,
     )
-
-
-def _texts(
-    data: Any, path: Path_ = (), exempt: frozenset[str] | set[str] = EXEMPT_FIELDS
-) -> Iterator[tuple[Path_, str]]:
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            if key not in exempt:
-                yield from _texts(value, (*path, key), exempt)
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _texts(value, (*path, index), exempt)
 
 
 _SUFFIXES = [

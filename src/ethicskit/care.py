@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .models import SensitiveTopic
+from .prose import own_words
 
 Path_ = tuple[str | int, ...]
 
@@ -71,9 +72,6 @@ _TOPIC = re.compile(
 )
 _ASIDE = re.compile(r"\b(?:" + "|".join(NOT_DISTRESSING) + r")\b", re.IGNORECASE)
 
-NOT_PROSE = frozenset({"id", "ref", "leads_to", "case", "when", "themes", "pseudonyms", "content_note"})
-"""Fields holding ids and references, not text a reader meets, and the content note itself."""
-
 
 def mentions(text: str) -> Iterator[tuple[SensitiveTopic, str]]:
     """Each (topic, the words found) in a text, in order."""
@@ -83,15 +81,9 @@ def mentions(text: str) -> Iterator[tuple[SensitiveTopic, str]]:
         yield SensitiveTopic[topic], found.group()
 
 
-def sensitive_texts(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, SensitiveTopic, str]]:
-    """Every (field path, topic, words) in a content file's data, skipping ids and references."""
-    if isinstance(data, str):
-        for topic, words in mentions(data):
+def sensitive_texts(data: Any, shape: Any) -> Iterator[tuple[Path_, SensitiveTopic, str]]:
+    """Every (field path, topic, words) in the kit's own words of a content file's data, read as the
+    model `shape`: ids, references and other metadata are not read."""
+    for path, text in own_words(data, shape):
+        for topic, words in mentions(text):
             yield path, topic, words
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            if key not in NOT_PROSE:
-                yield from sensitive_texts(value, (*path, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from sensitive_texts(value, (*path, index))

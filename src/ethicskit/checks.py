@@ -315,7 +315,7 @@ def _check_code(loaded: Loaded[CodeOfPractice], catalog: Catalog) -> list[Proble
         )
     problems += [
         Problem(loaded.path, loaded.lines.line_of(where), kind, message)
-        for where, kind, message in catalog.guard.copied(loaded.data, CODE_METADATA)
+        for where, kind, message in catalog.guard.copied(loaded.data, CodeOfPractice)
     ]
     return problems
 
@@ -557,13 +557,6 @@ def _check_dilemma_law(
     return problems
 
 
-CODE_METADATA = frozenset(
-    {"id", "title", "short_title", "issuer", "official_url", "clause_pattern", "version", "sources"}
-)
-"""Fields of a digest that name the document or its sources rather than paraphrase it: titles are quoted
-exactly, so only the rest is checked for copied wording."""
-
-
 def _check_theme_coverage(catalog: Catalog) -> list[Problem]:
     if any((catalog.root / "codes_of_practice" / f"{stem}.yml").is_file() for stem in catalog.unloadable):
         return []  # a code that failed to load may cover the theme; its own problems come first
@@ -642,7 +635,7 @@ def check_content_note(loaded: Loaded[Any], case: Case) -> list[Problem]:
     first such text, naming how many more there are."""
     if case.content_note is not None:
         return []
-    found = list(sensitive_texts(loaded.data))
+    found = list(sensitive_texts(loaded.data, type(loaded.model)))
     if not found:
         return []
     where, topic, words = found[0]
@@ -721,7 +714,7 @@ def _check_cited_codes(loaded: Loaded[Case], catalog: Catalog) -> list[Problem]:
 def _check_anonymity(loaded: Loaded[Any], pseudonyms: list[str], catalog: Catalog) -> list[Problem]:
     return [
         Problem(loaded.path, loaded.lines.line_of(where), kind, message)
-        for where, kind, message in catalog.guard.scan(loaded.data, pseudonyms)
+        for where, kind, message in catalog.guard.scan(loaded.data, type(loaded.model), pseudonyms)
     ]
 
 

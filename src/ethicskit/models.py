@@ -12,6 +12,7 @@ from enum import Enum, StrEnum
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
 from .words import _
@@ -332,17 +333,35 @@ class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
 
 
+class _Metadata:
+    """The mark of a field that names, numbers or points to something rather than saying anything in
+    the kit's own words: an id, a reference, a theme, an official title quoted exactly, where a case came
+    from. The guards that read the kit's own words (identifying details, copied wording, distressing
+    subjects; see `prose`) pass over it. Written `Annotated[type, METADATA]`."""
+
+    def __repr__(self) -> str:
+        return "METADATA"
+
+
+METADATA = _Metadata()
+
+
+def is_metadata(field: FieldInfo) -> bool:
+    """True when a model's field is declared `METADATA`."""
+    return any(mark is METADATA for mark in field.metadata)
+
+
 # --- codes of practice -------------------------------------------------------------------------
 
 
 class Clause(_Model):
     """One numbered clause of a code, paraphrased in the kit's own words."""
 
-    id: ClauseId = Field(description="The clause number exactly as the issuer gives it.")
+    id: Annotated[ClauseId, METADATA] = Field(description="The clause number exactly as the issuer gives it.")
     paraphrase: Annotated[Prose, StringConstraints(max_length=700)] = Field(
         description="One or two sentences in the kit's own words."
     )
-    themes: list[Theme] = Field(min_length=1, max_length=4)
+    themes: Annotated[list[Theme], METADATA] = Field(min_length=1, max_length=4)
     verified: bool = Field(description="True when the paraphrase was checked against the official wording.")
     verified_against: Slug | None = Field(
         default=None,
@@ -354,8 +373,8 @@ class Clause(_Model):
 class Section(_Model):
     """A section of a code, holding its clauses in the issuer's order."""
 
-    id: ClauseId
-    title: Line
+    id: Annotated[ClauseId, METADATA]
+    title: Annotated[Line, METADATA]
     polarity: Polarity = Polarity.DO
     clause_count: int | None = Field(
         ge=1,
@@ -394,7 +413,7 @@ class CheckRecord(_Model):
     against: Prose
     on: date
     notes: Prose | None = None
-    sources: list[CheckSource] = Field(
+    sources: Annotated[list[CheckSource], METADATA] = Field(
         default_factory=list, description="The sources named by clauses' 'verified_against'."
     )
 
@@ -406,14 +425,16 @@ class CheckRecord(_Model):
 class CodeOfPractice(_Model):
     """A digest of one code of practice, standard or charter, clause by clause."""
 
-    id: Slug
-    title: Line = Field(description="The official title, exactly as the issuer gives it.")
-    short_title: Line
-    issuer: Line
+    id: Annotated[Slug, METADATA]
+    title: Annotated[Line, METADATA] = Field(
+        description="The official title, exactly as the issuer gives it."
+    )
+    short_title: Annotated[Line, METADATA]
+    issuer: Annotated[Line, METADATA]
     issuer_type: IssuerType
     jurisdiction: Jurisdiction
     binds: Prose = Field(description="Who issues the code and whom it binds, with what force.")
-    version: Line
+    version: Annotated[Line, METADATA]
     in_force_from: date | None
     status: CodeStatus
     superseded_by: Slug | None = None
@@ -421,12 +442,12 @@ class CodeOfPractice(_Model):
     successor: Line | None = Field(
         default=None, description="What replaced a superseded code, when the kit has no digest of it."
     )
-    official_url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")]
+    official_url: Annotated[str, StringConstraints(pattern=r"^https://\S+$"), METADATA]
     coverage: Coverage = Field(
         default=Coverage.CLAUSES,
         description="'clauses' for a clause-by-clause digest; 'document' for the document's facts only.",
     )
-    clause_pattern: str | None = Field(
+    clause_pattern: Annotated[str | None, METADATA] = Field(
         default=None,
         description="A regular expression every clause id must match; required when clauses are listed.",
     )
@@ -738,7 +759,7 @@ class Tension(_Model):
 class CitedClause(_Model):
     """A clause that bears on a case, with why."""
 
-    ref: ClauseRef
+    ref: Annotated[ClauseRef, METADATA]
     rationale: Line
 
 
@@ -754,7 +775,7 @@ class InstructorNotes(_Model):
 class CitedProvision(_Model):
     """A provision of law that bears on a case, with what it does there."""
 
-    ref: LawRef
+    ref: Annotated[LawRef, METADATA]
     rationale: Line
 
 
@@ -779,7 +800,7 @@ class SupervisionPreparation(_Model):
     """How a newly qualified social worker can use the case: the PCF domains it helps them reflect on,
     and questions to take to supervision. Working a fictional case is reflection, not practice evidence."""
 
-    pcf: list[ClauseRef] = Field(min_length=1, description="PCF domains, e.g. 'pcf:6'.")
+    pcf: Annotated[list[ClauseRef], METADATA] = Field(min_length=1, description="PCF domains, e.g. 'pcf:6'.")
     prompts: list[Line] = Field(min_length=3, description="Questions to prepare before supervision.")
 
 
@@ -819,14 +840,20 @@ class AnswerOption(_Model):
     feedback: Annotated[Prose, StringConstraints(max_length=900)] = Field(
         description="Why this option is right or wrong, in the kit's own words."
     )
-    cites: list[ClauseRef] = Field(default_factory=list, description="Clauses, e.g. 'swe-2019:3.1'.")
-    law: list[LawRef] = Field(default_factory=list, description="Provisions, e.g. 'care-act-2014:42'.")
+    cites: Annotated[list[ClauseRef], METADATA] = Field(
+        default_factory=list, description="Clauses, e.g. 'swe-2019:3.1'."
+    )
+    law: Annotated[list[LawRef], METADATA] = Field(
+        default_factory=list, description="Provisions, e.g. 'care-act-2014:42'."
+    )
 
 
 class Question(_Model):
     """One formative question: multiple choice, true or false, or a short answer to compare with a model."""
 
-    id: Slug = Field(description="Unique within its self-check; answers are kept on the device under it.")
+    id: Annotated[Slug, METADATA] = Field(
+        description="Unique within its self-check; answers are kept on the device under it."
+    )
     kind: QuestionKind
     prompt: Line
     multiple: bool = Field(
@@ -839,10 +866,12 @@ class Question(_Model):
     look_for: list[Line] = Field(
         default_factory=list, max_length=6, description="Short answer only: the points to look for."
     )
-    cites: list[ClauseRef] = Field(
+    cites: Annotated[list[ClauseRef], METADATA] = Field(
         default_factory=list, description="Short answer only: clauses it rests on."
     )
-    law: list[LawRef] = Field(default_factory=list, description="Short answer only: provisions it rests on.")
+    law: Annotated[list[LawRef], METADATA] = Field(
+        default_factory=list, description="Short answer only: provisions it rests on."
+    )
 
 
 class SelfCheck(_Model):
@@ -854,7 +883,7 @@ class SelfCheck(_Model):
 class Case(_Model):
     """An anonymised practice scenario in which the agency's demand and the codes pull apart."""
 
-    id: Slug = Field(description="Equals the file name without '.yml'.")
+    id: Annotated[Slug, METADATA] = Field(description="Equals the file name without '.yml'.")
     title: Line
     summary: Prose
     setting: Setting
@@ -862,7 +891,7 @@ class Case(_Model):
     narrative: Prose
     tension: Tension
     clauses: list[CitedClause] = Field(min_length=3)
-    themes: list[Theme] = Field(min_length=1)
+    themes: Annotated[list[Theme], METADATA] = Field(min_length=1)
     questions: list[Line] = Field(min_length=4)
     objectives: list[Line] = Field(min_length=1)
     key_points: list[Line] = Field(min_length=1)
@@ -871,7 +900,9 @@ class Case(_Model):
     supervision: SupervisionPreparation
     duration_minutes: int = Field(ge=10, le=180, description="Suggested time to discuss the case.")
     content_note: ContentNote | None = None
-    pseudonyms: list[Line] = Field(default_factory=list, description="Invented names used in the narrative.")
+    pseudonyms: Annotated[list[Line], METADATA] = Field(
+        default_factory=list, description="Invented names used in the narrative."
+    )
     telling_details: list[Line] = Field(
         default_factory=list,
         description=(
@@ -880,14 +911,14 @@ class Case(_Model):
             "other case taught with it uses them."
         ),
     )
-    retells: Slug | None = Field(
+    retells: Annotated[Slug | None, METADATA] = Field(
         default=None,
         description=(
             "The id of a case whose events this case tells again from another person's side: the names and "
             "telling details the two share are the same people and the same events."
         ),
     )
-    provenance: Provenance
+    provenance: Annotated[Provenance, METADATA]
     anonymisation: list[Line] = Field(min_length=1, description="What was changed to prevent recognition.")
     self_check: SelfCheck | None = Field(
         default=None, description="Formative questions on the codes and law of the case, with reasons."
@@ -940,7 +971,7 @@ class LawRelation(StrEnum):
 class LawCitation(_Model):
     """A provision a choice or ending bears on, and how."""
 
-    ref: LawRef
+    ref: Annotated[LawRef, METADATA]
     relation: LawRelation
 
 
@@ -962,19 +993,19 @@ class Perspectives(_Model):
 class Choice(_Model):
     """An option at a decision point."""
 
-    id: Slug
+    id: Annotated[Slug, METADATA]
     label: Line
-    leads_to: Slug
+    leads_to: Annotated[Slug, METADATA]
     consequence: Prose
     perspectives: Perspectives
-    honours: list[ClauseRef] = Field(default_factory=list)
-    strains: list[ClauseRef] = Field(default_factory=list)
+    honours: Annotated[list[ClauseRef], METADATA] = Field(default_factory=list)
+    strains: Annotated[list[ClauseRef], METADATA] = Field(default_factory=list)
     law: list[LawCitation] = Field(
         default_factory=list, description="Provisions the choice honours, strains or would break."
     )
-    themes: list[Theme] = Field(default_factory=list)
+    themes: Annotated[list[Theme], METADATA] = Field(default_factory=list)
     escalation: Escalation | None = None
-    when: list[Slug] = Field(
+    when: Annotated[list[Slug], METADATA] = Field(
         default_factory=list,
         description="Offered only if every choice listed here was made earlier.",
     )
@@ -984,7 +1015,7 @@ class Choice(_Model):
 class Node(_Model):
     """A decision point: the situation and the choices open to the learner."""
 
-    id: Slug
+    id: Annotated[Slug, METADATA]
     situation: Prose
     prompt: Line | None = None
     choices: list[Choice] = Field(default_factory=list)
@@ -1003,10 +1034,10 @@ class Node(_Model):
 class Ending(_Model):
     """Where a path through a dilemma ends, with a debrief that explains without shaming."""
 
-    id: Slug
+    id: Annotated[Slug, METADATA]
     title: Line
     debrief: Prose
-    clauses: list[ClauseRef] = Field(default_factory=list)
+    clauses: Annotated[list[ClauseRef], METADATA] = Field(default_factory=list)
     law: list[LawCitation] = Field(default_factory=list)
     reflection_prompt: Line
     self_care: Prose | None = None
@@ -1015,11 +1046,11 @@ class Ending(_Model):
 class Dilemma(_Model):
     """A branching rehearsal of a case's conflict."""
 
-    id: Slug
-    case: Slug
+    id: Annotated[Slug, METADATA]
+    case: Annotated[Slug, METADATA]
     title: Line
     summary: Prose
-    start: Slug
+    start: Annotated[Slug, METADATA]
     nodes: list[Node] = Field(min_length=1)
     endings: list[Ending] = Field(min_length=1)
 

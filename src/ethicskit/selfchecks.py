@@ -18,7 +18,7 @@ import yaml
 
 from .checks import check_law_ref, check_ref
 from .loader import Loaded
-from .models import CodeStatus, IssuerType, Jurisdiction, Question, QuestionKind, SelfCheck
+from .models import ChapterSelfChecks, CodeStatus, IssuerType, Jurisdiction, Question, QuestionKind, SelfCheck
 from .problems import Problem, ProblemCode
 from .words import _, n_
 from .yamlfile import Path_
@@ -61,7 +61,7 @@ def check_self_checks(catalog: Catalog) -> list[Problem]:
         # chapters' file is checked here for copied wording.
         problems += [
             Problem(chapters.path, chapters.lines.line_of(where), kind, message)
-            for where, kind, message in catalog.guard.copied(chapters.data)
+            for where, kind, message in catalog.guard.copied(chapters.data, ChapterSelfChecks)
         ]
     if SELF_CHECKS_REQUIRED:
         problems += missing_self_checks(catalog)
