@@ -29,6 +29,10 @@ export UV_LINK_MODE := copy
 SITE_BUILD = GRAPHVIZ_DOT=$(DOT) $(BIN)/python -m ethicskit.languages --root $(ROOT) \
 	$(if $(ETHICSKIT_LANGUAGE),--language $(ETHICSKIT_LANGUAGE))
 
+# The suite runs in one process per core (pytest-xdist), each test wherever a process is free; the real
+# books are built once per run and shared (see tests/conftest.py). PYTEST_PROCESSES= runs it in one.
+PYTEST_PROCESSES ?= -n auto --dist worksteal
+
 .PHONY: book lecturer release accessibility-evidence test bench lint typecheck check messages translations chromium graphviz clean
 
 book: $(VENV)/.book-ready graphviz
@@ -68,7 +72,7 @@ EVIDENCE_DIR := $(ROOT)/_build/accessibility
 accessibility-evidence: $(VENV)/.test-ready chromium graphviz
 	rm -rf $(EVIDENCE_DIR)
 	SOURCE_DATE_EPOCH="$(COMMIT_EPOCH)" ETHICSKIT_EVIDENCE=$(abspath $(EVIDENCE_DIR)) CHROMIUM=$(CHROMIUM) \
-		GRAPHVIZ_DOT=$(DOT) $(BIN)/pytest -q tests/test_browser.py \
+		GRAPHVIZ_DOT=$(DOT) $(BIN)/pytest -q $(PYTEST_PROCESSES) tests/test_browser.py \
 		-k "no_wcag_a_or_aa_violations or plays_by_keyboard"
 	@test -s $(EVIDENCE_DIR)/accessibility-evidence.json
 
@@ -76,11 +80,11 @@ test: $(VENV)/.test-ready chromium graphviz node_modules/.ready
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
-	CHROMIUM=$(CHROMIUM) GRAPHVIZ_DOT=$(DOT) $(BIN)/pytest
+	CHROMIUM=$(CHROMIUM) GRAPHVIZ_DOT=$(DOT) $(BIN)/pytest $(PYTEST_PROCESSES)
 
 # Speed and size against same-run baselines; prints a Markdown table (BENCH_RUNS=3 by default).
 bench: $(VENV)/.test-ready chromium graphviz node_modules/.ready
-	CHROMIUM=$(CHROMIUM) GRAPHVIZ_DOT=$(DOT) $(BIN)/python bench/run.py
+	CHROMIUM=$(CHROMIUM) GRAPHVIZ_DOT=$(DOT) PYTEST_PROCESSES="$(PYTEST_PROCESSES)" $(BIN)/python bench/run.py
 
 check: $(VENV)/.book-ready
 	$(BIN)/ethicskit check --root $(ROOT)

@@ -381,7 +381,14 @@ def suite_time() -> Row:
         return (label, "not measured (BENCH_SUITE=0)", "≤ 7 min", None)
     started = time.perf_counter()
     result = subprocess.run(
-        [str(BIN / "pytest"), "-q", "-p", "no:cacheprovider"],
+        # In as many processes as `make test` uses (the Makefile passes its PYTEST_PROCESSES).
+        [
+            str(BIN / "pytest"),
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            *os.environ.get("PYTEST_PROCESSES", "").split(),
+        ],
         cwd=REPO,
         capture_output=True,
         text=True,

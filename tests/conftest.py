@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import fcntl
 import functools
+import json
 import os
 import re
 import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -46,15 +48,44 @@ CHROMIUM_ARGS = [
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
+WCAG_A_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    # axe still lists every rule that passed or did not apply, which the conformance report reads; it
+    # only skips working out a selector for each passing element, most of its time on a long page.
+    "resultTypes": ["violations", "incomplete"],
+}
+"""The axe-core rules of WCAG 2.1 levels A and AA, as every accessibility test runs them."""
+
 EVIDENCE = Evidence()
 """What the browser tests saw, for the accessibility conformance report (see ethicskit.conformance)."""
+EVIDENCE_PART = ".seen-by-"
+"""The name each process of a run gives what it saw, until the parts are gathered into one report."""
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    """Write the evidence and the conformance report when ETHICSKIT_EVIDENCE names a folder."""
+    """Write the evidence and the conformance report when ETHICSKIT_EVIDENCE names a folder.
+
+    When the suite runs in several processes, each leaves what it saw beside the report, and the
+    process that ran them (it finishes last) gathers the parts, in a fixed order whatever process saw
+    what, and writes the report."""
     folder = os.environ.get(EVIDENCE_ENV)
-    if folder and (EVIDENCE.axe or EVIDENCE.keyboard):
-        write_conformance(EVIDENCE, Path(folder), run_date())
+    if not folder:
+        return
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        (Path(folder) / f"{EVIDENCE_PART}{worker}.json").write_text(EVIDENCE.as_json(), encoding="utf-8")
+        return
+    axe, keyboard = list(EVIDENCE.axe), list(EVIDENCE.keyboard)
+    for part in sorted(Path(folder).glob(f"{EVIDENCE_PART}*.json")):
+        seen = Evidence.read(part)
+        axe += seen.axe
+        keyboard += seen.keyboard
+        part.unlink()
+    if axe or keyboard:
+        axe.sort(key=lambda page: (page["edition"], page["page"]))
+        keyboard.sort(key=lambda walk: (walk["dilemma"], walk["ending"], json.dumps(walk, sort_keys=True)))
+        write_conformance(Evidence(axe, keyboard), Path(folder), run_date())
 
 
 def run_date() -> str:
@@ -135,10 +166,35 @@ def doctrees_of(book: Path) -> Path:
     return book.parent.parent / book.name / "_build" / ".doctrees"
 
 
+def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], Path]) -> Path:
+    """What `build(folder)` makes, made once per test run and shared by every process of the run.
+
+    The suite runs in several processes (pytest-xdist); each has its own session fixtures, but the real
+    books take a minute each to build, so the first process to need one builds it under a lock in the
+    folder all of the run's processes share, and the others wait for it and read it. A build that failed
+    leaves no mark, so the next process to ask builds it again and reports its own failure."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's folder, above each process's own
+    folder, made = shared / f"once-{name}", shared / f"once-{name}.made"
+    with (shared / f"once-{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed, also if the build fails
+        if made.is_file():
+            return Path(made.read_text(encoding="utf-8"))
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        result = build(folder)
+        made.write_text(str(result), encoding="utf-8")
+        return result
+
+
 def built_site_of(tmp_path_factory: pytest.TempPathFactory, edition: str) -> Path:
-    site, result = build_site(REPO, tmp_path_factory.mktemp(edition), edition=edition)
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
-    return site
+    def build(folder: Path) -> Path:
+        site, result = build_site(REPO, folder, edition=edition)
+        assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+        return site
+
+    return built_once(tmp_path_factory, edition, build)
 
 
 @pytest.fixture(scope="session")
@@ -192,10 +248,12 @@ every_book = pytest.mark.parametrize("book", list(BOOKS), ids=[f"{e}-{lang}" for
 
 
 def built_pseudo_of(tmp_path_factory: pytest.TempPathFactory, edition: str) -> Path:
-    output = tmp_path_factory.mktemp(f"pseudo-{edition}")
-    result = build_book(REPO, output, edition=edition, language="qps")
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
-    return output / "_build" / "html"
+    def build(output: Path) -> Path:
+        result = build_book(REPO, output, edition=edition, language="qps")
+        assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+        return output / "_build" / "html"
+
+    return built_once(tmp_path_factory, f"pseudo-{edition}", build)
 
 
 @pytest.fixture(scope="session")

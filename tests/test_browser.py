@@ -18,6 +18,7 @@ from conftest import (
     EVIDENCE,
     REPO,
     WALKTHROUGHS,
+    WCAG_A_AA,
     every_book,
     go_on_past_a_pause,
     load_walkthroughs,
@@ -30,7 +31,6 @@ from ethicskit.languages import LANGUAGES, OWN_NAMES
 
 pytestmark = pytest.mark.browser
 
-WCAG_A_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 CASE_PAGE = "book/cases/checked-at-every-turn.html"
 CODE_PAGE = "book/codes/swe-2019.html"
 

@@ -14,7 +14,14 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from conftest import FIXTURES, build_book, make_fixture_book, play_choices_by_keyboard, press_until_focused
+from conftest import (
+    FIXTURES,
+    WCAG_A_AA,
+    build_book,
+    make_fixture_book,
+    play_choices_by_keyboard,
+    press_until_focused,
+)
 from ethicskit.catalog import load_catalog
 from ethicskit.documents import standalone_dilemma
 from ethicskit.engine import Session, enumerate_paths
@@ -24,7 +31,6 @@ from ethicskit.sphinx.assets import STATIC
 
 pytestmark = pytest.mark.browser
 
-WCAG_A_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 DILEMMA = Dilemma.model_validate(
     yaml.safe_load((FIXTURES / "valid" / "exercises" / "dilemmas" / "demo-dilemma.yml").read_text())
 )

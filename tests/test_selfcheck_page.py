@@ -11,10 +11,9 @@ from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
-from conftest import build_book, make_fixture_book
+from conftest import WCAG_A_AA, build_book, make_fixture_book
 from test_selfchecks import add_self_check
 
-WCAG_A_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 KEY = "first-loyalty/self-checks/v1"
 FIRST = "#sc-demo-case-deadline-or-duty"
 
