@@ -6,7 +6,6 @@ import contextlib
 import datetime
 import fcntl
 import functools
-import json
 import os
 import re
 import shutil
@@ -76,16 +75,13 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         Path(folder).mkdir(parents=True, exist_ok=True)
         (Path(folder) / f"{EVIDENCE_PART}{worker}.json").write_text(EVIDENCE.as_json(), encoding="utf-8")
         return
-    axe, keyboard = list(EVIDENCE.axe), list(EVIDENCE.keyboard)
+    parts = [EVIDENCE]
     for part in sorted(Path(folder).glob(f"{EVIDENCE_PART}*.json")):
-        seen = Evidence.read(part)
-        axe += seen.axe
-        keyboard += seen.keyboard
+        parts.append(Evidence.read(part))
         part.unlink()
-    if axe or keyboard:
-        axe.sort(key=lambda page: (page["edition"], page["page"]))
-        keyboard.sort(key=lambda walk: (walk["dilemma"], walk["ending"], json.dumps(walk, sort_keys=True)))
-        write_conformance(Evidence(axe, keyboard), Path(folder), run_date())
+    seen = Evidence.gathered(parts)
+    if seen.axe or seen.keyboard:
+        write_conformance(seen, Path(folder), run_date())
 
 
 def run_date() -> str:

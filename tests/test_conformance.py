@@ -161,3 +161,14 @@ def test_the_page_is_written_through_the_catalogue() -> None:
     commands = re.compile(r"ETHICSKIT_EVIDENCE=\S+ make test|make book|make release")
     leftover = [line for line in escaped_lines(shown) if not commands.fullmatch(line.strip(" ().\x00"))]
     assert leftover == []
+
+
+def test_evidence_seen_by_several_processes_gives_the_report_one_process_gives(tmp_path: Path) -> None:
+    """A run split between processes, each seeing pages and walks in its own order, reports exactly as
+    one process seeing them all does."""
+    whole = _evidence()
+    first = Evidence([whole.axe[2], whole.axe[0]], [whole.keyboard[1]])
+    second = Evidence([whole.axe[1]], [whole.keyboard[0]])
+    gathered = Evidence.gathered([second, Evidence(), first])
+    assert gathered == Evidence.gathered([whole]) == whole
+    assert report(Evidence.gathered([first, second])) == report(whole)

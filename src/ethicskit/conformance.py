@@ -131,6 +131,19 @@ class Evidence:
     date: str = ""
     """The date the run gives itself (a release dates it by its commit); '' when not recorded."""
 
+    @classmethod
+    def gathered(cls, parts: list[Evidence]) -> Evidence:
+        """What several processes of one test run saw, as one: pages ordered by edition and page, walks
+        by dilemma and ending, so the report does not depend on which process saw what first."""
+        axe = sorted(
+            (page for part in parts for page in part.axe), key=lambda page: (page["edition"], page["page"])
+        )
+        keyboard = sorted(
+            (walk for part in parts for walk in part.keyboard),
+            key=lambda walk: (walk["dilemma"], walk["ending"], json.dumps(walk, sort_keys=True)),
+        )
+        return cls(axe, keyboard)
+
     def as_json(self) -> str:
         data = {"axe": self.axe, "keyboard": self.keyboard, "date": self.date}
         return json.dumps(data, indent=1, sort_keys=True)
