@@ -32,7 +32,20 @@ BIN = Path(sys.executable).parent
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 SCALES = [int(n) for n in os.environ.get("BENCH_SCALES", "100,1000").split(",")]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CONTENT = ["_config.yml", "_toc.yml", "book", "cases", "codes_of_practice", "law", "exercises", "sources"]
+CONTENT = [
+    "_config.yml",
+    "_toc.yml",
+    "book",
+    "cases",
+    "codes_of_practice",
+    "law",
+    "exercises",
+    "curriculum",
+    "sources",
+    "templates",
+    "translations",
+]
+"""What a kit is made of, as a lecturer's copy holds it: configuration and content, not the package."""
 PAGE_TYPES = {
     "chapter": "book/first-loyalty.html",
     "case": "book/cases/checked-at-every-turn.html",
