@@ -10,7 +10,7 @@ from ethicskit.catalog import load_catalog
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
-from run import copy_kit, scaled_kit
+from run import EDITED_CASE, copy_kit, edited_case, scaled_kit
 
 
 def test_a_scaled_kit_passes_the_checker(tmp_path: Path) -> None:
@@ -37,3 +37,15 @@ def test_the_benchmarked_kit_holds_everything_the_real_kit_reads(tmp_path: Path)
         assert (getattr(copied, single) is None) == (getattr(real, single) is None), single
     assert copied.bibliography == real.bibliography
     assert copied.translations == real.translations
+
+
+def test_the_benchmarks_edit_changes_a_case_and_leaves_the_kit_valid(tmp_path: Path) -> None:
+    """The rebuild after an edit is timed on a kit that still builds: the edit changes the case's text
+    and breaks no rule."""
+    kit = copy_kit(tmp_path / "kit")
+    case = kit / EDITED_CASE
+    original = case.read_text(encoding="utf-8")
+    case.write_text(edited_case(original, 0), encoding="utf-8")
+    assert case.read_text(encoding="utf-8") != original
+    _, problems = load_catalog(kit)
+    assert [str(problem) for problem in problems] == []
