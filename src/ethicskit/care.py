@@ -17,8 +17,7 @@ from typing import Any
 
 from .models import SensitiveTopic
 from .prose import own_words
-
-Path_ = tuple[str | int, ...]
+from .yamlfile import Path_
 
 TOPIC_WORDS: dict[SensitiveTopic, tuple[str, ...]] = {
     SensitiveTopic.SUICIDE: (
