@@ -61,6 +61,15 @@ EVIDENCE_PART = ".seen-by-"
 """The name each process of a run gives what it saw, until the parts are gathered into one report."""
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Clear the parts an interrupted run may have left, before this run's processes start: the report
+    must hold only what this run saw."""
+    folder = os.environ.get(EVIDENCE_ENV)
+    if folder and not os.environ.get("PYTEST_XDIST_WORKER"):
+        for part in Path(folder).glob(f"{EVIDENCE_PART}*.json"):
+            part.unlink()
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Write the evidence and the conformance report when ETHICSKIT_EVIDENCE names a folder.
 
