@@ -36,6 +36,16 @@ DILEMMA = Dilemma.model_validate(
 )
 
 
+def wait_until_stored(page: Page, fragment: str) -> None:
+    """Wait until this browser's stored reflections hold `fragment`, before leaving or reloading the page.
+
+    The player saves as soon as a choice is made or a word typed, but the browser writes its storage on
+    its own schedule; a test that leaves within the same instant, faster than any person, can outrun it.
+    """
+    stored = "fragment => (localStorage.getItem(FirstLoyalty.storageKey) || '').indexOf(fragment) >= 0"
+    page.wait_for_function(stored, arg=fragment)
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     book = make_fixture_book(tmp_path_factory.mktemp("player") / "book")
@@ -211,6 +221,7 @@ def test_reflections_survive_reload_export_and_import(page: Page, site: Path, tm
     page.get_by_role("button", name="Ask for more time in supervision").click()
     page.get_by_role("button", name="See where this ends").click()
     page.get_by_label("When have you asked for time?", exact=False).fill("Once, before a review; it helped.")
+    wait_until_stored(page, "Once, before a review; it helped.")
     page.reload()
     expect(page.get_by_label("When have you asked for time?", exact=False)).to_have_value(
         "Once, before a review; it helped."
@@ -251,6 +262,10 @@ def test_clear_asks_first_and_keeps_everything_if_cancelled(page: Page, site: Pa
     """Dismissing the confirmation deletes nothing."""
     page.goto((site / "dilemma.html").as_uri())
     page.get_by_role("button", name="Close it by Friday").click()
+    # As a person would, leave once the choice has landed: its consequence is shown and the path is
+    # stored. Leaving within the same instant can outrun the browser's own write of the storage.
+    expect(page.get_by_role("button", name="Continue")).to_be_visible()
+    wait_until_stored(page, "comply")
     page.goto((site / "reflections.html").as_uri())
     page.once("dialog", lambda dialog: dialog.dismiss())
     page.get_by_role("button", name="Clear all").click()
@@ -528,6 +543,7 @@ def test_the_whole_map_shows_only_what_was_reached_until_a_first_ending_then_eve
     page.get_by_role("button", name="Continue").click()
     page.get_by_role("button", name="Apologise and reopen the assessment").click()
     page.get_by_role("button", name="See where this ends").click()
+    wait_until_stored(page, "ending-reopen")
     page.goto((site / "reflections.html").as_uri())
     image = page.locator(".ek-path-image")
     expect(image).to_have_attribute("alt", re.compile(r"Decision 2: Apologise and reopen the assessment"))
