@@ -185,6 +185,38 @@ def test_a_run_that_leaves_evidence_in_the_kit_reaches_the_page_and_the_bundle(
     assert "dated 2026-02-03" in bundled and "1 of 2 recorded paths" in bundled
 
 
+def test_the_page_is_read_again_when_its_evidence_appears_changes_or_goes_and_not_otherwise(
+    tmp_path: Path,
+) -> None:
+    """A book built before any test run must not rewrite its report page on every later build; it must
+    pick the evidence up once a run leaves it, and follow it when it changes or is taken away."""
+    book, out = _book_with_the_page(tmp_path / "book"), tmp_path / "out"
+    evidence = tmp_path / "evidence" / "accessibility-evidence.json"
+    page = out / "_build" / "html" / PAGE
+
+    def build() -> str:
+        result = build_book(book, out, evidence=evidence)
+        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+        return _text(_article(out / "_build" / "html"))
+
+    assert "No test evidence was present" in build()
+    written = page.stat().st_mtime_ns
+    assert "No test evidence was present" in build()
+    assert page.stat().st_mtime_ns == written, "rebuilt with nothing changed"
+
+    shown = Evidence.read(FIXTURE_EVIDENCE)
+    write(shown, evidence.parent, "2026-02-03")
+    assert "dated 2026-02-03" in build()
+    written = page.stat().st_mtime_ns
+    assert "dated 2026-02-03" in build()
+    assert page.stat().st_mtime_ns == written, "rebuilt with nothing changed"
+
+    write(shown, evidence.parent, "2026-03-04")
+    assert "dated 2026-03-04" in build()
+    evidence.unlink()
+    assert "No test evidence was present" in build()
+
+
 def test_the_page_in_the_pseudo_locale_is_all_catalogue_messages(in_the_pseudo_locale: Path) -> None:
     """Headings, table headings, caption, levels and remarks are marked; criterion numbers and W3C's
     names sit inside a marked message. (The whole pseudo book is checked in test_book_words.)"""

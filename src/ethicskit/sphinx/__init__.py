@@ -13,6 +13,7 @@ from sphinx.application import Sphinx
 from . import (
     assets,
     chapters,
+    conformance,
     content,
     directives,
     downloads,
@@ -41,6 +42,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     roles.setup_roles(app)
     search.setup_search(app)  # the Welsh book's search index and query, in Welsh
     chapters.setup_chapters(app)
+    conformance.setup_conformance(app)  # the report page is read again when its evidence changes
     translation_status.setup_translation_status(app)  # notes on pages in another language; the status page
     # 0: the interface words of this build, before other extensions turn their settings into scripts
     app.connect("config-inited", language.choose_language, priority=100)

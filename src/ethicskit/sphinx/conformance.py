@@ -3,9 +3,9 @@
 The report is never written by hand. `{accessibility-conformance}` reads the evidence a test run left
 (`ethicskit.conformance`), at `_build/accessibility/accessibility-evidence.json` under the kit's folder,
 or wherever ETHICSKIT_CONFORMANCE_EVIDENCE names; `make release` gathers fresh evidence and points the
-released builds at it. The page depends on that file, so it is read again whenever the evidence changes
-or appears, and its text depends on nothing else (the date is the one the evidence records), so the same
-evidence gives the same page.
+released builds at it. The page is read again when that file appears, changes or goes, or another file
+is named (`outdated_reports`), and not otherwise. Its text depends on nothing else (the date is the one
+the evidence records), so the same evidence gives the same page.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ import re
 from pathlib import Path
 
 from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
 from ..conformance import (
@@ -30,6 +32,7 @@ from ..conformance import (
 )
 from ..words import _
 from .content import content_root
+from .kept import keep_by_page, kept
 
 EVIDENCE_PATH_ENV = "ETHICSKIT_CONFORMANCE_EVIDENCE"
 """Names the evidence file the book shows; relative paths are taken from the kit's folder."""
@@ -52,6 +55,32 @@ def evidence_path(root: Path) -> Path:
         path = Path(named)
         return path if path.is_absolute() else root / path
     return root / EVIDENCE_FOLDER / EVIDENCE_FILE
+
+
+EvidenceState = tuple[int, int] | None
+"""What tells whether the evidence file changed: its modification time (ns) and size; None if absent."""
+
+
+def evidence_state(path: Path) -> EvidenceState:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size) if path.is_file() else None
+
+
+def evidence_seen(env: BuildEnvironment) -> dict[str, tuple[str, EvidenceState]]:
+    """For each report page, the evidence file it was read from and that file's state then."""
+    return kept(env, "evidence_seen", dict)
+
+
+def outdated_reports(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Report pages to read again: their evidence appeared, changed or went, or another file is named."""
+    path = evidence_path(content_root(app))
+    now = (str(path), evidence_state(path))
+    return sorted(docname for docname, seen in evidence_seen(env).items() if seen != now)
 
 
 def _paragraph(text: str) -> nodes.paragraph:
@@ -144,9 +173,9 @@ class AccessibilityConformanceDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         path = evidence_path(content_root(self.env.app))
-        # A missing dependency marks the page out of date on every build, so evidence that appears
-        # later is picked up; a present one is read again when it changes.
-        self.env.note_dependency(str(path))
+        # Remembered rather than noted as a dependency: Sphinx takes a missing dependency for a changed
+        # one, so a book built without evidence would read and write this page on every build.
+        evidence_seen(self.env)[self.env.docname] = (str(path), evidence_state(path))
         if not path.is_file():
             return render_no_evidence()
         try:
@@ -162,3 +191,8 @@ class AccessibilityConformanceDirective(SphinxDirective):
                 )
             ) from None
         return render_report(evidence)
+
+
+def setup_conformance(app: Sphinx) -> None:
+    app.connect("env-get-outdated", outdated_reports)
+    keep_by_page(app, evidence_seen)
