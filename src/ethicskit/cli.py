@@ -14,7 +14,7 @@ import os
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date, datetime
 from importlib import metadata
@@ -177,6 +177,16 @@ class CommandError(click.ClickException):
         click.echo(_("Error: {message}", message=self.format_message()), file=file, err=True)
 
 
+@contextlib.contextmanager
+def reported(*errors: type[Exception]) -> Iterator[None]:
+    """Failures the kit already explains in words of its own (a missing template, a diagram Graphviz
+    could not draw) end the command with that explanation, not a traceback."""
+    try:
+        yield
+    except errors as error:
+        raise CommandError(str(error)) from None
+
+
 def _choose_language(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     # Neither the option nor the variable: English, or the language the caller already chose in-process.
     if value is None:
@@ -275,10 +285,8 @@ def stats(root: Path, fmt: str) -> None:
 @click.argument("slug")
 @ROOT_OPTION
 def new(kind: str, slug: str, root: Path) -> None:
-    try:
+    with reported(ScaffoldError):
         path = new_content(root, kind, slug)
-    except ScaffoldError as error:
-        raise CommandError(str(error)) from None
     click.echo(_("Wrote {path}. Replace every 'TODO:' and run 'ethicskit check'.", path=path))
 
 
@@ -428,10 +436,8 @@ def verify(
     if loaded is None:
         raise CommandError(_unknown_code(code_id, catalog))
     code = loaded.model
-    try:
+    with reported(SourceError):
         text = read_source(source)
-    except SourceError as error:
-        raise CommandError(str(error)) from None
     if title:
         text = replace(text, title=title)
     click.echo(_("Source: {title} (SHA-256 {digest}...)", title=text.title, digest=text.sha256[:16]))
@@ -590,11 +596,9 @@ def _item(catalog: Catalog, kind: str, item_id: str) -> None:
 def handout(kind: str, item_id: str, lecturer: bool, output: Path, root: Path) -> None:
     catalog = _valid_catalog(root)
     _item(catalog, kind, item_id)
-    try:
+    with reported(PrintError, DiagramError):
         title, html = handout_document(kind, item_id, catalog, lecturer)
         print_pdf(html, output, title)
-    except (PrintError, DiagramError) as error:
-        raise CommandError(str(error)) from None
     if lecturer:
         click.echo(_("Wrote {path}: {title} (lecturer's copy)", path=output, title=title))
     else:
@@ -618,10 +622,8 @@ def export() -> None:
 def export_dilemma(dilemma_id: str, output: Path, root: Path) -> None:
     catalog = _valid_catalog(root)
     _item(catalog, "dilemma", dilemma_id)
-    try:
+    with reported(DiagramError):
         document = standalone_dilemma(catalog.dilemmas[dilemma_id].model, catalog)
-    except DiagramError as error:
-        raise CommandError(str(error)) from None
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(document, encoding="utf-8")
     click.echo(
@@ -646,10 +648,8 @@ def export_dilemma(dilemma_id: str, output: Path, root: Path) -> None:
 def export_scorm(dilemma_id: str, output: Path, root: Path) -> None:
     catalog = _valid_catalog(root)
     _item(catalog, "dilemma", dilemma_id)
-    try:
+    with reported(DiagramError):
         write_package(catalog.dilemmas[dilemma_id].model, catalog, output)
-    except DiagramError as error:
-        raise CommandError(str(error)) from None
     click.echo(_("Wrote {path}: upload it to your VLE as a SCORM package.", path=output))
 
 
@@ -687,7 +687,7 @@ def release(
     root: Path, output: Path, version: str | None, student_site: Path | None, lecturer_site: Path | None
 ) -> None:
     catalog = _valid_catalog(root)
-    try:
+    with reported(ReleaseError):
         folder = make_release(
             catalog,
             version or metadata.version("ethicskit"),
@@ -695,8 +695,6 @@ def release(
             student_site or root / "_build" / "html",
             lecturer_site or root / "_build" / "lecturer" / "html",
         )
-    except ReleaseError as error:
-        raise CommandError(str(error)) from None
     click.echo(
         _("Wrote the release bundle to {folder}: start with {guide}.", folder=folder, guide=folder / GUIDE)
     )
@@ -819,7 +817,7 @@ def cartridge(output: Path, site: Path | None, site_url: str | None, embed_scorm
     book = source_language_site(site_root)
     if address and book != site_root:
         address = f"{address.rstrip('/')}/{book.name}/"
-    try:
+    with reported(CartridgeError):
         built = build(
             root,
             book,
@@ -829,8 +827,6 @@ def cartridge(output: Path, site: Path | None, site_url: str | None, embed_scorm
             scorm_packages(catalog) if embed_scorm else None,
         )
         write_zip(built.entries, output)
-    except CartridgeError as error:
-        raise CommandError(str(error)) from None
     click.echo(
         n_(
             "Wrote {path}: {count} resource; import it into your VLE as a Common Cartridge.",
@@ -929,10 +925,8 @@ def translation() -> None:
 @click.argument("source")
 @ROOT_OPTION
 def translation_start(language: str, source: str, root: Path) -> None:
-    try:
+    with reported(TranslationError):
         path = start_translation(root, language, source)
-    except TranslationError as error:
-        raise CommandError(str(error)) from None
     click.echo(
         _("Wrote {path}. Translate its text, then run 'ethicskit translation stamp {path}'.", path=path)
     )
@@ -949,8 +943,6 @@ def translation_start(language: str, source: str, root: Path) -> None:
 @click.argument("fields", nargs=-1)
 @ROOT_OPTION
 def translation_stamp(file: Path, fields: tuple[str, ...], root: Path) -> None:
-    try:
+    with reported(TranslationError):
         stamp_file(root, file, list(fields))
-    except TranslationError as error:
-        raise CommandError(str(error)) from None
     click.echo(_("Recorded what {path} was translated from.", path=file))
