@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -43,28 +43,23 @@ def load_content(app: Sphinx) -> None:
         return
     env = app.env
     env.ethicskit_catalog = catalog  # type: ignore[attr-defined]
-    # A code page's "used in" lines change only when the citations of its clauses change; remember
-    # which codes that happened to, so exactly their pages are read again.
-    signature = citation_signature(catalog)
-    previous: dict[str, str] = getattr(env, "ethicskit_citation_signature", {})
-    env.ethicskit_changed_codes = {  # type: ignore[attr-defined]
-        code_id
-        for code_id in signature.keys() | previous.keys()
-        if signature.get(code_id) != previous.get(code_id)
+    # A code or law page's "used in" lines change only when the citations of its clauses or provisions
+    # change, and a generated list only when what it shows changes: remember which did, so exactly
+    # their pages are read again (`outdated_pages`).
+    views = {kind: digest(shown(catalog)) for kind, shown in VIEWS.items()}
+    env.ethicskit_changed = {  # type: ignore[attr-defined]
+        "codes": changed_since_last_build(env, "citation_signature", by_source(catalog.citations)),
+        "laws": changed_since_last_build(env, "law_citation_signature", by_source(catalog.law_citations)),
+        "views": changed_since_last_build(env, "view_signatures", views),
     }
-    env.ethicskit_citation_signature = signature  # type: ignore[attr-defined]
-    law_signature = law_citation_signature(catalog)
-    previous_law: dict[str, str] = getattr(env, "ethicskit_law_citation_signature", {})
-    env.ethicskit_changed_laws = {  # type: ignore[attr-defined]
-        law_id
-        for law_id in law_signature.keys() | previous_law.keys()
-        if law_signature.get(law_id) != previous_law.get(law_id)
-    }
-    env.ethicskit_law_citation_signature = law_signature  # type: ignore[attr-defined]
-    signatures = {kind: digest(shown(catalog)) for kind, shown in VIEWS.items()}
-    previous_views: dict[str, str] = getattr(env, "ethicskit_view_signatures", {})
-    env.ethicskit_changed_views = {kind for kind in VIEWS if signatures[kind] != previous_views.get(kind)}  # type: ignore[attr-defined]
-    env.ethicskit_view_signatures = signatures  # type: ignore[attr-defined]
+
+
+def changed_since_last_build(env: BuildEnvironment, name: str, signatures: dict[str, str]) -> set[str]:
+    """The keys whose signature differs from the one kept by the last build (or that are new or gone);
+    the new signatures are kept for the next build."""
+    previous: dict[str, str] = getattr(env, f"ethicskit_{name}", {})
+    setattr(env, f"ethicskit_{name}", signatures)
+    return {key for key in signatures.keys() | previous.keys() if signatures.get(key) != previous.get(key)}
 
 
 def digest(shown: object) -> str:
@@ -116,22 +111,15 @@ def index_pages(env: BuildEnvironment) -> set[str]:
     return tracked(env).setdefault("case-index", set())
 
 
-def citation_signature(catalog: Catalog) -> dict[str, str]:
-    """For each code, a digest of everything its pages show about where its clauses are used."""
-    by_code: dict[str, list[str]] = {}
-    for ref, citations in sorted(catalog.citations.items()):
-        by_code.setdefault(ref.partition(":")[0], []).append(repr((ref, citations)))
+def by_source(citations: Mapping[str, object]) -> dict[str, str]:
+    """For each code or statute digest, a digest of everything its page shows about where its clauses or
+    provisions are used; `citations` is keyed 'source:clause'."""
+    by_id: dict[str, list[str]] = {}
+    for key, cited in sorted(citations.items()):
+        by_id.setdefault(key.partition(":")[0], []).append(repr((key, cited)))
     return {
-        code_id: hashlib.sha256("\n".join(lines).encode()).hexdigest() for code_id, lines in by_code.items()
+        source_id: hashlib.sha256("\n".join(lines).encode()).hexdigest() for source_id, lines in by_id.items()
     }
-
-
-def law_citation_signature(catalog: Catalog) -> dict[str, str]:
-    """For each statute digest, a digest of everything its page shows about where its provisions are used."""
-    by_law: dict[str, list[str]] = {}
-    for key, citations in sorted(catalog.law_citations.items()):
-        by_law.setdefault(key.partition(":")[0], []).append(repr((key, citations)))
-    return {law_id: hashlib.sha256("\n".join(lines).encode()).hexdigest() for law_id, lines in by_law.items()}
 
 
 def outdated_pages(
@@ -141,11 +129,12 @@ def outdated_pages(
     or relabelled a citation, and the case indexes when a case's title, setting, themes or citations
     changed."""
     registry = pages(env)
-    changed_codes: set[str] = getattr(env, "ethicskit_changed_codes", set())
-    outdated = {page for code_id in changed_codes if (page := registry.get(page_key("code", code_id)))}
-    changed_laws: set[str] = getattr(env, "ethicskit_changed_laws", set())
-    outdated |= {page for law_id in changed_laws if (page := registry.get(page_key("law", law_id)))}
-    for view in getattr(env, "ethicskit_changed_views", set()):
+    since: dict[str, set[str]] = getattr(env, "ethicskit_changed", {})
+    outdated = {
+        page for code_id in since.get("codes", ()) if (page := registry.get(page_key("code", code_id)))
+    }
+    outdated |= {page for law_id in since.get("laws", ()) if (page := registry.get(page_key("law", law_id)))}
+    for view in since.get("views", ()):
         outdated |= tracked(env).get(view, set())
     return sorted(outdated)
 
