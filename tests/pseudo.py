@@ -91,10 +91,10 @@ def content_text(root: Path = REPO) -> Content:
     return Content(whole, "\n".join(" ".join(piece.split()) for piece in pieces))
 
 
-def escaped_text(html: str, within: str | None = None, root: Path = REPO) -> list[str]:
+def escaped_text(html: str | BeautifulSoup, within: str | None = None, root: Path = REPO) -> list[str]:
     """The pieces of text in `html` (inside elements matching the CSS selector `within`, if given)
-    that are neither catalogue messages nor content."""
-    soup = BeautifulSoup(html, "html.parser")
+    that are neither catalogue messages nor content. A page already parsed is read as it is."""
+    soup = html if isinstance(html, BeautifulSoup) else BeautifulSoup(html, "html.parser")
     scopes = soup.select(within) if within else [soup]
     corpus = content_text(root)
     escaped: list[str] = []

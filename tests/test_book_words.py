@@ -67,15 +67,16 @@ def _is_content(piece: str, root: Path) -> bool:
     return bool(_DATE.fullmatch(text)) or straight_content(root).holds(text)
 
 
-def messages_whole(html: str, root: Path = REPO) -> str:
+def messages_whole(html: str | BeautifulSoup, root: Path = REPO) -> BeautifulSoup:
     """The page with each sentence's catalogue messages cut out whole, and each piece of text left
     between them as its own element, so `escaped_text` sees them as a reader does.
 
     A message may hold a link ('Used in: {places}'), so its marks sit in different text nodes; content
     next to it stays a separate piece. Section anchors ('#') and code (commands and file names, never
-    translated) are dropped; content whose quotes Sphinx curled, and dates, are taken as content.
+    translated) are dropped; content whose quotes Sphinx curled, and dates, are taken as content. A page
+    already parsed is changed in place.
     """
-    soup = BeautifulSoup(html, "html.parser")
+    soup = html if isinstance(html, BeautifulSoup) else BeautifulSoup(html, "html.parser")
     for element in soup.select("a.headerlink, code"):
         element.decompose()
     for block in soup.find_all(_BLOCKS):
@@ -91,7 +92,7 @@ def messages_whole(html: str, root: Path = REPO) -> str:
             span = soup.new_tag("span")
             span.string = "" if _is_content(piece, root) else piece
             block.append(span)
-    return str(soup)
+    return soup
 
 
 def escaped_on(page: Path, root: Path = REPO) -> list[str]:
@@ -101,7 +102,7 @@ def escaped_on(page: Path, root: Path = REPO) -> list[str]:
         for element in soup.select(selector):
             if isinstance(element, Tag):
                 element.decompose()
-    return escaped_text(messages_whole(str(soup), root), within=KIT_ELEMENTS, root=root)
+    return escaped_text(messages_whole(soup, root), within=KIT_ELEMENTS, root=root)
 
 
 def book_pages(site: Path) -> list[Path]:
