@@ -551,6 +551,49 @@ def test_a_chapter_with_more_pages_than_the_limit_leaves_them_out_of_the_sidebar
     assert "case.html" in _sidebar_links(site, "seminar.html")
 
 
+@pytest.mark.parametrize("section_limit", [60, 1], ids=["every-page-listed", "chapters-only"])
+def test_the_sidebar_made_once_per_folder_is_the_one_the_theme_makes_for_each_page(
+    tmp_path: Path, section_limit: int
+) -> None:
+    """Every page, its sidebar marked from the folder's one copy, is byte for byte the page the theme
+    writes when it makes each page's sidebar itself: the page and each chapter above it marked current,
+    their toggles open, in a book with pages under chapters and with chapters only."""
+    sites = []
+    for once_per_folder in (True, False):
+        book = make_fixture_book(tmp_path / f"book-{once_per_folder}")
+        toc = book / "_toc.yml"
+        text = toc.read_text().replace("  - file: seminar\n", "").replace("  - file: worksheet\n", "")
+        toc.write_text(
+            text.replace(
+                "  - file: seminars\n",
+                "  - file: seminars\n    sections:\n      - file: seminar\n      - file: worksheet\n",
+            )
+        )
+        config = book / "_config.yml"
+        config.write_text(
+            config.read_text().replace(
+                "    ethicskit_edition: student\n",
+                "    ethicskit_edition: student\n"
+                f"    ethicskit_nav_section_limit: {section_limit}\n"
+                f"    ethicskit_nav_once_per_folder: {str(once_per_folder).lower()}\n",
+            )
+        )
+        result = build_book(book, book)
+        assert result.returncode == 0, result.stdout[-2000:]
+        sites.append(book / "_build" / "html")
+    ours, theirs = (
+        {page.relative_to(site): page.read_bytes() for page in site.rglob("*.html")} for site in sites
+    )
+    assert ours.keys() == theirs.keys()
+    assert [name for name in ours if ours[name] != theirs[name]] == []
+    # The comparison is of pages that mark something: a page under a chapter, and its toggle open.
+    seminar = soup(sites[0], "seminar.html")
+    assert seminar.select("nav.bd-docs-nav li.current.active")
+    if section_limit > 1:
+        assert seminar.select_one("nav.bd-docs-nav a.current")["href"] == "#"
+        assert seminar.select("nav.bd-docs-nav details[open]")
+
+
 def test_chapter_directives_refuse_markup_and_script_links(tmp_path: Path) -> None:
     """Text given to the objectives and key-points boxes follows the content files' rule: no HTML and no
     javascript:, data: or vbscript: links; each is an error at its line and the strict build fails."""

@@ -1,5 +1,5 @@
-"""The sidebar navigation the theme writes into every page: accessible toggles, and for large kits a
-chapters-only sidebar made once per folder instead of once per page."""
+"""The sidebar navigation the theme writes into every page: accessible toggles, a sidebar made once per
+folder instead of once per page, and for large kits a chapters-only sidebar."""
 
 from __future__ import annotations
 
@@ -17,11 +17,6 @@ _UNLABELLED_TOGGLE = re.compile(
     r"((?:(?!<a[ >]).)*?)</a>\s*<details[^>]*>\s*)<summary>",  # then its unlabelled toggle
     re.S,
 )
-_CURRENT_PART = '<ul class="current nav bd-sidenav">'
-_PART = '<ul class="nav bd-sidenav">'
-_CURRENT_ITEM = '<li class="toctree-l1 current active">'
-_ITEM = '<li class="toctree-l1">'
-_CURRENT_LINK = '<a class="current reference internal" href="#">'
 NAV_TEMPLATE = "sbt-sidebar-nav.html"
 
 
@@ -68,29 +63,19 @@ def is_large(app: Sphinx) -> bool:
     return bool(limit) and max(map(len, chapters), default=0) > limit
 
 
-def chapter_of(app: Sphinx, pagename: str) -> str | None:
-    """The top-level chapter a page belongs to (itself, if it is one); None for the root."""
-    root = app.config.root_doc
-    parents: dict[str, str] = app.builder.__dict__.get("ethicskit_parents") or {
-        child: parent for parent, children in app.env.toctree_includes.items() for child in children
-    }
-    app.builder.__dict__["ethicskit_parents"] = parents
-    page = pagename
-    while parents.get(page) not in (None, root):
-        page = parents[page]
-    return page if parents.get(page) == root else None
-
-
 def sidebar_per_page(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    """Wrap the theme's sidebar: label its toggles, and in large kits reuse one sidebar per folder.
+    """Wrap the theme's sidebar: label its toggles, and make it once per folder rather than per page.
 
     The theme's toggles hold only an icon, so screen readers announce an unnamed control (axe rule
-    summary-name, WCAG 4.1.2). In a large kit the sidebar lists chapters only, but the theme still
-    resolves the whole table of contents for every page, which makes the build grow with the square of
-    the number of pages; there, the sidebar is made once for each folder (its links are relative) and
-    only the current chapter is marked per page.
+    summary-name, WCAG 4.1.2). The theme resolves the whole table of contents for every page it writes,
+    which was about a quarter of a clean build's time and grows with the square of the number of pages.
+    The sidebar differs between the pages of one folder only in which entries are marked as the current
+    page and its ancestors, so it is made once for each folder (its links are relative), with those marks
+    taken out, and marked again for each page as the theme marks it (`Sidebar`). A sidebar the marking
+    cannot read is made by the theme for every page, as before. In a large kit the sidebar lists
+    chapters only.
     """
     at = context.pop("ethicskit_nav_at", None)
     if at is not None:
@@ -100,49 +85,177 @@ def sidebar_per_page(
     generate = context.get("generate_toctree_html")
     if generate is None:
         return
-    large = is_large(app)
-    if large:
+    if is_large(app):
         context["theme_max_navbar_depth"] = 1
-    made: dict[tuple[str, str], str] = app.builder.__dict__.setdefault("ethicskit_sidebars", {})
+    made: dict[tuple[str, str], Sidebar | None] = app.builder.__dict__.setdefault("ethicskit_sidebars", {})
 
     def sidebar(*args: Any, **kwargs: Any) -> Any:
         # Passed on exactly as the template calls it, so the theme's own per-page cache can answer.
         kind = kwargs.get("kind", args[0] if args else "")
-        if kind != "sidebar":
-            return generate(*args, **kwargs)
-        if not large:
-            return _labelled(app, str(generate(*args, **kwargs)))
+        if kind != "sidebar" or not app.config.ethicskit_nav_once_per_folder:
+            theirs = generate(*args, **kwargs)
+            return _labelled(app, str(theirs)) if kind == "sidebar" else theirs
         key = (posixpath.dirname(pagename), repr((args, sorted(kwargs.items()))))
         if key not in made:
-            made[key] = _unmarked(app, pagename, str(generate(*args, **kwargs)))
-        return _labelled(app, _marked(app, pagename, made[key]))
+            made[key] = Sidebar.unmarked(app, pagename, str(generate(*args, **kwargs)))
+        reusable = made[key]
+        if reusable is None:
+            _count(app, "sidebar-per-page")
+            return _labelled(app, str(generate(*args, **kwargs)))
+        return _labelled(app, reusable.marked_for(app, pagename))
 
     context["generate_toctree_html"] = sidebar
 
 
-def _unmarked(app: Sphinx, pagename: str, sidebar: str) -> str:
-    """The sidebar as it would be on a page of no chapter."""
-    own = posixpath.basename(app.builder.get_target_uri(pagename))
-    sidebar = sidebar.replace(_CURRENT_LINK, f'<a class="reference internal" href="{own}">')
-    return sidebar.replace(_CURRENT_ITEM, _ITEM).replace(_CURRENT_PART, _PART)
+_MARKUP = re.compile(r"<(/?)(ul|li|details)\b([^>]*)>|<a (class=\"[^\"]*\") href=\"([^\"]*)\">")
+_LI_CLASS = re.compile(r'^ class="(toctree-l\d+)((?: current active)?)((?: has-children)?)"$')
+_UL_CLASS = re.compile(r'^(?: class="(current)?( ?nav bd-sidenav)?")?$')
 
 
-def _marked(app: Sphinx, pagename: str, sidebar: str) -> str:
-    """Mark the page's chapter, and its part, as the theme would."""
-    chapter = chapter_of(app, pagename)
-    if chapter is None:
-        return sidebar
-    if chapter == pagename:
-        href = posixpath.basename(app.builder.get_target_uri(pagename))
-    else:
-        href = app.builder.get_relative_uri(pagename, chapter)
-    link = f'<a class="reference internal" href="{html.escape(href, quote=True)}">'
-    at = sidebar.find(_ITEM + link)
-    if at < 0:
-        return sidebar
-    here = _CURRENT_LINK if chapter == pagename else link
-    sidebar = sidebar[:at] + _CURRENT_ITEM + here + sidebar[at + len(_ITEM + link) :]
-    part = sidebar.rfind(_PART, 0, at)
-    if part >= 0:
-        sidebar = sidebar[:part] + _CURRENT_PART + sidebar[part + len(_PART) :]
-    return sidebar
+class _Entry:
+    """One entry of the sidebar (an `<li>`): where its tags are, and the entry it is under."""
+
+    def __init__(
+        self, start: int, shape: re.Match[str], parent: _Entry | None, holder: tuple[int, str]
+    ) -> None:
+        level, children = shape.group(1), shape.group(3)
+        self.start, self.parent = start, parent
+        self.tag = f'<li class="{level}{children}">'
+        self.current_tag = f'<li class="{level} current active{children}">'
+        self.list_start, self.list_tag = holder  # the list it is in
+        self.link: tuple[int, str, str] | None = None  # its own link: (offset, tag, href)
+        self.details: tuple[int, str] | None = None  # its toggle: (offset, tag)
+
+
+class Sidebar:
+    """A folder's sidebar with no entry marked as current, and where each entry's marks would go.
+
+    The theme marks the page's entry and each entry above it: `current active` on each `<li>`, `current`
+    on the list holding it, its toggle open, and the page's own link made `current` and pointed at `#`.
+    """
+
+    def __init__(self, html_text: str, entries: list[_Entry]) -> None:
+        self.html, self.entries = html_text, entries
+        self.by_href: dict[str, list[_Entry]] = {}
+        for entry in entries:
+            if entry.link is not None:
+                self.by_href.setdefault(entry.link[2], []).append(entry)
+
+    @classmethod
+    def unmarked(cls, app: Sphinx, pagename: str, marked: str) -> Sidebar | None:
+        """The sidebar the theme made for `pagename`, with that page's marks taken out; None if any part
+        of it is not as the marking expects (the theme then makes the sidebar for every page)."""
+        own = posixpath.basename(app.builder.get_target_uri(pagename))
+        out: list[str] = []
+        entries: list[_Entry] = []
+        stack: list[tuple[str, _Entry | None]] = []  # the open ul, li and details, with each li's entry
+        lists: list[tuple[int, str]] = []
+        position = 0
+        written = 0
+        for found in _MARKUP.finditer(marked):
+            out.append(marked[position : found.start()])
+            written += found.start() - position
+            position = found.end()
+            closing, name, attributes, link_class, href = found.groups()
+            if link_class is not None:
+                if link_class not in ('class="reference internal"', 'class="current reference internal"'):
+                    tag = found.group(0)
+                else:
+                    if "current" in link_class:
+                        if href != "#":
+                            return None
+                        href = own
+                    tag = f'<a class="reference internal" href="{href}">'
+                    holder = stack[-1][1] if stack and stack[-1][0] == "li" else None
+                    if holder is not None and holder.link is None:
+                        holder.link = (written, tag, href)
+            elif closing:
+                if not stack or stack[-1][0] != name:
+                    return None
+                stack.pop()
+                if name == "ul":
+                    lists.pop()
+                tag = found.group(0)
+            elif name == "li":
+                shape = _LI_CLASS.match(attributes)
+                if shape is None or not lists:
+                    return None
+                parent = next((held[1] for held in reversed(stack) if held[0] == "li"), None)
+                entry = _Entry(written, shape, parent, lists[-1])
+                tag = entry.tag
+                entries.append(entry)
+                stack.append(("li", entry))
+            elif name == "ul":
+                shape = _UL_CLASS.match(attributes)
+                if shape is None:
+                    return None
+                tag = f'<ul class="{shape.group(2).strip()}">' if shape.group(2) else "<ul>"
+                lists.append((written, tag))
+                stack.append(("ul", None))
+            else:  # details
+                if attributes not in ("", ' open="open"'):
+                    return None
+                tag = "<details>"
+                holder = stack[-1][1] if stack and stack[-1][0] == "li" else None
+                if holder is not None and holder.details is None:
+                    holder.details = (written, tag)
+                stack.append(("details", None))
+            out.append(tag)
+            written += len(tag)
+        if stack:
+            return None
+        out.append(marked[position:])
+        text = "".join(out)
+        if re.search(r'class="[^"]*\bcurrent\b', text):
+            return None  # a mark the marking does not know of
+        return cls(text, entries)
+
+    def marked_for(self, app: Sphinx, pagename: str) -> str:
+        """This sidebar as the theme marks it on `pagename`: the page's own entry if it is listed (every
+        place it is listed), else the entry of its nearest listed ancestor."""
+        page: str | None = pagename
+        here = True
+        parents = _parents(app)
+        while page is not None:
+            href = self._href(app, pagename, page, here)
+            if href in self.by_href:
+                return self._marked(self.by_href[href], here)
+            page, here = parents.get(page), False
+        return self.html
+
+    @staticmethod
+    def _href(app: Sphinx, pagename: str, target: str, here: bool) -> str:
+        if here:
+            return posixpath.basename(app.builder.get_target_uri(pagename))
+        return app.builder.get_relative_uri(pagename, target)
+
+    def _marked(self, entries: list[_Entry], here: bool) -> str:
+        edits: dict[int, tuple[str, str]] = {}  # offset: (unmarked tag, marked tag)
+        for entry in entries:
+            if here and entry.link is not None:
+                offset, tag, _href = entry.link
+                edits[offset] = (tag, '<a class="current reference internal" href="#">')
+            walked: _Entry | None = entry
+            while walked is not None:
+                edits[walked.start] = (walked.tag, walked.current_tag)
+                edits[walked.list_start] = (walked.list_tag, _current_list(walked.list_tag))
+                if walked.details is not None:
+                    edits[walked.details[0]] = (walked.details[1], '<details open="open">')
+                walked = walked.parent
+        text = self.html
+        for offset in sorted(edits, reverse=True):
+            old, new = edits[offset]
+            text = text[:offset] + new + text[offset + len(old) :]
+        return text
+
+
+def _current_list(tag: str) -> str:
+    return '<ul class="current">' if tag == "<ul>" else tag.replace('<ul class="', '<ul class="current ', 1)
+
+
+def _parents(app: Sphinx) -> dict[str, str]:
+    parents: dict[str, str] = app.builder.__dict__.get("ethicskit_parents") or {
+        child: parent for parent, children in app.env.toctree_includes.items() for child in children
+    }
+    app.builder.__dict__["ethicskit_parents"] = parents
+    return parents

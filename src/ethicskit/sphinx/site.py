@@ -193,10 +193,17 @@ def report_unfound_targets(app: Sphinx, exception: Exception | None) -> None:
         _warn_patch("language-switch", f"'{switch.HEADER_BUTTONS}' in a page's article header")
     if counts.get("unlabelled-toggles"):
         _warn_patch("label-sidebar-toggles", "match for a sidebar toggle that was still left without a label")
+    if counts.get("sidebar-per-page"):
+        _warn_patch(
+            "sidebar-once-per-folder",
+            "sidebar it could read on some pages, whose sidebars the theme made page by page",
+        )
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("ethicskit_nav_section_limit", 60, "html", [int])
+    # False: the theme makes every page's sidebar itself (slower; the tests compare the two).
+    app.add_config_value("ethicskit_nav_once_per_folder", True, "html", [bool])
     app.connect("config-inited", set_theme_defaults)
     app.connect("config-inited", light_asset_macros)
     # after every other handler has added its scripts
