@@ -33,7 +33,7 @@ SITE_BUILD = GRAPHVIZ_DOT=$(DOT) $(BIN)/python -m ethicskit.languages --root $(R
 # books are built once per run and shared (see tests/conftest.py). PYTEST_PROCESSES= runs it in one.
 PYTEST_PROCESSES ?= -n auto --dist worksteal
 
-.PHONY: book lecturer release accessibility-evidence test bench lint typecheck check messages translations chromium graphviz clean
+.PHONY: book lecturer release accessibility-evidence test bench bench-profile lint typecheck check messages translations chromium graphviz clean
 
 book: $(VENV)/.book-ready graphviz
 	$(BIN)/ethicskit check --root $(ROOT)
@@ -85,6 +85,10 @@ test: $(VENV)/.test-ready chromium graphviz node_modules/.ready
 # Speed and size against same-run baselines; prints a Markdown table (BENCH_RUNS=3 by default).
 bench: $(VENV)/.test-ready chromium graphviz node_modules/.ready
 	CHROMIUM=$(CHROMIUM) GRAPHVIZ_DOT=$(DOT) PYTEST_PROCESSES="$(PYTEST_PROCESSES)" $(BIN)/python bench/run.py
+
+# Where each generated case's build time goes at 100 and 1,000 cases, under the profiler (BENCH_SCALES).
+bench-profile: $(VENV)/.test-ready graphviz
+	GRAPHVIZ_DOT=$(DOT) $(BIN)/python bench/profile_growth.py
 
 check: $(VENV)/.book-ready
 	$(BIN)/ethicskit check --root $(ROOT)
