@@ -8,6 +8,7 @@ import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 import yaml
@@ -37,13 +38,21 @@ DILEMMA = Dilemma.model_validate(
 
 
 def wait_until_stored(page: Page, fragment: str) -> None:
-    """Wait until this browser's stored reflections hold `fragment`, before leaving or reloading the page.
+    """Wait until this browser's stored reflections hold `fragment`, seen from another tab, before the
+    test leaves or reloads the page.
 
-    The player saves as soon as a choice is made or a word typed, but the browser writes its storage on
-    its own schedule; a test that leaves within the same instant, faster than any person, can outrun it.
+    The page sees its own writes at once, but the browser shares them with other documents (the page
+    it goes to next, or the reloaded one) a moment later; a test that moves on within the same instant,
+    faster than any person, could find the store as it was. Another tab on a plain file of the site sees
+    the store as the next document will.
     """
-    stored = "fragment => (localStorage.getItem(FirstLoyalty.storageKey) || '').indexOf(fragment) >= 0"
-    page.wait_for_function(stored, arg=fragment)
+    probe = page.context.new_page()
+    try:
+        probe.goto(urljoin(page.url, "_static/dilemma-player.css"))
+        stored = "([key, fragment]) => (localStorage.getItem(key) || '').indexOf(fragment) >= 0"
+        probe.wait_for_function(stored, arg=[STORE_KEY, fragment])
+    finally:
+        probe.close()
 
 
 @pytest.fixture(scope="module")
@@ -679,7 +688,9 @@ def stored(page: Page) -> str | None:
 
 
 def put(page: Page, raw: str) -> None:
+    """Store `raw` as this browser's reflections, as a test's starting point."""
     page.evaluate("([key, raw]) => localStorage.setItem(key, raw)", [STORE_KEY, raw])
+    wait_until_stored(page, raw)
 
 
 def saved_reflection(text: str, key: str = "deadline") -> dict[str, object]:
