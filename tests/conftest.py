@@ -6,6 +6,7 @@ import contextlib
 import datetime
 import fcntl
 import functools
+import json
 import os
 import re
 import shutil
@@ -16,6 +17,7 @@ from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import pytest
 
@@ -329,6 +331,38 @@ def load_walkthroughs(path: Path) -> list[dict[str, Any]]:
 
     walks: list[dict[str, Any]] = yaml.safe_load(path.read_text(encoding="utf-8"))
     return walks
+
+
+REFLECTIONS_KEY = "first-loyalty/reflections/v1"
+
+# Everything the page's origin keeps in local storage, in one order, as one string to compare.
+_STORAGE = "() => JSON.stringify(Object.keys(localStorage).sort().map(k => [k, localStorage.getItem(k)]))"
+
+
+def settled_storage(page: Any) -> dict[str, str]:
+    """Wait until another tab of the same browser sees the page's local storage as the page sees it;
+    return it. Call it before a test reloads or leaves a page it has written from, or reads there what
+    another tab wrote.
+
+    The page sees its own writes at once, but the browser shares them with other documents (the page
+    it goes to next, the reloaded one, another tab) a moment later; a test that moves on within the same
+    instant, faster than any person, could find the store as it was. The other tab opens a page of the
+    same origin that runs no script of the kit: the folder's listing for a file, a missing page for a
+    server.
+    """
+    if page.url.startswith("file:"):
+        probe_url = urljoin(page.url, ".")
+    else:
+        probe_url = urljoin(page.url, "/no-such-page-only-a-probe-of-local-storage")
+    mine = page.evaluate(_STORAGE)
+    probe = page.context.new_page()
+    try:
+        probe.goto(probe_url)
+        # Polled on a timer: animation frames, the default, are not promised to a tab in the background.
+        probe.wait_for_function(f"mine => ({_STORAGE})() === mine", arg=mine, polling=100)
+    finally:
+        probe.close()
+    return dict(json.loads(mine))
 
 
 def press_until_focused(page: Any, name: str, limit: int = 80) -> None:

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Page, Request, expect
 from pypdf import PdfReader
 
-from conftest import CHROMIUM, FIXTURES, REPO, press_until_focused
+from conftest import CHROMIUM, FIXTURES, REPO, press_until_focused, settled_storage
 from ethicskit.catalog import Catalog, load_catalog
 from ethicskit.diagram import choice_keys
 from ethicskit.documents import dilemma_sheet, handout, standalone_dilemma
@@ -192,6 +192,7 @@ def test_exported_dilemma_plays_from_file_by_keyboard_and_exports_reflections(
     page.get_by_label("When have you asked for time?", exact=False).fill("Before a review.")
     results = Axe().run(page, options={**WCAG_A_AA, "preload": False})
     assert results.violations_count == 0, results.generate_report()
+    settled_storage(page)
     page.reload()
     expect(page.locator(".ek-reflection-list")).to_contain_text("Before a review.")
     with page.expect_download() as download:
@@ -462,6 +463,7 @@ def test_the_hardest_decision_is_behind_a_pause_that_lets_the_learner_stop_by_ke
     press_until_focused(page, "Return to the pause")
     page.keyboard.press("Enter")
     expect(heading).to_have_text(f"A pause before {number}")
+    settled_storage(page)
     page.reload()  # the saved path leads here, so the pause comes first again
     expect(page.locator(".ek-step-heading")).to_have_text(f"A pause before {number}")
     press_until_focused(page, f"Go on to {number}")

@@ -8,7 +8,6 @@ import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urljoin
 
 import pytest
 import yaml
@@ -17,11 +16,13 @@ from playwright.sync_api import Browser, Page, expect
 
 from conftest import (
     FIXTURES,
+    REFLECTIONS_KEY,
     WCAG_A_AA,
     build_book,
     make_fixture_book,
     play_choices_by_keyboard,
     press_until_focused,
+    settled_storage,
 )
 from ethicskit.catalog import load_catalog
 from ethicskit.documents import standalone_dilemma
@@ -35,24 +36,6 @@ pytestmark = pytest.mark.browser
 DILEMMA = Dilemma.model_validate(
     yaml.safe_load((FIXTURES / "valid" / "exercises" / "dilemmas" / "demo-dilemma.yml").read_text())
 )
-
-
-def wait_until_stored(page: Page, fragment: str) -> None:
-    """Wait until this browser's stored reflections hold `fragment`, seen from another tab, before the
-    test leaves or reloads the page.
-
-    The page sees its own writes at once, but the browser shares them with other documents (the page
-    it goes to next, or the reloaded one) a moment later; a test that moves on within the same instant,
-    faster than any person, could find the store as it was. Another tab on a plain file of the site sees
-    the store as the next document will.
-    """
-    probe = page.context.new_page()
-    try:
-        probe.goto(urljoin(page.url, "_static/dilemma-player.css"))
-        stored = "([key, fragment]) => (localStorage.getItem(key) || '').indexOf(fragment) >= 0"
-        probe.wait_for_function(stored, arg=[STORE_KEY, fragment])
-    finally:
-        probe.close()
 
 
 @pytest.fixture(scope="module")
@@ -230,7 +213,7 @@ def test_reflections_survive_reload_export_and_import(page: Page, site: Path, tm
     page.get_by_role("button", name="Ask for more time in supervision").click()
     page.get_by_role("button", name="See where this ends").click()
     page.get_by_label("When have you asked for time?", exact=False).fill("Once, before a review; it helped.")
-    wait_until_stored(page, "Once, before a review; it helped.")
+    settled_storage(page)
     page.reload()
     expect(page.get_by_label("When have you asked for time?", exact=False)).to_have_value(
         "Once, before a review; it helped."
@@ -274,7 +257,7 @@ def test_clear_asks_first_and_keeps_everything_if_cancelled(page: Page, site: Pa
     # As a person would, leave once the choice has landed: its consequence is shown and the path is
     # stored. Leaving within the same instant can outrun the browser's own write of the storage.
     expect(page.get_by_role("button", name="Continue")).to_be_visible()
-    wait_until_stored(page, "comply")
+    settled_storage(page)
     page.goto((site / "reflections.html").as_uri())
     page.once("dialog", lambda dialog: dialog.dismiss())
     page.get_by_role("button", name="Clear all").click()
@@ -552,7 +535,7 @@ def test_the_whole_map_shows_only_what_was_reached_until_a_first_ending_then_eve
     page.get_by_role("button", name="Continue").click()
     page.get_by_role("button", name="Apologise and reopen the assessment").click()
     page.get_by_role("button", name="See where this ends").click()
-    wait_until_stored(page, "ending-reopen")
+    settled_storage(page)
     page.goto((site / "reflections.html").as_uri())
     image = page.locator(".ek-path-image")
     expect(image).to_have_attribute("alt", re.compile(r"Decision 2: Apologise and reopen the assessment"))
@@ -599,6 +582,7 @@ def test_worksheet_is_filled_by_keyboard_saved_and_exported_with_reflections(
     results = Axe().run(page, options={**WCAG_A_AA, "preload": False})
     assert results.violations_count == 0, results.generate_report()
 
+    settled_storage(page)
     page.reload()
     expect(facts).to_have_value("The review is due on Friday.")
     working_on.select_option("own-situation")
@@ -656,6 +640,7 @@ def test_room_tally_counts_hands_imports_paths_and_exports_csv(
     results = Axe().run(page, options={**WCAG_A_AA, "preload": False})
     assert results.violations_count == 0, results.generate_report()
 
+    settled_storage(page)
     page.reload()
     page.get_by_role("button", name="Reveal the choices").click()
     expect(page.get_by_label("Close it by Friday")).to_have_value("7")
@@ -679,7 +664,7 @@ def test_room_tally_counts_hands_imports_paths_and_exports_csv(
 
 # --- the reflections store loses nothing ------------------------------------------------------------
 
-STORE_KEY = "first-loyalty/reflections/v1"
+STORE_KEY = REFLECTIONS_KEY
 PROMPT = "What do you do? (your reflection, kept only on this device)"
 
 
@@ -690,7 +675,7 @@ def stored(page: Page) -> str | None:
 def put(page: Page, raw: str) -> None:
     """Store `raw` as this browser's reflections, as a test's starting point."""
     page.evaluate("([key, raw]) => localStorage.setItem(key, raw)", [STORE_KEY, raw])
-    wait_until_stored(page, raw)
+    settled_storage(page)
 
 
 def saved_reflection(text: str, key: str = "deadline") -> dict[str, object]:
@@ -886,7 +871,8 @@ def test_two_tabs_writing_at_once_lose_nothing(page: Page, site: Path, errors: l
     other.evaluate("([key, raw]) => localStorage.setItem(key, raw)", [STORE_KEY, json.dumps(elsewhere)])
     other.get_by_label(PROMPT).fill("The second tab again.")
     expect(other.locator(".ek-reflection .ek-saved")).to_contain_text("changed in another tab")
-    assert json.loads(stored(page) or "{}") == elsewhere
+    # The tab that declined sees its own writes at once; the first tab hears of them a moment later.
+    assert json.loads(stored(other) or "{}") == elsewhere
 
     # Two tabs filling different answers of one worksheet: both answers are stored.
     for tab in (page, other):
@@ -894,9 +880,10 @@ def test_two_tabs_writing_at_once_lose_nothing(page: Page, site: Path, errors: l
     page.get_by_role("group", name="1. The facts").get_by_label("Your answer").fill(
         "Facts from the first tab."
     )
+    settled_storage(page)
     other.get_by_label("For the agency").fill("Agency view from the second tab.")
     expect(other.locator(".ek-worksheet .ek-saved")).to_have_text("Saved on this device.")
-    answers = json.loads(stored(page) or "{}")["worksheets"]["demo-case"]["answers"]
+    answers = json.loads(settled_storage(other)[STORE_KEY])["worksheets"]["demo-case"]["answers"]
     assert answers["facts"] == "Facts from the first tab."
     assert "Agency view from the second tab." in answers.values()
     other.close()

@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import REPO, WALKTHROUGHS, load_walkthroughs, press_until_focused
+from conftest import REPO, WALKTHROUGHS, load_walkthroughs, press_until_focused, settled_storage
 from ethicskit import records, worksheet
 from ethicskit.catalog import Catalog, load_catalog
 from ethicskit.documents import standalone_dilemma, static_text
@@ -196,6 +196,7 @@ def test_the_single_file_dilemma_shows_only_catalogue_words(
     page.keyboard.press("Enter")
     check("at the ending, projection mode on")
     # Opened again, the player resumes at the ending and the reflections below it list what was saved.
+    settled_storage(page)
     page.reload()
     expect(page.locator(".ek-step-heading")).to_have_text(ending["heading"])
     expect(page.locator(".ek-my-reflections .ek-reflection-entry")).to_have_count(1)
@@ -321,6 +322,7 @@ def test_the_worksheet_shows_only_catalogue_words(page: Page, tmp_path: Path, ca
     page.keyboard.type("The review is due on Friday.")
     expect(page.locator(".ek-worksheet .ek-saved")).to_have_text(saved)
     check("after typing")
+    settled_storage(page)
     page.reload()
     expect(page.locator(".ek-worksheet .ek-saved")).to_have_text(loaded)
     check("after a reload")
@@ -399,6 +401,7 @@ def test_my_reflections_shows_only_catalogue_words(page: Page, tmp_path: Path, c
     page.evaluate(
         "store => localStorage.setItem('first-loyalty/reflections/v1', JSON.stringify(store))", store
     )
+    settled_storage(page)
     page.reload()
     page.on("dialog", lambda dialog: dialog.accept())
 
@@ -429,7 +432,8 @@ def test_my_reflections_shows_only_catalogue_words(page: Page, tmp_path: Path, c
     )
     check("after a bad import")
 
-    page.evaluate("() => localStorage.setItem('first-loyalty/reflections/v1', '{')")
+    page.evaluate("() => localStorage.setItem('first-loyalty/reflections/v1', '{ cut off here')")
+    settled_storage(page)
     page.reload()
     expect(page.locator(".ek-my-reflections .ek-store-notice")).to_contain_text("\u27e6")
     check("with a damaged store")

@@ -19,7 +19,7 @@ from axe_playwright_python.sync_playwright import Axe
 from lxml import etree
 from playwright.sync_api import FrameLocator, Page, expect
 
-from conftest import FIXTURES, REPO, serve
+from conftest import FIXTURES, REPO, serve, settled_storage
 from ethicskit.catalog import Catalog, load_catalog
 from ethicskit.engine import enumerate_paths
 from ethicskit.export import codes_words
@@ -281,6 +281,7 @@ def test_a_reloaded_package_resumes_the_path_the_vle_kept(
     assert set_values(page, "cmi.suspend_data")[-1] == "fl1:deadline.comply"
     # As on another computer: the player's own store is emptied, only the VLE remembers.
     page.evaluate("localStorage.removeItem('first-loyalty/reflections/v1')")
+    settled_storage(page)
     page.reload()
     sco = page.frame_locator("#sco")
     expect(sco.locator(".ek-path ol li")).to_have_text(["Close it by Friday"])

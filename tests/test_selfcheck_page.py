@@ -11,7 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
-from conftest import WCAG_A_AA, build_book, make_fixture_book
+from conftest import WCAG_A_AA, build_book, make_fixture_book, settled_storage
 from test_selfchecks import add_self_check
 
 KEY = "first-loyalty/self-checks/v1"
@@ -119,6 +119,7 @@ def test_a_student_answers_by_keyboard_hears_why_and_keeps_the_answer_on_the_dev
 
     stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
     assert stored == {"self-check-demo-case": {"sc-demo-case-deadline-or-duty": {"chosen": [1]}}}
+    settled_storage(page)
     page.reload()
     expect(right).to_be_checked()
     expect(result).to_contain_text("Right.")

@@ -11,7 +11,14 @@ import pytest
 import yaml
 from playwright.sync_api import Page, expect
 
-from conftest import REPO, WALKTHROUGHS, load_walkthroughs, play_choices_by_keyboard, press_until_focused
+from conftest import (
+    REPO,
+    WALKTHROUGHS,
+    load_walkthroughs,
+    play_choices_by_keyboard,
+    press_until_focused,
+    settled_storage,
+)
 from ethicskit.catalog import Catalog, load_catalog
 from ethicskit.words import _, language
 
@@ -85,6 +92,7 @@ def test_a_reflection_written_in_welsh_is_kept_and_exported_intact(
     area = page.locator(".ek-reflection textarea").first
     area.focus()
     page.keyboard.type(REFLECTION)
+    settled_storage(page)
     page.reload()
     expect(page.locator(".ek-reflection textarea").first).to_have_value(REFLECTION)
 
