@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -11,7 +13,7 @@ from ethicskit.catalog import load_catalog
 from ethicskit.engine import Session, enumerate_paths
 from ethicskit.export import dilemma_payload
 from ethicskit.models import Dilemma, LawCitation, LawRelation
-from ethicskit.widgets import OWN_SITUATION, DilemmaWidget, WorksheetWidget
+from ethicskit.widgets import OWN_SITUATION, DilemmaWidget, WorksheetWidget, kit_catalog
 from ethicskit.worksheet import field_ids, steps
 
 CATALOG, PROBLEMS = load_catalog(FIXTURES / "valid")
@@ -318,3 +320,31 @@ def _provision_line(ref: str, dilemma: Dilemma = DILEMMA) -> str:
     """A provision as the player lists it after its label, from the payload."""
     line: str = dilemma_payload(dilemma, CATALOG)["provisions"][ref]["line"]
     return line
+
+
+def test_a_kit_is_read_once_while_none_of_its_files_changes(tmp_path: Path) -> None:
+    """The book's Jupyter page shows three widgets; the kernel reads the kit for the first and keeps it,
+    and reads it again once a file of the kit is saved, added or removed, but not for built output."""
+    kit = tmp_path / "kit"
+    shutil.copytree(FIXTURES / "valid", kit)
+    (kit / "_config.yml").write_text("title: A kit read once\n", encoding="utf-8")
+    first = kit_catalog(kit)
+    assert kit_catalog(kit / "cases") is first  # found from a folder inside the kit, too
+
+    (kit / "_build").mkdir()
+    (kit / "_build" / "page.html").write_text("<p>Built.</p>\n", encoding="utf-8")
+    assert kit_catalog(kit) is first
+
+    case = kit / "cases" / "demo-case.yml"
+    case.write_text(
+        case.read_text(encoding="utf-8").replace("A demonstration case", "A case renamed"), encoding="utf-8"
+    )
+    renamed = kit_catalog(kit)
+    assert renamed is not first
+    assert renamed.cases["demo-case"].model.title == "A case renamed"
+
+    (kit / "exercises" / "seminars" / "demo-seminar.yml").unlink()
+    shutil.rmtree(kit / "curriculum")  # its map names the seminar
+    without_seminar = kit_catalog(kit)
+    assert without_seminar is not renamed
+    assert "demo-seminar" not in without_seminar.seminars
