@@ -29,7 +29,7 @@ from ethicskit import records, worksheet
 from ethicskit.catalog import Catalog, load_catalog
 from ethicskit.documents import standalone_dilemma, static_text
 from ethicskit.export import dilemma_payload, script_safe, script_words_element, tally_payload
-from ethicskit.sphinx.language import page_scripts
+from ethicskit.sphinx.assets import page_scripts
 from ethicskit.words import PSEUDO_CLOSE, PSEUDO_OPEN, _, current, language, n_, pseudo
 from pseudo import _PUNCTUATION, escaped_text
 

@@ -175,3 +175,22 @@ def test_paper_shows_the_questions_then_the_answers_with_reasons(page: Page, sit
     expect(page.locator("#sc-demo-case-deadline-or-duty-answer")).to_contain_text(
         "Rests on: Demo standards 2.1"
     )
+
+
+def test_a_page_loads_the_players_script_and_code_styles_only_where_it_uses_them(site: Path) -> None:
+    """The player's script on pages with a dilemma or saving through its store (the worksheet); code
+    highlighting and copy buttons on none of these pages, which hold no block of code."""
+
+    def loaded(name: str) -> set[str]:
+        page = soup(site, name)
+        found = [tag.get("src") for tag in page.select("script[src]")]
+        found += [tag.get("href") for tag in page.select("link[rel=stylesheet]")]
+        return {str(address).split("?")[0].rpartition("/")[2] for address in found}
+
+    for name in ("dilemma.html", "worksheet.html"):
+        assert "dilemma-player.js" in loaded(name), name
+    for name in ("code.html", "case.html"):
+        assert "dilemma-player.js" not in loaded(name), name
+    for name in ("dilemma.html", "worksheet.html", "code.html", "case.html"):
+        assert not loaded(name) & {"pygments.css", "copybutton.js", "clipboard.min.js", "copybutton.css"}
+    assert {"ethicskit.js", "words.js"} <= loaded("code.html")

@@ -13,6 +13,8 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from docutils import nodes
+from docutils.utils import new_document
 
 from ethicskit.sphinx import navigation, site
 
@@ -74,8 +76,28 @@ def test_page_patches_that_found_nothing_in_a_whole_build_warn_once_it_ends(
     with caplog.at_level(logging.WARNING):
         site.report_unfound_targets(app, None)
     found = patch_warnings(caplog)
-    for patch in ("drop-duplicate-scripts", "drop-unused-assets", "hold-back-sidebar-nav"):
+    patches = ("drop-duplicate-scripts", "drop-unused-assets", "drop-code-assets", "hold-back-sidebar-nav")
+    for patch in patches:
         assert [m for m in found if f"'{patch}'" in m], patch
+
+
+def test_code_styles_and_copy_buttons_load_only_on_pages_with_a_block_of_code(tmp_path: Path) -> None:
+    app = fake_app(tmp_path)
+    code_assets = [SimpleNamespace(filename=f"_static/{name}", attributes={}) for name in site.CODE_ASSETS]
+    other = SimpleNamespace(filename="_static/ethicskit.js", attributes={})
+
+    def loaded(doctree: Any) -> list[str]:
+        context: dict[str, Any] = {"script_files": [*code_assets, other], "css_files": list(code_assets)}
+        site.drop_unused_assets(app, "page", "page.html", context, doctree)
+        return sorted({Path(a.filename).name for a in [*context["script_files"], *context["css_files"]]})
+
+    prose = new_document("page.md")
+    prose += nodes.paragraph(text="Only words here.")
+    assert loaded(prose) == ["ethicskit.js"]
+    with_code = new_document("page.md")
+    with_code += nodes.literal_block(text="make book")
+    assert loaded(with_code) == sorted({"ethicskit.js", *site.CODE_ASSETS})
+    assert loaded(None) == ["ethicskit.js"]  # the search and index pages show no code
 
 
 def test_page_patches_that_did_their_work_stay_quiet(
@@ -86,7 +108,7 @@ def test_page_patches_that_did_their_work_stay_quiet(
     unused = SimpleNamespace(filename="_static/sphinx-thebe.js", attributes={})
     context: dict[str, Any] = {
         "script_files": [*twice, unused],
-        "css_files": [],
+        "css_files": [SimpleNamespace(filename="_static/pygments.css", attributes={})],  # no code here
         "sidebars": [navigation.NAV_TEMPLATE],
     }
     site.drop_duplicate_scripts(app, "index", "page.html", context, None)

@@ -17,8 +17,21 @@ PAGE_SCRIPTS = {
     "reflections.js": "ek-my-reflections",
     "tally.js": "ek-room-tally",
     "self-check.js": "ek-self-check",
+    "dilemma-player.js": "ek-dilemma",
 }
-"""Scripts needed only on pages holding an element with the given class."""
+"""The kit's scripts needed only on pages holding an element of the given class; each shows words."""
+
+STORE_USERS = {"worksheet.js", "reflections.js", "tally.js"}
+"""Scripts that save through the player script's storage, whose messages (why nothing could be saved)
+they show: a page running one needs the player script and its words too, though it holds no dilemma."""
+
+
+def page_scripts(classes: set[str]) -> list[str]:
+    """The kit's page scripts a page holding elements of these classes runs."""
+    scripts = [script for script, cls in sorted(PAGE_SCRIPTS.items()) if cls in classes]
+    if STORE_USERS & set(scripts) and "dilemma-player.js" not in scripts:
+        scripts.insert(0, "dilemma-player.js")
+    return scripts
 
 
 def page_classes(doctree: Any) -> set[str]:
@@ -32,11 +45,11 @@ def drop_page_scripts_elsewhere(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """Load the kit's page-specific scripts only on pages that hold what they drive."""
-    classes = page_classes(doctree)
+    runs = page_scripts(page_classes(doctree))
 
     def used(asset: Any) -> bool:
         name = Path(str(getattr(asset, "filename", asset) or "")).name
-        return PAGE_SCRIPTS[name] in classes if name in PAGE_SCRIPTS else True
+        return name in runs if name in PAGE_SCRIPTS else True
 
     if "script_files" in context:
         context["script_files"] = [asset for asset in context["script_files"] if used(asset)]

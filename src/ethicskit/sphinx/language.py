@@ -17,13 +17,10 @@ from sphinx.util import logging
 from .. import words
 from ..export import script_words_element
 from . import theme_words
-from .assets import PAGE_SCRIPTS, page_classes
+from .assets import page_classes, page_scripts
 from .refusal import refuse
 
 logger = logging.getLogger(__name__)
-
-SCRIPT_CLASSES = {**PAGE_SCRIPTS, "dilemma-player.js": "ek-dilemma"}
-"""Each script that shows words, and the class of the elements it drives."""
 
 
 def choose_language(app: Sphinx, config: Config) -> None:
@@ -43,19 +40,6 @@ def choose_language(app: Sphinx, config: Config) -> None:
     # Sphinx and the themes loaded their words before this event, in the configuration file's
     # language: load them again in the chosen one, with the kit's Welsh for what they lack.
     theme_words.follow(app, config.language)
-
-
-STORE_USERS = {"worksheet.js", "reflections.js", "tally.js"}
-"""Scripts that save through the player script's storage, whose messages (why nothing could be saved)
-they show: a page running one needs the player's words too, though it holds no dilemma."""
-
-
-def page_scripts(classes: set[str]) -> list[str]:
-    """The kit's scripts whose words a page holding elements of these classes shows."""
-    scripts = [script for script, cls in sorted(SCRIPT_CLASSES.items()) if cls in classes]
-    if STORE_USERS & set(scripts) and "dilemma-player.js" not in scripts:
-        scripts.insert(0, "dilemma-player.js")
-    return scripts
 
 
 def add_script_words(

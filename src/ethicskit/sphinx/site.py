@@ -21,6 +21,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
@@ -44,6 +45,9 @@ HTML_COMMENT = re.compile(r"^\s*<!--.*?-->\s*\n", re.S | re.M)
 # Assets the book never uses, added by extensions Jupyter Book always loads.
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 UNUSED_ASSETS = ("sphinx-design.min.css", "design-tabs.js", "sphinx-thebe.js", "sphinx-thebe.css")
+
+CODE_ASSETS = ("copybutton.js", "clipboard.min.js", "copybutton.css", "pygments.css")
+"""Styles and scripts for blocks of code (highlighting, copy buttons), left off pages with none."""
 
 BIBLIOGRAPHY_LIST = '<div role="list" class="citation-list">'
 
@@ -156,9 +160,13 @@ def plain_citation_lists(
 def drop_unused_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    """Leave out CSS and JS the book never uses, and notebook styles outside notebook pages."""
+    """Leave out CSS and JS the book never uses, notebook styles outside notebook pages, and code
+    highlighting and copy buttons on pages without a block of code."""
     notebook = "cell" in page_classes(doctree)
+    code = doctree is not None and any(True for _ in doctree.findall(nodes.literal_block))
     counts = _state(app)
+    if not code:
+        counts["pages-without-code"] = counts.get("pages-without-code", 0) + 1
 
     def used(asset: Any) -> bool:
         if getattr(asset, "attributes", {}).get("type") == WIDGET_STATE:
@@ -166,6 +174,9 @@ def drop_unused_assets(
         name = Path(str(getattr(asset, "filename", asset) or "")).name
         if name.startswith(UNUSED_ASSETS):
             counts["unused-assets"] = counts.get("unused-assets", 0) + 1
+            return False
+        if name in CODE_ASSETS and not code:
+            counts["code-assets"] = counts.get("code-assets", 0) + 1
             return False
         return notebook or not name.startswith("mystnb.")
 
@@ -185,6 +196,8 @@ def report_unfound_targets(app: Sphinx, exception: Exception | None) -> None:
         _warn_patch("drop-duplicate-scripts", "script registered twice on any page written")
     if not counts.get("unused-assets"):
         _warn_patch("drop-unused-assets", f"asset among {', '.join(UNUSED_ASSETS)} on any page written")
+    if counts.get("pages-without-code") and not counts.get("code-assets"):
+        _warn_patch("drop-code-assets", f"asset among {', '.join(CODE_ASSETS)} on a page without code")
     if not counts.get("nav-template"):
         _warn_patch(
             "hold-back-sidebar-nav", f"'{navigation.NAV_TEMPLATE}' among the sidebars of any page written"
