@@ -22,6 +22,7 @@ from conftest import (
     make_fixture_book,
     play_choices_by_keyboard,
     press_until_focused,
+    serve,
     settled_storage,
 )
 from ethicskit.catalog import load_catalog
@@ -38,12 +39,31 @@ DILEMMA = Dilemma.model_validate(
 )
 
 
+AXE_OPTIONS = {**WCAG_A_AA, "preload": False}
+"""axe reads the page's styles in place: preloading fetches the theme's stylesheet's `@import
+"../basic.css"` from the page's folder instead of the stylesheet's, and the server's 404 is logged as a
+page error."""
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     book = make_fixture_book(tmp_path_factory.mktemp("player") / "book")
     result = build_book(book, book)
     assert result.returncode == 0, result.stdout[-3000:]
     return book / "_build" / "html"
+
+
+@pytest.fixture(scope="module")
+def book(site: Path) -> Iterator[str]:
+    """The fixture book, served on 127.0.0.1 as a reader's web server or VLE serves it.
+
+    Opened from file:// pages instead, headless Chromium now and then (about one new browser context
+    in a hundred when three browsers run at once) keeps a page's storage writes to that page: another
+    tab never sees them and a reload finds the store empty. Served pages have not shown it in the same
+    trial.
+    """
+    with serve(site) as url:
+        yield url
 
 
 @pytest.fixture
@@ -63,10 +83,10 @@ def play_by_keyboard(page: Page, choices: list[str]) -> None:
     ("choices", "ending"), enumerate_paths(DILEMMA), ids=lambda v: "-".join(v) if isinstance(v, list) else v
 )
 def test_every_ending_is_reached_by_keyboard_and_agrees_with_the_engine(
-    page: Page, site: Path, errors: list[str], choices: list[str], ending: str
+    page: Page, book: str, errors: list[str], choices: list[str], ending: str
 ) -> None:
     """Each path, played with Tab and Enter, reaches the engine's ending and shows its perspective path."""
-    page.goto((site / "dilemma.html").as_uri())
+    page.goto(f"{book}/dilemma.html")
     play_by_keyboard(page, choices)
     title = next(e.title for e in DILEMMA.endings if e.id == ending)
     expect(page.locator(".ek-step-heading")).to_have_text(f"Ending: {title}")
@@ -81,11 +101,9 @@ def test_every_ending_is_reached_by_keyboard_and_agrees_with_the_engine(
     assert errors == []
 
 
-def test_verdicts_are_held_back_until_the_ending_by_default(
-    page: Page, site: Path, errors: list[str]
-) -> None:
+def test_verdicts_are_held_back_until_the_ending_by_default(page: Page, book: str, errors: list[str]) -> None:
     """After a choice the learner reads what happened, not the leans; the ending shows each side's view."""
-    page.goto((site / "dilemma.html").as_uri())
+    page.goto(f"{book}/dilemma.html")
     switch = page.get_by_role("button", name="Projection mode: each side's view at every step")
     expect(switch).to_have_attribute("aria-pressed", "false")
     press_until_focused(page, "Close it by Friday")
@@ -123,10 +141,10 @@ def test_verdicts_are_held_back_until_the_ending_by_default(
 
 
 def test_projection_mode_shows_each_sides_view_at_every_step_by_keyboard(
-    page: Page, site: Path, errors: list[str]
+    page: Page, book: str, errors: list[str]
 ) -> None:
     """The lecturer's switch, pressed by keyboard, shows the leans after each choice and can be undone."""
-    page.goto((site / "dilemma.html").as_uri())
+    page.goto(f"{book}/dilemma.html")
     press_until_focused(page, "Projection mode: each side's view at every step")
     page.keyboard.press("Enter")
     switch = page.get_by_role("button", name="Projection mode: each side's view at every step")
@@ -147,22 +165,22 @@ def test_projection_mode_shows_each_sides_view_at_every_step_by_keyboard(
     assert errors == []
 
 
-def test_projection_mode_can_be_set_in_the_address(page: Page, site: Path) -> None:
+def test_projection_mode_can_be_set_in_the_address(page: Page, book: str) -> None:
     """?projection=on opens the player with the switch pressed, for a lecturer's bookmarked link."""
-    page.goto((site / "dilemma.html").as_uri() + "?projection=on")
+    page.goto(f"{book}/dilemma.html?projection=on")
     switch = page.get_by_role("button", name="Projection mode: each side's view at every step")
     expect(switch).to_have_attribute("aria-pressed", "true")
     page.get_by_role("button", name="Ask for more time in supervision").click()
     expect(page.locator(".ek-stage .ek-views")).to_contain_text(
         "The person served: They are heard properly. (+2"
     )
-    page.goto((site / "dilemma.html").as_uri())
+    page.goto(f"{book}/dilemma.html")
     expect(switch).to_have_attribute("aria-pressed", "false")
 
 
-def test_back_and_restart(page: Page, site: Path) -> None:
+def test_back_and_restart(page: Page, book: str) -> None:
     """Back undoes a decision; Start again returns to the first."""
-    page.goto((site / "dilemma.html").as_uri())
+    page.goto(f"{book}/dilemma.html")
     page.get_by_role("button", name="Close it by Friday").click()
     page.get_by_role("button", name="Back").click()
     expect(page.locator(".ek-step-heading")).to_have_text("Decision 1")
@@ -174,9 +192,9 @@ def test_back_and_restart(page: Page, site: Path) -> None:
     expect(page.locator(".ek-path li")).to_have_text(["No decisions yet."])
 
 
-def test_codes_panel_follows_the_jurisdiction_switch(page: Page, site: Path) -> None:
+def test_codes_panel_follows_the_jurisdiction_switch(page: Page, book: str) -> None:
     """The codes panel lists the choice's cited clauses with their paraphrases."""
-    page.goto((site / "dilemma.html").as_uri())
+    page.goto(f"{book}/dilemma.html")
     page.get_by_role("button", name="Ask for more time in supervision").click()
     panel = page.get_by_role("region", name="What the codes and the law say")
     expect(panel).to_contain_text("Demo standards 1.1: Respect people's rights")
@@ -187,10 +205,10 @@ def test_codes_panel_follows_the_jurisdiction_switch(page: Page, site: Path) -> 
     )
 
 
-def test_panel_shows_the_law_a_choice_and_an_ending_cite(page: Page, site: Path) -> None:
+def test_panel_shows_the_law_a_choice_and_an_ending_cite(page: Page, book: str) -> None:
     """A choice's provisions appear under the codes, by relation; an ending's in its own region, with an
     unchecked provision marked as such."""
-    page.goto((site / "dilemma.html").as_uri())
+    page.goto(f"{book}/dilemma.html")
     page.get_by_role("button", name="Close it by Friday").click()
     page.get_by_role("button", name="Continue").click()
     page.get_by_role("button", name="Apologise and reopen the assessment").click()
@@ -207,9 +225,9 @@ def test_panel_shows_the_law_a_choice_and_an_ending_cite(page: Page, site: Path)
     expect(law).to_contain_text("(Not yet checked against the official text.)")
 
 
-def test_reflections_survive_reload_export_and_import(page: Page, site: Path, tmp_path: Path) -> None:
+def test_reflections_survive_reload_export_and_import(page: Page, book: str, tmp_path: Path) -> None:
     """A reflection is saved as typed, survives a reload, exports as Markdown and JSON, and imports back."""
-    page.goto((site / "dilemma.html").as_uri())
+    page.goto(f"{book}/dilemma.html")
     page.get_by_role("button", name="Ask for more time in supervision").click()
     page.get_by_role("button", name="See where this ends").click()
     page.get_by_label("When have you asked for time?", exact=False).fill("Once, before a review; it helped.")
@@ -219,7 +237,7 @@ def test_reflections_survive_reload_export_and_import(page: Page, site: Path, tm
         "Once, before a review; it helped."
     )
 
-    page.goto((site / "reflections.html").as_uri())
+    page.goto(f"{book}/reflections.html")
     expect(page.locator(".ek-reflection-list")).to_contain_text("Path: Ask for more time in supervision")
     with page.expect_download() as markdown:
         page.get_by_role("button", name="Download as Markdown").click()
@@ -250,15 +268,15 @@ def test_reflections_survive_reload_export_and_import(page: Page, site: Path, tm
     assert page.pdf(format="A4").startswith(b"%PDF")
 
 
-def test_clear_asks_first_and_keeps_everything_if_cancelled(page: Page, site: Path) -> None:
+def test_clear_asks_first_and_keeps_everything_if_cancelled(page: Page, book: str) -> None:
     """Dismissing the confirmation deletes nothing."""
-    page.goto((site / "dilemma.html").as_uri())
+    page.goto(f"{book}/dilemma.html")
     page.get_by_role("button", name="Close it by Friday").click()
     # As a person would, leave once the choice has landed: its consequence is shown and the path is
     # stored. Leaving within the same instant can outrun the browser's own write of the storage.
     expect(page.get_by_role("button", name="Continue")).to_be_visible()
     settled_storage(page)
-    page.goto((site / "reflections.html").as_uri())
+    page.goto(f"{book}/reflections.html")
     page.once("dialog", lambda dialog: dialog.dismiss())
     page.get_by_role("button", name="Clear all").click()
     expect(page.locator(".ek-reflection-list")).to_contain_text("Path: Close it by Friday")
@@ -443,16 +461,16 @@ def test_the_player_lists_the_related_clauses_the_payload_gives_for_the_nation(
 
 @pytest.mark.parametrize("name", ["dilemma.html", "reflections.html"])
 def test_player_pages_have_no_wcag_violations_before_and_after_playing(
-    page: Page, site: Path, name: str
+    page: Page, book: str, name: str
 ) -> None:
     """axe-core finds no WCAG 2.1 A/AA violation, on arrival and at an ending."""
-    page.goto((site / name).as_uri())
+    page.goto(f"{book}/{name}")
     if name == "dilemma.html":
         page.get_by_role("button", name="Ask for more time in supervision").click()
-        results = Axe().run(page, options=WCAG_A_AA)
+        results = Axe().run(page, options=AXE_OPTIONS)
         assert results.violations_count == 0, results.generate_report()
         page.get_by_role("button", name="See where this ends").click()
-    results = Axe().run(page, options=WCAG_A_AA)
+    results = Axe().run(page, options=AXE_OPTIONS)
     assert results.violations_count == 0, results.generate_report()
 
 
@@ -461,10 +479,10 @@ def map_item(page: Page, item: str) -> object:
 
 
 def test_the_whole_map_shows_only_what_was_reached_until_a_first_ending_then_everything(
-    page: Page, site: Path, errors: list[str]
+    page: Page, book: str, errors: list[str]
 ) -> None:
     """No spoilers: the diagram, the map as text and the decisions open up as the learner plays."""
-    page.goto((site / "dilemma.html").as_uri())
+    page.goto(f"{book}/dilemma.html")
     expect(page.locator(".ek-student-map")).to_be_hidden()
     press_until_focused(page, "Show the whole map")
     page.keyboard.press("Enter")
@@ -500,9 +518,8 @@ def test_the_whole_map_shows_only_what_was_reached_until_a_first_ending_then_eve
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"#dilemma-demo-dilemma-rushed$"))
     assert errors == []
-    results = Axe().run(page, options=WCAG_A_AA)
+    results = Axe().run(page, options=AXE_OPTIONS)
     assert results.violations_count == 0, results.generate_report()
-    errors.clear()  # axe reads the theme's stylesheets, which a file:// page refuses and logs
 
     page.get_by_role("button", name="Continue").click()
     page.get_by_role("button", name="Apologise and reopen the assessment").click()
@@ -521,9 +538,8 @@ def test_the_whole_map_shows_only_what_was_reached_until_a_first_ending_then_eve
     expect(drawn.locator("a")).to_have_count(0)
     assert drawn.evaluate("svg => svg.querySelectorAll('[id]').length") == 0
     assert errors == []
-    results = Axe().run(page, options=WCAG_A_AA)
+    results = Axe().run(page, options=AXE_OPTIONS)
     assert results.violations_count == 0, results.generate_report()
-    errors.clear()
 
     # Once an ending has been reached, the whole map stays open, even after starting again.
     page.get_by_role("button", name="Start again").click()
@@ -536,7 +552,7 @@ def test_the_whole_map_shows_only_what_was_reached_until_a_first_ending_then_eve
     page.get_by_role("button", name="Apologise and reopen the assessment").click()
     page.get_by_role("button", name="See where this ends").click()
     settled_storage(page)
-    page.goto((site / "reflections.html").as_uri())
+    page.goto(f"{book}/reflections.html")
     image = page.locator(".ek-path-image")
     expect(image).to_have_attribute("alt", re.compile(r"Decision 2: Apologise and reopen the assessment"))
     with page.expect_download() as markdown:
@@ -562,10 +578,10 @@ def tab_to(page: Page, target: object, limit: int = 120) -> None:
 
 
 def test_worksheet_is_filled_by_keyboard_saved_and_exported_with_reflections(
-    page: Page, site: Path, errors: list[str]
+    page: Page, book: str, errors: list[str]
 ) -> None:
     """A case's worksheet: typed by keyboard, kept across a reload, listed and exported with reflections."""
-    page.goto((site / "worksheet.html").as_uri() + "?case=demo-case")
+    page.goto(f"{book}/worksheet.html?case=demo-case")
     working_on = page.get_by_label("Working on:")
     expect(working_on).to_have_value("demo-case")
     facts = page.get_by_role("group", name="1. The facts").get_by_label("Your answer")
@@ -578,8 +594,7 @@ def test_worksheet_is_filled_by_keyboard_saved_and_exported_with_reflections(
         tab_to(page, page.get_by_label(label))
         page.keyboard.type(text)
     expect(page.locator(".ek-worksheet .ek-saved")).to_have_text("Saved on this device.")
-    # Without preloading, axe reads styles in place instead of fetching them, which file:// forbids.
-    results = Axe().run(page, options={**WCAG_A_AA, "preload": False})
+    results = Axe().run(page, options=AXE_OPTIONS)
     assert results.violations_count == 0, results.generate_report()
 
     settled_storage(page)
@@ -588,7 +603,7 @@ def test_worksheet_is_filled_by_keyboard_saved_and_exported_with_reflections(
     working_on.select_option("own-situation")
     expect(facts).to_have_value("")
 
-    page.goto((site / "reflections.html").as_uri())
+    page.goto(f"{book}/reflections.html")
     expect(page.locator(".ek-reflection-list")).to_contain_text("Worksheet: A demonstration case")
     with page.expect_download() as markdown:
         page.get_by_role("button", name="Download as Markdown").click()
@@ -612,16 +627,16 @@ def test_worksheet_is_filled_by_keyboard_saved_and_exported_with_reflections(
     assert "ethical-reasoning worksheet on \u201cA demonstration case\u201d" in log
     assert "Consequences: For the agency\n\nThe figure is met." in log
     assert "STAGE OF THE ASYE\nTo complete:" in log
-    results = Axe().run(page, options={**WCAG_A_AA, "preload": False})
+    results = Axe().run(page, options=AXE_OPTIONS)
     assert results.violations_count == 0, results.generate_report()
     assert errors == []
 
 
 def test_room_tally_counts_hands_imports_paths_and_exports_csv(
-    page: Page, site: Path, tmp_path: Path, errors: list[str]
+    page: Page, book: str, tmp_path: Path, errors: list[str]
 ) -> None:
     """The lecturer reveals choices, types the show of hands, adds students' files and saves a CSV."""
-    page.goto((site / "tally.html").as_uri() + "?dilemma=demo-dilemma")
+    page.goto(f"{book}/tally.html?dilemma=demo-dilemma")
     expect(page.get_by_label("Dilemma:")).to_have_value("demo-dilemma")
     expect(page.get_by_role("heading", name="Decision 1")).to_be_visible()
     expect(page.get_by_label("Close it by Friday")).to_have_count(0)  # choices stay hidden until revealed
@@ -636,8 +651,7 @@ def test_room_tally_counts_hands_imports_paths_and_exports_csv(
     table = page.locator(".ek-tally-table")
     expect(table).to_contain_text("How the room chose at Decision 1 (10 in all)")
     expect(table.locator("tr", has_text="Close it by Friday")).to_contain_text("770%")
-    # Without preloading, axe reads styles in place instead of fetching them, which file:// forbids.
-    results = Axe().run(page, options={**WCAG_A_AA, "preload": False})
+    results = Axe().run(page, options=AXE_OPTIONS)
     assert results.violations_count == 0, results.generate_report()
 
     settled_storage(page)
@@ -695,11 +709,11 @@ def saved_reflection(text: str, key: str = "deadline") -> dict[str, object]:
     ids=["damaged", "future-version", "foreign", "wrong-shape"],
 )
 def test_a_store_that_cannot_be_read_is_kept_and_explained(
-    page: Page, site: Path, errors: list[str], raw: str, words: str
+    page: Page, book: str, errors: list[str], raw: str, words: str
 ) -> None:
     """The player and the reflections page say what is wrong; no write touches the stored data until the
     reader downloads it as it is and chooses Clear all."""
-    page.goto((site / "dilemma.html").as_uri())
+    page.goto(f"{book}/dilemma.html")
     put(page, raw)
     page.reload()
     expect(page.locator(".ek-dilemma .ek-store-notice")).to_contain_text(words)
@@ -708,7 +722,7 @@ def test_a_store_that_cannot_be_read_is_kept_and_explained(
     page.get_by_role("button", name="Close it by Friday").click()
     assert stored(page) == raw
 
-    page.goto((site / "reflections.html").as_uri())
+    page.goto(f"{book}/reflections.html")
     expect(page.locator(".ek-my-reflections .ek-store-notice")).to_contain_text(words)
     with page.expect_download() as kept:
         page.get_by_role("button", name="Download the stored data as it is").click()
@@ -750,10 +764,10 @@ def _write_import(tmp_path: Path, kind: str) -> Path:
     ],
 )
 def test_a_bad_import_file_changes_nothing(
-    page: Page, site: Path, tmp_path: Path, errors: list[str], kind: str, words: str
+    page: Page, book: str, tmp_path: Path, errors: list[str], kind: str, words: str
 ) -> None:
     """Each bad import file gets its own message, and the reflections already stored stay as they were."""
-    page.goto((site / "reflections.html").as_uri())
+    page.goto(f"{book}/reflections.html")
     before = json.dumps(saved_reflection("Kept through every import."))
     put(page, before)
     page.reload()
@@ -767,9 +781,9 @@ def test_a_bad_import_file_changes_nothing(
     assert errors == []
 
 
-def test_an_import_merges_and_overwrites_nothing(page: Page, site: Path, tmp_path: Path) -> None:
+def test_an_import_merges_and_overwrites_nothing(page: Page, book: str, tmp_path: Path) -> None:
     """Reflections and worksheet answers on both sides are all kept; a newer path keeps the older one."""
-    page.goto((site / "reflections.html").as_uri())
+    page.goto(f"{book}/reflections.html")
     mine = saved_reflection("Written on this computer.")
     mine["worksheets"] = {
         "demo-case": {
@@ -823,11 +837,11 @@ FULL_STORAGE = """
 
 
 def test_a_full_storage_quota_says_so_and_keeps_what_is_stored(
-    page: Page, site: Path, tmp_path: Path, errors: list[str]
+    page: Page, book: str, tmp_path: Path, errors: list[str]
 ) -> None:
     """When the browser refuses to store more, the player, the worksheet and an import each say so, and
     what was stored before is untouched."""
-    page.goto((site / "dilemma.html").as_uri())
+    page.goto(f"{book}/dilemma.html")
     before = json.dumps(saved_reflection("Saved before the storage filled up."))
     put(page, before)
     page.add_init_script(FULL_STORAGE)
@@ -839,11 +853,11 @@ def test_a_full_storage_quota_says_so_and_keeps_what_is_stored(
     expect(page.locator(".ek-dilemma .ek-store-notice")).to_contain_text("Your path is not saved")
     assert stored(page) == before
 
-    page.goto((site / "worksheet.html").as_uri() + "?case=demo-case")
+    page.goto(f"{book}/worksheet.html?case=demo-case")
     page.get_by_role("group", name="1. The facts").get_by_label("Your answer").fill("Due on Friday.")
     expect(page.locator(".ek-worksheet .ek-saved")).to_contain_text("storage for this site is full")
 
-    page.goto((site / "reflections.html").as_uri())
+    page.goto(f"{book}/reflections.html")
     file = tmp_path / "more.json"
     file.write_text(
         json.dumps(saved_reflection("From another computer.", key="ending-time")), encoding="utf-8"
@@ -855,12 +869,12 @@ def test_a_full_storage_quota_says_so_and_keeps_what_is_stored(
     assert errors == []
 
 
-def test_two_tabs_writing_at_once_lose_nothing(page: Page, site: Path, errors: list[str]) -> None:
+def test_two_tabs_writing_at_once_lose_nothing(page: Page, book: str, errors: list[str]) -> None:
     """Two tabs on one dilemma and one worksheet: each tab's words are kept, a tab shows what the other
     saved, and a tab that would write over newer text from elsewhere says so instead."""
     other = page.context.new_page()
     for tab in (page, other):
-        tab.goto((site / "dilemma.html").as_uri())
+        tab.goto(f"{book}/dilemma.html")
     page.get_by_label(PROMPT).fill("Written in the first tab.")
     expect(other.get_by_label(PROMPT)).to_have_value("Written in the first tab.")
     other.get_by_label(PROMPT).fill("Written in the first tab, then the second.")
@@ -876,7 +890,7 @@ def test_two_tabs_writing_at_once_lose_nothing(page: Page, site: Path, errors: l
 
     # Two tabs filling different answers of one worksheet: both answers are stored.
     for tab in (page, other):
-        tab.goto((site / "worksheet.html").as_uri() + "?case=demo-case")
+        tab.goto(f"{book}/worksheet.html?case=demo-case")
     page.get_by_role("group", name="1. The facts").get_by_label("Your answer").fill(
         "Facts from the first tab."
     )
@@ -894,7 +908,7 @@ LEAN_TEXT = re.compile(r"\(((strongly )?(for|against)|neutral)\)")
 
 
 def test_without_javascript_the_map_shows_no_verdict_until_the_reader_opens_it(
-    browser: Browser, site: Path, tmp_path: Path
+    browser: Browser, book: str, tmp_path: Path
 ) -> None:
     """With JavaScript off, the book's dilemma page and the single-file dilemma show every consequence and
     no lean; a fold, opened from the keyboard, shows how each side saw the choice."""
@@ -906,7 +920,7 @@ def test_without_javascript_the_map_shows_no_verdict_until_the_reader_opens_it(
         page = context.new_page()
         # One layout: the page and the single file fold the verdicts in the same place, by the same words.
         for url, summary in (
-            ((site / "dilemma.html").as_uri(), "How each side saw each choice"),
+            (f"{book}/dilemma.html", "How each side saw each choice"),
             (exported.as_uri(), "How each side saw each choice"),
         ):
             page.goto(url)

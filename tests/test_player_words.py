@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import REPO, WALKTHROUGHS, load_walkthroughs, press_until_focused, settled_storage
+from conftest import REPO, WALKTHROUGHS, load_walkthroughs, press_until_focused, serve, settled_storage
 from ethicskit import records, worksheet
 from ethicskit.catalog import Catalog, load_catalog
 from ethicskit.documents import standalone_dilemma, static_text
@@ -108,9 +108,18 @@ def longest_walk(path: Path) -> dict[str, Any]:
     return max(load_walkthroughs(path), key=lambda walk: (len(walk["choices"]), walk["ending"]))
 
 
+@pytest.fixture
+def served_tmp(tmp_path: Path) -> Iterator[str]:
+    """The test's own folder, served on 127.0.0.1, for a page that stores and reloads: opened from
+    file:// pages, headless Chromium now and then keeps a context's storage writes from other documents
+    (see test_player's `book`)."""
+    with serve(tmp_path) as url:
+        yield url
+
+
 @pytest.mark.parametrize("walkthrough", WALKTHROUGHS, ids=[path.stem for path in WALKTHROUGHS])
 def test_the_single_file_dilemma_shows_only_catalogue_words(
-    page: Page, tmp_path: Path, catalog: Catalog, walkthrough: Path
+    page: Page, tmp_path: Path, served_tmp: str, catalog: Catalog, walkthrough: Path
 ) -> None:
     """A recorded path played by keyboard, a reflection typed, the map shown and projection mode
     switched on and off at every outcome: nothing the scripts write escapes the catalogue."""
@@ -134,7 +143,7 @@ def test_the_single_file_dilemma_shows_only_catalogue_words(
     labels = {choice["id"]: choice for node in payload["nodes"] for choice in node["choices"]}
     file = tmp_path / f"{dilemma.id}.html"
     file.write_text(html, encoding="utf-8")
-    page.goto(file.as_uri())
+    page.goto(f"{served_tmp}/{file.name}")
 
     def check(step: str) -> None:
         assert escaped(page.content(), PLAYER_WRITES, given) == [], step
@@ -294,7 +303,9 @@ def test_the_room_tally_shows_only_catalogue_words(page: Page, tmp_path: Path, c
     check("after clearing")
 
 
-def test_the_worksheet_shows_only_catalogue_words(page: Page, tmp_path: Path, catalog: Catalog) -> None:
+def test_the_worksheet_shows_only_catalogue_words(
+    page: Page, tmp_path: Path, served_tmp: str, catalog: Catalog
+) -> None:
     """Typing an answer, saving it, switching case and coming back."""
     with language("qps"):
         data = {
@@ -312,7 +323,7 @@ def test_the_worksheet_shows_only_catalogue_words(page: Page, tmp_path: Path, ca
     file = tmp_path / "worksheet.html"
     file.write_text(html, encoding="utf-8")
     case_id = data["cases"][0]["id"]
-    page.goto(file.as_uri() + f"?case={case_id}")
+    page.goto(f"{served_tmp}/{file.name}?case={case_id}")
 
     def check(step: str) -> None:
         assert escaped(page.content(), ".ek-worksheet", given) == [], step
@@ -328,7 +339,9 @@ def test_the_worksheet_shows_only_catalogue_words(page: Page, tmp_path: Path, ca
     check("after a reload")
 
 
-def test_my_reflections_shows_only_catalogue_words(page: Page, tmp_path: Path, catalog: Catalog) -> None:
+def test_my_reflections_shows_only_catalogue_words(
+    page: Page, tmp_path: Path, served_tmp: str, catalog: Catalog
+) -> None:
     """A list with a played dilemma and a worksheet, its exports, an import, a damaged store and a clear."""
     dilemma = catalog.dilemmas[sorted(catalog.dilemmas)[0]].model
     with language("qps"):
@@ -397,7 +410,7 @@ def test_my_reflections_shows_only_catalogue_words(page: Page, tmp_path: Path, c
     given |= {saved_on, "Pressed for time.", "The facts as I saw them."}
     file = tmp_path / "reflections.html"
     file.write_text(html, encoding="utf-8")
-    page.goto(file.as_uri())
+    page.goto(f"{served_tmp}/{file.name}")
     page.evaluate(
         "store => localStorage.setItem('first-loyalty/reflections/v1', JSON.stringify(store))", store
     )

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 import re
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
 
 from conftest import build_book, make_fixture_book
+from ethicskit.sphinx import collector
 
 pytestmark = pytest.mark.build
 
@@ -711,3 +714,17 @@ def test_curriculum_pages_link_items_and_material_both_ways(fixture_site: Path) 
     assert len(materials) == 2
     assert materials[0].startswith("Case: A demonstration case · Dilemma rehearsing it: The Friday deadline")
     assert materials[1].startswith("Seminar: ")
+
+
+def test_the_collector_runs_less_often_for_the_length_of_a_build_and_as_before_after() -> None:
+    """Set when the configuration is read, put back when the build ends, also after a failed one."""
+    before = gc.get_threshold()
+    for failure in (None, RuntimeError("a build that stopped")):
+        app = SimpleNamespace()
+        collector.collect_less(app)  # type: ignore[arg-type]
+        assert gc.get_threshold() == collector.BUILD_THRESHOLDS
+        assert collector.BUILD_THRESHOLDS[0] > before[0]
+        collector.collect_as_before(app, failure)  # type: ignore[arg-type]
+        assert gc.get_threshold() == before
+    collector.collect_as_before(SimpleNamespace(), None)  # type: ignore[arg-type]  # never started: no change
+    assert gc.get_threshold() == before

@@ -13,6 +13,7 @@ from sphinx.application import Sphinx
 from . import (
     assets,
     chapters,
+    collector,
     conformance,
     content,
     directives,
@@ -37,6 +38,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("ethicskit_language", "", "env", [str])
     # Every language the site is built in (ethicskit.languages sets it); pages link to each other.
     app.add_config_value("ethicskit_site_languages", [], "html", [list])
+    collector.setup_collector(app)  # fewer garbage collections for the length of the build
     nodes.setup_nodes(app)
     directives.setup_directives(app)
     roles.setup_roles(app)
