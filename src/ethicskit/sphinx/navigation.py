@@ -135,7 +135,7 @@ class Sidebar:
     """
 
     def __init__(self, html_text: str, entries: list[_Entry]) -> None:
-        self.html, self.entries = html_text, entries
+        self.html = html_text
         self.by_href: dict[str, list[_Entry]] = {}
         for entry in entries:
             if entry.link is not None:
