@@ -353,12 +353,12 @@ def settled_storage(page: Any) -> dict[str, str]:
     return it. Call it before a test reloads or leaves a page it has written from, or reads there what
     another tab wrote.
 
-    The page sees its own writes at once, but the browser shares them with other documents (the page
-    it goes to next, the reloaded one, another tab) a moment later; a test that moves on within the same
-    instant, faster than any person, could find the store as it was. The other tab opens a page of the
-    same origin that runs no script of the kit: the folder's listing for a file, a missing page for a
-    server. (From file:// pages headless Chromium now and then never shares a context's writes at all;
-    the tests that store and reload serve their pages instead. Should it happen, the wait fails here.)
+    Opened from file://, headless Chromium now and then never shares a new context's storage writes
+    with any other document (see test_player's `book`), so the tests that store and reload serve their
+    pages; this wait is what makes such a loss fail where its cause is plain, instead of later as a
+    missing answer. It also covers the brief moment before another document sees a write. The other tab
+    opens a page of the same origin that runs no script of the kit: the folder's listing for a file, a
+    missing page for a server.
     """
     if page.url.startswith("file:"):
         probe_url = urljoin(page.url, ".")

@@ -24,7 +24,15 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import REPO, WALKTHROUGHS, load_walkthroughs, press_until_focused, serve, settled_storage
+from conftest import (
+    REFLECTIONS_KEY,
+    REPO,
+    WALKTHROUGHS,
+    load_walkthroughs,
+    press_until_focused,
+    serve,
+    settled_storage,
+)
 from ethicskit import records, worksheet
 from ethicskit.catalog import Catalog, load_catalog
 from ethicskit.documents import standalone_dilemma, static_text
@@ -412,7 +420,7 @@ def test_my_reflections_shows_only_catalogue_words(
     file.write_text(html, encoding="utf-8")
     page.goto(f"{served_tmp}/{file.name}")
     page.evaluate(
-        "store => localStorage.setItem('first-loyalty/reflections/v1', JSON.stringify(store))", store
+        "([key, store]) => localStorage.setItem(key, JSON.stringify(store))", [REFLECTIONS_KEY, store]
     )
     settled_storage(page)
     page.reload()
@@ -445,7 +453,7 @@ def test_my_reflections_shows_only_catalogue_words(
     )
     check("after a bad import")
 
-    page.evaluate("() => localStorage.setItem('first-loyalty/reflections/v1', '{ cut off here')")
+    page.evaluate("key => localStorage.setItem(key, '{ cut off here')", REFLECTIONS_KEY)
     settled_storage(page)
     page.reload()
     expect(page.locator(".ek-my-reflections .ek-store-notice")).to_contain_text("\u27e6")

@@ -27,6 +27,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return book / "_build" / "html"
 
 
+@pytest.fixture(scope="module")
+def served(site: Path) -> Iterator[str]:
+    """The site on 127.0.0.1: the answers are stored and the page reloaded (see test_player's `book`)."""
+    with serve(site) as url:
+        yield url
+
+
 @pytest.fixture
 def errors(page: Page) -> Iterator[list[str]]:
     found: list[str] = []
@@ -80,14 +87,9 @@ def test_a_chapter_shows_its_self_check_from_the_data_file(site: Path) -> None:
 
 @pytest.mark.browser
 def test_a_student_answers_by_keyboard_hears_why_and_keeps_the_answer_on_the_device(
-    page: Page, site: Path, errors: list[str]
+    page: Page, served: str, errors: list[str]
 ) -> None:
-    with serve(site) as url:  # stored and reloaded: served, as test_player's `book` explains
-        answer_by_keyboard(page, url, errors)
-
-
-def answer_by_keyboard(page: Page, url: str, errors: list[str]) -> None:
-    page.goto(f"{url}/case.html")
+    page.goto(f"{served}/case.html")
     form = page.locator(f"{FIRST} fieldset.ek-sc-form")
     expect(form.locator("legend")).to_have_text(
         "1. What decides when the demonstration assessment is finished?"
