@@ -17,6 +17,7 @@ from playwright.sync_api import ConsoleMessage, Page, Response, expect
 from conftest import (
     BOOKS,
     EVIDENCE,
+    REFLECTIONS_KEY,
     REPO,
     WALKTHROUGHS,
     WCAG_A_AA,
@@ -373,6 +374,7 @@ def test_every_output_shows_each_decision_of_a_real_path_with_the_same_words_and
     labels = {choice.id: choice.label for node in dilemma.nodes for choice in node.choices}
     page.goto(dilemma_page.as_uri())
     played["player"], endings["player"] = _played(page, path, walk["choices"], labels)
+    stored = json.loads(page.evaluate("key => localStorage.getItem(key)", REFLECTIONS_KEY))
     summary = page.locator(".ek-summary-table tbody th").all_inner_texts()
     titles_only["player summary"] = {
         node_id: row.split(": ")[0] for node_id, row in zip(path, summary, strict=True)
@@ -396,6 +398,11 @@ def test_every_output_shows_each_decision_of_a_real_path_with_the_same_words_and
         if widget.pausing:
             widget.go_on()
     endings["widget"] = BeautifulSoup(widget.stage.children[0].value, "html.parser").get_text()
+    # What the widget exports is made from the entry the player stores for the same path.
+    kept = ("title", "path", "ending")
+    in_player = stored["dilemmas"][dilemma_id]
+    assert {key: widget.entry()[key] for key in kept} == {key: in_player[key] for key in kept}
+
     for output, names in titles_only.items():
         # The lecturer's map names the start in its opening line; it links every later decision.
         checked = [n for n in path if not (output == "lecturer map" and n == dilemma.start)]

@@ -13,17 +13,18 @@ from __future__ import annotations
 import datetime
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
-from conftest import REPO, press_until_focused
-from ethicskit import worksheet
+from conftest import REPO, WALKTHROUGHS, load_walkthroughs, press_until_focused
+from ethicskit import reflections, worksheet
 from ethicskit.catalog import load_catalog
 from ethicskit.documents import static_text, worksheet_sheet
 from ethicskit.export import script_words_element
-from ethicskit.widgets import OWN_SITUATION, WorksheetWidget
+from ethicskit.widgets import OWN_SITUATION, DilemmaWidget, WorksheetWidget
 from ethicskit.words import _, available_languages, current, language, stored_date
 
 pytestmark = pytest.mark.browser
@@ -210,3 +211,80 @@ def test_the_browser_fills_the_worksheet_layout_exactly_as_python_does(
         [cases, day],
     )
     assert filled == expected
+
+
+def _played_widget(code: str, dilemma_id: str, choices: list[str]) -> DilemmaWidget:
+    """The widget played along a recorded path, with something written at every prompt it met."""
+    catalog, _problems = load_catalog(REPO)
+    widget = DilemmaWidget(catalog.dilemmas[dilemma_id].model, catalog, language=code)
+    for number, choice_id in enumerate(choices, start=1):
+        if widget.reflection_box is not None:
+            widget.reflection_box.value = f"What I weighed at step {number}: {{path}} and $& stay as typed."
+        widget.choose(choice_id)
+        widget.proceed()
+        if widget.pausing:
+            widget.go_on()
+    if widget.reflection_box is not None:
+        widget.reflection_box.value = "At the ending.\n\nA second paragraph."
+    return widget
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_reflections_download_is_the_layout_python_fills_for_the_widget(
+    page: Page, tmp_path: Path, code: str
+) -> None:
+    """My reflections' Markdown download, written by the page's script, is `reflections.as_markdown` of
+    the same store, exactly: for stores with awkward titles, texts and paths (braces, replacement
+    patterns, no path, a path stored without titles, a drawn map with letters beyond ASCII), and for the
+    entries the widget makes along real paths, which its own export writes the same way."""
+    [walk_file, *_rest] = WALKTHROUGHS
+    walk = load_walkthroughs(walk_file)[-1]
+    widget = _played_widget(code, walk_file.stem, list(walk["choices"]))
+    stores: list[dict[str, Any]] = [
+        {"dilemmas": {walk_file.stem: widget.entry()}},
+        {"dilemmas": {}, "worksheets": {}},
+        {
+            "dilemmas": {
+                "b-{title}": {
+                    "title": "A {date} and $& $1",
+                    "updated": "2026-12-05",
+                    "path": [{"label": "Ask {id}", "clauses": ["X 1.1", "X 1.1", "Y 2"]}, {"label": "Go on"}],
+                    "ending": {"title": "{ending}", "clauses": ["Y 2", "Z 3"]},
+                    "pathMap": "<svg><title>Map \u2013 \u0175</title></svg>",
+                    "reflections": {
+                        "x": {"prompt": "Why?", "text": ""},
+                        "y": {"prompt": "{text}", "text": "$1"},
+                    },
+                },
+                "a-started": {
+                    "title": "Started",
+                    "updated": "5 December 2026",
+                    "path": [],
+                    "reflections": {},
+                },
+            },
+            "worksheets": {"own": {"title": "Mine", "updated": "2026-12-04", "answers": {"facts": " f "}}},
+        },
+    ]
+    with language(code):
+        element = script_words_element(["dilemma-player.js", "reflections.js"])
+        layout = reflections.markdown_layout()
+        today = current().date(datetime.date.today())
+        expected = [reflections.as_markdown(store, today) for store in stores]
+    assert widget.markdown() == expected[0]
+    html = (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Download</title></head><body>'
+        f'<div class="ek-my-reflections"></div>{element}'
+        + "".join(
+            f"<script>{static_text(name)}</script>"
+            for name in ("words.js", "dilemma-player.js", "reflections.js")
+        )
+        + "</body></html>"
+    )
+    (tmp_path / "download.html").write_text(html, encoding="utf-8")
+    page.goto((tmp_path / "download.html").as_uri())
+    assert page.evaluate("() => window.ethicskitWords.layout('reflections')") == layout
+    written = page.evaluate("stores => stores.map(FirstLoyaltyReflections.markdown)", stores)
+    assert written == expected
+    # The store's day is written as the language writes it, and the drawn map is shown as an image.
+    assert "2026-12-05" not in expected[2] and "](data:image/svg+xml;base64," in expected[2]

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from . import worksheet
+from . import reflections, worksheet
 from .catalog import Catalog, Cited
 from .engine import conditions, decision_numbers, decision_title, ending_title, numbered_nodes, offers
 from .models import (
@@ -383,8 +383,12 @@ def script_words_element(names: list[str]) -> str:
     `words.js` reads: the scripts carry no words of their own, nor layouts of their own."""
     found = script_words([SCRIPTS / name for name in names])
     if "reflections.js" in names:
-        # My reflections exports a worksheet in the layout Python writes it in, filled in, not its own.
-        found["layouts"] = {"worksheet": worksheet.markdown_layout()}
+        # My reflections writes its download, and a worksheet in it, in the layouts Python writes them
+        # in, filled in, not its own.
+        found["layouts"] = {
+            "worksheet": worksheet.markdown_layout(),
+            "reflections": reflections.markdown_layout(),
+        }
     data = json.dumps(
         found,
         ensure_ascii=False,

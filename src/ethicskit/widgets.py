@@ -19,7 +19,7 @@ from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
 import ipywidgets as widgets
 
-from . import worksheet
+from . import reflections, worksheet
 from .catalog import Catalog, load_catalog
 from .engine import Session, titles
 from .export import dilemma_payload
@@ -548,37 +548,43 @@ class DilemmaWidget(_StaticPreview, widgets.VBox):  # type: ignore[misc]
 
     # --- export ---
 
+    def entry(self) -> dict[str, Any]:
+        """The path and reflections as the browser player stores them for this dilemma (without its
+        drawing of the path on the map, which the widget does not draw)."""
+        clauses = self.payload["clauses"]
+        path = [
+            {
+                "node": step.node.id,
+                "title": self.titles[step.node.id],
+                "choice": step.choice.id,
+                "label": step.choice.label,
+                "clauses": [clauses[ref]["label"] for ref in step.choice.honours + step.choice.strains],
+            }
+            for step in self.session.steps
+        ]
+        ending = self.session.ending
+        return {
+            "title": self.payload["title"],
+            "updated": date.today().isoformat(),
+            "path": path,
+            "ending": {
+                "id": ending.id,
+                "title": ending.title,
+                "clauses": [clauses[ref]["label"] for ref in ending.clauses],
+            }
+            if ending is not None
+            else None,
+            "reflections": {
+                key: {"prompt": prompt, "text": text} for key, (prompt, text) in self.reflections.items()
+            },
+        }
+
     @in_own_language
     def markdown(self) -> str:
-        """The path and reflections laid out as a CPD / ASYE record, as the browser player exports it."""
-        clauses = self.payload["clauses"]
-        path = " → ".join(
-            _("{decision}: {choice}", decision=self.titles[step.node.id], choice=step.choice.label)
-            for step in self.session.steps
-        )
-        cited: list[str] = []
-        for step in self.session.steps:
-            cited += [f"{clauses[r]['label']}" for r in step.choice.honours + step.choice.strains]
-        ending = self.session.ending
-        if ending is not None:
-            cited += [f"{clauses[r]['label']}" for r in ending.clauses]
-        # The Markdown marks stay out of the messages: a translation changes the words, not the layout.
-        lines = [
-            "# " + _("My reflections: First Loyalty"),
-            "",
-            f"## {self.dilemma.title}",
-            "",
-            "- " + _("Date: {date}", date=current().date(date.today())),
-            "- " + _("Dilemma: {id}", id=self.dilemma.id),
-            "- " + _("Path: {path}", path=path or _("not started")),
-        ]
-        if ending is not None:
-            lines.append("- " + _("Ending: {title}", title=ending.title))
-        lines += ["- " + _("Clauses: {clauses}", clauses="; ".join(dict.fromkeys(cited)) or _("none")), ""]
-        for prompt, text in self.reflections.values():
-            if text:
-                lines += [f"### {prompt}", "", text, ""]
-        return "\n".join(lines)
+        """The path and reflections as the My reflections page downloads them: the same layout
+        (`reflections.py`), filled in from the entry the browser player would store."""
+        store = {"dilemmas": {self.dilemma.id: self.entry()}}
+        return reflections.as_markdown(store, current().date(date.today()))
 
     def show_export(self) -> None:
         """Show the Markdown record so it can be copied into a portfolio."""

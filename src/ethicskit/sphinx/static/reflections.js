@@ -13,6 +13,8 @@
   var written = store.words.date || function (day) { return day; };
   // The completed worksheet's layout, which Python writes (worksheet.py) and the page carries.
   var worksheetLayout = store.words.layout ? store.words.layout("worksheet") : null;
+  // The download's own layout (reflections.py), carried the same way.
+  var reflectionsLayout = store.words.layout ? store.words.layout("reflections") : null;
   /** Today, written as the language writes dates. */
   function writtenToday() { return written(today()); }
   var uid = 0;
@@ -29,35 +31,45 @@
   }
 
   // ---- the "My reflections" page -------------------------------------------------------------------
+  // The download is written in the one layout Python writes it in (reflections.py), which the page
+  // carries: this only fills it in, so the export here and the widget's are the same text (tested).
   function markdown(store) {
-    var out = ["# " + _("My reflections: {kit}", { kit: KIT }), "", _("Exported {date}. A record of reflection for CPD: working a fictional case is reflection, not evidence of your practice.", { date: writtenToday() }), ""];
+    var out = [fillPieces(reflectionsLayout.head, { date: writtenToday() })];
     Object.keys(store.dilemmas).sort().forEach(function (id) {
-      var e = store.dilemmas[id];
-      out.push("## " + e.title, "", "- " + _("Date: {date}", { date: written(e.updated) }), "- " + _("Dilemma: {id}", { id: id }));
-      out.push("- " + (e.path.length ? _("Path: {path}", { path: e.path.map(stepText).join(" → ") }) : _("Path: not started")));
-      if (e.ending) out.push("- " + _("Ending: {title}", { title: e.ending.title }));
-      // The path drawn on the map of every branch, as the player showed it at the ending.
-      if (e.ending && e.pathMap) out.push("", "![" + _("Your path drawn on the map of every branch") + "](" + svgData(e.pathMap) + ")", "");
-      var clauses = [];
-      e.path.forEach(function (p) { clauses = clauses.concat(p.clauses || []); });
-      if (e.ending) clauses = clauses.concat(e.ending.clauses || []);
-      clauses = unique(clauses);
-      out.push("- " + (clauses.length ? _("Clauses: {clauses}", { clauses: listed(clauses) }) : _("Clauses: none")), "");
-      Object.keys(e.reflections).forEach(function (k) {
-        var r = e.reflections[k];
-        if (r.text) out.push("### " + r.prompt, "", r.text, "");
-      });
+      out.push(fillPieces(reflectionsLayout.dilemma, dilemmaMarkdownValues(id, store.dilemmas[id])));
     });
-    // A worksheet is written in the one layout Python writes it in (worksheet.py), which the page carries:
-    // this only fills it in, so the export here and the widget's are the same text (tested).
+    // A worksheet is written in the one layout Python writes it in (worksheet.py), which the page carries.
     var sheets = store.worksheets || {};
     if (worksheetLayout) {
       Object.keys(sheets).sort().forEach(function (id) {
         var w = sheets[id];
-        out.push(fillWorksheet(worksheetLayout, w.title, w.answers, written(w.updated)).replace(/\n$/, ""), "");
+        out.push(fillWorksheet(worksheetLayout, w.title, w.answers, written(w.updated)) + "\n");
       });
     }
-    return out.join("\n");
+    return out.join("").replace(/\n$/, "");
+  }
+
+  /** Pieces of a layout filled in with these values, exactly as reflections.py's `fill` does. */
+  function fillPieces(pieces, values) {
+    return pieces.map(function (piece) {
+      if (typeof piece === "string") return piece;
+      if (piece.slot) return String(values[piece.slot]);
+      if (piece["if"]) return fillPieces(values[piece["if"]] ? piece.then : piece["else"], values);
+      return values[piece.each].map(function (item) { return fillPieces(piece.pieces, item); }).join("");
+    }).join("");
+  }
+
+  /** What fills a dilemma's layout, worked out as reflections.py's `dilemma_values` does. */
+  function dilemmaMarkdownValues(id, e) {
+    var clauses = [];
+    e.path.forEach(function (p) { clauses = clauses.concat(p.clauses || []); });
+    if (e.ending) clauses = clauses.concat(e.ending.clauses || []);
+    return {
+      title: e.title, date: written(e.updated), id: id, path: e.path.map(stepText).join(" → "),
+      ending: e.ending ? e.ending.title : "", pathMap: e.ending && e.pathMap ? svgData(e.pathMap) : "",
+      clauses: listed(unique(clauses)),
+      reflections: Object.keys(e.reflections).map(function (k) { return e.reflections[k]; }).filter(function (r) { return r.text; })
+    };
   }
 
   /** The worksheet's layout filled in, exactly as worksheet.py's `fill` does; the text ends in one line end. */
