@@ -175,6 +175,19 @@ def test_the_worksheet_exported_by_the_page_is_the_one_python_and_the_widget_wri
     assert today.isoformat() not in text
 
 
+def open_my_reflections_scripts(page: Page, file: Path, words_element: str) -> None:
+    """A page of nothing but My reflections' scripts and their words, opened: what they write is read
+    through `FirstLoyaltyReflections`."""
+    names = ("words.js", "dilemma-player.js", "reflections.js")
+    scripts = "".join(f"<script>{static_text(name)}</script>" for name in names)
+    file.write_text(
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>My reflections</title></head>'
+        f'<body><div class="ek-my-reflections"></div>{words_element}{scripts}</body></html>',
+        encoding="utf-8",
+    )
+    page.goto(file.as_uri())
+
+
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_the_browser_fills_the_worksheet_layout_exactly_as_python_does(
     page: Page, tmp_path: Path, code: str
@@ -193,17 +206,7 @@ def test_the_browser_fills_the_worksheet_layout_exactly_as_python_does(
             ("\u00a0", {"facts": "\u00a0\x85\u2028x\ufeff\x1c", "law": "\ufeff"}),
         ]
         expected = [worksheet.as_markdown(title, answers, day) for title, answers in cases]
-    html = (
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Fill</title></head><body>'
-        f'<div class="ek-my-reflections"></div>{element}'
-        + "".join(
-            f"<script>{static_text(name)}</script>"
-            for name in ("words.js", "dilemma-player.js", "reflections.js")
-        )
-        + "</body></html>"
-    )
-    (tmp_path / "fill.html").write_text(html, encoding="utf-8")
-    page.goto((tmp_path / "fill.html").as_uri())
+    open_my_reflections_scripts(page, tmp_path / "fill.html", element)
     assert page.evaluate("() => window.ethicskitWords.layout('worksheet')") == layout
     filled = page.evaluate(
         "([cases, day]) => cases.map(([title, answers]) => FirstLoyaltyReflections.fillWorksheet("
@@ -272,17 +275,7 @@ def test_the_reflections_download_is_the_layout_python_fills_for_the_widget(
         today = current().date(datetime.date.today())
         expected = [reflections.as_markdown(store, today) for store in stores]
     assert widget.markdown() == expected[0]
-    html = (
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Download</title></head><body>'
-        f'<div class="ek-my-reflections"></div>{element}'
-        + "".join(
-            f"<script>{static_text(name)}</script>"
-            for name in ("words.js", "dilemma-player.js", "reflections.js")
-        )
-        + "</body></html>"
-    )
-    (tmp_path / "download.html").write_text(html, encoding="utf-8")
-    page.goto((tmp_path / "download.html").as_uri())
+    open_my_reflections_scripts(page, tmp_path / "download.html", element)
     assert page.evaluate("() => window.ethicskitWords.layout('reflections')") == layout
     written = page.evaluate("stores => stores.map(FirstLoyaltyReflections.markdown)", stores)
     assert written == expected
