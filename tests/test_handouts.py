@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import subprocess
 import sys
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -208,17 +210,48 @@ FOOTER_TOP = 40
 """Points above the foot of the page: text below this line is the running footer (in the 18 mm margin)."""
 
 
-def pdf_pages(path: Path) -> list[tuple[list[str], str]]:
+@dataclass(frozen=True)
+class PrintedPdf:
+    """What a printed PDF shows, read in one pass over its text (pypdf reads a long handout slowly)."""
+
+    pages: list[tuple[list[str], str]]
     """For each page: its body lines from top to bottom, and its footer text."""
-    pages = []
-    for page in PdfReader(path).pages:
+    sizes: list[tuple[float, int, str]]
+    """Every run of text as (size in points on paper, page number, text)."""
+
+
+def printed(path: Path) -> PrintedPdf:
+    """The PDF at `path` as read; read again only when the file changes, as the checks below each ask."""
+    stat = path.stat()
+    return _read_printed(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=4)
+def _read_printed(path: Path, _changed: int, _size: int) -> PrintedPdf:
+    pages: list[tuple[list[str], str]] = []
+    sizes: list[tuple[float, int, str]] = []
+    for number, page in enumerate(PdfReader(path).pages, 1):
         rows: dict[int, list[tuple[float, str]]] = {}
 
-        def visit(text: str, cm: list[float], tm: list[float], *_: object, rows: dict = rows) -> None:
-            if text.strip():
-                x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-                y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-                rows.setdefault(round(y), []).append((x, text))
+        def visit(
+            text: str,
+            cm: list[float],
+            tm: list[float],
+            _font: object,
+            size: float,
+            n: int = number,
+            rows: dict[int, list[tuple[float, str]]] = rows,
+        ) -> None:
+            if not text.strip():
+                return
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            rows.setdefault(round(y), []).append((x, text))
+            # The size is the font size scaled by the text matrix and by the page's transformation, so
+            # a diagram Chromium shrank to fit the page reports the size its labels really print at:
+            # the text's vertical unit vector, through the text matrix and then the page's.
+            up_x, up_y = tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3]
+            sizes.append((round(size * math.hypot(up_x, up_y), 2), n, text.strip()))
 
         page.extract_text(visitor_text=visit)
         lines = {
@@ -228,7 +261,12 @@ def pdf_pages(path: Path) -> list[tuple[list[str], str]]:
         body = [lines[y] for y in sorted(lines, reverse=True) if y >= FOOTER_TOP]
         footer = " ".join(lines[y] for y in sorted(lines, reverse=True) if y < FOOTER_TOP)
         pages.append((body, footer))
-    return pages
+    return PrintedPdf(pages, sizes)
+
+
+def pdf_pages(path: Path) -> list[tuple[list[str], str]]:
+    """For each page: its body lines from top to bottom, and its footer text."""
+    return printed(path).pages
 
 
 SMALLEST_PRINTED_TEXT = 8.0
@@ -236,23 +274,8 @@ SMALLEST_PRINTED_TEXT = 8.0
 
 
 def printed_text_sizes(path: Path) -> list[tuple[float, int, str]]:
-    """Every run of text in the PDF as (size in points on paper, page number, text).
-
-    The size is the font size scaled by the text matrix and by the page's transformation, so a
-    diagram Chromium shrank to fit the page reports the size its labels really print at."""
-    found: list[tuple[float, int, str]] = []
-    for number, page in enumerate(PdfReader(path).pages, 1):
-
-        def visit(
-            text: str, cm: list[float], tm: list[float], _: object, size: float, n: int = number
-        ) -> None:
-            if text.strip():
-                # The text's vertical unit vector, through the text matrix and then the page's.
-                x, y = tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3]
-                found.append((round(size * math.hypot(x, y), 2), n, text.strip()))
-
-        page.extract_text(visitor_text=visit)
-    return found
+    """Every run of text in the PDF as (size in points on paper, page number, text)."""
+    return printed(path).sizes
 
 
 def too_small_to_read(path: Path) -> list[str]:
@@ -381,7 +404,7 @@ def test_a_printed_handout_strands_no_heading_and_shows_what_every_cited_clause_
     from ethicskit.engine import numbered_nodes, titles
 
     root = ROOT if item.startswith("demo") else REPO
-    catalog, _ = load_catalog(root)
+    catalog = load_catalog(ROOT)[0] if root == ROOT else REPO_CATALOG  # the kit's is read once, above
     output = tmp_path / "handout.pdf"
     result = subprocess.run(
         [str(ETHICSKIT), "handout", kind, item, "-o", str(output), "--root", str(root)]
