@@ -21,7 +21,9 @@ from urllib.parse import urljoin
 
 import pytest
 
+from ethicskit import words
 from ethicskit.archive import build_time
+from ethicskit.catalog import Catalog, load_catalog
 from ethicskit.conformance import EVIDENCE_ENV, Evidence
 from ethicskit.conformance import write as write_conformance
 from ethicskit.languages import HTML as SITE_HTML
@@ -101,6 +103,16 @@ def run_date() -> str:
     if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
         return build_time().date().isoformat()
     return datetime.date.today().isoformat()
+
+
+@functools.cache
+def kit() -> Catalog:
+    """The kit's own content in English, loaded once per test process for the tests that only read it
+    (loading takes a second or two, and over a hundred tests read it)."""
+    with words.language("en"):
+        catalog, problems = load_catalog(REPO)
+    assert problems == [], problems
+    return catalog
 
 
 def build_book(

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import REPO, every_book
+from conftest import REPO, every_book, kit
 from ethicskit.balance import dilemma_balance
 from ethicskit.catalog import load_catalog
 from ethicskit.documents import handout, standalone_dilemma, worksheet_sheet
@@ -92,7 +92,7 @@ def test_make_book_stops_on_broken_content_before_building(tmp_path: Path) -> No
 
 def test_social_work_england_has_all_fifty_standards_in_six_sections() -> None:
     """The regulator's standards: sections 1 to 6 holding 7, 7, 15, 8, 6 and 7 standards."""
-    catalog, _ = load_catalog(REPO)
+    catalog = kit()
     code = catalog.codes["swe-2019"].model
     assert [(section.id, len(section.clauses)) for section in code.sections] == [
         ("1", 7),
@@ -107,7 +107,7 @@ def test_social_work_england_has_all_fifty_standards_in_six_sections() -> None:
 
 
 def test_every_digest_lists_as_many_clauses_as_each_section_declares() -> None:
-    catalog, _ = load_catalog(REPO)
+    catalog = kit()
     for code_id, loaded in catalog.codes.items():
         assert loaded.model.gaps or all(section.clause_count for section in loaded.model.sections), code_id
         for section in loaded.model.sections:
@@ -117,7 +117,7 @@ def test_every_digest_lists_as_many_clauses_as_each_section_declares() -> None:
 
 def test_the_comparison_page_lists_every_current_code(built_book: Path) -> None:
     """Every current code is named on the comparison page, in a table or as a document-only code."""
-    catalog, _ = load_catalog(REPO)
+    catalog = kit()
     page = (built_book / "book" / "codes" / "compared.html").read_text()
     text = " ".join(BeautifulSoup(page, "html.parser").get_text().split())
     for code in catalog.current_codes():
@@ -126,7 +126,7 @@ def test_the_comparison_page_lists_every_current_code(built_book: Path) -> None:
 
 def test_the_codes_index_links_every_code_and_says_how_far_it_is_checked(built_book: Path) -> None:
     """Each code's row says how much the kit covers: the document only, or clauses digested and verified."""
-    catalog, _ = load_catalog(REPO)
+    catalog = kit()
     soup = BeautifulSoup((built_book / "book" / "codes" / "index.html").read_text(), "html.parser")
     rows = soup.select("table.ek-codes-index tbody tr")
     assert len(rows) == len(catalog.codes)
@@ -145,7 +145,7 @@ def test_the_codes_index_links_every_code_and_says_how_far_it_is_checked(built_b
 def test_document_level_codes_say_plainly_that_their_clauses_are_not_digested(built_book: Path) -> None:
     """The Northern Ireland and 2026 Welsh codes: facts, a plain notice, the official link, no clauses,
     and the cases that cite them as a whole; the comparison page names them as missing from its tables."""
-    catalog, _ = load_catalog(REPO)
+    catalog = kit()
     for code_id, case_id in (("niscc", "the-tracker-on-the-phone"), ("scw-2026", "within-the-hour")):
         code = catalog.codes[code_id].model
         assert code.document_level and not code.sections
@@ -242,7 +242,7 @@ def _plain(text: str) -> str:
 
 
 def _lecturer_only_texts() -> list[str]:
-    catalog, _ = load_catalog(REPO)
+    catalog = kit()
     texts = []
     for case in catalog.cases.values():
         notes = case.model.instructor_notes
@@ -315,7 +315,7 @@ def test_no_link_leads_nowhere_and_every_seminar_pack_exists(
 ) -> None:
     """No kit page links to "#" alone, and each seminar page's pack link opens a pack of its edition."""
     site = built_book if edition == "student" else built_lecturer_book
-    catalog, _ = load_catalog(REPO)
+    catalog = kit()
     for path in site.rglob("*.html"):
         soup = BeautifulSoup(path.read_text(), "html.parser")
         dead = [a.get_text() for a in soup.select("main a") if a.get("href") in ("#", "")]
@@ -335,7 +335,7 @@ def test_every_content_note_carries_the_same_signposting_on_screen_on_paper_and_
 ) -> None:
     """One signposting text: case page, handout, single-file dilemma and support page agree."""
 
-    catalog, _ = load_catalog(REPO)
+    catalog = kit()
     noted = [case_id for case_id, loaded in catalog.cases.items() if loaded.model.content_note]
     assert noted
     for case_id in noted:
@@ -362,7 +362,7 @@ def test_the_dilemmas_index_draws_every_dilemma_for_the_lecturer_and_none_for_st
     built_book: Path, built_lecturer_book: Path
 ) -> None:
     """Planning a seminar: the lecturer's index shows each dilemma's diagram, linked to its map as text."""
-    catalog, _ = load_catalog(REPO)
+    catalog = kit()
     lecturer = BeautifulSoup((built_lecturer_book / "book/dilemmas/index.html").read_text(), "html.parser")
     diagrams = lecturer.select(".ek-dilemmas-index .ek-diagram")
     assert len(diagrams) == len(catalog.dilemmas)
@@ -385,7 +385,7 @@ def test_every_dilemma_page_draws_its_diagram_linked_to_its_decisions_and_to_its
     frame can take focus, and the caption links to the map as text, which maps every choice."""
     from ethicskit.engine import titles
 
-    catalog, _ = load_catalog(REPO)
+    catalog = kit()
     site = built_book if edition == "student" else built_lecturer_book
     pages = {}
     for path in (site / "book" / "dilemmas").glob("*.html"):
@@ -421,7 +421,7 @@ def test_every_dilemma_page_draws_its_diagram_linked_to_its_decisions_and_to_its
 def test_the_student_text_of_a_dilemma_about_suicide_says_no_single_conversation_causes_a_death() -> None:
     """Said to students, not only in a lecturer's note: in the content note every output shows before the
     case and its dilemmas (page, handout, single file), and at the hardest decision itself."""
-    catalog, _ = load_catalog(REPO)
+    catalog = kit()
     said = "no single conversation causes a death"
     about_suicide = [
         loaded.model
@@ -471,7 +471,7 @@ def test_every_layout_reads_the_same_on_its_page_on_paper_and_in_a_single_file(
     edition; every dilemma's page and its single file (students) or printed handout (lecturers); and the
     worksheet page and the printed worksheet (under its title) give the same headings and the same
     words in the same order."""
-    catalog, _ = load_catalog(REPO)
+    catalog = kit()
     for book, lecturer in ((built_book, False), (built_lecturer_book, True)):
         for case_id in sorted(catalog.cases):
             page = (book / "book" / "cases" / f"{case_id}.html").read_text(encoding="utf-8")

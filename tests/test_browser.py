@@ -18,15 +18,14 @@ from conftest import (
     BOOKS,
     EVIDENCE,
     REFLECTIONS_KEY,
-    REPO,
     WALKTHROUGHS,
     WCAG_A_AA,
     every_book,
     go_on_past_a_pause,
+    kit,
     load_walkthroughs,
     play_choices_by_keyboard,
 )
-from ethicskit.catalog import load_catalog
 from ethicskit.conformance import axe_page
 from ethicskit.engine import Session, decision_numbers, titles
 from ethicskit.languages import LANGUAGES, OWN_NAMES
@@ -216,7 +215,7 @@ def test_every_ending_of_every_dilemma_plays_by_keyboard_as_the_walkthrough_says
     page: Page, watch: PageWatch, book_server: str, dilemma_id: str, walk: dict[str, Any]
 ) -> None:
     """The browser player, driven by Tab and Enter, agrees with the recorded walkthrough."""
-    catalog, _ = load_catalog(REPO)
+    catalog = kit()
     dilemma = catalog.dilemmas[dilemma_id].model
     labels = {choice.id: choice.label for node in dilemma.nodes for choice in node.choices}
     # Recorded before playing, and marked played only at the end: a failed walk is evidence too.
@@ -274,7 +273,7 @@ def _words(tag: Any) -> str:
 def _walk_to_compare(dilemma_id: str) -> dict[str, Any]:
     """The dilemma's recorded path that most tests numbering: one on which a decision's number differs
     from the steps taken to reach it, if the dilemma has one, else its longest."""
-    dilemma = load_catalog(REPO)[0].dilemmas[dilemma_id].model
+    dilemma = kit().dilemmas[dilemma_id].model
     walks = [walk for d, walk in REAL_WALKS if d == dilemma_id]
     return max(walks, key=lambda walk: (_number_skips(dilemma, walk["choices"]), len(walk["choices"])))
 
@@ -327,7 +326,7 @@ def test_every_output_shows_each_decision_of_a_real_path_with_the_same_words_and
     from ethicskit.documents import dilemma_sheet, standalone_dilemma
     from ethicskit.widgets import DilemmaWidget
 
-    catalog, _ = load_catalog(REPO)
+    catalog = kit()
     walk = _walk_to_compare(dilemma_id)
     dilemma = catalog.dilemmas[dilemma_id].model
     expected = titles(dilemma)
@@ -417,7 +416,7 @@ def test_every_output_shows_each_decision_of_a_real_path_with_the_same_words_and
 def test_some_compared_path_numbers_a_decision_otherwise_than_by_steps_taken() -> None:
     """Counting the learner's steps instead of using the engine's numbers would fail the comparison
     above: at least one compared path reaches a decision whose number is not its step."""
-    catalog, _ = load_catalog(REPO)
+    catalog = kit()
     assert any(_number_skips(catalog.dilemmas[d].model, _walk_to_compare(d)["choices"]) for d in COMPARED)
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import FIXTURES, REPO, WALKTHROUGHS, assert_walkthroughs_replay, load_walkthroughs
+from conftest import FIXTURES, REPO, WALKTHROUGHS, assert_walkthroughs_replay, kit, load_walkthroughs
 from ethicskit.catalog import load_catalog
 from ethicskit.engine import Branch, Session, branch_map, check_graph, conditions, enumerate_paths, offers
 from ethicskit.models import Dilemma
@@ -228,7 +228,7 @@ def test_when_conditions_shape_the_paths() -> None:
 def test_the_offers_given_to_the_player_are_what_a_session_offers_on_every_real_path() -> None:
     """For every real dilemma, every path a learner can take: at each decision the offers table, looked
     up as the player looks it up, names exactly the choices the engine's session offers there."""
-    catalog, _ = load_catalog(REPO)
+    catalog = kit()
     for loaded in catalog.dilemmas.values():
         d = loaded.model
         table = offers(d)
@@ -270,7 +270,7 @@ def test_every_real_dilemma_has_walkthroughs() -> None:
 @pytest.mark.parametrize("path", WALKTHROUGHS, ids=lambda path: path.stem)
 def test_walkthroughs_agree_with_the_engine(path: Path) -> None:
     """Each recorded choice sequence reaches its ending with its perspective path; every ending is covered."""
-    catalog, _ = load_catalog(REPO)
+    catalog = kit()
     dilemma = catalog.dilemmas[path.stem].model
     walks = load_walkthroughs(path)
     assert_walkthroughs_replay(dilemma, walks)
@@ -278,7 +278,7 @@ def test_walkthroughs_agree_with_the_engine(path: Path) -> None:
 
 def test_three_dilemmas_each_have_a_path_with_three_escalation_steps() -> None:
     """(That every nation has a dilemma is a checker rule, 'nation-uncovered'.)"""
-    catalog, _ = load_catalog(REPO)
+    catalog = kit()
     full_routes = 0
     for loaded in catalog.dilemmas.values():
         for choices, _ in enumerate_paths(loaded.model):
@@ -300,7 +300,7 @@ def _flatten(branches: tuple[Branch, ...]) -> list[Branch]:
 
 def test_the_branch_map_shows_every_choice_of_every_real_dilemma_exactly_once() -> None:
     """Lecturers' all-branches map: each choice once, each decision expanded once, endings never."""
-    catalog, _ = load_catalog(REPO)
+    catalog = kit()
     for dilemma_id, loaded in catalog.dilemmas.items():
         dilemma = loaded.model
         mapped = _flatten(branch_map(dilemma))
@@ -336,7 +336,7 @@ def test_decisions_are_numbered_from_the_start_breadth_first_whatever_the_file_o
 def test_every_real_dilemma_numbers_its_decisions_one_to_n_from_its_start() -> None:
     from ethicskit.engine import decision_numbers
 
-    catalog, _ = load_catalog(REPO)
+    catalog = kit()
     for loaded in catalog.dilemmas.values():
         numbers = decision_numbers(loaded.model)
         assert numbers[loaded.model.start] == 1
