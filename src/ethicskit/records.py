@@ -20,7 +20,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from .words import _, current, stored_date
+from .words import _, current, listed, stored_date
 
 MAX_EXPORT_BYTES = 5 * 1024 * 1024
 """The same limit as the page's import: an export is a few kilobytes per dilemma."""
@@ -425,7 +425,7 @@ def _dilemma_values(entry: DilemmaEntry) -> dict[str, str]:
         "activity": activity,
         "learning": "\n\n".join(learning)
         or _("{to_complete}: nothing was written at the dilemma's prompts.", to_complete=to_complete()),
-        "clauses": "; ".join(_unique(clauses)) or _("None recorded."),
+        "clauses": listed(_unique(clauses)) or _("None recorded."),
     }
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from . import worksheet
 from .records import kit_name
-from .words import _, stored_date
+from .words import _, listed, stored_date
 
 Piece = str | dict[str, Any]
 
@@ -72,14 +72,6 @@ def fill(pieces: list[Piece], values: dict[str, Any]) -> str:
         else:
             out += [fill(piece["pieces"], item) for item in values[piece["each"]]]
     return "".join(out)
-
-
-def listed(items: list[str]) -> str:
-    """Items of a list joined as the language joins them, as the player's `listed` joins them."""
-    joined = ""
-    for item in items:
-        joined = _("{earlier}; {later}", earlier=joined, later=item) if joined else item
-    return joined
 
 
 def dilemma_values(dilemma_id: str, entry: dict[str, Any]) -> dict[str, Any]:

@@ -235,6 +235,15 @@ def n_(singular: str, plural: str, count: int, /, **values: object) -> str:
     return current().plural(singular, plural, count, **values)
 
 
+def listed(items: list[str]) -> str:
+    """Items of a list joined as the current language joins them ('a; b; c'), as the player's
+    `listed` joins them in the browser."""
+    joined = ""
+    for item in items:
+        joined = _("{earlier}; {later}", earlier=joined, later=item) if joined else item
+    return joined
+
+
 # --- the words a script shows --------------------------------------------------------------------
 
 SCRIPT_KEYWORDS = {"_": None, "n_": (1, 2)}

@@ -61,13 +61,10 @@
 
   /** What fills a dilemma's layout, worked out as reflections.py's `dilemma_values` does. */
   function dilemmaMarkdownValues(id, e) {
-    var clauses = [];
-    e.path.forEach(function (p) { clauses = clauses.concat(p.clauses || []); });
-    if (e.ending) clauses = clauses.concat(e.ending.clauses || []);
     return {
       title: e.title, date: written(e.updated), id: id, path: e.path.map(stepText).join(" → "),
       ending: e.ending ? e.ending.title : "", pathMap: e.ending && e.pathMap ? svgData(e.pathMap) : "",
-      clauses: listed(unique(clauses)),
+      clauses: listed(entryClauses(e)),
       reflections: Object.keys(e.reflections).map(function (k) { return e.reflections[k]; }).filter(function (r) { return r.text; })
     };
   }
@@ -276,10 +273,15 @@
 
   function unique(values) { return values.filter(function (v, i) { return values.indexOf(v) === i; }); }
 
-  function dilemmaValues(e) {
+  /** The clauses a stored path and its ending cite, each once, in the order they were met. */
+  function entryClauses(e) {
     var clauses = [];
     e.path.forEach(function (p) { clauses = clauses.concat(p.clauses || []); });
     if (e.ending) clauses = clauses.concat(e.ending.clauses || []);
+    return unique(clauses);
+  }
+
+  function dilemmaValues(e) {
     var activity, choices = inTurn(e.path.map(function (p) { return p.label; }));
     if (e.path.length && e.ending) {
       activity = _("Worked through the interactive dilemma \u201c{title}\u201d in {kit}, an open course kit on social work ethics. Choices: {choices}. Ending reached: {ending}.", { title: e.title, kit: KIT, choices: choices, ending: e.ending.title });
@@ -296,7 +298,7 @@
       date: written(e.updated),
       activity: activity,
       learning: learning.join("\n\n") || _("{to_complete}: nothing was written at the dilemma's prompts.", { to_complete: toComplete() }),
-      clauses: listed(unique(clauses)) || _("None recorded.")
+      clauses: listed(entryClauses(e)) || _("None recorded.")
     };
   }
 
