@@ -59,6 +59,12 @@ WCAG_A_AA = {
 }
 """The axe-core rules of WCAG 2.1 levels A and AA, as every accessibility test runs them."""
 
+WCAG_A_AA_STYLES_IN_PLACE = {**WCAG_A_AA, "preload": False}
+"""The same audit with the styles read where the page applied them. axe's preloading fetches each
+stylesheet again: Chromium refuses that to a file:// page, and over HTTP it asks for the theme's
+`@import "../basic.css"` from the page's folder instead of the stylesheet's; either way the page logs
+an error that a test of its console would count."""
+
 EVIDENCE = Evidence()
 """What the browser tests saw, for the accessibility conformance report (see ethicskit.conformance)."""
 EVIDENCE_PART = ".seen-by-"

@@ -19,7 +19,7 @@ from conftest import (
     EVIDENCE,
     REFLECTIONS_KEY,
     WALKTHROUGHS,
-    WCAG_A_AA,
+    WCAG_A_AA_STYLES_IN_PLACE,
     every_book,
     go_on_past_a_pause,
     kit,
@@ -147,11 +147,6 @@ def test_clause_paraphrase_shows_on_keyboard_focus_and_hides_on_escape(page: Pag
     expect(tip).to_be_hidden()
 
 
-AXE_FROM_FILE = {**WCAG_A_AA, "preload": False}
-"""The audit of pages opened from disk. axe's preloading would fetch the stylesheets, which Chromium
-refuses to a file:// page (an error in the page's console); those rules read the styles in place."""
-
-
 @every_book
 def test_every_page_from_file_loads_cleanly_and_has_no_wcag_a_or_aa_violations(
     page: Page, watch: PageWatch, book: str, request: pytest.FixtureRequest
@@ -175,7 +170,8 @@ def test_every_page_from_file_loads_cleanly_and_has_no_wcag_a_or_aa_violations(
         page.wait_for_load_state("load")
         if name == "index.html":
             continue  # each language's own root only redirects to the first chapter: nothing to audit
-        results = AxeResults(page.evaluate("options => axe.run(document, options)", AXE_FROM_FILE))
+        audit = page.evaluate("options => axe.run(document, options)", WCAG_A_AA_STYLES_IN_PLACE)
+        results = AxeResults(audit)
         shown = "index.html" if name == "../index.html" else f"{language}/{name}"
         EVIDENCE.axe.append(axe_page(edition, shown, results.response))
         if results.violations_count:

@@ -18,12 +18,12 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Page, Request, expect
 from pypdf import PdfReader
 
-from conftest import CHROMIUM, FIXTURES, REPO, press_until_focused, settled_storage
+from conftest import CHROMIUM, FIXTURES, REPO, WCAG_A_AA_STYLES_IN_PLACE, press_until_focused, settled_storage
 from ethicskit.catalog import Catalog, load_catalog
 from ethicskit.diagram import choice_keys
 from ethicskit.documents import dilemma_sheet, handout, standalone_dilemma
 from ethicskit.export import dilemma_refs
-from test_player import DILEMMA, WCAG_A_AA
+from test_player import DILEMMA
 
 pytestmark = pytest.mark.browser
 
@@ -192,7 +192,7 @@ def test_exported_dilemma_plays_from_file_by_keyboard_and_exports_reflections(
     page.keyboard.press("Enter")
     expect(page.locator(".ek-summary-table")).to_contain_text("They are heard properly.")
     page.get_by_label("When have you asked for time?", exact=False).fill("Before a review.")
-    results = Axe().run(page, options={**WCAG_A_AA, "preload": False})
+    results = Axe().run(page, options=WCAG_A_AA_STYLES_IN_PLACE)
     assert results.violations_count == 0, results.generate_report()
     settled_storage(page)
     page.reload()
@@ -474,7 +474,7 @@ def test_the_hardest_decision_is_behind_a_pause_that_lets_the_learner_stop_by_ke
     expect(stage).not_to_contain_text(hardest.situation.split("\n")[0])
     expect(page.locator(".ek-choice-btn")).to_have_count(0)
     expect(page.locator(".ek-dilemma > .ek-pause")).to_be_hidden()  # the page's own copy, for print
-    results = Axe().run(page, options={**WCAG_A_AA, "preload": False})
+    results = Axe().run(page, options=WCAG_A_AA_STYLES_IN_PLACE)
     assert results.violations_count == 0, results.generate_report()
 
     press_until_focused(page, "Stop here")

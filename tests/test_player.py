@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, Page, expect
 from conftest import (
     FIXTURES,
     REFLECTIONS_KEY,
-    WCAG_A_AA,
+    WCAG_A_AA_STYLES_IN_PLACE,
     build_book,
     make_fixture_book,
     play_choices_by_keyboard,
@@ -37,12 +37,6 @@ pytestmark = pytest.mark.browser
 DILEMMA = Dilemma.model_validate(
     yaml.safe_load((FIXTURES / "valid" / "exercises" / "dilemmas" / "demo-dilemma.yml").read_text())
 )
-
-
-AXE_OPTIONS = {**WCAG_A_AA, "preload": False}
-"""axe reads the page's styles in place: preloading fetches the theme's stylesheet's `@import
-"../basic.css"` from the page's folder instead of the stylesheet's, and the server's 404 is logged as a
-page error."""
 
 
 @pytest.fixture(scope="module")
@@ -467,10 +461,10 @@ def test_player_pages_have_no_wcag_violations_before_and_after_playing(
     page.goto(f"{book}/{name}")
     if name == "dilemma.html":
         page.get_by_role("button", name="Ask for more time in supervision").click()
-        results = Axe().run(page, options=AXE_OPTIONS)
+        results = Axe().run(page, options=WCAG_A_AA_STYLES_IN_PLACE)
         assert results.violations_count == 0, results.generate_report()
         page.get_by_role("button", name="See where this ends").click()
-    results = Axe().run(page, options=AXE_OPTIONS)
+    results = Axe().run(page, options=WCAG_A_AA_STYLES_IN_PLACE)
     assert results.violations_count == 0, results.generate_report()
 
 
@@ -518,7 +512,7 @@ def test_the_whole_map_shows_only_what_was_reached_until_a_first_ending_then_eve
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"#dilemma-demo-dilemma-rushed$"))
     assert errors == []
-    results = Axe().run(page, options=AXE_OPTIONS)
+    results = Axe().run(page, options=WCAG_A_AA_STYLES_IN_PLACE)
     assert results.violations_count == 0, results.generate_report()
 
     page.get_by_role("button", name="Continue").click()
@@ -538,7 +532,7 @@ def test_the_whole_map_shows_only_what_was_reached_until_a_first_ending_then_eve
     expect(drawn.locator("a")).to_have_count(0)
     assert drawn.evaluate("svg => svg.querySelectorAll('[id]').length") == 0
     assert errors == []
-    results = Axe().run(page, options=AXE_OPTIONS)
+    results = Axe().run(page, options=WCAG_A_AA_STYLES_IN_PLACE)
     assert results.violations_count == 0, results.generate_report()
 
     # Once an ending has been reached, the whole map stays open, even after starting again.
@@ -594,7 +588,7 @@ def test_worksheet_is_filled_by_keyboard_saved_and_exported_with_reflections(
         tab_to(page, page.get_by_label(label))
         page.keyboard.type(text)
     expect(page.locator(".ek-worksheet .ek-saved")).to_have_text("Saved on this device.")
-    results = Axe().run(page, options=AXE_OPTIONS)
+    results = Axe().run(page, options=WCAG_A_AA_STYLES_IN_PLACE)
     assert results.violations_count == 0, results.generate_report()
 
     settled_storage(page)
@@ -627,7 +621,7 @@ def test_worksheet_is_filled_by_keyboard_saved_and_exported_with_reflections(
     assert "ethical-reasoning worksheet on \u201cA demonstration case\u201d" in log
     assert "Consequences: For the agency\n\nThe figure is met." in log
     assert "STAGE OF THE ASYE\nTo complete:" in log
-    results = Axe().run(page, options=AXE_OPTIONS)
+    results = Axe().run(page, options=WCAG_A_AA_STYLES_IN_PLACE)
     assert results.violations_count == 0, results.generate_report()
     assert errors == []
 
@@ -651,7 +645,7 @@ def test_room_tally_counts_hands_imports_paths_and_exports_csv(
     table = page.locator(".ek-tally-table")
     expect(table).to_contain_text("How the room chose at Decision 1 (10 in all)")
     expect(table.locator("tr", has_text="Close it by Friday")).to_contain_text("770%")
-    results = Axe().run(page, options=AXE_OPTIONS)
+    results = Axe().run(page, options=WCAG_A_AA_STYLES_IN_PLACE)
     assert results.violations_count == 0, results.generate_report()
 
     settled_storage(page)
