@@ -455,3 +455,15 @@ def go_on_past_a_pause(page: Any, code: str = "en") -> None:
         press_until_focused(page, go_on.replace("{title}", title))
         page.keyboard.press("Enter")
         expect(page.locator(".ek-step-heading")).to_be_focused()
+
+
+def player_scripts() -> str:
+    """The dilemma player as a page runs it, for a page a test writes itself: the player's words and
+    step screens (the words element Python writes), the words script, then the player."""
+    from ethicskit.export import SCRIPTS, script_words_element
+
+    scripts = "".join(
+        f"<script>{(SCRIPTS / name).read_text(encoding='utf-8')}</script>"
+        for name in ("words.js", "dilemma-player.js")
+    )
+    return script_words_element(["dilemma-player.js"]) + scripts

@@ -289,8 +289,63 @@ def _static_decisions(sections: Any, prefix: str, choice_labels: str) -> Shown:
     }
 
 
-def _played(page: Page, path: list[str], choices: list[str], labels: dict[str, str]) -> tuple[Shown, str]:
-    """Play a path in a player already open on `page`: what each decision showed, and the ending's heading."""
+Screen = list[tuple[int, str, str]]
+"""A step screen part by part: each part's place in its screen's layout, its kind, and its words with
+every space left out (the player lays words out with elements, the widget with spaces and lines)."""
+
+
+def _screen(parts: list[tuple[int, str, str]]) -> Screen:
+    """Parts as drawn (one element or widget at a time) gathered into the layout's parts; the path's
+    map, which only the browser draws, left out."""
+    merged: dict[int, tuple[str, str]] = {}
+    for at, kind, text in parts:
+        merged[at] = (kind, merged.get(at, (kind, ""))[1] + text)
+    return [
+        (at, kind, "".join(text.replace("→", "").split()))
+        for at, (kind, text) in sorted(merged.items())
+        if kind != "map"
+    ]
+
+
+PLAYER_SCREEN = """() => Array.from(document.querySelectorAll(".ek-stage > [data-part]"))
+    .map(n => [Number(n.dataset.at), n.dataset.part, n.textContent])"""
+
+
+def _widget_screen(widget: Any) -> Screen:
+    from bs4 import BeautifulSoup
+
+    def text(child: Any) -> str:
+        if hasattr(child, "children"):
+            return "".join(text(inner) for inner in child.children)
+        if type(child).__name__ == "Textarea":
+            return ""
+        if type(child).__name__ == "Button":
+            return str(child.description)
+        return BeautifulSoup(child.value, "html.parser").get_text()
+
+    parts = []
+    for child in widget.stage.children:
+        [at] = [int(c.removeprefix("ek-at-")) for c in child._dom_classes if c.startswith("ek-at-")]
+        [kind] = [c.removeprefix("ek-part-") for c in child._dom_classes if c.startswith("ek-part-")]
+        parts.append((at, kind, text(child)))
+    return _screen(parts)
+
+
+def _played(
+    page: Page,
+    path: list[str],
+    choices: list[str],
+    labels: dict[str, str],
+    screens: list[Screen] | None = None,
+) -> tuple[Shown, str]:
+    """Play a path in a player already open on `page`: what each decision showed, and the ending's heading.
+    With `screens`, every screen on the way is kept there part by part: each decision, each outcome (as
+    learners and then in projection mode), each pause, and the ending."""
+
+    def keep() -> None:
+        if screens is not None:
+            screens.append(_screen([tuple(part) for part in page.evaluate(PLAYER_SCREEN)]))
+
     shown: Shown = {}
     for node_id, choice_id in zip(path, choices, strict=True):
         buttons = page.locator(".ek-choice-btn").all_inner_texts()
@@ -298,10 +353,19 @@ def _played(page: Page, path: list[str], choices: list[str], labels: dict[str, s
             page.locator(".ek-step-heading").inner_text(),
             *(text.removeprefix("→ ").strip() for text in buttons),
         )
+        keep()
         page.get_by_role("button", name=labels[choice_id], exact=True).click()
+        keep()
+        if screens is not None:
+            page.locator(".ek-projection-btn").click()
+            keep()
+            page.locator(".ek-projection-btn").click()
         next_label = "Continue" if choice_id != choices[-1] else "See where this ends"
         page.get_by_role("button", name=next_label, exact=True).click()
+        if page.locator(".ek-pause-text").count():
+            keep()
         go_on_past_a_pause(page)
+    keep()
     return shown, page.locator(".ek-step-heading").inner_text()
 
 
@@ -316,7 +380,9 @@ def test_every_output_shows_each_decision_of_a_real_path_with_the_same_words_and
     path, the single-file dilemma and the widget give each decision the same number and title (the
     engine's), and the same choices in the same words; the players and the widget end with the same
     ending. The players and the widget offer the choices the engine offers at that point of the path
-    (a choice may wait on earlier ones); the page, map and handout set out all of them."""
+    (a choice may wait on earlier ones); the page, map and handout set out all of them. The page's player
+    and the widget draw every screen on the way (each decision, each outcome as learners see it and in
+    projection mode, each pause, the ending) with the same parts, in the same order, in the same words."""
     from bs4 import BeautifulSoup
 
     from ethicskit.documents import dilemma_sheet, standalone_dilemma
@@ -368,7 +434,8 @@ def test_every_output_shows_each_decision_of_a_real_path_with_the_same_words_and
 
     labels = {choice.id: choice.label for node in dilemma.nodes for choice in node.choices}
     page.goto(dilemma_page.as_uri())
-    played["player"], endings["player"] = _played(page, path, walk["choices"], labels)
+    player_screens: list[Screen] = []
+    played["player"], endings["player"] = _played(page, path, walk["choices"], labels, player_screens)
     stored = json.loads(page.evaluate("key => localStorage.getItem(key)", REFLECTIONS_KEY))
     summary = page.locator(".ek-summary-table tbody th").all_inner_texts()
     titles_only["player summary"] = {
@@ -385,14 +452,33 @@ def test_every_output_shows_each_decision_of_a_real_path_with_the_same_words_and
 
     widget = DilemmaWidget(dilemma, catalog)
     played["widget"] = {}
+    widget_screens: list[Screen] = []
     for node_id, choice_id in zip(path, walk["choices"], strict=True):
         heading = BeautifulSoup(widget.stage.children[0].value, "html.parser").get_text()
         played["widget"][node_id] = (heading, *(button.description for button in widget.choice_buttons))
+        widget_screens.append(_widget_screen(widget))
         widget.choose(choice_id)
+        widget_screens.append(_widget_screen(widget))
+        widget.projection.value = True
+        widget_screens.append(_widget_screen(widget))
+        widget.projection.value = False
         widget.proceed()
         if widget.pausing:
+            widget_screens.append(_widget_screen(widget))
             widget.go_on()
+    widget_screens.append(_widget_screen(widget))
     endings["widget"] = BeautifulSoup(widget.stage.children[0].value, "html.parser").get_text()
+
+    # Both draw every screen from one layout: the same parts in the same order, with the same words. A
+    # reflection's label is the one part worded apart: the widget keeps reflections in the notebook.
+    def comparable(screen: Screen) -> Screen:
+        return [(at, kind, "" if kind == "reflection" else text) for at, kind, text in screen]
+
+    assert len(player_screens) == len(widget_screens)
+    for number, (in_player, in_widget) in enumerate(zip(player_screens, widget_screens, strict=True)):
+        assert comparable(in_player) == comparable(in_widget), f"screen {number} of the path"
+    drawn = {kind for screen in widget_screens for _at, kind, _text in screen}
+    assert {"heading", "choices", "views", "codes", "summary", "button"} <= drawn
     # What the widget exports is made from the entry the player stores for the same path.
     kept = ("title", "path", "ending")
     in_player = stored["dilemmas"][dilemma_id]

@@ -21,6 +21,7 @@ from conftest import (
     build_book,
     make_fixture_book,
     play_choices_by_keyboard,
+    player_scripts,
     press_until_focused,
     serve,
     settled_storage,
@@ -30,7 +31,6 @@ from ethicskit.documents import standalone_dilemma
 from ethicskit.engine import Session, enumerate_paths
 from ethicskit.export import codes_words, related_clauses
 from ethicskit.models import Dilemma, Jurisdiction
-from ethicskit.sphinx.assets import STATIC
 
 pytestmark = pytest.mark.browser
 
@@ -290,6 +290,7 @@ def test_content_is_inserted_as_text_never_as_html(page: Page, tmp_path: Path, e
         "codes_words": dict.fromkeys(("held_back", "honours", "strains", "none_related"), evil),
         "sides": [{"id": side, "name": evil} for side in ("agency", "profession", "person")],
         "leans": [evil] * 5,
+        "signs": [evil] * 5,
         "clauses": {
             "x:1": {
                 "code": evil,
@@ -337,14 +338,14 @@ def test_content_is_inserted_as_text_never_as_html(page: Page, tmp_path: Path, e
         ],
     }
     data = json.dumps(payload).replace("</", "<\\/")
-    player = (STATIC / "dilemma-player.js").read_text()
+    player = player_scripts()
     page_file = tmp_path / "evil.html"
     page_file.write_text(
         "<!doctype html><html lang='en'><head><title>t</title></head><body><main>"
         "<section class='ek-dilemma'><h1>t</h1>"
         f"<script type='application/json' class='ek-dilemma-data'>{data}</script>"
         "<section class='ek-node'><h2>map</h2></section></section></main>"
-        f"<script>{player}</script></body></html>"
+        f"{player}</body></html>"
     )
     page.goto(page_file.as_uri())
     expect(page.locator(".ek-situation")).to_have_text(evil)
@@ -432,14 +433,14 @@ def test_the_player_lists_the_related_clauses_the_payload_gives_for_the_nation(
         ],
         "endings": [{"id": "e1", "title": "End", "debrief": "Done.", "clauses": [], "prompt": "Why?"}],
     }
-    player = (STATIC / "dilemma-player.js").read_text()
+    player = player_scripts()
     page_file = tmp_path / "order.html"
     page_file.write_text(
         "<!doctype html><html lang='en'><head><title>t</title></head><body><main>"
         "<section class='ek-dilemma'><h1>t</h1>"
         f"<script type='application/json' class='ek-dilemma-data'>{json.dumps(payload)}</script>"
         "<section class='ek-node'><h2>map</h2></section></section></main>"
-        f"<script>{player}</script></body></html>"
+        f"{player}</body></html>"
     )
     page.goto(page_file.as_uri())
     page.get_by_role("button", name="Choose").click()

@@ -19,7 +19,7 @@ from axe_playwright_python.sync_playwright import Axe
 from lxml import etree
 from playwright.sync_api import FrameLocator, Page, expect
 
-from conftest import FIXTURES, REPO, serve, settled_storage
+from conftest import FIXTURES, REPO, player_scripts, serve, settled_storage
 from ethicskit.catalog import Catalog, load_catalog
 from ethicskit.engine import enumerate_paths
 from ethicskit.export import codes_words
@@ -403,6 +403,7 @@ def chain_payload(steps: int) -> dict[str, Any]:
             {"id": "person", "name": "The person served"},
         ],
         "leans": ["strongly against", "against", "neutral", "for", "strongly for"],
+        "signs": ["-2", "-1", "0", "+1", "+2"],
         "clauses": {},
         "provisions": {},
         "nodes": nodes,
@@ -426,14 +427,14 @@ def test_a_path_past_the_limit_is_never_sent(
     page, problems = vle_page
     steps = 30  # each step takes 162 characters: the 26th goes past the limit
     data = json.dumps(chain_payload(steps))
-    player = (REPO / "src" / "ethicskit" / "sphinx" / "static" / "dilemma-player.js").read_text()
+    player = player_scripts()
     (served_root / "long.html").write_text(
         "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>t</title>"
         "<link rel='icon' href='data:,'></head><body><main>"
         "<section class='ek-dilemma' data-lms='scorm12'><h1>t</h1>"
         f"<script type='application/json' class='ek-dilemma-data'>{data}</script>"
         "<section class='ek-node'><h2>map</h2></section></section></main>"
-        f"<script>{player}</script></body></html>"
+        f"{player}</body></html>"
     )
     (served_root / "vle-long.html").write_text(STAND_IN_VLE.replace("SRC", "/long.html"))
     page.goto(f"{served}/vle-long.html")

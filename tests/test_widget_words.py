@@ -91,7 +91,9 @@ def test_the_dilemma_widget_shows_only_catalogue_words_and_content(dilemma_id: s
     assert widget.session.ending is not None
     # Every other ending as it would show after this path: its law, its self-care note, its prompt.
     with language(PSEUDO_LANGUAGE):
-        seen += [shown(part) for ending in dilemma.endings for part in widget._ending(ending)]
+        seen += [
+            shown(part) for ending in widget.payload["endings"] for part in widget.show("ending", ending)
+        ]
     for jurisdiction in [key for _label, key in widget.jurisdiction.options]:
         widget.jurisdiction.value = jurisdiction
         seen += [_plain(line) for step in widget.session.steps for line in widget.clause_lines(step.choice)]

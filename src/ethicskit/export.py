@@ -9,6 +9,7 @@ from typing import Any
 from . import reflections, worksheet
 from .catalog import Catalog, Cited
 from .engine import conditions, decision_numbers, decision_title, ending_title, numbered_nodes, offers
+from .layout import screens
 from .models import (
     CodeStatus,
     Dilemma,
@@ -353,6 +354,8 @@ def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
             "sides": [{"id": key, "name": name} for key, name in perspective_names().items()],
             # Every output words a lean the same way; the player takes the words from here.
             "leans": [lean.label for lean in sorted(Lean)],
+            # and writes its number the same way: "+1", "0", "-2".
+            "signs": [lean.signed for lean in sorted(Lean)],
             "jurisdictions": [
                 {
                     "id": key,
@@ -382,13 +385,18 @@ def script_words_element(names: list[str]) -> str:
     """The interface words these scripts show, in the current language, as the JSON element
     `words.js` reads: the scripts carry no words of their own, nor layouts of their own."""
     found = script_words([SCRIPTS / name for name in names])
+    layouts: dict[str, Any] = {}
+    if "dilemma-player.js" in names:
+        # The player draws its step screens in the layout the widget draws them in (layout/screens.py).
+        layouts["screens"] = screens.player_screens()
+        layouts["controls"] = screens.player_controls()
     if "reflections.js" in names:
         # My reflections writes its download, and a worksheet in it, in the layouts Python writes them
         # in, filled in, not its own.
-        found["layouts"] = {
-            "worksheet": worksheet.markdown_layout(),
-            "reflections": reflections.markdown_layout(),
-        }
+        layouts["worksheet"] = worksheet.markdown_layout()
+        layouts["reflections"] = reflections.markdown_layout()
+    if layouts:
+        found["layouts"] = layouts
     data = json.dumps(
         found,
         ensure_ascii=False,

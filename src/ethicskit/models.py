@@ -942,6 +942,11 @@ class Lean(int, Enum):
         """How the lean reads beside a side's view of a choice: 'strongly against'."""
         return lean_labels()[self]
 
+    @property
+    def signed(self) -> str:
+        """The lean as a signed number, as every output writes it beside its words: '+1', '0', '-2'."""
+        return f"{int(self):+d}" if self else "0"
+
 
 def lean_labels() -> dict[Lean, str]:
     """Each lean's words, in the language being written: one wording for every output."""

@@ -12,6 +12,7 @@ import contextlib
 import functools
 import html
 import os
+import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -23,10 +24,10 @@ from . import reflections, worksheet
 from .catalog import Catalog, load_catalog
 from .engine import Session, titles
 from .export import dilemma_payload
-from .layout.dilemma import lean_words, sides
-from .models import Choice, Dilemma, Ending, LawCitation, Question, QuestionKind, SelfCheck, law_label
+from .layout.screens import player_controls, player_screens
+from .models import Choice, Dilemma, Question, QuestionKind, SelfCheck, law_label
 from .signposting import signpost
-from .words import Words, _, current, n_, words_for
+from .words import Words, _, current, listed, n_, words_for
 from .words import language as speaking
 
 
@@ -79,10 +80,11 @@ def quoted_line(label: str, entry: dict[str, Any], field: str) -> str:
     return line
 
 
-def law_lines(payload: dict[str, Any], cited: list[LawCitation], subject: str, grouped: bool) -> list[str]:
-    """The provisions of law a choice or ending cites, in the player's words and order (all from the
-    payload): under a lead-in for what the choice or ending does in law, or, while that verdict is held
-    back for the ending (`grouped` false), in order of reference under one line."""
+def law_lines(payload: dict[str, Any], cited: list[dict[str, str]], subject: str, grouped: bool) -> list[str]:
+    """The provisions of law a choice or ending cites (its payload entry's `law`), in the player's words
+    and order (all from the payload): under a lead-in for what the choice or ending does in law, or,
+    while that verdict is held back for the ending (`grouped` false), in order of reference under one
+    line."""
     words, provisions = payload["law_words"], payload["provisions"]
 
     def line(ref: str) -> str:
@@ -91,10 +93,10 @@ def law_lines(payload: dict[str, Any], cited: list[LawCitation], subject: str, g
     if not cited:
         return []
     if not grouped:
-        return [words["held_back"], *(line(ref) for ref in sorted(law.ref for law in cited))]
+        return [words["held_back"], *(line(ref) for ref in sorted(law["ref"] for law in cited))]
     lines: list[str] = []
     for relation in words["order"]:
-        refs = [law.ref for law in cited if law.relation.value == relation]
+        refs = [law["ref"] for law in cited if law["relation"] == relation]
         if refs:
             lines += [words[subject][relation], *(line(ref) for ref in refs)]
     return lines
@@ -119,6 +121,23 @@ def _html(*paragraphs: str, tag: str = "p") -> widgets.HTML:
 
 def _paragraphs(text: str) -> list[str]:
     return [part.strip() for part in text.split("\n\n") if part.strip()]
+
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def _fill(message: str, values: dict[str, Any]) -> str:
+    """A message from a layout with its placeholders filled from `values` (a payload entry), as the
+    player fills them; a placeholder with no value stays as written."""
+    return _PLACEHOLDER.sub(lambda found: str(values.get(found[1], found[0])), message)
+
+
+def _field(subject: dict[str, Any], path: str) -> Any:
+    """A field of a payload entry, `a.b` for a field inside one, as the player reads it."""
+    *inside, name = path.split(".")
+    for step in inside:
+        subject = subject[step]
+    return subject[name]
 
 
 def kit_catalog(start: Path | None = None) -> Catalog:
@@ -209,6 +228,13 @@ class DilemmaWidget(_StaticPreview, widgets.VBox):  # type: ignore[misc]
     def _build(self, dilemma: Dilemma, catalog: Catalog, jurisdiction: str | None, projection: bool) -> None:
         self.dilemma = dilemma
         self.payload = dilemma_payload(dilemma, catalog)
+        self.screens = player_screens()
+        """The step screens, in this widget's words: the layout the browser player draws."""
+        self.node_entries = {node["id"]: node for node in self.payload["nodes"]}
+        self.choice_entries = {
+            choice["id"]: choice for node in self.payload["nodes"] for choice in node["choices"]
+        }
+        self.ending_entries = {ending["id"]: ending for ending in self.payload["endings"]}
         self.titles = titles(dilemma)
         """What each decision and ending is called: the same numbers as every other output."""
         self.session = Session(dilemma)
@@ -219,18 +245,19 @@ class DilemmaWidget(_StaticPreview, widgets.VBox):  # type: ignore[misc]
         """The learner chose to stop at that pause."""
         self.reflections: dict[str, tuple[str, str]] = {}
         """Reflections by prompt key: (prompt, text)."""
+        self.controls = player_controls()
+        """The controls' words, the browser player's."""
         self.jurisdiction = widgets.Dropdown(
             options=[(place["label"], place["id"]) for place in self.payload["jurisdictions"]],
             value=jurisdiction or self.payload["jurisdiction"],
-            description=_("Codes of:"),
+            description=self.controls["jurisdiction"],
+            style={"description_width": "initial"},
         )
         self.projection = widgets.ToggleButton(
-            value=projection,
-            description=_("Projection mode"),
-            tooltip=_("For a lecturer at the front: each side's view at every step"),
+            value=projection, description=self.controls["projection"], layout=widgets.Layout(width="auto")
         )
-        self.back_button = widgets.Button(description=_("Back"))
-        self.restart_button = widgets.Button(description=_("Start again"))
+        self.back_button = widgets.Button(description=self.controls["back"])
+        self.restart_button = widgets.Button(description=self.controls["restart"])
         self.export_button = widgets.Button(description=_("Reflections as Markdown"))
         self.export_area = widgets.Textarea(
             layout=widgets.Layout(width="100%", height="12em", display="none")
@@ -330,28 +357,148 @@ class DilemmaWidget(_StaticPreview, widgets.VBox):  # type: ignore[misc]
 
     @in_own_language
     def render(self) -> None:
-        """Redraw the current step."""
+        """Redraw the current step: its screen, drawn part by part from the layout the browser player
+        draws it from (`layout/screens.py`)."""
         self.choice_buttons = []
         self.next_button = self.go_on_button = self.stop_button = None
         self.reflection_box = None
-        children: list[widgets.Widget]
         ending = self.session.ending
+        node = self.session.node
         if self.showing_outcome:
-            children = self._outcome(self.session.steps[-1].choice)
-        elif self.pausing:
-            children = self._pause()
+            step = self.session.steps[-1]
+            name, subject = "outcome", self.choice_entries[step.choice.id]
+        elif self.pausing and node is not None:
+            name, subject = ("stopped" if self.stopped else "pause"), self.node_entries[node.id]
         elif ending is not None:
-            children = self._ending(ending)
+            name, subject = "ending", self.ending_entries[ending.id]
         else:
-            children = self._node()
-        self.stage.children = children
-        labels = [step.choice.label for step in self.session.steps]
-        # A label and its value, as in a form: the label in bold, the markup kept out of the message.
-        # Each choice in its own element, so each label is read (and checked) as the content it is.
-        path = " → ".join(f"<span>{html.escape(label)}</span>" for label in labels)
-        heading = html.escape(_("Your path so far:"))
-        none_yet = html.escape(_("no decisions yet"))
-        self.path.value = f"<p><strong>{heading}</strong> {path or none_yet}</p>"
+            assert node is not None
+            name, subject = "decision", self.node_entries[node.id]
+        self.stage.children = self.show(name, subject)
+        # The path so far, as the player lists it under its screens: each choice in its own item.
+        labels = [self.choice_entries[step.choice.id]["label"] for step in self.session.steps]
+        items = "".join(f"<li>{html.escape(label)}</li>" for label in labels)
+        path = f"<ol>{items}</ol>" if items else f"<p>{html.escape(self.controls['no_path'])}</p>"
+        self.path.value = f"<h4>{html.escape(self.controls['path'])}</h4>{path}"
+
+    def show(self, name: str, subject: dict[str, Any]) -> list[widgets.Widget]:
+        """The widgets of screen `name` for its subject (a decision, choice or ending of the payload)."""
+        shown: list[widgets.Widget] = []
+        for at, part in enumerate(self.screens[name]):
+            if "if" not in part or self._holds(part["if"], subject):
+                drawn = getattr(self, "_part_" + part["part"])(part, subject)
+                # Which part of the screen each widget is, as the player's `data-part` and `data-at` say.
+                for widget in drawn:
+                    widget.add_class(f"ek-part-{part['part']}")
+                    widget.add_class(f"ek-at-{at}")
+                shown += drawn
+        return shown
+
+    def _holds(self, condition: str, subject: dict[str, Any]) -> bool:
+        """A part's condition, read as the player reads it (see `layout/screens.py`)."""
+        name = condition.removeprefix("!")
+        if name == "@projection":
+            value = bool(self.projection.value)
+        elif name == "@ends":
+            value = subject["to"] in self.ending_entries
+        else:
+            value = bool(subject.get(name))
+        return value != condition.startswith("!")
+
+    @staticmethod
+    def _text(part: dict[str, Any], subject: dict[str, Any]) -> str:
+        """A part's words: its message (the notebook's, where it has one) with the subject's fields in
+        place, or one field of the subject as it stands."""
+        if "field" in part:
+            return str(_field(subject, part["field"]))
+        return _fill(part.get("in_notebook", part["text"]), subject)
+
+    def _part_heading(self, part: dict[str, Any], subject: dict[str, Any]) -> list[widgets.Widget]:
+        return [_html(self._text(part, subject), tag="h4")]
+
+    def _part_subheading(self, part: dict[str, Any], subject: dict[str, Any]) -> list[widgets.Widget]:
+        return [_html(self._text(part, subject), tag="h5")]
+
+    def _part_paragraphs(self, part: dict[str, Any], subject: dict[str, Any]) -> list[widgets.Widget]:
+        return [_html(*_paragraphs(self._text(part, subject)))]
+
+    def _part_text(self, part: dict[str, Any], subject: dict[str, Any]) -> list[widgets.Widget]:
+        return [_html(self._text(part, subject))]
+
+    def _part_reflection(self, part: dict[str, Any], subject: dict[str, Any]) -> list[widgets.Widget]:
+        return [
+            _html(self._text(part, subject), tag="em"),
+            self._reflection(subject["id"], subject["prompt"]),
+        ]
+
+    def _part_choices(self, part: dict[str, Any], subject: dict[str, Any]) -> list[widgets.Widget]:
+        for choice in self.session.choices():  # what the engine offers at this point of the path
+            button = widgets.Button(
+                description=self.choice_entries[choice.id]["label"], layout=widgets.Layout(width="auto")
+            )
+            button.on_click(lambda _button, chosen=choice.id: self.choose(chosen))
+            self.choice_buttons.append(button)
+        return list(self.choice_buttons)
+
+    def _part_button(self, part: dict[str, Any], subject: dict[str, Any]) -> list[widgets.Widget]:
+        button = widgets.Button(description=self._text(part, subject), layout=widgets.Layout(width="auto"))
+        move = {
+            "go-on": self.go_on,
+            "stop": self.stop_here,
+            "return": self.return_to_pause,
+            "next": self.proceed,
+        }[part["action"]]
+        button.on_click(lambda _button: move())
+        if part["action"] == "next":
+            self.next_button = button
+        elif part["action"] == "stop":
+            self.stop_button = button
+        else:
+            self.go_on_button = button
+        return [button]
+
+    def _part_views(self, part: dict[str, Any], choice: dict[str, Any]) -> list[widgets.Widget]:
+        leans, signs = self.payload["leans"], self.payload["signs"]
+        views = []
+        for side in self.payload["sides"]:
+            view = choice["views"][side["id"]]
+            lean = _fill(part["lean"], {"lean": signs[view["lean"] + 2], "meaning": leans[view["lean"] + 2]})
+            views.append(" ".join([_fill(part["side"], {"side": side["name"]}), view["text"], lean]))
+        return [_html(*views, tag="li")]
+
+    def _part_codes(self, part: dict[str, Any], choice: dict[str, Any]) -> list[widgets.Widget]:
+        lines = self._clause_lines(choice)
+        return [widgets.VBox([_html(part["title"], tag="h5"), _html(*lines, tag="li")])]
+
+    def _part_clauses(self, part: dict[str, Any], ending: dict[str, Any]) -> list[widgets.Widget]:
+        labels = [self.payload["clauses"][ref]["label"] for ref in ending["clauses"]]
+        return [_html(_fill(part["text"], {"clauses": listed(labels)}))]
+
+    def _part_law(self, part: dict[str, Any], ending: dict[str, Any]) -> list[widgets.Widget]:
+        lines = law_lines(self.payload, ending["law"], "ending", grouped=True)
+        return [_html(part["title"], tag="h5"), _html(*lines, tag="li")]
+
+    def _part_aside(self, part: dict[str, Any], subject: dict[str, Any]) -> list[widgets.Widget]:
+        return [_html(part["title"], tag="h5"), _html(*_paragraphs(self._text(part, subject)))]
+
+    def _part_summary(self, part: dict[str, Any], ending: dict[str, Any]) -> list[widgets.Widget]:
+        head = "".join(
+            f'<th scope="col">{html.escape(name)}</th>'
+            for name in [part["column"], *(side["name"] for side in self.payload["sides"])]
+        )
+        rows = []
+        for label, codes, *views in self.summary_rows():
+            cells = "".join(f"<td>{html.escape(view)}</td>" for view in views)
+            rows.append(f'<tr><th scope="row">{html.escape(label)} {html.escape(codes)}</th>{cells}</tr>')
+        return [
+            widgets.HTML(
+                f"<table><caption>{html.escape(part['caption'])}</caption><thead><tr>{head}</tr></thead>"
+                f"<tbody>{''.join(rows)}</tbody></table>"
+            )
+        ]
+
+    def _part_map(self, part: dict[str, Any], ending: dict[str, Any]) -> list[widgets.Widget]:
+        return []  # the widget draws no map of the path (the page's player does)
 
     def _reflection(self, key: str, prompt: str) -> widgets.Textarea:
         box = widgets.Textarea(
@@ -368,94 +515,12 @@ class DilemmaWidget(_StaticPreview, widgets.VBox):  # type: ignore[misc]
         self.reflection_box = box
         return box
 
-    def _node(self) -> list[widgets.Widget]:
-        node = self.session.node
-        assert node is not None
-        parts: list[widgets.Widget] = [_html(self.titles[node.id], tag="h4")]
-        parts.append(_html(*_paragraphs(node.situation)))
-        if node.prompt:
-            parts += [_html(node.prompt, tag="em"), self._reflection(node.id, node.prompt)]
-        parts.append(_html(_("What do you do?")))
-        for choice in self.session.choices():
-            button = widgets.Button(description=choice.label, layout=widgets.Layout(width="auto"))
-            button.on_click(lambda _button, chosen=choice.id: self.choose(chosen))
-            self.choice_buttons.append(button)
-            parts.append(button)
-        return parts
-
-    def _pause(self) -> list[widgets.Widget]:
-        """The pause before the decision's hardest material, as in the browser player."""
-        node = self.session.node
-        assert node is not None and node.pause_before is not None
-        title = self.titles[node.id]
-        if self.stopped:
-            self.go_on_button = widgets.Button(description=_("Return to the pause"))
-            self.go_on_button.on_click(lambda _button: self.return_to_pause())
-            return [
-                _html(_("You stopped before {title}", title=title), tag="h4"),
-                _html(
-                    _(
-                        "Stopping here is a sound choice, and nothing is lost: your path and reflections so "
-                        "far stay in this notebook. You can come back to this point, go back a step or start "
-                        "again whenever you choose."
-                    )
-                ),
-                _html(signpost()),
-                self.go_on_button,
-            ]
-        self.go_on_button = widgets.Button(
-            description=_("Go on to {title}", title=title), layout=widgets.Layout(width="auto")
-        )
-        self.go_on_button.on_click(lambda _button: self.go_on())
-        self.stop_button = widgets.Button(description=_("Stop here"))
-        self.stop_button.on_click(lambda _button: self.stop_here())
-        return [
-            _html(_("A pause before {title}", title=title), tag="h4"),
-            _html(*_paragraphs(node.pause_before)),
-            _html(signpost()),
-            self.go_on_button,
-            self.stop_button,
-        ]
-
-    def _outcome(self, choice: Choice) -> list[widgets.Widget]:
-        parts: list[widgets.Widget] = [_html(_("You chose: {label}", label=choice.label), tag="h4")]
-        parts.append(_html(*_paragraphs(choice.consequence)))
-        if self.projection.value:
-            leans = lean_words()
-            views = [
-                _(
-                    "{side}: {view} ({lean}, {lean_word})",
-                    side=label,
-                    view=view.text,
-                    lean=f"{int(view.lean):+d}",
-                    lean_word=leans[int(view.lean)],
-                )
-                for key, label in sides()
-                for view in [getattr(choice.perspectives, key)]
-            ]
-            parts.append(_html(*views, tag="li"))
-        else:
-            parts.append(
-                _html(
-                    _(
-                        "How the agency, the profession and the person saw this choice is shown at the end "
-                        "of the dilemma. Before you go on: how do you think each of them sees it?"
-                    ),
-                    tag="em",
-                )
-            )
-        parts.append(self._codes(choice))
-        self.next_button = widgets.Button(
-            description=_("See where this ends")
-            if choice.leads_to in {e.id for e in self.dilemma.endings}
-            else _("Continue")
-        )
-        self.next_button.on_click(lambda _button: self.proceed())
-        parts.append(self.next_button)
-        return parts
-
     @in_own_language
     def clause_lines(self, choice: Choice) -> list[str]:
+        """The codes and law panel of a choice as text, in the player's words and order."""
+        return self._clause_lines(self.choice_entries[choice.id])
+
+    def _clause_lines(self, entry: dict[str, Any]) -> list[str]:
         """The codes and law panel as text, in the player's words and order (all from the payload): cited
         clauses, cited provisions of law, then clauses related by theme in the jurisdiction.
 
@@ -469,82 +534,56 @@ class DilemmaWidget(_StaticPreview, widgets.VBox):  # type: ignore[misc]
 
         if self.projection.value:
             lines: list[str] = []
-            for heading, refs in ((words["honours"], choice.honours), (words["strains"], choice.strains)):
+            for heading, refs in ((words["honours"], entry["honours"]), (words["strains"], entry["strains"])):
                 if refs:
                     lines += [heading, *(item(ref) for ref in refs)]
         else:
-            lines = [words["held_back"], *(item(ref) for ref in sorted([*choice.honours, *choice.strains]))]
-        lines += law_lines(self.payload, choice.law, "choice", grouped=self.projection.value)
+            lines = [
+                words["held_back"],
+                *(item(ref) for ref in sorted([*entry["honours"], *entry["strains"]])),
+            ]
+        lines += law_lines(self.payload, entry["law"], "choice", grouped=self.projection.value)
         [place] = [place for place in self.payload["jurisdictions"] if place["id"] == self.jurisdiction.value]
-        [entry] = [c for node in self.payload["nodes"] for c in node["choices"] if c["id"] == choice.id]
         related: list[str] = entry["related"][place["id"]]  # chosen in Python, as the player reads them
         lines.append(place["related_heading"])
         lines += [item(ref) for ref in related] or [words["none_related"]]
         return lines
 
-    def _codes(self, choice: Choice) -> widgets.VBox:
-        return widgets.VBox(
-            [
-                _html(_("What the codes and the law say"), tag="h5"),
-                _html(*self.clause_lines(choice), tag="li"),
-            ]
-        )
-
-    def _ending(self, ending: Ending) -> list[widgets.Widget]:
-        parts: list[widgets.Widget] = [_html(self.titles[ending.id], tag="h4")]
-        parts.append(_html(*_paragraphs(ending.debrief)))
-        if ending.law:
-            parts.append(_html(_("What the law says"), tag="h5"))
-            parts.append(_html(*law_lines(self.payload, ending.law, "ending", grouped=True), tag="li"))
-        if ending.self_care:
-            parts.append(_html(_("Looking after yourself: {text}", text=ending.self_care)))
-        parts.append(_html(_("How each side saw your path, decision by decision (a picture, not a score)")))
-        parts.append(_html(*self.path_summary(), tag="li"))
-        parts += [
-            _html(ending.reflection_prompt, tag="em"),
-            self._reflection(ending.id, ending.reflection_prompt),
-        ]
-        return parts
-
     @in_own_language
-    def path_summary(self) -> list[str]:
-        """One line per decision on the path: each side's lean and view, then what the choice cites."""
-        clauses = self.payload["clauses"]
+    def summary_rows(self) -> list[list[str]]:
+        """The ending's table as text, one row per decision on the path: the decision and choice, what
+        the choice honours and strains (empty when it cites no clause), then each side's lean and view,
+        in the layout's words."""
+        [part] = [part for part in self.screens["ending"] if part["part"] == "summary"]
+        clauses, leans, signs = self.payload["clauses"], self.payload["leans"], self.payload["signs"]
 
         def refs(found: list[str]) -> str:
-            return "; ".join(clauses[r]["label"] for r in found)
+            return listed([clauses[ref]["label"] for ref in found])
 
-        leans = lean_words()
-        lines = []
+        rows = []
         for step in self.session.steps:
-            choice = step.choice
-            views = [
-                _(
-                    "{side} {lean} {lean_word}: {view}",
-                    side=label,
-                    lean=f"{int(view.lean):+d}",
-                    lean_word=leans[int(view.lean)],
-                    view=view.text,
+            choice = self.choice_entries[step.choice.id]
+            honoured, strained = refs(choice["honours"]), refs(choice["strains"])
+            if honoured and strained:
+                codes = _fill(part["both"], {"honoured": honoured, "strained": strained})
+            elif honoured or strained:
+                codes = _fill(
+                    part["honours" if honoured else "strains"], {"honoured": honoured, "strained": strained}
                 )
-                for key, label in sides()
-                for view in [getattr(choice.perspectives, key)]
-            ]
-            line = _("{decision}: {choice}.", decision=self.titles[step.node.id], choice=choice.label)
-            sentences = [line, *views]
-            if choice.honours and choice.strains:
-                sentences.append(
-                    _(
-                        "It honours {honoured}; it strains {strained}.",
-                        honoured=refs(choice.honours),
-                        strained=refs(choice.strains),
-                    )
+            else:
+                codes = ""
+            label = _fill(
+                part["row"], {"decision": self.node_entries[step.node.id]["title"], "choice": choice["label"]}
+            )
+            cells = []
+            for side in self.payload["sides"]:
+                view = choice["views"][side["id"]]
+                lean = _fill(
+                    part["lean"], {"lean": signs[view["lean"] + 2], "meaning": leans[view["lean"] + 2]}
                 )
-            elif choice.honours:
-                sentences.append(_("It honours {clauses}.", clauses=refs(choice.honours)))
-            elif choice.strains:
-                sentences.append(_("It strains {clauses}.", clauses=refs(choice.strains)))
-            lines.append(" ".join(sentences))
-        return lines
+                cells.append(f"{lean} {view['text']}")
+            rows.append([label, codes, *cells])
+        return rows
 
     # --- export ---
 

@@ -14,28 +14,10 @@
   var MIGRATIONS = [["first-loyalty/reflections", function (old) { return { version: 1, dilemmas: old || {} }; }]];
   /** The word for a lean, from -2 to +2, as the payload gives it: one wording for every output. */
   function leanWord(data, lean) { return data.leans[lean + 2]; }
-  /** A lean as a signed number: "+1", "0", "-2". */
-  function signed(lean) { return (lean > 0 ? "+" : "") + lean; }
+  /** A lean as a signed number, as the payload writes it for every output: "+1", "0", "-2". */
+  function signed(data, lean) { return data.signs[lean + 2]; }
   /** The three sides, [key, name], in the order they are shown. */
   function sides(data) { return data.sides.map(function (side) { return [side.id, side.name]; }); }
-  /** The route a choice takes a concern along, by its id in the dilemma's data. */
-  function escalationRoute(route) {
-    switch (route) {
-      case "informal-resolution": return _("informal resolution");
-      case "supervision": return _("supervision");
-      case "line-manager": return _("line manager");
-      case "recorded-disagreement": return _("recorded disagreement");
-      case "principal-social-worker": return _("principal social worker");
-      case "union-or-association": return _("union or association");
-      case "advocate": return _("advocate");
-      case "complaint": return _("complaint");
-      case "whistleblowing": return _("whistleblowing");
-      case "ombudsman": return _("ombudsman");
-      case "inspectorate": return _("inspectorate");
-      case "regulator": return _("regulator");
-      default: return route.replace(/-/g, " ");
-    }
-  }
   var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
   // ---- storage ---------------------------------------------------------------------------------
@@ -160,7 +142,6 @@
       return piece.charAt(0) === "{" && name in parts ? parts[name] : document.createTextNode(piece);
     });
   }
-  function panelTitle() { return _("What the codes and the law say"); }
   /** A list item: a clause's or provision's label in bold, then its text. */
   function labelled(label, text) {
     return el("li", {}, [el("strong", { text: _("{label}:", { label: label }) }), document.createTextNode(" "), text]);
@@ -402,20 +383,20 @@
       self.mapButton.setAttribute("aria-expanded", String(open));
       self.mapButton.textContent = open ? _("Hide the whole map") : _("Show the whole map");
     } });
-    this.projectionButton = el("button", { type: "button", class: "ek-btn ek-projection-btn", "aria-pressed": String(this.projection), text: _("Projection mode: each side's view at every step"), onclick: function () {
+    this.projectionButton = el("button", { type: "button", class: "ek-btn ek-projection-btn", "aria-pressed": String(this.projection), text: controls.projection, onclick: function () {
       self.projection = !self.projection;
       self.projectionButton.setAttribute("aria-pressed", String(self.projection));
       self.render(false, self.projection ? _("Projection mode on: each side's view is shown after every choice.") : _("Projection mode off: each side's view is shown at the end."));
     } });
     this.player = el("div", { class: "ek-player" }, [
       el("div", { class: "ek-toolbar" }, [
-        el("label", { for: id, text: _("Show the codes of:") }), document.createTextNode(" "), select,
-        el("button", { type: "button", class: "ek-btn", text: _("Back"), onclick: function () { self.back(); } }),
-        el("button", { type: "button", class: "ek-btn", text: _("Start again"), onclick: function () { self.restart(); } }),
+        el("label", { for: id, text: controls.jurisdiction }), document.createTextNode(" "), select,
+        el("button", { type: "button", class: "ek-btn", text: controls.back, onclick: function () { self.back(); } }),
+        el("button", { type: "button", class: "ek-btn", text: controls.restart, onclick: function () { self.restart(); } }),
         this.mapButton, this.projectionButton
       ]),
       this.notice, this.live, this.stage,
-      el("section", { class: "ek-path", "aria-label": _("Your path so far") }, [el("h2", { text: _("Your path so far") }), this.pathList])
+      el("section", { class: "ek-path", "aria-label": controls.path }, [el("h2", { text: controls.path }), this.pathList])
     ]);
     var anchor = this.root.querySelector(".ek-student-map") || this.root.querySelector(".ek-node");
     this.root.insertBefore(this.player, anchor);
@@ -430,7 +411,7 @@
   P.next = function () {
     this.showingOutcome = false;
     this.pauseAt(this.current());
-    if (this.pausing) { this.render(true, _("A pause before {title}", { title: this.nodes[this.pausing].title })); return; }
+    if (this.pausing) { this.render(true, headingOf("pause", this.nodes[this.pausing])); return; }
     var end = this.endings[this.current()];
     this.render(true, end ? end.heading : this.nodes[this.current()].title);
   };
@@ -451,34 +432,168 @@
   };
 
   P.render = function (moveFocus, announce) {
-    var stage = this.stage, self = this;
-    stage.textContent = "";
+    var self = this;
+    this.stage.textContent = "";
+    this.focusTarget = null;
     var end = this.endings[this.current()];
-    var heading;
-    if (this.showingOutcome) heading = this.renderOutcome(this.steps[this.steps.length - 1].choice);
-    else if (this.pausing) heading = this.renderPause(this.nodes[this.pausing]);
-    else if (end) heading = this.renderEnding(end);
-    else heading = this.renderNode(this.nodes[this.current()]);
+    if (this.showingOutcome) this.show("outcome", this.steps[this.steps.length - 1].choice);
+    else if (this.pausing) this.show(this.stopped ? "stopped" : "pause", this.nodes[this.pausing]);
+    else if (end) this.show("ending", end);
+    else this.show("decision", this.nodes[this.current()]);
     this.pathList.textContent = "";
     this.steps.forEach(function (s) { self.pathList.appendChild(el("li", { text: s.choice.label, lang: langOf(s.choice, "label") })); });
-    if (!this.steps.length) this.pathList.appendChild(el("li", { class: "ek-muted", text: _("No decisions yet.") }));
+    if (!this.steps.length) this.pathList.appendChild(el("li", { class: "ek-muted", text: controls.no_path }));
     this.reveal();
     if (announce) this.live.textContent = announce;
-    if (moveFocus) {
-      heading.focus();
-      heading.scrollIntoView({ block: "start", behavior: reduceMotion ? "auto" : "smooth" });
+    if (moveFocus && this.focusTarget) {
+      this.focusTarget.focus();
+      this.focusTarget.scrollIntoView({ block: "start", behavior: reduceMotion ? "auto" : "smooth" });
     }
   };
 
-  /** The step's heading: text, or nodes (a sentence from `sentenceNodes`). */
-  P.heading = function (text) {
-    var h = typeof text === "string" ? el("h2", { tabindex: "-1", class: "ek-step-heading", text: text }) : el("h2", { tabindex: "-1", class: "ek-step-heading" }, text);
-    this.stage.appendChild(h); return h;
-  };
-  P.add = function (nodes) { var stage = this.stage; nodes.forEach(function (n) { stage.appendChild(n); }); };
+  // ---- the step screens: drawn from the layout Python writes (layout/screens.py), part by part -------
+  var screens = words.layout ? words.layout("screens") : null;
+  // The words of the controls beside the screens and of the path so far (screens.player_controls).
+  var controls = (words.layout ? words.layout("controls") : null) || {};
 
-  /** A reflection box; `entry` is the node or ending whose `prompt` it asks. */
-  P.reflection = function (key, entry) {
+  /** A field of a payload entry, "a.b" for a field inside one: [the entry holding it, its name]. */
+  function fieldOf(subject, path) {
+    var names = path.split("."), entry = subject;
+    for (var i = 0; i < names.length - 1; i++) entry = entry ? entry[names[i]] : null;
+    return [entry, names[names.length - 1]];
+  }
+  function isSet(value) { return Array.isArray(value) ? value.length > 0 : !!value; }
+  /** A part's words: its message with each {field} of the subject in place (marked where English), or
+   * one field as it stands. */
+  function partWords(part, subject) {
+    if (part.field) { var found = fieldOf(subject, part.field); return [shown(found[0], found[1])]; }
+    var parts = {};
+    (part.text.match(/\{[a-z_A-Z]+\}/g) || []).forEach(function (slot) { var name = slot.slice(1, -1); parts[name] = shown(subject, name); });
+    return sentenceNodes(part.text, parts);
+  }
+  function partText(part, subject) { return partWords(part, subject).map(function (n) { return n.textContent; }).join(""); }
+  /** What a screen's heading (its first part) says for this subject, as the live region announces it. */
+  function headingOf(name, subject) { return partText(screens[name][0], subject); }
+
+  /** Draw the screen `name` for its subject (a decision, a choice or an ending of the payload). */
+  // Each element drawn says which part of the screen it is (`data-part`, and `data-at`, the part's place
+  // in the screen), as the widget's classes do, so the two can be compared part by part.
+  P.show = function (name, subject) {
+    var self = this;
+    (screens ? screens[name] : []).forEach(function (part, at) {
+      if (part["if"] && !self.holds(part["if"], subject)) return;
+      var drawn = self.parts[part.part].call(self, part, subject);
+      (Array.isArray(drawn) ? drawn : [drawn]).forEach(function (n) {
+        n.setAttribute("data-part", part.part); n.setAttribute("data-at", String(at));
+        self.stage.appendChild(n);
+      });
+    });
+  };
+  /** A part's condition: a field of the subject that is set, or the player's state ("@projection",
+   * "@ends"); "!" turns it round. */
+  P.holds = function (condition, subject) {
+    var negated = condition.charAt(0) === "!", name = negated ? condition.slice(1) : condition, value;
+    if (name === "@projection") value = this.projection;
+    else if (name === "@ends") value = !!this.endings[subject.to];
+    else value = isSet(subject[name]);
+    return negated ? !value : value;
+  };
+  P.moves = {
+    "go-on": function () { var title = this.nodes[this.pausing].title; this.pausing = null; this.render(true, title); },
+    stop: function () { this.stopped = true; this.render(true, headingOf("stopped", this.nodes[this.pausing])); },
+    "return": function () { this.stopped = false; this.render(true, headingOf("pause", this.nodes[this.pausing])); },
+    next: function () { this.next(); }
+  };
+  P.parts = {
+    heading: function (part, subject) {
+      var h = el("h2", { tabindex: "-1", class: "ek-step-heading" }, partWords(part, subject));
+      this.focusTarget = h;
+      return h;
+    },
+    paragraphs: function (part, subject) { var found = fieldOf(subject, part.field); return paragraphs(found[0][found[1]], part["class"], langOf(found[0], found[1])); },
+    text: function (part, subject) { return el("p", { class: part["class"] }, partWords(part, subject)); },
+    subheading: function (part, subject) { return el("h3", {}, partWords(part, subject)); },
+    reflection: function (part, subject) { return this.reflection(subject.id, subject, part.text); },
+    button: function (part, subject) {
+      var self = this, move = this.moves[part.action];
+      return el("button", { type: "button", class: "ek-btn" + (part["class"] ? " " + part["class"] : ""), text: partText(part, subject), onclick: function () { move.call(self); } });
+    },
+    choices: function (part, subject) {
+      var self = this;
+      return el("ul", { class: "ek-choices", "aria-label": part.label }, this.offered(subject.id).map(function (choice) {
+        return el("li", {}, [el("button", { type: "button", class: "ek-btn ek-choice-btn", onclick: function () { self.choose(choice); } }, [el("span", { "aria-hidden": "true", text: "→ " }), shown(choice, "label")])]);
+      }));
+    },
+    views: function (part, choice) {
+      var data = this.data;
+      return el("ul", { class: "ek-views" }, sides(data).map(function (side) {
+        var v = choice.views[side[0]];
+        return el("li", { class: "ek-view" }, [
+          el("strong", { text: fill(part.side, { side: side[1] }) }), document.createTextNode(" "), shown(v, "text"), document.createTextNode(" "),
+          el("span", { class: "ek-lean ek-lean-" + (v.lean + 2), text: fill(part.lean, { lean: signed(data, v.lean), meaning: leanWord(data, v.lean) }) })
+        ]);
+      }));
+    },
+    codes: function (part, choice) {
+      var data = this.data, j = this.jurisdiction;
+      var label = data.jurisdictions.filter(function (x) { return x.id === j; })[0] || data.jurisdictions[0];
+      function item(ref) { var c = data.clauses[ref]; return labelled(clauseLabel(data, ref), c ? quoted(c, "text") : document.createTextNode("")); }
+      var cited = choice.honours.concat(choice.strains);
+      // Chosen in Python, nation by nation (ethicskit.export.related_clauses).
+      var related = (choice.related || {})[label.id] || [];
+      var parts = [el("h3", { text: part.title })];
+      if (!this.projection) {
+        // Which clauses a choice honours and which it strains is a verdict too: until the end, the learner
+        // sees the clauses that bear on the choice and weighs them.
+        parts.push(el("p", { text: data.codes_words.held_back }), el("ul", {}, cited.slice().sort().map(item)));
+        parts = parts.concat(lawParts(data, choice.law || [], "choice", false));
+      } else {
+        if (choice.honours.length) parts.push(el("p", { text: data.codes_words.honours }), el("ul", {}, choice.honours.map(item)));
+        if (choice.strains.length) parts.push(el("p", { text: data.codes_words.strains }), el("ul", {}, choice.strains.map(item)));
+        parts = parts.concat(lawParts(data, choice.law || [], "choice", true));
+      }
+      parts.push(el("p", { text: label.related_heading }));
+      parts.push(related.length ? el("ul", { class: "ek-related" }, related.map(item)) : el("p", { class: "ek-muted", text: data.codes_words.none_related }));
+      return el("section", { class: "ek-codes", "aria-label": part.title }, parts);
+    },
+    clauses: function (part, end) { return el("p", { text: fill(part.text, { clauses: clauseList(this.data, end.clauses) }) }); },
+    law: function (part, end) { return el("section", { class: "ek-codes ek-ending-law", "aria-label": part.title }, [el("h3", { text: part.title })].concat(lawParts(this.data, end.law, "ending", true))); },
+    aside: function (part, subject) {
+      var found = fieldOf(subject, part.field);
+      return el("aside", { class: "ek-self-care" }, [el("h3", { text: part.title })].concat(paragraphs(found[0][found[1]], null, langOf(found[0], found[1]))));
+    },
+    summary: function (part) {
+      var data = this.data, self = this;
+      var rows = this.steps.map(function (s) {
+        var honours = clauseList(data, s.choice.honours), strains = clauseList(data, s.choice.strains), codes = "";
+        if (honours && strains) codes = fill(part.both, { honoured: honours, strained: strains });
+        else if (honours) codes = fill(part.honours, { honoured: honours });
+        else if (strains) codes = fill(part.strains, { strained: strains });
+        var label = el("th", { scope: "row" }, sentenceNodes(fill(part.row, { decision: self.nodes[s.node].title }), { choice: shown(s.choice, "label") }));
+        if (codes) label.appendChild(el("span", { class: "ek-summary-codes", text: codes }));
+        return el("tr", {}, [label].concat(sides(data).map(function (side) {
+          var view = s.choice.views[side[0]], lean = view.lean;
+          return el("td", {}, [
+            el("span", { class: "ek-bar ek-bar-" + (lean + 2), "aria-hidden": "true" }),
+            el("span", { class: "ek-summary-lean", text: fill(part.lean, { lean: signed(data, lean), meaning: leanWord(data, lean) }) }),
+            el("span", { class: "ek-summary-view", text: view.text, lang: langOf(view, "text") })
+          ]);
+        })));
+      });
+      var head = el("tr", {}, [el("th", { scope: "col", text: part.column })].concat(sides(data).map(function (s) { return el("th", { scope: "col", text: s[1] }); })));
+      return el("table", { class: "ek-summary-table" }, [el("caption", { text: part.caption }), el("thead", {}, [head]), el("tbody", {}, rows)]);
+    },
+    map: function (part) {
+      var drawn = this.drawPath();
+      return drawn ? el("figure", { class: "ek-diagram ek-path-map" }, [
+        el("div", { class: "ek-diagram-scroll", tabindex: "0", role: "region", "aria-label": part.label }, [drawn]),
+        el("figcaption", { text: part.caption })
+      ]) : [];
+    }
+  };
+
+  /** A reflection box; `entry` is the node or ending whose `prompt` it asks, `label` its label's message. */
+  P.reflection = function (key, entry, label) {
     var prompt = entry.prompt;
     var self = this, id = "ek-r-" + (++uid), dilemmaId = this.data.id;
     function storedText() { var e = loadStore().dilemmas[dilemmaId]; return e && e.reflections[key] ? e.reflections[key].text : ""; }
@@ -505,126 +620,8 @@
       if (event.key !== KEY || area.value !== base) return;
       base = area.value = storedText();
     });
-    var label = el("label", { for: id }, sentenceNodes(_("{prompt} (your reflection, kept only on this device)"), { prompt: shown(entry, "prompt") }));
-    return el("div", { class: "ek-reflection" }, [label, area, status]);
-  };
-
-  P.renderNode = function (node) {
-    var self = this;
-    var h = this.heading(node.title);
-    this.add(paragraphs(node.situation, "ek-situation", langOf(node, "situation")));
-    if (node.prompt) this.add([this.reflection(node.id, node)]);
-    var list = el("ul", { class: "ek-choices", "aria-label": _("What do you do?") }, this.offered(node.id).map(function (choice) {
-      return el("li", {}, [el("button", { type: "button", class: "ek-btn ek-choice-btn", onclick: function () { self.choose(choice); } }, [el("span", { "aria-hidden": "true", text: "→ " }), shown(choice, "label")])]);
-    }));
-    this.add([el("p", { class: "ek-ask", text: _("What do you do?") }), list]);
-    return h;
-  };
-
-  // The pause before a decision's hardest material: what is coming, where support is, and a real
-  // choice to stop; stopping keeps the path and reflections and can be undone from the same place.
-  P.renderPause = function (node) {
-    var self = this, pause = node.pauseBefore;
-    var pauseTitle = _("A pause before {title}", { title: node.title }), stoppedTitle = _("You stopped before {title}", { title: node.title });
-    if (this.stopped) {
-      var stopped = this.heading(stoppedTitle);
-      this.add([el("p", { text: _("Stopping here is a sound choice, and nothing is lost: your path and reflections so far stay on this device. You can come back to this point, go back a step or start again whenever you choose.") }),
-        el("p", { class: "ek-support", text: pause.support }),
-        el("button", { type: "button", class: "ek-btn", text: _("Return to the pause"), onclick: function () { self.stopped = false; self.render(true, pauseTitle); } })]);
-      return stopped;
-    }
-    var h = this.heading(pauseTitle);
-    this.add(paragraphs(pause.text, "ek-pause-text", langOf(pause, "text")));
-    this.add([el("p", { class: "ek-support", text: pause.support }),
-      el("button", { type: "button", class: "ek-btn ek-next-btn", text: _("Go on to {title}", { title: node.title }), onclick: function () { self.pausing = null; self.render(true, node.title); } }),
-      el("button", { type: "button", class: "ek-btn", text: _("Stop here"), onclick: function () { self.stopped = true; self.render(true, stoppedTitle); } })]);
-    return h;
-  };
-
-  P.views = function (choice) {
-    var data = this.data;
-    return el("ul", { class: "ek-views" }, sides(data).map(function (side) {
-      var v = choice.views[side[0]];
-      return el("li", { class: "ek-view" }, [
-        el("strong", { text: _("{side}:", { side: side[1] }) }), document.createTextNode(" "), shown(v, "text"), document.createTextNode(" "),
-        el("span", { class: "ek-lean ek-lean-" + (v.lean + 2), text: _("({lean}, {meaning})", { lean: signed(v.lean), meaning: leanWord(data, v.lean) }) })
-      ]);
-    }));
-  };
-
-  P.codes = function (choice) {
-    var data = this.data, j = this.jurisdiction;
-    var label = data.jurisdictions.filter(function (x) { return x.id === j; })[0] || data.jurisdictions[0];
-    function item(ref) { var c = data.clauses[ref]; return labelled(clauseLabel(data, ref), c ? quoted(c, "text") : document.createTextNode("")); }
-    var cited = choice.honours.concat(choice.strains);
-    // Chosen in Python, nation by nation (ethicskit.export.related_clauses).
-    var related = (choice.related || {})[label.id] || [];
-    var parts = [el("h3", { text: panelTitle() })];
-    if (!this.projection) {
-      // Which clauses a choice honours and which it strains is a verdict too: until the end, the learner
-      // sees the clauses that bear on the choice and weighs them.
-      parts.push(el("p", { text: data.codes_words.held_back }), el("ul", {}, cited.slice().sort().map(item)));
-      parts = parts.concat(lawParts(data, choice.law || [], "choice", false));
-    } else {
-      if (choice.honours.length) parts.push(el("p", { text: data.codes_words.honours }), el("ul", {}, choice.honours.map(item)));
-      if (choice.strains.length) parts.push(el("p", { text: data.codes_words.strains }), el("ul", {}, choice.strains.map(item)));
-      parts = parts.concat(lawParts(data, choice.law || [], "choice", true));
-    }
-    parts.push(el("p", { text: label.related_heading }));
-    parts.push(related.length ? el("ul", { class: "ek-related" }, related.map(item)) : el("p", { class: "ek-muted", text: data.codes_words.none_related }));
-    return el("section", { class: "ek-codes", "aria-label": panelTitle() }, parts);
-  };
-
-  P.renderOutcome = function (choice) {
-    var self = this;
-    var h = this.heading(sentenceNodes(_("You chose: {label}"), { label: shown(choice, "label") }));
-    this.add(paragraphs(choice.consequence, "ek-consequence", langOf(choice, "consequence")));
-    if (this.projection) this.add([el("h3", { text: _("Seen from three sides") }), this.views(choice)]);
-    else this.add([el("p", { class: "ek-verdicts-later", text: _("How the agency, the profession and the person saw this choice is shown at the end of the dilemma. Before you go on: how do you think each of them sees it?") })]);
-    if (choice.escalation) this.add([el("p", { class: "ek-escalation", text: _("Route taken: {route}", { route: escalationRoute(choice.escalation) }) })]);
-    this.add([this.codes(choice)]);
-    this.add([el("button", { type: "button", class: "ek-btn ek-next-btn", text: this.endings[choice.to] ? _("See where this ends") : _("Continue"), onclick: function () { self.next(); } })]);
-    return h;
-  };
-
-  // The ending's path summary: how each side saw every choice on the path, with the clauses each
-  // choice honours and strains, so the verdicts held back along the way are all read together here.
-  P.summary = function () {
-    var data = this.data;
-    var self = this;
-    var rows = this.steps.map(function (s) {
-      var honours = clauseList(data, s.choice.honours), strains = clauseList(data, s.choice.strains), codes = "";
-      if (honours && strains) codes = _("It honours {honoured}; it strains {strained}.", { honoured: honours, strained: strains });
-      else if (honours) codes = _("It honours {honoured}.", { honoured: honours });
-      else if (strains) codes = _("It strains {strained}.", { strained: strains });
-      var label = el("th", { scope: "row" }, sentenceNodes(_("{decision}: {choice}", { decision: self.nodes[s.node].title }), { choice: shown(s.choice, "label") }));
-      if (codes) label.appendChild(el("span", { class: "ek-summary-codes", text: codes }));
-      return el("tr", {}, [label].concat(sides(data).map(function (side) {
-        var view = s.choice.views[side[0]], lean = view.lean;
-        return el("td", {}, [
-          el("span", { class: "ek-bar ek-bar-" + (lean + 2), "aria-hidden": "true" }),
-          el("span", { class: "ek-summary-lean", text: _("{lean} {meaning}", { lean: signed(lean), meaning: leanWord(data, lean) }) }),
-          el("span", { class: "ek-summary-view", text: view.text, lang: langOf(view, "text") })
-        ]);
-      })));
-    });
-    var head = el("tr", {}, [el("th", { scope: "col", text: _("Decision") })].concat(sides(data).map(function (s) { return el("th", { scope: "col", text: s[1] }); })));
-    return el("table", { class: "ek-summary-table" }, [el("caption", { text: _("How each side saw your path, decision by decision (a picture, not a score)") }), el("thead", {}, [head]), el("tbody", {}, rows)]);
-  };
-
-  P.renderEnding = function (end) {
-    var data = this.data;
-    // An ending still titled in English keeps that mark inside the heading in the page's language.
-    var h = this.heading(langOf(end, "title") ? sentenceNodes(_("Ending: {title}"), { title: shown(end, "title") }) : end.heading);
-    this.add(paragraphs(end.debrief, "ek-debrief", langOf(end, "debrief")));
-    if (end.clauses.length) this.add([el("p", { text: _("Clauses to revisit: {clauses}", { clauses: clauseList(data, end.clauses) }) })]);
-    if (end.law && end.law.length) this.add([el("section", { class: "ek-codes ek-ending-law", "aria-label": _("What the law says") }, lawParts(data, end.law, "ending", true))]);
-    if (end.selfCare) this.add([el("aside", { class: "ek-self-care" }, [el("h3", { text: _("Looking after yourself") })].concat(paragraphs(end.selfCare, null, langOf(end, "selfCare"))))]);
-    this.add([this.summary()]);
-    var drawn = this.drawPath();
-    if (drawn) this.add([this.pathFigure(drawn)]);
-    this.add([this.reflection(end.id, end)]);
-    return h;
+    var boxLabel = el("label", { for: id }, sentenceNodes(label, { prompt: shown(entry, "prompt") }));
+    return el("div", { class: "ek-reflection" }, [boxLabel, area, status]);
   };
 
   // ---- the diagram -------------------------------------------------------------------------------
@@ -686,13 +683,6 @@
     svg.setAttribute("aria-label", end ? _("Your path on the map of every branch: {path}; then {ending}", { path: path, ending: end.heading })
       : _("Your path on the map of every branch: {path}", { path: path }));
     return svg;
-  };
-
-  P.pathFigure = function (svg) {
-    return el("figure", { class: "ek-diagram ek-path-map" }, [
-      el("div", { class: "ek-diagram-scroll", tabindex: "0", role: "region", "aria-label": _("Your path on the map") }, [svg]),
-      el("figcaption", { text: _("Your path on the map: the decisions, choices and ending you reached are drawn in heavy lines, with the decisions shaded. The table above lists the same path.") })
-    ]);
   };
 
   function start() {
