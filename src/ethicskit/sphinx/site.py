@@ -100,7 +100,12 @@ def light_asset_macros(app: Sphinx, config: Config) -> None:
         partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
         partial.write_text(header + light, encoding="utf-8")
         os.replace(partial, target)
-    config.templates_path = [str(generated), str(TEMPLATES), *config.templates_path, str(INSTALLED_THEME)]
+    # sphinx-book-theme appends its components folder to the list it finds, which is Sphinx's default
+    # list itself unless a book sets one, so a process that builds more than once (the tests build books
+    # in-process) finds the folder there once per build. Each folder is kept once: otherwise the
+    # configuration would differ from the last build's, and every page would be written again.
+    paths = [str(generated), str(TEMPLATES), *config.templates_path, str(INSTALLED_THEME)]
+    config.templates_path = list(dict.fromkeys(paths))
 
 
 def set_theme_defaults(app: Sphinx, config: Config) -> None:
