@@ -16,6 +16,7 @@ import pytest
 import snowballstemmer
 from sphinx.application import Sphinx
 from sphinx.search import SearchLanguage
+from sphinx.util.docutils import docutils_namespace, patch_docutils
 
 from ethicskit.sphinx.search import WELSH_STOP_WORDS, SearchWelsh
 from search_index import indexed_pages, search_index
@@ -52,18 +53,22 @@ def build_index(tmp_path: Path, language: str, pages: dict[str, str]) -> tuple[d
     for name, text in pages.items():
         (source / f"{name}.rst").write_text(text, encoding="utf-8")
     out = tmp_path / "html"
-    app = Sphinx(
-        str(source),
-        str(source),
-        str(out),
-        str(tmp_path / "doctrees"),
-        "html",
-        confoverrides={"language": language},
-        status=io.StringIO(),
-        warning=io.StringIO(),
-        freshenv=True,
-    )
-    app.build()
+    # Sphinx registers its nodes, directives and roles with docutils for the whole process; the block
+    # takes them back afterwards, as every in-process build must, or the next build in this process
+    # warns that they are registered already.
+    with patch_docutils(str(source)), docutils_namespace():
+        app = Sphinx(
+            str(source),
+            str(source),
+            str(out),
+            str(tmp_path / "doctrees"),
+            "html",
+            confoverrides={"language": language},
+            status=io.StringIO(),
+            warning=io.StringIO(),
+            freshenv=True,
+        )
+        app.build()
     assert app.statuscode == 0
     return search_index(out), (out / "_static" / "language_data.js").read_text(encoding="utf-8")
 
