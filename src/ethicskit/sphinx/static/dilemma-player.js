@@ -468,16 +468,16 @@
   function partWords(part, subject) {
     if (part.field) { var found = fieldOf(subject, part.field); return [shown(found[0], found[1])]; }
     var parts = {};
-    (part.text.match(/\{[a-z_A-Z]+\}/g) || []).forEach(function (slot) { var name = slot.slice(1, -1); parts[name] = shown(subject, name); });
+    (part.text.match(/\{[a-z_]+\}/g) || []).forEach(function (slot) { var name = slot.slice(1, -1); parts[name] = shown(subject, name); });
     return sentenceNodes(part.text, parts);
   }
   function partText(part, subject) { return partWords(part, subject).map(function (n) { return n.textContent; }).join(""); }
   /** What a screen's heading (its first part) says for this subject, as the live region announces it. */
   function headingOf(name, subject) { return partText(screens[name][0], subject); }
 
-  /** Draw the screen `name` for its subject (a decision, a choice or an ending of the payload). */
   // Each element drawn says which part of the screen it is (`data-part`, and `data-at`, the part's place
   // in the screen), as the widget's classes do, so the two can be compared part by part.
+  /** Draw the screen `name` for its subject (a decision, a choice or an ending of the payload). */
   P.show = function (name, subject) {
     var self = this;
     (screens ? screens[name] : []).forEach(function (part, at) {
