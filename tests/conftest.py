@@ -409,7 +409,9 @@ def settled_storage(page: Any) -> dict[str, str]:
 
 def press_until_focused(page: Any, name: str, limit: int = 80) -> None:
     """Tab forward until the button with this accessible name has focus, as a keyboard user would."""
-    target = page.get_by_role("button", name=name, exact=True)
+    # Found once: finding a button by its accessible name works out the name of every button on the
+    # page, which at each press would cost more than the press.
+    target = page.get_by_role("button", name=name, exact=True).element_handle()
     for _ in range(limit):
         if target.evaluate("el => el === document.activeElement"):
             return
@@ -471,13 +473,13 @@ def go_on_past_a_pause(page: Any, code: str = "en") -> None:
         expect(page.locator(".ek-step-heading")).to_be_focused()
 
 
-def player_scripts() -> str:
-    """The dilemma player as a page runs it, for a page a test writes itself: the player's words and
-    step screens (the words element Python writes), the words script, then the player."""
+def kit_scripts(*names: str, words_element: str | None = None) -> str:
+    """The kit's scripts `names` as a page runs them, for a page a test writes itself: their words and
+    layouts (the words element Python writes for them, unless the test brings its own), the words
+    script, then the scripts in order."""
     from ethicskit.export import SCRIPTS, script_words_element
 
     scripts = "".join(
-        f"<script>{(SCRIPTS / name).read_text(encoding='utf-8')}</script>"
-        for name in ("words.js", "dilemma-player.js")
+        f"<script>{(SCRIPTS / name).read_text(encoding='utf-8')}</script>" for name in ("words.js", *names)
     )
-    return script_words_element(["dilemma-player.js"]) + scripts
+    return (script_words_element(list(names)) if words_element is None else words_element) + scripts

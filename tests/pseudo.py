@@ -9,13 +9,13 @@ letters at all. Anything else is interface text written in English outside the c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from bs4.element import Comment, Doctype, NavigableString
+from bs4.element import Comment, Doctype, NavigableString, Tag
 from pydantic import BaseModel
 
 from ethicskit.catalog import load_catalog
@@ -58,7 +58,14 @@ class Content:
         # mentions a button by name must not let the button's English label pass as content.
         if len(part.split()) < SHORT_WORDS:
             return part in self.whole
-        return part in self.joined
+        return _in_joined(self, part)
+
+
+@cache
+def _in_joined(corpus: Content, part: str) -> bool:
+    # Each page of a book repeats most of its pieces (the sidebar, the footer): a search of the whole
+    # content is made once per piece.
+    return part in corpus.joined
 
 
 SHORT_WORDS = 5
@@ -91,12 +98,26 @@ def content_text(root: Path = REPO) -> Content:
     return Content(whole, "\n".join(" ".join(piece.split()) for piece in pieces))
 
 
-def escaped_text(html: str | BeautifulSoup, within: str | None = None, root: Path = REPO) -> list[str]:
-    """The pieces of text in `html` (inside elements matching the CSS selector `within`, if given)
-    that are neither catalogue messages nor content. A page already parsed is read as it is."""
+Within = str | Callable[[Tag], bool] | None
+"""Where in a page to look: elements matching a CSS selector, or for which a function says yes (much
+quicker over a whole book than a selector matching attributes), or everywhere (None)."""
+
+
+def scopes_of(soup: BeautifulSoup, within: Within) -> list[Tag]:
+    if within is None:
+        return [soup]
+    return list(soup.find_all(within)) if callable(within) else list(soup.select(within))
+
+
+def escaped_text(html: str | BeautifulSoup, within: Within = None, root: Path = REPO) -> list[str]:
+    """The pieces of text in `html` (inside the elements `within` names, if given) that are neither
+    catalogue messages nor content. A page already parsed is read as it is."""
     soup = html if isinstance(html, BeautifulSoup) else BeautifulSoup(html, "html.parser")
-    scopes = soup.select(within) if within else [soup]
+    scopes = scopes_of(soup, within)
     corpus = content_text(root)
+    # Scopes nest (a kit element inside another): each one inside another is already read with it.
+    chosen = {id(scope) for scope in scopes}
+    scopes = [scope for scope in scopes if not any(id(parent) in chosen for parent in scope.parents)]
     escaped: list[str] = []
     for scope in scopes:
         for node in scope.find_all(string=True):

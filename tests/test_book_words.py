@@ -17,12 +17,18 @@ from bs4.element import Comment, Tag
 
 from conftest import REPO
 from ethicskit.words import PSEUDO_CLOSE, PSEUDO_OPEN
-from pseudo import Content, content_text, escaped_text
+from pseudo import Content, Within, content_text, escaped_text, scopes_of
 
 pytestmark = pytest.mark.build
 
-KIT_ELEMENTS = '[class^="ek-"], [class*=" ek-"]'
-"""The kit's own elements: everything the extension writes carries an `ek-` class."""
+
+def kit_element(tag: Tag) -> bool:
+    """Whether an element is one of the kit's own: everything the extension writes carries an `ek-`
+    class."""
+    return any(name.startswith("ek-") for name in tag.get("class") or ())
+
+
+KIT_ELEMENTS = kit_element
 
 EXCLUDED: dict[str, str] = {
     ".ek-conformance .caption-number": (
@@ -62,24 +68,46 @@ def straight_content(root: Path) -> Content:
     )
 
 
+@cache
 def _is_content(piece: str, root: Path) -> bool:
     text = " ".join(piece.translate(_STRAIGHT).split()).strip(_PUNCTUATION)
     return bool(_DATE.fullmatch(text)) or straight_content(root).holds(text)
 
 
-def messages_whole(html: str | BeautifulSoup, root: Path = REPO) -> BeautifulSoup:
+def _bearing_on(soup: BeautifulSoup, within: Within) -> set[int] | None:
+    """The blocks (by identity) inside an element matching `within`, or holding one: only they can
+    change what `escaped_text(..., within=within)` reads, so the rest of a page (the theme's navigation,
+    most of it) need not be cut up. None when every block counts."""
+    if within is None:
+        return None
+    scopes = scopes_of(soup, within)
+    chosen = {id(scope) for scope in scopes}
+    bearing = set(chosen)
+    for scope in scopes:
+        parents = [id(parent) for parent in scope.parents]
+        bearing.update(parents)
+        if chosen.isdisjoint(parents):  # the outermost scopes hold all the others
+            bearing.update(id(inside) for inside in scope.find_all(_BLOCKS))
+    return bearing
+
+
+def messages_whole(html: str | BeautifulSoup, root: Path = REPO, within: Within = None) -> BeautifulSoup:
     """The page with each sentence's catalogue messages cut out whole, and each piece of text left
     between them as its own element, so `escaped_text` sees them as a reader does.
 
     A message may hold a link ('Used in: {places}'), so its marks sit in different text nodes; content
     next to it stays a separate piece. Section anchors ('#') and code (commands and file names, never
     translated) are dropped; content whose quotes Sphinx curled, and dates, are taken as content. A page
-    already parsed is changed in place.
+    already parsed is changed in place. With `within` (the selector `escaped_text` will be given), only
+    the blocks that bear on those elements are cut up.
     """
     soup = html if isinstance(html, BeautifulSoup) else BeautifulSoup(html, "html.parser")
     for element in soup.select("a.headerlink, code"):
         element.decompose()
+    bearing = _bearing_on(soup, within)
     for block in soup.find_all(_BLOCKS):
+        if bearing is not None and id(block) not in bearing:
+            continue
         nested = block.find(_BLOCKS) or block.find(["svg", "script", "style"])
         if nested or block.find(attrs={"aria-label": True}):
             continue
@@ -97,12 +125,12 @@ def messages_whole(html: str | BeautifulSoup, root: Path = REPO) -> BeautifulSou
 
 def escaped_on(page: Path, root: Path = REPO) -> list[str]:
     """The text of a built page's kit elements that is neither a catalogue message nor content."""
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
     for selector in EXCLUDED:
         for element in soup.select(selector):
             if isinstance(element, Tag):
                 element.decompose()
-    return escaped_text(messages_whole(soup, root), within=KIT_ELEMENTS, root=root)
+    return escaped_text(messages_whole(soup, root, KIT_ELEMENTS), within=KIT_ELEMENTS, root=root)
 
 
 def book_pages(site: Path) -> list[Path]:
@@ -140,4 +168,6 @@ def test_the_pseudo_locale_book_marks_the_words_it_writes(built_pseudo_book: Pat
     case = soup.select_one(".ek-case")
     assert case is not None
     case.append(BeautifulSoup('<p class="ek-note">Questions for discussion</p>', "html.parser"))
-    assert escaped_text(messages_whole(str(soup)), within=KIT_ELEMENTS) == ["Questions for discussion"]
+    assert escaped_text(messages_whole(str(soup), within=KIT_ELEMENTS), within=KIT_ELEMENTS) == [
+        "Questions for discussion"
+    ]

@@ -19,10 +19,10 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
-from conftest import REPO, WALKTHROUGHS, load_walkthroughs, press_until_focused
+from conftest import REPO, WALKTHROUGHS, kit_scripts, load_walkthroughs, press_until_focused
 from ethicskit import reflections, worksheet
 from ethicskit.catalog import load_catalog
-from ethicskit.documents import static_text, worksheet_sheet
+from ethicskit.documents import worksheet_sheet
 from ethicskit.export import script_words_element
 from ethicskit.widgets import OWN_SITUATION, DilemmaWidget, WorksheetWidget
 from ethicskit.words import _, available_languages, current, language, stored_date
@@ -63,7 +63,7 @@ def test_a_stored_day_reads_the_same_in_python_and_in_the_browser(
         spelled = current().date(datetime.date(2026, 12, 5))
     html = (
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Dates</title></head><body>'
-        f"{element}<script>{static_text('words.js')}</script></body></html>"
+        f"{kit_scripts(words_element=element)}</body></html>"
     )
     (tmp_path / "dates.html").write_text(html, encoding="utf-8")
     page.goto((tmp_path / "dates.html").as_uri())
@@ -178,11 +178,10 @@ def test_the_worksheet_exported_by_the_page_is_the_one_python_and_the_widget_wri
 def open_my_reflections_scripts(page: Page, file: Path, words_element: str) -> None:
     """A page of nothing but My reflections' scripts and their words, opened: what they write is read
     through `FirstLoyaltyReflections`."""
-    names = ("words.js", "dilemma-player.js", "reflections.js")
-    scripts = "".join(f"<script>{static_text(name)}</script>" for name in names)
+    scripts = kit_scripts("dilemma-player.js", "reflections.js", words_element=words_element)
     file.write_text(
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>My reflections</title></head>'
-        f'<body><div class="ek-my-reflections"></div>{words_element}{scripts}</body></html>',
+        f'<body><div class="ek-my-reflections"></div>{scripts}</body></html>',
         encoding="utf-8",
     )
     page.goto(file.as_uri())

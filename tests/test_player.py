@@ -19,9 +19,9 @@ from conftest import (
     REFLECTIONS_KEY,
     WCAG_A_AA_STYLES_IN_PLACE,
     build_book,
+    kit_scripts,
     make_fixture_book,
     play_choices_by_keyboard,
-    player_scripts,
     press_until_focused,
     serve,
     settled_storage,
@@ -29,7 +29,7 @@ from conftest import (
 from ethicskit.catalog import load_catalog
 from ethicskit.documents import standalone_dilemma
 from ethicskit.engine import Session, enumerate_paths
-from ethicskit.export import codes_words, related_clauses
+from ethicskit.export import codes_panel, codes_words, related_clauses, summary_verdict
 from ethicskit.models import Dilemma, Jurisdiction
 
 pytestmark = pytest.mark.browser
@@ -317,6 +317,8 @@ def test_content_is_inserted_as_text_never_as_html(page: Page, tmp_path: Path, e
                         "views": views,
                         "honours": ["x:1"],
                         "strains": [],
+                        "panel": codes_panel(["x:1"], [], []),
+                        "verdict": summary_verdict(["x:1"], []),
                         "themes": ["records"],
                         "escalation": None,
                     }
@@ -338,7 +340,7 @@ def test_content_is_inserted_as_text_never_as_html(page: Page, tmp_path: Path, e
         ],
     }
     data = json.dumps(payload).replace("</", "<\\/")
-    player = player_scripts()
+    player = kit_scripts("dilemma-player.js")
     page_file = tmp_path / "evil.html"
     page_file.write_text(
         "<!doctype html><html lang='en'><head><title>t</title></head><body><main>"
@@ -422,6 +424,8 @@ def test_the_player_lists_the_related_clauses_the_payload_gives_for_the_nation(
                         "views": views,
                         "honours": ["cited:1"],
                         "strains": [],
+                        "panel": codes_panel(["cited:1"], [], []),
+                        "verdict": summary_verdict(["cited:1"], []),
                         "themes": ["records"],
                         "related": {"england": ["z-regulator:1", "a-body-0:1"], "wales": ["w-regulator:1"]},
                         "escalation": None,
@@ -433,7 +437,7 @@ def test_the_player_lists_the_related_clauses_the_payload_gives_for_the_nation(
         ],
         "endings": [{"id": "e1", "title": "End", "debrief": "Done.", "clauses": [], "prompt": "Why?"}],
     }
-    player = player_scripts()
+    player = kit_scripts("dilemma-player.js")
     page_file = tmp_path / "order.html"
     page_file.write_text(
         "<!doctype html><html lang='en'><head><title>t</title></head><body><main>"

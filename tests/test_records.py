@@ -13,10 +13,9 @@ from click.testing import CliRunner
 from docx import Document
 from playwright.sync_api import Page
 
+from conftest import kit_scripts
 from ethicskit import records
 from ethicskit.cli import main
-from ethicskit.export import script_words_element
-from ethicskit.sphinx.assets import STATIC
 
 EXPORTED = "2026-12-04"
 STORE: dict[str, Any] = {
@@ -176,14 +175,10 @@ def test_the_command_explains_a_bad_file(tmp_path: Path) -> None:
 def test_the_browser_fills_every_shape_exactly_as_the_command_does(page: Page, tmp_path: Path) -> None:
     """The page's script and the Python module give the same Markdown and text for the same reflections."""
     shapes = json.dumps(records.as_payload(), ensure_ascii=False)
-    scripts = "".join(
-        f"<script>{(STATIC / name).read_text(encoding='utf-8')}</script>"
-        for name in ("words.js", "dilemma-player.js", "reflections.js")
-    )
     html = (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>'
         f'<div class="ek-my-reflections"><script type="application/json" class="ek-record-shapes">{shapes}'
-        f"</script></div>{script_words_element(['dilemma-player.js', 'reflections.js'])}{scripts}"
+        f"</script></div>{kit_scripts('dilemma-player.js', 'reflections.js')}"
         "</body></html>"
     )
     (tmp_path / "page.html").write_text(html, encoding="utf-8")

@@ -19,10 +19,10 @@ from axe_playwright_python.sync_playwright import Axe
 from lxml import etree
 from playwright.sync_api import FrameLocator, Page, expect
 
-from conftest import FIXTURES, REPO, player_scripts, serve, settled_storage
+from conftest import FIXTURES, REPO, kit_scripts, serve, settled_storage
 from ethicskit.catalog import Catalog, load_catalog
 from ethicskit.engine import enumerate_paths
-from ethicskit.export import codes_words
+from ethicskit.export import codes_panel, codes_words, summary_verdict
 from ethicskit.models import Dilemma
 from ethicskit.scorm import package_files, write_package
 
@@ -378,6 +378,8 @@ def chain_payload(steps: int) -> dict[str, Any]:
                     "views": views,
                     "honours": [],
                     "strains": [],
+                    "panel": codes_panel([], [], []),
+                    "verdict": summary_verdict([], []),
                     "themes": [],
                     "escalation": None,
                 }
@@ -427,7 +429,7 @@ def test_a_path_past_the_limit_is_never_sent(
     page, problems = vle_page
     steps = 30  # each step takes 162 characters: the 26th goes past the limit
     data = json.dumps(chain_payload(steps))
-    player = player_scripts()
+    player = kit_scripts("dilemma-player.js")
     (served_root / "long.html").write_text(
         "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>t</title>"
         "<link rel='icon' href='data:,'></head><body><main>"

@@ -5,6 +5,7 @@ paths in both and comparing every screen is in test_browser."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from conftest import kit
 from ethicskit.export import dilemma_payload
@@ -61,3 +62,38 @@ def test_every_part_names_a_kind_a_move_and_fields_the_payload_has() -> None:
                 assert part["field"].split(".")[0] in carried, (name, part)
             for slot in re.findall(r"\{(\w+)\}", part.get("text", "")):
                 assert slot in carried or part["part"] == "clauses", (name, slot)
+
+
+def _words_at(payload: dict[str, Any], path: str) -> Any:
+    for name in path.split("."):
+        payload = payload[name]
+    return payload
+
+
+def test_every_codes_panel_keeps_the_verdict_for_projection_mode_and_the_ending() -> None:
+    """The panel Python lays out for each choice (which both drawers only draw): as a learner sees it, the
+    clauses and provisions the choice cites, under lead-ins that say nothing of what it does to them;
+    in projection mode the same ones, grouped by it; in both, the nation's related clauses last. Every
+    lead-in and every clause or provision it lists is in the payload."""
+    catalog = kit()
+    verdicts = {"codes_words.honours", "codes_words.strains"} | {
+        f"law_words.choice.{relation}" for relation in ("honours", "strains", "unlawful")
+    }
+    for loaded in catalog.dilemmas.values():
+        payload = dilemma_payload(loaded.model, catalog)
+        for node in payload["nodes"]:
+            for choice in node["choices"]:
+                held, shown = choice["panel"]["held"], choice["panel"]["open"]
+                for groups in (held, shown):
+                    assert groups[-1].get("place") and not any(group.get("place") for group in groups[:-1])
+                    for group in groups[:-1]:
+                        assert isinstance(_words_at(payload, group["lead"]), str) and group["refs"]
+                        assert set(group["refs"]) <= set(payload[group["of"]])
+                cited = sorted((group["of"], ref) for group in held[:-1] for ref in group["refs"])
+                assert not {group["lead"] for group in held[:-1]} & verdicts
+                assert cited == sorted((group["of"], ref) for group in shown[:-1] for ref in group["refs"])
+                assert {group["lead"] for group in shown[:-1]} <= verdicts
+                clauses = sorted([*choice["honours"], *choice["strains"]])
+                assert sorted(ref for of, ref in cited if of == "clauses") == clauses
+        for ending in payload["endings"]:
+            assert {group["lead"].rsplit(".", 1)[0] for group in ending["law"]} <= {"law_words.ending"}

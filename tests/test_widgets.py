@@ -129,7 +129,10 @@ def test_a_choice_marked_unlawful_says_so_with_its_provision() -> None:
     node = first.model_copy(update={"choices": [unlawful, *first.choices[1:]]})
     dilemma = DILEMMA.model_copy(update={"nodes": [node, *DILEMMA.nodes[1:]]})
     payload = dilemma_payload(dilemma, CATALOG)
-    assert payload["nodes"][0]["choices"][0]["law"] == [{"ref": "demo-act:2(1)", "relation": "unlawful"}]
+    panel = payload["nodes"][0]["choices"][0]["panel"]
+    law = {"of": "provisions", "refs": ["demo-act:2(1)"]}
+    assert {**law, "lead": "law_words.held_back"} in panel["held"]
+    assert {**law, "lead": "law_words.choice.unlawful"} in panel["open"]
     assert payload["provisions"]["demo-act:2(1)"]["label"] == "Demonstration Act 2099, s 2(1)"
     assert payload["provisions"]["demo-act:2(1)"]["verified"] is False
     widget = DilemmaWidget(dilemma, CATALOG)

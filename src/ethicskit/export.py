@@ -119,10 +119,6 @@ def related_clauses(
     return sorted(found, key=lambda ref: not clauses[ref]["binding"])[:RELATED_SHOWN]
 
 
-def _law_refs(citations: list[LawCitation]) -> list[dict[str, str]]:
-    return [{"ref": law.ref, "relation": law.relation.value} for law in citations]
-
-
 def _provision_entry(catalog: Catalog, ref: str) -> dict[str, Any]:
     found = catalog.resolve_law(ref)
     assert found is not None, ref  # the checker guarantees every reference resolves
@@ -186,6 +182,68 @@ def codes_words() -> dict[str, str]:
     }
 
 
+Group = dict[str, Any]
+
+
+def panel_group(lead: str, of: str, refs: list[str], **more: Any) -> Group:
+    """One group of a codes or law panel: a lead-in (the path of its words in the payload, such as
+    `codes_words.honours`), then the clauses or provisions (`of`) it lists, each as its label and its
+    words (a clause's `text`, a provision's `line`)."""
+    return {"lead": lead, "of": of, "refs": refs, **more}
+
+
+def law_groups(law: list[LawCitation], subject: str, grouped: bool) -> list[Group]:
+    """The provisions a choice or an ending (`subject`) cites: grouped by what it does in law, in the
+    order of `LAW_RELATIONS`; or, while that verdict is held back for the ending (`grouped` false), in
+    order of reference under one lead-in. None when it cites no law."""
+    if not law:
+        return []
+    if not grouped:
+        return [panel_group("law_words.held_back", "provisions", sorted(cited.ref for cited in law))]
+    return [
+        panel_group(f"law_words.{subject}.{relation}", "provisions", refs)
+        for relation in LAW_RELATIONS
+        if (refs := [cited.ref for cited in law if cited.relation.value == relation])
+    ]
+
+
+def codes_panel(honours: list[str], strains: list[str], law: list[LawCitation]) -> dict[str, list[Group]]:
+    """What the codes and law panel lists for a choice that honours and strains these clauses and cites
+    this law, group by group, in order: the clauses it cites, the provisions of law it cites, then the
+    clauses related to it by theme in the nation the learner chose (a group marked `place`, whose
+    lead-in and clauses the player and the widget take from that nation, and whose `none` words stand
+    for an empty list). Decided here once, so the player and the widget only draw the groups.
+
+    As a learner sees it (`held`), the cited clauses and provisions are listed without saying which the
+    choice honours, strains or would break, since that is a verdict shown at the ending; in projection
+    mode (`open`) they are grouped by it."""
+    cited = [*honours, *strains]
+    related = {"place": True, "of": "clauses", "none": "codes_words.none_related"}
+    grouped = [
+        panel_group(f"codes_words.{relation}", "clauses", refs)
+        for relation, refs in (("honours", honours), ("strains", strains))
+        if refs
+    ]
+    return {
+        "held": [
+            *([panel_group("codes_words.held_back", "clauses", sorted(cited))] if cited else []),
+            *law_groups(law, "choice", grouped=False),
+            related,
+        ],
+        "open": [*grouped, *law_groups(law, "choice", grouped=True), related],
+    }
+
+
+def summary_verdict(honours: list[str], strains: list[str]) -> str | None:
+    """Which of the ending table's sentences says what a choice does to the codes (the `summary` part's
+    `both`, `honours` or `strains`, see `layout.screens`), or None when it cites no clause."""
+    if honours and strains:
+        return "both"
+    if honours or strains:
+        return "honours" if honours else "strains"
+    return None
+
+
 def _with_english(entry: dict[str, Any], english: list[str]) -> dict[str, Any]:
     """The payload entry, with `english` naming those of its fields the dilemma shows in English (in a
     build in another language, the strings it has no translation for), so that the player marks them
@@ -246,7 +304,9 @@ def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
                         },
                         "honours": choice.honours,
                         "strains": choice.strains,
-                        "law": _law_refs(choice.law),
+                        # The codes and law panel, as a learner sees it and in projection mode.
+                        "panel": codes_panel(choice.honours, choice.strains, choice.law),
+                        "verdict": summary_verdict(choice.honours, choice.strains),
                         "themes": sorted(theme.value for theme in choice_themes),
                         "escalation": choice.escalation.value if choice.escalation else None,
                         "route": choice.escalation.label if choice.escalation else None,
@@ -292,7 +352,7 @@ def dilemma_payload(dilemma: Dilemma, catalog: Catalog) -> dict[str, Any]:
                     "heading": ending_title(ending),
                     "debrief": ending.debrief,
                     "clauses": ending.clauses,
-                    "law": _law_refs(ending.law),
+                    "law": law_groups(ending.law, "ending", grouped=True),
                     "prompt": ending.reflection_prompt,
                     "selfCare": ending.self_care,
                 },

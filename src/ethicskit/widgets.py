@@ -80,26 +80,41 @@ def quoted_line(label: str, entry: dict[str, Any], field: str) -> str:
     return line
 
 
-def law_lines(payload: dict[str, Any], cited: list[dict[str, str]], subject: str, grouped: bool) -> list[str]:
-    """The provisions of law a choice or ending cites (its payload entry's `law`), in the player's words
-    and order (all from the payload): under a lead-in for what the choice or ending does in law, or,
-    while that verdict is held back for the ending (`grouped` false), in order of reference under one
-    line."""
-    words, provisions = payload["law_words"], payload["provisions"]
+def panel_groups(
+    payload: dict[str, Any], groups: list[dict[str, Any]], subject: dict[str, Any], place: str | None
+) -> list[tuple[str, list[str], str]]:
+    """A codes or law panel as the payload lists it (`export.codes_panel`), group by group: the lead-in,
+    the clauses or provisions as lines, and the words shown in place of an empty list (or ""). A group
+    marked `place` takes its lead-in and clauses from the nation `place`, as the player does; a group
+    with nothing to list and no such words is left out."""
+    fields = {"clauses": "text", "provisions": "line"}
+    shown = []
+    for group in groups:
+        if group.get("place"):
+            [nation] = [entry for entry in payload["jurisdictions"] if entry["id"] == place]
+            lead, refs = nation["related_heading"], subject["related"][nation["id"]]
+        else:
+            lead, refs = _field(payload, group["lead"]), group["refs"]
+        none = _field(payload, group["none"]) if group.get("none") else ""
+        if refs or none:
+            entries = payload[group["of"]]
+            items = [quoted_line(entries[ref]["label"], entries[ref], fields[group["of"]]) for ref in refs]
+            shown.append((lead, items, "" if items else none))
+    return shown
 
-    def line(ref: str) -> str:
-        return quoted_line(provisions[ref]["label"], provisions[ref], "line")
 
-    if not cited:
-        return []
-    if not grouped:
-        return [words["held_back"], *(line(ref) for ref in sorted(law["ref"] for law in cited))]
-    lines: list[str] = []
-    for relation in words["order"]:
-        refs = [law["ref"] for law in cited if law["relation"] == relation]
-        if refs:
-            lines += [words[subject][relation], *(line(ref) for ref in refs)]
-    return lines
+def panel_lines(shown: list[tuple[str, list[str], str]]) -> list[str]:
+    """A codes or law panel (`panel_groups`) as lines of text, in order."""
+    return [line for lead, items, none in shown for line in [lead, *items, none] if line]
+
+
+def _panel_html(groups: list[tuple[str, list[str], str]]) -> widgets.HTML:
+    return widgets.HTML(
+        "".join(
+            _html(lead).value + (_html(*items, tag="li").value if items else _html(none).value)
+            for lead, items, none in groups
+        )
+    )
 
 
 # A book build in another language passes its language to the processes it starts, so the kernel that
@@ -115,15 +130,17 @@ def _words(language: str | None) -> Words:
 
 
 def _html(*paragraphs: str, tag: str = "p") -> widgets.HTML:
-    """Text shown as HTML, escaped, so content can never become markup."""
-    return widgets.HTML("".join(f"<{tag}>{html.escape(p)}</{tag}>" for p in paragraphs if p))
+    """Text shown as HTML, escaped, so content can never become markup; list items (`li`) in a list."""
+    shown = "".join(f"<{tag}>{html.escape(p)}</{tag}>" for p in paragraphs if p)
+    return widgets.HTML(f"<ul>{shown}</ul>" if tag == "li" else shown)
 
 
 def _paragraphs(text: str) -> list[str]:
     return [part.strip() for part in text.split("\n\n") if part.strip()]
 
 
-_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+# The same names the player fills (dilemma-player.js: fill, sentenceNodes).
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
 def _fill(message: str, values: dict[str, Any]) -> str:
@@ -458,25 +475,28 @@ class DilemmaWidget(_StaticPreview, widgets.VBox):  # type: ignore[misc]
         return [button]
 
     def _part_views(self, part: dict[str, Any], choice: dict[str, Any]) -> list[widgets.Widget]:
-        leans, signs = self.payload["leans"], self.payload["signs"]
         views = []
         for side in self.payload["sides"]:
             view = choice["views"][side["id"]]
-            lean = _fill(part["lean"], {"lean": signs[view["lean"] + 2], "meaning": leans[view["lean"] + 2]})
+            lean = self._lean(part["lean"], view["lean"])
             views.append(" ".join([_fill(part["side"], {"side": side["name"]}), view["text"], lean]))
         return [_html(*views, tag="li")]
 
+    def _lean(self, message: str, lean: int) -> str:
+        """A lean in a part's words: its signed number and its meaning from the payload ("+1", "for")."""
+        at = lean + 2  # the payload lists leans from -2 up
+        return _fill(message, {"lean": self.payload["signs"][at], "meaning": self.payload["leans"][at]})
+
     def _part_codes(self, part: dict[str, Any], choice: dict[str, Any]) -> list[widgets.Widget]:
-        lines = self._clause_lines(choice)
-        return [widgets.VBox([_html(part["title"], tag="h5"), _html(*lines, tag="li")])]
+        return [widgets.VBox([_html(part["title"], tag="h5"), _panel_html(self._codes_panel(choice))])]
 
     def _part_clauses(self, part: dict[str, Any], ending: dict[str, Any]) -> list[widgets.Widget]:
         labels = [self.payload["clauses"][ref]["label"] for ref in ending["clauses"]]
         return [_html(_fill(part["text"], {"clauses": listed(labels)}))]
 
     def _part_law(self, part: dict[str, Any], ending: dict[str, Any]) -> list[widgets.Widget]:
-        lines = law_lines(self.payload, ending["law"], "ending", grouped=True)
-        return [_html(part["title"], tag="h5"), _html(*lines, tag="li")]
+        shown = panel_groups(self.payload, ending["law"], ending, None)
+        return [_html(part["title"], tag="h5"), _panel_html(shown)]
 
     def _part_aside(self, part: dict[str, Any], subject: dict[str, Any]) -> list[widgets.Widget]:
         return [_html(part["title"], tag="h5"), _html(*_paragraphs(self._text(part, subject)))]
@@ -518,36 +538,16 @@ class DilemmaWidget(_StaticPreview, widgets.VBox):  # type: ignore[misc]
     @in_own_language
     def clause_lines(self, choice: Choice) -> list[str]:
         """The codes and law panel of a choice as text, in the player's words and order."""
-        return self._clause_lines(self.choice_entries[choice.id])
+        return panel_lines(self._codes_panel(self.choice_entries[choice.id]))
 
-    def _clause_lines(self, entry: dict[str, Any]) -> list[str]:
-        """The codes and law panel as text, in the player's words and order (all from the payload): cited
-        clauses, cited provisions of law, then clauses related by theme in the jurisdiction.
+    def _codes_panel(self, entry: dict[str, Any]) -> list[tuple[str, list[str], str]]:
+        """The codes and law panel of a choice's payload entry, group by group (see `panel_groups`).
 
         Outside projection mode the cited clauses and provisions are listed in order without saying which
         the choice honours, strains or would break: that is a verdict, shown at the ending.
         """
-        words, clauses = self.payload["codes_words"], self.payload["clauses"]
-
-        def item(ref: str) -> str:
-            return quoted_line(clauses[ref]["label"], clauses[ref], "text")
-
-        if self.projection.value:
-            lines: list[str] = []
-            for heading, refs in ((words["honours"], entry["honours"]), (words["strains"], entry["strains"])):
-                if refs:
-                    lines += [heading, *(item(ref) for ref in refs)]
-        else:
-            lines = [
-                words["held_back"],
-                *(item(ref) for ref in sorted([*entry["honours"], *entry["strains"]])),
-            ]
-        lines += law_lines(self.payload, entry["law"], "choice", grouped=self.projection.value)
-        [place] = [place for place in self.payload["jurisdictions"] if place["id"] == self.jurisdiction.value]
-        related: list[str] = entry["related"][place["id"]]  # chosen in Python, as the player reads them
-        lines.append(place["related_heading"])
-        lines += [item(ref) for ref in related] or [words["none_related"]]
-        return lines
+        groups = entry["panel"]["open" if self.projection.value else "held"]
+        return panel_groups(self.payload, groups, entry, self.jurisdiction.value)
 
     @in_own_language
     def summary_rows(self) -> list[list[str]]:
@@ -555,7 +555,7 @@ class DilemmaWidget(_StaticPreview, widgets.VBox):  # type: ignore[misc]
         the choice honours and strains (empty when it cites no clause), then each side's lean and view,
         in the layout's words."""
         [part] = [part for part in self.screens["ending"] if part["part"] == "summary"]
-        clauses, leans, signs = self.payload["clauses"], self.payload["leans"], self.payload["signs"]
+        clauses = self.payload["clauses"]
 
         def refs(found: list[str]) -> str:
             return listed([clauses[ref]["label"] for ref in found])
@@ -563,25 +563,16 @@ class DilemmaWidget(_StaticPreview, widgets.VBox):  # type: ignore[misc]
         rows = []
         for step in self.session.steps:
             choice = self.choice_entries[step.choice.id]
-            honoured, strained = refs(choice["honours"]), refs(choice["strains"])
-            if honoured and strained:
-                codes = _fill(part["both"], {"honoured": honoured, "strained": strained})
-            elif honoured or strained:
-                codes = _fill(
-                    part["honours" if honoured else "strains"], {"honoured": honoured, "strained": strained}
-                )
-            else:
-                codes = ""
+            # Which sentence says what the choice does to the codes is the payload's.
+            verdict, honoured, strained = choice["verdict"], refs(choice["honours"]), refs(choice["strains"])
+            codes = _fill(part[verdict], {"honoured": honoured, "strained": strained}) if verdict else ""
             label = _fill(
                 part["row"], {"decision": self.node_entries[step.node.id]["title"], "choice": choice["label"]}
             )
             cells = []
             for side in self.payload["sides"]:
                 view = choice["views"][side["id"]]
-                lean = _fill(
-                    part["lean"], {"lean": signs[view["lean"] + 2], "meaning": leans[view["lean"] + 2]}
-                )
-                cells.append(f"{lean} {view['text']}")
+                cells.append(f"{self._lean(part['lean'], view['lean'])} {view['text']}")
             rows.append([label, codes, *cells])
         return rows
 

@@ -146,28 +146,29 @@
   function labelled(label, text) {
     return el("li", {}, [el("strong", { text: _("{label}:", { label: label }) }), document.createTextNode(" "), text]);
   }
-  // The provisions of law a choice or ending cites. `grouped` says whether the law is honoured, strained or broken; outside projection mode that is a
-  // verdict kept for the ending, so the provisions are listed without it. `subject` is "choice" or "ending".
-  function lawParts(data, cited, subject, grouped) {
-    // Every word comes worded from the payload: the provision's line and the lead-ins (`law_words`).
-    function provision(ref) {
-      var p = (data.provisions || {})[ref];
-      return labelled(p ? p.label : ref, p ? quoted(p, "line") : document.createTextNode(""));
-    }
-    if (!cited.length) return [];
-    if (!grouped) {
-      var refs = cited.map(function (law) { return law.ref; }).sort();
-      return [el("p", { text: data.law_words.held_back }), el("ul", { class: "ek-law" }, refs.map(provision))];
+  // A codes or law panel, drawn group by group as the payload lists them (export.codes_panel): each
+  // group's lead-in, then its clauses or provisions. Which groups, in what order and under what words
+  // is decided in Python; a group marked `place` takes its lead-in and clauses from the nation chosen, and
+  // one with `none` words shows them in place of an empty list.
+  function panelParts(data, groups, choice, place) {
+    var fields = { clauses: "text", provisions: "line" };
+    function item(of, ref) {
+      var entry = (data[of] || {})[ref];
+      var label = of === "clauses" ? clauseLabel(data, ref) : entry ? entry.label : ref;
+      return labelled(label, entry ? quoted(entry, fields[of]) : document.createTextNode(""));
     }
     var parts = [];
-    data.law_words.order.forEach(function (relation) {
-      var refs = cited.filter(function (law) { return law.relation === relation; }).map(function (law) { return law.ref; });
-      if (!refs.length) return;
-      parts.push(el("p", { class: "ek-law-" + relation, text: data.law_words[subject][relation] }));
-      parts.push(el("ul", { class: "ek-law" }, refs.map(provision)));
+    groups.forEach(function (group) {
+      var lead = group.place ? place.related_heading : wordAt(data, group.lead);
+      var refs = group.place ? (choice.related || {})[place.id] || [] : group.refs;
+      if (!refs.length && !group.none) return;
+      parts.push(el("p", { text: lead }), refs.length
+        ? el("ul", { class: group.place ? "ek-related" : "ek-" + group.of }, refs.map(function (ref) { return item(group.of, ref); }))
+        : el("p", { class: "ek-muted", text: wordAt(data, group.none) }));
     });
     return parts;
   }
+  function wordAt(data, path) { return path.split(".").reduce(function (entry, name) { return entry ? entry[name] : ""; }, data); }
   /** How a clause is named: its label from the data ("Social Work England professional standards 6.5"). */
   function clauseLabel(data, ref) {
     var c = data.clauses[ref];
@@ -536,28 +537,14 @@
     },
     codes: function (part, choice) {
       var data = this.data, j = this.jurisdiction;
-      var label = data.jurisdictions.filter(function (x) { return x.id === j; })[0] || data.jurisdictions[0];
-      function item(ref) { var c = data.clauses[ref]; return labelled(clauseLabel(data, ref), c ? quoted(c, "text") : document.createTextNode("")); }
-      var cited = choice.honours.concat(choice.strains);
-      // Chosen in Python, nation by nation (ethicskit.export.related_clauses).
-      var related = (choice.related || {})[label.id] || [];
-      var parts = [el("h3", { text: part.title })];
-      if (!this.projection) {
-        // Which clauses a choice honours and which it strains is a verdict too: until the end, the learner
-        // sees the clauses that bear on the choice and weighs them.
-        parts.push(el("p", { text: data.codes_words.held_back }), el("ul", {}, cited.slice().sort().map(item)));
-        parts = parts.concat(lawParts(data, choice.law || [], "choice", false));
-      } else {
-        if (choice.honours.length) parts.push(el("p", { text: data.codes_words.honours }), el("ul", {}, choice.honours.map(item)));
-        if (choice.strains.length) parts.push(el("p", { text: data.codes_words.strains }), el("ul", {}, choice.strains.map(item)));
-        parts = parts.concat(lawParts(data, choice.law || [], "choice", true));
-      }
-      parts.push(el("p", { text: label.related_heading }));
-      parts.push(related.length ? el("ul", { class: "ek-related" }, related.map(item)) : el("p", { class: "ek-muted", text: data.codes_words.none_related }));
-      return el("section", { class: "ek-codes", "aria-label": part.title }, parts);
+      var place = data.jurisdictions.filter(function (x) { return x.id === j; })[0] || data.jurisdictions[0];
+      // Until the end, the learner sees the clauses and law that bear on a choice, not which it honours
+      // or strains: that is a verdict, shown at once only in projection mode.
+      var groups = choice.panel[this.projection ? "open" : "held"];
+      return el("section", { class: "ek-codes", "aria-label": part.title }, [el("h3", { text: part.title })].concat(panelParts(data, groups, choice, place)));
     },
     clauses: function (part, end) { return el("p", { text: fill(part.text, { clauses: clauseList(this.data, end.clauses) }) }); },
-    law: function (part, end) { return el("section", { class: "ek-codes ek-ending-law", "aria-label": part.title }, [el("h3", { text: part.title })].concat(lawParts(this.data, end.law, "ending", true))); },
+    law: function (part, end) { return el("section", { class: "ek-codes ek-ending-law", "aria-label": part.title }, [el("h3", { text: part.title })].concat(panelParts(this.data, end.law, end, null))); },
     aside: function (part, subject) {
       var found = fieldOf(subject, part.field);
       return el("aside", { class: "ek-self-care" }, [el("h3", { text: part.title })].concat(paragraphs(found[0][found[1]], null, langOf(found[0], found[1]))));
@@ -565,10 +552,9 @@
     summary: function (part) {
       var data = this.data, self = this;
       var rows = this.steps.map(function (s) {
-        var honours = clauseList(data, s.choice.honours), strains = clauseList(data, s.choice.strains), codes = "";
-        if (honours && strains) codes = fill(part.both, { honoured: honours, strained: strains });
-        else if (honours) codes = fill(part.honours, { honoured: honours });
-        else if (strains) codes = fill(part.strains, { strained: strains });
+        // Which sentence says what the choice does to the codes is the payload's (export.summary_verdict).
+        var verdict = s.choice.verdict;
+        var codes = verdict ? fill(part[verdict], { honoured: clauseList(data, s.choice.honours), strained: clauseList(data, s.choice.strains) }) : "";
         var label = el("th", { scope: "row" }, sentenceNodes(fill(part.row, { decision: self.nodes[s.node].title }), { choice: shown(s.choice, "label") }));
         if (codes) label.appendChild(el("span", { class: "ek-summary-codes", text: codes }));
         return el("tr", {}, [label].concat(sides(data).map(function (side) {
