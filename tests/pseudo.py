@@ -98,6 +98,12 @@ def content_text(root: Path = REPO) -> Content:
     return Content(whole, "\n".join(" ".join(piece.split()) for piece in pieces))
 
 
+def kit_element(tag: Tag) -> bool:
+    """Whether an element is one of the kit's own: everything the extension writes carries an `ek-`
+    class. (The same as the selector `[class^="ek-"], [class*=" ek-"]`, and much quicker.)"""
+    return any(name.startswith("ek-") for name in tag.get("class") or ())
+
+
 Within = str | Callable[[Tag], bool] | None
 """Where in a page to look: elements matching a CSS selector, or for which a function says yes (much
 quicker over a whole book than a selector matching attributes), or everywhere (None)."""

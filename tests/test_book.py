@@ -270,10 +270,10 @@ def test_the_student_edition_holds_no_lecturer_text_and_the_lecturer_edition_hol
     needles = _lecturer_only_texts()
     assert len(needles) > 150
     student = " ".join(
-        _plain(BeautifulSoup(p.read_text(), "html.parser").get_text(" ")) for p in built_book.rglob("*.html")
+        _plain(BeautifulSoup(p.read_text(), "lxml").get_text(" ")) for p in built_book.rglob("*.html")
     )
     lecturer = " ".join(
-        _plain(BeautifulSoup(p.read_text(), "html.parser").get_text(" "))
+        _plain(BeautifulSoup(p.read_text(), "lxml").get_text(" "))
         for p in built_lecturer_book.rglob("*.html")
     )
     assert [needle for needle in needles if needle in student] == []
@@ -317,7 +317,7 @@ def test_no_link_leads_nowhere_and_every_seminar_pack_exists(
     site = built_book if edition == "student" else built_lecturer_book
     catalog = kit()
     for path in site.rglob("*.html"):
-        soup = BeautifulSoup(path.read_text(), "html.parser")
+        soup = BeautifulSoup(path.read_text(), "lxml")
         dead = [a.get_text() for a in soup.select("main a") if a.get("href") in ("#", "")]
         assert not dead, (path.relative_to(site).as_posix(), dead)
     for seminar_id, loaded in catalog.seminars.items():

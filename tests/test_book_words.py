@@ -17,15 +17,9 @@ from bs4.element import Comment, Tag
 
 from conftest import REPO
 from ethicskit.words import PSEUDO_CLOSE, PSEUDO_OPEN
-from pseudo import Content, Within, content_text, escaped_text, scopes_of
+from pseudo import Content, Within, content_text, escaped_text, kit_element, scopes_of
 
 pytestmark = pytest.mark.build
-
-
-def kit_element(tag: Tag) -> bool:
-    """Whether an element is one of the kit's own: everything the extension writes carries an `ek-`
-    class."""
-    return any(name.startswith("ek-") for name in tag.get("class") or ())
 
 
 KIT_ELEMENTS = kit_element

@@ -122,7 +122,7 @@ def test_every_page_switches_to_the_same_page_in_the_other_language_and_back(
     problems = []
     for page in pages:
         name = page.relative_to(built_book).as_posix()
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
         if soup.html is None or soup.html.get("lang") != language:
             problems.append(f"{name}: lang is not {language}")
         switches = soup.select("nav.ek-language-switch")
@@ -140,7 +140,7 @@ def test_every_page_switches_to_the_same_page_in_the_other_language_and_back(
             if target != site_root.resolve() / other / name or not target.is_file():
                 problems.append(f"{name}: the switch leads to {link['href']}")
                 continue
-            back = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").select_one(
+            back = BeautifulSoup(target.read_text(encoding="utf-8"), "lxml").select_one(
                 f'nav.ek-language-switch a[hreflang="{language}"]'
             )
             if back is None or (target.parent / back["href"]).resolve() != page.resolve():
