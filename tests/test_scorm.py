@@ -170,7 +170,8 @@ def test_packages_are_the_same_bytes_every_time(demo: Catalog, tmp_path: Path) -
         page = archive.read("index.html").decode()
     # Nothing in the page is fetched from anywhere: no remote addresses in src or href.
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)
-    assert 'src="scripts/dilemma-player.js"' in page
+    # The script that talks to the VLE comes before the player, which connects through it.
+    assert page.index('src="scripts/scorm-vle.js"') < page.index('src="scripts/dilemma-player.js"')
     assert "Your reflections are never sent to the VLE" in page
 
 
@@ -429,7 +430,7 @@ def test_a_path_past_the_limit_is_never_sent(
     page, problems = vle_page
     steps = 30  # each step takes 162 characters: the 26th goes past the limit
     data = json.dumps(chain_payload(steps))
-    player = kit_scripts("dilemma-player.js")
+    player = kit_scripts("scorm-vle.js", "dilemma-player.js")
     (served_root / "long.html").write_text(
         "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>t</title>"
         "<link rel='icon' href='data:,'></head><body><main>"

@@ -76,6 +76,9 @@ def test_the_case_page_lists_questions_then_folds_every_answer_with_its_reasons(
     assert model is not None and "Points to look for in yours:" in model.get_text()
     assert page.select_one("script[src^='_static/self-check.js']") is not None
     assert soup(site, "code.html").select_one("script[src^='_static/self-check.js']") is None
+    # Only a SCORM package's page talks to a VLE: the book does not carry that script.
+    assert (site / "_static" / "dilemma-player.js").is_file()
+    assert not (site / "_static" / "scorm-vle.js").exists()
 
 
 def test_a_chapter_shows_its_self_check_from_the_data_file(site: Path) -> None:

@@ -124,6 +124,10 @@ PLAYER_SCRIPTS = ("words.js", "dilemma-player.js", "reflections.js")
 """The scripts a single-file dilemma runs, in the order it loads them: words.js first, since the
 others look their interface words up through it."""
 
+PACKAGE_SCRIPTS = ("words.js", "scorm-vle.js", "dilemma-player.js", "reflections.js")
+"""The scripts a SCORM package's page runs: the player's, with the one that talks to the VLE before the
+player, which connects through it."""
+
 
 def lms_notice() -> str:
     """What the SCORM package tells the learner about what leaves their device, shown in or out of a VLE."""
@@ -175,9 +179,9 @@ def standalone_dilemma(dilemma: Dilemma, catalog: Catalog, scripts_folder: str |
         + "</p></div></section>"
     )
     styles = f"<style>{static_text('dilemma-player.css')}</style>"
-    body += script_words_element(list(PLAYER_SCRIPTS))
+    body += script_words_element(list(PACKAGE_SCRIPTS if lms else PLAYER_SCRIPTS))
     if lms:
-        scripts = "".join(f'<script src="{scripts_folder}/{name}"></script>' for name in PLAYER_SCRIPTS)
+        scripts = "".join(f'<script src="{scripts_folder}/{name}"></script>' for name in PACKAGE_SCRIPTS)
     else:
         scripts = "".join(f"<script>{static_text(name)}</script>" for name in PLAYER_SCRIPTS)
     edition = _("SCORM package") if lms else _("single-file dilemma")

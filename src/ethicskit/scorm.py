@@ -3,8 +3,8 @@
 SCORM 1.2 is the one package format that Moodle, Canvas, Blackboard Ultra and Brightspace all play.
 The package holds `imsmanifest.xml`, the dilemma's page (`index.html`, the same page as
 `ethicskit export dilemma`, with its scripts as files beside it) and nothing else: it loads nothing from
-anywhere. The player reports to the VLE itself (see the SCORM section of dilemma-player.js); what it
-sends, and what it never sends, is said on the page.
+anywhere. The player reports to the VLE itself (through scorm-vle.js, which only a package's page
+loads); what it sends, and what it never sends, is said on the page.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .archive import write_zip
 from .catalog import Catalog
-from .documents import PLAYER_SCRIPTS, standalone_dilemma, static_text
+from .documents import PACKAGE_SCRIPTS, standalone_dilemma, static_text
 from .models import Dilemma
 
 IMSCP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
@@ -35,7 +35,7 @@ def package_files(dilemma: Dilemma, catalog: Catalog) -> dict[str, bytes]:
     """Every file of the dilemma's package, by its path in the zip."""
     files = {
         LAUNCH: standalone_dilemma(dilemma, catalog, scripts_folder=SCRIPTS).encode("utf-8"),
-        **{f"{SCRIPTS}/{name}": static_text(name).encode("utf-8") for name in PLAYER_SCRIPTS},
+        **{f"{SCRIPTS}/{name}": static_text(name).encode("utf-8") for name in PACKAGE_SCRIPTS},
     }
     files["imsmanifest.xml"] = manifest(dilemma, sorted(files))
     return files

@@ -21,6 +21,9 @@ PAGE_SCRIPTS = {
 }
 """The kit's scripts needed only on pages holding an element of the given class; each shows words."""
 
+PACKAGE_ONLY = {"scorm-vle.js"}
+"""Scripts only a SCORM package's page runs (see documents.PACKAGE_SCRIPTS); the book does not carry them."""
+
 STORE_USERS = {"worksheet.js", "reflections.js", "tally.js"}
 """Scripts that save through the player script's storage, whose messages (why nothing could be saved)
 they show: a page running one needs the player script and its words too, though it holds no dilemma."""
@@ -88,6 +91,8 @@ def add_static_assets(app: Sphinx) -> None:
     served = served_static(app)
     served.mkdir(parents=True, exist_ok=True)
     for source in sorted(STATIC.iterdir()):
+        if source.name in PACKAGE_ONLY:
+            continue
         target = served / source.name
         text = compact(source.read_text(encoding="utf-8"), source.suffix)
         if not target.is_file() or target.read_text(encoding="utf-8") != text:
