@@ -145,7 +145,8 @@ def _provision_entry(catalog: Catalog, ref: str) -> dict[str, Any]:
 
 
 LAW_RELATIONS = ("honours", "strains", "unlawful")
-"""The order in which the player and the widget read out what a choice or ending does in law."""
+"""The order in which a panel lists the law a choice or ending honours, strains or would break
+(`law_groups`)."""
 
 
 def law_words() -> dict[str, Any]:
@@ -164,7 +165,6 @@ def law_words() -> dict[str, Any]:
             "unlawful": _("This ending would be unlawful under:"),
         },
         "held_back": _("Law that bears on this choice (what it means for the choice is shown at the end):"),
-        "order": list(LAW_RELATIONS),
     }
 
 
