@@ -115,15 +115,19 @@ def scopes_of(soup: BeautifulSoup, within: Within) -> list[Tag]:
     return list(soup.find_all(within)) if callable(within) else list(soup.select(within))
 
 
+def outermost(scopes: list[Tag]) -> list[Tag]:
+    """The scopes not inside another of them: reading these whole reads every one."""
+    chosen = {id(scope) for scope in scopes}
+    return [scope for scope in scopes if not any(id(parent) in chosen for parent in scope.parents)]
+
+
 def escaped_text(html: str | BeautifulSoup, within: Within = None, root: Path = REPO) -> list[str]:
     """The pieces of text in `html` (inside the elements `within` names, if given) that are neither
     catalogue messages nor content. A page already parsed is read as it is."""
     soup = html if isinstance(html, BeautifulSoup) else BeautifulSoup(html, "html.parser")
-    scopes = scopes_of(soup, within)
+    # Scopes nest (a kit element inside another): each one inside another is read with it.
+    scopes = outermost(scopes_of(soup, within))
     corpus = content_text(root)
-    # Scopes nest (a kit element inside another): each one inside another is already read with it.
-    chosen = {id(scope) for scope in scopes}
-    scopes = [scope for scope in scopes if not any(id(parent) in chosen for parent in scope.parents)]
     escaped: list[str] = []
     for scope in scopes:
         for node in scope.find_all(string=True):

@@ -17,12 +17,9 @@ from bs4.element import Comment, Tag
 
 from conftest import REPO
 from ethicskit.words import PSEUDO_CLOSE, PSEUDO_OPEN
-from pseudo import Content, Within, content_text, escaped_text, kit_element, scopes_of
+from pseudo import Content, Within, content_text, escaped_text, kit_element, outermost, scopes_of
 
 pytestmark = pytest.mark.build
-
-
-KIT_ELEMENTS = kit_element
 
 EXCLUDED: dict[str, str] = {
     ".ek-conformance .caption-number": (
@@ -75,13 +72,9 @@ def _bearing_on(soup: BeautifulSoup, within: Within) -> set[int] | None:
     if within is None:
         return None
     scopes = scopes_of(soup, within)
-    chosen = {id(scope) for scope in scopes}
-    bearing = set(chosen)
-    for scope in scopes:
-        parents = [id(parent) for parent in scope.parents]
-        bearing.update(parents)
-        if chosen.isdisjoint(parents):  # the outermost scopes hold all the others
-            bearing.update(id(inside) for inside in scope.find_all(_BLOCKS))
+    bearing = {id(element) for scope in scopes for element in [scope, *scope.parents]}
+    for scope in outermost(scopes):  # which hold all the others
+        bearing.update(id(inside) for inside in scope.find_all(_BLOCKS))
     return bearing
 
 
@@ -124,7 +117,7 @@ def escaped_on(page: Path, root: Path = REPO) -> list[str]:
         for element in soup.select(selector):
             if isinstance(element, Tag):
                 element.decompose()
-    return escaped_text(messages_whole(soup, root, KIT_ELEMENTS), within=KIT_ELEMENTS, root=root)
+    return escaped_text(messages_whole(soup, root, kit_element), within=kit_element, root=root)
 
 
 def book_pages(site: Path) -> list[Path]:
@@ -162,6 +155,6 @@ def test_the_pseudo_locale_book_marks_the_words_it_writes(built_pseudo_book: Pat
     case = soup.select_one(".ek-case")
     assert case is not None
     case.append(BeautifulSoup('<p class="ek-note">Questions for discussion</p>', "html.parser"))
-    assert escaped_text(messages_whole(str(soup), within=KIT_ELEMENTS), within=KIT_ELEMENTS) == [
+    assert escaped_text(messages_whole(str(soup), within=kit_element), within=kit_element) == [
         "Questions for discussion"
     ]
