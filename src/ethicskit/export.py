@@ -185,11 +185,11 @@ def codes_words() -> dict[str, str]:
 Group = dict[str, Any]
 
 
-def panel_group(lead: str, of: str, refs: list[str], **more: Any) -> Group:
+def panel_group(lead: str, of: str, refs: list[str]) -> Group:
     """One group of a codes or law panel: a lead-in (the path of its words in the payload, such as
     `codes_words.honours`), then the clauses or provisions (`of`) it lists, each as its label and its
     words (a clause's `text`, a provision's `line`)."""
-    return {"lead": lead, "of": of, "refs": refs, **more}
+    return {"lead": lead, "of": of, "refs": refs}
 
 
 def law_groups(law: list[LawCitation], subject: str, grouped: bool) -> list[Group]:
