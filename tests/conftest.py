@@ -123,6 +123,28 @@ def kit() -> Catalog:
     return catalog
 
 
+ETHICSKIT = Path(sys.executable).parent / "ethicskit"
+"""The command as installed beside the test's Python, for the few tests that run it in a process of its
+own; the others run it in-process (`run_cli`)."""
+
+
+def run_cli(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    """`ethicskit *args` from the folder `cwd`, run in this process through click's test runner: no new
+    interpreter, no second import of the kit and its libraries (about a second and a half a command).
+    Returns its output and exit status as a finished process gives them; any other exception than the
+    command's own exit is raised, so a crash shows its traceback. The language it writes in is the
+    test's again afterwards."""
+    from click.testing import CliRunner
+
+    from ethicskit.cli import main
+
+    with contextlib.chdir(cwd), words.language(words.current().language):
+        ran = CliRunner().invoke(main, list(args))
+    if ran.exception is not None and not isinstance(ran.exception, SystemExit):
+        raise ran.exception
+    return subprocess.CompletedProcess([str(ETHICSKIT), *args], ran.exit_code, ran.stdout, ran.stderr)
+
+
 def build_book(
     source: Path,
     output: Path,
@@ -433,15 +455,31 @@ def assert_walkthroughs_replay(dilemma: Any, walks: list[dict[str, Any]]) -> Non
     assert {walk["ending"] for walk in walks} == {ending.id for ending in dilemma.endings}
 
 
+def skip_to_main_content(page: Any) -> None:
+    """From the top of a page just opened, pass the header and the sidebar as a keyboard user does: the
+    first Tab must land on the skip link, and Enter on it must move the start of Tab's order to the
+    page's main content (the next Tab goes on from there, not from the top)."""
+    from playwright.sync_api import expect
+
+    page.keyboard.press("Tab")
+    skip = page.locator("a[href='#main-content']")
+    expect(skip).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile("#main-content$"))
+
+
 def play_choices_by_keyboard(page: Any, labels: dict[str, str], choices: list[str], code: str = "en") -> None:
-    """Make each choice with Tab and Enter, checking focus and the live announcement at every step; the
-    buttons are found by their names in the interface language `code`."""
+    """From the top of a page just opened, make each choice with Tab and Enter, checking focus and the
+    live announcement at every step; the buttons are found by their names in the interface language
+    `code`. The walk starts with the page's skip link, as a keyboard user's would: without it, the first
+    choice is some 75 presses of Tab away, through the header and every link of the sidebar."""
     from playwright.sync_api import expect
 
     from ethicskit.words import _, language
 
     with language(code):
         go_on, see_the_end = _("Continue"), _("See where this ends")
+    skip_to_main_content(page)
     for choice_id in choices:
         press_until_focused(page, labels[choice_id])
         page.keyboard.press("Enter")

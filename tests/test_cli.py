@@ -3,32 +3,14 @@ a separate process, it would cost a second of start-up a call), and once as the 
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from conftest import FIXTURES, REPO
-from ethicskit import words
-from ethicskit.cli import main
+from conftest import ETHICSKIT, FIXTURES, REPO, run_cli
 from ethicskit.problems import ProblemCode
-
-ETHICSKIT = Path(sys.executable).parent / "ethicskit"
-
-
-def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    """The command's output and exit status, as a finished process gives them. The language it writes
-    in is the test's again afterwards."""
-    with contextlib.chdir(cwd), words.language(words.current().language):
-        ran = CliRunner().invoke(main, list(args))
-    if ran.exception is not None and not isinstance(ran.exception, SystemExit):
-        raise ran.exception
-    return subprocess.CompletedProcess([str(ETHICSKIT), *args], ran.exit_code, ran.stdout, ran.stderr)
 
 
 def test_the_installed_command_checks_the_kit() -> None:
@@ -40,7 +22,7 @@ def test_the_installed_command_checks_the_kit() -> None:
 
 def test_check_passes_on_the_fixtures() -> None:
     """Valid content: exit 0 and an all-clear; the one-sided fixture dilemma is a warning, not an error."""
-    result = run("check", "--root", str(FIXTURES / "valid"))
+    result = run_cli("check", "--root", str(FIXTURES / "valid"))
     assert result.returncode == 0, result.stdout
     lines = result.stdout.splitlines()
     assert lines[0] == "All 8 content files are valid."
@@ -55,7 +37,7 @@ def test_check_passes_on_the_fixtures() -> None:
 
 
 def test_check_json_lists_warnings_apart_from_problems() -> None:
-    result = run("check", "--root", str(FIXTURES / "valid"), "--format", "json")
+    result = run_cli("check", "--root", str(FIXTURES / "valid"), "--format", "json")
     assert result.returncode == 0
     report = json.loads(result.stdout)
     assert report["problems"] == []
@@ -73,7 +55,7 @@ def test_stats_json_on_the_fixture_dilemma() -> None:
     squares 8 - 4/5 = 36/5 and 14 - 4/5 = 66/5, so r = -46/5 / sqrt(36/5 * 66/5) = -0.94. Profession
     -1,2,1,-1,1 (mean 2/5) and person: 2+4+1+2-1 = 8, plus 4/5, gives 44/5 over the same root: 0.90.
     """
-    result = run("stats", "--root", str(FIXTURES / "valid"), "--format", "json")
+    result = run_cli("stats", "--root", str(FIXTURES / "valid"), "--format", "json")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     (dilemma,) = report["dilemmas"]
@@ -93,7 +75,7 @@ def test_stats_json_on_the_fixture_dilemma() -> None:
 
 def test_stats_table_on_the_real_content() -> None:
     """The kit's own dilemmas each get a row, then a row for the whole kit."""
-    result = run("stats")
+    result = run_cli("stats")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     dilemmas = sorted(path.stem for path in (REPO / "exercises" / "dilemmas").glob("*.yml"))
@@ -104,19 +86,19 @@ def test_stats_table_on_the_real_content() -> None:
 def test_readme_balance_tables_are_what_the_kit_prints() -> None:
     """The README's kit-wide table and per-dilemma block are the kit's own output, not hand-kept figures."""
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    markdown = run("stats", "--format", "markdown")
+    markdown = run_cli("stats", "--format", "markdown")
     assert markdown.returncode == 0, markdown.stderr
     start = "<!-- ethicskit stats --format markdown: start -->\n"
     end = "<!-- ethicskit stats --format markdown: end -->"
     assert readme.split(start, 1)[1].split(end, 1)[0] == markdown.stdout
-    text = run("stats")
+    text = run_cli("stats")
     opening = "Each dilemma's figures, as `ethicskit stats` prints them:\n\n```text\n"
     assert readme.split(opening, 1)[1].split("```", 1)[0] == text.stdout
 
 
 def test_stats_markdown_marks_each_target_met_or_missed(tmp_path: Path) -> None:
     """The fixture kit's one dilemma is lopsided: the table says which targets it misses."""
-    result = run("stats", "--root", str(FIXTURES / "valid"), "--format", "markdown")
+    result = run_cli("stats", "--root", str(FIXTURES / "valid"), "--format", "markdown")
     assert result.returncode == 0, result.stderr
     rows = {line.split(" | ")[0].lstrip("| "): line.split(" | ") for line in result.stdout.splitlines()[2:]}
     assert rows["decisions with a free answer"][1:] == ["2/2 (100%)", "≤ 50%", "**no** |"]
@@ -132,7 +114,7 @@ def test_stats_markdown_marks_each_target_met_or_missed(tmp_path: Path) -> None:
 
 def test_check_passes_on_the_real_content() -> None:
     """The kit's own content is valid."""
-    result = run("check")
+    result = run_cli("check")
     assert result.returncode == 0, result.stdout
 
 
@@ -144,7 +126,7 @@ def test_check_reports_broken_content_without_a_traceback(tmp_path: Path) -> Non
     text = case.read_text().replace('ref: "demo-standards:1.1"', 'ref: "demo-standards:7.1"')
     case.write_text(text.replace("narrative: |", "narative: |"))
     (root / "cases" / "broken.yml").write_text("id: broken\ntitle: [unclosed\n")
-    result = run("check", "--root", str(root))
+    result = run_cli("check", "--root", str(root))
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     lines = result.stdout.splitlines()
@@ -175,7 +157,7 @@ def test_check_json_output(tmp_path: Path) -> None:
     shutil.copytree(FIXTURES / "valid", root)
     case = root / "cases" / "demo-case.yml"
     case.write_text(case.read_text().replace("duration_minutes: 30", "duration_minutes: 500"))
-    result = run("check", "--root", str(root), "--format", "json")
+    result = run_cli("check", "--root", str(root), "--format", "json")
     assert result.returncode == 1
     report = json.loads(result.stdout)
     assert report["files_checked"] == 8
@@ -189,11 +171,11 @@ def test_new_case_writes_a_template_that_the_checker_flags(tmp_path: Path) -> No
     root = tmp_path / "kit"
     shutil.copytree(FIXTURES / "valid", root)
     shutil.copytree(REPO / "templates", root / "templates")
-    result = run("new", "case", "late-visit", "--root", str(root))
+    result = run_cli("new", "case", "late-visit", "--root", str(root))
     assert result.returncode == 0, result.stderr
     written = root / "cases" / "late-visit.yml"
     assert "id: late-visit\n" in written.read_text()
-    check = run("check", "--root", str(root))
+    check = run_cli("check", "--root", str(root))
     assert check.returncode == 1
     lines = [line for line in check.stdout.splitlines() if line.startswith("cases/late-visit.yml")]
     assert lines, check.stdout
@@ -209,12 +191,12 @@ def test_new_refuses_bad_slugs_and_existing_files(tmp_path: Path) -> None:
     root = tmp_path / "kit"
     shutil.copytree(FIXTURES / "valid", root)
     shutil.copytree(REPO / "templates", root / "templates")
-    bad = run("new", "case", "Late_Visit", "--root", str(root))
+    bad = run_cli("new", "case", "Late_Visit", "--root", str(root))
     assert bad.returncode == 1
     assert bad.stderr.strip() == (
         "Error: 'Late_Visit' is not a valid id: use lower-case words joined by hyphens, e.g. 'late-visit'."
     )
-    again = run("new", "case", "demo-case", "--root", str(root))
+    again = run_cli("new", "case", "demo-case", "--root", str(root))
     assert again.returncode == 1
     assert "cases/demo-case.yml already exists" in again.stderr
 
@@ -224,7 +206,7 @@ def test_new_dilemma_template_is_complete_once_filled(tmp_path: Path) -> None:
     root = tmp_path / "kit"
     shutil.copytree(FIXTURES / "valid", root)
     shutil.copytree(REPO / "templates", root / "templates")
-    assert run("new", "dilemma", "friday", "--root", str(root)).returncode == 0
+    assert run_cli("new", "dilemma", "friday", "--root", str(root)).returncode == 0
     path = root / "exercises" / "dilemmas" / "friday.yml"
     text = (
         path.read_text()
@@ -234,13 +216,13 @@ def test_new_dilemma_template_is_complete_once_filled(tmp_path: Path) -> None:
         .replace("care-act-2014:1", "demo-act:2(1)")
     )
     path.write_text(text.replace("TODO:", "Filled in:").replace('"TODO"', '"Filled in"'))
-    result = run("check", "--root", str(root))
+    result = run_cli("check", "--root", str(root))
     assert result.returncode == 0, result.stdout
 
 
 def test_schema_writes_one_schema_per_content_type(tmp_path: Path) -> None:
     """`schema` writes JSON Schemas an editor can use, matching the committed copies."""
-    result = run("schema", "-o", str(tmp_path))
+    result = run_cli("schema", "-o", str(tmp_path))
     assert result.returncode == 0
     names = sorted(path.name for path in tmp_path.iterdir())
     assert names == [
@@ -264,15 +246,15 @@ def test_schema_writes_one_schema_per_content_type(tmp_path: Path) -> None:
 
 def test_law_lists_instruments_and_provisions() -> None:
     """`law` lists the statute digests, and `law ID` each provision with whether it was verified."""
-    listing = run("law", "--root", str(FIXTURES / "valid"))
+    listing = run_cli("law", "--root", str(FIXTURES / "valid"))
     assert listing.returncode == 0
     assert [line.split()[0] for line in listing.stdout.splitlines()] == ["demo-act", "demo-scottish-act"]
-    one = run("law", "demo-act", "--root", str(FIXTURES / "valid"))
+    one = run_cli("law", "demo-act", "--root", str(FIXTURES / "valid"))
     assert one.stdout.splitlines() == [
         "demo-act:1            [verified] Duty to assess",
         "demo-act:2(1)         [UNVERIFIED] Enquiries",
     ]
-    missing = run("law", "nope", "--root", str(FIXTURES / "valid"))
+    missing = run_cli("law", "nope", "--root", str(FIXTURES / "valid"))
     assert missing.returncode == 1
     known = "demo-act, demo-scottish-act"
     assert missing.stderr.strip() == f"Error: no instrument 'nope' in law/ (known: {known})"
@@ -280,12 +262,12 @@ def test_law_lists_instruments_and_provisions() -> None:
 
 def test_clauses_lists_a_code(tmp_path: Path) -> None:
     """`clauses CODE` lists every clause id with its polarity, so authors can find references."""
-    result = run("clauses", "demo-standards", "--root", str(FIXTURES / "valid"))
+    result = run_cli("clauses", "demo-standards", "--root", str(FIXTURES / "valid"))
     assert result.returncode == 0
     ids = [line.split()[0] for line in result.stdout.splitlines()]
     assert ids == [f"demo-standards:{n}" for n in ("1.1", "1.2", "1.10", "2.1", "2.2")]
     assert "[do-not]" in result.stdout.splitlines()[3]
-    missing = run("clauses", "nope", "--root", str(FIXTURES / "valid"))
+    missing = run_cli("clauses", "nope", "--root", str(FIXTURES / "valid"))
     assert missing.returncode == 1
     assert (
         missing.stderr.strip()
@@ -298,10 +280,10 @@ def test_new_seminar_template_is_complete_once_filled(tmp_path: Path) -> None:
     root = tmp_path / "kit"
     shutil.copytree(FIXTURES / "valid", root)
     shutil.copytree(REPO / "templates", root / "templates")
-    assert run("new", "seminar", "first-week", "--root", str(root)).returncode == 0
+    assert run_cli("new", "seminar", "first-week", "--root", str(root)).returncode == 0
     path = root / "exercises" / "seminars" / "first-week.yml"
     text = re.sub(r"swe-2019:[0-9.]+", "demo-standards:1.1", path.read_text())
     text = text.replace("banks2021ethics", "example2020deadlines")
     path.write_text(text.replace("TODO:", "Filled in:").replace('"TODO"', '"Filled in"'))
-    result = run("check", "--root", str(root))
+    result = run_cli("check", "--root", str(root))
     assert result.returncode == 0, result.stdout

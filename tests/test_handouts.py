@@ -6,7 +6,6 @@ import functools
 import math
 import re
 import subprocess
-import sys
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -18,7 +17,15 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Page, Request, expect
 from pypdf import PdfReader
 
-from conftest import CHROMIUM, FIXTURES, REPO, WCAG_A_AA_STYLES_IN_PLACE, press_until_focused, settled_storage
+from conftest import (
+    FIXTURES,
+    REPO,
+    WCAG_A_AA_STYLES_IN_PLACE,
+    kit,
+    press_until_focused,
+    run_cli,
+    settled_storage,
+)
 from ethicskit.catalog import Catalog, load_catalog
 from ethicskit.diagram import choice_keys
 from ethicskit.documents import dilemma_sheet, handout, standalone_dilemma
@@ -27,18 +34,12 @@ from test_player import DILEMMA
 
 pytestmark = pytest.mark.browser
 
-ETHICSKIT = Path(sys.executable).parent / "ethicskit"
 ROOT = FIXTURES / "valid"
 
 
 def ethicskit(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(ETHICSKIT), *args, "--root", str(ROOT)],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={"PATH": "/usr/bin:/bin", "CHROMIUM": CHROMIUM},
-    )
+    """The command on the fixture content."""
+    return run_cli(*args, "--root", str(ROOT))
 
 
 def pdf_text(path: Path) -> str:
@@ -309,22 +310,29 @@ def test_the_text_size_check_reads_a_shrunken_diagram_at_its_printed_size(tmp_pa
     assert too_small_to_read(squeezed) == ["page 1: 'A label' at 5.25 pt"]
 
 
-REPO_CATALOG, _ = load_catalog(REPO)
+REPO_CATALOG = kit()
 EVERY_DILEMMA = sorted(REPO_CATALOG.dilemmas)
+
+
+def print_handout(
+    kind: str, item: str, catalog: Catalog, output: Path, lecturer: bool = False
+) -> tuple[str, str]:
+    """Print a handout to `output` as `ethicskit handout` prints it (the same layout, printed the same
+    way), from a catalogue already loaded and checked; returns its title and HTML. The command itself is
+    tested above, on the fixture content: the checks below read the real kit's handouts back, and the
+    command would load and check the whole kit again for each (longer than the printing)."""
+    from ethicskit.printing import print_pdf
+
+    title, html = handout(kind, item, catalog, lecturer)
+    print_pdf(html, output, title)
+    return title, html
 
 
 @pytest.mark.parametrize("item", EVERY_DILEMMA)
 def test_every_dilemma_handout_prints_its_diagram_large_enough_to_read(tmp_path: Path, item: str) -> None:
     """Every label of the map, read back from the PDF, prints at 8 pt or more; and the diagram is there."""
     output = tmp_path / "handout.pdf"
-    result = subprocess.run(
-        [str(ETHICSKIT), "handout", "dilemma", item, "-o", str(output), "--root", str(REPO)],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={"PATH": "/usr/bin:/bin", "CHROMIUM": CHROMIUM},
-    )
-    assert result.returncode == 0, result.stderr
+    print_handout("dilemma", item, REPO_CATALOG, output)
     runs = Counter(text for _, _, text in printed_text_sizes(output))
     keys = choice_keys(REPO_CATALOG.dilemmas[item].model).values()
     # Each choice's key is printed twice: on its arrow in the diagram, and in the key under it.
@@ -400,22 +408,11 @@ def test_a_printed_handout_strands_no_heading_and_shows_what_every_cited_clause_
 ) -> None:
     """Read back from the PDF: no heading ends a page, every cited clause has its paraphrase, the
     decisions carry the numbers the screen shows, and every page's footer has the title and its number."""
-    from ethicskit.documents import handout
     from ethicskit.engine import numbered_nodes, titles
 
-    root = ROOT if item.startswith("demo") else REPO
-    catalog = load_catalog(ROOT)[0] if root == ROOT else REPO_CATALOG  # the kit's is read once, above
+    catalog = load_catalog(ROOT)[0] if item.startswith("demo") else REPO_CATALOG
     output = tmp_path / "handout.pdf"
-    result = subprocess.run(
-        [str(ETHICSKIT), "handout", kind, item, "-o", str(output), "--root", str(root)]
-        + (["--lecturer"] if lecturer else []),
-        capture_output=True,
-        text=True,
-        check=False,
-        env={"PATH": "/usr/bin:/bin", "CHROMIUM": CHROMIUM},
-    )
-    assert result.returncode == 0, result.stderr
-    title, html = handout(kind, item, catalog, lecturer)
+    title, html = print_handout(kind, item, catalog, output, lecturer)
     pages = pdf_pages(output)
     assert stranded_headings(output, headings_of(html)) == []
     assert too_small_to_read(output) == []
@@ -449,12 +446,7 @@ def test_the_hardest_decision_is_behind_a_pause_that_lets_the_learner_stop_by_ke
     [hardest] = [node for node in dilemma.nodes if node.pause_before]
     number = titles(dilemma)[hardest.id]
     exported = tmp_path / "dilemma.html"
-    result = subprocess.run(
-        [str(ETHICSKIT), "export", "dilemma", dilemma.id, "-o", str(exported), "--root", str(REPO)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_cli("export", "dilemma", dilemma.id, "-o", str(exported), "--root", str(REPO))
     assert result.returncode == 0, result.stderr
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -497,14 +489,7 @@ def test_the_hardest_decision_is_behind_a_pause_that_lets_the_learner_stop_by_ke
     assert errors == []
 
     pdf = tmp_path / "handout.pdf"
-    result = subprocess.run(
-        [str(ETHICSKIT), "handout", "dilemma", dilemma.id, "-o", str(pdf), "--root", str(REPO)],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={"PATH": "/usr/bin:/bin", "CHROMIUM": CHROMIUM},
-    )
-    assert result.returncode == 0, result.stderr
+    print_handout("dilemma", dilemma.id, REPO_CATALOG, pdf)
     pages = [body for body, _ in pdf_pages(pdf)]
     [at] = [n for n, body in enumerate(pages) if f"A pause before {number}" in body]
     assert pages[at][-1] == "To stop here, do not turn the page."

@@ -8,16 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import yaml
 
-from conftest import FIXTURES, REPO
-
-ETHICSKIT = Path(sys.executable).parent / "ethicskit"
+from conftest import FIXTURES, REPO, run_cli
 
 # The fixture's paraphrases, for reference:
 #   1.1  Respect people's rights and views and involve them in decisions about their lives.
@@ -37,10 +33,6 @@ SAMPLE_LINES = [
     "2.1 Accept gifts of more than token value from the people they serve.",
     "2.3 Neglect their own supervision, their development or their health where these affect practice.",
 ]
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(ETHICSKIT), *args], capture_output=True, text=True, check=False, cwd=REPO)
 
 
 def write_pdf(path: Path, lines: list[str], title: str) -> None:
@@ -96,7 +88,7 @@ def test_verify_reports_each_outcome_for_a_pdf(tmp_path: Path) -> None:
     root = kit(tmp_path)
     pdf = tmp_path / "demo-standards-2024.pdf"
     write_pdf(pdf, SAMPLE_LINES, "Demonstration Standards for Testing (2024)")
-    result = run("verify", "demo-standards", str(pdf), "--root", str(root))
+    result = run_cli("verify", "demo-standards", str(pdf), "--root", str(root))
     assert result.returncode == 0, result.stderr
     assert "Source: Demonstration Standards for Testing (2024)" in result.stdout
     assert outcomes(result.stdout) == {
@@ -120,7 +112,7 @@ def test_verify_reports_clauses_missing_from_a_text_file(tmp_path: Path) -> None
     root = kit(tmp_path)
     source = tmp_path / "extract.txt"
     source.write_text("\n".join(SAMPLE_LINES[:5]) + "\n", encoding="utf-8")
-    result = run("verify", "demo-standards", str(source), "--root", str(root))
+    result = run_cli("verify", "demo-standards", str(source), "--root", str(root))
     assert result.returncode == 0, result.stderr
     assert outcomes(result.stdout) == {
         "1.1": "found",
@@ -143,7 +135,7 @@ def test_verify_reads_html_without_its_scripts(tmp_path: Path) -> None:
         "</body></html>",
         encoding="utf-8",
     )
-    result = run("verify", "demo-standards", str(page), "--root", str(root))
+    result = run_cli("verify", "demo-standards", str(page), "--root", str(root))
     assert result.returncode == 0, result.stderr
     assert "Source: Demo standards page" in result.stdout
     found = outcomes(result.stdout)
@@ -159,7 +151,7 @@ def test_record_marks_found_clauses_and_keeps_the_rest_of_the_file(tmp_path: Pat
     write_pdf(pdf, SAMPLE_LINES, "Demonstration Standards for Testing (2024)")
     digest = root / "codes_of_practice" / "demo-standards.yml"
     before = digest.read_text()
-    result = run("verify", "demo-standards", str(pdf), "--record", "--root", str(root))
+    result = run_cli("verify", "demo-standards", str(pdf), "--record", "--root", str(root))
     assert result.returncode == 0, result.stderr
     assert "Recorded 2 clauses as verified against 'demo-standards-2024'" in result.stdout
     after = digest.read_text()
@@ -186,12 +178,10 @@ def test_record_marks_found_clauses_and_keeps_the_rest_of_the_file(tmp_path: Pat
     ]
     remaining = iter(after.splitlines())
     assert all(any(line == other for other in remaining) for line in kept)
-    check = subprocess.run(
-        [str(ETHICSKIT), "check", "--root", str(root)], capture_output=True, text=True, check=False
-    )
+    check = run_cli("check", "--root", str(root))
     assert check.returncode == 0, check.stdout
     # A second source is added after the first, under its own id.
-    again = run(
+    again = run_cli(
         "verify",
         "demo-standards",
         str(pdf),
@@ -206,7 +196,7 @@ def test_record_marks_found_clauses_and_keeps_the_rest_of_the_file(tmp_path: Pat
     data = yaml.safe_load(digest.read_text())
     assert [s["id"] for s in data["checked"]["sources"]] == ["demo-standards-2024", "demo-standards-2024-2"]
     assert data["checked"]["sources"][1]["official"] is False
-    assert run("check", "--root", str(root)).returncode == 0
+    assert run_cli("check", "--root", str(root)).returncode == 0
 
 
 def test_verify_lists_numbers_for_a_document_level_digest(tmp_path: Path) -> None:
@@ -236,13 +226,13 @@ checked:
     )
     source = tmp_path / "whole.txt"
     source.write_text("\n".join(SAMPLE_LINES) + "\n", encoding="utf-8")
-    result = run("verify", "demo-whole", str(source), "--root", str(root))
+    result = run_cli("verify", "demo-whole", str(source), "--root", str(root))
     assert result.returncode == 0, result.stderr
     listed = [line.split()[0] for line in result.stdout.splitlines() if line.startswith("  ")]
     assert listed == ["1", "1.1", "1.2", "1.10", "2", "2.1", "2.3"]
     assert "ethicskit new code" in result.stdout
     assert "Uphold" not in result.stdout  # the official wording is not echoed
-    refused = run("verify", "demo-whole", str(source), "--record", "--root", str(root))
+    refused = run_cli("verify", "demo-whole", str(source), "--record", "--root", str(root))
     assert refused.returncode == 1
     assert "nothing to mark" in refused.stderr
 
@@ -252,11 +242,11 @@ def test_verify_explains_bad_input_without_a_traceback(tmp_path: Path) -> None:
     root = kit(tmp_path)
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.4\nthis is not really a PDF\n")
-    result = run("verify", "demo-standards", str(broken), "--root", str(root))
+    result = run_cli("verify", "demo-standards", str(broken), "--root", str(root))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "broken.pdf" in result.stderr
-    unknown = run("verify", "no-such-code", str(broken), "--root", str(root))
+    unknown = run_cli("verify", "no-such-code", str(broken), "--root", str(root))
     assert unknown.returncode == 1
     assert "no code 'no-such-code'" in unknown.stderr
 
@@ -265,13 +255,13 @@ def test_clauses_and_new_code_for_digests(tmp_path: Path) -> None:
     """`clauses` says a document-level digest has none to list; `new code` starts a digest to fill in."""
     root = kit(tmp_path)
     shutil.copytree(REPO / "templates", root / "templates")
-    listed = run("clauses", "niscc")
+    listed = run_cli("clauses", "niscc")
     assert listed.returncode == 0, listed.stderr
     assert "described as a document" in listed.stdout
     assert "cite it as a whole ('niscc')" in listed.stdout
-    assert "[document only]" in run("clauses").stdout
-    started = run("new", "code", "demo-next", "--root", str(root))
+    assert "[document only]" in run_cli("clauses").stdout
+    started = run_cli("new", "code", "demo-next", "--root", str(root))
     assert started.returncode == 0, started.stderr
-    check = run("check", "--root", str(root))
+    check = run_cli("check", "--root", str(root))
     assert check.returncode == 1
     assert "codes_of_practice/demo-next.yml:5: 'title' still holds a template placeholder" in check.stdout
