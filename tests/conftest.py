@@ -429,16 +429,22 @@ def settled_storage(page: Any) -> dict[str, str]:
     return dict(json.loads(mine))
 
 
-def press_until_focused(page: Any, name: str, limit: int = 80) -> None:
-    """Tab forward until the button with this accessible name has focus, as a keyboard user would."""
-    # Found once: finding a button by its accessible name works out the name of every button on the
+def tab_to(page: Any, target: Any, limit: int = 120, key: str = "Tab") -> None:
+    """Press Tab (or `key`, such as Shift+Tab) until the locator `target` has focus, as a keyboard user
+    would; fail after `limit` presses."""
+    # Found once: finding an element by its accessible name works out the name of every button on the
     # page, which at each press would cost more than the press.
-    target = page.get_by_role("button", name=name, exact=True).element_handle()
+    element = target.element_handle()
     for _ in range(limit):
-        if target.evaluate("el => el === document.activeElement"):
+        if element.evaluate("el => el === document.activeElement"):
             return
-        page.keyboard.press("Tab")
-    pytest.fail(f"could not reach '{name}' with the Tab key")
+        page.keyboard.press(key)
+    pytest.fail(f"could not reach {target} with {key}")
+
+
+def press_until_focused(page: Any, name: str, limit: int = 80) -> None:
+    """Tab forward until the button with this accessible name has focus."""
+    tab_to(page, page.get_by_role("button", name=name, exact=True), limit)
 
 
 def assert_walkthroughs_replay(dilemma: Any, walks: list[dict[str, Any]]) -> None:

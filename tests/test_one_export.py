@@ -19,7 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
-from conftest import REPO, WALKTHROUGHS, kit_scripts, load_walkthroughs, press_until_focused
+from conftest import REPO, WALKTHROUGHS, kit_scripts, load_walkthroughs, press_until_focused, tab_to
 from ethicskit import reflections, worksheet
 from ethicskit.catalog import load_catalog
 from ethicskit.documents import worksheet_sheet
@@ -73,24 +73,6 @@ def test_a_stored_day_reads_the_same_in_python_and_in_the_browser(
     assert expected[DAYS.index("2026-12-05")] == spelled and "2026" in spelled and "-" not in spelled
 
 
-def shift_tab_to(page: Page, target: object, limit: int = 60) -> None:
-    """Shift+Tab back until the given locator has focus."""
-    for _step in range(limit):
-        if target.evaluate("el => el === document.activeElement"):  # type: ignore[attr-defined]
-            return
-        page.keyboard.press("Shift+Tab")
-    pytest.fail("could not reach the field with Shift+Tab")
-
-
-def tab_to(page: Page, target: object, limit: int = 60) -> None:
-    """Tab forward until the given locator has focus."""
-    for _step in range(limit):
-        if target.evaluate("el => el === document.activeElement"):  # type: ignore[attr-defined]
-            return
-        page.keyboard.press("Tab")
-    pytest.fail("could not reach the field with the Tab key")
-
-
 def answers_for(index: int, case_id: str) -> dict[str, str]:
     """What a learner writes on the index-th worksheet: every answer on the first, with spaces and a
     line break around the words, and one answer of the three-part step left blank; a few on each of the
@@ -136,7 +118,7 @@ def test_the_worksheet_exported_by_the_page_is_the_one_python_and_the_widget_wri
     typed: dict[str, dict[str, str]] = {}
     for index, case_id in enumerate(options):
         if index:
-            shift_tab_to(page, select)
+            tab_to(page, select, key="Shift+Tab")
             page.keyboard.press("ArrowDown")
             expect(select).to_have_value(case_id)
         typed[case_id] = answers_for(index, case_id)

@@ -25,6 +25,7 @@ from conftest import (
     press_until_focused,
     serve,
     settled_storage,
+    tab_to,
 )
 from ethicskit.catalog import load_catalog
 from ethicskit.documents import standalone_dilemma
@@ -565,15 +566,6 @@ def test_the_whole_map_shows_only_what_was_reached_until_a_first_ending_then_eve
     picture = base64.b64decode(found.group(1)).decode()
     assert picture.count('stroke-width="5"') >= 2 and "Decision 2" in picture
     assert errors == []
-
-
-def tab_to(page: Page, target: object, limit: int = 120) -> None:
-    """Tab forward until the given locator has focus."""
-    for _ in range(limit):
-        if target.evaluate("el => el === document.activeElement"):  # type: ignore[attr-defined]
-            return
-        page.keyboard.press("Tab")
-    pytest.fail("could not reach the field with the Tab key")
 
 
 def test_worksheet_is_filled_by_keyboard_saved_and_exported_with_reflections(

@@ -32,6 +32,7 @@ from conftest import (
     press_until_focused,
     serve,
     settled_storage,
+    tab_to,
 )
 from ethicskit import records, worksheet
 from ethicskit.catalog import Catalog, load_catalog
@@ -116,15 +117,6 @@ def written(page: Page) -> str:
             PLAYER_WRITES,
         )
     )
-
-
-def tab_to(page: Page, target: Any, limit: int = 120) -> None:
-    field = target.element_handle()  # found once (see conftest.press_until_focused)
-    for _step in range(limit):
-        if field.evaluate("el => el === document.activeElement"):
-            return
-        page.keyboard.press("Tab")
-    pytest.fail("could not reach the field with the Tab key")
 
 
 def longest_walk(path: Path) -> dict[str, Any]:
