@@ -429,6 +429,15 @@ def settled_storage(page: Any) -> dict[str, str]:
     return dict(json.loads(mine))
 
 
+@pytest.fixture
+def errors(page: Any) -> Iterator[list[str]]:
+    """The console errors and uncaught exceptions of the test's page, gathered as they happen."""
+    found: list[str] = []
+    page.on("console", lambda message: found.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: found.append(str(error)))
+    yield found
+
+
 def tab_to(page: Any, target: Any, limit: int = 120, key: str = "Tab") -> None:
     """Press Tab (or `key`, such as Shift+Tab) until the locator `target` has focus, as a keyboard user
     would; fail after `limit` presses."""

@@ -11,9 +11,9 @@ from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
-from click.testing import CliRunner
 from lxml import etree
 
+from conftest import REPO, kit, run_cli
 from ethicskit.archive import build_time
 from ethicskit.cartridge import (
     CC,
@@ -26,20 +26,16 @@ from ethicskit.cartridge import (
     weblink_schema,
     write_zip,
 )
-from ethicskit.catalog import Catalog, load_catalog
-from ethicskit.cli import main
+from ethicskit.catalog import Catalog
 from ethicskit.scorm import write_package
 
-REPO = Path(__file__).resolve().parent.parent
 SITE_URL = "https://example.org/first-loyalty/"
 NS = {"cc": CC, "lom": LOMR, "wl": WL}
 
 
 @pytest.fixture(scope="module")
 def catalog() -> Catalog:
-    loaded, problems = load_catalog(REPO)
-    assert not problems
-    return loaded
+    return kit()
 
 
 def _page(title: str, body: str, extra_head: str = "") -> str:
@@ -229,9 +225,9 @@ def test_missing_build_and_bad_address_are_explained(
 
 
 def test_command_needs_a_site_address(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["cartridge", "--root", str(REPO), "--out", str(tmp_path / "x.imscc")])
-    assert result.exit_code == 1
-    assert "--site-url" in result.output
+    result = run_cli("cartridge", "--root", str(REPO), "--out", str(tmp_path / "x.imscc"))
+    assert result.returncode == 1
+    assert "--site-url" in result.stdout + result.stderr
     assert not (tmp_path / "x.imscc").exists()
 
 
@@ -341,63 +337,31 @@ def test_a_book_of_chapters_without_parts_keeps_its_chapters(
     assert titles[1:5] == ["Welcome", "Chapters", "The chapter", "Play a dilemma"]  # [0]: the root item
 
 
+def real_cartridge(built_book: Path, output: Path, *options: str) -> None:
+    """`ethicskit cartridge` on the real kit and its built book, which must succeed."""
+    result = run_cli(
+        "cartridge", "--root", str(REPO), "--site", str(built_book), *options, "--out", str(output)
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 @pytest.mark.build
 def test_the_real_book_makes_a_valid_cartridge(built_book: Path, tmp_path: Path) -> None:
     output = tmp_path / "first-loyalty.imscc"
-    result = CliRunner().invoke(
-        main,
-        [
-            "cartridge",
-            "--root",
-            str(REPO),
-            "--site",
-            str(built_book),
-            "--site-url",
-            SITE_URL,
-            "--out",
-            str(output),
-        ],
-    )
-    assert result.exit_code == 0, result.output
+    real_cartridge(built_book, output, "--site-url", SITE_URL)
     manifest = _check_cartridge(output)
     resources = {node.get("identifier"): node for node in manifest.iterfind(".//cc:resource", NS)}
-    loaded, _ = load_catalog(REPO)
+    loaded = kit()
     for dilemma_id in loaded.dilemmas:
         assert resources[f"LINK-book-dilemmas-{dilemma_id}"].get("type") == "imswl_xmlv1p1"
     for page in ("book-worksheet", "book-tally", "book-reflections"):
         assert f"LINK-{page}" in resources
     assert resources["PAGE-book-first-loyalty"].get("type") == "webcontent"
     again = tmp_path / "again.imscc"
-    CliRunner().invoke(
-        main,
-        [
-            "cartridge",
-            "--root",
-            str(REPO),
-            "--site",
-            str(built_book),
-            "--site-url",
-            SITE_URL,
-            "--out",
-            str(again),
-        ],
-    )
+    real_cartridge(built_book, again, "--site-url", SITE_URL)
     assert again.read_bytes() == output.read_bytes()
     embedded = tmp_path / "first-loyalty-scorm.imscc"
-    result = CliRunner().invoke(
-        main,
-        [
-            "cartridge",
-            "--root",
-            str(REPO),
-            "--site",
-            str(built_book),
-            "--embed-scorm",
-            "--out",
-            str(embedded),
-        ],
-    )
-    assert result.exit_code == 0, result.output
+    real_cartridge(built_book, embedded, "--embed-scorm")
     manifest = _check_cartridge(embedded)
     resources = {node.get("identifier"): node for node in manifest.iterfind(".//cc:resource", NS)}
     for dilemma_id in loaded.dilemmas:

@@ -61,14 +61,6 @@ def book(site: Path) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture
-def errors(page: Page) -> Iterator[list[str]]:
-    found: list[str] = []
-    page.on("console", lambda message: found.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: found.append(str(error)))
-    yield found
-
-
 def play_by_keyboard(page: Page, choices: list[str]) -> None:
     labels = {choice.id: choice.label for node in DILEMMA.nodes for choice in node.choices}
     play_choices_by_keyboard(page, labels, choices)

@@ -34,14 +34,6 @@ def served(site: Path) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture
-def errors(page: Page) -> Iterator[list[str]]:
-    found: list[str] = []
-    page.on("console", lambda message: found.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: found.append(str(error)))
-    yield found
-
-
 def soup(site: Path, name: str) -> BeautifulSoup:
     return BeautifulSoup((site / name).read_text(encoding="utf-8"), "html.parser")
 
