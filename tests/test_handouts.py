@@ -171,17 +171,14 @@ def test_handout_of_an_unknown_item_names_the_known_ones(tmp_path: Path) -> None
 
 
 def test_exported_dilemma_plays_from_file_by_keyboard_and_exports_reflections(
-    page: Page, tmp_path: Path
+    page: Page, errors: list[str], tmp_path: Path
 ) -> None:
     """One file: the player, reflections and export work from file:// and nothing else is requested."""
     exported = tmp_path / "dilemma.html"
     result = ethicskit("export", "dilemma", "demo-dilemma", "-o", str(exported))
     assert result.returncode == 0, result.stderr
     requests: list[str] = []
-    errors: list[str] = []
     page.on("request", lambda request: requests.append(request.url) if isinstance(request, Request) else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.goto(exported.as_uri())
     labels = {choice.id: choice.label for node in DILEMMA.nodes for choice in node.choices}
     press_until_focused(page, labels["ask-for-time"])
@@ -435,7 +432,7 @@ def test_a_printed_handout_strands_no_heading_and_shows_what_every_cited_clause_
 
 
 def test_the_hardest_decision_is_behind_a_pause_that_lets_the_learner_stop_by_keyboard_and_on_paper(
-    page: Page, tmp_path: Path
+    page: Page, errors: list[str], tmp_path: Path
 ) -> None:
     """Before Owen's message, the player says what is coming and where support is, and offers to stop;
     all by keyboard, announced, axe-clean, and kept across a reload. On paper the pause ends its page."""
@@ -448,8 +445,6 @@ def test_the_hardest_decision_is_behind_a_pause_that_lets_the_learner_stop_by_ke
     exported = tmp_path / "dilemma.html"
     result = run_cli("export", "dilemma", dilemma.id, "-o", str(exported), "--root", str(REPO))
     assert result.returncode == 0, result.stderr
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(exported.as_uri())
     labels = {c.id: c.label for n in dilemma.nodes for c in n.choices}
     for choice_id in ("decline-and-name-the-system", "keep-it-between-you-with-a-safety-net"):
