@@ -4,11 +4,10 @@
 // VLE with data-lms="scorm12"). The book's pages never load it and never look for a VLE.
 (function () {
   "use strict";
-  // Only a page that asks for it (data-lms="scorm12" on the dilemma, as in the SCORM package) looks for
-  // a VLE; the book never does. The VLE is told four things: that the learner has started, that they
-  // reached an ending ("completed"), how long the session took, and the ids of the decisions and choices
-  // on their path, so the VLE can resume it. Reflections are never sent: whatever a VLE stores, staff can
-  // read, and reflections stay on the learner's device.
+  // The VLE is told four things: that the learner has started, that they reached an ending
+  // ("completed"), how long the session took, and the ids of the decisions and choices on their path, so
+  // the VLE can resume it. Reflections are never sent: whatever a VLE stores, staff can read, and
+  // reflections stay on the learner's device.
   var SUSPEND_PREFIX = "fl1:";
   var SUSPEND_LIMIT = 4096; // SCORM 1.2's limit on cmi.suspend_data
   var SEARCH_DEPTH = 10; // frames above the player to look through for the VLE's API
