@@ -520,6 +520,30 @@ def test_the_language_switch_leads_to_the_same_page_and_back_by_keyboard(
     expect(page).to_have_url(f"{site_server}/en/{CASE_PAGE}")
 
 
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+def test_the_switch_sits_level_with_the_page_buttons_and_search_is_offered_once(
+    page: Page, site_server: str, width: int
+) -> None:
+    """On a desktop's width and a phone's, the language switch stands inside the article header, on one
+    line with the theme's page buttons and before them; and the page shows one way to search (the
+    sidebar's field, or on a phone the header's button), which Ctrl+K also opens."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(f"{site_server}/en/{CASE_PAGE}")
+    header = page.locator(".bd-header-article").bounding_box()
+    switch_link = page.locator(".ek-language-switch-link").bounding_box()
+    buttons = page.locator(".article-header-buttons").bounding_box()
+    assert header and switch_link and buttons
+    assert header["y"] <= switch_link["y"]
+    assert switch_link["y"] + switch_link["height"] <= header["y"] + header["height"]
+    middle = [box["y"] + box["height"] / 2 for box in (switch_link, buttons)]
+    assert abs(middle[0] - middle[1]) < 2, middle
+    assert switch_link["x"] + switch_link["width"] <= buttons["x"]
+    searches = [button for button in page.locator(".search-button__button").all() if button.is_visible()]
+    assert len(searches) == 1
+    page.keyboard.press("Control+k")
+    expect(page.locator("#pst-search-dialog")).to_have_attribute("open", "")
+
+
 def test_the_root_page_opens_each_language_from_disk(page: Page, built_site: Path) -> None:
     """The site's root page, opened from disk with no script, leads to each language's book."""
     for language in LANGUAGES:

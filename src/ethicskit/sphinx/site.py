@@ -109,14 +109,20 @@ def light_asset_macros(app: Sphinx, config: Config) -> None:
 
 
 def set_theme_defaults(app: Sphinx, config: Config) -> None:
-    """Give the theme an explicit colour mode.
+    """Give the theme an explicit colour mode, and no search field in a bar of its own.
 
-    Without one, pydata-sphinx-theme reads an empty mode on a reader's first visit and logs
-    'Got invalid theme mode' as a console error.
+    Without a mode, pydata-sphinx-theme reads an empty one on a reader's first visit and logs
+    'Got invalid theme mode' as a console error. Without `navbar_persistent`, it puts a search field
+    in a header bar across the top of every page, above the book theme's article header; the book
+    theme already gives search a field in the sidebar and a button among the page buttons on a narrow
+    screen, so wide pages showed two search fields and a bar holding nothing else.
     """
     context = dict(config.html_context or {})
     context.setdefault("default_mode", "auto")
     config.html_context = context
+    options = dict(config.html_theme_options or {})
+    options.setdefault("navbar_persistent", [])
+    config.html_theme_options = options
 
 
 def drop_duplicate_scripts(
