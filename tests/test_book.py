@@ -12,13 +12,14 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import REPO, every_book, kit
+from conftest import BOOKS, REPO, every_book, kit
 from ethicskit.balance import dilemma_balance
 from ethicskit.catalog import load_catalog
 from ethicskit.documents import handout, standalone_dilemma, worksheet_sheet
 from ethicskit.languages import LANGUAGES
 from ethicskit.models import clause_anchor
 from ethicskit.signposting import signpost, support_lines
+from ethicskit.words import words_for
 
 pytestmark = pytest.mark.build
 
@@ -280,6 +281,41 @@ def test_the_student_edition_holds_no_lecturer_text_and_the_lecturer_edition_hol
     assert [needle for needle in needles if needle not in lecturer] == []
     assert "Map of every branch" not in student and "Map of every branch" in lecturer
     assert "How balanced this dilemma is" not in student and "How balanced this dilemma is" in lecturer
+
+
+VERDICTS = [
+    f"{verdict} by the {item} {{item}}"
+    for verdict in ("honoured", "strained", "would be broken")
+    for item in ("choice", "ending")
+]
+"""The messages that say how a choice or an ending stands to a clause or provision."""
+
+
+@every_book
+def test_no_code_or_law_page_of_the_student_edition_gives_a_dilemmas_verdicts_away(
+    book: str, request: pytest.FixtureRequest
+) -> None:
+    """A student following a citation from a dilemma to its code or its law reads where the clause is
+    used, not how each choice stands to it: the dilemma holds that back until its endings. The
+    lecturer edition says it wherever a page lists uses."""
+    edition, language = BOOKS[book]
+    built: Path = request.getfixturevalue(book)
+    words = words_for(language)
+    verdicts = [words(message, item="{item}").partition("{item}")[0].strip() for message in VERDICTS]
+    assert all(verdicts)
+    pages = sorted([*built.glob("book/codes/*.html"), *built.glob("book/law/*.html")])
+    lines = [
+        " ".join(line.text_content().split())
+        for page in pages
+        for used in parsed(page).find_class("ek-used-in")
+        for line in used.iter("li")
+    ]
+    assert len(lines) > 300
+    with_verdicts = [line for line in lines if any(verdict in line for verdict in verdicts)]
+    if edition == "student":
+        assert with_verdicts == []
+    else:
+        assert len(with_verdicts) > 100
 
 
 def test_every_bibliography_entry_is_cited_and_listed_once(built_book: Path) -> None:

@@ -75,10 +75,8 @@ def test_law_page_has_an_anchor_per_provision_marks_the_unverified_and_lists_use
     assert unverified.get_text() == (
         "Not checked against the official text: Invented for the tests; there is no official text to read."
     )
-    used = " ".join(items[1].select_one(".ek-used-in").get_text().split())
-    assert used == (
-        "Used in: case A demonstration case; strained by the ending “Put right late” in The Friday deadline"
-    )
+    used = [" ".join(line.get_text().split()) for line in items[1].select(".ek-used-in li")]
+    assert used == ["Case: A demonstration case", "The Friday deadline: the ending “Put right late”"]
     index = [" ".join(row.get_text().split()) for row in page.select("#law-england tbody tr")]
     assert index == ["Demonstration Act 2099 Act of the UK Parliament In force 1 of 2 provisions"]
     assert page.select("#law-scotland tbody tr")[0].get_text().startswith("Demonstration (Scotland)")
@@ -384,23 +382,54 @@ def test_editing_one_case_rebuilds_only_its_pages(tmp_path: Path) -> None:
     assert read == ["case"]
 
 
-def test_each_clause_lists_where_it_is_used(fixture_site: Path) -> None:
-    """'Used in' is computed from the catalogue: cases, and dilemma choices and endings, linked."""
+def used_in_lines(site: Path, page: str, anchor: str) -> list[str]:
+    """The lines of an item's 'Used in' list, as a reader sees them."""
+    used = soup(site, page).select_one(f"#{anchor} .ek-used-in")
+    assert used is not None
+    assert " ".join(used.select_one(".ek-used-in-heading").get_text().split()) == "Used in:"
+    return [" ".join(line.get_text().split()) for line in used.select("li")]
+
+
+def test_each_clause_lists_where_it_is_used_without_giving_a_dilemmas_verdicts_away(
+    fixture_site: Path,
+) -> None:
+    """'Used in' is computed from the catalogue: the cases on one line, then a line for each dilemma
+    with its choices and endings, all linked. The student edition does not say how each choice stands
+    to the clause: the dilemma holds that back until its endings."""
+    assert used_in_lines(fixture_site, "code.html", "demo-standards-1-1") == [
+        "Case: A demonstration case",
+        "The Friday deadline: the choice “Close it by Friday”; the choice “Ask for more time in "
+        "supervision”; the ending “Time to listen”",
+    ]
     used = soup(fixture_site, "code.html").select_one("#demo-standards-1-1 .ek-used-in")
     assert used is not None
-    assert " ".join(used.get_text().split()) == (
-        "Used in: case A demonstration case; strained by the choice “Close it by Friday” in The Friday "
-        "deadline; honoured by the choice “Ask for more time in supervision” in The Friday deadline; "
-        "the ending “Time to listen” in The Friday deadline"
-    )
     hrefs = [link["href"] for link in used.select("a")]
     assert hrefs == [
         "case.html#case-demo-case",
+        "dilemma.html#dilemma-demo-dilemma",
         "dilemma.html#dilemma-demo-dilemma-comply",
         "dilemma.html#dilemma-demo-dilemma-ask-for-time",
         "dilemma.html#dilemma-demo-dilemma-ending-time",
     ]
+    article = soup(fixture_site, "code.html").select_one("article")
+    assert article is not None
+    assert not re.search(r"honoured by|strained by|would be broken by", article.get_text())
     assert soup(fixture_site, "code.html").select_one("#demo-standards-1-10 .ek-used-in") is None
+
+
+def test_the_lecturer_edition_says_how_each_choice_stands_to_a_clause_or_provision(
+    lecturer_site: Path,
+) -> None:
+    """The lecturer, planning a seminar from a code's or a law's page, sees each choice's verdict."""
+    assert used_in_lines(lecturer_site, "code.html", "demo-standards-1-1") == [
+        "Case: A demonstration case",
+        "The Friday deadline: strained by the choice “Close it by Friday”; honoured by the choice “Ask "
+        "for more time in supervision”; the ending “Time to listen”",
+    ]
+    assert used_in_lines(lecturer_site, "law.html", "demo-act-2-1") == [
+        "Case: A demonstration case",
+        "The Friday deadline: strained by the ending “Put right late”",
+    ]
 
 
 def test_dilemma_map_links_every_choice_to_where_it_leads(fixture_site: Path) -> None:

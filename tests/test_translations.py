@@ -723,7 +723,7 @@ def test_a_listed_title_not_yet_translated_is_marked_and_noted_as_english(
 @pytest.mark.build
 def test_a_listed_string_of_a_partly_translated_item_is_marked_on_its_own(pseudo_site: Path) -> None:
     """An ending whose title is still English, in a dilemma that is otherwise translated."""
-    used_in = page(pseudo_site, "code.html").select_one("article").select("p.ek-used-in")  # type: ignore[union-attr]
+    used_in = page(pseudo_site, "code.html").select_one("article").select(".ek-used-in li")  # type: ignore[union-attr]
     links = {link.get_text(strip=True): link for p in used_in for link in p.select("a")}
     time_to_listen = next(link for text, link in links.items() if "Time to listen" in text)
     assert english_marked(time_to_listen)

@@ -95,7 +95,7 @@ class CodeOfPracticeDirective(_CatalogDirective):
             return self._missing("code of practice", list(catalog.codes))
         self.env.note_dependency(str(catalog.root / loaded.path))
         self._claim_page("code", loaded.model.id)
-        return render_code(loaded.model, catalog)
+        return render_code(loaded.model, catalog, self.config.ethicskit_edition)
 
 
 class LawDigestDirective(_CatalogDirective):
@@ -113,7 +113,7 @@ class LawDigestDirective(_CatalogDirective):
         # "Used in" is refreshed by the citation signature (content.outdated_pages), not by every edit
         # to a case or dilemma file.
         self._claim_page("law", loaded.model.id)
-        return render_instrument(loaded.model, catalog)
+        return render_instrument(loaded.model, catalog, self.config.ethicskit_edition)
 
 
 class LawIndexDirective(SphinxDirective):

@@ -89,8 +89,9 @@ JURISDICTION_ORDER = [
 # --- codes -------------------------------------------------------------------------------------
 
 
-def render_code(code: CodeOfPractice, catalog: Catalog) -> list[nodes.Node]:
-    """A code's page body: status, who it binds, then every clause with its stable anchor."""
+def render_code(code: CodeOfPractice, catalog: Catalog, edition: str) -> list[nodes.Node]:
+    """A code's page body: status, who it binds, then every clause with its stable anchor and where the
+    kit uses it (`_used_in`, which depends on the edition)."""
     out: list[nodes.Node] = []
     status_classes = ["ek-status", f"ek-status-{code.status.value}"]
     banner = nodes.admonition(
@@ -137,7 +138,7 @@ def render_code(code: CodeOfPractice, catalog: Catalog) -> list[nodes.Node]:
         out.append(gap)
 
     if code.document_level:
-        out += _render_document(code, catalog)
+        out += _render_document(code, catalog, edition)
         return out
     facts = field_list(
         [
@@ -179,11 +180,11 @@ def render_code(code: CodeOfPractice, catalog: Catalog) -> list[nodes.Node]:
         )
     )
     for code_section in code.sections:
-        out.append(_render_section(code, code_section, catalog))
+        out.append(_render_section(code, code_section, catalog, edition))
     return out
 
 
-def _render_document(code: CodeOfPractice, catalog: Catalog) -> list[nodes.Node]:
+def _render_document(code: CodeOfPractice, catalog: Catalog, edition: str) -> list[nodes.Node]:
     """A document-level digest: the document's facts, a plain warning that its clauses are not digested,
     and where it is cited as a whole."""
     out: list[nodes.Node] = []
@@ -229,7 +230,7 @@ def _render_document(code: CodeOfPractice, catalog: Catalog) -> list[nodes.Node]
         out.append(_sources(code))
     citations = catalog.citations.get(code.id, [])
     if citations:
-        out.append(_used_in(citations, catalog))
+        out.append(_used_in(citations, catalog, edition))
     return out
 
 
@@ -274,7 +275,9 @@ def _external(url: str) -> nodes.reference:
     return nodes.reference(url, url, refuri=url, classes=["ek-official"], support_smartquotes=False)
 
 
-def _render_section(code: CodeOfPractice, code_section: Section, catalog: Catalog) -> nodes.section:
+def _render_section(
+    code: CodeOfPractice, code_section: Section, catalog: Catalog, edition: str
+) -> nodes.section:
     if not code_section.id[0].isdigit():
         title = code_section.title
     elif "." in code_section.id:
@@ -328,33 +331,49 @@ def _render_section(code: CodeOfPractice, code_section: Section, catalog: Catalo
                 item += nodes.paragraph(note, note, classes=["ek-verified-source"])
         citations = catalog.citations.get(f"{code.id}:{clause.id}", [])
         if citations:
-            item += _used_in(citations, catalog)
+            item += _used_in(citations, catalog, edition)
         sec += item
     return sec
 
 
-def _used_in(citations: list[Citation], catalog: Catalog, case_anchor_suffix: str = "") -> nodes.paragraph:
-    """Where a clause or a provision is cited: cases, and dilemma choices and endings with how each
-    stands to it ("honoured by the choice ..."); a provision links to the case's law section."""
-    places: list[Part] = []
+def _used_in(
+    citations: list[Citation], catalog: Catalog, edition: str, case_anchor_suffix: str = ""
+) -> nodes.container:
+    """Where a clause or a provision is cited, as a list: one line naming the cases, then a line for
+    each dilemma naming its choices and endings that cite it, each linked to where it stands; a
+    provision links to the case's law section.
+
+    The lecturer edition says how each choice or ending stands to the clause ("honoured by the choice
+    ..."). The student edition only names them: a dilemma holds back those verdicts until its endings,
+    and a code's page, one link away from every choice, must not give them away first."""
+    cases: list[Part] = []
+    by_dilemma: dict[str, list[Part]] = {}
     for citation in citations:
         if citation.kind == "case":
             anchor = f"case-{citation.owner}{case_anchor_suffix}"
-            link = item_link(catalog, "case", citation.owner, citation.label, anchor)
-            places.append(sentence_nodes(_("case {case}"), case=link))
+            cases.append(item_link(catalog, "case", citation.owner, citation.label, anchor))
             continue
         dilemma = catalog.dilemmas[citation.owner].model
         quoted = _("“{label}”", label=citation.label)
         link = link_to("dilemma", dilemma.id, quoted, f"dilemma-{dilemma.id}-{citation.item}")
-        message = used_in_words(citation.kind, citation.relation)
-        places.append(
-            sentence_nodes(
-                message,
-                item=item_text(catalog, "dilemma", dilemma.id, link, _citation_key(dilemma, citation)),
-                dilemma=item_text(catalog, "dilemma", dilemma.id, nodes.Text(dilemma.title)),
-            )
+        shown = item_text(catalog, "dilemma", dilemma.id, link, _citation_key(dilemma, citation))
+        relation = citation.relation if edition == "lecturer" else None
+        by_dilemma.setdefault(dilemma.id, []).append(
+            sentence_nodes(used_in_words(citation.kind, relation), item=shown)
         )
-    return sentence(_("Used in: {places}"), ["ek-used-in"], places=joined(places, _("; ")))
+    lines: list[nodes.Node] = []
+    if cases:
+        label = n_("Case: {cases}", "Cases: {cases}", len(cases), cases="{cases}")
+        lines.append(sentence(label, cases=joined(cases, _("; "))))
+    for dilemma_id, places in by_dilemma.items():
+        dilemma = catalog.dilemmas[dilemma_id].model
+        title = item_link(catalog, "dilemma", dilemma_id, dilemma.title, f"dilemma-{dilemma_id}")
+        lines.append(sentence(_("{dilemma}: {places}"), dilemma=title, places=joined(places, _("; "))))
+    block = nodes.container(classes=["ek-used-in"])
+    heading = _("Used in:")
+    block += nodes.paragraph(heading, heading, classes=["ek-used-in-heading"])
+    block += bullets(lines)
+    return block
 
 
 def _citation_key(dilemma: Dilemma, citation: Citation) -> str:
@@ -366,28 +385,18 @@ def _citation_key(dilemma: Dilemma, citation: Citation) -> str:
 
 
 def used_in_words(kind: str, relation: Relation | None) -> str:
-    """How a choice or an ending stands to a clause, as one sentence with `{item}` (the choice or
-    ending, linked) and `{dilemma}` left to fill."""
+    """How a choice or an ending stands to a clause, as one phrase with `{item}` (the choice or ending,
+    linked) left to fill; with no relation, only what it is."""
     choice = kind == "choice"
     if relation is Relation.HONOURS:
-        return (
-            _("honoured by the choice {item} in {dilemma}")
-            if choice
-            else _("honoured by the ending {item} in {dilemma}")
-        )
+        return _("honoured by the choice {item}") if choice else _("honoured by the ending {item}")
     if relation is Relation.STRAINS:
-        return (
-            _("strained by the choice {item} in {dilemma}")
-            if choice
-            else _("strained by the ending {item} in {dilemma}")
-        )
+        return _("strained by the choice {item}") if choice else _("strained by the ending {item}")
     if relation is Relation.UNLAWFUL:
-        return (
-            _("would be broken by the choice {item} in {dilemma}")
-            if choice
-            else _("would be broken by the ending {item} in {dilemma}")
-        )
-    return _("the choice {item} in {dilemma}") if choice else _("the ending {item} in {dilemma}")
+        if choice:
+            return _("would be broken by the choice {item}")
+        return _("would be broken by the ending {item}")
+    return _("the choice {item}") if choice else _("the ending {item}")
 
 
 def render_codes_by_theme(catalog: Catalog) -> list[nodes.Node]:
@@ -554,9 +563,9 @@ def nations_label(instrument: Instrument) -> str:
     return listing_of(setting_label(nation.value) for nation in instrument.nations)
 
 
-def render_instrument(instrument: Instrument, catalog: Catalog) -> list[nodes.Node]:
+def render_instrument(instrument: Instrument, catalog: Catalog, edition: str) -> list[nodes.Node]:
     """A statute digest's page body: what it is, where it applies, then every provision with its anchor,
-    whether it was checked, and where the kit uses it."""
+    whether it was checked, and where the kit uses it (`_used_in`, which depends on the edition)."""
     out: list[nodes.Node] = []
     banner = nodes.admonition(
         classes=["note" if instrument.kind.is_legislation else "warning", "ek-law-status"]
@@ -637,7 +646,7 @@ def render_instrument(instrument: Instrument, catalog: Catalog) -> list[nodes.No
             item += nodes.paragraph(note, note, classes=["ek-unverified"])
         citations = catalog.law_citations.get(law_key(ref), [])
         if citations:
-            item += _used_in(citations, catalog, case_anchor_suffix="-law")
+            item += _used_in(citations, catalog, edition, case_anchor_suffix="-law")
         out.append(item)
     return out
 
