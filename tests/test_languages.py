@@ -68,7 +68,7 @@ def test_the_root_page_links_every_language_in_that_language_and_is_valid_html(t
 
 def switch_app(languages: list[str], language: str) -> Any:
     config = SimpleNamespace(ethicskit_site_languages=languages, language=language)
-    return SimpleNamespace(config=config, builder=SimpleNamespace(format="html"))
+    return SimpleNamespace(config=config, builder=SimpleNamespace(format="html"), env=SimpleNamespace())
 
 
 def test_the_switch_goes_before_the_themes_page_buttons_and_warns_when_they_are_gone(

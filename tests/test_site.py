@@ -17,10 +17,13 @@ from docutils import nodes
 from docutils.utils import new_document
 
 from ethicskit.sphinx import navigation, site
+from ethicskit.sphinx.translation_status import english_titles
 
 
 def fake_app(tmp_path: Path) -> Any:
-    return SimpleNamespace(outdir=str(tmp_path / "html"), builder=SimpleNamespace(format="html"))
+    return SimpleNamespace(
+        outdir=str(tmp_path / "html"), builder=SimpleNamespace(format="html"), env=SimpleNamespace()
+    )
 
 
 def patch_warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
@@ -118,3 +121,32 @@ def test_page_patches_that_did_their_work_stay_quiet(
     with caplog.at_level(logging.WARNING):
         site.report_unfound_targets(app, None)
     assert patch_warnings(caplog) == []
+
+
+def test_a_title_still_in_english_is_marked_in_the_sidebar_and_the_patch_warns_if_none_is(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """On a page in another language, a sidebar link to a page whose title is still English says so
+    (`lang="en"`); if a build has such pages but marked no link, the theme's sidebar has changed."""
+    app = fake_app(tmp_path)
+    site.drop_duplicate_scripts(app, "book/b", "page.html", {"script_files": ["a.js"]}, None)
+    english_titles(app.env).add("book/a")
+    with caplog.at_level(logging.WARNING):
+        site.report_unfound_targets(app, None)
+    assert [m for m in patch_warnings(caplog) if "'mark-english-titles'" in m]
+    caplog.clear()
+    sidebar = (
+        '<a class="reference internal" href="a.html">A</a>'
+        '<a class="current reference internal" href="#">B</a>'
+        '<a class="reference internal" href="../index.html">C</a>'
+    )
+    assert navigation.mark_english_titles(app, "book/b", sidebar) == (
+        '<a class="reference internal" href="a.html" lang="en">A</a>'
+        '<a class="current reference internal" href="#">B</a>'
+        '<a class="reference internal" href="../index.html">C</a>'
+    )
+    english_titles(app.env).add("book/b")
+    assert 'href="#" lang="en">B' in navigation.mark_english_titles(app, "book/b", sidebar)
+    with caplog.at_level(logging.WARNING):
+        site.report_unfound_targets(app, None)
+    assert not [m for m in patch_warnings(caplog) if "'mark-english-titles'" in m]

@@ -255,3 +255,48 @@ def test_a_welsh_search_finds_the_pilot_page_holding_the_word_and_only_pages_hol
     # Sphinx's search page also finds words that hold what was typed (in a title, or when the word
     # itself is indexed nowhere): a page found must hold the word, whole or within a longer one.
     assert sorted(path for path in found if word not in article_text(built_welsh_book, path)) == []
+
+
+def test_every_title_still_in_english_is_marked_english_wherever_a_welsh_page_lists_it(
+    built_welsh_book: Path,
+) -> None:
+    """A Welsh page names other pages in its sidebar and at its foot (previous, next), and its own
+    headings in its contents list. A title still in English is marked so there as on its own page
+    (`lang="en"`, WCAG 3.1.2), so a screen reader reads it in English; a Welsh title is not."""
+    import lxml.html
+
+    def page_of(base: Path, href: str) -> Path:
+        return (base.parent / href.partition("#")[0]).resolve()
+
+    pages = sorted(built_welsh_book.glob("book/**/*.html"))
+    english_title = {}
+    for path in pages:
+        heading = lxml.html.fromstring(path.read_bytes()).xpath("//article//h1")
+        if heading:
+            english_title[path.resolve()] = heading[0].get("lang") == "en"
+    assert sum(english_title.values()) > 50 and not all(english_title.values())
+    checked = {"sidebar": 0, "foot": 0, "contents": 0}
+    for path in pages:
+        tree = lxml.html.fromstring(path.read_bytes())
+        for link in tree.xpath("//nav[contains(@class, 'bd-docs-nav')]//a[contains(@class, 'reference')]"):
+            href = link.get("href")
+            target = path.resolve() if href == "#" else page_of(path, href)
+            if target in english_title:
+                assert (link.get("lang") == "en") == english_title[target], (path.name, href)
+                checked["sidebar"] += 1
+        for link in tree.xpath("//div[contains(@class, 'prev-next-area')]/a"):
+            target = page_of(path, link.get("href"))
+            if target in english_title:
+                marked = link.xpath(".//p[contains(@class, 'prev-next-title')]//*[@lang='en']")
+                assert bool(marked) == english_title[target], (path.name, link.get("href"))
+                checked["foot"] += 1
+        headings = {
+            f"#{section.get('id')}": heading.get("lang") == "en"
+            for section in tree.xpath("//article//section[@id]")
+            for heading in section.xpath("./*[self::h2 or self::h3][1]")
+        }
+        for link in tree.xpath("//nav[contains(@class, 'page-toc')]//a[starts-with(@href, '#')]"):
+            if link.get("href") in headings:
+                assert (link.get("lang") == "en") == headings[link.get("href")], (path.name, link.get("href"))
+                checked["contents"] += 1
+    assert checked["sidebar"] > 5000 and checked["foot"] > 100 and checked["contents"] > 100, checked

@@ -8,9 +8,11 @@ import posixpath
 import re
 from typing import Any
 
+from docutils import nodes
 from sphinx.application import Sphinx
 
 from ..words import _
+from .translation_status import english_titles
 
 _UNLABELLED_TOGGLE = re.compile(
     r'(<a class="[^"]*\breference internal\b[^"]*"[^>]*>'  # a sidebar entry's link,
@@ -40,6 +42,75 @@ def _count(app: Sphinx, what: str) -> None:
     """Note that a patch found its target; the site extension warns about patches that never do."""
     counts: dict[str, int] = app.builder.__dict__.setdefault("ethicskit_site_counts", {})
     counts[what] = counts.get(what, 0) + 1
+
+
+def _finished(app: Sphinx, pagename: str, sidebar: str) -> str:
+    """The sidebar as the page shows it: toggles labelled, titles still in English marked so."""
+    return mark_english_titles(app, pagename, _labelled(app, sidebar))
+
+
+_PAGE_LINK = re.compile(r'<a class="[^"]*\breference internal\b[^"]*" href="([^"#]*)(#[^"]*)?">')
+
+
+def linked_page(app: Sphinx, pagename: str, href: str) -> str:
+    """The page a link on `pagename` leads to: a relative address, or '' for the page itself."""
+    if not href:
+        return pagename
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(pagename), href))
+    suffix = str(getattr(app.builder, "out_suffix", ".html"))
+    return path[: -len(suffix)] if path.endswith(suffix) else path
+
+
+def mark_english_titles(app: Sphinx, pagename: str, listing: str) -> str:
+    """On a page in another language, the links in a list of pages (the sidebar) whose page's title is
+    still in English, marked `lang="en"`.
+
+    The page itself marks its English title and text (`translation_status.mark_english`); without
+    this, the sidebar of every Welsh page would list those titles as Welsh, and a screen reader would
+    read them with Welsh sounds (WCAG 3.1.2, language of parts)."""
+    english = english_titles(app.env)
+    if not english:
+        return listing
+
+    def marked(found: re.Match[str]) -> str:
+        if linked_page(app, pagename, found.group(1)) not in english:
+            return found.group(0)
+        _count(app, "english-titles")
+        return f'{found.group(0)[:-1]} lang="en">'
+
+    return _PAGE_LINK.sub(marked, listing)
+
+
+def mark_english_neighbours(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """On a page in another language, the previous and next pages' titles at its foot, and the
+    headings in its own contents list, marked `lang="en"` where they are still in English (see
+    `mark_english_titles`)."""
+    english = english_titles(app.env)
+    if not english:
+        return
+    for key in ("prev", "next"):
+        neighbour = context.get(key)
+        if not isinstance(neighbour, dict):
+            continue
+        if linked_page(app, pagename, str(neighbour.get("link", ""))) in english:
+            context[key] = {**neighbour, "title": f'<span lang="en">{neighbour.get("title", "")}</span>'}
+    toc = context.get("toc")
+    if doctree is None or not isinstance(toc, str):
+        return
+    headings = {
+        f"#{section['ids'][0]}"
+        for section in doctree.findall(nodes.section)
+        if section["ids"] and isinstance(section[0], nodes.title) and "language-en" in section[0]["classes"]
+    }
+    if pagename in english:
+        headings.add("#")
+
+    def marked(found: re.Match[str]) -> str:
+        return f'{found.group(0)[:-1]} lang="en">' if found.group(2) in headings else found.group(0)
+
+    context["toc"] = re.sub(r'<a class="([^"]*\breference internal\b[^"]*)" href="(#[^"]*)">', marked, toc)
 
 
 def _labelled(app: Sphinx, sidebar: str) -> str:
@@ -94,15 +165,15 @@ def sidebar_per_page(
         kind = kwargs.get("kind", args[0] if args else "")
         if kind != "sidebar" or not app.config.ethicskit_nav_once_per_folder:
             theirs = generate(*args, **kwargs)
-            return _labelled(app, str(theirs)) if kind == "sidebar" else theirs
+            return _finished(app, pagename, str(theirs)) if kind == "sidebar" else theirs
         key = (posixpath.dirname(pagename), repr((args, sorted(kwargs.items()))))
         if key not in made:
             made[key] = Sidebar.unmarked(app, pagename, str(generate(*args, **kwargs)))
         reusable = made[key]
         if reusable is None:
             _count(app, "sidebar-per-page")
-            return _labelled(app, str(generate(*args, **kwargs)))
-        return _labelled(app, reusable.marked_for(app, pagename))
+            return _finished(app, pagename, str(generate(*args, **kwargs)))
+        return _finished(app, pagename, reusable.marked_for(app, pagename))
 
     context["generate_toctree_html"] = sidebar
 

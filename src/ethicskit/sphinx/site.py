@@ -28,6 +28,7 @@ from sphinx.util import logging
 
 from . import navigation, switch
 from .assets import page_classes
+from .translation_status import english_titles
 
 logger = logging.getLogger(__name__)
 
@@ -217,6 +218,8 @@ def report_unfound_targets(app: Sphinx, exception: Exception | None) -> None:
         _warn_patch("language-switch", f"'{switch.HEADER_BUTTONS}' in a page's article header")
     if counts.get("unlabelled-toggles"):
         _warn_patch("label-sidebar-toggles", "match for a sidebar toggle that was still left without a label")
+    if english_titles(app.env) and not counts.get("english-titles"):
+        _warn_patch("mark-english-titles", "sidebar link to a page whose title is still in English")
     if counts.get("sidebar-per-page"):
         _warn_patch(
             "sidebar-once-per-folder",
@@ -234,6 +237,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", drop_duplicate_scripts, priority=1000)
     app.connect("html-page-context", navigation.hold_back_sidebar_nav, priority=400)  # before the theme's
     app.connect("html-page-context", navigation.sidebar_per_page, priority=1000)
+    # before the theme's, which renders the page's contents list once to see whether it is empty
+    app.connect("html-page-context", navigation.mark_english_neighbours, priority=400)
     app.connect("html-page-context", plain_citation_lists, priority=1000)
     app.connect("html-page-context", drop_unused_assets, priority=1000)
     # after the theme has made its lists of templates out of its options

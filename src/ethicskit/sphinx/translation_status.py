@@ -56,6 +56,13 @@ def status_pages(env: BuildEnvironment) -> set[str]:
     return kept(env, "status_pages", set)
 
 
+def english_titles(env: BuildEnvironment) -> set[str]:
+    """The pages of a build in another language whose title is still in English (marked by
+    `mark_english`), so that the navigation listing them marks their titles too (the site extension's
+    `navigation.mark_english_titles`)."""
+    return kept(env, "english_titles", set)
+
+
 def chapter_source(env: BuildEnvironment, docname: str) -> str:
     """The chapter's file from the book's root, as `review.yml` names it: 'book/intro.md'."""
     return str(env.doc2path(docname, False)).replace("\\", "/")
@@ -207,6 +214,9 @@ def add_page_notes(app: Sphinx, doctree: nodes.document) -> None:
     awaiting = review is not None and any(review.awaiting(source) for source in sources)
     english = [text for loaded, item in zip(shown, items, strict=True) for text in english_left(item, loaded)]
     mark_english(doctree, english, untranslated_messages(catalog.root, language, docname), chapter is None)
+    page_title = next(iter(doctree.findall(nodes.title)), None)
+    if page_title is not None and "language-en" in page_title["classes"]:
+        english_titles(env).add(docname)
     notes = page_notes(state, awaiting)
     if not notes:
         return
@@ -434,4 +444,4 @@ def setup_translation_status(app: Sphinx) -> None:
     app.connect("env-get-outdated", outdated_pages)
     app.connect("doctree-resolved", fill_status)
     app.connect("env-updated", rewrite_status)
-    keep_by_page(app, message_counts, status_pages)
+    keep_by_page(app, message_counts, status_pages, english_titles)
