@@ -520,3 +520,15 @@ def test_students_read_each_choices_verdict_only_after_the_endings() -> None:
     lecturer = BeautifulSoup(dilemma_sheet(dilemma, catalog, lecturer=True), "html.parser")
     assert lecturer.select("section.ek-verdicts") == []
     assert all(LEAN_WORDS.search(choice.get_text()) for choice in lecturer.select(".ek-choice"))
+
+
+def test_each_fact_of_a_seminar_pack_stands_level_with_its_name(page: Page, built_book: Path) -> None:
+    """A pack opens with its facts ('For', 'Length'): each value starts on its name's line, not below."""
+    page.goto((built_book / "downloads" / "seminar-pack-speaking-up.html").as_uri())
+    names = page.locator("dl.ek-facts > dt").all()
+    assert len(names) >= 2
+    for name in names:
+        value = name.locator("xpath=following-sibling::dd[1]/*[1]")  # its first paragraph
+        boxes = [name.bounding_box(), value.bounding_box()]
+        assert boxes[0] and boxes[1]
+        assert abs(boxes[0]["y"] - boxes[1]["y"]) < 2, (name.inner_text(), boxes)
