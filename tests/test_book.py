@@ -318,6 +318,21 @@ def test_no_code_or_law_page_of_the_student_edition_gives_a_dilemmas_verdicts_aw
         assert len(with_verdicts) > 100
 
 
+def test_a_provisions_heading_ends_with_one_full_stop(built_book: Path) -> None:
+    """Older Acts print their headings with a full stop ('General social welfare services of local
+    authorities.'), and 'etc.' ends with one: the page adds none of its own after them."""
+    lines = [
+        " ".join(line.text_content().split())
+        for page in sorted(built_book.glob("book/law/*.html"))
+        for line in parsed(page).xpath(
+            "//div[contains(@class, 'ek-provision')]/p[contains(@class, 'ek-clause-text')]"
+        )
+    ]
+    assert len(lines) > 50
+    assert [line for line in lines if re.search(r"\w\.\.(\s|$)", line)] == []
+    assert any(line.startswith("Section 67 Involvement in assessments, plans etc. ") for line in lines)
+
+
 def test_every_bibliography_entry_is_cited_and_listed_once(built_book: Path) -> None:
     """The references page lists exactly the entries in references.bib: none uncited, none missing."""
     keys = re.findall(r"^@\w+\{([^,]+),", (REPO / "book" / "references.bib").read_text(), re.MULTILINE)
