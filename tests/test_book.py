@@ -318,9 +318,10 @@ def test_no_code_or_law_page_of_the_student_edition_gives_a_dilemmas_verdicts_aw
         assert len(with_verdicts) > 100
 
 
-def test_a_provisions_heading_ends_with_one_full_stop(built_book: Path) -> None:
-    """Older Acts print their headings with a full stop ('General social welfare services of local
-    authorities.'), and 'etc.' ends with one: the page adds none of its own after them."""
+def test_a_provisions_heading_takes_one_full_stop_and_none_before_a_colon(built_book: Path) -> None:
+    """Older Acts print their headings with a full stop ('Duty of local authority to assess needs.'):
+    the law's page adds none of its own after one, and a tooltip or a printed line that puts the
+    heading before a colon or in brackets leaves it out; an abbreviation keeps its own ('plans etc.')."""
     lines = [
         " ".join(line.text_content().split())
         for page in sorted(built_book.glob("book/law/*.html"))
@@ -330,7 +331,19 @@ def test_a_provisions_heading_ends_with_one_full_stop(built_book: Path) -> None:
     ]
     assert len(lines) > 50
     assert [line for line in lines if re.search(r"\w\.\.(\s|$)", line)] == []
-    assert any(line.startswith("Section 67 Involvement in assessments, plans etc. ") for line in lines)
+    assert "Section 12A Duty of local authority to assess needs. When" in " | ".join(lines)
+    assert "Section 67 Involvement in assessments, plans etc. Where" in " | ".join(lines)
+    labelled = re.compile(r"(?<!\betc)\.\)?: ")
+    tips = [
+        (page.name, tip.text_content())
+        for page in sorted([*built_book.glob("book/**/*.html"), *built_book.glob("downloads/*.html")])
+        for tip in parsed(page).xpath(
+            "//span[contains(@class, 'ek-tip')] | //ul[contains(@class, 'ek-spelled-out')]/li"
+        )
+    ]
+    assert len(tips) > 1000
+    assert [tip for tip in tips if labelled.search(tip[1])] == []
+    assert any("Duty of local authority to assess needs: " in tip for _page, tip in tips)
 
 
 def test_every_bibliography_entry_is_cited_and_listed_once(built_book: Path) -> None:

@@ -132,11 +132,11 @@ def _provision_entry(catalog: Catalog, ref: str) -> dict[str, Any]:
             "text": provision.paraphrase,
             "verified": verified,
             # The provision as the player and the widget list it, after its label.
-            "line": _("{heading}. {text}", heading=provision.heading, text=provision.paraphrase)
+            "line": _("{heading}. {text}", heading=provision.heading_unstopped, text=provision.paraphrase)
             if verified
             else _(
                 "{heading}. {text} (Not yet checked against the official text.)",
-                heading=provision.heading,
+                heading=provision.heading_unstopped,
                 text=provision.paraphrase,
             ),
         },

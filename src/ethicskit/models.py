@@ -678,6 +678,23 @@ class Provision(_Model):
         default=None, description="Why the text could not be checked."
     )
 
+    @property
+    def heading_unstopped(self) -> str:
+        """The heading without the full stop older Acts print at the end of theirs ('Duty of local
+        authority to assess needs.') or an abbreviation ends it with ('plans etc.'), for a sentence
+        that adds its own stop after it."""
+        return self.heading.removesuffix(".")
+
+    @property
+    def heading_label(self) -> str:
+        """The heading as a label (in brackets, before a colon): without a heading's closing full stop,
+        but with an abbreviation's ('plans etc.')."""
+        return self.heading if self.heading.endswith(ABBREVIATIONS) else self.heading_unstopped
+
+
+ABBREVIATIONS = ("etc.",)
+"""Abbreviations an official heading may end with, whose full stop stays when the heading is a label."""
+
 
 class Instrument(_Model):
     """A digest of one statute, statutory instrument or statutory guidance: the provisions the kit uses."""

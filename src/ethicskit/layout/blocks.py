@@ -243,7 +243,7 @@ def provision_line(ref: str, catalog: Catalog) -> nodes.paragraph:
         return sentence("{ref}", ref=cite_law(ref))
     provision = found[1]
     message = _(
-        "{ref} ({heading}): {text}", heading=provision.heading, text=provision.paraphrase, ref="{ref}"
+        "{ref} ({heading}): {text}", heading=provision.heading_label, text=provision.paraphrase, ref="{ref}"
     )
     entry = sentence(message, ref=cite_law(ref))
     if provision.verified is None:

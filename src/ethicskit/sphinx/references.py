@@ -120,11 +120,11 @@ class ResolveLawReferences(_ResolveTooltipReferences):
             return message, "unknown-provision"
         instrument, provision = found
         tip = (
-            _("{heading}: {text}", heading=provision.heading, text=provision.paraphrase)
+            _("{heading}: {text}", heading=provision.heading_label, text=provision.paraphrase)
             if provision.verified is not None
             else _(
                 "{heading}: {text} (Not yet checked against the official text.)",
-                heading=provision.heading,
+                heading=provision.heading_label,
                 text=provision.paraphrase,
             )
         )

@@ -622,9 +622,7 @@ def render_instrument(instrument: Instrument, catalog: Catalog, edition: str) ->
         number = law_number(provision.unit.value, provision.number)
         para += nodes.strong(number, number, classes=["ek-clause-number"])
         para += nodes.Text(" ")
-        # Older Acts print their headings with a full stop, as the digests keep them; one stop is enough.
-        heading = provision.heading
-        para += nodes.Text(heading if heading.endswith(".") else _("{heading}.", heading=heading))
+        para += nodes.Text(_("{heading}.", heading=provision.heading_unstopped))
         para += nodes.Text(" ")
         para += nodes.Text(provision.paraphrase)
         item += para
