@@ -346,6 +346,20 @@ def test_a_provisions_heading_takes_one_full_stop_and_none_before_a_colon(built_
     assert any("Duty of local authority to assess needs: " in tip for _page, tip in tips)
 
 
+def test_no_sentence_ends_twice(built_book: Path) -> None:
+    """A title that ends as a sentence ends ('Whose service is it?'), put at the end of one of the
+    kit's sentences, takes no full stop after it; nor does anything else that already ends with one."""
+    doubled = re.compile(r"(?:[?!]|[a-z]\.)\.(?=\s|$)")
+    found = []
+    for page in sorted(built_book.rglob("*.html")):
+        tree = parsed(page)
+        for hidden in tree.xpath("//script | //style"):
+            hidden.drop_tree()
+        text = " ".join(tree.text_content().split())
+        found += [f"{page.name}: {text[max(0, m.start() - 60) : m.end()]}" for m in doubled.finditer(text)]
+    assert found == []
+
+
 def test_every_bibliography_entry_is_cited_and_listed_once(built_book: Path) -> None:
     """The references page lists exactly the entries in references.bib: none uncited, none missing."""
     keys = re.findall(r"^@\w+\{([^,]+),", (REPO / "book" / "references.bib").read_text(), re.MULTILINE)

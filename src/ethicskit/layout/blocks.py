@@ -176,6 +176,12 @@ def setting_label(value: str) -> str:
     return experience_words()[value]
 
 
+def closes_a_sentence(title: str) -> bool:
+    """Whether a title ends as a sentence ends ('Whose service is it?'): a sentence that ends with it
+    then takes no full stop of its own."""
+    return title.rstrip().endswith(("?", "!", "."))
+
+
 def listing_of(items: Iterable[str]) -> str:
     """Names in a row, as the build's language separates them: 'England, Wales'."""
     return _(", ").join(items)

@@ -34,6 +34,7 @@ from .blocks import (
     bullets,
     cite,
     cite_law,
+    closes_a_sentence,
     item_link,
     joined,
     listing_of,
@@ -166,7 +167,12 @@ def dilemma_layout(
     root += paragraphs(dilemma.summary, classes=["ek-summary"])
     if case is not None:
         link = item_link(catalog, "case", case.model.id, case.model.title, f"case-{case.model.id}")
-        root += sentence(_("Based on the case {case}."), case=link)
+        based = (
+            _("Based on the case {case}")
+            if closes_a_sentence(case.model.title)
+            else _("Based on the case {case}.")
+        )
+        root += sentence(based, case=link)
     titles = dilemma_titles(dilemma)
     labels = {choice.id: choice.label for node in dilemma.nodes for choice in node.choices}
     if with_map:

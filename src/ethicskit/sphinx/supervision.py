@@ -14,6 +14,7 @@ from ..first_year import FirstYearScheme, scheme_for, schemes
 from ..layout.blocks import (
     bullets,
     cite,
+    closes_a_sentence,
     item_link,
     item_text,
     joined,
@@ -102,7 +103,8 @@ def _case_entry(
             dilemma=dilemma_link,
         )
     else:
-        sec += sentence(_("Read the case: {case}."), case=case_link)
+        read = _("Read the case: {case}") if closes_a_sentence(case.title) else _("Read the case: {case}.")
+        sec += sentence(read, case=case_link)
     scheme = scheme_for(case.setting.jurisdiction, case.setting.service)
     if scheme is not None:
         scheme_link = nodes.reference("", scheme.name, refid=scheme_anchor(scheme))
