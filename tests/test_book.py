@@ -346,12 +346,14 @@ def test_a_provisions_heading_takes_one_full_stop_and_none_before_a_colon(built_
     assert any("Duty of local authority to assess needs: " in tip for _page, tip in tips)
 
 
-def test_no_sentence_ends_twice(built_book: Path) -> None:
+@every_book
+def test_no_sentence_ends_twice(book: str, request: pytest.FixtureRequest) -> None:
     """A title that ends as a sentence ends ('Whose service is it?'), put at the end of one of the
     kit's sentences, takes no full stop after it; nor does anything else that already ends with one."""
+    built: Path = request.getfixturevalue(book)
     doubled = re.compile(r"(?:[?!]|[a-z]\.)\.(?=\s|$)")
     found = []
-    for page in sorted(built_book.rglob("*.html")):
+    for page in sorted(built.rglob("*.html")):
         tree = parsed(page)
         for hidden in tree.xpath("//script | //style"):
             hidden.drop_tree()
