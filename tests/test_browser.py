@@ -544,6 +544,25 @@ def test_the_switch_sits_level_with_the_page_buttons_and_search_is_offered_once(
     expect(page.locator("#pst-search-dialog")).to_have_attribute("open", "")
 
 
+def test_the_search_fields_icon_stands_before_the_text_typed_into_it(page: Page, site_server: str) -> None:
+    """In the search dialog (Ctrl+K) and on the search page, the magnifying glass sits before the field's
+    text, not over its first letters."""
+
+    def icon_clear_of_text(form: Any) -> None:
+        expect(form).to_be_visible()
+        icon, field = form.locator(".fa-magnifying-glass"), form.locator("input")
+        icon_box, field_box = icon.bounding_box(), field.bounding_box()
+        assert icon_box and field_box
+        padding = float(field.evaluate("f => parseFloat(getComputedStyle(f).paddingLeft)"))
+        assert icon_box["x"] + icon_box["width"] <= field_box["x"] + padding, (icon_box, field_box, padding)
+
+    page.goto(f"{site_server}/en/{CASE_PAGE}")
+    page.keyboard.press("Control+k")
+    icon_clear_of_text(page.locator("#pst-search-dialog form.bd-search"))
+    page.goto(f"{site_server}/en/search.html?q=consent")
+    icon_clear_of_text(page.locator(".bd-search-container form.bd-search"))
+
+
 def test_the_root_page_opens_each_language_from_disk(page: Page, built_site: Path) -> None:
     """The site's root page, opened from disk with no script, leads to each language's book."""
     for language in LANGUAGES:
