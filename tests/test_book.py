@@ -362,6 +362,29 @@ def test_no_sentence_ends_twice(book: str, request: pytest.FixtureRequest) -> No
     assert found == []
 
 
+@every_book
+def test_the_case_lists_by_theme_and_by_code_run_in_title_order(
+    book: str, request: pytest.FixtureRequest
+) -> None:
+    """A reader scanning 'Cases by theme' or 'Cases by code' for a case finds it by its title, in the
+    book's language, not by the name of its file."""
+    built: Path = request.getfixturevalue(book)
+    lists = 0
+    for page, prefix in (
+        ("book/cases/index.html", "cases-theme-"),
+        ("book/cases/by-code.html", "cases-code-"),
+    ):
+        tree = parsed(built / page)
+        for section in tree.xpath(f"//section[starts-with(@id, '{prefix}')]"):
+            titles = [
+                " ".join(item.xpath(".//a[contains(@class, 'ek-catalog-link')]")[0].text_content().split())
+                for item in section.xpath("./ul/li")
+            ]
+            assert titles == sorted(titles, key=str.casefold), (page, section.get("id"))
+            lists += len(titles) > 1
+    assert lists > 10
+
+
 def test_every_bibliography_entry_is_cited_and_listed_once(built_book: Path) -> None:
     """The references page lists exactly the entries in references.bib: none uncited, none missing."""
     keys = re.findall(r"^@\w+\{([^,]+),", (REPO / "book" / "references.bib").read_text(), re.MULTILINE)

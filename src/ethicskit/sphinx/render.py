@@ -753,9 +753,17 @@ def _case_item(case: Case, catalog: Catalog) -> nodes.paragraph:
     return para
 
 
+def _cases_by_title(catalog: Catalog) -> list[Case]:
+    """The cases in the order a reader scans a list for one: by title, as the build's language gives it
+    (a case's file name often differs from its title)."""
+    return sorted(
+        (loaded.model for loaded in catalog.cases.values()), key=lambda case: (case.title.casefold(), case.id)
+    )
+
+
 def render_cases_by_theme(catalog: Catalog) -> list[nodes.Node]:
     """Every theme with the cases that carry it."""
-    cases = [loaded.model for _key, loaded in sorted(catalog.cases.items())]
+    cases = _cases_by_title(catalog)
     out: list[nodes.Node] = []
     for theme in Theme:
         tagged = [case for case in cases if theme in case.themes]
@@ -767,7 +775,7 @@ def render_cases_by_theme(catalog: Catalog) -> list[nodes.Node]:
 
 def render_cases_by_code(catalog: Catalog) -> list[nodes.Node]:
     """Every code with the cases citing it and the clauses they cite; current codes first."""
-    cases = [loaded.model for _key, loaded in sorted(catalog.cases.items())]
+    cases = _cases_by_title(catalog)
     codes = codes_in_reading_order(catalog)
     out: list[nodes.Node] = []
     for code in codes:
