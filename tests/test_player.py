@@ -166,11 +166,16 @@ def test_projection_mode_can_be_set_in_the_address(page: Page, book: str) -> Non
 
 
 def test_back_and_restart(page: Page, book: str) -> None:
-    """Back undoes a decision; Start again returns to the first."""
+    """Back undoes a decision, and is unavailable while there is none to undo; Start again returns to
+    the first."""
     page.goto(f"{book}/dilemma.html")
+    back = page.get_by_role("button", name="Back")
+    expect(back).to_be_disabled()
     page.get_by_role("button", name="Close it by Friday").click()
-    page.get_by_role("button", name="Back").click()
+    expect(back).to_be_enabled()
+    back.click()
     expect(page.locator(".ek-step-heading")).to_have_text("Decision 1")
+    expect(back).to_be_disabled()
     page.get_by_role("button", name="Close it by Friday").click()
     page.get_by_role("button", name="Continue").click()
     expect(page.locator(".ek-path li")).to_have_text(["Close it by Friday"])

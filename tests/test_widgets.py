@@ -156,11 +156,15 @@ def test_jurisdiction_switch_changes_the_related_clauses() -> None:
 
 
 def test_back_restart_and_reflections_with_markdown_export() -> None:
-    """Back and Start again work; a typed reflection appears in the Markdown record."""
+    """Back and Start again work, Back only once there is a decision to undo (as in the browser
+    player); a typed reflection appears in the Markdown record."""
     widget = DilemmaWidget(DILEMMA, CATALOG)
+    assert widget.back_button.disabled
     click_choice(widget, "Close it by Friday")
+    assert not widget.back_button.disabled
     widget.back_button.click()
     assert widget.session.history == [] and widget.choice_buttons
+    assert widget.back_button.disabled
     play(widget, ["ask-for-time"])
     assert widget.reflection_box is not None
     widget.reflection_box.value = "I asked for a week once; it changed the plan."

@@ -397,6 +397,7 @@ class DilemmaWidget(_StaticPreview, widgets.VBox):  # type: ignore[misc]
         items = "".join(f"<li>{html.escape(label)}</li>" for label in labels)
         path = f"<ol>{items}</ol>" if items else f"<p>{html.escape(self.controls['no_path'])}</p>"
         self.path.value = f"<h4>{html.escape(self.controls['path'])}</h4>{path}"
+        self.back_button.disabled = not self.session.steps  # nothing to go back to yet, as in the player
 
     def show(self, name: str, subject: dict[str, Any]) -> list[widgets.Widget]:
         """The widgets of screen `name` for its subject (a decision, choice or ending of the payload)."""

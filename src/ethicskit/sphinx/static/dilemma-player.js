@@ -305,7 +305,7 @@
     this.player = el("div", { class: "ek-player" }, [
       el("div", { class: "ek-toolbar" }, [
         el("label", { for: id, text: controls.jurisdiction }), document.createTextNode(" "), select,
-        el("button", { type: "button", class: "ek-btn", text: controls.back, onclick: function () { self.back(); } }),
+        this.backButton = el("button", { type: "button", class: "ek-btn", text: controls.back, onclick: function () { self.back(); } }),
         el("button", { type: "button", class: "ek-btn", text: controls.restart, onclick: function () { self.restart(); } }),
         this.mapButton, this.projectionButton
       ]),
@@ -357,6 +357,7 @@
     this.pathList.textContent = "";
     this.steps.forEach(function (s) { self.pathList.appendChild(el("li", { text: s.choice.label, lang: langOf(s.choice, "label") })); });
     if (!this.steps.length) this.pathList.appendChild(el("li", { class: "ek-muted", text: controls.no_path }));
+    this.backButton.disabled = !this.steps.length;  // nothing to go back to yet, as in the widget
     this.reveal();
     if (announce) this.live.textContent = announce;
     if (moveFocus && this.focusTarget) {
