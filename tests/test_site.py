@@ -150,3 +150,34 @@ def test_a_title_still_in_english_is_marked_in_the_sidebar_and_the_patch_warns_i
     with caplog.at_level(logging.WARNING):
         site.report_unfound_targets(app, None)
     assert not [m for m in patch_warnings(caplog) if "'mark-english-titles'" in m]
+
+
+def test_the_neighbours_and_the_contents_list_mark_only_the_titles_still_in_english(tmp_path: Path) -> None:
+    """At a page's foot, the previous or next page's title is marked when that page's title is still
+    English; in its contents list, each heading of its own still in English is, and nothing else."""
+    app = fake_app(tmp_path)
+    english_titles(app.env).update({"book/a", "book/b"})
+    document = new_document("b")
+    for ident, english in (("kept", True), ("translated", False)):
+        section = nodes.section(ids=[ident])
+        section += nodes.title("", ident, classes=["language-en"] if english else [])
+        document += section
+    context: dict[str, Any] = {
+        "prev": {"link": "a.html", "title": "A"},
+        "next": {"link": "c.html", "title": "C"},
+        "toc": (
+            '<a class="reference internal nav-link" href="#">B</a>'
+            '<a class="reference internal nav-link" href="#kept">kept</a>'
+            '<a class="reference internal nav-link" href="#translated">translated</a>'
+            '<a class="reference internal nav-link" href="a.html#kept">elsewhere</a>'
+        ),
+    }
+    navigation.mark_english_neighbours(app, "book/b", "page.html", context, document)
+    assert context["prev"]["title"] == '<span lang="en">A</span>'
+    assert context["next"]["title"] == "C"
+    assert context["toc"] == (
+        '<a class="reference internal nav-link" href="#" lang="en">B</a>'
+        '<a class="reference internal nav-link" href="#kept" lang="en">kept</a>'
+        '<a class="reference internal nav-link" href="#translated">translated</a>'
+        '<a class="reference internal nav-link" href="a.html#kept">elsewhere</a>'
+    )

@@ -108,9 +108,10 @@ def mark_english_neighbours(
         headings.add("#")
 
     def marked(found: re.Match[str]) -> str:
-        return f'{found.group(0)[:-1]} lang="en">' if found.group(2) in headings else found.group(0)
+        own_heading = not found.group(1) and found.group(2) in headings  # the contents list links within
+        return f'{found.group(0)[:-1]} lang="en">' if own_heading else found.group(0)
 
-    context["toc"] = re.sub(r'<a class="([^"]*\breference internal\b[^"]*)" href="(#[^"]*)">', marked, toc)
+    context["toc"] = _PAGE_LINK.sub(marked, toc)
 
 
 def _labelled(app: Sphinx, sidebar: str) -> str:
