@@ -522,6 +522,24 @@ def test_students_read_each_choices_verdict_only_after_the_endings() -> None:
     assert all(LEAN_WORDS.search(choice.get_text()) for choice in lecturer.select(".ek-choice"))
 
 
+def test_on_paper_a_case_or_dilemma_named_in_a_sentence_is_set_apart_as_a_title() -> None:
+    """The book links a case or dilemma it names; paper and the single file cannot, so they set the title
+    apart as one (`<cite>`), or "Based on the case Checked at every turn" runs on as one phrase."""
+    dilemma = REPO_CATALOG.dilemmas["checked-at-every-turn"].model
+    case_title = REPO_CATALOG.cases[dilemma.case].model.title
+    for html in (
+        standalone_dilemma(dilemma, REPO_CATALOG),
+        dilemma_sheet(dilemma, REPO_CATALOG, lecturer=False),
+    ):
+        page = BeautifulSoup(html, "html.parser")
+        based_on = next(p for p in page.select("p") if p.get_text().startswith("Based on the case"))
+        assert [cite.get_text() for cite in based_on.select("cite")] == [case_title]
+    pack = BeautifulSoup(handout("seminar", "speaking-up", REPO_CATALOG, lecturer=False)[1], "html.parser")
+    titles = {cite.get_text() for cite in pack.select("cite")}
+    seminar = REPO_CATALOG.seminars["speaking-up"].model
+    assert {REPO_CATALOG.cases[case].model.title for case in seminar.materials.cases} <= titles
+
+
 def test_each_fact_of_a_seminar_pack_stands_level_with_its_name(page: Page, built_book: Path) -> None:
     """A pack opens with its facts ('For', 'Length'): each value starts on its name's line, not below."""
     page.goto((built_book / "downloads" / "seminar-pack-speaking-up.html").as_uri())

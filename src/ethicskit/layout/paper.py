@@ -43,7 +43,10 @@ def resolve_for_paper(tree: nodes.Node, catalog: Catalog) -> None:
         node.replace_self(nodes.inline(label, label, classes=["ek-ref"]))
     for node in list(tree.findall(lambda n: isinstance(n, catalog_ref | addnodes.pending_xref))):
         text = node.astext()
-        node.replace_self(nodes.inline(text, text))
+        # A case's or dilemma's title, which the book sets apart as a link, is set apart on paper as a
+        # title (`<cite>`, in italics): "Based on the case Checked at every turn" would otherwise run on.
+        title = isinstance(node, catalog_ref)
+        node.replace_self(nodes.title_reference(text, text) if title else nodes.inline(text, text))
 
 
 class _PaperTranslator(HTMLTranslator):  # type: ignore[misc]
