@@ -398,3 +398,91 @@ def test_an_untranslated_chapter_marks_its_own_text_english(welsh_site: Path) ->
     assert paragraphs and all(p.get("lang") == "en" for p in paragraphs)
     note = article.select_one(".ek-translation-missing")
     assert note is not None and note.get("lang") is None and not note.select('[lang="en"]')
+
+
+def _by_language(html: str) -> tuple[set[str], set[str]]:
+    """The texts of a document marked English (`lang="en"` on them or an element around them), and the
+    texts in the document's own language; each with its spaces made single."""
+    soup = BeautifulSoup(html, "html.parser")
+    for code in soup.select("script, style, title"):
+        code.decompose()
+    english: set[str] = set()
+    own: set[str] = set()
+    for text in soup.find_all(string=True):
+        plain = " ".join(text.split())
+        if plain:
+            marked = text.find_parent(attrs={"lang": True})
+            (english if marked is not None and marked["lang"] == "en" else own).add(plain)
+    return english, own
+
+
+def test_the_welsh_handouts_and_single_files_mark_what_they_show_in_english() -> None:
+    """A Welsh handout, seminar pack or single-file dilemma marks every string of its case, dilemma or
+    seminar still in English, and each clause or provision it quotes from a digest not yet translated,
+    as the Welsh pages do (WCAG 3.1.2); what is in Welsh it leaves unmarked."""
+    from ethicskit.documents import case_sheet, dilemma_sheet, seminar_pack, standalone_dilemma
+    from ethicskit.layout.blocks import clause_in_english
+
+    with language(WELSH):
+        catalog, _problems = load_catalog(REPO)
+        english_dilemma = catalog.dilemmas["checked-at-every-turn"].model
+        welsh_dilemma = catalog.dilemmas["within-the-hour"].model
+        documents = {
+            "single file": standalone_dilemma(english_dilemma, catalog),
+            "dilemma sheet": dilemma_sheet(english_dilemma, catalog, lecturer=True),
+            "case sheet": case_sheet(catalog.cases["checked-at-every-turn"].model, catalog, lecturer=True),
+            "seminar pack": seminar_pack(catalog.seminars["speaking-up"].model, catalog, lecturer=True),
+            "Welsh single file": standalone_dilemma(welsh_dilemma, catalog),
+        }
+    swe = catalog.cited("swe-2019:6.2")
+    assert swe is not None
+    for name, html in list(documents.items())[:4]:
+        english, own = _by_language(html)
+        situations = {
+            " ".join(paragraph.split())
+            for node in english_dilemma.nodes
+            for paragraph in node.situation.split("\n\n")
+        }
+        if name == "case sheet":
+            case = catalog.cases["checked-at-every-turn"].model
+            # The summary stands alone; a clause's reason follows words in Welsh ("Why it bears ...: ").
+            situations = {" ".join(case.summary.split()), case.clauses[0].rationale}
+        assert situations <= english and not situations & own, name
+        assert swe.text in english and swe.text not in own, name
+    english, own = _by_language(documents["Welsh single file"])
+    first = next(node for node in welsh_dilemma.nodes if node.id == welsh_dilemma.start)
+    for translated in (welsh_dilemma.title, first.prompt, first.choices[0].label):
+        assert translated in own and translated not in english
+    quoted = [catalog.cited(ref) for choice in first.choices for ref in choice.honours]
+    assert quoted and all(
+        found is not None and (found.text in english) == clause_in_english(catalog, found) for found in quoted
+    )
+    assert any("Data Protection Act 2018" in text for text in own)  # an Act's name, not marked
+
+
+def test_english_is_marked_whole_or_within_a_sentence_and_never_inside_raw_html() -> None:
+    """What the Welsh pages and documents mark English: an element that is all one English string; the
+    string alone where words in Welsh lead into it; nothing in raw HTML (a player's data stays JSON)
+    and no short string within other words."""
+    from ethicskit.layout.blocks import mark_english_text
+
+    reason = "The audit counts forms, not what changed for the person."
+    section = nodes.section()
+    section += nodes.paragraph(reason, reason)
+    section += nodes.paragraph("", f"Pam mae'n berthnasol: {reason}")
+    section += nodes.raw("", f'<script type="application/json">{{"why": "{reason}"}}</script>', format="html")
+    section += nodes.paragraph("", "Gwir neu Gau: True")
+    mark_english_text(section, [reason, "True"])
+    whole, within, raw, short = section.children
+    assert whole["classes"] == ["language-en"]
+    assert [
+        (type(child).__name__, child.get("classes") if isinstance(child, nodes.Element) else None)
+        for child in within.children
+    ] == [
+        ("Text", None),
+        ("inline", ["language-en"]),
+    ]
+    assert within.children[1].astext() == reason
+    assert [type(child) for child in raw.children] == [nodes.Text]
+    assert short.astext() == "Gwir neu Gau: True"
+    assert not list(short.findall(nodes.inline))

@@ -14,6 +14,7 @@ from docutils import nodes
 
 from .catalog import Catalog
 from .export import dilemma_json, script_words_element
+from .layout.blocks import mark_items_english
 from .layout.case import case_layout
 from .layout.dilemma import dilemma_layout
 from .layout.paper import html_of
@@ -32,7 +33,9 @@ from .words import _, current
 def case_sheet(case: Case, catalog: Catalog, lecturer: bool, level: int = 1) -> str:
     """A case as a handout: the book's case layout (`layout.case`), on paper."""
     edition = "lecturer" if lecturer else "student"
-    return html_of([case_layout(case, catalog, edition, support_page=None)], catalog, level)
+    layout = case_layout(case, catalog, edition, support_page=None)
+    mark_items_english(layout, catalog, [catalog.cases[case.id]])
+    return html_of([layout], catalog, level)
 
 
 # --- dilemmas ----------------------------------------------------------------------------------
@@ -47,6 +50,7 @@ def dilemma_sheet(
     seen before playing, it shows every route at once."""
     edition = "lecturer" if lecturer else "student"
     layout = dilemma_layout(dilemma, catalog, edition, support_page=None, on_paper=True, with_map=with_map)
+    mark_items_english(layout, catalog, [catalog.dilemmas[dilemma.id]])
     return html_of([layout], catalog, level)
 
 
@@ -65,7 +69,9 @@ def worksheet_sheet(catalog: Catalog) -> str:
 def seminar_pack(seminar: Seminar, catalog: Catalog, lecturer: bool) -> str:
     """The plan, then each case sheet and each dilemma with its questions, one per page; the lecturer's
     pack adds each dilemma's map of every branch; the worksheet closes the pack when the session uses it."""
-    parts = [html_of([seminar_layout(seminar, catalog, lecturer, pack_uri=None)], catalog)]
+    plan = seminar_layout(seminar, catalog, lecturer, pack_uri=None)
+    mark_items_english(plan, catalog, [catalog.seminars[seminar.id]])
+    parts = [html_of([plan], catalog)]
     parts += [case_sheet(catalog.cases[c].model, catalog, lecturer) for c in seminar.materials.cases]
     parts += [
         dilemma_sheet(catalog.dilemmas[d].model, catalog, lecturer, with_map=lecturer)
@@ -155,6 +161,7 @@ def standalone_dilemma(dilemma: Dilemma, catalog: Catalog, scripts_folder: str |
     data = dilemma_json(dilemma, catalog)
     lms = scripts_folder is not None
     layout = dilemma_layout(dilemma, catalog, "student", support_page=None)
+    mark_items_english(layout, catalog, [catalog.dilemmas[dilemma.id]])
     if lms:
         layout["html_data"] = {"lms": "scorm12"}
     # After the title, as on the book's page: the player reads its payload from inside the dilemma.

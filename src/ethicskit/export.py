@@ -7,18 +7,17 @@ from pathlib import Path
 from typing import Any
 
 from . import reflections, worksheet
-from .catalog import Catalog, Cited
+from .catalog import Catalog
 from .engine import conditions, decision_numbers, decision_title, ending_title, numbered_nodes, offers
 from .layout import screens
+from .layout.blocks import clause_in_english, provision_in_english
 from .models import (
     CodeStatus,
     Dilemma,
-    Instrument,
     IssuerType,
     Jurisdiction,
     LawCitation,
     Lean,
-    Provision,
     Theme,
     law_label,
     perspective_names,
@@ -70,28 +69,6 @@ def _clause_entry(catalog: Catalog, ref: str) -> dict[str, Any]:
         },
         ["text"] if clause_in_english(catalog, found) else [],
     )
-
-
-def clause_in_english(catalog: Catalog, found: Cited) -> bool:
-    """Whether a page in the language the catalogue was put in quotes this clause's paraphrase (or a
-    document-level digest's statement of what binds whom) in English, its digest not translated."""
-    key = next(
-        (
-            f"sections/{section.id}/clauses/{clause.id}/paraphrase"
-            for section, clause in found.code.clauses()
-            if found.clause is not None and clause.id == found.clause.id
-        ),
-        "binds",
-    )
-    loaded = catalog.codes.get(found.code.id)
-    return loaded is not None and catalog.translations.shows_english(loaded.path, key)
-
-
-def provision_in_english(catalog: Catalog, instrument: Instrument, provision: Provision) -> bool:
-    """Whether a page in the language the catalogue was put in quotes this provision in English."""
-    loaded = catalog.laws.get(instrument.id)
-    key = f"provisions/{provision.number}/paraphrase"
-    return loaded is not None and catalog.translations.shows_english(loaded.path, key)
 
 
 CHOOSING_ONLY = ("themes", "jurisdiction", "current", "binding")

@@ -14,9 +14,10 @@ from typing import Any, TypeAlias
 from docutils import nodes
 from sphinx import addnodes
 
-from ..catalog import Catalog
+from ..catalog import Catalog, Cited
 from ..loader import Loaded
-from ..models import Jurisdiction, ServiceType
+from ..models import Instrument, Jurisdiction, Provision, ServiceType
+from ..translations import english_left
 from ..words import _, current
 from .nodes import catalog_ref, clause_ref, law_ref
 
@@ -226,6 +227,105 @@ def item_link(
     return item_text(catalog, kind, item_id, link_to(kind, item_id, text, anchor), key)
 
 
+def clause_in_english(catalog: Catalog, found: Cited) -> bool:
+    """Whether a page in the language the catalogue was put in quotes this clause's paraphrase (or a
+    document-level digest's statement of what binds whom) in English, its digest not translated."""
+    key = next(
+        (
+            f"sections/{section.id}/clauses/{clause.id}/paraphrase"
+            for section, clause in found.code.clauses()
+            if found.clause is not None and clause.id == found.clause.id
+        ),
+        "binds",
+    )
+    loaded = catalog.codes.get(found.code.id)
+    return loaded is not None and catalog.translations.shows_english(loaded.path, key)
+
+
+def provision_in_english(
+    catalog: Catalog, instrument: Instrument, provision: Provision, field: str = "paraphrase"
+) -> bool:
+    """Whether a page in the language the catalogue was put in quotes this provision's paraphrase (or
+    its `field`, such as 'heading') in English."""
+    loaded = catalog.laws.get(instrument.id)
+    key = f"provisions/{provision.number}/{field}"
+    return loaded is not None and catalog.translations.shows_english(loaded.path, key)
+
+
+def clause_text(catalog: Catalog, found: Cited) -> nodes.Node:
+    """A clause's words as a page quotes them: marked English where its digest is not yet translated."""
+    return in_english(found.text) if clause_in_english(catalog, found) else nodes.Text(found.text)
+
+
+def in_english(text: str) -> nodes.inline:
+    """Text a page in another language shows in English, marked so (`lang="en"`, WCAG 3.1.2)."""
+    return nodes.inline(text, text, classes=["language-en"])
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split())
+
+
+def mark_english_text(tree: nodes.Node, texts: Iterable[str]) -> None:
+    """Mark as English (class `language-en`, which the HTML writers give as `lang="en"`) each element of
+    `tree` whose text is one of `texts` or one of their paragraphs; and, where a sentence in the page's
+    own language holds one ("Why it bears on this case: ..."), that string within it."""
+    pieces = {_plain(piece) for text in texts for piece in (text, *text.split("\n\n"))} - {""}
+    if not pieces:
+        return
+    for node in tree.findall(nodes.TextElement):
+        if _plain(node.astext()) in pieces and "language-en" not in node["classes"]:
+            node["classes"].append("language-en")
+    # Found within other words only when three words long or more: a shorter string ("True", a name)
+    # could as well be part of a sentence in the page's own language.
+    within = sorted((piece for piece in pieces if len(piece.split()) >= 3), key=len, reverse=True)
+    if not within:
+        return
+    pattern = re.compile("|".join(r"\s+".join(map(re.escape, piece.split())) for piece in within))
+    for text in list(tree.findall(nodes.Text)):
+        if not _reader_text(text):
+            continue
+        source = str(text)
+        parts: list[nodes.Node] = []
+        at = 0
+        for found in pattern.finditer(source):
+            if found.start() > at:
+                parts.append(nodes.Text(source[at : found.start()]))
+            parts.append(in_english(found.group(0)))
+            at = found.end()
+        if parts:
+            if at < len(source):
+                parts.append(nodes.Text(source[at:]))
+            text.parent.replace(text, parts)
+
+
+def _reader_text(node: nodes.Node) -> bool:
+    """Whether a text node is words a reader reads and not yet marked English: not within an element
+    marked so, nor within raw HTML, code or a comment (a player's data would no longer be JSON)."""
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.FixedTextElement | nodes.literal | nodes.Invisible):
+            return False
+        if isinstance(parent, nodes.Element) and "language-en" in parent["classes"]:
+            return False
+        parent = parent.parent
+    return True
+
+
+def mark_items_english(tree: nodes.Node, catalog: Catalog, shown: Iterable[Loaded[Any]]) -> None:
+    """In a layout written in another language, mark the strings of the items it shows (a case, a
+    dilemma, a seminar plan) that have no translation yet as English, as the book's pages do: a
+    handout, seminar pack or single file in Welsh must not have English read with Welsh sounds."""
+    translations = catalog.translations
+    language = translations.applied
+    if language is None:
+        return
+    left = [
+        text for loaded in shown for text in english_left(translations.item(language, loaded.path), loaded)
+    ]
+    mark_english_text(tree, left)
+
+
 def spelled_out(refs: Iterable[str], catalog: Catalog) -> list[nodes.Node]:
     """Each clause of `refs` with its words, for paper: where a screen shows a clause's words when the
     reader points at its link, paper prints them under the line that names it."""
@@ -233,7 +333,8 @@ def spelled_out(refs: Iterable[str], catalog: Catalog) -> list[nodes.Node]:
     for ref in refs:
         found = catalog.cited(ref)
         if found is not None:
-            entries.append(sentence(_("{ref}: {text}", text=found.text, ref="{ref}"), ref=cite(ref)))
+            message = _("{ref}: {text}", ref="{ref}", text="{text}")
+            entries.append(sentence(message, ref=cite(ref), text=clause_text(catalog, found)))
     if not entries:
         return []
     listing = bullets(entries)
@@ -247,11 +348,15 @@ def provision_line(ref: str, catalog: Catalog) -> nodes.paragraph:
     found = catalog.resolve_law(ref)
     if found is None:
         return sentence("{ref}", ref=cite_law(ref))
-    provision = found[1]
-    message = _(
-        "{ref} ({heading}): {text}", heading=provision.heading_label, text=provision.paraphrase, ref="{ref}"
-    )
-    entry = sentence(message, ref=cite_law(ref))
+    instrument, provision = found
+    heading: Part = nodes.Text(provision.heading_label)
+    if provision_in_english(catalog, instrument, provision, "heading"):
+        heading = in_english(provision.heading_label)
+    text: Part = nodes.Text(provision.paraphrase)
+    if provision_in_english(catalog, instrument, provision):
+        text = in_english(provision.paraphrase)
+    message = _("{ref} ({heading}): {text}", heading="{heading}", text="{text}", ref="{ref}")
+    entry = sentence(message, ref=cite_law(ref), heading=heading, text=text)
     if provision.verified is None:
         unchecked = _("(not yet checked against the official text)")
         entry += nodes.Text(" ")

@@ -16,6 +16,7 @@ from ..words import _, n_
 from .blocks import (
     bullets,
     cite,
+    clause_text,
     doc_link,
     field_list,
     listing_of,
@@ -86,7 +87,11 @@ def case_layout(case: Case, catalog: Catalog, edition: str, support_page: str | 
     for cited in case.clauses:
         found = catalog.cited(cited.ref)
         entry = (
-            sentence(_("{ref}: {text}", text=found.text, ref="{ref}"), ref=cite(cited.ref))
+            sentence(
+                _("{ref}: {text}", ref="{ref}", text="{text}"),
+                ref=cite(cited.ref),
+                text=clause_text(catalog, found),
+            )
             if found is not None
             else sentence("{ref}", ref=cite(cited.ref))
         )

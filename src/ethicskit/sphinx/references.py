@@ -9,7 +9,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from ..export import clause_in_english, provision_in_english
+from ..layout.blocks import clause_in_english, provision_in_english
 from ..layout.nodes import catalog_ref, clause_ref, law_ref
 from ..models import clause_anchor, law_label
 from ..words import _

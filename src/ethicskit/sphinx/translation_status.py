@@ -18,7 +18,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import extract_messages
 
 from ..catalog import Catalog
-from ..layout.blocks import item_text, row, translatable_kinds
+from ..layout.blocks import item_text, mark_english_text, row, translatable_kinds
 from ..loader import Loaded
 from ..translations import (
     SOURCE_LANGUAGE,
@@ -157,10 +157,6 @@ def page_notes(state: ItemState | None, awaiting_review: bool) -> list[nodes.Nod
     return notes
 
 
-def _plain(text: str) -> str:
-    return " ".join(text.split())
-
-
 def mark_english(
     doctree: nodes.document, content: list[str], chapter_messages: set[str], no_catalogue: bool = False
 ) -> None:
@@ -172,10 +168,8 @@ def mark_english(
     own text as Sphinx extracts it for translation; what the kit's directives write (content and
     interface words, translated elsewhere) is never among them.
     """
-    pieces = {_plain(piece) for text in content for piece in (text, *text.split("\n\n"))} - {""}
+    mark_english_text(doctree, content)
     english: list[nodes.Element] = []
-    if pieces:
-        english += [node for node in doctree.findall(nodes.TextElement) if _plain(node.astext()) in pieces]
     if no_catalogue:
         english += [node for node, _message in extract_messages(doctree)]
     elif chapter_messages:
