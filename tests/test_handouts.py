@@ -30,6 +30,7 @@ from ethicskit.catalog import Catalog, load_catalog
 from ethicskit.diagram import choice_keys
 from ethicskit.documents import dilemma_sheet, handout, standalone_dilemma
 from ethicskit.export import dilemma_refs
+from ethicskit.words import language
 from test_player import DILEMMA
 
 pytestmark = pytest.mark.browser
@@ -335,6 +336,52 @@ def test_every_dilemma_handout_prints_its_diagram_large_enough_to_read(tmp_path:
     # Each choice's key is printed twice: on its arrow in the diagram, and in the key under it.
     assert {key: runs[key] for key in keys if runs[key] < 2} == {}
     assert too_small_to_read(output) == []
+
+
+def test_a_printed_handout_is_tagged_for_screen_readers_in_its_language(tmp_path: Path) -> None:
+    """A handout's PDF carries its structure (marked content and a structure tree, with headings) and
+    the language it is written in, in English and in Welsh alike, so a screen reader can read it."""
+    from pypdf.generic import DictionaryObject
+
+    for code, lang in (("en", "en-GB"), ("cy", "cy")):
+        output = tmp_path / f"{code}.pdf"
+        with language(code):
+            catalog, _ = load_catalog(REPO)
+            print_handout("case", "within-the-hour", catalog, output)
+        root = PdfReader(output).trailer["/Root"]
+        assert root["/Lang"] == lang
+        assert bool(root["/MarkInfo"]["/Marked"])
+        tree = root["/StructTreeRoot"]
+        assert isinstance(tree, DictionaryObject)
+        kinds: set[str] = set()
+        pending = [tree]
+        while pending:
+            node = pending.pop()
+            if isinstance(node, DictionaryObject):
+                kinds.add(str(node.get("/S", "")))
+                children = node.get("/K", [])
+                pending += [
+                    child.get_object() for child in (children if isinstance(children, list) else [children])
+                ]
+        assert {"/H1", "/H2", "/P", "/L"} <= kinds, kinds
+
+
+def test_the_tagged_elements_of_a_printed_pdf_are_numbered_the_same_every_time() -> None:
+    """Chromium names a tagged table header after a node number that can differ by one between two
+    printings of one page: the printed file renumbers them in order, keeping the data cells' references
+    to their headers and every byte offset, so the same handout prints to the same bytes."""
+    from ethicskit.printing import stable_structure_ids
+
+    def tagged(header: int, other: int) -> bytes:
+        return (
+            b"<</S /TH /ID (node%08d)>> <</S /TD /A [<</O /Table /Headers [(node%08d)]>>]>> "
+            b"<</S /TH /ID (node%08d)>>" % (header, header, other)
+        )
+
+    first, second = tagged(101, 107), tagged(102, 108)
+    assert first != second
+    assert stable_structure_ids(first) == stable_structure_ids(second) == tagged(1, 2)
+    assert len(stable_structure_ids(first)) == len(first)
 
 
 def stranded_headings(path: Path, headings: list[str]) -> list[str]:
