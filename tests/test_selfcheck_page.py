@@ -131,6 +131,24 @@ def test_a_student_answers_by_keyboard_hears_why_and_keeps_the_answer_on_the_dev
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_question_is_set_near_the_size_of_its_options_not_as_a_heading(
+    page: Page, site: Path, width: int
+) -> None:
+    """A self-check's question (its form's legend) is bold and a little larger than its options, not at
+    the size of a heading, on a wide screen and on a phone."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto((site / "case.html").as_uri())
+    form = page.locator(f"{FIRST} fieldset.ek-sc-form")
+    sizes = form.evaluate(
+        """form => [form.querySelector('legend'), form.querySelector('.ek-sc-option label')]
+            .map(el => parseFloat(getComputedStyle(el).fontSize))"""
+    )
+    question, option = sizes
+    assert option < question <= 1.15 * option, sizes
+
+
+@pytest.mark.browser
 def test_several_answers_a_short_answer_and_forgetting(page: Page, site: Path, errors: list[str]) -> None:
     page.goto((site / "case.html").as_uri())
     multiple = page.locator("#sc-demo-case-risk-and-closure")
