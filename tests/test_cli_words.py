@@ -16,7 +16,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from conftest import REPO
+from conftest import REPO, make_fixture_book
 from ethicskit.cli import main
 from ethicskit.problems import ProblemCode
 from ethicskit.words import PSEUDO_OPEN, current, language
@@ -173,6 +173,24 @@ def test_other_commands_write_through_the_catalogue(tmp_path: Path) -> None:
     assert new.exit_code == 0 and escaped_lines(new.output, [re.compile(r"\S+\.yml")]) == [], new.output
     law = runner.invoke(main, ["--language", "qps", "law", "demo-act", "--root", str(kit)])
     assert law.exit_code == 0 and PSEUDO_OPEN in law.output
+
+
+def test_a_cartridge_or_release_that_cannot_be_made_says_why_through_the_catalogue(tmp_path: Path) -> None:
+    """The errors of `cartridge` and `release` (an address that is not one, no built book) are catalogue
+    messages: marked in the pseudo-locale, apart from the paths and values the user gave."""
+    book = make_fixture_book(tmp_path / "book")
+    out, site = str(tmp_path / "x.imscc"), str(tmp_path / "no-site")
+    runs = [
+        ["cartridge", "--site-url", "bad", "--out", out, "--site", site],
+        ["cartridge", "--site-url", "https://example.org/book/", "--out", out, "--site", site],
+        ["release", "--version", "1.0", "-o", str(tmp_path / "out"), "--student-site", site],
+    ]
+    for run in runs:
+        result = CliRunner().invoke(main, ["--language", "qps", *run, "--root", str(book)])
+        assert result.exit_code == 1, result.output
+        assert escaped_lines(result.output, [re.compile(r"/\S+")]) == [], result.output
+        # "Error: ..." is a message of its own: the reason inside it must be one too.
+        assert result.output.count(PSEUDO_OPEN) == 2, result.output
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown"])

@@ -142,6 +142,43 @@ def test_every_message_the_package_looks_up_is_in_the_template() -> None:
     assert missing == set()
 
 
+def _kit_errors(trees: dict[Path, ast.Module]) -> set[str]:
+    """The names of the package's own exception classes."""
+    return {
+        node.name
+        for tree in trees.values()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ClassDef)
+        and any(
+            isinstance(base, ast.Name) and base.id.endswith(("Error", "Exception")) for base in node.bases
+        )
+    }
+
+
+def test_every_error_the_kit_raises_is_worded_by_the_catalogue() -> None:
+    """An error a command reports (a cartridge, a release, a handout that cannot be made) is a message,
+    so it reads in the language the command writes in: no kit error is raised with a string written in
+    place. The catalogue's own errors are the exception: they are what is said when no catalogue can be
+    read, so they cannot come from one."""
+    package = REPO / "src" / "ethicskit"
+    trees = {path: ast.parse(path.read_text(encoding="utf-8")) for path in sorted(package.rglob("*.py"))}
+    errors = _kit_errors(trees)
+    assert {"CartridgeError", "ReleaseError", "PrintError", "DiagramError"} <= errors
+    written_in_place = [
+        f"{path.relative_to(REPO)}:{node.lineno}: {ast.unparse(node.exc)[:80]}"
+        for path, tree in trees.items()
+        if path != package / "words.py"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Raise)
+        and isinstance(node.exc, ast.Call)
+        and isinstance(node.exc.func, ast.Name)
+        and node.exc.func.id in errors
+        and node.exc.args
+        and isinstance(node.exc.args[0], ast.Constant | ast.JoinedStr | ast.BinOp)
+    ]
+    assert written_in_place == []
+
+
 def test_no_interface_text_escapes_the_catalogue_in_the_pseudo_locale_checker_itself() -> None:
     """The checker finds English outside the catalogue, and passes content and marked messages."""
     sys.path.insert(0, str(Path(__file__).parent))

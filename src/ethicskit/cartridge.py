@@ -33,7 +33,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
@@ -48,6 +48,7 @@ from .archive import zip_bytes
 from .catalog import Catalog
 from .documents import handout
 from .scorm import package_files
+from .words import _, current
 
 CC = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
 LOMM = "http://ltsc.ieee.org/xsd/imsccv1p1/LOM/manifest"
@@ -130,10 +131,11 @@ def weblink_schema() -> etree.XMLSchema:
     return _schema("ccv1p1_imswl_v1p1.xsd")
 
 
-def _validated(document: etree._Element, schema: etree.XMLSchema, what: str) -> bytes:
+def _validated(document: etree._Element, schema: etree.XMLSchema, failure: Callable[[str], str]) -> bytes:
+    """The document as bytes, once its schema accepts it; else the error `failure` words from the
+    schema's own message."""
     if not schema.validate(document):
-        error = schema.error_log.last_error
-        raise CartridgeError(f"the {what} does not validate against the CC 1.1 schema: {error}")
+        raise CartridgeError(failure(str(schema.error_log.last_error)))
     return bytes(etree.tostring(document, xml_declaration=True, encoding="UTF-8", pretty_print=True))
 
 
@@ -152,20 +154,20 @@ def read_toc(root: Path) -> tuple[str, list[tuple[str, list[TocEntry]]]]:
     try:
         toc = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
-        raise CartridgeError(f"_toc.yml could not be read: {str(error)[:200]}") from None
+        raise CartridgeError(_("_toc.yml could not be read: {error}", error=str(error)[:200])) from None
 
     def entries(items: object) -> list[TocEntry]:
         if not isinstance(items, list):
-            raise CartridgeError("_toc.yml: a part's 'chapters' and a chapter's 'sections' must be lists")
+            raise CartridgeError(_("_toc.yml: a part's 'chapters' and a chapter's 'sections' must be lists"))
         found = []
         for item in items:
             if not isinstance(item, dict) or not isinstance(item.get("file"), str):
-                raise CartridgeError("_toc.yml: every chapter and section needs a 'file'")
+                raise CartridgeError(_("_toc.yml: every chapter and section needs a 'file'"))
             found.append(TocEntry(item["file"], tuple(entries(item.get("sections", [])))))
         return found
 
     if not isinstance(toc, dict) or not isinstance(toc.get("root"), str):
-        raise CartridgeError("_toc.yml needs a 'root' page and 'parts'")
+        raise CartridgeError(_("_toc.yml needs a 'root' page and 'parts'"))
     if "parts" not in toc and "chapters" in toc:
         return toc["root"], [("", entries(toc["chapters"]))]  # a book of chapters with no parts
     parts = [
@@ -193,11 +195,20 @@ def _read_built(site: Path, docname: str) -> html.HtmlElement:
     path = site / f"{docname}.html"
     if not path.is_file():
         raise CartridgeError(
-            f"{path} is missing: build the student book first ('make book'), or pass --site to the built "
-            "book's html folder"
+            _(
+                "{path} is missing: build the student book first ('make book'), or pass --site to the "
+                "built book's html folder",
+                path=str(path),
+            )
         )
     if path.stat().st_size > MAX_PAGE_BYTES:
-        raise CartridgeError(f"{path} is larger than {MAX_PAGE_BYTES:,} bytes; it is not a page of the book")
+        raise CartridgeError(
+            _(
+                "{path} is larger than {limit} bytes; it is not a page of the book",
+                path=str(path),
+                limit=current().number(MAX_PAGE_BYTES),
+            )
+        )
     return html.fromstring(path.read_bytes())
 
 
@@ -217,7 +228,9 @@ def clean_page(site: Path, docname: str, site_url: str | None, static_pages: set
         "//article[contains(concat(' ', @class, ' '), ' bd-article ')]"
     ) or document.xpath("//main")
     if not articles:
-        raise CartridgeError(f"{site / docname}.html has no article; is it a page of the built book?")
+        raise CartridgeError(
+            _("{path} has no article; is it a page of the built book?", path=f"{site / docname}.html")
+        )
     article = articles[0]
     interactive = any(
         article.xpath(f".//*[contains(concat(' ', @class, ' '), ' {name} ')]") for name in INTERACTIVE_CLASSES
@@ -317,7 +330,15 @@ def _weblink(title: str, url: str) -> bytes:
     url_node = etree.SubElement(link, f"{{{WL}}}url")
     url_node.set("href", url)
     url_node.set("target", "_blank")
-    return _validated(link, weblink_schema(), f"web link for '{title}'")
+    return _validated(
+        link,
+        weblink_schema(),
+        lambda error: _(
+            "the web link for '{title}' does not validate against the CC 1.1 schema: {error}",
+            title=title,
+            error=error,
+        ),
+    )
 
 
 def scorm_packages(catalog: Catalog, when: datetime | None = None) -> dict[str, bytes]:
@@ -341,10 +362,14 @@ def build(
     With `scorm` (dilemma id to its SCORM zip), each dilemma's page carries its package instead of
     linking to the published site, and the site's address may be left out."""
     if site_url is None and scorm is None:
-        raise CartridgeError("a cartridge that links to the published site needs the site's address")
+        raise CartridgeError(_("a cartridge that links to the published site needs the site's address"))
     if site_url is not None and not re.match(r"^https?://[^\s/]+", site_url):
         raise CartridgeError(
-            f"'{site_url}' is not the address of a published site; give one such as https://example.org/book/"
+            _(
+                "'{address}' is not the address of a published site; give one such as {example}",
+                address=site_url,
+                example="https://example.org/book/",
+            )
         )
     if site_url is not None and not site_url.endswith("/"):
         site_url += "/"
@@ -522,7 +547,11 @@ def manifest(cartridge: Cartridge) -> bytes:
             etree.SubElement(node, f"{{{CC}}}file").set("href", path)
         for dependency in resource.dependencies:
             etree.SubElement(node, f"{{{CC}}}dependency").set("identifierref", dependency)
-    return _validated(root, manifest_schema(), "manifest")
+    return _validated(
+        root,
+        manifest_schema(),
+        lambda error: _("the manifest does not validate against the CC 1.1 schema: {error}", error=error),
+    )
 
 
 def _check_complete(cartridge: Cartridge) -> None:
@@ -530,10 +559,18 @@ def _check_complete(cartridge: Cartridge) -> None:
     for resource in cartridge.resources:
         for path in resource.files:
             if path not in cartridge.entries:
-                raise CartridgeError(f"resource {resource.identifier} names {path}, which is not packed")
+                raise CartridgeError(
+                    _(
+                        "resource {resource} names {path}, which is not packed",
+                        resource=resource.identifier,
+                        path=path,
+                    )
+                )
     for path, data in cartridge.entries.items():
         if path.endswith(".html") and re.search(rb"<script\b", data, re.IGNORECASE):
-            raise CartridgeError(f"{path} would carry a script, which VLEs strip; it was not packed")
+            raise CartridgeError(
+                _("{path} would carry a script, which VLEs strip; it was not packed", path=path)
+            )
 
 
 def write_zip(entries: dict[str, bytes], output: Path) -> None:

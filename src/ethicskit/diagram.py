@@ -35,13 +35,15 @@ def find_dot() -> str:
     configured = os.environ.get("GRAPHVIZ_DOT")
     if configured:
         if not os.path.isfile(configured):
-            raise DiagramError(f"GRAPHVIZ_DOT is set to '{configured}', which does not exist")
+            raise DiagramError(_("GRAPHVIZ_DOT is set to '{path}', which does not exist", path=configured))
         return configured
     found = shutil.which("dot")
     if found is None:
         raise DiagramError(
-            "drawing the dilemma diagrams needs Graphviz: run 'make graphviz' as root, or "
-            "'sudo apt-get install graphviz', or set GRAPHVIZ_DOT=/path/to/dot"
+            _(
+                "drawing the dilemma diagrams needs Graphviz: run 'make graphviz' as root, or "
+                "'sudo apt-get install graphviz', or set GRAPHVIZ_DOT=/path/to/dot"
+            )
         )
     return found
 
@@ -157,9 +159,11 @@ def _layout(source: str) -> str:
             [find_dot(), "-Tsvg"], input=source, capture_output=True, text=True, timeout=60, check=False
         )
     except subprocess.TimeoutExpired:
-        raise DiagramError("Graphviz did not finish laying out a diagram within 60 seconds") from None
+        raise DiagramError(_("Graphviz did not finish laying out a diagram within 60 seconds")) from None
     if result.returncode != 0:
-        raise DiagramError(f"Graphviz could not lay out a diagram: {result.stderr.strip()[-500:]}")
+        raise DiagramError(
+            _("Graphviz could not lay out a diagram: {error}", error=result.stderr.strip()[-500:])
+        )
     return result.stdout
 
 

@@ -24,15 +24,17 @@ def find_chromium() -> str:
     configured = os.environ.get("CHROMIUM")
     if configured:
         if not Path(configured).is_file():
-            raise PrintError(f"CHROMIUM is set to '{configured}', which does not exist")
+            raise PrintError(_("CHROMIUM is set to '{path}', which does not exist", path=configured))
         return configured
     for name in CANDIDATES:
         found = shutil.which(name)
         if found:
             return found
     raise PrintError(
-        "printing needs Chromium: install it (on Debian, 'sudo apt-get install chromium') "
-        "or set CHROMIUM=/path/to/chromium"
+        _(
+            "printing needs Chromium: install it (on Debian, 'sudo apt-get install chromium') "
+            "or set CHROMIUM=/path/to/chromium"
+        )
     )
 
 
@@ -100,7 +102,7 @@ def _print_pdf(html: str, output: Path, footer_html: str, timeout: float) -> Non
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright
     except ImportError:  # pragma: no cover - installed with the kit
-        raise PrintError("printing needs the Python package 'playwright': run 'make book'") from None
+        raise PrintError(_("printing needs the Python package 'playwright': run 'make book'")) from None
     with tempfile.TemporaryDirectory(prefix="first-loyalty-print-") as scratch:
         page_file = Path(scratch) / "handout.html"
         page_file.write_text(html, encoding="utf-8")
@@ -140,8 +142,10 @@ def _print_pdf(html: str, output: Path, footer_html: str, timeout: float) -> Non
                     browser.close()
         except PlaywrightError as error:
             message = str(error).strip().splitlines()[0] if str(error).strip() else "unknown error"
-            raise PrintError(f"Chromium could not print the handout: {message[-500:]}") from None
+            raise PrintError(
+                _("Chromium could not print the handout: {error}", error=message[-500:])
+            ) from None
         if not target.is_file() or target.stat().st_size == 0:
-            raise PrintError("Chromium could not print the handout: it wrote no PDF")
+            raise PrintError(_("Chromium could not print the handout: it wrote no PDF"))
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_bytes(stable_structure_ids(target.read_bytes()))

@@ -27,7 +27,7 @@ from .documents import handout
 from .languages import LANGUAGES, OWN_NAMES, source_language_site
 from .printing import PrintError, print_pdf
 from .scorm import write_package
-from .words import SOURCE_LANGUAGE, language
+from .words import SOURCE_LANGUAGE, _, language
 
 CHECKSUMS = "SHA256SUMS"
 GUIDE = "LECTURERS.md"
@@ -67,8 +67,12 @@ def site_zip(edition: str) -> Callable[[Release], list[Path]]:
     def build(release: Release) -> list[Path]:
         site = release.student_site if edition == "student" else release.lecturer_site
         if not (site / "index.html").is_file():
-            command = "make book" if edition == "student" else "make lecturer"
-            raise ReleaseError(f"no built {edition} edition at {site}: run '{command}' first")
+            missing = (
+                _("no built student edition at {site}: run 'make book' first", site=str(site))
+                if edition == "student"
+                else _("no built lecturer edition at {site}: run 'make lecturer' first", site=str(site))
+            )
+            raise ReleaseError(missing)
         name = f"first-loyalty-{release.version}-{edition}-site"
         return [write_zip(release.folder / f"{name}.zip", folder_files(site, f"{name}/"), release.when)]
 
@@ -83,7 +87,7 @@ def fixed_pdf_dates(pdf: bytes, when: datetime) -> bytes:
     stamp = when.strftime("%Y%m%d%H%M%S").encode()
     fixed, count = re.subn(rb"(/(?:CreationDate|ModDate) \(D:)\d{14}", lambda m: m.group(1) + stamp, pdf)
     if count == 0:
-        raise ReleaseError("a printed PDF carries no creation date where Chromium writes one")
+        raise ReleaseError(_("a printed PDF carries no creation date where Chromium writes one"))
     return fixed
 
 
@@ -101,7 +105,13 @@ def seminar_packs(release: Release) -> list[Path]:
                         title, html = handout("seminar", seminar_id, release.catalog, lecturer)
                         print_pdf(html, target, title)
                     except (PrintError, DiagramError) as error:
-                        raise ReleaseError(f"seminar pack '{seminar_id}' ({code}): {error}") from None
+                        failed = _(
+                            "seminar pack '{seminar}' ({language}): {error}",
+                            seminar=seminar_id,
+                            language=code,
+                            error=str(error),
+                        )
+                        raise ReleaseError(failed) from None
                     target.write_bytes(fixed_pdf_dates(target.read_bytes(), release.when))
                     written.append(target)
     return written
@@ -117,7 +127,13 @@ def scorm_packages(release: Release) -> list[Path]:
                 try:
                     written.append(write_package(loaded.model, release.catalog, target))
                 except DiagramError as error:
-                    raise ReleaseError(f"SCORM package '{dilemma_id}' ({code}): {error}") from None
+                    failed = _(
+                        "SCORM package '{dilemma}' ({language}): {error}",
+                        dilemma=dilemma_id,
+                        language=code,
+                        error=str(error),
+                    )
+                    raise ReleaseError(failed) from None
     return written
 
 
@@ -172,7 +188,12 @@ def _cartridge(release: Release, address: str | None, embed: bool) -> Path:
         built = build(release.catalog.root, site, address, release.catalog, "First Loyalty", packages)
         write_cartridge(built.entries, target)
     except (CartridgeError, DiagramError) as error:
-        raise ReleaseError(f"Common Cartridge{' with SCORM packages' if embed else ''}: {error}") from None
+        failed = (
+            _("Common Cartridge with SCORM packages: {error}", error=str(error))
+            if embed
+            else _("Common Cartridge: {error}", error=str(error))
+        )
+        raise ReleaseError(failed) from None
     return target
 
 
@@ -191,16 +212,24 @@ def conformance_report(release: Release) -> list[Path]:
             if not report.is_file():
                 if "ek-conformance" in shown:
                     raise ReleaseError(
-                        f"{page} shows a conformance report, but there is none in {EVIDENCE_FOLDER}: run "
-                        "'make release', which gathers the evidence before building the sites"
+                        _(
+                            "{page} shows a conformance report, but there is none in {folder}: run "
+                            "'make release', which gathers the evidence before building the sites",
+                            page=str(page),
+                            folder=EVIDENCE_FOLDER,
+                        )
                     )
                 continue
             dated = _dated_line(folder / EVIDENCE_FILE, _page_language(shown))
             if dated.replace("'", "\u2019") not in shown and dated not in shown:
                 raise ReleaseError(
-                    f"{page} does not show the conformance report in {EVIDENCE_FOLDER} (it was built from "
-                    "other evidence, or none): build the sites again after the test run, as 'make release' "
-                    "does"
+                    _(
+                        "{page} does not show the conformance report in {folder} (it was built from "
+                        "other evidence, or none): build the sites again after the test run, as "
+                        "'make release' does",
+                        page=str(page),
+                        folder=EVIDENCE_FOLDER,
+                    )
                 )
     if not report.is_file():
         return []
@@ -224,8 +253,12 @@ def _dated_line(evidence_file: Path, code: str) -> str:
         evidence = Evidence.read(evidence_file)
     except (OSError, ValueError) as error:
         raise ReleaseError(
-            f"{evidence_file}: the evidence behind the conformance report cannot be read ({error}): run "
-            "'make release' again, which gathers it afresh"
+            _(
+                "{file}: the evidence behind the conformance report cannot be read ({error}): run "
+                "'make release' again, which gathers it afresh",
+                file=str(evidence_file),
+                error=str(error),
+            )
         ) from None
     with language(code):
         return contents(evidence).dated
@@ -398,10 +431,14 @@ def make_release(
     a failed release leaves no half-made bundle. A folder left by an earlier release of the same version
     is replaced; any other folder in the way is an error, so nothing that is not a release is deleted."""
     if not VERSION.fullmatch(version):
-        raise ReleaseError(f"'{version}' is not a version: use letters, digits, '.', '+' and '-' only")
+        raise ReleaseError(
+            _("'{version}' is not a version: use letters, digits, '.', '+' and '-' only", version=version)
+        )
     folder = output / version
     if folder.exists() and not (folder / CHECKSUMS).is_file():
-        raise ReleaseError(f"{folder} exists and is not an earlier release: move it out of the way")
+        raise ReleaseError(
+            _("{folder} exists and is not an earlier release: move it out of the way", folder=str(folder))
+        )
     building = output / f".{version}.partial"
     shutil.rmtree(building, ignore_errors=True)
     building.mkdir(parents=True)

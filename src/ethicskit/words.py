@@ -36,7 +36,7 @@ from babel import Locale
 from babel.dates import format_date, get_date_format, tokenize_pattern
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_percent
+from babel.numbers import format_decimal, format_percent
 
 DOMAIN = "ethicskit"
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -100,6 +100,10 @@ class Words:
     def percent(self, share: float) -> str:
         """A share written as a percentage the way this language writes one, e.g. '50%'."""
         return format_percent(share, locale=self.babel_locale)
+
+    def number(self, count: int) -> str:
+        """A whole number written the way this language writes one, e.g. '2,000,000'."""
+        return format_decimal(count, locale=self.babel_locale)
 
     def date_pieces(self) -> list[str | dict[str, object]]:
         """How `date` writes a day, for a script to write it the same way (words.js): the language's
