@@ -17,6 +17,7 @@ from conftest import REPO, kit, run_cli
 from ethicskit.archive import build_time
 from ethicskit.cartridge import (
     CC,
+    LOMM,
     LOMR,
     WL,
     CartridgeError,
@@ -28,6 +29,7 @@ from ethicskit.cartridge import (
 )
 from ethicskit.catalog import Catalog
 from ethicskit.scorm import write_package
+from ethicskit.words import language
 
 SITE_URL = "https://example.org/first-loyalty/"
 NS = {"cc": CC, "lom": LOMR, "wl": WL}
@@ -291,6 +293,31 @@ def test_the_scorm_variant_carries_each_dilemma_as_its_package_beside_a_static_p
     assert "never sent to the VLE" in page and "<script" not in page
     assert 'href="play.html"' in intro  # the dilemma's page is in the cartridge: the relative link stands
     assert "genindex" not in intro and "the index</a>" in intro
+
+
+def test_the_packs_own_words_are_in_the_language_it_is_made_in(
+    small_kit: tuple[Path, Path], catalog: Catalog, tmp_path: Path
+) -> None:
+    """Made in Welsh (`ethicskit --language cy cartridge`), the pack's own words are Welsh: its module
+    names, each dilemma's SCORM page, the licence line, each page's and the manifest's language."""
+    root, site = small_kit
+    dilemma_id = _with_a_real_dilemma(root, site, catalog)
+    with language("cy"):
+        output = _embedded_zip(root, site, catalog, tmp_path / "scorm.imscc")
+    manifest = _check_cartridge(output)
+    titles = [node.findtext("cc:title", namespaces=NS) for node in manifest.iterfind(".//cc:item", NS)]
+    title = catalog.dilemmas[dilemma_id].model.title
+    assert {"I ddarlithwyr yn unig", f"{title} (pecyn SCORM 1.2)"} <= set(titles)
+    assert "For lecturers only" not in titles
+    assert {node.text for node in manifest.iterfind(".//lomimscc:language", {"lomimscc": LOMM})} == {"cy"}
+    with zipfile.ZipFile(output) as archive:
+        page = archive.read("web_resources/book/play.html").decode("utf-8")
+        intro = archive.read("web_resources/book/intro.html").decode("utf-8")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="cy">') and intro.startswith(
+        '<!DOCTYPE html>\n<html lang="cy">'
+    )
+    assert f"Cyfyng-gyngor rhyngweithiol yw <em>{title}</em>" in page and "pecyn cwrs" in page
+    assert '<a href="play.zip">play.zip</a>' in page and "<code>index.html</code>" in page
 
 
 def test_the_scorm_variant_links_the_other_script_pages_when_it_has_an_address(

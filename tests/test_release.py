@@ -4,6 +4,7 @@ same bytes from two runs, and a site zip that works when unzipped and opened fro
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import subprocess
 import sys
@@ -364,3 +365,30 @@ def test_each_language_has_its_own_scorm_packages(two_releases: tuple[Path, Path
             assert pages
             opening = archive.read(pages[0]).decode("utf-8")[:300]
             assert re.search(rf'<html lang="{code}(-[A-Z]+)?"', opening), opening
+
+
+def test_each_languages_packages_show_the_content_as_that_languages_site_does(tmp_path: Path) -> None:
+    """The kit's Welsh dilemma is in Welsh in the Welsh SCORM package (as on the Welsh site) and in
+    English in the English one; a dilemma not yet translated is marked as English in the Welsh one."""
+    from ethicskit.archive import build_time
+    from ethicskit.release import scorm_packages
+
+    catalog, problems = load_catalog(REPO)
+    assert not [problem for problem in problems if problem.severity.value == "error"]
+    with language("cy"):
+        welsh_title = load_catalog(REPO)[0].dilemmas["within-the-hour"].model.title
+    english_title = catalog.dilemmas["within-the-hour"].model.title
+    assert welsh_title != english_title
+    release = Release(catalog, "1.0.0", tmp_path, tmp_path, tmp_path, build_time())
+    scorm_packages(release)
+
+    def opening(code: str, dilemma_id: str) -> str:
+        with zipfile.ZipFile(tmp_path / "scorm" / code / f"{dilemma_id}.zip") as archive:
+            return archive.read("index.html").decode("utf-8")
+
+    assert f"<h1>{html.escape(welsh_title, quote=False)}</h1>" in opening("cy", "within-the-hour")
+    assert f"<h1>{html.escape(english_title, quote=False)}</h1>" in opening("en", "within-the-hour")
+    untranslated = catalog.dilemmas["checked-at-every-turn"].model.title
+    assert f'<h1 lang="en">{html.escape(untranslated, quote=False)}</h1>' in opening(
+        "cy", "checked-at-every-turn"
+    )

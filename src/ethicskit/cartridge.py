@@ -46,7 +46,7 @@ from lxml import etree, html  # type: ignore[import-untyped]
 
 from .archive import zip_bytes
 from .catalog import Catalog
-from .documents import handout
+from .documents import handout, page_language
 from .scorm import package_files
 from .words import _, current
 
@@ -285,30 +285,53 @@ PAGE_STYLE = (
 
 def page_document(title: str, article: str) -> str:
     """A whole HTML page around an article: no script, one small inline style, the licence line."""
+    footer = _(
+        "First Loyalty, {edition}. Teaching content CC BY 4.0; paraphrases of codes are the kit's own "
+        "words, and the official texts belong to their issuers.",
+        edition=_("course pack"),
+    )
     return (
-        '<!DOCTYPE html>\n<html lang="en-GB"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html>\n<html lang="{page_language()}"><head><meta charset="utf-8">'
         f"<title>{_escape(title)}</title><style>{PAGE_STYLE}</style></head><body>{article}"
-        "<footer><p>First Loyalty. Teaching content CC BY 4.0; paraphrases of codes are the kit's own "
-        "words, and the official texts belong to their issuers.</p></footer></body></html>\n"
+        f"<footer><p>{_escape(footer)}</p></footer></body></html>\n"
     )
 
 
 def scorm_page(title: str, package: str) -> str:
     """The static page that carries a dilemma's SCORM package: what it is, and how to play it."""
-    name = _escape(title)
+    name = f"<em>{_escape(title)}</em>"
     link = f'<a href="{_escape(package)}">{_escape(package)}</a>'
+    # Each sentence is looked up whole, escaped, and only then given its title, link and file name.
+    what = _escape(
+        _(
+            "{title} is an interactive dilemma: at each decision you choose what to do, and see where "
+            "that choice leads and what it costs each person involved.",
+            title="{title}",
+        )
+    ).replace("{title}", name)
+    how = (
+        _escape(
+            _(
+                "It comes in this course as a SCORM 1.2 package, {link}. If your lecturer has added it to "
+                "the course as a SCORM activity, play it there. It also plays on its own: download the "
+                "file, unzip it and open {file} in a web browser; it needs no internet connection.",
+                link="{link}",
+                file="{file}",
+            )
+        )
+        .replace("{link}", link)
+        .replace("{file}", "<code>index.html</code>")
+    )
+    told = _escape(
+        _(
+            "Played as a SCORM activity, it tells the VLE that you started, when you reach an ending, the "
+            "time spent, and short codes for the decisions and choices on your path, so that you can carry "
+            "on where you left off. What you write in its reflection boxes is never sent to the VLE: it "
+            "stays in the browser on your device."
+        )
+    )
     return page_document(
-        title,
-        f"<article><h1>{name}</h1>"
-        f"<p><em>{name}</em> is an interactive dilemma: at each decision you choose what to do, and see "
-        "where that choice leads and what it costs each person involved.</p>"
-        f"<p>It comes in this course as a SCORM 1.2 package, {link}. If your lecturer has added it to "
-        "the course as a SCORM activity, play it there. It also plays on its own: download the file, "
-        "unzip it and open <code>index.html</code> in a web browser; it needs no internet connection.</p>"
-        "<p>Played as a SCORM activity, it tells the VLE that you started, when you reach an ending, the "
-        "time spent, and short codes for the decisions and choices on your path, so that you can carry "
-        "on where you left off. What you write in its reflection boxes is never sent to the VLE: it "
-        "stays in the browser on your device.</p></article>",
+        title, f"<article><h1>{_escape(title)}</h1><p>{what}</p><p>{how}</p><p>{told}</p></article>"
     )
 
 
@@ -408,7 +431,7 @@ def build(
             ref = cartridge.resource(
                 _Resource(_identifier("SCORM", dilemma_id), "webcontent", path, [path, package])
             )
-            return _Item(f"{dilemma_title} (SCORM 1.2 package)", ref)
+            return _Item(_("{title} (SCORM 1.2 package)", title=dilemma_title), ref)
         if page.interactive:
             if site_url is None:
                 return None  # it needs the site's script, and there is no site to link to
@@ -429,7 +452,7 @@ def build(
 
     cartridge.organisation += items([root_page])
     for caption, chapters in parts:
-        module = _Item(caption or "Chapters")
+        module = _Item(caption or _("Chapters"))
         for entry in chapters:
             if entry.sections:
                 folder = _Item(pages[entry.file].title)
@@ -456,8 +479,8 @@ def _flatten(entries: Iterable[TocEntry]) -> list[TocEntry]:
 
 def _lecturer_module(cartridge: Cartridge, catalog: Catalog) -> _Item:
     """Each seminar's lecturer pack and each dilemma's lecturer map, for the Instructor role only."""
-    module = _Item("For lecturers only")
-    packs = _Item("Seminar packs, lecturer's copies")
+    module = _Item(_("For lecturers only"))
+    packs = _Item(_("Seminar packs, lecturer's copies"))
     for seminar_id in sorted(catalog.seminars):
         title, document = handout("seminar", seminar_id, catalog, lecturer=True)
         path = f"{LECTURER}/seminar-pack-{seminar_id}.html"
@@ -472,8 +495,8 @@ def _lecturer_module(cartridge: Cartridge, catalog: Catalog) -> _Item:
                 intended_use="lessonplan",
             )
         )
-        packs.children.append(_Item(f"{title} (lecturer's pack)", ref))
-    maps = _Item("Dilemma maps with facilitator notes")
+        packs.children.append(_Item(_("{title} (lecturer's pack)", title=title), ref))
+    maps = _Item(_("Dilemma maps with facilitator notes"))
     for dilemma_id in sorted(catalog.dilemmas):
         title, document = handout("dilemma", dilemma_id, catalog, lecturer=True)
         path = f"{LECTURER}/dilemma-{dilemma_id}.html"
@@ -483,7 +506,7 @@ def _lecturer_module(cartridge: Cartridge, catalog: Catalog) -> _Item:
                 _identifier("LECTURER-DILEMMA", dilemma_id), "webcontent", path, [path], instructor_only=True
             )
         )
-        maps.children.append(_Item(f"{title} (lecturer's map)", ref))
+        maps.children.append(_Item(_("{title} (lecturer's map)", title=title), ref))
     module.children = [child for child in (packs, maps) if child.children]
     return module
 
@@ -491,7 +514,7 @@ def _lecturer_module(cartridge: Cartridge, catalog: Catalog) -> _Item:
 def _lom_string(parent: etree._Element, ns: str, tag: str, text: str) -> None:
     holder = etree.SubElement(parent, f"{{{ns}}}{tag}")
     string = etree.SubElement(holder, f"{{{ns}}}string")
-    string.set("language", "en-GB")
+    string.set("language", page_language())
     string.text = text
 
 
@@ -507,7 +530,7 @@ def manifest(cartridge: Cartridge) -> bytes:
     lom = etree.SubElement(metadata, f"{{{LOMM}}}lom")
     general = etree.SubElement(lom, f"{{{LOMM}}}general")
     _lom_string(general, LOMM, "title", cartridge.title)
-    etree.SubElement(general, f"{{{LOMM}}}language").text = "en-GB"
+    etree.SubElement(general, f"{{{LOMM}}}language").text = page_language()
     organisations = etree.SubElement(root, f"{{{CC}}}organizations")
     organisation = etree.SubElement(organisations, f"{{{CC}}}organization")
     organisation.set("identifier", "ORG-book")

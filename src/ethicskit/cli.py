@@ -30,7 +30,7 @@ from .curriculum import unverified_in_maps
 from .diagram import DiagramError
 from .documents import handout as handout_document
 from .documents import standalone_dilemma
-from .languages import source_language_site
+from .languages import language_site
 from .loader import load_file
 from .models import CodeOfPractice
 from .printing import PrintError, print_pdf
@@ -812,9 +812,10 @@ def cartridge(output: Path, site: Path | None, site_url: str | None, embed_scorm
                 "packages)"
             )
         )
-    # The pack is in the source language: its pages, and the links into the published site.
+    # The pack is in the language the command writes in: its words, its pages (that language's book, where
+    # the site has one; else the source language's), and the links into the published site.
     site_root = site or root / "_build" / "html"
-    book = source_language_site(site_root)
+    book = language_site(site_root, current().language)
     if address and book != site_root:
         address = f"{address.rstrip('/')}/{book.name}/"
     with reported(CartridgeError):

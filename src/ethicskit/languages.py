@@ -99,6 +99,13 @@ def source_language_site(site: Path) -> Path:
     return folder if (folder / "index.html").is_file() else site
 
 
+def language_site(site: Path, language: str) -> Path:
+    """The book in `language` within a site of several (`site/cy`); the source language's book when the
+    site has none in that language (see `source_language_site`)."""
+    folder = site / language
+    return folder if (folder / "index.html").is_file() else source_language_site(site)
+
+
 def publish(built: Path, target: Path) -> None:
     """Copy a language's built HTML into its folder of the site, leaving nothing from an earlier build."""
     if target.exists():

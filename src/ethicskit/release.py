@@ -13,19 +13,20 @@ import hashlib
 import re
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 import yaml
 
 from .archive import build_time, folder_files, write_zip
-from .catalog import Catalog
+from .catalog import Catalog, load_catalog
 from .conformance import EVIDENCE_FILE, EVIDENCE_FOLDER, REPORT_FILE, Evidence, contents
 from .diagram import DiagramError
 from .documents import handout
 from .languages import LANGUAGES, OWN_NAMES, source_language_site
 from .printing import PrintError, print_pdf
+from .problems import Severity
 from .scorm import write_package
 from .words import SOURCE_LANGUAGE, _, language
 
@@ -48,6 +49,26 @@ class Release:
     student_site: Path
     lecturer_site: Path
     when: datetime
+    by_language: dict[str, Catalog] = field(default_factory=dict)
+    """The content as each language's book shows it, loaded when a part first needs it."""
+
+    def catalog_in(self, code: str) -> Catalog:
+        """The kit's content in `code`, its translations applied, as that language's site shows it: a
+        Welsh seminar pack or SCORM package shows a translated dilemma in Welsh, not in English."""
+        if code not in self.by_language:
+            with language(code):
+                loaded, problems = load_catalog(self.catalog.root)
+            errors = [problem for problem in problems if problem.severity is Severity.ERROR]
+            if errors:
+                raise ReleaseError(
+                    _(
+                        "the content in {language} cannot be read: {problem}",
+                        language=code,
+                        problem=errors[0].message,
+                    )
+                )
+            self.by_language[code] = loaded
+        return self.by_language[code]
 
 
 @dataclass(frozen=True)
@@ -97,12 +118,13 @@ def seminar_packs(release: Release) -> list[Path]:
     written = []
     for code in LANGUAGES:
         with language(code):
-            for seminar_id in sorted(release.catalog.seminars):
+            catalog = release.catalog_in(code)
+            for seminar_id in sorted(catalog.seminars):
                 for lecturer in (False, True):
                     copy = "lecturer" if lecturer else "student"
                     target = release.folder / "seminar-packs" / code / f"{seminar_id}-{copy}.pdf"
                     try:
-                        title, html = handout("seminar", seminar_id, release.catalog, lecturer)
+                        title, html = handout("seminar", seminar_id, catalog, lecturer)
                         print_pdf(html, target, title)
                     except (PrintError, DiagramError) as error:
                         failed = _(
@@ -122,10 +144,11 @@ def scorm_packages(release: Release) -> list[Path]:
     written = []
     for code in LANGUAGES:
         with language(code):
-            for dilemma_id, loaded in sorted(release.catalog.dilemmas.items()):
+            catalog = release.catalog_in(code)
+            for dilemma_id, loaded in sorted(catalog.dilemmas.items()):
                 target = release.folder / "scorm" / code / f"{dilemma_id}.zip"
                 try:
-                    written.append(write_package(loaded.model, release.catalog, target))
+                    written.append(write_package(loaded.model, catalog, target))
                 except DiagramError as error:
                     failed = _(
                         "SCORM package '{dilemma}' ({language}): {error}",
@@ -180,12 +203,15 @@ def _cartridge(release: Release, address: str | None, embed: bool) -> Path:
     name = f"first-loyalty-{release.version}{'-scorm' if embed else ''}.imscc"
     target = release.folder / name
     try:
-        packages = scorm_packages(release.catalog, release.when) if embed else None
-        # The course pack is in the source language: its pages, and the links into the published site.
-        site = source_language_site(release.student_site)
-        if address and site != release.student_site:
-            address = f"{address.rstrip('/')}/{site.name}/"
-        built = build(release.catalog.root, site, address, release.catalog, "First Loyalty", packages)
+        # The course pack is in the source language: its words, its pages, and the links into the
+        # published site.
+        with language(SOURCE_LANGUAGE):
+            catalog = release.catalog_in(SOURCE_LANGUAGE)
+            packages = scorm_packages(catalog, release.when) if embed else None
+            site = source_language_site(release.student_site)
+            if address and site != release.student_site:
+                address = f"{address.rstrip('/')}/{site.name}/"
+            built = build(catalog.root, site, address, catalog, "First Loyalty", packages)
         write_cartridge(built.entries, target)
     except (CartridgeError, DiagramError) as error:
         failed = (
