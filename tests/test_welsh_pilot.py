@@ -486,3 +486,36 @@ def test_english_is_marked_whole_or_within_a_sentence_and_never_inside_raw_html(
     assert [type(child) for child in raw.children] == [nodes.Text]
     assert short.astext() == "Gwir neu Gau: True"
     assert not list(short.findall(nodes.inline))
+
+
+def _widget_html(widget: Any) -> str:
+    """Every piece of HTML a Jupyter widget shows, in order."""
+    import ipywidgets
+
+    if isinstance(widget, ipywidgets.HTML):
+        return str(widget.value)
+    return "".join(_widget_html(child) for child in getattr(widget, "children", ()))
+
+
+def test_the_welsh_widget_marks_the_dilemma_words_it_shows_in_english() -> None:
+    """In Welsh, the Jupyter widget marks a dilemma's words not yet translated `lang="en"`, as the player
+    does, and leaves the Welsh pilot's words unmarked."""
+    import html
+
+    with language(WELSH):
+        catalog, _problems = load_catalog(REPO)
+        shown = {}
+        for dilemma_id in ("checked-at-every-turn", "within-the-hour"):
+            dilemma = catalog.dilemmas[dilemma_id].model
+            start = next(node for node in dilemma.nodes if node.id == dilemma.start)
+            widget = DilemmaWidget(dilemma, catalog, language=WELSH)
+            shown[dilemma_id] = (start, _widget_html(widget))
+    start, english = shown["checked-at-every-turn"]
+    first = html.escape(start.situation.split("\n\n")[0].strip())
+    assert f'<span lang="en">{first}</span>' in english
+    title = html.escape(catalog.dilemmas["checked-at-every-turn"].model.title)
+    assert english.startswith(f'<h3><span lang="en">{title}</span></h3>')
+    start, welsh = shown["within-the-hour"]
+    first = html.escape(start.situation.split("\n\n")[0].strip())
+    assert first in welsh and f'<span lang="en">{first}' not in welsh
+    assert 'lang="en"' not in welsh.split(first)[0]  # the Welsh title and opening are not marked

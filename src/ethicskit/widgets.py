@@ -131,8 +131,25 @@ def _words(language: str | None) -> Words:
 
 def _html(*paragraphs: str, tag: str = "p") -> widgets.HTML:
     """Text shown as HTML, escaped, so content can never become markup; list items (`li`) in a list."""
-    shown = "".join(f"<{tag}>{html.escape(p)}</{tag}>" for p in paragraphs if p)
+    return _marked_html(*(html.escape(p) for p in paragraphs), tag=tag)
+
+
+def _marked_html(*paragraphs: str, tag: str = "p") -> widgets.HTML:
+    """HTML already escaped (with its English words marked, see `_marked`), each piece in `tag`."""
+    shown = "".join(f"<{tag}>{p}</{tag}>" for p in paragraphs if p)
     return widgets.HTML(f"<ul>{shown}</ul>" if tag == "li" else shown)
+
+
+def _marked(text: str, english: bool) -> str:
+    """Content escaped, and marked `lang="en"` where the payload names it as shown in English (a string
+    not yet translated), as the player marks it, so a screen reader reads it as English."""
+    escaped = html.escape(text)
+    return f'<span lang="en">{escaped}</span>' if english and escaped else escaped
+
+
+def _in_english(entry: dict[str, Any], field: str) -> bool:
+    """Whether the payload names this field of an entry as shown in English."""
+    return field in entry.get("english", [])
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -294,7 +311,7 @@ class DilemmaWidget(_StaticPreview, widgets.VBox):  # type: ignore[misc]
         toolbar = widgets.HBox(
             [self.jurisdiction, self.back_button, self.restart_button, self.export_button, self.projection]
         )
-        title = _html(dilemma.title, tag="h3")
+        title = _marked_html(_marked(dilemma.title, _in_english(self.payload, "title")), tag="h3")
         opening = [title]
         case = catalog.cases.get(dilemma.case)
         if case is not None and case.model.content_note is not None:
@@ -431,21 +448,43 @@ class DilemmaWidget(_StaticPreview, widgets.VBox):  # type: ignore[misc]
             return str(_field(subject, part["field"]))
         return _fill(part.get("in_notebook", part["text"]), subject)
 
+    @staticmethod
+    def _marked_text(part: dict[str, Any], subject: dict[str, Any]) -> list[str]:
+        """A part's words (`_text`) as escaped HTML, a piece per paragraph of a field, with the fields
+        the payload names as English marked so: a whole field, or a field within the part's message."""
+        if "field" in part:
+            *inside, name = part["field"].split(".")
+            entry = subject
+            for step in inside:
+                entry = entry[step]
+            english = _in_english(entry, name)
+            return [_marked(paragraph, english) for paragraph in _paragraphs(str(entry[name]))]
+        message = part.get("in_notebook", part["text"])
+        pieces = []
+        for at, piece in enumerate(_PLACEHOLDER.split(message)):
+            if at % 2 == 0:
+                pieces.append(html.escape(piece))
+            elif piece in subject:
+                pieces.append(_marked(str(subject[piece]), _in_english(subject, piece)))
+            else:
+                pieces.append(html.escape("{" + piece + "}"))
+        return ["".join(pieces)]
+
     def _part_heading(self, part: dict[str, Any], subject: dict[str, Any]) -> list[widgets.Widget]:
-        return [_html(self._text(part, subject), tag="h4")]
+        return [_marked_html(" ".join(self._marked_text(part, subject)), tag="h4")]
 
     def _part_subheading(self, part: dict[str, Any], subject: dict[str, Any]) -> list[widgets.Widget]:
-        return [_html(self._text(part, subject), tag="h5")]
+        return [_marked_html(" ".join(self._marked_text(part, subject)), tag="h5")]
 
     def _part_paragraphs(self, part: dict[str, Any], subject: dict[str, Any]) -> list[widgets.Widget]:
-        return [_html(*_paragraphs(self._text(part, subject)))]
+        return [_marked_html(*self._marked_text(part, subject))]
 
     def _part_text(self, part: dict[str, Any], subject: dict[str, Any]) -> list[widgets.Widget]:
-        return [_html(self._text(part, subject))]
+        return [_marked_html(" ".join(self._marked_text(part, subject)))]
 
     def _part_reflection(self, part: dict[str, Any], subject: dict[str, Any]) -> list[widgets.Widget]:
         return [
-            _html(self._text(part, subject), tag="em"),
+            _marked_html(" ".join(self._marked_text(part, subject)), tag="em"),
             self._reflection(subject["id"], subject["prompt"]),
         ]
 
@@ -480,8 +519,12 @@ class DilemmaWidget(_StaticPreview, widgets.VBox):  # type: ignore[misc]
         for side in self.payload["sides"]:
             view = choice["views"][side["id"]]
             lean = self._lean(part["lean"], view["lean"])
-            views.append(" ".join([_fill(part["side"], {"side": side["name"]}), view["text"], lean]))
-        return [_html(*views, tag="li")]
+            said = [
+                html.escape(_fill(part["side"], {"side": side["name"]})),
+                _marked(view["text"], _in_english(view, "text")),
+            ]
+            views.append(" ".join([*said, html.escape(lean)]))
+        return [_marked_html(*views, tag="li")]
 
     def _lean(self, message: str, lean: int) -> str:
         """A lean in a part's words: its signed number and its meaning from the payload ("+1", "for")."""
@@ -500,7 +543,7 @@ class DilemmaWidget(_StaticPreview, widgets.VBox):  # type: ignore[misc]
         return [_html(part["title"], tag="h5"), _panel_html(shown)]
 
     def _part_aside(self, part: dict[str, Any], subject: dict[str, Any]) -> list[widgets.Widget]:
-        return [_html(part["title"], tag="h5"), _html(*_paragraphs(self._text(part, subject)))]
+        return [_html(part["title"], tag="h5"), _marked_html(*self._marked_text(part, subject))]
 
     def _part_summary(self, part: dict[str, Any], ending: dict[str, Any]) -> list[widgets.Widget]:
         head = "".join(
