@@ -10,6 +10,7 @@ the dates both sides write for the same days, in every interface language.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import json
 from pathlib import Path
@@ -19,7 +20,16 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
-from conftest import REPO, WALKTHROUGHS, kit_scripts, load_walkthroughs, press_until_focused, tab_to
+from conftest import (
+    REPO,
+    WALKTHROUGHS,
+    kit_scripts,
+    load_walkthroughs,
+    press_until_focused,
+    serve,
+    settled_storage,
+    tab_to,
+)
 from ethicskit import reflections, worksheet
 from ethicskit.catalog import load_catalog
 from ethicskit.documents import worksheet_sheet
@@ -98,7 +108,12 @@ def test_the_worksheet_exported_by_the_page_is_the_one_python_and_the_widget_wri
     with language(code):
         saved = _("Saved on this device.")
         download = _("Download as Markdown")
-    page.goto((book / "book" / "worksheet.html").as_uri())
+    # Served, as a reader's web server or VLE serves the book: opened from file://, Chromium now and then
+    # never shares one page's storage with the next (see conftest.settled_storage).
+    served = contextlib.ExitStack()
+    request.addfinalizer(served.close)
+    url = served.enter_context(serve(book))
+    page.goto(f"{url}/book/worksheet.html")
     select = page.locator("#ek-ws-case")
     # One numbering of the steps: the form, the page as printed without script, the widget and the paper.
     with language(code):
@@ -129,7 +144,8 @@ def test_the_worksheet_exported_by_the_page_is_the_one_python_and_the_widget_wri
     stored = json.loads(page.evaluate(f"() => localStorage.getItem('{STORAGE_KEY}')"))["worksheets"]
     assert sorted(stored) == sorted(options)
 
-    page.goto((book / "book" / "reflections.html").as_uri())
+    settled_storage(page)
+    page.goto(f"{url}/book/reflections.html")
     press_until_focused(page, download)
     with page.expect_download() as exported:
         page.keyboard.press("Enter")
