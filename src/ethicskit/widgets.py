@@ -168,10 +168,26 @@ def _fill(message: str, values: dict[str, Any]) -> str:
 
 def _field(subject: dict[str, Any], path: str) -> Any:
     """A field of a payload entry, `a.b` for a field inside one, as the player reads it."""
+    entry, name = _holder(subject, path)
+    return entry[name]
+
+
+def _holder(subject: dict[str, Any], path: str) -> tuple[dict[str, Any], str]:
+    """The entry holding the field at `path` (`a.b`: field `b` of `a`), and the field's name."""
     *inside, name = path.split(".")
     for step in inside:
         subject = subject[step]
-    return subject[name]
+    return subject, name
+
+
+def _fill_marked(message: str, values: dict[str, Any]) -> str:
+    """`_fill` as escaped HTML, each value the payload names as English marked so (`_marked`)."""
+    return _PLACEHOLDER.sub(
+        lambda found: (
+            _marked(str(values[found[1]]), _in_english(values, found[1])) if found[1] in values else found[0]
+        ),
+        html.escape(message),
+    )
 
 
 def kit_catalog(start: Path | None = None) -> Catalog:
@@ -453,22 +469,10 @@ class DilemmaWidget(_StaticPreview, widgets.VBox):  # type: ignore[misc]
         """A part's words (`_text`) as escaped HTML, a piece per paragraph of a field, with the fields
         the payload names as English marked so: a whole field, or a field within the part's message."""
         if "field" in part:
-            *inside, name = part["field"].split(".")
-            entry = subject
-            for step in inside:
-                entry = entry[step]
+            entry, name = _holder(subject, part["field"])
             english = _in_english(entry, name)
             return [_marked(paragraph, english) for paragraph in _paragraphs(str(entry[name]))]
-        message = part.get("in_notebook", part["text"])
-        pieces = []
-        for at, piece in enumerate(_PLACEHOLDER.split(message)):
-            if at % 2 == 0:
-                pieces.append(html.escape(piece))
-            elif piece in subject:
-                pieces.append(_marked(str(subject[piece]), _in_english(subject, piece)))
-            else:
-                pieces.append(html.escape("{" + piece + "}"))
-        return ["".join(pieces)]
+        return [_fill_marked(part.get("in_notebook", part["text"]), subject)]
 
     def _part_heading(self, part: dict[str, Any], subject: dict[str, Any]) -> list[widgets.Widget]:
         return [_marked_html(" ".join(self._marked_text(part, subject)), tag="h4")]
