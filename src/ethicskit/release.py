@@ -28,7 +28,7 @@ from .languages import LANGUAGES, OWN_NAMES, source_language_site
 from .printing import PrintError, print_pdf
 from .problems import Severity
 from .scorm import write_package
-from .words import SOURCE_LANGUAGE, _, language
+from .words import SOURCE_LANGUAGE, _, current, language
 
 CHECKSUMS = "SHA256SUMS"
 GUIDE = "LECTURERS.md"
@@ -451,7 +451,8 @@ def make_release(
     lecturer_site: Path,
     parts: list[BundlePart] | None = None,
 ) -> Path:
-    """Write the bundle to `output/<version>/` and return that folder.
+    """Write the bundle to `output/<version>/` and return that folder; `catalog` is the content as loaded
+    in the language being written (each other language's is loaded when a part needs it).
 
     The bundle is made in a folder beside it and moved into place only when every part is written, so
     a failed release leaves no half-made bundle. A folder left by an earlier release of the same version
@@ -469,7 +470,9 @@ def make_release(
     shutil.rmtree(building, ignore_errors=True)
     building.mkdir(parents=True)
     try:
-        release = Release(catalog, version, building, student_site, lecturer_site, build_time())
+        # The catalogue given was loaded in the language being written: no part loads it again for that.
+        loaded_in = {current().language: catalog}
+        release = Release(catalog, version, building, student_site, lecturer_site, build_time(), loaded_in)
         chosen = PARTS if parts is None else parts
         written = {part.title: part.build(release) for part in chosen}
         (building / GUIDE).write_text(lecturers_guide(release, chosen, written), encoding="utf-8")
