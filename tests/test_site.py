@@ -34,7 +34,7 @@ def test_the_light_macros_are_derived_from_the_installed_theme_without_the_icon_
     tmp_path: Path,
 ) -> None:
     config = SimpleNamespace(templates_path=["_templates"], html_context={})
-    site.light_asset_macros(fake_app(tmp_path), config)
+    site.derive_theme_templates(fake_app(tmp_path), config)
     generated = Path(config.templates_path[0]) / "static" / "webpack-macros.html"
     text = generated.read_text(encoding="utf-8")
     assert "fontawesome" not in text
@@ -49,9 +49,33 @@ def test_the_macro_patch_warns_when_the_theme_no_longer_loads_the_icon_script(
     monkeypatch.setattr(site, "ICON_SCRIPT", re.compile("a script this theme never had"))
     config = SimpleNamespace(templates_path=[], html_context={})
     with caplog.at_level(logging.WARNING):
-        site.light_asset_macros(fake_app(tmp_path), config)
+        site.derive_theme_templates(fake_app(tmp_path), config)
     assert [m for m in patch_warnings(caplog) if "'light-asset-macros'" in m]
-    assert config.templates_path == []  # the theme's own macros are used unchanged
+    generated = Path(config.templates_path[0])
+    assert not (generated / "static" / "webpack-macros.html").exists()  # the theme's own macros, unchanged
+    assert (generated / "search-button-field.html").is_file()  # the other patch still made
+
+
+def test_the_search_button_is_named_by_the_words_it_shows_in_the_builds_language(tmp_path: Path) -> None:
+    """The theme names its search button "Search" while it shows "Search Ctrl+K": without the name,
+    the button is named by what it shows (WCAG 2.5.3), its word still looked up in the catalogue."""
+    config = SimpleNamespace(templates_path=["_templates"], html_context={})
+    site.derive_theme_templates(fake_app(tmp_path), config)
+    button = (Path(config.templates_path[0]) / "search-button-field.html").read_text(encoding="utf-8")
+    assert "aria-label" not in button
+    assert "<span class=\"search-button__default-text\">{{ _('Search') }}</span>" in button
+    assert "<kbd" in button
+
+
+def test_the_search_button_patch_warns_when_the_theme_names_its_button_otherwise(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(site, "SEARCH_BUTTON_NAME", ' aria-label="a name this theme never gave"')
+    config = SimpleNamespace(templates_path=[], html_context={})
+    with caplog.at_level(logging.WARNING):
+        site.derive_theme_templates(fake_app(tmp_path), config)
+    assert [m for m in patch_warnings(caplog) if "'search-button-name'" in m]
+    assert not (Path(config.templates_path[0]) / "search-button-field.html").exists()
 
 
 def test_the_bibliography_patch_removes_the_roles_and_warns_when_they_are_gone(

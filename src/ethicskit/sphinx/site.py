@@ -2,8 +2,9 @@
 
 The content extension (`ethicskit.sphinx`) renders the kit whatever the theme. This one, listed after
 it in `_config.yml`, makes the published site lighter and more accessible by patching what the themes
-write: a lighter asset macro (no 1.5 MB icon script), labelled sidebar toggles, plain bibliography
-blocks, each script once, and no assets the book never uses. It is optional: without it the book still
+write: a lighter asset macro (no 1.5 MB icon script), a search button named by the words it shows,
+labelled sidebar toggles, plain bibliography blocks, each script once, and no assets the book never
+uses. It is optional: without it the book still
 builds, only heavier and with the theme's own accessibility faults.
 
 Every patch looks for a particular piece of the theme's output. When a theme upgrade moves or removes
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import json
 import os
 import re
 import tempfile
@@ -42,6 +44,20 @@ extensions' `config-inited` handlers runs first."""
 THEME_MACROS = ("pydata_sphinx_theme", "theme", "pydata_sphinx_theme", "static", "webpack-macros.html")
 ICON_SCRIPT = re.compile(r"^\s*<script[^>]*_static/scripts/fontawesome\.js[^>]*></script>\s*$", re.M)
 HTML_COMMENT = re.compile(r"^\s*<!--.*?-->\s*\n", re.S | re.M)
+# The installed theme's search button, whose name the site extension takes off (see
+# _search_button_named_by_its_text); the theme looks its components up by file name.
+SEARCH_BUTTON = (
+    "pydata_sphinx_theme",
+    "theme",
+    "pydata_sphinx_theme",
+    "components",
+    "search-button-field.html",
+)
+SEARCH_BUTTON_NAME = " aria-label=\"{{ _('Search') }}\""
+DERIVED_HEADER = (
+    "{{#- Derived at build time from the installed theme's {name} by ethicskit's site extension "
+    "(ethicskit/sphinx/site.py). -#}}\n"
+)
 
 # Assets the book never uses, added by extensions Jupyter Book always loads.
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
@@ -68,44 +84,76 @@ def _state(app: Sphinx) -> dict[str, int]:
     return counts
 
 
-def light_asset_macros(app: Sphinx, config: Config) -> None:
-    """Serve the theme's own asset macros without its icon script, derived from the installed theme.
+def _installed(parts: tuple[str, ...]) -> Path | None:
+    """A file of an installed theme package, by the package's name and the path inside it."""
+    spec = importlib.util.find_spec(parts[0])
+    return Path(spec.origin).parent.joinpath(*parts[1:]) if spec and spec.origin else None
+
+
+def _light_macros() -> str | None:
+    """The theme's own asset macros without its icon script.
 
     ethicskit.css draws the few icons the book uses, so every page stays light for students on phones
     and slow connections. Derived rather than copied, so the theme's cache-busting digests stay right
     when the theme is upgraded.
     """
-    spec = importlib.util.find_spec(THEME_MACROS[0])
-    source = Path(spec.origin).parent.joinpath(*THEME_MACROS[1:]) if spec and spec.origin else None
+    source = _installed(THEME_MACROS)
     if source is None or not source.is_file():
         _warn_patch("light-asset-macros", f"asset macros at {source}")
-        return
-    original = source.read_text(encoding="utf-8")
-    light, removed = ICON_SCRIPT.subn("", original)
+        return None
+    light, removed = ICON_SCRIPT.subn("", source.read_text(encoding="utf-8"))
     if not removed:
         _warn_patch("light-asset-macros", "icon-font script in the theme's asset macros")
-        return
-    light = HTML_COMMENT.sub("", light)
-    header = (
-        "{#- Derived at build time from the installed theme's webpack-macros.html by ethicskit's site "
-        "extension: the icon-font script is left out. -#}\n"
-    )
-    # Named by content, not by output folder: the templates path is part of Sphinx's configuration
-    # digest, so two builds of one source into different folders must see the same path.
-    digest = hashlib.sha256((header + light).encode()).hexdigest()[:16]
-    generated = Path(tempfile.gettempdir()) / f"ethicskit-templates-{digest}"
-    target = generated / "static" / "webpack-macros.html"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if not target.is_file() or target.read_text(encoding="utf-8") != header + light:
-        # Written aside and moved into place, so a build running at the same time never reads half a file.
-        partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
-        partial.write_text(header + light, encoding="utf-8")
-        os.replace(partial, target)
+        return None
+    return HTML_COMMENT.sub("", light)
+
+
+def _search_button_named_by_its_text() -> str | None:
+    """The theme's search button without the name that hides its visible text.
+
+    The button shows "Search" and its shortcut (Ctrl+K), but the theme names it "Search" alone. A
+    name that leaves out words on the button fails WCAG 2.5.3 (label in name): someone using voice
+    control says what they see. Without the attribute the button is named by what it shows, in the
+    build's language as before.
+    """
+    source = _installed(SEARCH_BUTTON)
+    text = source.read_text(encoding="utf-8") if source is not None and source.is_file() else ""
+    if SEARCH_BUTTON_NAME not in text:
+        _warn_patch("search-button-name", f"{SEARCH_BUTTON_NAME} in the theme's search button at {source}")
+        return None
+    return text.replace(SEARCH_BUTTON_NAME, "")
+
+
+def derive_theme_templates(app: Sphinx, config: Config) -> None:
+    """Serve the patched copies of the installed theme's templates, in front of the theme's own."""
+    derived = {
+        name: DERIVED_HEADER.format(name=Path(name).name) + text
+        for name, text in (
+            ("static/webpack-macros.html", _light_macros()),
+            (SEARCH_BUTTON[-1], _search_button_named_by_its_text()),
+        )
+        if text is not None
+    }
+    paths = [str(TEMPLATES), *config.templates_path, str(INSTALLED_THEME)]
+    if derived:
+        # Named by content, not by output folder: the templates path is part of Sphinx's configuration
+        # digest, so two builds of one source into different folders must see the same path.
+        digest = hashlib.sha256(json.dumps(derived, sort_keys=True).encode()).hexdigest()[:16]
+        generated = Path(tempfile.gettempdir()) / f"ethicskit-templates-{digest}"
+        for name, text in derived.items():
+            target = generated / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if not target.is_file() or target.read_text(encoding="utf-8") != text:
+                # Written aside and moved into place, so a build running at the same time never reads
+                # half a file.
+                partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
+                partial.write_text(text, encoding="utf-8")
+                os.replace(partial, target)
+        paths.insert(0, str(generated))
     # sphinx-book-theme appends its components folder to the list it finds, which is Sphinx's default
     # list itself unless a book sets one, so a process that builds more than once (the tests build books
     # in-process) finds the folder there once per build. Each folder is kept once: otherwise the
     # configuration would differ from the last build's, and every page would be written again.
-    paths = [str(generated), str(TEMPLATES), *config.templates_path, str(INSTALLED_THEME)]
     config.templates_path = list(dict.fromkeys(paths))
 
 
@@ -232,7 +280,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # False: the theme makes every page's sidebar itself (slower; the tests compare the two).
     app.add_config_value("ethicskit_nav_once_per_folder", True, "html", [bool])
     app.connect("config-inited", set_theme_defaults)
-    app.connect("config-inited", light_asset_macros)
+    app.connect("config-inited", derive_theme_templates)
     # after every other handler has added its scripts
     app.connect("html-page-context", drop_duplicate_scripts, priority=1000)
     app.connect("html-page-context", navigation.hold_back_sidebar_nav, priority=400)  # before the theme's
