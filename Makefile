@@ -69,7 +69,7 @@ release: $(VENV)/.book-ready graphviz chromium accessibility-evidence
 # commit gives the same report. (The tests' own builds show a fixed fixture's report, so the pages they
 # audit do not depend on any earlier run.)
 EVIDENCE_DIR := $(ROOT)/_build/accessibility
-accessibility-evidence: $(VENV)/.test-ready chromium graphviz
+accessibility-evidence: $(VENV)/.test-ready chromium graphviz node_modules/.ready
 	rm -rf $(EVIDENCE_DIR)
 	SOURCE_DATE_EPOCH="$(COMMIT_EPOCH)" ETHICSKIT_EVIDENCE=$(abspath $(EVIDENCE_DIR)) CHROMIUM=$(CHROMIUM) \
 		GRAPHVIZ_DOT=$(DOT) $(BIN)/pytest -q $(PYTEST_PROCESSES) tests/test_browser.py \

@@ -11,7 +11,6 @@ from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.base import AxeResults
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import ConsoleMessage, Page, Response, expect
 
 from conftest import (
@@ -20,6 +19,7 @@ from conftest import (
     REFLECTIONS_KEY,
     WALKTHROUGHS,
     WCAG_A_AA_STYLES_IN_PLACE,
+    axe,
     every_book,
     go_on_past_a_pause,
     kit,
@@ -163,7 +163,7 @@ def test_every_page_from_file_loads_cleanly_and_has_no_wcag_a_or_aa_violations(
     assert CASE_PAGE in names and CODE_PAGE in names
     if language == LANGUAGES[0]:
         names = ["../index.html", *names]  # the site's root page, once per edition
-    page.context.add_init_script(script=Axe().axe_script)
+    page.context.add_init_script(script=axe().axe_script)
     reports = []
     for name in names:
         page.goto((built_book / name).resolve().as_uri())

@@ -6,11 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup, Tag
 from playwright.sync_api import Page
 
-from conftest import FIXTURE_EVIDENCE, REPO, build_book, make_fixture_book
+from conftest import FIXTURE_EVIDENCE, REPO, axe, build_book, make_fixture_book
 from ethicskit.catalog import load_catalog
 from ethicskit.conformance import CRITERIA, EVIDENCE_FOLDER, Evidence, judge, write
 from ethicskit.release import PARTS, make_release
@@ -144,7 +143,7 @@ def test_the_page_has_no_wcag_a_or_aa_violations(
     site: Path = request.getfixturevalue(variant)
     page.goto((site / PAGE).as_uri())
     page.wait_for_load_state("load")
-    results = Axe().run(page, options=WCAG_A_AA)
+    results = axe().run(page, options=WCAG_A_AA)
     assert results.violations_count == 0, results.generate_report()
 
 

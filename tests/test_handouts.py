@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page, Request, expect
 from pypdf import PdfReader
@@ -21,6 +20,7 @@ from conftest import (
     FIXTURES,
     REPO,
     WCAG_A_AA_STYLES_IN_PLACE,
+    axe,
     kit,
     press_until_focused,
     run_cli,
@@ -191,7 +191,7 @@ def test_exported_dilemma_plays_from_file_by_keyboard_and_exports_reflections(
     page.keyboard.press("Enter")
     expect(page.locator(".ek-summary-table")).to_contain_text("They are heard properly.")
     page.get_by_label("When have you asked for time?", exact=False).fill("Before a review.")
-    results = Axe().run(page, options=WCAG_A_AA_STYLES_IN_PLACE)
+    results = axe().run(page, options=WCAG_A_AA_STYLES_IN_PLACE)
     assert results.violations_count == 0, results.generate_report()
     settled_storage(page)
     page.reload()
@@ -508,7 +508,7 @@ def test_the_hardest_decision_is_behind_a_pause_that_lets_the_learner_stop_by_ke
     expect(stage).not_to_contain_text(hardest.situation.split("\n")[0])
     expect(page.locator(".ek-choice-btn")).to_have_count(0)
     expect(page.locator(".ek-dilemma > .ek-pause")).to_be_hidden()  # the page's own copy, for print
-    results = Axe().run(page, options=WCAG_A_AA_STYLES_IN_PLACE)
+    results = axe().run(page, options=WCAG_A_AA_STYLES_IN_PLACE)
     assert results.violations_count == 0, results.generate_report()
 
     press_until_focused(page, "Stop here")

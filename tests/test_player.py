@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 from conftest import (
     FIXTURES,
     REFLECTIONS_KEY,
     WCAG_A_AA_STYLES_IN_PLACE,
+    axe,
     build_book,
     kit_scripts,
     make_fixture_book,
@@ -464,10 +464,10 @@ def test_player_pages_have_no_wcag_violations_before_and_after_playing(
     page.goto(f"{book}/{name}")
     if name == "dilemma.html":
         page.get_by_role("button", name="Ask for more time in supervision").click()
-        results = Axe().run(page, options=WCAG_A_AA_STYLES_IN_PLACE)
+        results = axe().run(page, options=WCAG_A_AA_STYLES_IN_PLACE)
         assert results.violations_count == 0, results.generate_report()
         page.get_by_role("button", name="See where this ends").click()
-    results = Axe().run(page, options=WCAG_A_AA_STYLES_IN_PLACE)
+    results = axe().run(page, options=WCAG_A_AA_STYLES_IN_PLACE)
     assert results.violations_count == 0, results.generate_report()
 
 
@@ -515,7 +515,7 @@ def test_the_whole_map_shows_only_what_was_reached_until_a_first_ending_then_eve
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"#dilemma-demo-dilemma-rushed$"))
     assert errors == []
-    results = Axe().run(page, options=WCAG_A_AA_STYLES_IN_PLACE)
+    results = axe().run(page, options=WCAG_A_AA_STYLES_IN_PLACE)
     assert results.violations_count == 0, results.generate_report()
 
     page.get_by_role("button", name="Continue").click()
@@ -535,7 +535,7 @@ def test_the_whole_map_shows_only_what_was_reached_until_a_first_ending_then_eve
     expect(drawn.locator("a")).to_have_count(0)
     assert drawn.evaluate("svg => svg.querySelectorAll('[id]').length") == 0
     assert errors == []
-    results = Axe().run(page, options=WCAG_A_AA_STYLES_IN_PLACE)
+    results = axe().run(page, options=WCAG_A_AA_STYLES_IN_PLACE)
     assert results.violations_count == 0, results.generate_report()
 
     # Once an ending has been reached, the whole map stays open, even after starting again.
@@ -582,7 +582,7 @@ def test_worksheet_is_filled_by_keyboard_saved_and_exported_with_reflections(
         tab_to(page, page.get_by_label(label))
         page.keyboard.type(text)
     expect(page.locator(".ek-worksheet .ek-saved")).to_have_text("Saved on this device.")
-    results = Axe().run(page, options=WCAG_A_AA_STYLES_IN_PLACE)
+    results = axe().run(page, options=WCAG_A_AA_STYLES_IN_PLACE)
     assert results.violations_count == 0, results.generate_report()
 
     settled_storage(page)
@@ -615,7 +615,7 @@ def test_worksheet_is_filled_by_keyboard_saved_and_exported_with_reflections(
     assert "ethical-reasoning worksheet on \u201cA demonstration case\u201d" in log
     assert "Consequences: For the agency\n\nThe figure is met." in log
     assert "STAGE OF THE ASYE\nTo complete:" in log
-    results = Axe().run(page, options=WCAG_A_AA_STYLES_IN_PLACE)
+    results = axe().run(page, options=WCAG_A_AA_STYLES_IN_PLACE)
     assert results.violations_count == 0, results.generate_report()
     assert errors == []
 
@@ -639,7 +639,7 @@ def test_room_tally_counts_hands_imports_paths_and_exports_csv(
     table = page.locator(".ek-tally-table")
     expect(table).to_contain_text("How the room chose at Decision 1 (10 in all)")
     expect(table.locator("tr", has_text="Close it by Friday")).to_contain_text("770%")
-    results = Axe().run(page, options=WCAG_A_AA_STYLES_IN_PLACE)
+    results = axe().run(page, options=WCAG_A_AA_STYLES_IN_PLACE)
     assert results.violations_count == 0, results.generate_report()
 
     settled_storage(page)

@@ -15,11 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from lxml import etree
 from playwright.sync_api import FrameLocator, Page, expect
 
-from conftest import FIXTURES, REPO, kit_scripts, serve, settled_storage
+from conftest import FIXTURES, REPO, axe, kit_scripts, serve, settled_storage
 from ethicskit.catalog import Catalog, load_catalog
 from ethicskit.engine import enumerate_paths
 from ethicskit.export import codes_panel, codes_words, summary_verdict
@@ -300,11 +299,11 @@ def test_outside_a_vle_the_same_page_plays_normally(
     page, problems = vle_page
     page.goto(f"{served}/packages/demo-dilemma/index.html")
     expect(page.locator(".ek-lms-notice")).to_contain_text("never sent to the VLE")
-    results = Axe().run(page, options=WCAG_A_AA)
+    results = axe().run(page, options=WCAG_A_AA)
     assert results.violations_count == 0, results.generate_report()
     play(page, demo.dilemmas["demo-dilemma"].model, ["ask-for-time"])
     expect(page.locator(".ek-step-heading")).to_have_text("Ending: Time to listen")
-    results = Axe().run(page, options=WCAG_A_AA)
+    results = axe().run(page, options=WCAG_A_AA)
     assert results.violations_count == 0, results.generate_report()
     assert problems == []
 

@@ -7,11 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
-from conftest import WCAG_A_AA_STYLES_IN_PLACE, build_book, make_fixture_book, serve, settled_storage
+from conftest import WCAG_A_AA_STYLES_IN_PLACE, axe, build_book, make_fixture_book, serve, settled_storage
 from test_selfchecks import add_self_check
 
 KEY = "first-loyalty/self-checks/v1"
@@ -126,7 +125,7 @@ def test_a_student_answers_by_keyboard_hears_why_and_keeps_the_answer_on_the_dev
     expect(right).to_be_checked()
     expect(result).to_contain_text("Right.")
     assert errors == []
-    results = Axe().run(page, options=WCAG_A_AA_STYLES_IN_PLACE)
+    results = axe().run(page, options=WCAG_A_AA_STYLES_IN_PLACE)
     assert results.violations_count == 0, results.generate_report()
 
 
@@ -165,7 +164,7 @@ def test_several_answers_a_short_answer_and_forgetting(page: Page, site: Path, e
     )
     assert json.loads(page.evaluate(f"localStorage.getItem('{KEY}')")) == {}
     expect(short.get_by_role("textbox", name="Your answer")).to_have_value("")
-    results = Axe().run(page, options=WCAG_A_AA_STYLES_IN_PLACE)
+    results = axe().run(page, options=WCAG_A_AA_STYLES_IN_PLACE)
     assert results.violations_count == 0, results.generate_report()
 
 
