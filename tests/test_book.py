@@ -567,6 +567,44 @@ def _what_a_reader_reads(html: str, selector: str) -> list[str]:
     return [" ".join(block.get_text(" ").split()) for block in blocks]
 
 
+REFERENCE_ROWS = (
+    ".ek-choice-clauses, .ek-choice-law, .ek-choice-bearing, .ek-outcome-refs, .ek-sc-cites, .ek-asye-pcf"
+)
+"""The lines that list references in a row: what a choice honours, strains or bears on, what a seminar
+teaches, what a self-check answer rests on, and the PCF domains a case helps reflect on."""
+
+
+def test_a_row_of_references_names_each_code_and_instrument_once(built_lecturer_book: Path) -> None:
+    """A choice that honours three clauses of one code reads 'Social Work England professional
+    standards 1.3, 4.1; BASW Code of Ethics 2.1.3', not the code's name before each number; on the page
+    and on paper alike, with every reference still a link on the page."""
+    catalog = kit()
+    names = sorted({loaded.model.short_title for loaded in catalog.codes.values()})
+    names += sorted({loaded.model.short_title or loaded.model.title for loaded in catalog.laws.values()})
+    rows = 0
+    grouped = 0
+    for page in sorted((built_lecturer_book / "book").rglob("*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+        for line in soup.select(REFERENCE_ROWS):
+            for tip in line.select(".ek-tip"):
+                tip.decompose()
+            text = " ".join(line.get_text(" ").split())
+            listed = text.partition(": ")[2]  # after the line's lead-in ('Honours: ')
+            rows += 1
+            for name in names:
+                assert listed.count(f"{name} ") + listed.count(f"{name},") <= 1, (page.name, text)
+            links = line.select("a")
+            grouped += len(links) > 1
+            assert all(link.get("href") for link in links), (page.name, text)
+    assert rows > 100 and grouped > 10, (rows, grouped)
+    sheet = BeautifulSoup(handout("dilemma", "checked-at-every-turn", catalog, lecturer=True)[1], "lxml")
+    on_paper = [" ".join(line.get_text(" ").split()) for line in sheet.select(".ek-choice-clauses")]
+    assert (
+        "Honours: Social Work England professional standards 1.3 , 4.1 ; BASW Code of Ethics 2.1.3"
+        in on_paper
+    )
+
+
 def test_every_layout_reads_the_same_on_its_page_on_paper_and_in_a_single_file(
     built_book: Path, built_lecturer_book: Path
 ) -> None:

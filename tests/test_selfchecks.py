@@ -245,7 +245,7 @@ def test_the_widget_explains_each_answer_with_what_it_rests_on(tmp_path: Path) -
     shown = widget.feedback["deadline-or-duty"].value
     assert shown.startswith("<p>Not quite: read why, then try again.</p>")
     assert "it does not end the fixture duty to assess." in shown
-    assert "Rests on: Demo standards 2.1." in shown
+    assert "Rests on: Demo standards 2.1</p>" in shown  # the page's words
     widget.answers["deadline-or-duty"].value = "What the assessment finds about the person's needs and views."
     widget.check_buttons["deadline-or-duty"].click()
     assert widget.feedback_lines("deadline-or-duty")[0] == "Right."
@@ -282,7 +282,7 @@ def test_the_case_handout_prints_the_questions_then_every_answer_with_its_reason
     assert "fixture duty to assess" not in questions  # no reasons among the questions
     assert "Not right: (a) The team's Friday target." in answers
     assert "Rests on: Demo standards 2.1" in answers
-    assert "Rests on: Demo standards 1.1 , Demonstration Act 2099, s 1" in answers
+    assert "Rests on: Demo standards 1.1 ; Demonstration Act 2099, s 1" in answers
 
 
 def test_a_chapter_self_check_is_checked_for_copied_wording(tmp_path: Path) -> None:

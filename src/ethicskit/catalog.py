@@ -93,6 +93,11 @@ class Cited:
         return _("{code} {clause}", code=self.code.short_title, clause=self.clause.id)
 
     @property
+    def short_label(self) -> str:
+        """How it reads after another clause of the same code in a row: '6.5' (see `in_a_row`)."""
+        return self.clause.id if self.clause is not None else self.label
+
+    @property
     def text(self) -> str:
         """The clause's paraphrase, or what a whole-code citation stands for."""
         if self.clause is not None:

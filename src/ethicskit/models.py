@@ -738,19 +738,25 @@ def provision_key(number: str) -> str:
     return " ".join(number.split()).lower()
 
 
-def law_label(instrument: Instrument, provision: Provision) -> str:
-    """How a cited provision reads in running text: 'Care Act 2014, s 42', 'Article 66'."""
-    name, number = instrument.short_title or instrument.title, provision.number
+def provision_label(provision: Provision) -> str:
+    """A provision as it reads after its instrument has been named: 's 42', 'reg 3', 'Article 66'."""
+    number = provision.number
     if provision.unit in (ProvisionUnit.SECTION, ProvisionUnit.SUBSECTION):
-        return _("{instrument}, s {number}", instrument=name, number=number)
+        return _("s {number}", number=number)
     if provision.unit is ProvisionUnit.REGULATION:
-        return _("{instrument}, reg {number}", instrument=name, number=number)
+        return _("reg {number}", number=number)
     if provision.unit is ProvisionUnit.PARAGRAPH:
-        return _("{instrument}, para {number}", instrument=name, number=number)
+        return _("para {number}", number=number)
     if provision.unit is ProvisionUnit.CHAPTER:
-        return _("{instrument}, chapter {number}", instrument=name, number=number)
+        return _("chapter {number}", number=number)
     # Articles and schedule paragraphs carry their unit in their number ('Article 66').
-    return _("{instrument}, {number}", instrument=name, number=number)
+    return str(number)
+
+
+def law_label(instrument: Instrument, provision: Provision) -> str:
+    """How a cited provision reads in running text: 'Care Act 2014, s 42'."""
+    name = instrument.short_title or instrument.title
+    return _("{instrument}, {provision}", instrument=name, provision=provision_label(provision))
 
 
 # --- cases -------------------------------------------------------------------------------------

@@ -24,8 +24,10 @@ from . import reflections, worksheet
 from .catalog import Catalog, load_catalog
 from .engine import Session, titles
 from .export import dilemma_payload
+from .layout.paper import resolve_for_paper
 from .layout.screens import player_controls, player_screens
-from .models import Choice, Dilemma, Question, QuestionKind, SelfCheck, law_label
+from .layout.selfcheck import grounds
+from .models import Choice, Dilemma, Question, QuestionKind, SelfCheck
 from .signposting import signpost
 from .words import Words, _, current, listed, n_, words_for
 from .words import language as speaking
@@ -843,14 +845,10 @@ class SelfCheckWidget(_StaticPreview, widgets.VBox):  # type: ignore[misc]
         return [_html(prompt, tag="p"), answer, button, out]
 
     def _grounds(self, cites: list[str], laws: list[str]) -> str:
-        labels = []
-        for ref in cites:
-            found = self.catalog.cited(ref)
-            labels.append(found.label if found is not None else ref)
-        for ref in laws:
-            law = self.catalog.resolve_law(ref)
-            labels.append(law_label(*law) if law is not None else ref)
-        return _("Rests on: {grounds}.", grounds="; ".join(labels))
+        """The page's line of what an answer rests on, as it reads on paper."""
+        line = grounds(cites, laws)
+        resolve_for_paper(line, self.catalog)
+        return str(line.astext())
 
     @in_own_language
     def feedback_lines(self, question_id: str) -> list[str]:

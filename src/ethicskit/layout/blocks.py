@@ -79,14 +79,16 @@ def doc_link(target: str, text: str) -> addnodes.pending_xref:
     return xref  # type: ignore[no-any-return]
 
 
-def cite(ref: str) -> clause_ref:
-    """A clause reference node, resolved into a link later."""
-    return clause_ref("", "", ref=ref, explicit=False)
+def cite(ref: str, short: bool = False) -> clause_ref:
+    """A clause reference node, resolved into a link later; `short` reads as the clause alone ('6.5'),
+    for a clause that follows another of its code in a row (`in_a_row`)."""
+    return clause_ref("", "", ref=ref, explicit=False, short=short)
 
 
-def cite_law(ref: str) -> law_ref:
-    """A provision reference node, resolved into a link later."""
-    return law_ref("", "", ref=ref, explicit=False)
+def cite_law(ref: str, short: bool = False) -> law_ref:
+    """A provision reference node, resolved into a link later; `short` reads as the provision alone
+    ('s 42'), for one that follows another of its instrument in a row (`in_a_row`)."""
+    return law_ref("", "", ref=ref, explicit=False, short=short)
 
 
 Part: TypeAlias = nodes.Node | list[nodes.Node]
@@ -127,6 +129,20 @@ def joined(items: Iterable[Part], separator: str) -> list[nodes.Node]:
             out.append(nodes.Text(separator))
         out += item if isinstance(item, list) else [item]
     return out
+
+
+def in_a_row(clauses: Iterable[str] = (), provisions: Iterable[str] = ()) -> list[nodes.Node]:
+    """Clause and provision references in a row, each code or instrument named once: 'Social Work
+    England professional standards 2.7, 4.5; Care Act 2014, s 1, s 42'. References are grouped under
+    the code or instrument they belong to, in the order each was first cited."""
+    groups: dict[tuple[str, str], list[nodes.Node]] = {}
+    for ref in clauses:
+        group = groups.setdefault(("code", ref.partition(":")[0]), [])
+        group.append(cite(ref, short=bool(group)))
+    for ref in provisions:
+        group = groups.setdefault(("instrument", ref.partition(":")[0]), [])
+        group.append(cite_law(ref, short=bool(group)))
+    return joined([joined(group, _(", ")) for group in groups.values()], _("; "))
 
 
 def row(cells: Iterable[str | nodes.Node]) -> nodes.row:

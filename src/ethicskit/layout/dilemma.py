@@ -32,11 +32,9 @@ from ..signposting import signpost
 from ..words import _
 from .blocks import (
     bullets,
-    cite,
-    cite_law,
     closes_a_sentence,
+    in_a_row,
     item_link,
-    joined,
     listing_of,
     paragraphs,
     row,
@@ -78,11 +76,11 @@ class _Refs:
         self.catalog, self.in_book = catalog, in_book
 
     def clauses(self, message: str, refs: list[str], classes: list[str]) -> list[nodes.Node]:
-        line = sentence(message, classes, refs=joined([cite(ref) for ref in refs], _(", ")))
+        line = sentence(message, classes, refs=in_a_row(clauses=refs))
         return [line] if self.in_book else [line, *spelled_out(refs, self.catalog)]
 
     def law(self, message: str, refs: list[str], classes: list[str]) -> list[nodes.Node]:
-        line = sentence(message, classes, refs=joined([cite_law(ref) for ref in refs], _(", ")))
+        line = sentence(message, classes, refs=in_a_row(provisions=refs))
         return [line] if self.in_book else [line, *spelled_out_law(refs, self.catalog)]
 
 

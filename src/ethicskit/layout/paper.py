@@ -19,21 +19,26 @@ from docutils.writers.html5_polyglot import HTMLTranslator, Writer
 from sphinx import addnodes
 
 from ..catalog import Catalog
-from ..models import law_label
+from ..models import law_label, provision_label
 from .nodes import catalog_ref, clause_ref, depart_folded_html, folded, law_ref, visit_folded_html
 
 
 def _reference_label(node: clause_ref | law_ref, catalog: Catalog) -> str:
     """What the book's link for a reference says: its explicit title, or the clause's or provision's
-    label, or the reference itself when the catalogue does not know it (the checker reports those)."""
+    label (short after another of its code or instrument in a row), or the reference itself when the
+    catalogue does not know it (the checker reports those)."""
     if node.get("explicit"):
         return str(node.astext())
-    ref = node["ref"]
+    ref, short = node["ref"], node.get("short", False)
     if isinstance(node, clause_ref):
         found = catalog.cited(ref)
-        return found.label if found is not None else ref
+        if found is None:
+            return str(ref)
+        return found.short_label if short else found.label
     provision = catalog.resolve_law(ref)
-    return law_label(*provision) if provision is not None else ref
+    if provision is None:
+        return str(ref)
+    return provision_label(provision[1]) if short else law_label(*provision)
 
 
 def resolve_for_paper(tree: nodes.Node, catalog: Catalog) -> None:

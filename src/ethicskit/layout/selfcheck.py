@@ -16,7 +16,7 @@ from docutils import nodes
 
 from ..models import Question, QuestionKind, SelfCheck
 from ..words import _
-from .blocks import bullets, cite, cite_law, joined, paragraphs, sentence
+from .blocks import bullets, in_a_row, paragraphs, sentence
 from .nodes import folded
 
 LETTERS = "abcdef"
@@ -78,9 +78,9 @@ def _question(question: Question, number: int, scope: str) -> nodes.container:
     return box
 
 
-def _grounds(cites: list[str], laws: list[str]) -> nodes.paragraph:
-    refs = [cite(ref) for ref in cites] + [cite_law(ref) for ref in laws]
-    return sentence(_("Rests on: {refs}"), ["ek-sc-cites"], refs=joined(refs, _(", ")))
+def grounds(cites: list[str], laws: list[str]) -> nodes.paragraph:
+    """What an answer rests on: the clauses and provisions it cites, each code and instrument named once."""
+    return sentence(_("Rests on: {refs}"), ["ek-sc-cites"], refs=in_a_row(cites, laws))
 
 
 def _answer(question: Question, number: int, scope: str) -> nodes.container:
@@ -96,7 +96,7 @@ def _answer(question: Question, number: int, scope: str) -> nodes.container:
         look = _("Points to look for in yours:")
         model += nodes.paragraph(look, look)
         model += bullets(question.look_for)
-        model += _grounds(question.cites, question.law)
+        model += grounds(question.cites, question.law)
         box += model
         return box
     for letter, option in zip(LETTERS, question.options, strict=False):
@@ -110,6 +110,6 @@ def _answer(question: Question, number: int, scope: str) -> nodes.container:
         )
         feedback += nodes.paragraph("", "", nodes.strong(label, label), classes=["ek-sc-verdict"])
         feedback += paragraphs(option.feedback)
-        feedback += _grounds(option.cites, option.law)
+        feedback += grounds(option.cites, option.law)
         box += feedback
     return box

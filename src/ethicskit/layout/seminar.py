@@ -15,10 +15,9 @@ from ..signposting import signpost
 from ..words import _, n_
 from .blocks import (
     bullets,
-    cite,
     field_list,
+    in_a_row,
     item_link,
-    joined,
     link_to,
     paragraphs,
     row,
@@ -35,7 +34,7 @@ def minutes(count: int) -> str:
 
 def _refs(message: str, refs: list[str]) -> nodes.paragraph:
     """A sentence with `{refs}`, filled with clause references."""
-    return sentence(message, ["ek-outcome-refs"], refs=joined([cite(ref) for ref in refs], _(", ")))
+    return sentence(message, ["ek-outcome-refs"], refs=in_a_row(clauses=refs))
 
 
 def _materials(seminar: Seminar, catalog: Catalog) -> list[nodes.Node]:

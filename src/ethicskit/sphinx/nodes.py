@@ -12,7 +12,9 @@ from ..layout.nodes import depart_folded_html, folded, visit_folded_html
 
 
 class clause_link(nodes.Inline, nodes.TextElement):  # type: ignore[misc]
-    """A resolved clause link; HTML shows the clause's paraphrase on hover and on focus."""
+    """A resolved clause link; HTML shows the clause's paraphrase on hover and on focus. A short link
+    ('4.5', after another clause of its code in a row) carries its full label (`full_label`) for a screen
+    reader's list of links, where it is read out of its sentence."""
 
 
 def visit_clause_link_html(self: Any, node: clause_link) -> None:
@@ -22,9 +24,10 @@ def visit_clause_link_html(self: Any, node: clause_link) -> None:
     if note:
         # Words of a digest not yet translated: English, then the note in the page's language.
         tip = f'<span lang="en">{tip}</span> <span class="ek-in-english">{self.encode(note)}</span>'
+    name = f' aria-label="{self.attval(node["full_label"])}"' if node.get("full_label") else ""
     self.body.append(
         f'<span class="ek-clause">'
-        f'<a class="reference internal ek-clause-link" href="{self.attval(node["refuri"])}" '
+        f'<a class="reference internal ek-clause-link" href="{self.attval(node["refuri"])}"{name} '
         f'aria-describedby="{tip_id}">{self.encode(node.astext())}</a>'
         f'<span class="ek-tip" role="tooltip" id="{tip_id}">{tip}</span>'
         f"</span>"

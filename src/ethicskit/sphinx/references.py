@@ -11,7 +11,7 @@ from sphinx.util import logging
 
 from ..layout.blocks import clause_in_english, provision_in_english
 from ..layout.nodes import catalog_ref, clause_ref, law_ref
-from ..models import clause_anchor, law_label
+from ..models import clause_anchor, law_label, provision_label
 from ..words import _
 from .content import catalog_of, page_key, pages
 from .nodes import clause_link
@@ -28,6 +28,8 @@ class _Target:
     """Where a resolved reference points, and what its tooltip says."""
 
     text: str
+    short_text: str
+    """What it says after another of its code or instrument in a row (see `layout.blocks.in_a_row`)."""
     page_key: str
     no_page: str  # the warning when no page shows the code or instrument
     no_page_code: str
@@ -67,11 +69,13 @@ class _ResolveTooltipReferences(SphinxPostTransform):
             if found.anchor:
                 uri += "#" + found.anchor
             tip_id = f"{self.tip_prefix}-{number}"
+            short = bool(node.get("short")) and found.short_text != found.text
+            text = found.short_text if short else found.text
             # Marked and noted in the page's language, as every list of items is (render.item_text).
             note = _("(in English)") if found.tip_in_english else ""
-            link = clause_link(
-                found.text, found.text, refuri=uri, tip=found.tip, tip_id=tip_id, tip_note=note
-            )
+            link = clause_link(text, text, refuri=uri, tip=found.tip, tip_id=tip_id, tip_note=note)
+            if short:
+                link["full_label"] = found.text
             link.source, link.line = node.source, node.line
             node.replace_self(link)
 
@@ -93,6 +97,7 @@ class ResolveClauseReferences(_ResolveTooltipReferences):
         code = found.code
         return _Target(
             text=explicit_text or found.label,
+            short_text=explicit_text or found.short_label,
             page_key=page_key("code", code.id),
             no_page=f"clause '{ref}' is cited but no page shows the code '{code.id}'; add a "
             f"'{{code-of-practice}} {code.id}' directive to a page",
@@ -130,6 +135,7 @@ class ResolveLawReferences(_ResolveTooltipReferences):
         )
         return _Target(
             text=explicit_text or law_label(instrument, provision),
+            short_text=explicit_text or provision_label(provision),
             page_key=page_key("law", instrument.id),
             no_page=f"provision '{ref}' is cited but no page shows '{instrument.id}'; add a "
             f"'{{law-digest}} {instrument.id}' directive to a page",

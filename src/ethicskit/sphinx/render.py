@@ -16,6 +16,7 @@ from ..layout.blocks import (
     cite_law,
     day,
     field_list,
+    in_a_row,
     item_link,
     item_text,
     joined,
@@ -785,7 +786,7 @@ def render_cases_by_code(catalog: Catalog) -> list[nodes.Node]:
             if refs:
                 para = _case_item(case, catalog)
                 para += nodes.Text(": ")
-                para += joined([cite(ref) for ref in refs], _(", "))
+                para += in_a_row(clauses=refs)
                 items.append(para)
         if items:
             message = (

@@ -13,11 +13,10 @@ from ..catalog import Catalog
 from ..first_year import FirstYearScheme, scheme_for, schemes
 from ..layout.blocks import (
     bullets,
-    cite,
     closes_a_sentence,
+    in_a_row,
     item_link,
     item_text,
-    joined,
     row,
     section,
     sentence,
@@ -117,7 +116,7 @@ def _case_entry(
         if england
         else _("PCF domains it helps you reflect on (England's framework, used here only as a lens): {refs}")
     )
-    refs = joined([cite(ref) for ref in case.supervision.pcf], _(", "))
+    refs = in_a_row(clauses=case.supervision.pcf)
     sec += sentence(message, ["ek-asye-pcf"], refs=refs)
     sec += nodes.paragraph("", _("Questions to prepare for supervision:"))
     sec += bullets(case.supervision.prompts)
