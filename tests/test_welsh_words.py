@@ -184,13 +184,13 @@ def test_sphinx_and_the_theme_words_follow_the_chosen_language(
     import sphinx.locale
     from sphinx.locale import get_translation
 
-    from ethicskit.sphinx import theme_words
+    from ethicskit.sphinx import derived_templates, theme_words
 
     monkeypatch.setattr(
         sphinx.locale, "translators", type(sphinx.locale.translators)(sphinx.locale.translators)
     )
     monkeypatch.setattr(theme_words, "_replaced", False)
-    monkeypatch.setattr(theme_words.tempfile, "gettempdir", lambda: str(tmp_path))
+    monkeypatch.setattr(derived_templates.tempfile, "gettempdir", lambda: str(tmp_path))
     config = SimpleNamespace(
         locale_dirs=[],
         html_theme_options={"search_bar_text": "Search this book...", "extra_footer": ""},

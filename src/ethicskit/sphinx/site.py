@@ -14,12 +14,8 @@ and names the patch to revisit. The themes are pinned in `pyproject.toml` for th
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
-import json
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +24,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
-from . import navigation, switch
+from . import derived_templates, navigation, switch
 from .assets import page_classes
 from .translation_status import english_titles
 
@@ -136,20 +132,7 @@ def derive_theme_templates(app: Sphinx, config: Config) -> None:
     }
     paths = [str(TEMPLATES), *config.templates_path, str(INSTALLED_THEME)]
     if derived:
-        # Named by content, not by output folder: the templates path is part of Sphinx's configuration
-        # digest, so two builds of one source into different folders must see the same path.
-        digest = hashlib.sha256(json.dumps(derived, sort_keys=True).encode()).hexdigest()[:16]
-        generated = Path(tempfile.gettempdir()) / f"ethicskit-templates-{digest}"
-        for name, text in derived.items():
-            target = generated / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if not target.is_file() or target.read_text(encoding="utf-8") != text:
-                # Written aside and moved into place, so a build running at the same time never reads
-                # half a file.
-                partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
-                partial.write_text(text, encoding="utf-8")
-                os.replace(partial, target)
-        paths.insert(0, str(generated))
+        paths.insert(0, str(derived_templates.written("templates", derived)))
     # sphinx-book-theme appends its components folder to the list it finds, which is Sphinx's default
     # list itself unless a book sets one, so a process that builds more than once (the tests build books
     # in-process) finds the folder there once per build. Each folder is kept once: otherwise the

@@ -27,14 +27,11 @@ build's language too, unless `_config.yml` changed them.
 from __future__ import annotations
 
 import gettext
-import hashlib
 import html
 import importlib.util
 import io
 import json
-import os
 import re
-import tempfile
 from pathlib import Path
 
 import sphinx
@@ -47,6 +44,7 @@ from sphinx.util import logging
 
 from .. import words
 from ..words import _
+from . import derived_templates
 from .refusal import is_refused
 
 logger = logging.getLogger(__name__)
@@ -214,18 +212,7 @@ def _derive_templates(config: Config) -> None:
         derived[name] = DERIVED_HEADER.format(package=package) + text.replace(english, looked_up)
     if not derived:
         return
-    # Named by content: the templates path is part of Sphinx's configuration digest, so two builds of
-    # one source into different folders must see the same path.
-    digest = hashlib.sha256(json.dumps(derived, sort_keys=True).encode()).hexdigest()[:16]
-    folder = Path(tempfile.gettempdir()) / f"ethicskit-theme-words-{digest}"
-    for name, text in derived.items():
-        target = folder / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not target.is_file() or target.read_text(encoding="utf-8") != text:
-            # Written aside and moved into place: a build running at the same time never reads half a file.
-            partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
-            partial.write_text(text, encoding="utf-8")
-            os.replace(partial, target)
+    folder = derived_templates.written("theme-words", derived)
     config.templates_path = [str(folder), *config.templates_path]
 
 
