@@ -54,6 +54,29 @@ def test_axe_tags_name_criteria() -> None:
     assert criteria_of(["wcag2a", "wcag143", "wcag1410", "best-practice", "wcag21aa"]) == ["1.4.3", "1.4.10"]
 
 
+def test_a_rule_listed_under_several_outcomes_takes_the_worst() -> None:
+    """axe lists colour contrast under `passes` for the text it could judge and under `incomplete` for
+    the text it could not, on the same page: the page's outcome for it is undecided, not passed; and a
+    rule that failed on some elements failed, whatever passed."""
+    contrast, name = (["wcag2aa", "wcag143"], ["wcag2a", "wcag412"])
+    response = {
+        "passes": [_rule("color-contrast", contrast, 40), _rule("button-name", name, 3)],
+        "incomplete": [_rule("color-contrast", contrast, 12)],
+        "violations": [_rule("button-name", name, 1)],
+    }
+    rules = axe_page("student", "page.html", response)["rules"]
+    assert rules["color-contrast"] == {"outcome": "incomplete", "criteria": ["1.4.3"], "nodes": 12}
+    assert rules["button-name"] == {"outcome": "violations", "criteria": ["4.1.2"], "nodes": 1}
+    contrast_judged = next(
+        j for j in judge(Evidence([axe_page("student", "page.html", response)], [])) if j.number == "1.4.3"
+    )
+    assert contrast_judged.conformance == "Not evaluated"
+    # Where the undecided items are, so that a person knows where to look.
+    assert contrast_judged.remarks.endswith(
+        "need a person to check: color-contrast (12); on 1 page: student: page.html."
+    )
+
+
 def test_levels_follow_from_the_evidence() -> None:
     levels = _levels(_evidence())
     assert levels["2.4.2"] == "Supports"  # passed on every page

@@ -109,10 +109,17 @@ def criteria_of(tags: list[str]) -> list[str]:
 
 
 def axe_page(edition: str, page: str, response: dict[str, Any]) -> dict[str, Any]:
-    """One page's axe result, reduced to each rule's outcome, the criteria it tests and nodes failing."""
+    """One page's axe result, reduced to each rule's outcome, the criteria it tests and nodes failing.
+
+    axe lists a rule under every outcome some element of the page had: colour contrast, say, under
+    `passes` for the text it could judge and under `incomplete` for the text it could not. A rule's
+    outcome on the page is the first of OUTCOMES it is listed under, so a rule that passed on some
+    elements and failed, or was left undecided, on others is never taken for passed."""
     rules: dict[str, dict[str, Any]] = {}
     for outcome in OUTCOMES:
         for rule in response.get(outcome, []):
+            if rule["id"] in rules:
+                continue
             rules[rule["id"]] = {
                 "outcome": outcome,
                 "criteria": criteria_of(rule.get("tags", [])),
@@ -198,6 +205,7 @@ def judge(evidence: Evidence) -> list[Judgement]:
         failing: list[str] = []
         passing: set[str] = set()
         undecided: dict[str, int] = {}
+        undecided_on: list[str] = []
         never_applied: set[str] = set()
         tested_pages = 0
         for page in evidence.axe:
@@ -213,6 +221,8 @@ def judge(evidence: Evidence) -> list[Judgement]:
                     passing.add(rule_id)
                 elif r["outcome"] == "incomplete":
                     undecided[rule_id] = undecided.get(rule_id, 0) + r["nodes"]
+            if any(r["outcome"] == "incomplete" for _, r in decided):
+                undecided_on.append(f"{page['edition']}: {page['page']}")
         remarks = []
         if passing:
             remarks.append(
@@ -270,9 +280,32 @@ def judge(evidence: Evidence) -> list[Judgement]:
             conformance = DOES_NOT_SUPPORT if every else PARTIALLY_SUPPORTS
         elif undecided:
             items = ", ".join(f"{rule} ({count})" for rule, count in sorted(undecided.items()))
-            remarks.append(
-                _("axe-core could not decide some items, which need a person to check: {items}.", items=items)
-            )
+            # Where they are, so that the person knows where to look.
+            if len(undecided_on) > 5:
+                remarks.append(
+                    n_(
+                        "axe-core could not decide some items, which need a person to check: {items}; on "
+                        "{count} page: {pages}; and {more} more.",
+                        "axe-core could not decide some items, which need a person to check: {items}; on "
+                        "{count} pages: {pages}; and {more} more.",
+                        len(undecided_on),
+                        items=items,
+                        pages="; ".join(undecided_on[:5]),
+                        more=len(undecided_on) - 5,
+                    )
+                )
+            else:
+                remarks.append(
+                    n_(
+                        "axe-core could not decide some items, which need a person to check: {items}; on "
+                        "{count} page: {pages}.",
+                        "axe-core could not decide some items, which need a person to check: {items}; on "
+                        "{count} pages: {pages}.",
+                        len(undecided_on),
+                        items=items,
+                        pages="; ".join(undecided_on),
+                    )
+                )
             conformance = NOT_EVALUATED
         elif passing or walks:
             conformance = SUPPORTS
