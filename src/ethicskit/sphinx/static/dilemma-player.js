@@ -436,7 +436,7 @@
     choices: function (part, subject) {
       var self = this;
       return el("ul", { class: "ek-choices", "aria-label": part.label }, this.offered(subject.id).map(function (choice) {
-        return el("li", {}, [el("button", { type: "button", class: "ek-btn ek-choice-btn", onclick: function () { self.choose(choice); } }, [el("span", { "aria-hidden": "true", text: "→ " }), shown(choice, "label")])]);
+        return el("li", {}, [el("button", { type: "button", class: "ek-btn ek-choice-btn", onclick: function () { self.choose(choice); } }, [shown(choice, "label")])]);
       }));
     },
     views: function (part, choice) {
