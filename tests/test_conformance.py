@@ -81,6 +81,8 @@ def test_levels_follow_from_the_evidence() -> None:
     levels = _levels(_evidence())
     assert levels["2.4.2"] == "Supports"  # passed on every page
     assert levels["1.4.3"] == "Partially supports"  # failed on one page of three
+    contrast = next(j for j in judge(_evidence()) if j.number == "1.4.3")
+    assert contrast.remarks.startswith("axe-core rules passed: color-contrast (on 2 of 3 pages).")
     assert levels["1.4.1"] == "Not evaluated"  # axe could not decide
     assert levels["1.2.2"] == "Not evaluated"  # its rule never applied
     assert levels["3.3.4"] == "Not evaluated"  # nothing tests it

@@ -208,12 +208,14 @@ def judge(evidence: Evidence) -> list[Judgement]:
         undecided_on: list[str] = []
         never_applied: set[str] = set()
         tested_pages = 0
+        passed_pages = 0  # every element its rules looked at passed
         for page in evidence.axe:
             applies = [(rule_id, r) for rule_id, r in page["rules"].items() if number in r["criteria"]]
             never_applied.update(rule_id for rule_id, r in applies if r["outcome"] == "inapplicable")
             decided = [(rule_id, r) for rule_id, r in applies if r["outcome"] != "inapplicable"]
             if decided:
                 tested_pages += 1
+                passed_pages += all(r["outcome"] == "passes" for _, r in decided)
             if any(r["outcome"] == "violations" for _, r in decided):
                 failing.append(f"{page['edition']}: {page['page']}")
             for rule_id, r in decided:
@@ -227,11 +229,11 @@ def judge(evidence: Evidence) -> list[Judgement]:
         if passing:
             remarks.append(
                 n_(
-                    "axe-core rules passed: {rules} (on {tested} of {count} page).",
-                    "axe-core rules passed: {rules} (on {tested} of {count} pages).",
+                    "axe-core rules passed: {rules} (on {passed} of {count} page).",
+                    "axe-core rules passed: {rules} (on {passed} of {count} pages).",
                     pages,
                     rules=", ".join(sorted(passing)),
-                    tested=tested_pages,
+                    passed=passed_pages,
                 )
             )
         walks = evidence.keyboard if number in KEYBOARD_CRITERIA else []
